@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import cookieParser from 'cookie-parser';
+import cors from 'cors';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import swaggerUi from 'swagger-ui-express';
+import type { Env } from './config/env.js';
+import { RegisterRoutes } from './generated/routes.js';
+import { registerControllers } from './ioc.js';
+import { errorHandler, notFoundHandler } from './middleware/error-handler.js';
+import { requestContext } from './middleware/request-context.js';
+import type { HttpMetrics } from './repositories/metrics.repository.js';
+
+export interface AppDeps {
+  env: Pick<Env, 'BODY_LIMIT' | 'CORS_ORIGINS' | 'TRUST_PROXY' | 'SLOW_REQUEST_MS'>;
+  logger: Logger;
+  metrics: HttpMetrics;
+  controllers: object[];
+}
+
+export const OPENAPI_PATH = new URL('../../openapi/openapi.json', import.meta.url);
+
+export function createApp({ env, logger, metrics, controllers }: AppDeps): Express {
+  registerControllers(controllers);
+  const spec = JSON.parse(readFileSync(OPENAPI_PATH, 'utf8')) as Record<string, unknown>;
+  const allowed = new Set(env.CORS_ORIGINS);
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', trustProxy(env.TRUST_PROXY));
+  app.set('etag', 'strong');
+
+  app.use(requestContext(logger, metrics, env.SLOW_REQUEST_MS));
+  app.use(helmet({ crossOriginResourcePolicy: { policy: 'same-site' } }));
+  app.use(
+    cors({
+      // Unlisted origins get no CORS headers at all, so credentials never leak to them.
+      origin: (origin, done) => done(null, origin !== undefined && allowed.has(origin)),
+      credentials: true,
+      exposedHeaders: ['X-Request-Id', 'ETag', 'Retry-After', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'],
+      maxAge: 600,
+    }),
+  );
+  app.use(express.json({ limit: env.BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
+  app.use(cookieParser());
+
+  app.get('/openapi.json', (_req, res) => {
+    res.setHeader('Cache-Control', 'public, max-age=300');
+    res.json(spec);
+  });
+  app.use('/docs', swaggerUi.serve, swaggerUi.setup(spec, { customSiteTitle: 'OmerVision API' }));
+
+  RegisterRoutes(app);
+
+  app.use(notFoundHandler);
+  app.use(errorHandler(logger));
+  return app;
+}
+
+/** `TRUST_PROXY` is a hop count, `true`/`false`, or a comma list of addresses/names express knows. */
+function trustProxy(value: string): boolean | number | string[] {
+  if (value === 'true') return true;
+  if (value === 'false' || value === '') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(',').map((s) => s.trim());
+}

@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const list = z
+  .string()
+  .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean));
+const port = z.coerce.number().int().min(1).max(65535);
+const url = (protocols: string[]) =>
+  z.string().refine((v) => {
+    try {
+      return protocols.includes(new URL(v).protocol);
+    } catch {
+      return false;
+    }
+  }, `must be a URL (${protocols.join(' or ')})`);
+
+/** Every setting the api and worker read. Defaults are the embedded dev stack (scripts/services.sh). */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: port.default(8000),
+  PUBLIC_API_URL: url(['http:', 'https:']).default('http://127.0.0.1:8000'),
+  SITE_URL: url(['http:', 'https:']).default('http://127.0.0.1:3000'),
+  DATABASE_URL: url(['mysql:']).default('mysql://omervision:omervision@127.0.0.1:3307/omervision'),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  DB_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
+  REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6380'),
+  REDIS_KEY_PREFIX: z.string().default('ov:'),
+  S3_ENDPOINT: z.union([url(['http:', 'https:']), z.literal('')]).default('http://127.0.0.1:9100'),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_BUCKET: z.string().min(3).default('omervision-media'),
+  S3_ACCESS_KEY_ID: z.string().min(1).default('S3RVER'),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).default('S3RVER'),
+  S3_FORCE_PATH_STYLE: bool.default(true),
+  SMTP_URL: url(['smtp:', 'smtps:']).default('smtp://127.0.0.1:2525'),
+  MAIL_FROM: z.string().min(3).default('OmerVision <no-reply@omervision.local>'),
+  CORS_ORIGINS: list.default(['http://127.0.0.1:3000', 'http://localhost:3000']),
+  TRUST_PROXY: z.string().default('loopback'),
+  BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'must look like 1mb or 512kb').default('1mb'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SLOW_REQUEST_MS: z.coerce.number().int().min(1).default(1000),
+  HEALTH_TIMEOUT_MS: z.coerce.number().int().min(50).default(1500),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10000),
+  JWT_SECRET: z.string().default(''),
+  ADMIN_EMAIL: z.email().default('admin@omervision.local'),
+  ADMIN_PASSWORD: z.string().default(''),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  DATA_DIR: z.string().default('.data'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly issues: string[]) {
+    super(`Invalid configuration:\n  ${issues.join('\n  ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses once; an empty string counts as unset so `.env` lines like `FOO=` fall back to the default. */
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const cleaned = Object.fromEntries(
+    Object.entries(source).filter(([key, v]) => v !== '' && key in envSchema.shape),
+  );
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    throw new ConfigError(
+      result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
+    );
+  }
+  const env = result.data;
+  if (env.NODE_ENV === 'production' && env.JWT_SECRET.length < 32) {
+    throw new ConfigError(['JWT_SECRET: must be at least 32 characters in production']);
+  }
+  return env;
+}

@@ -1,0 +1,59 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { ValidateError } from '@tsoa/runtime';
+import type { Logger } from 'pino';
+import { AppError, type FieldError } from '../errors/app-error.js';
+import { Errors } from '../errors/catalogue.js';
+import { sendProblem } from './problem.js';
+
+interface HttpParserError extends Error {
+  type?: string;
+  status?: number;
+  expose?: boolean;
+}
+
+/** Maps any thrown value to a known AppError, or undefined when it is a bug. */
+export function toAppError(err: unknown): AppError | undefined {
+  if (err instanceof AppError) return err;
+  if (err instanceof ValidateError) {
+    const errors: FieldError[] = Object.entries(err.fields).map(([field, f]) => ({
+      field,
+      message: f.message,
+      ...(f.value !== undefined ? { value: f.value } : {}),
+    }));
+    return Errors.validation(`${errors.length} field(s) failed validation: ${errors.map((e) => e.field).join(', ')}`, errors);
+  }
+  const parserError = err as HttpParserError;
+  switch (parserError?.type) {
+    case 'entity.parse.failed':
+      return Errors.malformedJson('The request body is not valid JSON.', [{ field: 'body', message: 'invalid JSON' }]);
+    case 'entity.too.large':
+      return Errors.payloadTooLarge('The request body exceeds the size limit.');
+    case 'encoding.unsupported':
+    case 'charset.unsupported':
+      return Errors.unsupportedMediaType(parserError.message);
+    default:
+      if (parserError?.expose && parserError.status && parserError.status >= 400 && parserError.status < 500) {
+        return Errors.badRequest(parserError.message);
+      }
+      return undefined;
+  }
+}
+
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (err, req, res, next) => {
+    if (res.headersSent) return next(err);
+    const known = toAppError(err);
+    if (known) {
+      res.locals.errorCode = known.code;
+      return sendProblem(res, known);
+    }
+    // A bug: the client learns nothing about internals, the log gets everything.
+    logger.error({ err, requestId: res.locals.requestId, method: req.method, url: req.originalUrl }, 'unhandled error');
+    res.locals.errorCode = Errors.internal.code;
+    sendProblem(res, Errors.internal(`Something went wrong. Quote request id ${res.locals.requestId} when reporting it.`));
+  };
+}
+
+export const notFoundHandler: RequestHandler = (req, res) => {
+  sendProblem(res, Errors.routeNotFound(`${req.method} ${req.path} does not exist.`));
+};

@@ -1,0 +1,58 @@
+import { sql } from 'drizzle-orm';
+import { drizzle, type MySql2Database } from 'drizzle-orm/mysql2';
+import mysql from 'mysql2/promise';
+import * as schema from '../db/schema.js';
+
+export type Db = MySql2Database<typeof schema>;
+
+export interface PoolStats {
+  total: number;
+  free: number;
+  queued: number;
+}
+
+export interface Database {
+  db: Db;
+  pool: mysql.Pool;
+  ping(): Promise<void>;
+  stats(): PoolStats;
+  close(): Promise<void>;
+}
+
+/** mysql2 pool + drizzle. Dates travel as UTC; utf8mb4 end to end so Turkish text round-trips. */
+export function createDatabase(url: string, options: { poolSize: number; timeoutMs: number }): Database {
+  const pool = mysql.createPool({
+    uri: url,
+    connectionLimit: options.poolSize,
+    maxIdle: options.poolSize,
+    idleTimeout: 60_000,
+    waitForConnections: true,
+    queueLimit: 1000,
+    connectTimeout: options.timeoutMs,
+    enableKeepAlive: true,
+    charset: 'utf8mb4_unicode_ci',
+    timezone: 'Z',
+    dateStrings: false,
+    supportBigNumbers: true,
+  });
+  const db = drizzle(pool, { schema, mode: 'default' });
+  // mysql2 keeps these private; they are stable across 3.x and only feed gauges.
+  const internals = pool.pool as unknown as {
+    _allConnections?: { length: number };
+    _freeConnections?: { length: number };
+    _connectionQueue?: { length: number };
+  };
+  return {
+    db,
+    pool,
+    async ping() {
+      await db.execute(sql`SELECT 1`);
+    },
+    stats: () => ({
+      total: internals._allConnections?.length ?? 0,
+      free: internals._freeConnections?.length ?? 0,
+      queued: internals._connectionQueue?.length ?? 0,
+    }),
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,95 @@
+import client, { Registry } from 'prom-client';
+
+export interface HttpMetrics {
+  observe(method: string, route: string, status: number, seconds: number): void;
+}
+
+export interface GaugeSources {
+  dbPool?: () => { total: number; free: number; queued: number };
+  queues?: () => Promise<Record<string, { waiting: number; active: number; delayed: number; failed: number }>>;
+}
+
+/** prom-client registry owned by one process (no global default registry, so tests can make many). */
+export class MetricsRepository implements HttpMetrics {
+  readonly registry = new Registry();
+  private readonly duration: client.Histogram<'method' | 'route' | 'status_code'>;
+  private readonly startedAt = Date.now();
+
+  constructor(service: string, sources: GaugeSources = {}) {
+    this.registry.setDefaultLabels({ service });
+    client.collectDefaultMetrics({ register: this.registry });
+    this.duration = new client.Histogram({
+      name: 'http_request_duration_seconds',
+      help: 'HTTP request duration by method, route pattern and status code',
+      labelNames: ['method', 'route', 'status_code'],
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      registers: [this.registry],
+    });
+    if (sources.dbPool) {
+      const read = sources.dbPool;
+      new client.Gauge({
+        name: 'db_pool_connections',
+        help: 'MySQL pool connections by state',
+        labelNames: ['state'],
+        registers: [this.registry],
+        collect() {
+          const s = read();
+          this.set({ state: 'total' }, s.total);
+          this.set({ state: 'free' }, s.free);
+          this.set({ state: 'in_use' }, s.total - s.free);
+          this.set({ state: 'waiting_requests' }, s.queued);
+        },
+      });
+    }
+    if (sources.queues) {
+      const read = sources.queues;
+      new client.Gauge({
+        name: 'queue_jobs',
+        help: 'bee-queue jobs by queue and state',
+        labelNames: ['queue', 'state'],
+        registers: [this.registry],
+        async collect() {
+          const all = await read().catch(() => ({}));
+          for (const [queue, counts] of Object.entries(all)) {
+            for (const [state, value] of Object.entries(counts)) this.set({ queue, state }, value);
+          }
+        },
+      });
+    }
+  }
+
+  observe(method: string, route: string, status: number, seconds: number): void {
+    this.duration.observe({ method, route, status_code: String(status) }, seconds);
+  }
+
+  prometheus(): Promise<string> {
+    return this.registry.metrics();
+  }
+
+  get contentType(): string {
+    return this.registry.contentType;
+  }
+
+  async summary() {
+    const json = await this.registry.getMetricsAsJSON();
+    const histogram = json.find((m) => m.name === 'http_request_duration_seconds');
+    const byStatus: Record<string, number> = {};
+    let count = 0;
+    let sum = 0;
+    for (const v of (histogram?.values ?? []) as { metricName?: string; value: number; labels: Record<string, string | number> }[]) {
+      if (v.metricName === 'http_request_duration_seconds_count') {
+        const cls = `${String(v.labels.status_code)[0]}xx`;
+        byStatus[cls] = (byStatus[cls] ?? 0) + v.value;
+        count += v.value;
+      } else if (v.metricName === 'http_request_duration_seconds_sum') {
+        sum += v.value;
+      }
+    }
+    const mem = process.memoryUsage();
+    return {
+      uptimeSeconds: Math.round((Date.now() - this.startedAt) / 1000),
+      memory: { rssBytes: mem.rss, heapUsedBytes: mem.heapUsed },
+      http: { requests: count, byStatusClass: byStatus, meanDurationMs: count ? (sum / count) * 1000 : 0 },
+    };
+  }
+}

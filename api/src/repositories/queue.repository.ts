@@ -1,0 +1,98 @@
+import BeeQueue from 'bee-queue';
+import type { Logger } from 'pino';
+import type { JobSpec } from '../jobs/job-spec.js';
+
+export interface QueueCounts {
+  waiting: number;
+  active: number;
+  delayed: number;
+  failed: number;
+}
+
+export interface EnqueueOptions {
+  /** Job id: enqueueing the same id twice keeps one job (idempotent producers). */
+  id?: string;
+  runAt?: Date;
+}
+
+export type JobHandler<T> = (data: T, job: { id: string; attempt: number }) => Promise<unknown>;
+
+/**
+ * bee-queue on Redis. The API only produces (no blocking connection, offline queue off so a
+ * Redis outage fails fast); the worker also consumes.
+ */
+export class QueueRepository {
+  private readonly queues = new Map<string, BeeQueue>();
+
+  constructor(
+    private readonly redisUrl: string,
+    private readonly prefix: string,
+    private readonly logger: Logger,
+    private readonly isWorker: boolean,
+  ) {}
+
+  private queue(name: string): BeeQueue {
+    let q = this.queues.get(name);
+    if (!q) {
+      q = new BeeQueue(name, {
+        prefix: `${this.prefix}bq`,
+        isWorker: this.isWorker,
+        getEvents: false,
+        sendEvents: this.isWorker,
+        activateDelayedJobs: this.isWorker,
+        removeOnSuccess: true,
+        removeOnFailure: false,
+        stallInterval: 15_000,
+        redis: {
+          url: this.redisUrl,
+          enable_offline_queue: this.isWorker,
+          connect_timeout: 5000,
+          retry_strategy: (o: { attempt: number }) => Math.min(o.attempt * 200, 3000),
+        } as BeeQueue.QueueSettings['redis'],
+      });
+      q.on('error', (err) => this.logger.warn({ err: err.message, queue: name }, 'queue error'));
+      this.queues.set(name, q);
+    }
+    return q;
+  }
+
+  async enqueue<T>(spec: JobSpec<T>, data: T, options: EnqueueOptions = {}): Promise<string> {
+    let job = this.queue(spec.name)
+      .createJob(data)
+      .retries(spec.retries)
+      .backoff('exponential', spec.backoffMs)
+      .timeout(spec.timeoutMs);
+    if (options.id) job = job.setId(options.id);
+    if (options.runAt) job = job.delayUntil(options.runAt);
+    const saved = await job.save();
+    return saved.id;
+  }
+
+  process<T>(spec: JobSpec<T>, concurrency: number, handler: JobHandler<T>): void {
+    const q = this.queue(spec.name);
+    q.process(concurrency, async (job: BeeQueue.Job<T>) => {
+      const attempt = spec.retries - (job.options.retries as number) + 1;
+      return handler(job.data, { id: job.id, attempt });
+    });
+    q.on('failed', (job, err) =>
+      this.logger.error({ queue: spec.name, jobId: job.id, err: err.message }, 'job failed'),
+    );
+    q.on('retrying', (job, err) =>
+      this.logger.warn({ queue: spec.name, jobId: job.id, err: err.message }, 'job will retry'),
+    );
+  }
+
+  async counts(names: string[]): Promise<Record<string, QueueCounts>> {
+    const out: Record<string, QueueCounts> = {};
+    for (const name of names) {
+      const h = await this.queue(name).checkHealth();
+      out[name] = { waiting: h.waiting, active: h.active, delayed: h.delayed, failed: h.failed };
+    }
+    return out;
+  }
+
+  /** Stops taking jobs and waits up to `timeoutMs` for active ones to finish. */
+  async close(timeoutMs: number): Promise<void> {
+    await Promise.all([...this.queues.values()].map((q) => q.close(timeoutMs).catch(() => undefined)));
+  }
+}
