@@ -1,14 +1,14 @@
 import type { Server } from 'node:http';
 import { createApp } from './app.js';
-import { ConfigError, parseEnv } from './config/env.js';
+import { ConfigError } from './config/env.js';
 import { createApiControllers, createInfrastructure } from './container.js';
 import { createLogger } from './logger.js';
-import { loadDevSecrets } from './config/dev-secrets.js';
+import { loadConfig } from './config/load.js';
 
 async function main(): Promise<void> {
   let env;
   try {
-    env = loadDevSecrets(parseEnv());
+    env = loadConfig();
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(err.message);

@@ -1,13 +1,13 @@
-import { ConfigError, parseEnv } from './config/env.js';
-import { loadDevSecrets } from './config/dev-secrets.js';
+import { ConfigError } from './config/env.js';
 import { createInfrastructure } from './container.js';
 import { buildJobRegistry, scheduleRecurring } from './jobs/registry.js';
 import { createLogger } from './logger.js';
+import { loadConfig } from './config/load.js';
 
 async function main(): Promise<void> {
   let env;
   try {
-    env = loadDevSecrets(parseEnv());
+    env = loadConfig();
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(err.message);

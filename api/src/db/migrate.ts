@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { migrate } from 'drizzle-orm/mysql2/migrator';
-import { parseEnv } from '../config/env.js';
+import { loadConfig } from '../config/load.js';
 import { createDatabase } from '../repositories/database.js';
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url));
@@ -21,7 +21,7 @@ export async function runMigrations(databaseUrl: string): Promise<void> {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const env = parseEnv();
+  const env = loadConfig();
   runMigrations(env.DATABASE_URL)
     .then(() => console.log(`migrations applied to ${new URL(env.DATABASE_URL).pathname.slice(1)}`))
     .catch((err: unknown) => {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { eq, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
-import { parseEnv } from '../config/env.js';
+import { loadConfig } from '../config/load.js';
 import { createDatabase, type Db } from '../repositories/database.js';
 import { PasswordHasher } from '../repositories/password-hasher.js';
 import { renderLexical } from '../services/content/lexical-render.js';
@@ -70,7 +70,7 @@ export async function seed(db: Db, admin: { email: string; password: string }): 
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const env = parseEnv();
+  const env = loadConfig();
   const database = createDatabase(env.DATABASE_URL, { poolSize: 2, timeoutMs: 10_000 });
   seed(database.db, { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD })
     .then((r) => {

@@ -27,6 +27,10 @@ export class StorageRepository {
       forcePathStyle: config.forcePathStyle,
       credentials: { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey },
       maxAttempts: 2,
+      // Checksums only where S3 requires them: s3rver (dev) would otherwise store the aws-chunked
+      // framing of streamed uploads inside the object. MinIO and AWS accept either.
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
     });
   }
 

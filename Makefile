@@ -1,0 +1,73 @@
+# OmerVision — every target runs with Node >= 22.12 first on PATH (installed into .tools/ when the
+# machine's node is older), so nobody installs Node by hand.
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+NODE_PATH_DIR := $(shell scripts/toolchain.sh)
+ifneq ($(NODE_PATH_DIR),)
+export PATH := $(NODE_PATH_DIR):$(PATH)
+endif
+export ASTRO_TELEMETRY_DISABLED := 1
+export npm_config_update_notifier := false
+
+TEST_DATABASE_URL ?= mysql://omervision:omervision@127.0.0.1:3307/omervision_test
+VITEST_JSON := .data/test-results.json
+
+.PHONY: help install dev services services-stop services-status migrate seed openapi openapi-check \
+        typecheck lint test test-unit test-integration build compose-check clean
+
+help: ## List targets
+	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
+
+node_modules/.install-stamp: package.json package-lock.json api/package.json site/package.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+install: node_modules/.install-stamp ## Install dependencies (only when the lockfile changed)
+
+services: ## Start MariaDB, Redis, S3 server, SMTP sink (and dockerd when present)
+	scripts/services.sh start
+
+services-stop: ## Stop every local service this project started
+	scripts/services.sh stop
+
+services-status: ## One line per local service
+	scripts/services.sh status
+
+migrate: install services ## Apply database migrations
+	npm run -s migrate -w api
+
+seed: install services ## Create the admin and demo content (no-op when present)
+	npm run -s seed -w api
+
+dev: install ## Start everything: services, migrations, seed, api :8000, worker, site :3000
+	scripts/dev.sh
+
+openapi: install ## Regenerate tsoa routes and openapi/openapi.json
+	npm run -s openapi -w api
+
+openapi-check: install ## Fail when generated code is stale
+	scripts/check-generated.sh
+
+typecheck: install ## TypeScript, no emit
+	npm run -s typecheck -w api
+
+lint: install ## ESLint
+	npx eslint --max-warnings=0 .
+
+test-unit: install ## Unit tests only (no services needed)
+	npx vitest run --project unit
+
+test: install services typecheck lint openapi-check ## Everything CI runs: services, checks and all tests
+	@mkdir -p .data
+	TEST_DATABASE_URL=$(TEST_DATABASE_URL) npx vitest run --reporter=default --reporter=json --outputFile.json=$(VITEST_JSON)
+
+build: install ## Compile the api to api/dist
+	npm run -s build -w api
+
+compose-check: ## Validate compose.yaml
+	JWT_SECRET=compose-check-only-$$RANDOM$$RANDOM docker-compose -f compose.yaml config -q && echo "compose.yaml is valid"
+
+clean: services-stop ## Stop services and delete local data (.data)
+	rm -rf .data

@@ -1,0 +1,22 @@
+import { fileURLToPath } from 'node:url';
+import { parseEnv, type Env } from '../src/config/env.js';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export function testDatabaseUrl(): string {
+  return process.env.TEST_DATABASE_URL ?? 'mysql://omervision:omervision@127.0.0.1:3307/omervision_test';
+}
+
+/** The dev defaults pointed at the test database, a separate Redis key prefix and quiet logs. */
+export function testEnv(overrides: Record<string, string> = {}): Env {
+  return parseEnv({
+    ...process.env,
+    NODE_ENV: 'test',
+    DATABASE_URL: testDatabaseUrl(),
+    REDIS_KEY_PREFIX: 'ovtest:',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    JWT_SECRET: 'test-secret-that-is-long-enough-0123456789',
+    HEALTH_TIMEOUT_MS: '1000',
+    ...overrides,
+  });
+}
