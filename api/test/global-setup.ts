@@ -18,6 +18,7 @@ export default async function setup(): Promise<void> {
   } catch (err) {
     throw new Error(
       `Cannot reach MariaDB at ${url.host} (${(err as Error).message}). Start the local services first: scripts/services.sh start (make test does this).`,
+      { cause: err },
     );
   }
   try {
