@@ -7,22 +7,29 @@ import type { Logger } from 'pino';
 import swaggerUi from 'swagger-ui-express';
 import type { Env } from './config/env.js';
 import { RegisterRoutes } from './generated/routes.js';
+import type { ApiComposition } from './container.js';
 import { registerControllers } from './ioc.js';
+import { configureAuthentication } from './middleware/authentication.js';
+import { rateLimit } from './middleware/rate-limit.js';
 import { errorHandler, notFoundHandler } from './middleware/error-handler.js';
 import { requestContext } from './middleware/request-context.js';
 import type { HttpMetrics } from './repositories/metrics.repository.js';
 
 export interface AppDeps {
-  env: Pick<Env, 'BODY_LIMIT' | 'CORS_ORIGINS' | 'TRUST_PROXY' | 'SLOW_REQUEST_MS'>;
+  env: Pick<Env, 'BODY_LIMIT' | 'CORS_ORIGINS' | 'TRUST_PROXY' | 'SLOW_REQUEST_MS' | 'PUBLIC_API_URL' | 'SITE_URL'>;
   logger: Logger;
   metrics: HttpMetrics;
-  controllers: object[];
+  composition: ApiComposition;
 }
 
 export const OPENAPI_PATH = new URL('../../openapi/openapi.json', import.meta.url);
 
-export function createApp({ env, logger, metrics, controllers }: AppDeps): Express {
-  registerControllers(controllers);
+export function createApp({ env, logger, metrics, composition }: AppDeps): Express {
+  registerControllers(composition.controllers);
+  configureAuthentication({
+    authenticator: composition.authenticator,
+    trustedOrigins: new Set([...env.CORS_ORIGINS, new URL(env.PUBLIC_API_URL).origin, new URL(env.SITE_URL).origin]),
+  });
   const spec = JSON.parse(readFileSync(OPENAPI_PATH, 'utf8')) as Record<string, unknown>;
   const allowed = new Set(env.CORS_ORIGINS);
 
@@ -44,6 +51,7 @@ export function createApp({ env, logger, metrics, controllers }: AppDeps): Expre
   );
   app.use(express.json({ limit: env.BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
   app.use(cookieParser());
+  if (composition.rateLimits) app.use('/api/v1', rateLimit(composition.rateLimits));
 
   app.get('/openapi.json', (_req, res) => {
     res.setHeader('Cache-Control', 'public, max-age=300');

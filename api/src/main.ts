@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { createApp } from './app.js';
 import { ConfigError } from './config/env.js';
-import { createApiControllers, createInfrastructure } from './container.js';
+import { composeApi, createInfrastructure } from './container.js';
 import { createLogger } from './logger.js';
 import { loadConfig } from './config/load.js';
 
@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(env.LOG_LEVEL, 'api');
   const infra = createInfrastructure(env, logger, 'api');
-  const app = createApp({ env, logger, metrics: infra.metrics, controllers: createApiControllers(infra) });
+  const app = createApp({ env, logger, metrics: infra.metrics, composition: composeApi(infra) });
 
   const server: Server = app.listen(env.PORT, env.HOST, () => {
     logger.info({ url: `http://${env.HOST}:${env.PORT}`, docs: `${env.PUBLIC_API_URL}/docs` }, 'api listening');

@@ -17,6 +17,10 @@ export function testEnv(overrides: Record<string, string> = {}): Env {
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     JWT_SECRET: 'test-secret-that-is-long-enough-0123456789',
     HEALTH_TIMEOUT_MS: '1000',
+    // Every test talks from 127.0.0.1: only the limiter tests run with the real (low) limits.
+    RATE_LIMIT_READ_PER_MIN: '100000',
+    RATE_LIMIT_WRITE_PER_MIN: '100000',
+    RATE_LIMIT_LOGIN_IP_PER_15MIN: '100000',
     ...overrides,
   });
 }

@@ -1,6 +1,7 @@
 import mysql from 'mysql2/promise';
 import { runMigrations } from '../src/db/migrate.js';
-import { testDatabaseUrl } from './env.js';
+import { createClient } from 'redis';
+import { testDatabaseUrl, testEnv } from './env.js';
 
 /**
  * A fresh test database for every run: dropped, recreated utf8mb4 and migrated with the committed
@@ -28,4 +29,19 @@ export default async function setup(): Promise<void> {
     await conn.end();
   }
   await runMigrations(url.toString());
+  await flushTestKeys();
+}
+
+/** Rate-limit counters and deny-lists of earlier runs must not leak into this one. */
+async function flushTestKeys(): Promise<void> {
+  const env = testEnv();
+  const redis = createClient({ url: env.REDIS_URL });
+  await redis.connect();
+  try {
+    for await (const keys of redis.scanIterator({ MATCH: `${env.REDIS_KEY_PREFIX}*`, COUNT: 500 })) {
+      if (keys.length) await redis.del(keys);
+    }
+  } finally {
+    await redis.close();
+  }
 }

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createApp } from '../src/app.js';
-import { createApiControllers, createInfrastructure, type Infrastructure } from '../src/container.js';
+import { composeApi, createInfrastructure, type Infrastructure } from '../src/container.js';
 import { createLogger } from '../src/logger.js';
 import { REPO_ROOT, testEnv } from './env.js';
 
@@ -17,7 +17,7 @@ export async function startTestApi(overrides: Record<string, string> = {}): Prom
   const env = testEnv(overrides);
   const logger = createLogger(env.LOG_LEVEL, 'api-test');
   const infra = createInfrastructure(env, logger, 'api');
-  const app = createApp({ env, logger, metrics: infra.metrics, controllers: createApiControllers(infra) });
+  const app = createApp({ env, logger, metrics: infra.metrics, composition: composeApi(infra) });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

@@ -46,6 +46,13 @@ export const envSchema = z.object({
   JWT_SECRET: z.string().default(''),
   ADMIN_EMAIL: z.email().default('admin@omervision.local'),
   ADMIN_PASSWORD: z.string().default(''),
+  RATE_LIMIT_ENABLED: bool.default(true),
+  RATE_LIMIT_READ_PER_MIN: z.coerce.number().int().min(1).default(600),
+  RATE_LIMIT_WRITE_PER_MIN: z.coerce.number().int().min(1).default(120),
+  RATE_LIMIT_CONTACT_PER_HOUR: z.coerce.number().int().min(1).default(5),
+  RATE_LIMIT_LOGIN_PER_MIN: z.coerce.number().int().min(1).default(5),
+  RATE_LIMIT_LOGIN_IP_PER_15MIN: z.coerce.number().int().min(1).default(100),
+  RATE_LIMIT_API_KEY_PER_MIN: z.coerce.number().int().min(1).default(600),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   DATA_DIR: z.string().default('.data'),
 });

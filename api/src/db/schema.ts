@@ -46,6 +46,8 @@ export const users = mysqlTable('users', {
   totpSecret: varchar('totp_secret', { length: 255 }),
   totpEnabledAt: timestamp('totp_enabled_at'),
   recoveryCodes: json<string[]>('recovery_codes'),
+  /** Last accepted TOTP time step: a code is accepted once (no replay within its window). */
+  totpLastStep: bigint('totp_last_step', { mode: 'number' }),
   passwordChangedAt: timestamp('password_changed_at'),
   lastLoginAt: timestamp('last_login_at'),
   createdAt: createdAt(),
@@ -89,6 +91,8 @@ export const apiKeys = mysqlTable('api_keys', {
   prefix: varchar('prefix', { length: 16 }).notNull(),
   keyHash: char64('key_hash').notNull(),
   scopes: json<string[]>('scopes').notNull(),
+  /** Requests per minute for this key; null = the API_KEY default. */
+  rateLimitPerMinute: int('rate_limit_per_minute'),
   createdBy: ref('created_by').references(() => users.id, { onDelete: 'set null' }),
   expiresAt: timestamp('expires_at'),
   lastUsedAt: timestamp('last_used_at'),

@@ -14,6 +14,10 @@ export interface FieldError {
 
 /** An expected failure. Its detail is safe to show to the client. */
 export class AppError extends Error {
+  /** Plain fields, not getters: tsoa's auth middleware assigns `error.status` on failures. */
+  status: number;
+  readonly code: string;
+
   constructor(
     readonly definition: ErrorDefinition,
     readonly detail?: string,
@@ -22,14 +26,8 @@ export class AppError extends Error {
   ) {
     super(detail ?? definition.title);
     this.name = 'AppError';
-  }
-
-  get status(): number {
-    return this.definition.status;
-  }
-
-  get code(): string {
-    return this.definition.code;
+    this.status = definition.status;
+    this.code = definition.code;
   }
 }
 

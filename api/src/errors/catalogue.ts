@@ -10,6 +10,8 @@ export const Errors = {
   unauthorized: defineError('UNAUTHORIZED', 401, 'Authentication required'),
   invalidCredentials: defineError('INVALID_CREDENTIALS', 401, 'Invalid credentials'),
   invalidToken: defineError('INVALID_TOKEN', 401, 'Invalid or expired token'),
+  totpRequired: defineError('TOTP_REQUIRED', 401, 'A two-factor code is required'),
+  refreshReused: defineError('REFRESH_TOKEN_REUSED', 401, 'Refresh token already used; the session was revoked'),
   forbidden: defineError('FORBIDDEN', 403, 'Forbidden'),
   csrf: defineError('CSRF_FAILED', 403, 'CSRF check failed'),
   notFound: defineError('NOT_FOUND', 404, 'Not found'),

@@ -1,0 +1,169 @@
+import type { Request as ExRequest } from 'express';
+import { Body, Controller, Delete, Get, Patch, Path, Post, Request, Response, Route, Security, SuccessResponse, Tags } from '@tsoa/runtime';
+import type {
+  Accepted, ChangePasswordRequest, LoginRequest, LoginResponse, PasswordResetConfirm, PasswordResetRequest, RefreshRequest,
+  RefreshResponse, SessionView, TotpActivated, TotpCodeRequest, TotpDisableRequest, TotpEnrollment, UserView,
+} from '../dtos/auth.dto.js';
+import type { UpdateProfileRequest } from '../dtos/user.dto.js';
+import { Errors } from '../errors/catalogue.js';
+import type { ProblemDocument } from '../middleware/problem.js';
+import { actorOf, clientInfo } from '../middleware/authentication.js';
+import { clearedSessionCookies, cookie, newCsrfToken, REFRESH_COOKIE, sessionCookies } from '../middleware/cookies.js';
+import type { AuthService, IssuedSession } from '../services/auth/auth.service.js';
+import type { PasswordService } from '../services/auth/password.service.js';
+import type { TotpService } from '../services/auth/totp.service.js';
+import type { UserService } from '../services/user.service.js';
+
+@Route('api/v1/auth')
+@Tags('Auth')
+export class AuthController extends Controller {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly passwords: PasswordService,
+    private readonly totp: TotpService,
+    private readonly users: UserService,
+  ) {
+    super();
+  }
+
+  /**
+   * Signs in. Sets HttpOnly `ov_access` (15 min) and `ov_refresh` (7 days, path /api/v1/auth)
+   * cookies and a readable `ov_csrf` cookie; the body carries the access token for Bearer clients.
+   * Five failures per minute per IP and account lock the account for a growing time (429).
+   */
+  @Post('login')
+  @Response<ProblemDocument>(401, 'Wrong e-mail or password, or a two-factor code is needed (code TOTP_REQUIRED)')
+  @Response<ProblemDocument>(429, 'Too many attempts; see Retry-After')
+  public async login(@Body() body: LoginRequest, @Request() req: ExRequest): Promise<LoginResponse> {
+    return this.withCookies(req, await this.auth.login(body, clientInfo(req)));
+  }
+
+  /** Rotates the refresh token (cookie, or body for cookieless clients). A reused token revokes the session. */
+  @Post('refresh')
+  @Response<ProblemDocument>(401, 'Unknown, expired or reused refresh token')
+  public async refresh(@Request() req: ExRequest, @Body() body?: RefreshRequest): Promise<RefreshResponse> {
+    const fromBody = body?.refreshToken;
+    const token = fromBody ?? cookie(req, REFRESH_COOKIE);
+    if (!token) throw Errors.unauthorized('No refresh token: sign in again.');
+    const issued = await this.auth.refresh(token, clientInfo(req));
+    const response: RefreshResponse = this.withCookies(req, issued);
+    if (fromBody) response.refreshToken = issued.refreshToken;
+    return response;
+  }
+
+  /** Ends this session: the refresh family is revoked and the access token denied until it expires. */
+  @Post('logout')
+  @Security('bearer')
+  @Security('cookie')
+  @SuccessResponse(204)
+  public async logout(@Request() req: ExRequest): Promise<void> {
+    const actor = actorOf(req);
+    await this.auth.logout(actor.principal, actor);
+    this.setHeader('Set-Cookie', clearedSessionCookies(req));
+    this.setStatus(204);
+  }
+
+  @Get('me')
+  @Security('bearer')
+  @Security('cookie')
+  public me(@Request() req: ExRequest): Promise<UserView> {
+    const { principal } = actorOf(req);
+    if (principal.kind !== 'user') throw Errors.forbidden('API keys have no profile.');
+    return this.auth.me(principal.userId);
+  }
+
+  /** Edits your own profile. Role and e-mail are not yours to change here (extra fields → 422). */
+  @Patch('me')
+  @Security('bearer')
+  @Security('cookie')
+  public updateMe(@Request() req: ExRequest, @Body() body: UpdateProfileRequest): Promise<UserView> {
+    return this.users.updateProfile(actorOf(req), body);
+  }
+
+  /** Your active sessions (one per sign-in). */
+  @Get('sessions')
+  @Security('bearer')
+  @Security('cookie')
+  public sessions(@Request() req: ExRequest): Promise<SessionView[]> {
+    const { principal } = actorOf(req);
+    if (principal.kind !== 'user') throw Errors.forbidden('API keys have no sessions.');
+    return this.auth.listSessions(principal.userId, principal.sessionFamilyId);
+  }
+
+  @Delete('sessions/{sessionId}')
+  @Security('bearer')
+  @Security('cookie')
+  @SuccessResponse(204)
+  public async revokeSession(@Path() sessionId: string, @Request() req: ExRequest): Promise<void> {
+    const actor = actorOf(req);
+    await this.auth.revokeSession(actor.principal, sessionId, actor);
+    this.setStatus(204);
+  }
+
+  /** Changes your password and ends every other session. */
+  @Post('password')
+  @Security('bearer')
+  @Security('cookie')
+  @SuccessResponse(204)
+  public async changePassword(@Body() body: ChangePasswordRequest, @Request() req: ExRequest): Promise<void> {
+    await this.passwords.change(actorOf(req), body.currentPassword, body.newPassword);
+    this.setStatus(204);
+  }
+
+  /** Sends a one-hour, single-use reset link if the account exists. The answer is the same either way. */
+  @Post('password/reset-request')
+  @SuccessResponse(202)
+  public async requestReset(@Body() body: PasswordResetRequest, @Request() req: ExRequest): Promise<Accepted> {
+    await this.passwords.requestReset(body.email, clientInfo(req));
+    this.setStatus(202);
+    return { status: 'accepted', message: 'If the address belongs to an account, a reset link is on its way.' };
+  }
+
+  /** Sets a new password with a reset token; every session of the account ends. */
+  @Post('password/reset')
+  @SuccessResponse(204)
+  public async confirmReset(@Body() body: PasswordResetConfirm, @Request() req: ExRequest): Promise<void> {
+    await this.passwords.confirmReset(body.token, body.newPassword, clientInfo(req));
+    this.setStatus(204);
+  }
+
+  /** Starts two-factor enrolment: scan the URI, then activate with a code. */
+  @Post('totp/enroll')
+  @Security('bearer')
+  @Security('cookie')
+  public totpEnroll(@Request() req: ExRequest): Promise<TotpEnrollment> {
+    const actor = actorOf(req);
+    return this.totp.enroll(actor, userIdOf(actor.principal));
+  }
+
+  /** Turns two-factor on; returns single-use recovery codes, shown once. */
+  @Post('totp/activate')
+  @Security('bearer')
+  @Security('cookie')
+  public totpActivate(@Body() body: TotpCodeRequest, @Request() req: ExRequest): Promise<TotpActivated> {
+    const actor = actorOf(req);
+    return this.totp.activate(actor, userIdOf(actor.principal), body.code);
+  }
+
+  @Post('totp/disable')
+  @Security('bearer')
+  @Security('cookie')
+  @SuccessResponse(204)
+  public async totpDisable(@Body() body: TotpDisableRequest, @Request() req: ExRequest): Promise<void> {
+    const actor = actorOf(req);
+    await this.totp.disable(actor, userIdOf(actor.principal), body.password);
+    this.setStatus(204);
+  }
+
+  private withCookies(req: ExRequest, issued: IssuedSession): LoginResponse {
+    const csrfToken = newCsrfToken();
+    this.setHeader('Set-Cookie', sessionCookies(req, { ...issued, csrfToken }));
+    this.setHeader('Cache-Control', 'no-store');
+    return { accessToken: issued.accessToken, tokenType: 'Bearer', expiresIn: issued.expiresIn, csrfToken, user: issued.user };
+  }
+}
+
+function userIdOf(principal: { kind: string; userId?: string }): string {
+  if (principal.kind !== 'user' || !principal.userId) throw Errors.forbidden('Only signed-in users can do this.');
+  return principal.userId;
+}

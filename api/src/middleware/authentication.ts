@@ -1,0 +1,100 @@
+import type { Request } from 'express';
+import { AppError } from '../errors/app-error.js';
+import { Errors } from '../errors/catalogue.js';
+import { Authenticator, rateHeaders, type Authenticated, type Credential } from '../services/auth/authenticator.js';
+import { roleHasScope } from '../services/auth/policy.js';
+import type { Actor, ClientInfo, Principal } from '../services/auth/principal.js';
+import { ACCESS_COOKIE, CSRF_COOKIE, CSRF_HEADER } from './cookies.js';
+
+/**
+ * The one `expressAuthentication` tsoa calls for every `@Security(name, scopes)`. Every security
+ * name resolves the same way (Bearer JWT or API key, X-API-Key, then the access cookie), so the
+ * alternatives a route lists can never disagree; the name only documents the route in the spec.
+ */
+interface AuthContext {
+  authenticator: Authenticator;
+  /** Origins allowed to make cookie-authenticated writes (the admin's site, the API itself). */
+  trustedOrigins: Set<string>;
+}
+
+let context: AuthContext | undefined;
+
+export function configureAuthentication(ctx: AuthContext): void {
+  context = ctx;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+type AuthRequest = Request & { authentication?: Promise<Authenticated> };
+
+export async function expressAuthentication(request: Request, _securityName: string, scopes: string[] = []): Promise<Principal> {
+  if (!context) throw new Error('configureAuthentication() was not called by the composition root');
+  const req = request as AuthRequest;
+  // tsoa runs the alternatives in parallel: authenticate once per request.
+  req.authentication ??= authenticate(req, context);
+  const { principal, limit } = await req.authentication;
+  if (limit && req.res && !req.res.headersSent) {
+    for (const [name, value] of Object.entries(rateHeaders(limit))) req.res.setHeader(name, value);
+  }
+  const missing = scopes.filter((scope) => !hasScope(principal, scope));
+  if (missing.length) throw Errors.forbidden(`This needs the ${missing.join(', ')} permission.`);
+  return principal;
+}
+
+export function hasScope(principal: Principal, scope: string): boolean {
+  return principal.kind === 'user' ? roleHasScope(principal.role, scope) : (principal.scopes as string[]).includes(scope);
+}
+
+async function authenticate(req: Request, ctx: AuthContext): Promise<Authenticated> {
+  const credential = credentialOf(req);
+  if (!credential) throw Errors.unauthorized('Sign in, or send an access token or API key.');
+  if (credential.kind === 'jwt' && credential.via === 'cookie' && !SAFE_METHODS.has(req.method)) {
+    checkCsrf(req, ctx.trustedOrigins);
+  }
+  return ctx.authenticator.authenticate(credential);
+}
+
+function credentialOf(req: Request): Credential | undefined {
+  const header = req.get('authorization');
+  if (header) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match) throw Errors.unauthorized('Authorization must be "Bearer <token>".');
+    const token = match[1]!;
+    return Authenticator.isApiKey(token) ? { kind: 'apiKey', key: token } : { kind: 'jwt', token, via: 'bearer' };
+  }
+  const apiKey = req.get('x-api-key');
+  if (apiKey) return { kind: 'apiKey', key: apiKey.trim() };
+  const cookie = (req.cookies as Record<string, string> | undefined)?.[ACCESS_COOKIE];
+  if (cookie) return { kind: 'jwt', token: cookie, via: 'cookie' };
+  return undefined;
+}
+
+/** Cookie-authenticated writes: a trusted Origin (or Referer) and the double-submit token. */
+function checkCsrf(req: Request, trusted: Set<string>): void {
+  const origin = req.get('origin') ?? originOf(req.get('referer'));
+  if (!origin || !trusted.has(origin)) throw Errors.csrf('Cookie-authenticated writes must come from a trusted origin.');
+  const header = req.get(CSRF_HEADER);
+  const cookie = (req.cookies as Record<string, string> | undefined)?.[CSRF_COOKIE];
+  if (!header || !cookie || header.length !== cookie.length || header !== cookie) {
+    throw Errors.csrf(`Send the ${CSRF_COOKIE} cookie's value in the ${CSRF_HEADER} header.`);
+  }
+}
+
+function originOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+export function clientInfo(req: Request): ClientInfo {
+  return { ip: req.ip ?? req.socket.remoteAddress ?? 'unknown', userAgent: (req.get('user-agent') ?? '').slice(0, 512) };
+}
+
+/** The authenticated caller of a route with `@Security` (tsoa stores it as `request.user`). */
+export function actorOf(req: Request): Actor {
+  const principal = (req as Request & { user?: Principal }).user;
+  if (!principal) throw new AppError(Errors.unauthorized.definition, 'Not authenticated.');
+  return { principal, ...clientInfo(req) };
+}

@@ -1,0 +1,33 @@
+import type { RequestHandler } from 'express';
+import { Errors } from '../errors/catalogue.js';
+import type { Bucket } from '../repositories/rate-limit.repository.js';
+import { rateHeaders } from '../services/auth/authenticator.js';
+import { clientInfo } from './authentication.js';
+import { sendProblem } from './problem.js';
+
+export interface RateLimitPresets {
+  read: Bucket;
+  write: Bucket;
+  contact: Bucket;
+}
+
+const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Per-IP limits on /api/v1 (the client IP as Express resolves it with TRUST_PROXY; nothing from the
+ * body): API_READ for safe methods, API_WRITE for the rest, CONTACT for the contact form. API keys
+ * get their own limit on top, in the authenticator.
+ */
+export function rateLimit(presets: RateLimitPresets): RequestHandler {
+  return async (req, res, next) => {
+    try {
+      const bucket = req.method === 'POST' && req.path === '/contact' ? presets.contact : SAFE.has(req.method) ? presets.read : presets.write;
+      const state = await bucket.consume(clientInfo(req).ip);
+      for (const [name, value] of Object.entries(rateHeaders(state))) res.setHeader(name, value);
+      if (!state.allowed) return sendProblem(res, Errors.rateLimited('Too many requests from this address. Slow down.'));
+      next();
+    } catch (err) {
+      next(err);
+    }
+  };
+}
