@@ -25,15 +25,15 @@ export interface AppDeps {
 export const OPENAPI_PATH = new URL('../../openapi/openapi.json', import.meta.url);
 
 export function createApp({ env, logger, metrics, composition }: AppDeps): Express {
-  registerControllers(composition.controllers);
-  configureAuthentication({
+  const app = express();
+  registerControllers(app, composition.controllers);
+  configureAuthentication(app, {
     authenticator: composition.authenticator,
     trustedOrigins: new Set([...env.CORS_ORIGINS, new URL(env.PUBLIC_API_URL).origin, new URL(env.SITE_URL).origin]),
   });
   const spec = JSON.parse(readFileSync(OPENAPI_PATH, 'utf8')) as Record<string, unknown>;
   const allowed = new Set(env.CORS_ORIGINS);
 
-  const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxy(env.TRUST_PROXY));
   app.set('etag', 'strong');

@@ -147,7 +147,7 @@ export function composeApi(infra: Infrastructure): ApiComposition {
       new MetaController({ name: 'OmerVision API', version: packageVersion(), openapi: `${env.PUBLIC_API_URL}/openapi.json`, docs: `${env.PUBLIC_API_URL}/docs` }),
       new AuthController(auth, passwords, totp, userService),
       new UsersController(userService),
-      new ApiKeysController(new ApiKeyService(apiKeys, audit)),
+      new ApiKeysController(new ApiKeyService(apiKeys, audit, () => authenticator.forget())),
       new AuditController(audit),
     ],
   };

@@ -1,18 +1,22 @@
-/**
- * tsoa asks this for controller instances. The composition root (container.ts) registers the
- * instances it built; nothing here constructs anything.
- */
-const instances = new Map<unknown, unknown>();
+import type { Application, Request } from 'express';
 
-export function registerControllers(controllers: object[]): void {
-  instances.clear();
-  for (const controller of controllers) instances.set(controller.constructor, controller);
+/**
+ * tsoa asks this for controller instances. Each app holds the instances its composition root
+ * built (in app.locals), so two apps in one process (tests) never share controllers.
+ */
+const CONTROLLERS = 'controllers';
+
+export function registerControllers(app: Application, controllers: object[]): void {
+  app.locals[CONTROLLERS] = new Map(controllers.map((c) => [c.constructor, c]));
 }
 
-export const iocContainer = {
-  get<T>(controller: unknown): T {
-    const instance = instances.get(controller);
-    if (!instance) throw new Error(`Controller ${String((controller as { name?: string }).name)} is not registered in container.ts`);
-    return instance as T;
-  },
-};
+export function iocContainer(request: Request) {
+  const instances = request.app.locals[CONTROLLERS] as Map<unknown, unknown> | undefined;
+  return {
+    get<T>(controller: unknown): T {
+      const instance = instances?.get(controller);
+      if (!instance) throw new Error(`Controller ${String((controller as { name?: string }).name)} is not registered in container.ts`);
+      return instance as T;
+    },
+  };
+}

@@ -1,4 +1,4 @@
-import type { Request } from 'express';
+import type { Application, Request } from 'express';
 import { AppError } from '../errors/app-error.js';
 import { Errors } from '../errors/catalogue.js';
 import { Authenticator, rateHeaders, type Authenticated, type Credential } from '../services/auth/authenticator.js';
@@ -17,16 +17,18 @@ interface AuthContext {
   trustedOrigins: Set<string>;
 }
 
-let context: AuthContext | undefined;
+const CONTEXT = 'authContext';
 
-export function configureAuthentication(ctx: AuthContext): void {
-  context = ctx;
+/** Per app (app.locals), so two apps in one process never share an authenticator. */
+export function configureAuthentication(app: Application, ctx: AuthContext): void {
+  app.locals[CONTEXT] = ctx;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 type AuthRequest = Request & { authentication?: Promise<Authenticated> };
 
 export async function expressAuthentication(request: Request, _securityName: string, scopes: string[] = []): Promise<Principal> {
+  const context = request.app.locals[CONTEXT] as AuthContext | undefined;
   if (!context) throw new Error('configureAuthentication() was not called by the composition root');
   const req = request as AuthRequest;
   // tsoa runs the alternatives in parallel: authenticate once per request.

@@ -5,6 +5,12 @@ import * as schema from '../db/schema.js';
 
 export type Db = MySql2Database<typeof schema>;
 
+/** The MySQL error code of a failed query, looking through drizzle's DrizzleQueryError wrapper. */
+export function mysqlErrorCode(err: unknown): string | undefined {
+  const e = err as { code?: string; cause?: { code?: string } };
+  return e?.code ?? e?.cause?.code;
+}
+
 export interface PoolStats {
   total: number;
   free: number;

@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { users } from '../db/schema.js';
 import type { Role } from '../services/auth/policy.js';
-import type { Db } from './database.js';
+import { mysqlErrorCode, type Db } from './database.js';
 
 export type UserRow = typeof users.$inferSelect;
 export type NewUser = Pick<UserRow, 'email' | 'name' | 'passwordHash' | 'role'>;
@@ -26,7 +26,7 @@ export class UserRepository {
       await this.db.insert(users).values(user);
       return true;
     } catch (err) {
-      if ((err as { code?: string }).code === 'ER_DUP_ENTRY') return false;
+      if (mysqlErrorCode(err) === 'ER_DUP_ENTRY') return false;
       throw err;
     }
   }
@@ -44,8 +44,15 @@ export class UserRepository {
     return res.affectedRows === 1;
   }
 
-  async delete(id: string): Promise<void> {
-    await this.db.delete(users).where(eq(users.id, id));
+  /** False when rows elsewhere (posts) still reference the user. */
+  async delete(id: string): Promise<boolean> {
+    try {
+      await this.db.delete(users).where(eq(users.id, id));
+      return true;
+    } catch (err) {
+      if (mysqlErrorCode(err) === 'ER_ROW_IS_REFERENCED_2') return false;
+      throw err;
+    }
   }
 
   async countAdmins(): Promise<number> {

@@ -11,7 +11,12 @@ export const API_KEY_PREFIX = 'ovk_';
 
 /** Third-party keys: scoped, optionally expiring, stored as SHA-256 only, secret shown once. */
 export class ApiKeyService {
-  constructor(private readonly keys: ApiKeyRepository, private readonly audit: AuditService) {}
+  constructor(
+    private readonly keys: ApiKeyRepository,
+    private readonly audit: AuditService,
+    /** Drops cached lookups so a revoked key stops working in this process at once (others within 10 s). */
+    private readonly onRevoked: () => void = () => {},
+  ) {}
 
   async create(actor: Actor, input: CreateApiKeyRequest): Promise<CreatedApiKey> {
     const bad = input.scopes.filter((s) => !API_KEY_SCOPES.includes(s));
@@ -40,6 +45,7 @@ export class ApiKeyService {
     const row = await this.keys.findById(id);
     if (!row) throw Errors.notFound('API key not found.');
     if (!row.revokedAt) await this.keys.revoke(id);
+    this.onRevoked();
     await this.audit.record(actor, 'apikey.revoke', { type: 'api_key', id }, { name: row.name });
   }
 }

@@ -86,13 +86,8 @@ export class UserService {
       throw Errors.conflict('This is the last active admin.');
     }
     await this.revocation.revokeAllForUser(id, 'user-deleted');
-    try {
-      await this.users.delete(id);
-    } catch (err) {
-      if ((err as { code?: string }).code === 'ER_ROW_IS_REFERENCED_2') {
-        throw Errors.conflict('This user authored content; disable the account instead of deleting it.');
-      }
-      throw err;
+    if (!(await this.users.delete(id))) {
+      throw Errors.conflict('This user authored content; disable the account instead of deleting it.');
     }
     await this.audit.record(actor, 'user.delete', { type: 'user', id }, { email: user.email });
   }
