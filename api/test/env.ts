@@ -7,13 +7,18 @@ export function testDatabaseUrl(): string {
   return process.env.TEST_DATABASE_URL ?? 'mysql://omervision:omervision@127.0.0.1:3307/omervision_test';
 }
 
+/** Parallel test runs (several developers or agents on one machine) set their own prefix and database. */
+export function testRedisPrefix(): string {
+  return process.env.TEST_REDIS_PREFIX ?? 'ovtest:';
+}
+
 /** The dev defaults pointed at the test database, a separate Redis key prefix and quiet logs. */
 export function testEnv(overrides: Record<string, string> = {}): Env {
   return parseEnv({
     ...process.env,
     NODE_ENV: 'test',
     DATABASE_URL: testDatabaseUrl(),
-    REDIS_KEY_PREFIX: 'ovtest:',
+    REDIS_KEY_PREFIX: testRedisPrefix(),
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     JWT_SECRET: 'test-secret-that-is-long-enough-0123456789',
     HEALTH_TIMEOUT_MS: '1000',

@@ -6,13 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { Jobs } from '../src/jobs/job-spec.js';
 import { createLogger } from '../src/logger.js';
 import { QueueRepository } from '../src/repositories/queue.repository.js';
-import { REPO_ROOT, testDatabaseUrl, testEnv } from './env.js';
+import { REPO_ROOT, testDatabaseUrl, testEnv, testRedisPrefix } from './env.js';
 import { eventually, exitOf, spawnEntry } from './harness.js';
 
 const baseEnv = (extra: Record<string, string> = {}) => ({
   NODE_ENV: 'test',
   DATABASE_URL: testDatabaseUrl(),
-  REDIS_KEY_PREFIX: 'ovtest:',
+  REDIS_KEY_PREFIX: testRedisPrefix(),
   LOG_LEVEL: 'info',
   JWT_SECRET: 'test-secret-that-is-long-enough-0123456789',
   ...extra,

@@ -20,7 +20,9 @@ export const ROLES = ['admin', 'editor', 'author', 'viewer'] as const;
 export const POST_STATUSES = ['draft', 'scheduled', 'published', 'archived'] as const;
 export const PUBLISH_STATUSES = ['draft', 'published'] as const;
 export const MESSAGE_STATUSES = ['unread', 'read', 'archived'] as const;
-export const DELIVERY_STATUSES = ['pending', 'succeeded', 'failed'] as const;
+/** pending = will (re)try; dead = retries exhausted (dead letter), replayable by hand. */
+export const DELIVERY_STATUSES = ['pending', 'succeeded', 'dead'] as const;
+export const MEDIA_STATUSES = ['processing', 'ready', 'failed'] as const;
 export const APP_STATUSES = [
   'created', 'queued', 'cloning', 'detecting', 'building', 'starting', 'running', 'failed', 'stopped',
 ] as const;
@@ -112,7 +114,9 @@ export const media = mysqlTable('media', {
   alt: varchar('alt', { length: 500 }).notNull().default(''),
   focalX: tinyint('focal_x'),
   focalY: tinyint('focal_y'),
-  variants: json<{ width: number; key: string; format: string }[]>('variants'),
+  variants: json<{ width: number; height: number; key: string; format: string; bytes: number }[]>('variants'),
+  /** Variants are made by a job: processing → ready (or failed, with the original still served). */
+  status: mysqlEnum('status', MEDIA_STATUSES).notNull().default('processing'),
   sha256: char64('sha256').notNull(),
   uploadedBy: ref('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
   createdAt: createdAt(),
@@ -242,6 +246,7 @@ export const contactMessages = mysqlTable('contact_messages', {
   userAgent: varchar('user_agent', { length: 512 }),
   readAt: timestamp('read_at'),
   createdAt: createdAt(),
+  updatedAt: updatedAt(),
 }, (t) => [index('contact_status_idx').on(t.status, t.createdAt)]);
 
 /** Key/value settings (title, description, author, social links, navigation, ...). */
@@ -297,6 +302,28 @@ export const webhookDeliveries = mysqlTable('webhook_deliveries', {
   uniqueIndex('webhook_deliveries_uq').on(t.webhookId, t.eventId),
   index('webhook_deliveries_created_idx').on(t.webhookId, t.createdAt),
 ]);
+
+/** One row per delivery attempt: the log the admin reads and replays from. */
+export const webhookAttempts = mysqlTable('webhook_attempts', {
+  id: id(),
+  deliveryId: ref('delivery_id').notNull().references(() => webhookDeliveries.id, { onDelete: 'cascade' }),
+  attempt: int('attempt').notNull(),
+  responseStatus: smallint('response_status'),
+  responseSnippet: varchar('response_snippet', { length: 1000 }),
+  error: varchar('error', { length: 1000 }),
+  durationMs: int('duration_ms').notNull(),
+  createdAt: createdAt(),
+}, (t) => [index('webhook_attempts_delivery_idx').on(t.deliveryId, t.attempt)]);
+
+/** Outgoing e-mail by idempotency key: a retried job finds the key and does not send twice. */
+export const emailLog = mysqlTable('email_log', {
+  key: varchar('key', { length: 191 }).primaryKey(),
+  to: varchar('to', { length: 254 }).notNull(),
+  subject: varchar('subject', { length: 300 }).notNull(),
+  messageId: varchar('message_id', { length: 255 }),
+  sentAt: timestamp('sent_at'),
+  createdAt: createdAt(),
+});
 
 export const auditLog = mysqlTable('audit_log', {
   /** Auto-increment so the newest-first cursor is a plain integer. */

@@ -1,5 +1,6 @@
 import type { Infrastructure } from '../container.js';
 import type { JobHandler } from '../repositories/queue.repository.js';
+import { EmailLogRepository } from '../repositories/email-log.repository.js';
 import { MaintenanceRepository } from '../repositories/maintenance.repository.js';
 import { CleanupService } from '../services/cleanup.service.js';
 import { createCleanupJob } from './cleanup.job.js';
@@ -16,7 +17,7 @@ export interface RegisteredJob<T = never> {
 export function buildJobRegistry(infra: Infrastructure): RegisteredJob<never>[] {
   const cleanup = new CleanupService(new MaintenanceRepository(infra.database.db));
   return [
-    { spec: Jobs.email, handle: createEmailJob(infra.mail, infra.logger) },
+    { spec: Jobs.email, handle: createEmailJob(infra.mail, new EmailLogRepository(infra.database.db), infra.logger) },
     { spec: Jobs.cleanup, concurrency: 1, handle: createCleanupJob(cleanup, infra.logger) },
   ] as unknown as RegisteredJob<never>[];
 }

@@ -4,6 +4,18 @@ import mysql from 'mysql2/promise';
 import * as schema from '../db/schema.js';
 
 export type Db = MySql2Database<typeof schema>;
+/** A transaction handle; repositories accept it wherever a write must join the caller's transaction. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+/** Runs `fn` in one MySQL transaction; services get it as an opaque handle to pass to repositories. */
+export class TransactionRunner {
+  constructor(private readonly db: Db) {}
+
+  run<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.db.transaction(fn);
+  }
+}
 
 /** The MySQL error code of a failed query, looking through drizzle's DrizzleQueryError wrapper. */
 export function mysqlErrorCode(err: unknown): string | undefined {

@@ -1,0 +1,107 @@
+import { createHash } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
+import type { Logger } from 'pino';
+import type { RedisClient } from './redis.js';
+
+export interface CacheEntry<T> {
+  value: T;
+  /** Strong ETag of the value's JSON, quoted. */
+  etag: string;
+}
+
+export interface CacheStats {
+  memoryHits: number;
+  redisHits: number;
+  misses: number;
+}
+
+/**
+ * Public reads: in-process LRU → Redis → loader (MySQL). Keys carry a namespace version; a write
+ * bumps the version (INCR in Redis), so every older key of the namespace is dead at once. Other
+ * processes pick the new version up within VERSION_TTL_MS. When Redis is down the LRU and the
+ * loader carry on alone (with a short TTL, so staleness stays bounded).
+ */
+const VERSION_TTL_MS = 1000;
+
+export class CacheRepository {
+  private readonly lru: LRUCache<string, CacheEntry<unknown>>;
+  private readonly versions = new Map<string, { version: number; readAt: number }>();
+  readonly stats: CacheStats = { memoryHits: 0, redisHits: 0, misses: 0 };
+
+  constructor(
+    private readonly redis: RedisClient,
+    private readonly prefix: string,
+    private readonly logger: Logger,
+    private readonly options = { memoryTtlMs: 30_000, redisTtlSeconds: 600, maxEntries: 5000 },
+  ) {
+    this.lru = new LRUCache({ max: options.maxEntries, ttl: options.memoryTtlMs });
+  }
+
+  async get<T>(namespace: string, key: string, load: () => Promise<T>): Promise<CacheEntry<T>> {
+    const version = await this.version(namespace);
+    const fullKey = `${this.prefix}cache:${namespace}:v${version}:${key}`;
+    const inMemory = this.lru.get(fullKey) as CacheEntry<T> | undefined;
+    if (inMemory) {
+      this.stats.memoryHits++;
+      return inMemory;
+    }
+    const fromRedis = await this.redisGet<T>(fullKey);
+    if (fromRedis) {
+      this.stats.redisHits++;
+      this.lru.set(fullKey, fromRedis);
+      return fromRedis;
+    }
+    this.stats.misses++;
+    const value = await load();
+    const json = JSON.stringify(value);
+    const entry: CacheEntry<T> = { value, etag: `"${createHash('sha1').update(json).digest('base64url')}"` };
+    this.lru.set(fullKey, entry);
+    if (this.redis.isReady) {
+      this.redis
+        .set(fullKey, JSON.stringify({ etag: entry.etag, json }), { expiration: { type: 'EX', value: this.options.redisTtlSeconds } })
+        .catch(() => undefined);
+    }
+    return entry;
+  }
+
+  /** Kills every cached entry of the namespaces, here at once and in other processes within a second. */
+  async invalidate(...namespaces: string[]): Promise<void> {
+    for (const ns of namespaces) {
+      let next: number;
+      try {
+        next = await this.redis.incr(`${this.prefix}cachever:${ns}`);
+      } catch {
+        // Redis down: bump locally (other processes fall back to their short LRU TTL).
+        next = (this.versions.get(ns)?.version ?? 0) + 1_000_000;
+      }
+      this.versions.set(ns, { version: next, readAt: Date.now() });
+    }
+  }
+
+  private async version(ns: string): Promise<number> {
+    const known = this.versions.get(ns);
+    if (known && Date.now() - known.readAt < VERSION_TTL_MS) return known.version;
+    if (!this.redis.isReady) return known?.version ?? 0;
+    try {
+      const raw = await this.redis.get(`${this.prefix}cachever:${ns}`);
+      const version = Math.max(Number(raw ?? 0), known && known.version >= 1_000_000 ? known.version : 0);
+      this.versions.set(ns, { version, readAt: Date.now() });
+      return version;
+    } catch {
+      return known?.version ?? 0;
+    }
+  }
+
+  private async redisGet<T>(key: string): Promise<CacheEntry<T> | undefined> {
+    if (!this.redis.isReady) return undefined;
+    try {
+      const raw = await this.redis.get(key);
+      if (!raw) return undefined;
+      const { etag, json } = JSON.parse(raw) as { etag: string; json: string };
+      return { etag, value: JSON.parse(json) as T };
+    } catch (err) {
+      this.logger.debug({ err: (err as Error).message }, 'cache read failed; using the database');
+      return undefined;
+    }
+  }
+}
