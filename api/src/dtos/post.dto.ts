@@ -1,0 +1,133 @@
+import type { LexicalDocument, TagView, TocEntry } from './content.dto.js';
+
+export type PostStatus = 'draft' | 'scheduled' | 'published' | 'archived';
+
+export interface PostSeo {
+  /** @maxLength 300 */
+  title?: string | null;
+  /** @maxLength 500 */
+  description?: string | null;
+  /** Absolute http(s) URL. @maxLength 2048 @pattern ^https?://\S+$ */
+  canonicalUrl?: string | null;
+  ogImageMediaId?: string | null;
+}
+
+export interface CreatePostRequest {
+  /** @minLength 1 @maxLength 300 */
+  title: string;
+  /** Generated from the title when omitted (Turkish letters transliterated). @maxLength 200 @pattern ^[a-z0-9]+(?:-[a-z0-9]+)*$ */
+  slug?: string;
+  /** @maxLength 1000 */
+  excerpt?: string;
+  content: LexicalDocument;
+  coverMediaId?: string | null;
+  /** Tag names; unknown ones are created. @maxItems 20 */
+  tags?: string[];
+  seo?: PostSeo;
+  featured?: boolean;
+}
+
+export interface UpdatePostRequest {
+  /** @minLength 1 @maxLength 300 */
+  title?: string;
+  /** The old slug keeps working as a redirect once the post was public. @maxLength 200 @pattern ^[a-z0-9]+(?:-[a-z0-9]+)*$ */
+  slug?: string;
+  /** @maxLength 1000 */
+  excerpt?: string;
+  content?: LexicalDocument;
+  coverMediaId?: string | null;
+  /** @maxItems 20 */
+  tags?: string[];
+  seo?: PostSeo;
+  featured?: boolean;
+  /** The version you edited; a different current version answers 409 (someone else saved). @isInt */
+  version?: number;
+}
+
+export interface SchedulePostRequest {
+  /** When to publish (ISO 8601, in the future). @format date-time */
+  at: string;
+}
+
+export interface PostAuthor {
+  id: string;
+  name: string;
+}
+
+export interface AdminPost {
+  id: string;
+  slug: string;
+  title: string;
+  excerpt: string;
+  content: LexicalDocument;
+  html: string;
+  toc: TocEntry[];
+  readingTimeMinutes: number;
+  coverMediaId: string | null;
+  tags: TagView[];
+  author: PostAuthor;
+  seo: PostSeo;
+  featured: boolean;
+  status: PostStatus;
+  publishedAt: string | null;
+  scheduledAt: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AdminPostSummary {
+  id: string;
+  slug: string;
+  title: string;
+  excerpt: string;
+  status: PostStatus;
+  featured: boolean;
+  author: PostAuthor;
+  tags: TagView[];
+  publishedAt: string | null;
+  scheduledAt: string | null;
+  updatedAt: string;
+}
+
+export interface PostRevision {
+  id: string;
+  revision: number;
+  title: string;
+  excerpt: string;
+  savedBy: string | null;
+  createdAt: string;
+}
+
+export interface PostRevisionDetail extends PostRevision {
+  content: LexicalDocument;
+}
+
+export interface PreviewLink {
+  /** Signed, 30 minutes. */
+  token: string;
+  expiresAt: string;
+  /** The site's preview page for this draft. */
+  url: string;
+}
+
+/** What visitors and third parties see: published posts only. */
+export interface PublicPostSummary {
+  id: string;
+  slug: string;
+  title: string;
+  excerpt: string;
+  coverMediaId: string | null;
+  tags: TagView[];
+  author: PostAuthor;
+  featured: boolean;
+  readingTimeMinutes: number;
+  publishedAt: string;
+  updatedAt: string;
+}
+
+export interface PublicPost extends PublicPostSummary {
+  html: string;
+  toc: TocEntry[];
+  seo: PostSeo;
+}

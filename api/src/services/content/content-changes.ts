@@ -1,0 +1,31 @@
+import type { Tx } from '../../repositories/database.js';
+import type { OutboxEvent } from '../../repositories/outbox.repository.js';
+import type { ContentEvent } from './events.js';
+
+export interface OutboxWriter {
+  add(event: OutboxEvent, tx: Tx): Promise<string>;
+}
+export interface CacheInvalidator {
+  invalidate(...namespaces: string[]): Promise<void>;
+}
+
+/**
+ * What every content write does besides the row itself: outbox events in the same transaction
+ * (plus `site.changed` when the public site is affected) and, after commit, the cache namespaces.
+ */
+export class ContentChanges {
+  constructor(private readonly outbox: OutboxWriter, private readonly cache: CacheInvalidator) {}
+
+  async emit(tx: Tx, type: ContentEvent, aggregate: { type: string; id: string }, payload: Record<string, unknown>, siteChanged = true): Promise<void> {
+    const at = new Date().toISOString();
+    await this.outbox.add({ type, aggregateType: aggregate.type, aggregateId: aggregate.id, payload: { ...payload, at } }, tx);
+    if (siteChanged) {
+      await this.outbox.add({ type: 'site.changed', aggregateType: aggregate.type, aggregateId: aggregate.id, payload: { cause: type, at } }, tx);
+    }
+  }
+
+  /** Call after the transaction committed. Cache trouble never fails a write that already happened. */
+  async invalidate(...namespaces: string[]): Promise<void> {
+    await this.cache.invalidate(...namespaces).catch(() => undefined);
+  }
+}

@@ -1,0 +1,43 @@
+import type { AdminPost, AdminPostSummary, PublicPost, PublicPostSummary } from '../../dtos/post.dto.js';
+import type { LexicalDocument, TagView } from '../../dtos/content.dto.js';
+import type { PostWithAuthor, TagRow } from '../../repositories/post.repository.js';
+
+export function tagView(t: TagRow): TagView {
+  return { id: t.id, name: t.name, slug: t.slug, description: t.description };
+}
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+export function adminPost(p: PostWithAuthor, tags: TagRow[]): AdminPost {
+  return {
+    id: p.id, slug: p.slug, title: p.title, excerpt: p.excerpt, content: p.content as unknown as LexicalDocument, html: p.html,
+    toc: p.toc, readingTimeMinutes: p.readingTimeMinutes, coverMediaId: p.coverMediaId, tags: tags.map(tagView),
+    author: { id: p.authorId, name: p.authorName }, seo: seo(p), featured: p.featured, status: p.status,
+    publishedAt: iso(p.publishedAt), scheduledAt: iso(p.scheduledAt), version: p.version,
+    createdAt: p.createdAt.toISOString(), updatedAt: p.updatedAt.toISOString(),
+  };
+}
+
+export function adminSummary(p: PostWithAuthor, tags: TagRow[]): AdminPostSummary {
+  return {
+    id: p.id, slug: p.slug, title: p.title, excerpt: p.excerpt, status: p.status, featured: p.featured,
+    author: { id: p.authorId, name: p.authorName }, tags: tags.map(tagView), publishedAt: iso(p.publishedAt),
+    scheduledAt: iso(p.scheduledAt), updatedAt: p.updatedAt.toISOString(),
+  };
+}
+
+export function publicSummary(p: PostWithAuthor, tags: TagRow[]): PublicPostSummary {
+  return {
+    id: p.id, slug: p.slug, title: p.title, excerpt: p.excerpt, coverMediaId: p.coverMediaId, tags: tags.map(tagView),
+    author: { id: p.authorId, name: p.authorName }, featured: p.featured, readingTimeMinutes: p.readingTimeMinutes,
+    publishedAt: (p.publishedAt ?? p.updatedAt).toISOString(), updatedAt: p.updatedAt.toISOString(),
+  };
+}
+
+export function publicPost(p: PostWithAuthor, tags: TagRow[]): PublicPost {
+  return { ...publicSummary(p, tags), html: p.html, toc: p.toc, seo: seo(p) };
+}
+
+function seo(p: PostWithAuthor) {
+  return { title: p.seoTitle, description: p.seoDescription, canonicalUrl: p.canonicalUrl, ogImageMediaId: p.ogImageMediaId };
+}
