@@ -24,6 +24,11 @@ export class ContentChanges {
     }
   }
 
+  /** For changes with no event of their own (skills, tags): only the static site cares. */
+  async emitSiteChanged(tx: Tx, aggregate: { type: string; id: string }): Promise<void> {
+    await this.outbox.add({ type: 'site.changed', aggregateType: aggregate.type, aggregateId: aggregate.id, payload: { cause: `${aggregate.type}.changed`, at: new Date().toISOString() } }, tx);
+  }
+
   /** Call after the transaction committed. Cache trouble never fails a write that already happened. */
   async invalidate(...namespaces: string[]): Promise<void> {
     await this.cache.invalidate(...namespaces).catch(() => undefined);
