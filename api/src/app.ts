@@ -13,10 +13,11 @@ import { configureAuthentication } from './middleware/authentication.js';
 import { rateLimit } from './middleware/rate-limit.js';
 import { errorHandler, notFoundHandler } from './middleware/error-handler.js';
 import { requestContext } from './middleware/request-context.js';
+import { uploadParser } from './middleware/upload.js';
 import type { HttpMetrics } from './repositories/metrics.repository.js';
 
 export interface AppDeps {
-  env: Pick<Env, 'BODY_LIMIT' | 'CORS_ORIGINS' | 'TRUST_PROXY' | 'SLOW_REQUEST_MS' | 'PUBLIC_API_URL' | 'SITE_URL'>;
+  env: Pick<Env, 'BODY_LIMIT' | 'CORS_ORIGINS' | 'TRUST_PROXY' | 'SLOW_REQUEST_MS' | 'PUBLIC_API_URL' | 'SITE_URL' | 'MEDIA_MAX_BYTES'>;
   logger: Logger;
   metrics: HttpMetrics;
   composition: ApiComposition;
@@ -59,7 +60,7 @@ export function createApp({ env, logger, metrics, composition }: AppDeps): Expre
   });
   app.use('/docs', swaggerUi.serve, swaggerUi.setup(spec, { customSiteTitle: 'OmerVision API' }));
 
-  RegisterRoutes(app);
+  RegisterRoutes(app, { multer: uploadParser(env.MEDIA_MAX_BYTES) });
 
   app.use(notFoundHandler);
   app.use(errorHandler(logger));

@@ -4,17 +4,35 @@ import type { Env } from './config/env.js';
 import { ApiKeysController } from './controllers/api-keys.controller.js';
 import { AuditController } from './controllers/audit.controller.js';
 import { AuthController } from './controllers/auth.controller.js';
+import { ContactController } from './controllers/contact.controller.js';
 import { HealthController } from './controllers/health.controller.js';
+import { MediaController } from './controllers/media.controller.js';
+import { MessagesController } from './controllers/messages.controller.js';
 import { MetaController } from './controllers/meta.controller.js';
 import { MetricsController } from './controllers/metrics.controller.js';
 import { UsersController } from './controllers/users.controller.js';
+import { WebhooksController } from './controllers/webhooks.controller.js';
+import { PagesController, ProjectsController } from './controllers/catalog.controller.js';
+import { PostsController } from './controllers/posts.controller.js';
+import { PublicCatalogController } from './controllers/public-catalog.controller.js';
+import { TaxonomyController } from './controllers/taxonomy.controller.js';
+import { PublicPostsController } from './controllers/public-posts.controller.js';
+import { Errors } from './errors/catalogue.js';
 import { Jobs } from './jobs/job-spec.js';
+import { webhookScheduler, webhookSecretBox } from './jobs/webhook.jobs.js';
 import type { RateLimitPresets } from './middleware/rate-limit.js';
 import { ApiKeyRepository } from './repositories/api-key.repository.js';
 import { AuditRepository } from './repositories/audit.repository.js';
-import { createDatabase, type Database } from './repositories/database.js';
+import { ContactRepository } from './repositories/contact.repository.js';
+import { CacheRepository } from './repositories/cache.repository.js';
+import { createDatabase, TransactionRunner, type Database } from './repositories/database.js';
+import { OutboxRepository } from './repositories/outbox.repository.js';
+import { PostRepository } from './repositories/post.repository.js';
+import { PageRepository, ProjectRepository } from './repositories/project.repository.js';
+import { TaxonomyRepository } from './repositories/taxonomy.repository.js';
 import { DenylistRepository } from './repositories/denylist.repository.js';
 import { MailRepository } from './repositories/mail.repository.js';
+import { MediaRepository } from './repositories/media.repository.js';
 import { MetricsRepository } from './repositories/metrics.repository.js';
 import { PasswordHasher } from './repositories/password-hasher.js';
 import { PasswordResetRepository } from './repositories/password-reset.repository.js';
@@ -24,6 +42,8 @@ import { closeRedis, createRedis, type RedisClient } from './repositories/redis.
 import { SessionRepository } from './repositories/session.repository.js';
 import { StorageRepository } from './repositories/storage.repository.js';
 import { UserRepository } from './repositories/user.repository.js';
+import { WebhookDeliveryRepository } from './repositories/webhook-delivery.repository.js';
+import { WebhookRepository } from './repositories/webhook.repository.js';
 import { ApiKeyService } from './services/api-key.service.js';
 import { AuditService } from './services/audit.service.js';
 import { AuthService } from './services/auth/auth.service.js';
@@ -33,9 +53,24 @@ import { RevocationService } from './services/auth/revocation.service.js';
 import { SecretBox } from './services/auth/secret-box.js';
 import { TokenService } from './services/auth/token.service.js';
 import { TotpService } from './services/auth/totp.service.js';
+import { ContactService } from './services/contact.service.js';
+import { ContentChanges } from './services/content/content-changes.js';
+import { PageService } from './services/content/page.service.js';
+import { PostService } from './services/content/post.service.js';
+import { ProjectService } from './services/content/project.service.js';
+import { PublicCatalogService } from './services/content/public-catalog.service.js';
+import { TaxonomyService } from './services/content/taxonomy.service.js';
+import { PreviewTokens } from './services/content/preview-tokens.js';
+import { PublicContentService } from './services/content/public-content.service.js';
+import { PublishingService } from './services/content/publishing.service.js';
 import { HealthService } from './services/health.service.js';
+import { MediaService } from './services/media/media.service.js';
+import { MediaOrphanService } from './services/media/orphans.js';
+import { MediaVariantsService } from './services/media/variants.js';
 import { MetricsService } from './services/metrics.service.js';
 import { UserService } from './services/user.service.js';
+import { UrlGuard } from './services/webhooks/url-guard.js';
+import { WebhookService } from './services/webhooks/webhook.service.js';
 
 const QUEUE_NAMES = Object.values(Jobs).map((j) => j.name);
 
@@ -62,6 +97,7 @@ export function createInfrastructure(env: Env, logger: Logger, role: 'api' | 'wo
     accessKeyId: env.S3_ACCESS_KEY_ID,
     secretAccessKey: env.S3_SECRET_ACCESS_KEY,
     forcePathStyle: env.S3_FORCE_PATH_STYLE,
+    publicUrl: env.MEDIA_PUBLIC_URL,
   });
   const queues = new QueueRepository(env.REDIS_URL, env.REDIS_KEY_PREFIX, logger, role === 'worker');
   const mail = new MailRepository(env.SMTP_URL, env.MAIL_FROM);
@@ -77,6 +113,56 @@ export function createInfrastructure(env: Env, logger: Logger, role: 'api' | 'wo
       storage.close();
       mail.close();
     },
+  };
+}
+
+/** Posts and public reads; shared by the API and the worker (which publishes scheduled posts). */
+export function composeContent(infra: Infrastructure, audit = new AuditService(new AuditRepository(infra.database.db))) {
+  const { env, database, redis, queues, logger } = infra;
+  const posts = new PostRepository(database.db);
+  const apiKeys = new ApiKeyRepository(database.db);
+  const cache = new CacheRepository(redis, env.REDIS_KEY_PREFIX, logger);
+  const changes = new ContentChanges(new OutboxRepository(database.db), cache);
+  const tx = new TransactionRunner(database.db);
+  const postService = new PostService(posts, tx, changes, audit, async (actor) => {
+    if (actor.principal.kind === 'user') return actor.principal.userId;
+    const key = await apiKeys.findById(actor.principal.apiKeyId);
+    if (!key?.createdBy) throw Errors.forbidden('This API key has no owner to author posts as.');
+    return key.createdBy;
+  });
+  const publishing = new PublishingService(
+    posts, postService, tx, changes, audit,
+    { schedulePublish: async (postId, at) => void (await queues.enqueue(Jobs.postPublish, { postId, at: at.toISOString() }, { id: `publish:${postId}:${at.getTime()}`, runAt: at })) },
+    new PreviewTokens(env.JWT_SECRET, env.PUBLIC_API_URL),
+    (token) => `${env.SITE_URL}/preview/?token=${encodeURIComponent(token)}`,
+  );
+  const projects = new ProjectRepository(database.db);
+  const pages = new PageRepository(database.db);
+  const taxonomy = new TaxonomyRepository(database.db);
+  return {
+    cache, postService, publishing, publicContent: new PublicContentService(posts, cache),
+    projects: new ProjectService(projects, tx, changes, audit),
+    pages: new PageService(pages, tx, changes, audit),
+    taxonomy: new TaxonomyService(taxonomy, tx, changes, audit),
+    publicCatalog: new PublicCatalogService(projects, pages, taxonomy, cache),
+  };
+}
+
+/** The media library; shared by the API (uploads) and the worker (variants, orphan sweep). */
+export function composeMedia(
+  infra: Infrastructure,
+  audit = new AuditService(new AuditRepository(infra.database.db)),
+  cache = new CacheRepository(infra.redis, infra.env.REDIS_KEY_PREFIX, infra.logger),
+) {
+  const { database, storage, queues } = infra;
+  const repo = new MediaRepository(database.db);
+  const outbox = new OutboxRepository(database.db);
+  const tx = new TransactionRunner(database.db);
+  const jobs = { enqueueVariants: async (mediaId: string) => void (await queues.enqueue(Jobs.mediaVariants, { mediaId }, { id: mediaId })) };
+  return {
+    service: new MediaService(repo, storage, tx, new ContentChanges(outbox, cache), audit, jobs),
+    variants: new MediaVariantsService(repo, storage, tx, outbox),
+    orphans: new MediaOrphanService(repo, storage, jobs),
   };
 }
 
@@ -116,6 +202,13 @@ export function composeApi(infra: Infrastructure): ApiComposition {
     (token) => `${env.SITE_URL}/admin/#/reset-password?token=${encodeURIComponent(token)}`,
   );
   const userService = new UserService(users, revocation, hasher, audit);
+  const contact = new ContactService(
+    new ContactRepository(db),
+    { enqueueEmail: async (data) => void (await queues.enqueue(Jobs.email, data, { id: data.key })) },
+    audit, env.CONTACT_NOTIFY_EMAIL ?? env.ADMIN_EMAIL, infra.logger,
+  );
+  const content = composeContent(infra, audit);
+  const media = composeMedia(infra, audit, content.cache);
   const keyBuckets = new Map<number, Bucket>();
   const authenticator = new Authenticator(tokens, denylist, sessions, apiKeys, (perMinute) => {
     const points = perMinute ?? env.RATE_LIMIT_API_KEY_PER_MIN;
@@ -149,6 +242,19 @@ export function composeApi(infra: Infrastructure): ApiComposition {
       new UsersController(userService),
       new ApiKeysController(new ApiKeyService(apiKeys, audit, () => authenticator.forget())),
       new AuditController(audit),
+      new MediaController(media.service),
+      new WebhooksController(new WebhookService(
+        new WebhookRepository(db), new WebhookDeliveryRepository(db), new UrlGuard(env.WEBHOOK_ALLOWED_PRIVATE_HOSTS),
+        webhookSecretBox(env.JWT_SECRET), webhookScheduler(queues), audit,
+      )),
+      new PostsController(content.postService, content.publishing),
+      new PublicPostsController(content.publicContent, content.publishing),
+      new ProjectsController(content.projects),
+      new PagesController(content.pages),
+      new TaxonomyController(content.taxonomy),
+      new PublicCatalogController(content.publicCatalog),
+      new ContactController(contact),
+      new MessagesController(contact),
     ],
   };
 }

@@ -1,6 +1,6 @@
 import { ConfigError } from './config/env.js';
 import { createInfrastructure } from './container.js';
-import { buildJobRegistry, scheduleRecurring } from './jobs/registry.js';
+import { buildJobRegistry, scheduleOutboxDispatch, scheduleRecurring } from './jobs/registry.js';
 import { createLogger } from './logger.js';
 import { loadConfig } from './config/load.js';
 
@@ -22,6 +22,7 @@ async function main(): Promise<void> {
     infra.queues.process(entry.spec, entry.concurrency ?? env.WORKER_CONCURRENCY, entry.handle);
   }
   const stopSchedule = scheduleRecurring(infra);
+  const stopDispatch = scheduleOutboxDispatch(infra);
   logger.info({ jobs: registry.map((r) => r.spec.name), concurrency: env.WORKER_CONCURRENCY }, 'worker started');
 
   let stopping = false;
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => process.exit(1), env.SHUTDOWN_TIMEOUT_MS);
     force.unref();
     stopSchedule();
+    stopDispatch();
     await infra.close();
     logger.info('worker stopped');
     process.exit(0);

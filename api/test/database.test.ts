@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seed } from '../src/db/seed.js';
 import * as t from '../src/db/schema.js';
 import { createDatabase, type Database } from '../src/repositories/database.js';
+import { runMigrations } from '../src/db/migrate.js';
 import { testDatabaseUrl } from './env.js';
 
 let database: Database;
@@ -35,7 +36,23 @@ describe('schema', () => {
 });
 
 describe('seed', () => {
+  // Its own empty database: other test files create posts, and the seed only fills an empty one.
+  let fresh: Database;
+  let freshUrl: URL;
+  beforeAll(async () => {
+    freshUrl = new URL(testDatabaseUrl());
+    freshUrl.pathname = `/${freshUrl.pathname.slice(1).replace(/_test$/, '')}_seed${Date.now()}_test`;
+    await database.pool.query(`CREATE DATABASE \`${freshUrl.pathname.slice(1)}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    await runMigrations(freshUrl.toString());
+    fresh = createDatabase(freshUrl.toString(), { poolSize: 2, timeoutMs: 5000 });
+  });
+  afterAll(async () => {
+    await fresh.close();
+    await database.pool.query(`DROP DATABASE IF EXISTS \`${freshUrl.pathname.slice(1)}\``);
+  });
+
   it('creates the admin and demo content once; a second run changes nothing', async () => {
+    const database = fresh;
     const first = await seed(database.db, { email: 'Owner@Example.com', password: '' });
     expect(first.adminCreated).toBe(true);
     expect(first.generatedPassword).toMatch(/^[A-Za-z0-9_-]{20}$/);

@@ -75,13 +75,20 @@ describe('Redis down', () => {
     await api.close();
   });
 
-  it('login still works, the limiter falls back to in-process, and logout still kills the token (via MySQL)', async () => {
+  it('public reads and login still work, the limiter falls back to in-process, and logout still kills the token (via MySQL)', async () => {
     const user = await createUser(api, 'editor');
     const victim = await createUser(api, 'viewer');
     const before = await login(api, user);
 
     expect((await runScript(['scripts/services.sh', 'stop', 'redis'])).code).toBe(0);
     await eventually(async () => (await fetch(`${api.url}/health/ready`)).status === 503);
+
+    // Public reads answer from MySQL (and the in-process cache) while Redis is away.
+    for (const path of ['/api/v1/posts?limit=5', '/api/v1/settings', '/api/v1/projects']) {
+      const res = await fetch(api.url + path);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('etag')).toBeTruthy();
+    }
 
     const started = Date.now();
     const during = await login(api, user);

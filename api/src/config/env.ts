@@ -23,6 +23,8 @@ export const envSchema = z.object({
   PORT: port.default(8000),
   PUBLIC_API_URL: url(['http:', 'https:']).default('http://127.0.0.1:8000'),
   SITE_URL: url(['http:', 'https:']).default('http://127.0.0.1:3000'),
+  /** Where the API reaches the site builder (rollback) and where the seed points its webhook. */
+  SITE_BUILDER_URL: url(['http:', 'https:']).default('http://127.0.0.1:3000'),
   DATABASE_URL: url(['mysql:']).default('mysql://omervision:omervision@127.0.0.1:3307/omervision'),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   DB_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
@@ -34,6 +36,10 @@ export const envSchema = z.object({
   S3_ACCESS_KEY_ID: z.string().min(1).default('S3RVER'),
   S3_SECRET_ACCESS_KEY: z.string().min(1).default('S3RVER'),
   S3_FORCE_PATH_STYLE: bool.default(true),
+  /** Public base URL of media objects (e.g. a CDN); empty = the bucket's own URL at S3_ENDPOINT. */
+  MEDIA_PUBLIC_URL: z.union([url(['http:', 'https:']), z.literal('')]).default(''),
+  /** Largest accepted upload in bytes (413 above). */
+  MEDIA_MAX_BYTES: z.coerce.number().int().min(1024).max(104_857_600).default(10_485_760),
   SMTP_URL: url(['smtp:', 'smtps:']).default('smtp://127.0.0.1:2525'),
   MAIL_FROM: z.string().min(3).default('OmerVision <no-reply@omervision.local>'),
   CORS_ORIGINS: list.default(['http://127.0.0.1:3000', 'http://localhost:3000']),
@@ -46,6 +52,8 @@ export const envSchema = z.object({
   JWT_SECRET: z.string().default(''),
   ADMIN_EMAIL: z.email().default('admin@omervision.local'),
   ADMIN_PASSWORD: z.string().default(''),
+  /** Who gets contact-form messages by e-mail; unset = ADMIN_EMAIL. */
+  CONTACT_NOTIFY_EMAIL: z.email().optional(),
   RATE_LIMIT_ENABLED: bool.default(true),
   RATE_LIMIT_READ_PER_MIN: z.coerce.number().int().min(1).default(600),
   RATE_LIMIT_WRITE_PER_MIN: z.coerce.number().int().min(1).default(120),
@@ -54,6 +62,14 @@ export const envSchema = z.object({
   RATE_LIMIT_LOGIN_IP_PER_15MIN: z.coerce.number().int().min(1).default(100),
   RATE_LIMIT_API_KEY_PER_MIN: z.coerce.number().int().min(1).default(600),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  /**
+   * `host:port` pairs webhooks may reach although they resolve to a private or loopback address (the
+   * local site builder); everything else must be public (services/webhooks/url-guard.ts). `none`
+   * allows none.
+   */
+  WEBHOOK_ALLOWED_PRIVATE_HOSTS: list
+    .refine((items) => items.every((h) => h === 'none' || /^(\[[0-9a-f:.]+\]|[^\s:/[\]]+):\d{1,5}$/i.test(h)), 'must be a comma-separated list of host:port (or none)')
+    .default(['127.0.0.1:3000', 'localhost:3000']),
   DATA_DIR: z.string().default('.data'),
 });
 

@@ -369,6 +369,12 @@ export const paasApps = mysqlTable('paas_apps', {
   hostPort: int('host_port'),
   url: varchar('url', { length: 2048 }),
   lastError: varchar('last_error', { length: 1000 }),
+  /** The port the app listens on inside its container (PORT); the router targets hostPort. */
+  containerPort: int('container_port'),
+  /** The deployment whose container serves the app (no FK: the two tables would reference each other). */
+  activeDeploymentId: ref('active_deployment_id'),
+  /** HMAC secret of the git push webhook (X-Hub-Signature-256), sealed with AES-256-GCM. */
+  hookSecret: varchar('hook_secret', { length: 255 }),
   createdBy: ref('created_by').references(() => users.id, { onDelete: 'set null' }),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
@@ -381,12 +387,23 @@ export const paasDeployments = mysqlTable('paas_deployments', {
   commitSha: char('commit_sha', { length: 40 }),
   reason: varchar('reason', { length: 1000 }),
   log: mediumtext('log'),
+  /** manual | webhook | redeploy. */
+  trigger: varchar('trigger', { length: 16 }).notNull().default('manual'),
+  branch: varchar('branch', { length: 255 }),
+  detectedType: varchar('detected_type', { length: 32 }),
+  /** The generated Dockerfile; null when the repository's own was used. */
+  dockerfile: text('dockerfile'),
+  imageId: varchar('image_id', { length: 128 }),
+  containerId: varchar('container_id', { length: 128 }),
+  hostPort: int('host_port'),
+  containerPort: int('container_port'),
   createdBy: ref('created_by').references(() => users.id, { onDelete: 'set null' }),
   startedAt: timestamp('started_at'),
   finishedAt: timestamp('finished_at'),
   durationMs: int('duration_ms'),
   createdAt: createdAt(),
-}, (t) => [index('paas_deployments_app_idx').on(t.appId, t.createdAt)]);
+  updatedAt: updatedAt(),
+}, (t) => [index('paas_deployments_app_idx').on(t.appId, t.createdAt), index('paas_deployments_status_idx').on(t.status)]);
 
 function char36(name: string) {
   return char(name, { length: 36 });

@@ -1,7 +1,11 @@
 import type { Role } from '../services/auth/policy.js';
 
 export interface LoginRequest {
-  /** @format email @maxLength 254 */
+  /**
+   * @format email
+   * @maxLength 254
+   * @pattern ^[^\s@<>()\[\]\\,;:"]+@[^\s@<>()\[\]\\,;:"]+\.[^\s@<>()\[\]\\,;:"]+$
+   */
   email: string;
   /** @minLength 1 @maxLength 256 */
   password: string;
@@ -60,7 +64,11 @@ export interface ChangePasswordRequest {
 }
 
 export interface PasswordResetRequest {
-  /** @format email @maxLength 254 */
+  /**
+   * @format email
+   * @maxLength 254
+   * @pattern ^[^\s@<>()\[\]\\,;:"]+@[^\s@<>()\[\]\\,;:"]+\.[^\s@<>()\[\]\\,;:"]+$
+   */
   email: string;
 }
 

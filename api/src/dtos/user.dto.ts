@@ -2,7 +2,11 @@ import type { Role } from '../services/auth/policy.js';
 import type { UserView } from './auth.dto.js';
 
 export interface CreateUserRequest {
-  /** @format email @maxLength 254 */
+  /**
+   * @format email
+   * @maxLength 254
+   * @pattern ^[^\s@<>()\[\]\\,;:"]+@[^\s@<>()\[\]\\,;:"]+\.[^\s@<>()\[\]\\,;:"]+$
+   */
   email: string;
   /** @minLength 1 @maxLength 120 */
   name: string;

@@ -26,6 +26,8 @@ export const Errors = {
   rateLimited: defineError('RATE_LIMITED', 429, 'Too many requests'),
   internal: defineError('INTERNAL', 500, 'Internal server error'),
   dependencyUnavailable: defineError('DEPENDENCY_UNAVAILABLE', 503, 'A required service is unavailable'),
+  storageUnavailable: defineError('STORAGE_UNAVAILABLE', 503, 'The media store is unavailable'),
+  mediaInUse: defineError('MEDIA_IN_USE', 409, 'The media is in use'),
 } as const;
 
 export const PROBLEM_BASE = 'https://omervision.dev/problems';

@@ -20,6 +20,8 @@ export interface EmailJobData {
   subject: string;
   text: string;
   html?: string;
+  /** Reply-To address (e.g. the visitor who wrote through the contact form). */
+  replyTo?: string;
 }
 
 export interface CleanupJobData {
@@ -27,7 +29,43 @@ export interface CleanupJobData {
   slot: string;
 }
 
+export interface PostPublishJobData {
+  postId: string;
+  /** The scheduled time this job was made for; a re-scheduled post ignores stale jobs. */
+  at: string;
+}
+
+export interface OutboxDispatchJobData {
+  /** The second this tick belongs to: workers ticking together enqueue one job. */
+  tick: string;
+}
+
+export interface WebhookDeliverJobData {
+  deliveryId: string;
+  /** The delivery's next_attempt_at (epoch ms) this try was scheduled for; a stale job does nothing. */
+  due: number;
+}
+
+export interface MediaVariantsJobData {
+  /** Also the job id: one variants job per media item at a time. */
+  mediaId: string;
+}
+
+export interface MediaOrphansJobData {
+  /** The run's scheduled time (daily), so several workers scheduling it produce one job. */
+  slot: string;
+}
+
 export const Jobs = {
   email: defineJob<EmailJobData>({ name: 'email', retries: 6, backoffMs: 2000, timeoutMs: 30_000 }),
+  postPublish: defineJob<PostPublishJobData>({ name: 'post-publish', retries: 5, backoffMs: 5000, timeoutMs: 60_000 }),
+  /** Minute sweep for overdue scheduled posts (a lost job, a worker that was down). */
+  publishDue: defineJob<{ slot: string }>({ name: 'post-publish-due', retries: 2, backoffMs: 5000, timeoutMs: 60_000 }),
   cleanup: defineJob<CleanupJobData>({ name: 'cleanup', retries: 3, backoffMs: 10_000, timeoutMs: 120_000 }),
+  mediaVariants: defineJob<MediaVariantsJobData>({ name: 'media-variants', retries: 3, backoffMs: 5000, timeoutMs: 180_000 }),
+  mediaOrphans: defineJob<MediaOrphansJobData>({ name: 'media-orphans', retries: 2, backoffMs: 60_000, timeoutMs: 600_000 }),
+  /** No bee-queue retries: the next tick (1 s later) is the retry. */
+  outboxDispatch: defineJob<OutboxDispatchJobData>({ name: 'outbox-dispatch', retries: 0, backoffMs: 1000, timeoutMs: 60_000 }),
+  /** No bee-queue retries: the delivery service schedules its own (services/webhooks/delivery.ts). */
+  webhookDeliver: defineJob<WebhookDeliverJobData>({ name: 'webhook-deliver', retries: 0, backoffMs: 1000, timeoutMs: 30_000 }),
 } as const;

@@ -1,11 +1,13 @@
-import type { Infrastructure } from '../container.js';
+import { composeContent, composeMedia, type Infrastructure } from '../container.js';
 import type { JobHandler } from '../repositories/queue.repository.js';
 import { EmailLogRepository } from '../repositories/email-log.repository.js';
 import { MaintenanceRepository } from '../repositories/maintenance.repository.js';
 import { CleanupService } from '../services/cleanup.service.js';
 import { createCleanupJob } from './cleanup.job.js';
 import { createEmailJob } from './email.job.js';
-import { Jobs, type JobSpec } from './job-spec.js';
+import { createMediaOrphansJob, createMediaVariantsJob, nextOrphanSweep } from './media.jobs.js';
+import { createWebhookJobs } from './webhook.jobs.js';
+import { Jobs, type JobSpec, type PostPublishJobData } from './job-spec.js';
 
 export interface RegisteredJob<T = never> {
   spec: JobSpec<T>;
@@ -16,9 +18,18 @@ export interface RegisteredJob<T = never> {
 /** Every job type the worker consumes. A new job is one line here plus its handler file. */
 export function buildJobRegistry(infra: Infrastructure): RegisteredJob<never>[] {
   const cleanup = new CleanupService(new MaintenanceRepository(infra.database.db));
+  const content = composeContent(infra);
+  const media = composeMedia(infra);
+  const webhooks = createWebhookJobs(infra);
   return [
     { spec: Jobs.email, handle: createEmailJob(infra.mail, new EmailLogRepository(infra.database.db), infra.logger) },
     { spec: Jobs.cleanup, concurrency: 1, handle: createCleanupJob(cleanup, infra.logger) },
+    { spec: Jobs.mediaVariants, handle: createMediaVariantsJob(media.variants, infra.logger) },
+    { spec: Jobs.mediaOrphans, concurrency: 1, handle: createMediaOrphansJob(media.orphans, infra.logger) },
+    { spec: Jobs.outboxDispatch, concurrency: 1, handle: webhooks.dispatch },
+    { spec: Jobs.webhookDeliver, handle: webhooks.deliver },
+    { spec: Jobs.postPublish, concurrency: 1, handle: async (d: PostPublishJobData) => ({ published: await content.publishing.publishScheduled(d.postId, new Date(d.at)) }) },
+    { spec: Jobs.publishDue, concurrency: 1, handle: async () => ({ published: await content.publishing.publishDue() }) },
   ] as unknown as RegisteredJob<never>[];
 }
 
@@ -34,8 +45,34 @@ export function scheduleRecurring(infra: Infrastructure): () => void {
     infra.queues
       .enqueue(Jobs.cleanup, { slot }, { id: `cleanup:${slot}` })
       .catch((err: Error) => infra.logger.warn({ err: err.message }, 'could not schedule cleanup'));
+    const sweep = nextOrphanSweep(new Date());
+    infra.queues
+      .enqueue(Jobs.mediaOrphans, { slot: sweep.toISOString() }, { id: `media-orphans:${sweep.toISOString()}`, runAt: sweep })
+      .catch((err: Error) => infra.logger.warn({ err: err.message }, 'could not schedule the media orphan sweep'));
   };
   tick();
   const timer = setInterval(tick, HOUR / 4);
+  const minute = setInterval(() => {
+    const slot = new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString();
+    infra.queues.enqueue(Jobs.publishDue, { slot }, { id: `publish-due:${slot}` }).catch(() => undefined);
+  }, 60_000);
+  return () => {
+    clearInterval(timer);
+    clearInterval(minute);
+  };
+}
+
+/**
+ * Outbox dispatch every second. Each worker enqueues the current second with a fixed job id, so
+ * workers ticking together produce one job; a Redis lease inside the job (jobs/webhook.jobs.ts)
+ * keeps passes from overlapping when one runs long or two workers' seconds straddle.
+ */
+export function scheduleOutboxDispatch(infra: Infrastructure, everyMs = 1000): () => void {
+  const timer = setInterval(() => {
+    const tick = new Date(Math.floor(Date.now() / everyMs) * everyMs).toISOString();
+    infra.queues
+      .enqueue(Jobs.outboxDispatch, { tick }, { id: `outbox-dispatch:${tick}` })
+      .catch((err: Error) => infra.logger.warn({ err: err.message }, 'could not schedule outbox dispatch'));
+  }, everyMs);
   return () => clearInterval(timer);
 }

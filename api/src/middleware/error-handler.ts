@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { ValidateError } from '@tsoa/runtime';
+import multer from 'multer';
 import type { Logger } from 'pino';
 import { AppError, type FieldError } from '../errors/app-error.js';
 import { Errors } from '../errors/catalogue.js';
@@ -22,6 +23,7 @@ export function toAppError(err: unknown): AppError | undefined {
     }));
     return Errors.validation(`${errors.length} field(s) failed validation: ${errors.map((e) => e.field).join(', ')}`, errors);
   }
+  if (err instanceof multer.MulterError) return multerError(err);
   const parserError = err as HttpParserError;
   switch (parserError?.type) {
     case 'entity.parse.failed':
@@ -36,6 +38,21 @@ export function toAppError(err: unknown): AppError | undefined {
         return Errors.badRequest(parserError.message);
       }
       return undefined;
+  }
+}
+
+/** Multipart limits (middleware/upload.ts): too big is 413, a wrong shape names the field. */
+function multerError(err: multer.MulterError): AppError {
+  const field = err.field ?? 'file';
+  switch (err.code) {
+    case 'LIMIT_FILE_SIZE':
+      return Errors.payloadTooLarge('The uploaded file is larger than the upload limit.', [{ field, message: 'file too large' }]);
+    case 'LIMIT_FIELD_VALUE':
+      return Errors.validation(`The form field "${field}" is too long.`, [{ field, message: 'value too long' }]);
+    case 'LIMIT_UNEXPECTED_FILE':
+      return Errors.validation(`Unexpected file field "${field}"; send one image in the field "file".`, [{ field, message: 'unexpected file field' }]);
+    default:
+      return Errors.badRequest(`The multipart body breaks a limit: ${err.message}.`, [{ field, message: err.message }]);
   }
 }
 

@@ -12,6 +12,8 @@ export interface RateLimitPresets {
 }
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Every spelling Express routes to POST /api/v1/contact (routing ignores case and a trailing slash). */
+const CONTACT_PATH = /^\/contact\/?$/i;
 
 /**
  * Per-IP limits on /api/v1 (the client IP as Express resolves it with TRUST_PROXY; nothing from the
@@ -21,7 +23,7 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function rateLimit(presets: RateLimitPresets): RequestHandler {
   return async (req, res, next) => {
     try {
-      const bucket = req.method === 'POST' && req.path === '/contact' ? presets.contact : SAFE.has(req.method) ? presets.read : presets.write;
+      const bucket = req.method === 'POST' && CONTACT_PATH.test(req.path) ? presets.contact : SAFE.has(req.method) ? presets.read : presets.write;
       const state = await bucket.consume(clientInfo(req).ip);
       for (const [name, value] of Object.entries(rateHeaders(state))) res.setHeader(name, value);
       if (!state.allowed) return sendProblem(res, Errors.rateLimited('Too many requests from this address. Slow down.'));

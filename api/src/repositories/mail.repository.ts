@@ -5,6 +5,7 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html?: string;
+  replyTo?: string;
   /** Stable Message-ID so a retried send is recognisable as the same message downstream. */
   messageId?: string;
 }

@@ -32,6 +32,11 @@ export class OutboxRepository {
     return this.db.select().from(outboxEvents).where(isNull(outboxEvents.dispatchedAt)).orderBy(asc(outboxEvents.id)).limit(limit);
   }
 
+  async findById(id: string): Promise<OutboxRow | undefined> {
+    const [row] = await this.db.select().from(outboxEvents).where(eq(outboxEvents.id, id));
+    return row;
+  }
+
   async markDispatched(id: string): Promise<void> {
     await this.db.update(outboxEvents).set({ dispatchedAt: new Date() }).where(and(eq(outboxEvents.id, id), isNull(outboxEvents.dispatchedAt)));
   }

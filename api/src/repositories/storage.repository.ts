@@ -1,7 +1,10 @@
 import {
   DeleteObjectCommand,
+  DeleteObjectsCommand,
   GetObjectCommand,
   HeadBucketCommand,
+  HeadObjectCommand,
+  ListObjectsCommand,
   PutObjectCommand,
   S3Client,
 } from '@aws-sdk/client-s3';
@@ -14,6 +17,25 @@ export interface StorageConfig {
   accessKeyId: string;
   secretAccessKey: string;
   forcePathStyle: boolean;
+  /** Public base URL of the bucket (a CDN in front of it); derived from the endpoint when empty. */
+  publicUrl?: string;
+}
+
+export interface StoredObject {
+  key: string;
+  size: number;
+  lastModified: Date;
+}
+
+export interface ObjectHead {
+  size: number;
+  contentType: string | undefined;
+  cacheControl: string | undefined;
+  lastModified: Date | undefined;
+}
+
+export interface PutOptions {
+  cacheControl?: string;
 }
 
 /** S3-protocol object storage: s3rver in dev, MinIO in compose, AWS S3 in production. */
@@ -38,10 +60,79 @@ export class StorageRepository {
     await this.client.send(new HeadBucketCommand({ Bucket: this.config.bucket }), { abortSignal: signal });
   }
 
-  async put(key: string, body: Buffer | Uint8Array, contentType: string): Promise<void> {
+  async put(key: string, body: Buffer | Uint8Array, contentType: string, options: PutOptions = {}): Promise<void> {
     await this.client.send(
-      new PutObjectCommand({ Bucket: this.config.bucket, Key: key, Body: body, ContentType: contentType }),
+      new PutObjectCommand({
+        Bucket: this.config.bucket, Key: key, Body: body, ContentType: contentType,
+        ...(options.cacheControl ? { CacheControl: options.cacheControl } : {}),
+      }),
     );
+  }
+
+  /** Metadata of an object, or undefined when there is none under `key`. */
+  async head(key: string): Promise<ObjectHead | undefined> {
+    try {
+      const out = await this.client.send(new HeadObjectCommand({ Bucket: this.config.bucket, Key: key }));
+      return { size: out.ContentLength ?? 0, contentType: out.ContentType, cacheControl: out.CacheControl, lastModified: out.LastModified };
+    } catch (err) {
+      if ((err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) return undefined;
+      throw err;
+    }
+  }
+
+  async getBuffer(key: string): Promise<Buffer> {
+    const out = await this.client.send(new GetObjectCommand({ Bucket: this.config.bucket, Key: key }));
+    return Buffer.from(await out.Body!.transformToByteArray());
+  }
+
+  /**
+   * One page of keys under `prefix`, in key order, starting after `after`. ListObjects (v1) with a
+   * marker rather than v2 continuation tokens: s3rver builds those with DES, which Node 17+ no longer
+   * has, and the marker works the same on AWS and MinIO.
+   */
+  async listPage(prefix: string, options: { after?: string; limit?: number } = {}): Promise<{ objects: StoredObject[]; next: string | undefined }> {
+    const out = await this.client.send(new ListObjectsCommand({
+      Bucket: this.config.bucket, Prefix: prefix, MaxKeys: options.limit ?? 1000, ...(options.after ? { Marker: options.after } : {}),
+    }));
+    const objects = (out.Contents ?? [])
+      .filter((o) => o.Key)
+      .map((o) => ({ key: o.Key!, size: o.Size ?? 0, lastModified: o.LastModified ?? new Date(0) }));
+    return { objects, next: out.IsTruncated && objects.length ? objects[objects.length - 1]!.key : undefined };
+  }
+
+  /** Every key under `prefix`, a page at a time (safe to delete what a page held before the next). */
+  async *list(prefix: string, pageSize = 1000): AsyncGenerator<StoredObject[]> {
+    let after: string | undefined;
+    do {
+      const page = await this.listPage(prefix, { after, limit: pageSize });
+      if (page.objects.length) yield page.objects;
+      after = page.next;
+    } while (after);
+  }
+
+  /** Deletes keys in batches of 1000 (the S3 maximum); missing keys are not an error. */
+  async deleteMany(keys: string[]): Promise<void> {
+    for (let i = 0; i < keys.length; i += 1000) {
+      const batch = keys.slice(i, i + 1000);
+      const out = await this.client.send(new DeleteObjectsCommand({
+        Bucket: this.config.bucket, Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true },
+      }));
+      if (out.Errors?.length) throw new Error(`S3 could not delete ${out.Errors.length} object(s): ${out.Errors[0]!.Key} ${out.Errors[0]!.Code}`);
+    }
+  }
+
+  /** The address a browser or CDN fetches an object from. */
+  publicUrl(key: string): string {
+    return `${this.publicBase}/${key.split('/').map(encodeURIComponent).join('/')}`;
+  }
+
+  private get publicBase(): string {
+    const { publicUrl, endpoint, bucket, region, forcePathStyle } = this.config;
+    if (publicUrl) return publicUrl.replace(/\/+$/, '');
+    if (!endpoint) return `https://${bucket}.s3.${region}.amazonaws.com`;
+    const base = new URL(endpoint);
+    if (forcePathStyle) return `${base.origin}${base.pathname.replace(/\/+$/, '')}/${bucket}`;
+    return `${base.protocol}//${bucket}.${base.host}`;
   }
 
   async get(key: string): Promise<Readable> {

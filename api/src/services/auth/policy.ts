@@ -34,6 +34,8 @@ export const ROLE_SCOPES: Record<Role, readonly Scope[]> = {
 /** What a third-party API key may ever be granted: no user, key, audit or webhook management. */
 export const API_KEY_SCOPES: readonly Scope[] = [
   'content:read', 'content:write', 'content:publish', 'media:read', 'media:write', 'inbox:read', 'paas:read', 'site:read',
+  // The site builder's own key (seeded): opens and finishes build records.
+  'site:build',
 ];
 
 export const ROLE_RANK: Record<Role, number> = { viewer: 0, author: 1, editor: 2, admin: 3 };
