@@ -12,6 +12,7 @@ import { MetaController } from './controllers/meta.controller.js';
 import { MetricsController } from './controllers/metrics.controller.js';
 import { UsersController } from './controllers/users.controller.js';
 import { WebhooksController } from './controllers/webhooks.controller.js';
+import { SiteBuildsController } from './controllers/site-builds.controller.js';
 import { PagesController, ProjectsController } from './controllers/catalog.controller.js';
 import { PostsController } from './controllers/posts.controller.js';
 import { PublicCatalogController } from './controllers/public-catalog.controller.js';
@@ -44,6 +45,7 @@ import { StorageRepository } from './repositories/storage.repository.js';
 import { UserRepository } from './repositories/user.repository.js';
 import { WebhookDeliveryRepository } from './repositories/webhook-delivery.repository.js';
 import { WebhookRepository } from './repositories/webhook.repository.js';
+import { SiteBuildRepository, SiteBuilderHttpRepository } from './repositories/site-build.repository.js';
 import { ApiKeyService } from './services/api-key.service.js';
 import { AuditService } from './services/audit.service.js';
 import { AuthService } from './services/auth/auth.service.js';
@@ -55,6 +57,7 @@ import { TokenService } from './services/auth/token.service.js';
 import { TotpService } from './services/auth/totp.service.js';
 import { ContactService } from './services/contact.service.js';
 import { ContentChanges } from './services/content/content-changes.js';
+import { CACHE_NS } from './services/content/events.js';
 import { PageService } from './services/content/page.service.js';
 import { PostService } from './services/content/post.service.js';
 import { ProjectService } from './services/content/project.service.js';
@@ -65,12 +68,14 @@ import { PublicContentService } from './services/content/public-content.service.
 import { PublishingService } from './services/content/publishing.service.js';
 import { HealthService } from './services/health.service.js';
 import { MediaService } from './services/media/media.service.js';
+import { publicImage } from './services/media/media-views.js';
 import { MediaOrphanService } from './services/media/orphans.js';
 import { MediaVariantsService } from './services/media/variants.js';
 import { MetricsService } from './services/metrics.service.js';
 import { UserService } from './services/user.service.js';
 import { UrlGuard } from './services/webhooks/url-guard.js';
 import { WebhookService } from './services/webhooks/webhook.service.js';
+import { SiteBuildService } from './services/site-build.service.js';
 
 const QUEUE_NAMES = Object.values(Jobs).map((j) => j.name);
 
@@ -124,6 +129,9 @@ export function composeContent(infra: Infrastructure, audit = new AuditService(n
   const cache = new CacheRepository(redis, env.REDIS_KEY_PREFIX, logger);
   const changes = new ContentChanges(new OutboxRepository(database.db), cache);
   const tx = new TransactionRunner(database.db);
+  const mediaRows = new MediaRepository(database.db);
+  const images = async (ids: string[]) =>
+    new Map((await mediaRows.findByIds(ids)).map((row) => [row.id, publicImage(row, (key) => infra.storage.publicUrl(key))]));
   const postService = new PostService(posts, tx, changes, audit, async (actor) => {
     if (actor.principal.kind === 'user') return actor.principal.userId;
     const key = await apiKeys.findById(actor.principal.apiKeyId);
@@ -135,16 +143,17 @@ export function composeContent(infra: Infrastructure, audit = new AuditService(n
     { schedulePublish: async (postId, at) => void (await queues.enqueue(Jobs.postPublish, { postId, at: at.toISOString() }, { id: `publish:${postId}:${at.getTime()}`, runAt: at })) },
     new PreviewTokens(env.JWT_SECRET, env.PUBLIC_API_URL),
     (token) => `${env.SITE_URL}/preview/?token=${encodeURIComponent(token)}`,
+    images,
   );
   const projects = new ProjectRepository(database.db);
   const pages = new PageRepository(database.db);
   const taxonomy = new TaxonomyRepository(database.db);
   return {
-    cache, postService, publishing, publicContent: new PublicContentService(posts, cache),
+    cache, postService, publishing, publicContent: new PublicContentService(posts, cache, images),
     projects: new ProjectService(projects, tx, changes, audit),
     pages: new PageService(pages, tx, changes, audit),
     taxonomy: new TaxonomyService(taxonomy, tx, changes, audit),
-    publicCatalog: new PublicCatalogService(projects, pages, taxonomy, cache),
+    publicCatalog: new PublicCatalogService(projects, pages, taxonomy, cache, images),
   };
 }
 
@@ -161,7 +170,8 @@ export function composeMedia(
   const jobs = { enqueueVariants: async (mediaId: string) => void (await queues.enqueue(Jobs.mediaVariants, { mediaId }, { id: mediaId })) };
   return {
     service: new MediaService(repo, storage, tx, new ContentChanges(outbox, cache), audit, jobs),
-    variants: new MediaVariantsService(repo, storage, tx, outbox),
+    // Posts and projects embed the variants: new ones make their cached public answers stale.
+    variants: new MediaVariantsService(repo, storage, tx, outbox, () => cache.invalidate(CACHE_NS.posts, CACHE_NS.projects).catch(() => undefined)),
     orphans: new MediaOrphanService(repo, storage, jobs),
   };
 }
@@ -255,6 +265,10 @@ export function composeApi(infra: Infrastructure): ApiComposition {
       new PublicCatalogController(content.publicCatalog),
       new ContactController(contact),
       new MessagesController(contact),
+      new SiteBuildsController(new SiteBuildService({
+        builds: new SiteBuildRepository(db), tx: new TransactionRunner(db), outbox: new OutboxRepository(db), webhooks: new WebhookRepository(db),
+        secrets: webhookSecretBox(env.JWT_SECRET), http: new SiteBuilderHttpRepository(), audit, builderUrl: env.SITE_BUILDER_URL,
+      })),
     ],
   };
 }

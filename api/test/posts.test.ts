@@ -217,3 +217,25 @@ describe('scheduled publishing', () => {
     expect(await types(post.id)).toEqual(['post.published', 'site.changed']);
   });
 });
+
+describe('images on public posts', () => {
+  it('the cover comes with its URL, alt text and variants, and an alt edit shows at once', async () => {
+    const sharp = (await import('sharp')).default;
+    const png = await sharp({ create: { width: 800, height: 400, channels: 3, background: '#3366cc' } }).png().toBuffer();
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'kapak.png');
+    form.append('alt', 'Mavi kapak');
+    const uploaded = await fetch(`${api.url}/api/v1/admin/media`, { method: 'POST', headers: { authorization: `Bearer ${t.editor}` }, body: form });
+    expect(uploaded.status).toBe(201);
+    const media = await uploaded.json();
+    const post = await publishedPost(api, t.editor, { title: 'With a cover', coverMediaId: media.id });
+    const body = await (await call(api, 'GET', `/api/v1/posts/${post.slug}`)).json();
+    expect(body.cover).toMatchObject({ id: media.id, alt: 'Mavi kapak', width: 800, height: 400 });
+    expect((await fetch(body.cover.url)).status).toBe(200);
+    await call(api, 'PATCH', `/api/v1/admin/media/${media.id}`, t.editor, { alt: 'Yeni açıklama' });
+    expect((await (await call(api, 'GET', `/api/v1/posts/${post.slug}`)).json()).cover.alt).toBe('Yeni açıklama');
+    const list = await (await call(api, 'GET', '/api/v1/posts?limit=100')).json();
+    expect(list.items.find((p: { id: string }) => p.id === post.id).cover.id).toBe(media.id);
+    expect((await call(api, 'POST', '/api/v1/admin/posts', t.editor, { title: 'Bad cover', content: doc('x'), coverMediaId: 'no-such-media' })).status).toBe(422);
+  });
+});

@@ -1,4 +1,4 @@
-import type { LexicalDocument, TocEntry } from './content.dto.js';
+import type { LexicalDocument, PublicImage, TocEntry } from './content.dto.js';
 
 export type PublishStatus = 'draft' | 'published';
 
@@ -46,7 +46,9 @@ export interface ProjectView {
   updatedAt: string;
 }
 
-export type PublicProject = Omit<ProjectView, 'body' | 'status'>;
+export interface PublicProject extends Omit<ProjectView, 'body' | 'status'> {
+  images: PublicImage[];
+}
 
 export interface PageInput {
   /** @minLength 1 @maxLength 300 */

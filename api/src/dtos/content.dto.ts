@@ -28,3 +28,16 @@ export interface Page<T> {
   /** Pass back as `cursor` for the next page; null on the last page. */
   nextCursor: string | null;
 }
+
+/** An image as the public site needs it: the original and its responsive variants. */
+export interface PublicImage {
+  id: string;
+  url: string;
+  alt: string;
+  width: number | null;
+  height: number | null;
+  /** Focal point in percent (for object-position), when set. */
+  focalX: number | null;
+  focalY: number | null;
+  variants: { width: number; height: number; format: string; url: string }[];
+}

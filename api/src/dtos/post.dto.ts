@@ -1,4 +1,4 @@
-import type { LexicalDocument, TagView, TocEntry } from './content.dto.js';
+import type { LexicalDocument, PublicImage, TagView, TocEntry } from './content.dto.js';
 
 export type PostStatus = 'draft' | 'scheduled' | 'published' | 'archived';
 
@@ -118,6 +118,7 @@ export interface PublicPostSummary {
   title: string;
   excerpt: string;
   coverMediaId: string | null;
+  cover: PublicImage | null;
   tags: TagView[];
   author: PostAuthor;
   featured: boolean;
@@ -130,4 +131,5 @@ export interface PublicPost extends PublicPostSummary {
   html: string;
   toc: TocEntry[];
   seo: PostSeo;
+  ogImage: PublicImage | null;
 }

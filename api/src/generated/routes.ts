@@ -10,6 +10,8 @@ import { UsersController } from './../controllers/users.controller.js';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { TaxonomyController } from './../controllers/taxonomy.controller.js';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+import { SiteBuildsController } from './../controllers/site-builds.controller.js';
+// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { PublicPostsController } from './../controllers/public-posts.controller.js';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { PublicCatalogController } from './../controllers/public-catalog.controller.js';
@@ -312,6 +314,121 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "SiteBuildStatus": {
+        "dataType": "refAlias",
+        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["succeeded"]},{"dataType":"enum","enums":["queued"]},{"dataType":"enum","enums":["building"]},{"dataType":"enum","enums":["failed"]},{"dataType":"enum","enums":["superseded"]}],"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "SiteBuildView": {
+        "dataType": "refObject",
+        "properties": {
+            "id": {"dataType":"string","required":true},
+            "status": {"ref":"SiteBuildStatus","required":true},
+            "trigger": {"dataType":"string","required":true},
+            "release": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "pagesBuilt": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
+            "pagesSkipped": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
+            "durationMs": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
+            "error": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "startedAt": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "finishedAt": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "createdAt": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "SiteBuildPage": {
+        "dataType": "refObject",
+        "properties": {
+            "items": {"dataType":"array","array":{"dataType":"refObject","ref":"SiteBuildView"},"required":true},
+            "nextCursor": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "SiteBuildDetail": {
+        "dataType": "refObject",
+        "properties": {
+            "id": {"dataType":"string","required":true},
+            "status": {"ref":"SiteBuildStatus","required":true},
+            "trigger": {"dataType":"string","required":true},
+            "release": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "pagesBuilt": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
+            "pagesSkipped": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
+            "durationMs": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
+            "error": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "startedAt": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "finishedAt": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "createdAt": {"dataType":"string","required":true},
+            "log": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "CreateSiteBuildRequest": {
+        "dataType": "refObject",
+        "properties": {
+            "trigger": {"dataType":"string","required":true,"validators":{"minLength":{"value":1},"maxLength":{"value":32},"pattern":{"value":"^[a-z0-9][a-z0-9._:-]*$"}}},
+            "status": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["queued"]},{"dataType":"enum","enums":["building"]}]},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "UpdateSiteBuildRequest": {
+        "dataType": "refObject",
+        "properties": {
+            "status": {"ref":"SiteBuildStatus"},
+            "release": {"dataType":"string","validators":{"maxLength":{"value":64},"pattern":{"value":"^[A-Za-z0-9._-]+$"}}},
+            "pagesBuilt": {"dataType":"integer","validators":{"minimum":{"value":0}}},
+            "pagesSkipped": {"dataType":"integer","validators":{"minimum":{"value":0}}},
+            "durationMs": {"dataType":"integer","validators":{"minimum":{"value":0}}},
+            "log": {"dataType":"string","validators":{"maxLength":{"value":1000000}}},
+            "error": {"dataType":"string","validators":{"maxLength":{"value":1000}}},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "SiteRebuildAccepted": {
+        "dataType": "refObject",
+        "properties": {
+            "eventId": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "SiteRollbackResult": {
+        "dataType": "refObject",
+        "properties": {
+            "release": {"dataType":"string","required":true},
+            "previous": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "buildId": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "SiteRollbackRequest": {
+        "dataType": "refObject",
+        "properties": {
+            "release": {"dataType":"string","validators":{"maxLength":{"value":64},"pattern":{"value":"^[A-Za-z0-9._-]+$"}}},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "PublicImage": {
+        "dataType": "refObject",
+        "properties": {
+            "id": {"dataType":"string","required":true},
+            "url": {"dataType":"string","required":true},
+            "alt": {"dataType":"string","required":true},
+            "width": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
+            "height": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
+            "focalX": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
+            "focalY": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
+            "variants": {"dataType":"array","array":{"dataType":"nestedObjectLiteral","nestedProperties":{"url":{"dataType":"string","required":true},"format":{"dataType":"string","required":true},"height":{"dataType":"double","required":true},"width":{"dataType":"double","required":true}}},"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "TagView": {
         "dataType": "refObject",
         "properties": {
@@ -340,6 +457,7 @@ const models: TsoaRoute.Models = {
             "title": {"dataType":"string","required":true},
             "excerpt": {"dataType":"string","required":true},
             "coverMediaId": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "cover": {"dataType":"union","subSchemas":[{"ref":"PublicImage"},{"dataType":"enum","enums":[null]}],"required":true},
             "tags": {"dataType":"array","array":{"dataType":"refObject","ref":"TagView"},"required":true},
             "author": {"ref":"PostAuthor","required":true},
             "featured": {"dataType":"boolean","required":true},
@@ -388,6 +506,7 @@ const models: TsoaRoute.Models = {
             "title": {"dataType":"string","required":true},
             "excerpt": {"dataType":"string","required":true},
             "coverMediaId": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "cover": {"dataType":"union","subSchemas":[{"ref":"PublicImage"},{"dataType":"enum","enums":[null]}],"required":true},
             "tags": {"dataType":"array","array":{"dataType":"refObject","ref":"TagView"},"required":true},
             "author": {"ref":"PostAuthor","required":true},
             "featured": {"dataType":"boolean","required":true},
@@ -397,6 +516,7 @@ const models: TsoaRoute.Models = {
             "html": {"dataType":"string","required":true},
             "toc": {"dataType":"array","array":{"dataType":"refObject","ref":"TocEntry"},"required":true},
             "seo": {"ref":"PostSeo","required":true},
+            "ogImage": {"dataType":"union","subSchemas":[{"ref":"PublicImage"},{"dataType":"enum","enums":[null]}],"required":true},
         },
         "additionalProperties": false,
     },
@@ -431,14 +551,26 @@ const models: TsoaRoute.Models = {
         "type": {"dataType":"nestedObjectLiteral","nestedProperties":{"sortOrder":{"dataType":"double","required":true},"slug":{"dataType":"string","required":true},"id":{"dataType":"string","required":true},"title":{"dataType":"string","required":true},"summary":{"dataType":"string","required":true},"html":{"dataType":"string","required":true},"techStack":{"dataType":"array","array":{"dataType":"string"},"required":true},"repoUrl":{"dataType":"string","required":true},"liveUrl":{"dataType":"string","required":true},"imageIds":{"dataType":"array","array":{"dataType":"string"},"required":true},"featured":{"dataType":"boolean","required":true},"paasAppId":{"dataType":"string","required":true},"publishedAt":{"dataType":"string","required":true},"updatedAt":{"dataType":"string","required":true}},"validators":{}},
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "Omit_ProjectView.body-or-status_": {
-        "dataType": "refAlias",
-        "type": {"ref":"Pick_ProjectView.Exclude_keyofProjectView.body-or-status__","validators":{}},
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "PublicProject": {
-        "dataType": "refAlias",
-        "type": {"ref":"Omit_ProjectView.body-or-status_","validators":{}},
+        "dataType": "refObject",
+        "properties": {
+            "sortOrder": {"dataType":"double","required":true},
+            "slug": {"dataType":"string","required":true},
+            "id": {"dataType":"string","required":true},
+            "title": {"dataType":"string","required":true},
+            "summary": {"dataType":"string","required":true},
+            "html": {"dataType":"string","required":true},
+            "techStack": {"dataType":"array","array":{"dataType":"string"},"required":true},
+            "repoUrl": {"dataType":"string","required":true},
+            "liveUrl": {"dataType":"string","required":true},
+            "imageIds": {"dataType":"array","array":{"dataType":"string"},"required":true},
+            "featured": {"dataType":"boolean","required":true},
+            "paasAppId": {"dataType":"string","required":true},
+            "publishedAt": {"dataType":"string","required":true},
+            "updatedAt": {"dataType":"string","required":true},
+            "images": {"dataType":"array","array":{"dataType":"refObject","ref":"PublicImage"},"required":true},
+        },
+        "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "Pick_PageView.Exclude_keyofPageView.content-or-status__": {
@@ -1958,6 +2090,227 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
 
               await templateService.apiHandler({
                 methodName: 'updateSettings',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsSiteBuildsController_list: Record<string, TsoaRoute.ParameterSchema> = {
+                limit: {"default":20,"in":"query","name":"limit","dataType":"integer","validators":{"isInt":{"errorMsg":"limit"},"minimum":{"value":1},"maximum":{"value":100}}},
+                cursor: {"in":"query","name":"cursor","dataType":"string"},
+        };
+        app.get('/api/v1/admin/site/builds',
+            authenticateMiddleware([{"bearer":["site:read"]},{"cookie":["site:read"]}]),
+            ...(fetchMiddlewares<RequestHandler>(SiteBuildsController)),
+            ...(fetchMiddlewares<RequestHandler>(SiteBuildsController.prototype.list)),
+
+            async function SiteBuildsController_list(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsSiteBuildsController_list, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<SiteBuildsController>(SiteBuildsController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'list',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsSiteBuildsController_get: Record<string, TsoaRoute.ParameterSchema> = {
+                buildId: {"in":"path","name":"buildId","required":true,"dataType":"string"},
+        };
+        app.get('/api/v1/admin/site/builds/:buildId',
+            authenticateMiddleware([{"bearer":["site:read"]},{"cookie":["site:read"]}]),
+            ...(fetchMiddlewares<RequestHandler>(SiteBuildsController)),
+            ...(fetchMiddlewares<RequestHandler>(SiteBuildsController.prototype.get)),
+
+            async function SiteBuildsController_get(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsSiteBuildsController_get, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<SiteBuildsController>(SiteBuildsController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'get',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsSiteBuildsController_open: Record<string, TsoaRoute.ParameterSchema> = {
+                body: {"in":"body","name":"body","required":true,"ref":"CreateSiteBuildRequest"},
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+        };
+        app.post('/api/v1/admin/site/builds',
+            authenticateMiddleware([{"bearer":["site:build"]},{"cookie":["site:build"]}]),
+            ...(fetchMiddlewares<RequestHandler>(SiteBuildsController)),
+            ...(fetchMiddlewares<RequestHandler>(SiteBuildsController.prototype.open)),
+
+            async function SiteBuildsController_open(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsSiteBuildsController_open, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<SiteBuildsController>(SiteBuildsController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'open',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 201,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsSiteBuildsController_update: Record<string, TsoaRoute.ParameterSchema> = {
+                buildId: {"in":"path","name":"buildId","required":true,"dataType":"string"},
+                body: {"in":"body","name":"body","required":true,"ref":"UpdateSiteBuildRequest"},
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+        };
+        app.patch('/api/v1/admin/site/builds/:buildId',
+            authenticateMiddleware([{"bearer":["site:build"]},{"cookie":["site:build"]}]),
+            ...(fetchMiddlewares<RequestHandler>(SiteBuildsController)),
+            ...(fetchMiddlewares<RequestHandler>(SiteBuildsController.prototype.update)),
+
+            async function SiteBuildsController_update(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsSiteBuildsController_update, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<SiteBuildsController>(SiteBuildsController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'update',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsSiteBuildsController_rebuild: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+        };
+        app.post('/api/v1/admin/site/rebuild',
+            authenticateMiddleware([{"bearer":["site:build"]},{"cookie":["site:build"]}]),
+            ...(fetchMiddlewares<RequestHandler>(SiteBuildsController)),
+            ...(fetchMiddlewares<RequestHandler>(SiteBuildsController.prototype.rebuild)),
+
+            async function SiteBuildsController_rebuild(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsSiteBuildsController_rebuild, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<SiteBuildsController>(SiteBuildsController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'rebuild',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 202,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsSiteBuildsController_rollback: Record<string, TsoaRoute.ParameterSchema> = {
+                body: {"in":"body","name":"body","required":true,"ref":"SiteRollbackRequest"},
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+        };
+        app.post('/api/v1/admin/site/rollback',
+            authenticateMiddleware([{"bearer":["site:build"]},{"cookie":["site:build"]}]),
+            ...(fetchMiddlewares<RequestHandler>(SiteBuildsController)),
+            ...(fetchMiddlewares<RequestHandler>(SiteBuildsController.prototype.rollback)),
+
+            async function SiteBuildsController_rollback(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsSiteBuildsController_rollback, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<SiteBuildsController>(SiteBuildsController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'rollback',
                 controller,
                 response,
                 next,

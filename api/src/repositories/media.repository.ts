@@ -38,6 +38,11 @@ export class MediaRepository {
    * A row holding these exact bytes. Keys are `media/<sha>/…`, so a prefix match on the unique
    * storage-key index finds it without a sha256 index.
    */
+  async findByIds(ids: string[]): Promise<MediaRow[]> {
+    if (!ids.length) return [];
+    return this.db.select().from(media).where(inArray(media.id, ids));
+  }
+
   async findBySha(sha256: string, tx: DbOrTx = this.db): Promise<MediaRow | undefined> {
     const [row] = await tx.select().from(media).where(like(media.storageKey, `media/${sha256}/%`)).limit(1);
     return row;

@@ -1,5 +1,5 @@
 import type { PageView, ProjectView, PublicPage, PublicProject, SkillView, TagWithCount } from '../../dtos/catalog.dto.js';
-import type { LexicalDocument } from '../../dtos/content.dto.js';
+import type { LexicalDocument, PublicImage } from '../../dtos/content.dto.js';
 import type { PageRow, ProjectRow } from '../../repositories/project.repository.js';
 import type { SkillRow, TagRow } from '../../repositories/taxonomy.repository.js';
 
@@ -13,9 +13,9 @@ export function projectView(p: ProjectRow): ProjectView {
   };
 }
 
-export function publicProject(p: ProjectRow): PublicProject {
+export function publicProject(p: ProjectRow, images: Map<string, PublicImage> = new Map()): PublicProject {
   const { body: _body, status: _status, ...rest } = projectView(p);
-  return rest;
+  return { ...rest, images: p.imageIds.map((id) => images.get(id)).filter((i): i is PublicImage => Boolean(i)) };
 }
 
 export function pageView(p: PageRow, toc: PageView['toc']): PageView {

@@ -1,5 +1,5 @@
 import type { AdminPost, AdminPostSummary, PublicPost, PublicPostSummary } from '../../dtos/post.dto.js';
-import type { LexicalDocument, TagView } from '../../dtos/content.dto.js';
+import type { LexicalDocument, PublicImage, TagView } from '../../dtos/content.dto.js';
 import type { PostWithAuthor, TagRow } from '../../repositories/post.repository.js';
 
 export function tagView(t: TagRow): TagView {
@@ -26,16 +26,27 @@ export function adminSummary(p: PostWithAuthor, tags: TagRow[]): AdminPostSummar
   };
 }
 
-export function publicSummary(p: PostWithAuthor, tags: TagRow[]): PublicPostSummary {
+export type ImageMap = Map<string, PublicImage>;
+
+export function publicSummary(p: PostWithAuthor, tags: TagRow[], images: ImageMap = new Map()): PublicPostSummary {
   return {
-    id: p.id, slug: p.slug, title: p.title, excerpt: p.excerpt, coverMediaId: p.coverMediaId, tags: tags.map(tagView),
+    id: p.id, slug: p.slug, title: p.title, excerpt: p.excerpt, coverMediaId: p.coverMediaId,
+    cover: (p.coverMediaId && images.get(p.coverMediaId)) || null, tags: tags.map(tagView),
     author: { id: p.authorId, name: p.authorName }, featured: p.featured, readingTimeMinutes: p.readingTimeMinutes,
     publishedAt: (p.publishedAt ?? p.updatedAt).toISOString(), updatedAt: p.updatedAt.toISOString(),
   };
 }
 
-export function publicPost(p: PostWithAuthor, tags: TagRow[]): PublicPost {
-  return { ...publicSummary(p, tags), html: p.html, toc: p.toc, seo: seo(p) };
+export function publicPost(p: PostWithAuthor, tags: TagRow[], images: ImageMap = new Map()): PublicPost {
+  return {
+    ...publicSummary(p, tags, images), html: p.html, toc: p.toc, seo: seo(p),
+    ogImage: (p.ogImageMediaId && images.get(p.ogImageMediaId)) || null,
+  };
+}
+
+/** Media ids a list of posts shows (covers and OG images). */
+export function imageIdsOf(posts: Pick<PostWithAuthor, 'coverMediaId' | 'ogImageMediaId'>[]): string[] {
+  return [...new Set(posts.flatMap((p) => [p.coverMediaId, p.ogImageMediaId]).filter((id): id is string => Boolean(id)))];
 }
 
 function seo(p: PostWithAuthor) {

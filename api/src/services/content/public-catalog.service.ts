@@ -5,7 +5,7 @@ import type { PageRepository, ProjectRepository } from '../../repositories/proje
 import type { TaxonomyRepository } from '../../repositories/taxonomy.repository.js';
 import { publicPage, publicProject, skillView, tagWithCount } from './catalog-views.js';
 import { CACHE_NS } from './events.js';
-import type { ReadCache } from './public-content.service.js';
+import type { ImageLookup, ReadCache } from './public-content.service.js';
 import { renderRichText } from './rich-text.js';
 import { DEFAULT_SETTINGS } from './taxonomy.service.js';
 
@@ -16,18 +16,22 @@ export class PublicCatalogService {
     private readonly pages: PageRepository,
     private readonly taxonomy: TaxonomyRepository,
     private readonly cache: ReadCache,
+    private readonly images: ImageLookup,
   ) {}
 
   listProjects(q: { featured?: boolean; updatedSince?: string }): Promise<CacheEntry<PublicProject[]>> {
     const since = parseSince(q.updatedSince);
-    return this.cache.get(CACHE_NS.projects, `list:${q.featured ?? ''}:${since?.toISOString() ?? ''}`, async () =>
-      (await this.projects.list({ publishedOnly: true, featured: q.featured, updatedSince: since })).map(publicProject));
+    return this.cache.get(CACHE_NS.projects, `list:${q.featured ?? ''}:${since?.toISOString() ?? ''}`, async () => {
+      const rows = await this.projects.list({ publishedOnly: true, featured: q.featured, updatedSince: since });
+      const images = await this.images([...new Set(rows.flatMap((r) => r.imageIds))]);
+      return rows.map((r) => publicProject(r, images));
+    });
   }
 
   async getProject(slug: string): Promise<CacheEntry<PublicProject>> {
     const entry = await this.cache.get(CACHE_NS.projects, `slug:${slug}`, async () => {
       const row = await this.projects.findBySlug(slug);
-      return row?.status === 'published' ? publicProject(row) : null;
+      return row?.status === 'published' ? publicProject(row, await this.images(row.imageIds)) : null;
     });
     if (!entry.value) throw Errors.notFound('No published project has this slug.');
     return entry as CacheEntry<PublicProject>;

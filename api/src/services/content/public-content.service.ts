@@ -5,7 +5,10 @@ import type { CacheEntry } from '../../repositories/cache.repository.js';
 import type { PostRepository } from '../../repositories/post.repository.js';
 import { clampLimit, decodeCursor, encodeCursor } from './cursor.js';
 import { CACHE_NS } from './events.js';
-import { publicPost, publicSummary } from './post-views.js';
+import { imageIdsOf, publicPost, publicSummary, type ImageMap } from './post-views.js';
+
+/** Resolves media ids to what the public site shows (original URL, alt, variants). */
+export type ImageLookup = (ids: string[]) => Promise<ImageMap>;
 
 export interface ReadCache {
   get<T>(namespace: string, key: string, load: () => Promise<T>): Promise<CacheEntry<T>>;
@@ -29,7 +32,7 @@ export class MovedError extends Error {
 
 /** Published content for visitors, the site builder and third parties; every read goes through the cache. */
 export class PublicContentService {
-  constructor(private readonly posts: PostRepository, private readonly cache: ReadCache) {}
+  constructor(private readonly posts: PostRepository, private readonly cache: ReadCache, private readonly images: ImageLookup) {}
 
   listPosts(query: PostListQuery): Promise<CacheEntry<Page<PublicPostSummary>>> {
     const limit = clampLimit(query.limit);
@@ -57,7 +60,9 @@ export class PublicContentService {
   async getPost(slug: string): Promise<CacheEntry<PublicPost>> {
     const entry = await this.cache.get(CACHE_NS.posts, `slug:${slug}`, async () => {
       const post = await this.posts.findBySlug(slug);
-      if (post?.status === 'published') return { post: publicPost(post, (await this.posts.tagsFor([post.id])).get(post.id) ?? []) };
+      if (post?.status === 'published') {
+        return { post: publicPost(post, (await this.posts.tagsFor([post.id])).get(post.id) ?? [], await this.images(imageIdsOf([post]))) };
+      }
       const target = post ? undefined : await this.posts.redirectTarget(slug);
       return { moved: target ?? null };
     });
@@ -75,8 +80,8 @@ export class PublicContentService {
 
   private async page<R extends Parameters<typeof publicSummary>[0]>(rows: R[], limit: number, key: (last: R) => (string | number)[]): Promise<Page<PublicPostSummary>> {
     const page = rows.slice(0, limit);
-    const tags = await this.posts.tagsFor(page.map((p) => p.id));
+    const [tags, images] = await Promise.all([this.posts.tagsFor(page.map((p) => p.id)), this.images(imageIdsOf(page))]);
     const last = page[page.length - 1];
-    return { items: page.map((p) => publicSummary(p, tags.get(p.id) ?? [])), nextCursor: rows.length > limit && last ? encodeCursor(key(last)) : null };
+    return { items: page.map((p) => publicSummary(p, tags.get(p.id) ?? [], images)), nextCursor: rows.length > limit && last ? encodeCursor(key(last)) : null };
   }
 }

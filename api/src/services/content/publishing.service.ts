@@ -7,7 +7,8 @@ import type { Actor } from '../auth/principal.js';
 import type { ContentChanges } from './content-changes.js';
 import { CACHE_NS } from './events.js';
 import type { PostService } from './post.service.js';
-import { publicPost } from './post-views.js';
+import { imageIdsOf, publicPost } from './post-views.js';
+import type { ImageLookup } from './public-content.service.js';
 import type { PreviewTokens } from './preview-tokens.js';
 
 export interface PublishScheduler {
@@ -26,6 +27,7 @@ export class PublishingService {
     private readonly scheduler: PublishScheduler,
     private readonly previews: PreviewTokens,
     private readonly previewUrl: (token: string) => string,
+    private readonly images: ImageLookup,
   ) {}
 
   async publish(actor: Actor | null, id: string): Promise<AdminPost> {
@@ -99,7 +101,7 @@ export class PublishingService {
     if (!claims || claims.kind !== 'post') throw Errors.invalidToken('The preview link is invalid or expired.');
     const post = await this.posts.findById(claims.id);
     if (!post) throw Errors.notFound('Post not found.');
-    return publicPost(post as PostWithAuthor, (await this.posts.tagsFor([post.id])).get(post.id) ?? []);
+    return publicPost(post as PostWithAuthor, (await this.posts.tagsFor([post.id])).get(post.id) ?? [], await this.images(imageIdsOf([post])));
   }
 
   private view(actor: Actor | null, id: string): Promise<AdminPost> {

@@ -1,3 +1,4 @@
+import type { PublicImage } from '../../dtos/content.dto.js';
 import type { MediaView } from '../../dtos/media.dto.js';
 import type { MediaRow } from '../../repositories/media.repository.js';
 
@@ -21,6 +22,14 @@ export function mediaView(row: MediaRow, urlOf: UrlOf): MediaView {
     uploadedBy: row.uploadedBy,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** What the public site needs of an image; nothing about who uploaded it. */
+export function publicImage(row: MediaRow, urlOf: UrlOf): PublicImage {
+  return {
+    id: row.id, url: urlOf(row.storageKey), alt: row.alt, width: row.width, height: row.height, focalX: row.focalX, focalY: row.focalY,
+    variants: (row.variants ?? []).map((v) => ({ width: v.width, height: v.height, format: v.format, url: urlOf(v.key) })),
   };
 }
 

@@ -120,12 +120,15 @@ export class MediaService {
     }
     const diff = changes({ alt: row.alt, focalX: row.focalX, focalY: row.focalY }, patch);
     if (!Object.keys(diff).length) return this.view(row);
-    await this.tx.run(async (tx) => {
+    const used = await this.tx.run(async (tx) => {
       await this.media.update(id, patch, tx);
       // Alt text and crop show on the public site wherever the image is used.
-      const used = (await this.media.usages(id, tx)).length > 0;
-      await this.changes.emit(tx, 'media.updated', { type: 'media', id }, { id, fields: Object.keys(diff) }, used);
+      const inUse = (await this.media.usages(id, tx)).length > 0;
+      await this.changes.emit(tx, 'media.updated', { type: 'media', id }, { id, fields: Object.keys(diff) }, inUse);
+      return inUse;
     });
+    // Public posts and projects embed the image (alt, focal point): their cached answers are stale now.
+    if (used) await this.changes.invalidate(CACHE_NS.posts, CACHE_NS.projects);
     await this.audit.record(actor, 'media.update', { type: 'media', id }, diff);
     return this.get(id);
   }

@@ -29,6 +29,7 @@ export class MediaVariantsService {
     private readonly objects: VariantObjects,
     private readonly tx: TransactionRunner,
     private readonly outbox: EventWriter,
+    private readonly onReady: () => Promise<unknown> = async () => undefined,
   ) {}
 
   async generate(mediaId: string): Promise<VariantsResult> {
@@ -54,6 +55,7 @@ export class MediaVariantsService {
       }, tx);
       return true;
     });
+    if (saved && made > 0) await this.onReady();
     return { gone: !saved, made, total: variants.length };
   }
 
