@@ -44,8 +44,9 @@ seed: install services ## Create the admin and demo content (no-op when present)
 dev: install ## Start everything: services, migrations, seed, api :8000, worker, site :3000
 	scripts/dev.sh
 
-openapi: install ## Regenerate tsoa routes and openapi/openapi.json
+openapi: install ## Regenerate tsoa routes, openapi/openapi.json and the site's typed client
 	npm run -s openapi -w api
+	npm run -s openapi -w site
 
 openapi-check: install ## Fail when generated code is stale
 	scripts/check-generated.sh

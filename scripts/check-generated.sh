@@ -3,11 +3,12 @@
 # on disk, i.e. someone changed a controller or DTO without running `make openapi`.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-generated=(openapi/openapi.json api/src/generated/routes.ts)
+generated=(openapi/openapi.json api/src/generated/routes.ts site/src/lib/api/schema.d.ts)
 snapshot=$(mktemp -d)
 trap 'rm -rf "$snapshot"' EXIT
 for f in "${generated[@]}"; do mkdir -p "$snapshot/$(dirname "$f")"; cp "$f" "$snapshot/$f" 2>/dev/null || true; done
 npm run -s openapi -w api >/dev/null
+site_out=$(npm run -s openapi -w site 2>&1) || { echo "$site_out" >&2; exit 1; }
 stale=()
 for f in "${generated[@]}"; do cmp -s "$f" "$snapshot/$f" || stale+=("$f"); done
 if [ ${#stale[@]} -gt 0 ]; then

@@ -71,6 +71,26 @@ export const envSchema = z.object({
     .refine((items) => items.every((h) => h === 'none' || /^(\[[0-9a-f:.]+\]|[^\s:/[\]]+):\d{1,5}$/i.test(h)), 'must be a comma-separated list of host:port (or none)')
     .default(['127.0.0.1:3000', 'localhost:3000']),
   DATA_DIR: z.string().default('.data'),
+  // PaaS (services/paas, jobs/paas.jobs.ts, router.ts)
+  PAAS_ROUTER_HOST: z.string().min(1).default('127.0.0.1'),
+  PAAS_ROUTER_PORT: port.default(8090),
+  /** Apps answer at `<slug>.<PAAS_DOMAIN>` on the router. */
+  PAAS_DOMAIN: z.string().regex(/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/i, 'must be a domain name').default('apps.localhost'),
+  /** Public URL of an app with `{slug}` in it; unset = http://<slug>.<PAAS_DOMAIN>:<PAAS_ROUTER_PORT>. */
+  PAAS_APP_URL: z.string().refine((v) => v.includes('{slug}') && /^https?:\/\//.test(v), 'must be an http(s) URL containing {slug}').optional(),
+  /** Accept file:// repository URLs (tests and local development only). */
+  PAAS_ALLOW_LOCAL_REPOS: bool.default(false),
+  PAAS_IMAGE_NODE: z.string().min(1).default('node:24-alpine'),
+  PAAS_IMAGE_STATIC: z.string().min(1).default('node:24-alpine'),
+  PAAS_IMAGE_PYTHON: z.string().min(1).default('python:3.12-slim'),
+  /** Checkouts and build contexts; unset = <DATA_DIR>/paas. */
+  PAAS_WORK_DIR: z.string().optional(),
+  PAAS_BUILD_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
+  PAAS_CLONE_TIMEOUT_MS: z.coerce.number().int().min(1000).default(120_000),
+  PAAS_REPO_MAX_MB: z.coerce.number().int().min(1).default(200),
+  PAAS_BUILD_TIMEOUT_MS: z.coerce.number().int().min(5000).default(900_000),
+  PAAS_HEALTH_TIMEOUT_MS: z.coerce.number().int().min(1000).default(60_000),
+  PAAS_KEEP_IMAGES: z.coerce.number().int().min(1).max(50).default(3),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -2,7 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { eq, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
-import { loadConfig } from '../config/load.js';
+import { join, resolve } from 'node:path';
+import { loadConfig, repoRoot } from '../config/load.js';
+import { webhookSecretBox } from '../jobs/webhook.jobs.js';
+import { seedSiteBuilder } from './seed-site-builder.js';
 import { createDatabase, type Db } from '../repositories/database.js';
 import { PasswordHasher } from '../repositories/password-hasher.js';
 import { renderLexical } from '../services/content/lexical-render.js';
@@ -83,6 +86,11 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
         console.log(`admin ${env.ADMIN_EMAIL} already exists`);
       }
       console.log(r.contentCreated ? 'demo content created' : 'content already present; demo content skipped');
+      // The site builder's webhook subscription and API key (secrets in DATA_DIR/secrets).
+      return seedSiteBuilder(database.db, {
+        builderUrl: env.SITE_BUILDER_URL, secretsDir: join(resolve(repoRoot(), env.DATA_DIR), 'secrets'),
+        webhookSecret: process.env.SITE_WEBHOOK_SECRET || undefined, sealer: webhookSecretBox(env.JWT_SECRET), ownerEmail: env.ADMIN_EMAIL,
+      }).then((s) => console.log(`site builder: webhook ${s.webhook}, api key ${s.key}`));
     })
     .catch((err: unknown) => {
       console.error('seed failed:', err instanceof Error ? err.message : err);

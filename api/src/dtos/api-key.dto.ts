@@ -3,7 +3,7 @@ import type { Scope } from '../services/auth/policy.js';
 export interface CreateApiKeyRequest {
   /** @minLength 1 @maxLength 120 */
   name: string;
-  /** Any of content:read, content:write, content:publish, media:read, media:write, inbox:read, paas:read, site:read. @minItems 1 */
+  /** Any of content:read, content:write, content:publish, media:read, media:write, inbox:read, paas:read, site:read, site:build. @minItems 1 */
   scopes: Scope[];
   /** ISO 8601; omitted = never expires. @format date-time */
   expiresAt?: string;
