@@ -15,7 +15,7 @@ TEST_DATABASE_URL ?= mysql://omervision:omervision@127.0.0.1:3307/omervision_tes
 VITEST_JSON := .data/test-results.json
 
 .PHONY: help install dev services services-stop services-status migrate seed openapi openapi-check \
-        typecheck lint test test-unit test-integration build compose-check clean bench-login
+        typecheck lint test test-unit test-integration build compose-check clean bench bench-login
 
 help: ## List targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -63,6 +63,10 @@ test-unit: install ## Unit tests only (no services needed)
 test: install services typecheck lint openapi-check ## Everything CI runs: services, checks and all tests
 	@mkdir -p .data
 	TEST_DATABASE_URL=$(TEST_DATABASE_URL) npx vitest run --reporter=default --reporter=json --outputFile.json=$(VITEST_JSON)
+
+bench: install services ## Benchmarks vs baselines in the same run (JSON + markdown in scripts/bench/results)
+	TEST_DATABASE_URL=$(TEST_DATABASE_URL) node --import tsx scripts/bench/reads.ts
+	TEST_DATABASE_URL=$(TEST_DATABASE_URL) node --import tsx scripts/bench/login.ts
 
 bench-login: install services ## argon2 cost and logins/s at our parameters (JSON in scripts/bench/results)
 	TEST_DATABASE_URL=$(TEST_DATABASE_URL) node --import tsx scripts/bench/login.ts

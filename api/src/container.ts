@@ -12,6 +12,8 @@ import { MetaController } from './controllers/meta.controller.js';
 import { MetricsController } from './controllers/metrics.controller.js';
 import { UsersController } from './controllers/users.controller.js';
 import { WebhooksController } from './controllers/webhooks.controller.js';
+import { PaasController, PublicPaasController } from './controllers/paas.controller.js';
+import { createPaasService } from './jobs/paas.jobs.js';
 import { SiteBuildsController } from './controllers/site-builds.controller.js';
 import { PagesController, ProjectsController } from './controllers/catalog.controller.js';
 import { PostsController } from './controllers/posts.controller.js';
@@ -126,7 +128,7 @@ export function composeContent(infra: Infrastructure, audit = new AuditService(n
   const { env, database, redis, queues, logger } = infra;
   const posts = new PostRepository(database.db);
   const apiKeys = new ApiKeyRepository(database.db);
-  const cache = new CacheRepository(redis, env.REDIS_KEY_PREFIX, logger);
+  const cache = new CacheRepository(redis, env.REDIS_KEY_PREFIX, logger, { memoryTtlMs: 30_000, redisTtlSeconds: 600, maxEntries: 5000, enabled: env.CACHE_ENABLED });
   const changes = new ContentChanges(new OutboxRepository(database.db), cache);
   const tx = new TransactionRunner(database.db);
   const mediaRows = new MediaRepository(database.db);
@@ -161,7 +163,7 @@ export function composeContent(infra: Infrastructure, audit = new AuditService(n
 export function composeMedia(
   infra: Infrastructure,
   audit = new AuditService(new AuditRepository(infra.database.db)),
-  cache = new CacheRepository(infra.redis, infra.env.REDIS_KEY_PREFIX, infra.logger),
+  cache = new CacheRepository(infra.redis, infra.env.REDIS_KEY_PREFIX, infra.logger, { memoryTtlMs: 30_000, redisTtlSeconds: 600, maxEntries: 5000, enabled: infra.env.CACHE_ENABLED }),
 ) {
   const { database, storage, queues } = infra;
   const repo = new MediaRepository(database.db);
@@ -219,6 +221,7 @@ export function composeApi(infra: Infrastructure): ApiComposition {
   );
   const content = composeContent(infra, audit);
   const media = composeMedia(infra, audit, content.cache);
+  const paas = createPaasService(infra, audit);
   const keyBuckets = new Map<number, Bucket>();
   const authenticator = new Authenticator(tokens, denylist, sessions, apiKeys, (perMinute) => {
     const points = perMinute ?? env.RATE_LIMIT_API_KEY_PER_MIN;
@@ -265,6 +268,8 @@ export function composeApi(infra: Infrastructure): ApiComposition {
       new PublicCatalogController(content.publicCatalog),
       new ContactController(contact),
       new MessagesController(contact),
+      new PaasController(paas),
+      new PublicPaasController(paas),
       new SiteBuildsController(new SiteBuildService({
         builds: new SiteBuildRepository(db), tx: new TransactionRunner(db), outbox: new OutboxRepository(db), webhooks: new WebhookRepository(db),
         secrets: webhookSecretBox(env.JWT_SECRET), http: new SiteBuilderHttpRepository(), audit, builderUrl: env.SITE_BUILDER_URL,

@@ -54,6 +54,8 @@ export const envSchema = z.object({
   ADMIN_PASSWORD: z.string().default(''),
   /** Who gets contact-form messages by e-mail; unset = ADMIN_EMAIL. */
   CONTACT_NOTIFY_EMAIL: z.email().optional(),
+  /** false = every public read goes to MySQL (benchmarks, debugging). */
+  CACHE_ENABLED: bool.default(true),
   RATE_LIMIT_ENABLED: bool.default(true),
   RATE_LIMIT_READ_PER_MIN: z.coerce.number().int().min(1).default(600),
   RATE_LIMIT_WRITE_PER_MIN: z.coerce.number().int().min(1).default(120),

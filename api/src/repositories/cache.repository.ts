@@ -32,12 +32,13 @@ export class CacheRepository {
     private readonly redis: RedisClient,
     private readonly prefix: string,
     private readonly logger: Logger,
-    private readonly options = { memoryTtlMs: 30_000, redisTtlSeconds: 600, maxEntries: 5000 },
+    private readonly options = { memoryTtlMs: 30_000, redisTtlSeconds: 600, maxEntries: 5000, enabled: true },
   ) {
     this.lru = new LRUCache({ max: options.maxEntries, ttl: options.memoryTtlMs });
   }
 
   async get<T>(namespace: string, key: string, load: () => Promise<T>): Promise<CacheEntry<T>> {
+    if (!this.options.enabled) return this.entry(await load()).entry;
     const version = await this.version(namespace);
     const fullKey = `${this.prefix}cache:${namespace}:v${version}:${key}`;
     const inMemory = this.lru.get(fullKey) as CacheEntry<T> | undefined;
@@ -52,9 +53,7 @@ export class CacheRepository {
       return fromRedis;
     }
     this.stats.misses++;
-    const value = await load();
-    const json = JSON.stringify(value);
-    const entry: CacheEntry<T> = { value, etag: `"${createHash('sha1').update(json).digest('base64url')}"` };
+    const { entry, json } = this.entry(await load());
     this.lru.set(fullKey, entry);
     if (this.redis.isReady) {
       this.redis
@@ -62,6 +61,11 @@ export class CacheRepository {
         .catch(() => undefined);
     }
     return entry;
+  }
+
+  private entry<T>(value: T): { entry: CacheEntry<T>; json: string } {
+    const json = JSON.stringify(value);
+    return { entry: { value, etag: `"${createHash('sha1').update(json).digest('base64url')}"` }, json };
   }
 
   /** Kills every cached entry of the namespaces, here at once and in other processes within a second. */

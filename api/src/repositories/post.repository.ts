@@ -12,6 +12,9 @@ export interface PostWithAuthor extends PostRow {
   authorName: string;
 }
 
+/** What lists need: everything but the heavy body columns. */
+export type PostSummaryRow = Omit<PostWithAuthor, 'content' | 'html' | 'plainText' | 'toc'>;
+
 export interface PublicListQuery {
   limit: number;
   after?: { publishedAt: Date; id: string };
@@ -130,44 +133,50 @@ export class PostRepository {
   }
 
   // ------------------------------------------------------------ lists
-  async listAdmin(q: { limit: number; status?: PostStatus; authorId?: string; tag?: string; search?: string; after?: { updatedAt: Date; id: string } }): Promise<PostWithAuthor[]> {
+  async listAdmin(q: { limit: number; status?: PostStatus; authorId?: string; tag?: string; search?: string; after?: { updatedAt: Date; id: string } }): Promise<PostSummaryRow[]> {
     const where: SQL[] = [];
     if (q.status) where.push(eq(posts.status, q.status));
     if (q.authorId) where.push(eq(posts.authorId, q.authorId));
     if (q.tag) where.push(this.hasTag(q.tag));
     if (q.search) where.push(sql`(${posts.title} LIKE ${`%${q.search}%`} OR ${posts.slug} LIKE ${`%${q.search}%`})`);
     if (q.after) where.push(or(lt(posts.updatedAt, q.after.updatedAt), and(eq(posts.updatedAt, q.after.updatedAt), lt(posts.id, q.after.id)))!);
-    const rows = await this.db.select(this.cols()).from(posts).innerJoin(users, eq(users.id, posts.authorId))
-      .where(and(...where)).orderBy(desc(posts.updatedAt), desc(posts.id)).limit(q.limit);
-    return rows as PostWithAuthor[];
+    const rows = await this.db.select(summaryColumns).from(posts).where(and(...where)).orderBy(desc(posts.updatedAt), desc(posts.id)).limit(q.limit);
+    return this.withAuthors(rows);
   }
 
   /** Published posts, newest first; or, with `updatedSince`, oldest change first (sync order). */
-  async listPublished(q: PublicListQuery): Promise<PostWithAuthor[]> {
+  async listPublished(q: PublicListQuery): Promise<PostSummaryRow[]> {
     const where: SQL[] = [eq(posts.status, 'published')];
     if (q.tag) where.push(this.hasTag(q.tag));
     if (q.featured !== undefined) where.push(eq(posts.featured, q.featured));
     if (q.updatedSince) {
       where.push(gt(posts.updatedAt, q.updatedSince));
       if (q.afterUpdated) where.push(or(gt(posts.updatedAt, q.afterUpdated.updatedAt), and(eq(posts.updatedAt, q.afterUpdated.updatedAt), gt(posts.id, q.afterUpdated.id)))!);
-      const rows = await this.db.select(this.cols()).from(posts).innerJoin(users, eq(users.id, posts.authorId))
-        .where(and(...where)).orderBy(asc(posts.updatedAt), asc(posts.id)).limit(q.limit);
-      return rows as PostWithAuthor[];
+      const rows = await this.db.select(summaryColumns).from(posts).where(and(...where)).orderBy(asc(posts.updatedAt), asc(posts.id)).limit(q.limit);
+      return this.withAuthors(rows);
     }
     if (q.after) where.push(or(lt(posts.publishedAt, q.after.publishedAt), and(eq(posts.publishedAt, q.after.publishedAt), lt(posts.id, q.after.id)))!);
-    const rows = await this.db.select(this.cols()).from(posts).innerJoin(users, eq(users.id, posts.authorId))
-      .where(and(...where)).orderBy(desc(posts.publishedAt), desc(posts.id)).limit(q.limit);
-    return rows as PostWithAuthor[];
+    // Posts alone, in index order (status, published_at, id); joining users here made the optimizer
+    // drive from the one-row users table and sort every post in a temporary table.
+    const rows = await this.db.select(summaryColumns).from(posts).where(and(...where)).orderBy(desc(posts.publishedAt), desc(posts.id)).limit(q.limit);
+    return this.withAuthors(rows);
   }
 
   /** FULLTEXT search over published posts, ranked; the cursor is (score, id). */
-  async search(q: SearchQuery): Promise<(PostWithAuthor & { score: number })[]> {
+  async search(q: SearchQuery): Promise<(PostSummaryRow & { score: number })[]> {
     const score = sql<number>`MATCH(${posts.title}, ${posts.excerpt}, ${posts.plainText}) AGAINST (${q.q} IN NATURAL LANGUAGE MODE)`;
-    const where: SQL[] = [eq(posts.status, 'published'), sql`${score} > 0`];
+    // MATCH alone in WHERE lets the optimizer drive from the FULLTEXT index (`> 0` would not).
+    const where: SQL[] = [sql`MATCH(${posts.title}, ${posts.excerpt}, ${posts.plainText}) AGAINST (${q.q} IN NATURAL LANGUAGE MODE)`, eq(posts.status, 'published')];
     if (q.after) where.push(sql`(${score} < ${q.after.score} OR (${score} = ${q.after.score} AND ${posts.id} < ${q.after.id}))`);
-    const rows = await this.db.select({ ...this.cols(), score }).from(posts).innerJoin(users, eq(users.id, posts.authorId))
-      .where(and(...where)).orderBy(desc(score), desc(posts.id)).limit(q.limit);
-    return rows as (PostWithAuthor & { score: number })[];
+    const rows = await this.db.select({ ...summaryColumns, score }).from(posts).where(and(...where)).orderBy(desc(score), desc(posts.id)).limit(q.limit);
+    return this.withAuthors(rows);
+  }
+
+  private async withAuthors<R extends { authorId: string }>(rows: R[]): Promise<(R & { authorName: string })[]> {
+    const ids = [...new Set(rows.map((r) => r.authorId))];
+    const names = ids.length ? await this.db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids)) : [];
+    const byId = new Map(names.map((n) => [n.id, n.name]));
+    return rows.map((r) => ({ ...r, authorName: byId.get(r.authorId) ?? '' }));
   }
 
   async dueScheduled(now: Date): Promise<{ id: string; scheduledAt: Date }[]> {
@@ -184,6 +193,13 @@ export class PostRepository {
     return { ...postColumns, authorName: users.name };
   }
 }
+
+const summaryColumns = {
+  id: posts.id, slug: posts.slug, title: posts.title, excerpt: posts.excerpt, readingTimeMinutes: posts.readingTimeMinutes,
+  coverMediaId: posts.coverMediaId, authorId: posts.authorId, seoTitle: posts.seoTitle, seoDescription: posts.seoDescription,
+  canonicalUrl: posts.canonicalUrl, ogImageMediaId: posts.ogImageMediaId, featured: posts.featured, status: posts.status,
+  publishedAt: posts.publishedAt, scheduledAt: posts.scheduledAt, version: posts.version, createdAt: posts.createdAt, updatedAt: posts.updatedAt,
+};
 
 const postColumns = {
   id: posts.id, slug: posts.slug, title: posts.title, excerpt: posts.excerpt, content: posts.content, html: posts.html,

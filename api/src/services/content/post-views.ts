@@ -1,6 +1,6 @@
 import type { AdminPost, AdminPostSummary, PublicPost, PublicPostSummary } from '../../dtos/post.dto.js';
 import type { LexicalDocument, PublicImage, TagView } from '../../dtos/content.dto.js';
-import type { PostWithAuthor, TagRow } from '../../repositories/post.repository.js';
+import type { PostSummaryRow, PostWithAuthor, TagRow } from '../../repositories/post.repository.js';
 
 export function tagView(t: TagRow): TagView {
   return { id: t.id, name: t.name, slug: t.slug, description: t.description };
@@ -18,7 +18,7 @@ export function adminPost(p: PostWithAuthor, tags: TagRow[]): AdminPost {
   };
 }
 
-export function adminSummary(p: PostWithAuthor, tags: TagRow[]): AdminPostSummary {
+export function adminSummary(p: PostSummaryRow, tags: TagRow[]): AdminPostSummary {
   return {
     id: p.id, slug: p.slug, title: p.title, excerpt: p.excerpt, status: p.status, featured: p.featured,
     author: { id: p.authorId, name: p.authorName }, tags: tags.map(tagView), publishedAt: iso(p.publishedAt),
@@ -28,7 +28,7 @@ export function adminSummary(p: PostWithAuthor, tags: TagRow[]): AdminPostSummar
 
 export type ImageMap = Map<string, PublicImage>;
 
-export function publicSummary(p: PostWithAuthor, tags: TagRow[], images: ImageMap = new Map()): PublicPostSummary {
+export function publicSummary(p: PostSummaryRow, tags: TagRow[], images: ImageMap = new Map()): PublicPostSummary {
   return {
     id: p.id, slug: p.slug, title: p.title, excerpt: p.excerpt, coverMediaId: p.coverMediaId,
     cover: (p.coverMediaId && images.get(p.coverMediaId)) || null, tags: tags.map(tagView),
@@ -45,10 +45,10 @@ export function publicPost(p: PostWithAuthor, tags: TagRow[], images: ImageMap =
 }
 
 /** Media ids a list of posts shows (covers and OG images). */
-export function imageIdsOf(posts: Pick<PostWithAuthor, 'coverMediaId' | 'ogImageMediaId'>[]): string[] {
+export function imageIdsOf(posts: Pick<PostSummaryRow, 'coverMediaId' | 'ogImageMediaId'>[]): string[] {
   return [...new Set(posts.flatMap((p) => [p.coverMediaId, p.ogImageMediaId]).filter((id): id is string => Boolean(id)))];
 }
 
-function seo(p: PostWithAuthor) {
+function seo(p: PostSummaryRow) {
   return { title: p.seoTitle, description: p.seoDescription, canonicalUrl: p.canonicalUrl, ogImageMediaId: p.ogImageMediaId };
 }
