@@ -15,7 +15,7 @@ TEST_DATABASE_URL ?= mysql://omervision:omervision@127.0.0.1:3307/omervision_tes
 VITEST_JSON := .data/test-results.json
 
 .PHONY: help install dev services services-stop services-status migrate seed openapi openapi-check \
-        typecheck lint test test-unit test-integration build compose-check clean bench bench-login
+        typecheck lint test test-unit test-integration build compose-check clean bench bench-login test-resilience
 
 help: ## List targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -62,6 +62,7 @@ test-unit: install ## Unit tests only (no services needed)
 
 test: install services typecheck lint openapi-check ## Everything CI runs: services, checks and all tests
 	@mkdir -p .data
+	scripts/ensure-chromium.sh
 	TEST_DATABASE_URL=$(TEST_DATABASE_URL) npx vitest run --reporter=default --reporter=json --outputFile.json=$(VITEST_JSON)
 
 bench: install services ## Benchmarks vs baselines in the same run (JSON + markdown in scripts/bench/results)
@@ -70,6 +71,9 @@ bench: install services ## Benchmarks vs baselines in the same run (JSON + markd
 
 bench-login: install services ## argon2 cost and logins/s at our parameters (JSON in scripts/bench/results)
 	TEST_DATABASE_URL=$(TEST_DATABASE_URL) node --import tsx scripts/bench/login.ts
+
+test-resilience: install services ## Faults (TCP fault proxies), outages, limits, attacks: also part of make test
+	TEST_DATABASE_URL=$(TEST_DATABASE_URL) npx vitest run --project integration api/test/resilience api/test/redis-outage.test.ts api/test/limits.test.ts api/test/authz-matrix.test.ts
 
 build: install ## Compile the api to api/dist
 	npm run -s build -w api

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createUser, login, post } from './factories.js';
-import { eventually, runScript, startTestApi, type TestApi } from './harness.js';
+import { testEnv } from './env.js';
+import { FaultProxy } from './fault-proxy.js';
+import { eventually, startTestApi, type TestApi } from './harness.js';
 
 const wrong = (email: string, extra: Record<string, unknown> = {}) => ({ email, password: 'definitely-not-it-123', ...extra });
 
@@ -66,13 +68,17 @@ describe('API_READ / API_WRITE per IP', () => {
 });
 
 describe('Redis down', () => {
+  // Redis is cut by a TCP proxy in front of it, so the real server keeps serving everyone else.
   let api: TestApi;
+  let proxy: FaultProxy;
   beforeAll(async () => {
-    api = await startTestApi({ RATE_LIMIT_READ_PER_MIN: '1000', REDIS_KEY_PREFIX: `ovtest:down${Date.now()}:` });
+    const env = testEnv();
+    proxy = await FaultProxy.forUrl(env.REDIS_URL).start();
+    api = await startTestApi({ RATE_LIMIT_READ_PER_MIN: '1000', REDIS_URL: proxy.url(env.REDIS_URL), REDIS_KEY_PREFIX: `${env.REDIS_KEY_PREFIX}down${Date.now()}:` });
   });
   afterAll(async () => {
-    await runScript(['scripts/services.sh', 'start', 'redis']);
     await api.close();
+    await proxy.stop();
   });
 
   it('public reads and login still work, the limiter falls back to in-process, and logout still kills the token (via MySQL)', async () => {
@@ -80,7 +86,7 @@ describe('Redis down', () => {
     const victim = await createUser(api, 'viewer');
     const before = await login(api, user);
 
-    expect((await runScript(['scripts/services.sh', 'stop', 'redis'])).code).toBe(0);
+    proxy.down();
     await eventually(async () => (await fetch(`${api.url}/health/ready`)).status === 503);
 
     // Public reads answer from MySQL (and the in-process cache) while Redis is away.
@@ -104,7 +110,7 @@ describe('Redis down', () => {
     expect((await fetch(`${api.url}/api/v1/auth/me`, { headers: bearer(before.accessToken) })).status).toBe(401);
     expect((await fetch(`${api.url}/api/v1/auth/me`, { headers: bearer(during.accessToken) })).status).toBe(200);
 
-    expect((await runScript(['scripts/services.sh', 'start', 'redis'])).code).toBe(0);
+    proxy.up();
     await eventually(async () => (await fetch(`${api.url}/health/ready`)).status === 200, 20_000);
     expect((await fetch(`${api.url}/api/v1/auth/me`, { headers: bearer(during.accessToken) })).status).toBe(200);
     // The denial written late: the logged-out token stays dead once Redis answers again.

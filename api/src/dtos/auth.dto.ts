@@ -1,11 +1,7 @@
 import type { Role } from '../services/auth/policy.js';
 
 export interface LoginRequest {
-  /**
-   * @format email
-   * @maxLength 254
-   * @pattern ^[^\s@<>()\[\]\\,;:"]+@[^\s@<>()\[\]\\,;:"]+\.[^\s@<>()\[\]\\,;:"]+$
-   */
+  /** Matched case- and space-insensitively. @maxLength 254 */
   email: string;
   /** @minLength 1 @maxLength 256 */
   password: string;

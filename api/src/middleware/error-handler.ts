@@ -12,9 +12,30 @@ interface HttpParserError extends Error {
   expose?: boolean;
 }
 
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN',
+  'PROTOCOL_CONNECTION_LOST', 'PROTOCOL_SEQUENCE_TIMEOUT', 'ER_SERVER_SHUTDOWN', 'ER_CON_COUNT_ERROR', 'ER_LOCK_WAIT_TIMEOUT',
+]);
+const CONNECTION_NAMES = new Set(['ClientClosedError', 'ClientOfflineError', 'ConnectionTimeoutError', 'SocketClosedUnexpectedlyError']);
+
+/**
+ * A backing service (MySQL, Redis) that is down or overloaded is not a bug in this request: the
+ * client gets a 503 with Retry-After instead of a 500, and the detail goes to the log.
+ */
+export function isDependencyFailure(err: unknown): boolean {
+  for (let e = err as { code?: string; name?: string; message?: string; cause?: unknown } | undefined, depth = 0; e && depth < 4; e = e.cause as typeof e, depth++) {
+    if ((e.code && CONNECTION_CODES.has(e.code)) || (e.name && CONNECTION_NAMES.has(e.name))) return true;
+    if (typeof e.message === 'string' && /^(Pool is closed|Queue limit reached|Connection lost|connect ETIMEDOUT|The client is closed)/.test(e.message)) return true;
+  }
+  return false;
+}
+
 /** Maps any thrown value to a known AppError, or undefined when it is a bug. */
 export function toAppError(err: unknown): AppError | undefined {
   if (err instanceof AppError) return err;
+  if (isDependencyFailure(err)) {
+    return Errors.dependencyUnavailable('A backing service is unavailable. Try again shortly.', undefined, { 'Retry-After': '5' });
+  }
   if (err instanceof ValidateError) {
     const errors: FieldError[] = Object.entries(err.fields).map(([field, f]) => ({
       field,
@@ -60,6 +81,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err, req, res, next) => {
     if (res.headersSent) return next(err);
     const known = toAppError(err);
+    if (known?.status === 503) logger.warn({ err, requestId: res.locals.requestId, url: req.originalUrl }, 'dependency unavailable');
     if (known) {
       res.locals.errorCode = known.code;
       return sendProblem(res, known);

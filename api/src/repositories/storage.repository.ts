@@ -53,6 +53,8 @@ export class StorageRepository {
       // framing of streamed uploads inside the object. MinIO and AWS accept either.
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',
+      // A hung storage server must not hang uploads (or the readiness probe) forever.
+      requestHandler: { connectionTimeout: 3000, requestTimeout: 30_000 },
     });
   }
 
