@@ -106,7 +106,7 @@ export function createInfrastructure(env: Env, logger: Logger, role: 'api' | 'wo
     forcePathStyle: env.S3_FORCE_PATH_STYLE,
     publicUrl: env.MEDIA_PUBLIC_URL,
   });
-  const queues = new QueueRepository(env.REDIS_URL, env.REDIS_KEY_PREFIX, logger, role === 'worker');
+  const queues = new QueueRepository(env.REDIS_URL, env.REDIS_KEY_PREFIX, logger, role === 'worker', env.QUEUE_STALL_INTERVAL_MS);
   const mail = new MailRepository(env.SMTP_URL, env.MAIL_FROM);
   const metrics = new MetricsRepository(`omervision-${role}`, {
     dbPool: () => database.stats(),

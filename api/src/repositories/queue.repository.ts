@@ -29,6 +29,8 @@ export class QueueRepository {
     private readonly prefix: string,
     private readonly logger: Logger,
     private readonly isWorker: boolean,
+    /** A worker that dies (kill -9, OOM) leaves its job active; after about this long it is re-queued. */
+    private readonly stallIntervalMs = 5000,
   ) {}
 
   private queue(name: string): BeeQueue {
@@ -42,7 +44,7 @@ export class QueueRepository {
         activateDelayedJobs: this.isWorker,
         removeOnSuccess: true,
         removeOnFailure: false,
-        stallInterval: 15_000,
+        stallInterval: this.stallIntervalMs,
         redis: {
           url: this.redisUrl,
           enable_offline_queue: this.isWorker,
@@ -73,6 +75,12 @@ export class QueueRepository {
     q.process(concurrency, async (job: BeeQueue.Job<T>) => {
       const attempt = spec.retries - (job.options.retries as number) + 1;
       return handler(job.data, { id: job.id, attempt });
+    });
+    // bee-queue leaves stall detection to the application: every worker checks, so a job whose
+    // worker died is retried within about two intervals whichever workers are still alive.
+    q.checkStalledJobs(this.stallIntervalMs, (err: Error | null, n?: number) => {
+      if (err) this.logger.warn({ queue: spec.name, err: err.message }, 'stalled-job check failed');
+      else if (n) this.logger.warn({ queue: spec.name, stalled: n }, 're-queued jobs of a worker that stopped');
     });
     q.on('failed', (job, err) =>
       this.logger.error({ queue: spec.name, jobId: job.id, err: err.message }, 'job failed'),
