@@ -63,6 +63,7 @@ export const envSchema = z.object({
   RATE_LIMIT_LOGIN_PER_MIN: z.coerce.number().int().min(1).default(5),
   RATE_LIMIT_LOGIN_IP_PER_15MIN: z.coerce.number().int().min(1).default(100),
   RATE_LIMIT_API_KEY_PER_MIN: z.coerce.number().int().min(1).default(600),
+  QUEUE_STALL_INTERVAL_MS: z.coerce.number().int().min(500).default(5000),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   /**
    * `host:port` pairs webhooks may reach although they resolve to a private or loopback address (the
