@@ -15,7 +15,8 @@ TEST_DATABASE_URL ?= mysql://omervision:omervision@127.0.0.1:3307/omervision_tes
 VITEST_JSON := .data/test-results.json
 
 .PHONY: help install dev services services-stop services-status migrate seed openapi openapi-check \
-        typecheck lint test test-unit test-integration build compose-check clean bench bench-login test-resilience
+        typecheck lint test test-unit test-integration build compose-check clean bench bench-login test-resilience \
+        paas-images
 
 help: ## List targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -41,6 +42,14 @@ migrate: install services ## Apply database migrations
 seed: install services ## Create the admin and demo content (no-op when present)
 	npm run -s seed -w api
 
+.PHONY: backup restore
+backup: install services ## Back up database + media to BACKUP_DIR (or BACKUP_S3_BUCKET); encrypted with BACKUP_PASSPHRASE
+	node --import tsx scripts/backup.ts
+
+restore: install services ## Restore FILE=<archive> into an empty database and bucket (FORCE=1 replaces existing data)
+	@test -n "$(FILE)" || { echo "usage: make restore FILE=<archive path or name> [FORCE=1]"; exit 64; }
+	node --import tsx scripts/restore.ts "$(FILE)" $(if $(FORCE),--force)
+
 dev: install ## Start everything: services, migrations, seed, api :8000, worker, site :3000
 	scripts/dev.sh
 
@@ -60,7 +69,7 @@ lint: install ## ESLint
 test-unit: install ## Unit tests only (no services needed)
 	npx vitest run --project unit
 
-test: install services typecheck lint openapi-check ## Everything CI runs: services, checks and all tests
+test: install services typecheck lint openapi-check paas-images ## Everything CI runs: services, checks and all tests
 	@mkdir -p .data
 	scripts/ensure-chromium.sh
 	TEST_DATABASE_URL=$(TEST_DATABASE_URL) npx vitest run --reporter=default --reporter=json --outputFile.json=$(VITEST_JSON)
@@ -74,6 +83,9 @@ bench-login: install services ## argon2 cost and logins/s at our parameters (JSO
 
 test-resilience: install services ## Faults (TCP fault proxies), outages, limits, attacks: also part of make test
 	TEST_DATABASE_URL=$(TEST_DATABASE_URL) npx vitest run --project integration api/test/resilience api/test/redis-outage.test.ts api/test/limits.test.ts api/test/authz-matrix.test.ts
+
+paas-images: ## Local PaaS base images without a registry (omervision/paas-node:local, paas-static:local)
+	scripts/paas-images.sh
 
 build: install ## Compile the api to api/dist
 	npm run -s build -w api

@@ -11,6 +11,7 @@ import type { ApiComposition } from './container.js';
 import { registerControllers } from './ioc.js';
 import { configureAuthentication } from './middleware/authentication.js';
 import { rateLimit } from './middleware/rate-limit.js';
+import { keepRawBody } from './middleware/raw-body.js';
 import { errorHandler, notFoundHandler } from './middleware/error-handler.js';
 import { requestContext } from './middleware/request-context.js';
 import { uploadParser } from './middleware/upload.js';
@@ -50,7 +51,7 @@ export function createApp({ env, logger, metrics, composition }: AppDeps): Expre
       maxAge: 600,
     }),
   );
-  app.use(express.json({ limit: env.BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
+  app.use(express.json({ limit: env.BODY_LIMIT, type: ['application/json', 'application/*+json'], verify: keepRawBody }));
   app.use(cookieParser());
   if (composition.rateLimits) app.use('/api/v1', rateLimit(composition.rateLimits));
 

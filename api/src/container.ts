@@ -14,6 +14,8 @@ import { UsersController } from './controllers/users.controller.js';
 import { WebhooksController } from './controllers/webhooks.controller.js';
 import { PaasController, PublicPaasController } from './controllers/paas.controller.js';
 import { createPaasService } from './jobs/paas.jobs.js';
+import { OpsController } from './controllers/ops.controller.js';
+import { createOpsServices } from './jobs/ops.jobs.js';
 import { SiteBuildsController } from './controllers/site-builds.controller.js';
 import { PagesController, ProjectsController } from './controllers/catalog.controller.js';
 import { PostsController } from './controllers/posts.controller.js';
@@ -222,6 +224,7 @@ export function composeApi(infra: Infrastructure): ApiComposition {
   const content = composeContent(infra, audit);
   const media = composeMedia(infra, audit, content.cache);
   const paas = createPaasService(infra, audit);
+  const ops = createOpsServices(infra, audit);
   const keyBuckets = new Map<number, Bucket>();
   const authenticator = new Authenticator(tokens, denylist, sessions, apiKeys, (perMinute) => {
     const points = perMinute ?? env.RATE_LIMIT_API_KEY_PER_MIN;
@@ -270,6 +273,7 @@ export function composeApi(infra: Infrastructure): ApiComposition {
       new MessagesController(contact),
       new PaasController(paas),
       new PublicPaasController(paas),
+      new OpsController(ops.backup, ops.maintenance),
       new SiteBuildsController(new SiteBuildService({
         builds: new SiteBuildRepository(db), tx: new TransactionRunner(db), outbox: new OutboxRepository(db), webhooks: new WebhookRepository(db),
         secrets: webhookSecretBox(env.JWT_SECRET), http: new SiteBuilderHttpRepository(), audit, builderUrl: env.SITE_BUILDER_URL,

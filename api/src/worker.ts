@@ -1,6 +1,7 @@
 import { ConfigError } from './config/env.js';
 import { createInfrastructure } from './container.js';
 import { buildJobRegistry, scheduleOutboxDispatch, scheduleRecurring } from './jobs/registry.js';
+import { startPaasWorker } from './jobs/paas.jobs.js';
 import { createLogger } from './logger.js';
 import { loadConfig } from './config/load.js';
 
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
   }
   const stopSchedule = scheduleRecurring(infra);
   const stopDispatch = scheduleOutboxDispatch(infra);
+  const stopPaas = startPaasWorker(infra);
   logger.info({ jobs: registry.map((r) => r.spec.name), concurrency: env.WORKER_CONCURRENCY }, 'worker started');
 
   let stopping = false;
@@ -34,6 +36,7 @@ async function main(): Promise<void> {
     force.unref();
     stopSchedule();
     stopDispatch();
+    stopPaas();
     await infra.close();
     logger.info('worker stopped');
     process.exit(0);

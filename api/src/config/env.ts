@@ -94,6 +94,23 @@ export const envSchema = z.object({
   PAAS_BUILD_TIMEOUT_MS: z.coerce.number().int().min(5000).default(900_000),
   PAAS_HEALTH_TIMEOUT_MS: z.coerce.number().int().min(1000).default(60_000),
   PAAS_KEEP_IMAGES: z.coerce.number().int().min(1).max(50).default(3),
+  /** Id of this installation on a shared Docker Engine; unset = derived from DATABASE_URL and REDIS_KEY_PREFIX. */
+  PAAS_INSTANCE: z.string().regex(/^[a-z0-9-]{1,40}$/, 'lowercase letters, digits and -').optional(),
+  // Operations (services/ops, jobs/ops.jobs.ts, scripts/backup.ts, scripts/restore.ts)
+  /** Local folder of backup archives; unset = <DATA_DIR>/backups. Ignored when BACKUP_S3_BUCKET is set. */
+  BACKUP_DIR: z.string().optional(),
+  /** Archives go to this bucket (same S3 endpoint and keys as the media) instead of BACKUP_DIR. */
+  BACKUP_S3_BUCKET: z.string().min(3).optional(),
+  BACKUP_S3_PREFIX: z.string().regex(/^[^\s]*$/, 'must not contain spaces').default('backups/'),
+  /** Set = archives are encrypted (AES-256-GCM, key from scrypt); restoring needs the same passphrase. */
+  BACKUP_PASSPHRASE: z.string().min(12, 'must be at least 12 characters').optional(),
+  BACKUP_KEEP_DAILY: z.coerce.number().int().min(1).max(365).default(7),
+  BACKUP_KEEP_WEEKLY: z.coerce.number().int().min(0).max(520).default(4),
+  /** UTC hour of the daily backup. */
+  BACKUP_HOUR_UTC: z.coerce.number().int().min(0).max(23).default(2),
+  RETENTION_AUDIT_DAYS: z.coerce.number().int().min(1).default(365),
+  RETENTION_WEBHOOK_DAYS: z.coerce.number().int().min(1).default(30),
+  RETENTION_DEPLOY_LOG_DAYS: z.coerce.number().int().min(1).default(30),
 });
 
 export type Env = z.infer<typeof envSchema>;

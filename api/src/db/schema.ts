@@ -411,3 +411,23 @@ function char36(name: string) {
 function char64(name: string) {
   return char(name, { length: 64 });
 }
+
+// ---------------------------------------------------------------- operations
+export const MAINTENANCE_OUTCOMES = ['running', 'succeeded', 'failed'] as const;
+
+/** The last run of each periodic job (cleanup, media sweep, backup, …): what the admin and monitoring read. */
+export const maintenanceRuns = mysqlTable('maintenance_runs', {
+  job: varchar('job', { length: 64 }).primaryKey(),
+  outcome: mysqlEnum('outcome', MAINTENANCE_OUTCOMES).notNull(),
+  startedAt: timestamp('started_at').notNull(),
+  finishedAt: timestamp('finished_at'),
+  durationMs: int('duration_ms'),
+  /** What the run did (rows removed, archive written, …). */
+  result: json<Record<string, unknown>>('result'),
+  error: varchar('error', { length: 1000 }),
+  lastSuccessAt: timestamp('last_success_at'),
+  runs: int('runs').notNull().default(0),
+  /** Failed runs since the last success: 0 when healthy. */
+  consecutiveFailures: int('consecutive_failures').notNull().default(0),
+  updatedAt: updatedAt(),
+});

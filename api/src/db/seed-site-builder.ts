@@ -9,8 +9,8 @@ import { BUILDER_HOOK_PATH } from '../services/site-build.service.js';
 import { generateSecret, openSecret, type Sealer } from '../services/webhooks/signature.js';
 import * as t from './schema.js';
 
-/** What the builder's key may do: read content and media, open and finish build records. */
-export const SITE_BUILDER_SCOPES = ['content:read', 'media:read', 'site:build'];
+/** What the builder's key may do: read content, open and finish build records. */
+export const SITE_BUILDER_SCOPES = ['content:read', 'site:build'];
 export const SITE_WEBHOOK_SECRET_FILE = 'site-webhook';
 export const SITE_BUILDER_KEY_FILE = 'site-builder-key';
 

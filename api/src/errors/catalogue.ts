@@ -28,6 +28,9 @@ export const Errors = {
   dependencyUnavailable: defineError('DEPENDENCY_UNAVAILABLE', 503, 'A required service is unavailable'),
   storageUnavailable: defineError('STORAGE_UNAVAILABLE', 503, 'The media store is unavailable'),
   mediaInUse: defineError('MEDIA_IN_USE', 409, 'The media is in use'),
+  backupRefused: defineError('BACKUP_REFUSED', 409, 'The restore was refused'),
+  backupInvalid: defineError('BACKUP_INVALID', 422, 'The backup archive cannot be used'),
+  backupPassphrase: defineError('BACKUP_PASSPHRASE', 422, 'Wrong or missing backup passphrase'),
 } as const;
 
 export const PROBLEM_BASE = 'https://omervision.dev/problems';

@@ -22,6 +22,8 @@ import { PaasController } from './../controllers/paas.controller.js';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { PublicPaasController } from './../controllers/paas.controller.js';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+import { OpsController } from './../controllers/ops.controller.js';
+// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { MetricsController } from './../controllers/metrics.controller.js';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { MetaController } from './../controllers/meta.controller.js';
@@ -882,6 +884,57 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "BackupView": {
+        "dataType": "refObject",
+        "properties": {
+            "name": {"dataType":"string","required":true},
+            "location": {"dataType":"string","required":true},
+            "sizeBytes": {"dataType":"double","required":true},
+            "createdAt": {"dataType":"string","required":true},
+            "encrypted": {"dataType":"boolean","required":true},
+            "sha256": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "appVersion": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "migration": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "tables": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
+            "rows": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
+            "objects": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "BackupRequested": {
+        "dataType": "refObject",
+        "properties": {
+            "jobId": {"dataType":"string","required":true},
+            "status": {"dataType":"enum","enums":["queued"],"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "Record_string.unknown_": {
+        "dataType": "refAlias",
+        "type": {"dataType":"nestedObjectLiteral","nestedProperties":{},"additionalProperties":{"dataType":"any"},"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "MaintenanceRunView": {
+        "dataType": "refObject",
+        "properties": {
+            "job": {"dataType":"string","required":true},
+            "outcome": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["running"]},{"dataType":"enum","enums":["succeeded"]},{"dataType":"enum","enums":["failed"]},{"dataType":"enum","enums":["never"]}],"required":true},
+            "startedAt": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "finishedAt": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "durationMs": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
+            "result": {"dataType":"union","subSchemas":[{"ref":"Record_string.unknown_"},{"dataType":"enum","enums":[null]}],"required":true},
+            "error": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "lastSuccessAt": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "runs": {"dataType":"double","required":true},
+            "consecutiveFailures": {"dataType":"double","required":true},
+            "expectedEverySeconds": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
+            "overdue": {"dataType":"boolean","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "Record_string.number_": {
         "dataType": "refAlias",
         "type": {"dataType":"nestedObjectLiteral","nestedProperties":{},"additionalProperties":{"dataType":"double"},"validators":{}},
@@ -1298,11 +1351,6 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "Record_string.unknown_": {
-        "dataType": "refAlias",
-        "type": {"dataType":"nestedObjectLiteral","nestedProperties":{},"additionalProperties":{"dataType":"any"},"validators":{}},
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "AuditEntry": {
         "dataType": "refObject",
         "properties": {
@@ -1331,7 +1379,7 @@ const models: TsoaRoute.Models = {
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "Scope": {
         "dataType": "refAlias",
-        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["content:read"]},{"dataType":"enum","enums":["content:write"]},{"dataType":"enum","enums":["content:publish"]},{"dataType":"enum","enums":["media:read"]},{"dataType":"enum","enums":["media:write"]},{"dataType":"enum","enums":["inbox:read"]},{"dataType":"enum","enums":["inbox:write"]},{"dataType":"enum","enums":["settings:read"]},{"dataType":"enum","enums":["settings:write"]},{"dataType":"enum","enums":["site:read"]},{"dataType":"enum","enums":["site:build"]},{"dataType":"enum","enums":["paas:read"]},{"dataType":"enum","enums":["paas:write"]},{"dataType":"enum","enums":["webhooks:manage"]},{"dataType":"enum","enums":["users:manage"]},{"dataType":"enum","enums":["apikeys:manage"]},{"dataType":"enum","enums":["audit:read"]}],"validators":{}},
+        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["content:read"]},{"dataType":"enum","enums":["content:write"]},{"dataType":"enum","enums":["content:publish"]},{"dataType":"enum","enums":["media:read"]},{"dataType":"enum","enums":["media:write"]},{"dataType":"enum","enums":["inbox:read"]},{"dataType":"enum","enums":["inbox:write"]},{"dataType":"enum","enums":["settings:read"]},{"dataType":"enum","enums":["settings:write"]},{"dataType":"enum","enums":["site:read"]},{"dataType":"enum","enums":["site:build"]},{"dataType":"enum","enums":["paas:read"]},{"dataType":"enum","enums":["paas:write"]},{"dataType":"enum","enums":["webhooks:manage"]},{"dataType":"enum","enums":["users:manage"]},{"dataType":"enum","enums":["apikeys:manage"]},{"dataType":"enum","enums":["audit:read"]},{"dataType":"enum","enums":["ops:manage"]}],"validators":{}},
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "ApiKeyView": {
@@ -3847,6 +3895,112 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
 
               await templateService.apiHandler({
                 methodName: 'hook',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsOpsController_listBackups: Record<string, TsoaRoute.ParameterSchema> = {
+        };
+        app.get('/api/v1/admin/backups',
+            authenticateMiddleware([{"bearer":["ops:manage"]},{"cookie":["ops:manage"]}]),
+            ...(fetchMiddlewares<RequestHandler>(OpsController)),
+            ...(fetchMiddlewares<RequestHandler>(OpsController.prototype.listBackups)),
+
+            async function OpsController_listBackups(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsOpsController_listBackups, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<OpsController>(OpsController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'listBackups',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsOpsController_requestBackup: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+        };
+        app.post('/api/v1/admin/backups',
+            authenticateMiddleware([{"bearer":["ops:manage"]},{"cookie":["ops:manage"]}]),
+            ...(fetchMiddlewares<RequestHandler>(OpsController)),
+            ...(fetchMiddlewares<RequestHandler>(OpsController.prototype.requestBackup)),
+
+            async function OpsController_requestBackup(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsOpsController_requestBackup, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<OpsController>(OpsController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'requestBackup',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 202,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsOpsController_maintenanceRuns: Record<string, TsoaRoute.ParameterSchema> = {
+        };
+        app.get('/api/v1/admin/maintenance',
+            authenticateMiddleware([{"bearer":["ops:manage"]},{"cookie":["ops:manage"]}]),
+            ...(fetchMiddlewares<RequestHandler>(OpsController)),
+            ...(fetchMiddlewares<RequestHandler>(OpsController.prototype.maintenanceRuns)),
+
+            async function OpsController_maintenanceRuns(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsOpsController_maintenanceRuns, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<OpsController>(OpsController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'maintenanceRuns',
                 controller,
                 response,
                 next,

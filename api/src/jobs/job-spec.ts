@@ -56,6 +56,22 @@ export interface MediaOrphansJobData {
   slot: string;
 }
 
+export interface PaasDeployJobData {
+  /** Also the job id (`paas-deploy:<id>`): the pipeline is idempotent per deployment. */
+  deploymentId: string;
+}
+
+export type PaasControlJobData =
+  | { appId: string; action: 'stop' | 'start' | 'restart'; requestedAt: number }
+  | { appId: string; action: 'delete'; requestedAt: number; deploymentIds: string[] };
+
+export interface BackupJobData {
+  /** The scheduled day (ISO time) or `manual:<uuid>`; also in the job id, so a slot runs once. */
+  slot: string;
+  trigger: 'scheduled' | 'manual';
+  requestedBy?: string | null;
+}
+
 export const Jobs = {
   email: defineJob<EmailJobData>({ name: 'email', retries: 6, backoffMs: 2000, timeoutMs: 30_000 }),
   postPublish: defineJob<PostPublishJobData>({ name: 'post-publish', retries: 5, backoffMs: 5000, timeoutMs: 60_000 }),
@@ -68,4 +84,9 @@ export const Jobs = {
   outboxDispatch: defineJob<OutboxDispatchJobData>({ name: 'outbox-dispatch', retries: 0, backoffMs: 1000, timeoutMs: 60_000 }),
   /** No bee-queue retries: the delivery service schedules its own (services/webhooks/delivery.ts). */
   webhookDeliver: defineJob<WebhookDeliverJobData>({ name: 'webhook-deliver', retries: 0, backoffMs: 1000, timeoutMs: 30_000 }),
+  /** No retries: a failed build is the user's to fix; a worker dying mid-build re-runs it (stall). */
+  paasDeploy: defineJob<PaasDeployJobData>({ name: 'paas-deploy', retries: 0, backoffMs: 5000, timeoutMs: 30 * 60_000 }),
+  paasControl: defineJob<PaasControlJobData>({ name: 'paas-control', retries: 3, backoffMs: 2000, timeoutMs: 5 * 60_000 }),
+  /** One retry after 5 minutes: a backup failing twice needs a person (disk full, S3 down); tomorrow's run comes anyway. */
+  backup: defineJob<BackupJobData>({ name: 'backup', retries: 1, backoffMs: 5 * 60_000, timeoutMs: 3 * 3_600_000 }),
 } as const;

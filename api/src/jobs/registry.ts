@@ -7,6 +7,8 @@ import { createCleanupJob } from './cleanup.job.js';
 import { createEmailJob } from './email.job.js';
 import { createMediaOrphansJob, createMediaVariantsJob, nextOrphanSweep } from './media.jobs.js';
 import { createWebhookJobs } from './webhook.jobs.js';
+import { createPaasJobs } from './paas.jobs.js';
+import { createBackupJob, recordPeriodicRuns, scheduleDailyBackup } from './ops.jobs.js';
 import { Jobs, type JobSpec, type PostPublishJobData } from './job-spec.js';
 
 export interface RegisteredJob<T = never> {
@@ -17,20 +19,27 @@ export interface RegisteredJob<T = never> {
 
 /** Every job type the worker consumes. A new job is one line here plus its handler file. */
 export function buildJobRegistry(infra: Infrastructure): RegisteredJob<never>[] {
-  const cleanup = new CleanupService(new MaintenanceRepository(infra.database.db));
+  const cleanup = new CleanupService(new MaintenanceRepository(infra.database.db), {
+    audit: infra.env.RETENTION_AUDIT_DAYS, webhooks: infra.env.RETENTION_WEBHOOK_DAYS, deployLogs: infra.env.RETENTION_DEPLOY_LOG_DAYS,
+  });
   const content = composeContent(infra);
   const media = composeMedia(infra);
   const webhooks = createWebhookJobs(infra);
-  return [
+  const paas = createPaasJobs(infra);
+  // Periodic jobs record their last run, duration and outcome (GET /api/v1/admin/maintenance).
+  return recordPeriodicRuns(infra, [
     { spec: Jobs.email, handle: createEmailJob(infra.mail, new EmailLogRepository(infra.database.db), infra.logger) },
     { spec: Jobs.cleanup, concurrency: 1, handle: createCleanupJob(cleanup, infra.logger) },
     { spec: Jobs.mediaVariants, handle: createMediaVariantsJob(media.variants, infra.logger) },
     { spec: Jobs.mediaOrphans, concurrency: 1, handle: createMediaOrphansJob(media.orphans, infra.logger) },
     { spec: Jobs.outboxDispatch, concurrency: 1, handle: webhooks.dispatch },
     { spec: Jobs.webhookDeliver, handle: webhooks.deliver },
+    { spec: Jobs.paasDeploy, concurrency: infra.env.PAAS_BUILD_CONCURRENCY, handle: paas.deploy },
+    { spec: Jobs.paasControl, concurrency: 2, handle: paas.control },
     { spec: Jobs.postPublish, concurrency: 1, handle: async (d: PostPublishJobData) => ({ published: await content.publishing.publishScheduled(d.postId, new Date(d.at)) }) },
     { spec: Jobs.publishDue, concurrency: 1, handle: async () => ({ published: await content.publishing.publishDue() }) },
-  ] as unknown as RegisteredJob<never>[];
+    { spec: Jobs.backup, concurrency: 1, handle: createBackupJob(infra) },
+  ] as unknown as RegisteredJob<never>[]);
 }
 
 const HOUR = 3_600_000;
@@ -49,6 +58,7 @@ export function scheduleRecurring(infra: Infrastructure): () => void {
     infra.queues
       .enqueue(Jobs.mediaOrphans, { slot: sweep.toISOString() }, { id: `media-orphans:${sweep.toISOString()}`, runAt: sweep })
       .catch((err: Error) => infra.logger.warn({ err: err.message }, 'could not schedule the media orphan sweep'));
+    scheduleDailyBackup(infra);
   };
   tick();
   const timer = setInterval(tick, HOUR / 4);

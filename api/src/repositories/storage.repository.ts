@@ -1,4 +1,5 @@
 import {
+  CreateBucketCommand,
   DeleteObjectCommand,
   DeleteObjectsCommand,
   GetObjectCommand,
@@ -140,6 +141,27 @@ export class StorageRepository {
   async get(key: string): Promise<Readable> {
     const out = await this.client.send(new GetObjectCommand({ Bucket: this.config.bucket, Key: key }));
     return out.Body as Readable;
+  }
+
+  /** The object's bytes as a stream, with the metadata a faithful copy needs (backups). */
+  async open(key: string): Promise<{ body: Readable; size: number; contentType: string | undefined; cacheControl: string | undefined }> {
+    const out = await this.client.send(new GetObjectCommand({ Bucket: this.config.bucket, Key: key }));
+    return { body: out.Body as Readable, size: out.ContentLength ?? 0, contentType: out.ContentType, cacheControl: out.CacheControl };
+  }
+
+  /** Uploads a stream of known length without buffering it (backup archives can be large). */
+  async putStream(key: string, body: Readable, size: number, contentType: string): Promise<void> {
+    await this.client.send(new PutObjectCommand({ Bucket: this.config.bucket, Key: key, Body: body, ContentLength: size, ContentType: contentType }));
+  }
+
+  /** Creates the bucket when it does not exist (restoring onto a fresh storage server). */
+  async ensureBucket(): Promise<void> {
+    try {
+      await this.ping();
+    } catch (err) {
+      if ((err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode !== 404) throw err;
+      await this.client.send(new CreateBucketCommand({ Bucket: this.config.bucket }));
+    }
   }
 
   async delete(key: string): Promise<void> {

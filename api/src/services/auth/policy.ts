@@ -15,6 +15,8 @@ export const SCOPES = [
   'paas:read', 'paas:write',
   'webhooks:manage',
   'users:manage', 'apikeys:manage', 'audit:read',
+  // Backups (the whole database: users, hashes, sealed secrets) and maintenance status: admin only.
+  'ops:manage',
 ] as const;
 export type Scope = (typeof SCOPES)[number];
 

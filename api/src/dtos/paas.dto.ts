@@ -1,0 +1,107 @@
+/** Where an app is: `running` only once it answers HTTP; `failed` / `stopped` carry `lastError`. */
+export type PaasAppStatus = 'created' | 'queued' | 'cloning' | 'detecting' | 'building' | 'starting' | 'running' | 'failed' | 'stopped';
+
+/** queued → cloning → detecting → building → starting → running, or failed / stopped; superseded = replaced. */
+export type PaasDeploymentStatus = 'queued' | 'cloning' | 'detecting' | 'building' | 'starting' | 'running' | 'failed' | 'stopped' | 'superseded';
+
+export interface CreatePaasAppRequest {
+  /** @minLength 1 @maxLength 120 */
+  name: string;
+  /**
+   * Public https git URL (the host must resolve to public addresses only; no credentials).
+   * `file://` URLs only when the server runs with PAAS_ALLOW_LOCAL_REPOS=1.
+   * @minLength 1 @maxLength 2048
+   */
+  repoUrl: string;
+  /** Branch to deploy; default `main`. Validated like `git check-ref-format --branch`. @minLength 1 @maxLength 255 */
+  branch?: string;
+  /**
+   * Subdomain under PAAS_DOMAIN; default derived from the name.
+   * @pattern ^[a-z0-9]([a-z0-9-]{0,38}[a-z0-9])?$
+   */
+  slug?: string;
+  /** Environment variables for the app (PORT is set by the engine). At most 100. */
+  env?: { [name: string]: string };
+  /** Listed by the public `GET /api/v1/paas/apps/{slug}` (the site's /paas/<slug> page). Default false. */
+  public?: boolean;
+}
+
+export interface UpdatePaasAppRequest {
+  /** @minLength 1 @maxLength 120 */
+  name?: string;
+  /** @minLength 1 @maxLength 2048 */
+  repoUrl?: string;
+  /** @minLength 1 @maxLength 255 */
+  branch?: string;
+  /** Replaces all variables; takes effect with the next deployment. */
+  env?: { [name: string]: string };
+  public?: boolean;
+}
+
+export interface PaasDeploymentSummary {
+  id: string;
+  status: PaasDeploymentStatus;
+  trigger: string;
+  commitSha: string | null;
+  reason: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+export interface PaasAppView {
+  id: string;
+  /** The app answers at `url` (`<slug>.<PAAS_DOMAIN>` on the app router). */
+  slug: string;
+  name: string;
+  repoUrl: string;
+  branch: string;
+  /** Names of the app's variables (values are never returned). */
+  envKeys: string[];
+  public: boolean;
+  status: PaasAppStatus;
+  /** dockerfile, static, node, nextjs, static-build or python; null before the first detection. */
+  detectedType: string | null;
+  url: string;
+  /** Why the app is failed (the last log lines for a crash loop). */
+  lastError: string | null;
+  /** The deployment whose container serves the app. */
+  activeDeploymentId: string | null;
+  /** Git push webhook (GitHub format, `X-Hub-Signature-256`); the secret is shown at creation only. */
+  hookUrl: string;
+  latestDeployment: PaasDeploymentSummary | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface PaasAppWithSecret extends PaasAppView {
+  /** HMAC-SHA256 secret for the git webhook, shown this once (also by rotate-hook-secret). */
+  hookSecret: string;
+}
+
+export interface PaasDeploymentView extends PaasDeploymentSummary {
+  appId: string;
+  branch: string | null;
+  detectedType: string | null;
+  /** The generated Dockerfile; null when the repository's own was used (or before detection). */
+  dockerfile: string | null;
+  /** The whole log once the pipeline has ended; follow `logsUrl` (SSE) while it runs. */
+  log: string | null;
+  logsUrl: string;
+  startedAt: string | null;
+  durationMs: number | null;
+}
+
+/** What the site's /paas/<slug> page shows, for apps marked public. */
+export interface PublicPaasApp {
+  slug: string;
+  name: string;
+  status: PaasAppStatus;
+  url: string;
+}
+
+export interface PaasHookResult {
+  /** deployed = a deployment was queued (or joined a queued one); ignored = another branch or event; pong = ping. */
+  result: 'deployed' | 'ignored' | 'pong';
+  deploymentId?: string;
+  reason?: string;
+}

@@ -1,0 +1,325 @@
+import { sep } from 'node:path';
+import type { Readable } from 'node:stream';
+import Docker from 'dockerode';
+import tar from 'tar-fs';
+import { LABEL, type ContainerSpec } from '../services/paas/container-spec.js';
+
+/** What the engine needs to know about a container. */
+export interface ContainerState {
+  id: string;
+  running: boolean;
+  /** Docker's status: created, running, restarting, exited, dead, paused. */
+  status: string;
+  restartCount: number;
+  exitCode: number;
+  /** The 127.0.0.1 port published for the app's port, when running. */
+  hostPort: number | null;
+  oomKilled: boolean;
+}
+
+export interface ManagedObject {
+  id: string;
+  appId: string;
+  deploymentId?: string;
+  created: number;
+}
+
+export class BuildFailure extends Error {}
+
+/**
+ * Docker Engine through dockerode: the only code that talks to Docker. Never a shell string; builds
+ * get a tar stream of the context and stream their output back line by line.
+ */
+export class DockerRepository {
+  /** `instance`: this installation's id; only objects labelled with it are listed or watched. */
+  constructor(readonly instance: string, private readonly docker: Docker = new Docker()) {}
+
+  private get managedFilter(): string {
+    return `${LABEL.managed}=${this.instance}`;
+  }
+
+  async ping(): Promise<void> {
+    await this.docker.ping();
+  }
+
+  async imageInfo(ref: string): Promise<{ id: string; ports: number[] } | undefined> {
+    try {
+      const info = await this.docker.getImage(ref).inspect();
+      const ports = Object.keys(info.Config?.ExposedPorts ?? {})
+        .filter((p) => p.endsWith('/tcp'))
+        .map((p) => Number.parseInt(p, 10))
+        .filter((p) => Number.isInteger(p));
+      return { id: info.Id, ports };
+    } catch (err) {
+      if (statusOf(err) === 404) return undefined;
+      throw err;
+    }
+  }
+
+  /** Pulls an image; rejects on a registry error or after `timeoutMs`. */
+  async pull(ref: string, timeoutMs: number): Promise<void> {
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), timeoutMs);
+    try {
+      const stream = (await this.docker.pull(ref, { abortSignal: abort.signal })) as Readable;
+      await new Promise<void>((resolve, reject) => {
+        this.docker.modem.followProgress(stream, (err: Error | null) => (err ? reject(err) : resolve()));
+      });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /**
+   * Builds `dockerfile` in `contextDir` (sent as a tar stream without any `.git` directory) and tags
+   * it. Every output line goes to `onLine`; the build is cancelled after `timeoutMs`.
+   */
+  async build(
+    contextDir: string,
+    options: { tag: string; labels: Record<string, string>; timeoutMs: number; limits: { memoryBytes: number; cpuQuota: number } },
+    onLine: (line: string) => void,
+  ): Promise<string> {
+    const context = tar.pack(contextDir, { ignore: (name) => name.split(sep).includes('.git') });
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), options.timeoutMs);
+    let imageId: string | undefined;
+    let failure: string | undefined;
+    let partial = '';
+    const emit = (text: string) => {
+      const parts = (partial + text).split('\n');
+      partial = parts.pop() ?? '';
+      for (const line of parts) onLine(line.replace(/\r/g, ''));
+    };
+    try {
+      const stream = (await this.docker.buildImage(context, {
+        t: options.tag,
+        labels: options.labels,
+        rm: true,
+        forcerm: true,
+        pull: false,
+        memory: options.limits.memoryBytes,
+        memswap: options.limits.memoryBytes,
+        cpuquota: options.limits.cpuQuota,
+        cpuperiod: 100_000,
+        abortSignal: abort.signal,
+      } as Docker.ImageBuildOptions)) as Readable;
+      await new Promise<void>((resolve, reject) => {
+        let buffer = '';
+        stream.on('data', (chunk: Buffer) => {
+          buffer += chunk.toString('utf8');
+          let nl: number;
+          while ((nl = buffer.indexOf('\n')) >= 0) {
+            const raw = buffer.slice(0, nl).trim();
+            buffer = buffer.slice(nl + 1);
+            if (!raw) continue;
+            let msg: { stream?: string; error?: string; aux?: { ID?: string }; status?: string };
+            try {
+              msg = JSON.parse(raw) as typeof msg;
+            } catch {
+              emit(`${raw}\n`);
+              continue;
+            }
+            if (msg.stream) emit(msg.stream);
+            if (msg.status) emit(`${msg.status}\n`);
+            if (msg.aux?.ID) imageId = msg.aux.ID;
+            if (msg.error) failure = msg.error.trim();
+          }
+        });
+        stream.on('end', resolve);
+        stream.on('error', reject);
+      });
+    } catch (err) {
+      if (abort.signal.aborted) throw new BuildFailure(`the build took longer than ${Math.round(options.timeoutMs / 1000)} s and was cancelled`);
+      throw err;
+    } finally {
+      clearTimeout(timer);
+      if (partial) onLine(partial);
+    }
+    if (failure) throw new BuildFailure(failure);
+    imageId ??= (await this.imageInfo(options.tag))?.id;
+    if (!imageId) throw new BuildFailure('the build finished without producing an image');
+    return imageId;
+  }
+
+  async ensureNetwork(spec: { Name: string } & Record<string, unknown>): Promise<void> {
+    try {
+      await this.docker.getNetwork(spec.Name).inspect();
+    } catch (err) {
+      if (statusOf(err) !== 404) throw err;
+      try {
+        await this.docker.createNetwork(spec as unknown as Docker.NetworkCreateOptions);
+      } catch (createErr) {
+        if (statusOf(createErr) !== 409) throw createErr; // created concurrently
+      }
+    }
+  }
+
+  async removeNetwork(name: string): Promise<void> {
+    await ignoreMissing(this.docker.getNetwork(name).remove());
+  }
+
+  /** Creates and starts a container; resolves once Docker reports it started. */
+  async run(spec: ContainerSpec): Promise<string> {
+    const container = await this.docker.createContainer(spec as unknown as Docker.ContainerCreateOptions);
+    try {
+      await container.start();
+    } catch (err) {
+      await ignoreMissing(container.remove({ force: true }));
+      throw err;
+    }
+    return container.id;
+  }
+
+  async state(id: string): Promise<ContainerState | undefined> {
+    try {
+      const info = await this.docker.getContainer(id).inspect();
+      const binding = Object.values(info.NetworkSettings?.Ports ?? {}).flat().find((b) => b?.HostIp === '127.0.0.1' || b?.HostIp === '');
+      return {
+        id: info.Id,
+        running: info.State.Running,
+        status: info.State.Status,
+        restartCount: info.RestartCount ?? 0,
+        exitCode: info.State.ExitCode,
+        hostPort: binding?.HostPort ? Number(binding.HostPort) : null,
+        oomKilled: info.State.OOMKilled,
+      };
+    } catch (err) {
+      if (statusOf(err) === 404) return undefined;
+      throw err;
+    }
+  }
+
+  /** The last `lines` lines of stdout and stderr, interleaved as Docker stored them. */
+  async logTail(id: string, lines: number): Promise<string[]> {
+    try {
+      const raw = (await this.docker.getContainer(id).logs({ stdout: true, stderr: true, tail: lines, follow: false })) as unknown as Buffer;
+      return demux(raw).split('\n').map((l) => l.replace(/\r$/, '')).filter((l) => l.length > 0).slice(-lines);
+    } catch (err) {
+      if (statusOf(err) === 404) return [];
+      throw err;
+    }
+  }
+
+  async start(id: string): Promise<void> {
+    try {
+      await this.docker.getContainer(id).start();
+    } catch (err) {
+      if (statusOf(err) !== 304) throw err; // already running
+    }
+  }
+
+  async stop(id: string, graceSeconds = 10): Promise<void> {
+    try {
+      await this.docker.getContainer(id).stop({ t: graceSeconds });
+    } catch (err) {
+      if (statusOf(err) !== 304 && statusOf(err) !== 404) throw err;
+    }
+  }
+
+  async restart(id: string): Promise<void> {
+    await this.docker.getContainer(id).restart({ t: 10 });
+  }
+
+  async remove(id: string): Promise<void> {
+    await ignoreMissing(this.docker.getContainer(id).remove({ force: true, v: true }));
+  }
+
+  async removeImage(id: string): Promise<void> {
+    try {
+      await this.docker.getImage(id).remove({ force: false });
+    } catch (err) {
+      if (statusOf(err) !== 404 && statusOf(err) !== 409) throw err; // 409: still used by a container
+    }
+  }
+
+  async managedContainers(): Promise<(ManagedObject & { state: string })[]> {
+    const list = await this.docker.listContainers({ all: true, filters: { label: [this.managedFilter] } });
+    return list.map((c) => ({ id: c.Id, appId: c.Labels[LABEL.app] ?? '', deploymentId: c.Labels[LABEL.deployment], created: c.Created, state: c.State }));
+  }
+
+  async managedImages(): Promise<ManagedObject[]> {
+    const list = await this.docker.listImages({ filters: { label: [this.managedFilter] } });
+    return list.map((i) => ({ id: i.Id, appId: i.Labels?.[LABEL.app] ?? '', deploymentId: i.Labels?.[LABEL.deployment], created: i.Created }));
+  }
+
+  async managedNetworks(): Promise<{ name: string; appId: string }[]> {
+    const list = await this.docker.listNetworks({ filters: { label: [this.managedFilter] } });
+    return list.map((n) => ({ name: n.Name, appId: n.Labels?.[LABEL.app] ?? '' }));
+  }
+
+  /**
+   * Calls `onDie` whenever a managed container exits (crash, OOM kill, stop). Reconnects when the
+   * event stream breaks; returns a function that stops watching.
+   */
+  watchDeaths(onDie: (event: { containerId: string; appId: string; deploymentId: string }) => void, onError: (err: Error) => void): () => void {
+    let stopped = false;
+    let current: Readable | undefined;
+    let retry: NodeJS.Timeout | undefined;
+    const connect = async () => {
+      try {
+        const stream = (await this.docker.getEvents({ filters: { type: ['container'], event: ['die'], label: [this.managedFilter] } })) as unknown as Readable;
+        if (stopped) return stream.destroy();
+        current = stream;
+        let buffer = '';
+        stream.on('data', (chunk: Buffer) => {
+          buffer += chunk.toString('utf8');
+          let nl: number;
+          while ((nl = buffer.indexOf('\n')) >= 0) {
+            const raw = buffer.slice(0, nl);
+            buffer = buffer.slice(nl + 1);
+            try {
+              const evt = JSON.parse(raw) as { id: string; Actor?: { Attributes?: Record<string, string> } };
+              const attrs = evt.Actor?.Attributes ?? {};
+              onDie({ containerId: evt.id, appId: attrs[LABEL.app] ?? '', deploymentId: attrs[LABEL.deployment] ?? '' });
+            } catch {
+              // a partial or foreign line: nothing to act on
+            }
+          }
+        });
+        const again = () => {
+          if (!stopped) retry = setTimeout(() => void connect(), 2000);
+        };
+        stream.on('end', again);
+        stream.on('error', (err: Error) => {
+          onError(err);
+          again();
+        });
+      } catch (err) {
+        onError(err as Error);
+        if (!stopped) retry = setTimeout(() => void connect(), 5000);
+      }
+    };
+    void connect();
+    return () => {
+      stopped = true;
+      clearTimeout(retry);
+      current?.destroy();
+    };
+  }
+}
+
+/** Docker's multiplexed log format: 8-byte frame headers (stream, 0, 0, 0, size BE32) before each payload. */
+export function demux(raw: Buffer | string): string {
+  if (typeof raw === 'string') return raw;
+  const out: Buffer[] = [];
+  let offset = 0;
+  while (offset + 8 <= raw.length) {
+    const size = raw.readUInt32BE(offset + 4);
+    if (raw[offset]! > 2 || raw[offset + 1] !== 0) return raw.toString('utf8'); // not multiplexed (TTY)
+    out.push(raw.subarray(offset + 8, offset + 8 + size));
+    offset += 8 + size;
+  }
+  return Buffer.concat(out).toString('utf8');
+}
+
+function statusOf(err: unknown): number | undefined {
+  return (err as { statusCode?: number }).statusCode;
+}
+
+async function ignoreMissing(promise: Promise<unknown>): Promise<void> {
+  try {
+    await promise;
+  } catch (err) {
+    if (statusOf(err) !== 404) throw err;
+  }
+}

@@ -1,0 +1,55 @@
+import { ConfigError } from './config/env.js';
+import { loadConfig } from './config/load.js';
+import { createLogger } from './logger.js';
+import { createDatabase } from './repositories/database.js';
+import { PaasRepository } from './repositories/paas.repository.js';
+import { createAppRouter } from './router/app-router.js';
+import { RouteTable } from './services/paas/route-table.js';
+
+/**
+ * The PaaS app router as its own process: deployed apps are untrusted code with their own traffic,
+ * so they are served from their own origin and port by a small proxy that shares nothing with the
+ * API but the database it reads routes from (no Docker, no Redis, no secrets beyond DATABASE_URL).
+ * A flood of app traffic or a crash here leaves the API and the admin untouched.
+ */
+async function main(): Promise<void> {
+  let env;
+  try {
+    env = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(78);
+    }
+    throw err;
+  }
+  const logger = createLogger(env.LOG_LEVEL, 'router');
+  const database = createDatabase(env.DATABASE_URL, { poolSize: Math.min(env.DB_POOL_SIZE, 5), timeoutMs: env.DB_TIMEOUT_MS });
+  const repo = new PaasRepository(database.db);
+  const routes = new RouteTable((slug) => repo.findAppBySlug(slug), env.PAAS_DOMAIN);
+  const server = createAppRouter({ routes, logger });
+  server.listen(env.PAAS_ROUTER_PORT, env.PAAS_ROUTER_HOST, () => {
+    logger.info({ url: `http://${env.PAAS_ROUTER_HOST}:${env.PAAS_ROUTER_PORT}`, apps: `http://<slug>.${env.PAAS_DOMAIN}:${env.PAAS_ROUTER_PORT}` }, 'app router listening');
+  });
+  server.on('error', (err) => {
+    logger.fatal({ err }, 'app router cannot listen');
+    process.exit(1);
+  });
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, 'app router shutting down');
+    const force = setTimeout(() => process.exit(1), env.SHUTDOWN_TIMEOUT_MS);
+    force.unref();
+    server.close(async () => {
+      await database.close();
+      process.exit(0);
+    });
+    server.closeIdleConnections();
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,151 @@
+import type { RuntimeProfile } from './dockerfile.js';
+
+/**
+ * The container an app runs in, as a pure function of its inputs (tested without Docker; the Docker
+ * repository only hands it to the engine). The defaults are stricter than Coolify's, Dokku's or
+ * CapRover's: every capability dropped, no-new-privileges, a pids limit, no swap beyond the memory
+ * limit, a read-only root where the app type allows it, capped logs, one network per app, and the
+ * port published on 127.0.0.1 only (the app router is the way in).
+ */
+export interface Limits {
+  memoryBytes: number;
+  /** Microseconds of CPU per period; 50_000 / 100_000 = half a CPU. */
+  cpuQuota: number;
+  cpuPeriod: number;
+  pidsLimit: number;
+  /** on-failure restarts before the app counts as failed. */
+  maxRestarts: number;
+  tmpfsBytes: number;
+  logMaxSize: string;
+  logMaxFiles: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  memoryBytes: 256 * 1024 * 1024,
+  cpuQuota: 50_000,
+  cpuPeriod: 100_000,
+  pidsLimit: 128,
+  maxRestarts: 3,
+  tmpfsBytes: 64 * 1024 * 1024,
+  logMaxSize: '5m',
+  logMaxFiles: 2,
+};
+
+/**
+ * Labels on everything the engine creates: reconcile and cleanup find their objects by these. The
+ * `managed` label's value is the installation's id (PAAS_INSTANCE), so two installations (or two test
+ * runs) sharing one Docker Engine never reconcile away each other's containers.
+ */
+export const LABEL = {
+  managed: 'dev.omervision.paas',
+  app: 'dev.omervision.paas.app',
+  deployment: 'dev.omervision.paas.deployment',
+  slug: 'dev.omervision.paas.slug',
+} as const;
+
+export interface ContainerInput {
+  /** The installation id, value of the `managed` label. */
+  instance: string;
+  appId: string;
+  slug: string;
+  deploymentId: string;
+  image: string;
+  /** The port the app listens on inside the container. */
+  port: number;
+  /** The app's own variables; PORT is always ours. */
+  env: Record<string, string>;
+  network: string;
+  runtime: RuntimeProfile;
+  limits?: Limits;
+}
+
+/** The body of `POST /containers/create` (dockerode's ContainerCreateOptions, kept structural here). */
+export interface ContainerSpec {
+  name: string;
+  Image: string;
+  Env: string[];
+  Labels: Record<string, string>;
+  ExposedPorts: Record<string, Record<string, never>>;
+  HostConfig: {
+    Memory: number;
+    MemorySwap: number;
+    MemorySwappiness?: number;
+    CpuQuota: number;
+    CpuPeriod: number;
+    PidsLimit: number;
+    RestartPolicy: { Name: 'on-failure'; MaximumRetryCount: number };
+    CapDrop: string[];
+    CapAdd: string[];
+    SecurityOpt: string[];
+    Privileged: false;
+    ReadonlyRootfs: boolean;
+    Tmpfs: Record<string, string>;
+    LogConfig: { Type: 'json-file'; Config: Record<string, string> };
+    NetworkMode: string;
+    PortBindings: Record<string, { HostIp: string; HostPort: string }[]>;
+    Init: boolean;
+    IpcMode: 'private';
+  };
+  NetworkingConfig: { EndpointsConfig: Record<string, { Aliases: string[] }> };
+}
+
+export function containerName(slug: string, deploymentId: string): string {
+  return `ov-paas-${slug}-${deploymentId.replace(/-/g, '').slice(-12)}`;
+}
+
+export function networkName(appId: string): string {
+  return `ov-paas-${appId}`;
+}
+
+export function imageTag(slug: string, deploymentId: string): string {
+  return `ov-paas/${slug}:${deploymentId}`;
+}
+
+export function buildContainerSpec(input: ContainerInput): ContainerSpec {
+  const limits = input.limits ?? DEFAULT_LIMITS;
+  const portKey = `${input.port}/tcp`;
+  const env = { ...input.env, PORT: String(input.port) };
+  const tmpfsOptions = `rw,noexec,nosuid,nodev,size=${limits.tmpfsBytes},mode=1777`;
+  return {
+    name: containerName(input.slug, input.deploymentId),
+    Image: input.image,
+    Env: Object.entries(env).map(([k, v]) => `${k}=${v}`),
+    Labels: { [LABEL.managed]: input.instance, [LABEL.app]: input.appId, [LABEL.deployment]: input.deploymentId, [LABEL.slug]: input.slug },
+    ExposedPorts: { [portKey]: {} },
+    HostConfig: {
+      Memory: limits.memoryBytes,
+      // Equal to Memory: no swap on top of the limit (Docker's default would double it).
+      MemorySwap: limits.memoryBytes,
+      CpuQuota: limits.cpuQuota,
+      CpuPeriod: limits.cpuPeriod,
+      PidsLimit: limits.pidsLimit,
+      RestartPolicy: { Name: 'on-failure', MaximumRetryCount: limits.maxRestarts },
+      CapDrop: ['ALL'],
+      CapAdd: [],
+      SecurityOpt: ['no-new-privileges:true'],
+      Privileged: false,
+      ReadonlyRootfs: input.runtime.readonlyRootfs,
+      Tmpfs: Object.fromEntries(input.runtime.tmpfs.map((path) => [path, tmpfsOptions])),
+      LogConfig: { Type: 'json-file', Config: { 'max-size': limits.logMaxSize, 'max-file': String(limits.logMaxFiles) } },
+      NetworkMode: input.network,
+      // HostPort '' = a random free port, bound on loopback only: reachable through the router alone.
+      PortBindings: { [portKey]: [{ HostIp: '127.0.0.1', HostPort: '' }] },
+      // A tiny init as PID 1 reaps zombies and forwards SIGTERM to apps that ignore being PID 1.
+      Init: true,
+      IpcMode: 'private',
+    },
+    NetworkingConfig: { EndpointsConfig: { [input.network]: { Aliases: [input.slug] } } },
+  };
+}
+
+/** Options of the per-app bridge network: inter-container traffic off, labelled for cleanup. */
+export function networkSpec(appId: string, slug: string, instance: string) {
+  return {
+    Name: networkName(appId),
+    Driver: 'bridge',
+    CheckDuplicate: true,
+    Internal: false,
+    Options: { 'com.docker.network.bridge.enable_icc': 'false' },
+    Labels: { [LABEL.managed]: instance, [LABEL.app]: appId, [LABEL.slug]: slug },
+  };
+}

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import type { ResolvedAddress, Resolver } from '../webhooks/url-guard.js';
+import { branchProblem, checkRepoUrl, curlResolveEntry, pushedBranch } from './git-source.js';
+
+const table: Record<string, string[]> = {
+  'github.com': ['140.82.121.4'],
+  'gitlab.example': ['93.184.215.14', '2606:2800:21f:cb07:6820:80da:af6b:8b2c'],
+  'rebind.example': ['93.184.215.14', '10.0.0.7'],
+  'meta.example': ['169.254.169.254'],
+  'cgnat.example': ['100.64.1.1'],
+  localhost: ['127.0.0.1', '::1'],
+};
+const dns: Resolver = async (host) => {
+  const answers = table[host];
+  if (!answers) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
+  return answers.map((address): ResolvedAddress => ({ address, family: address.includes(':') ? 6 : 4 }));
+};
+
+async function refused(url: string, allowLocal = false): Promise<string> {
+  const r = await checkRepoUrl(url, { allowLocal, resolve: dns });
+  if (r.ok) throw new Error(`${url} was accepted`);
+  return r.reason;
+}
+
+describe('checkRepoUrl', () => {
+  it('accepts public https URLs and pins the validated addresses', async () => {
+    const r = await checkRepoUrl('https://github.com/withastro/astro.git', { allowLocal: false, resolve: dns });
+    expect(r).toEqual({ ok: true, source: { url: 'https://github.com/withastro/astro.git', kind: 'https', pin: { host: 'github.com', port: 443, addresses: [{ address: '140.82.121.4', family: 4 }] } } });
+    const two = await checkRepoUrl('https://gitlab.example:8443/a/b', { allowLocal: false, resolve: dns });
+    expect(two.ok && curlResolveEntry(two.source.pin!)).toBe('gitlab.example:8443:93.184.215.14,[2606:2800:21f:cb07:6820:80da:af6b:8b2c]');
+  });
+
+  it('refuses every other scheme, including git transports that run commands', async () => {
+    expect(await refused('http://github.com/a/b.git')).toMatch(/uses http; only https/);
+    expect(await refused('ssh://git@github.com/a/b.git')).toMatch(/only https/);
+    expect(await refused('git://github.com/a/b.git')).toMatch(/only https/);
+    expect(await refused('ext::sh -c touch% /tmp/pwned')).toMatch(/whitespace|only https/);
+    expect(await refused('ext::sh')).toMatch(/only https/);
+    expect(await refused('git@github.com:a/b.git')).toMatch(/not an absolute URL|only https/);
+    expect(await refused('--upload-pack=touch /tmp/x')).toMatch(/whitespace|not an absolute URL/);
+    expect(await refused('-u/tmp/x')).toMatch(/not an absolute URL/);
+  });
+
+  it('refuses loopback, private, link-local/metadata and CGNAT hosts, by name or literal', async () => {
+    expect(await refused('https://localhost/a/b')).toMatch(/127\.0\.0\.1, a loopback address/);
+    expect(await refused('https://127.0.0.1/a/b')).toMatch(/loopback/);
+    expect(await refused('https://2130706433/a/b')).toMatch(/loopback/);
+    expect(await refused('https://[::1]/a/b')).toMatch(/loopback/);
+    expect(await refused('https://[::ffff:10.0.0.1]/a/b')).toMatch(/private/);
+    expect(await refused('https://192.168.1.10/a/b')).toMatch(/private/);
+    expect(await refused('https://meta.example/a/b')).toMatch(/169\.254\.169\.254, a linkLocal/);
+    expect(await refused('https://cgnat.example/a/b')).toMatch(/carrierGradeNat/);
+    expect(await refused('https://rebind.example/a/b')).toMatch(/10\.0\.0\.7, a private/);
+    expect(await refused('https://nowhere.example/a/b')).toMatch(/does not resolve \(ENOTFOUND\)/);
+  });
+
+  it('refuses credentials, empty paths, whitespace and control characters', async () => {
+    expect(await refused('https://user:tok@github.com/a/b.git')).toMatch(/credentials/);
+    expect(await refused('https://github.com/')).toMatch(/no repository path/);
+    expect(await refused('https://github.com/a/b\n--upload-pack=x')).toMatch(/whitespace or control/);
+    expect(await refused('')).toMatch(/1–2048/);
+  });
+
+  it('file:// only with PAAS_ALLOW_LOCAL_REPOS, and only absolute local paths', async () => {
+    expect(await refused('file:///srv/repos/site')).toMatch(/PAAS_ALLOW_LOCAL_REPOS=1/);
+    const ok = await checkRepoUrl('file:///srv/repos/site', { allowLocal: true, resolve: dns });
+    expect(ok).toEqual({ ok: true, source: { url: 'file:///srv/repos/site', kind: 'file' } });
+    expect(await refused('file://host/srv/x', true)).toMatch(/no host/);
+    expect(await refused('file:///', true)).toMatch(/absolute path/);
+    expect(await refused('ftp://x/y', true)).toMatch(/\(or file:\/\/\)/);
+  });
+});
+
+describe('branchProblem (git check-ref-format --branch, stricter)', () => {
+  it('accepts ordinary branch names', () => {
+    for (const name of ['main', 'master', 'feature/login-v2', 'release/1.2.x', 'fix_123', 'dependabot/npm_and_yarn/vite-6.0.1', 'ürün']) {
+      expect(branchProblem(name), name).toBeNull();
+    }
+  });
+
+  it('refuses anything that could be read as an option', () => {
+    expect(branchProblem('--upload-pack=touch /tmp/x')).toMatch(/start with "-"/);
+    expect(branchProblem('-b')).toMatch(/start with "-"/);
+  });
+
+  it('refuses what git refuses', () => {
+    const bad = ['', 'a..b', 'a b', 'a~1', 'a^', 'a:b', 'a?', 'a*', 'a[b', 'a\\b', 'a@{1}', '@', 'HEAD', '/a', 'a/', 'a//b', 'a.', '.hidden', 'a/.b', 'x.lock', 'a/b.lock/c', 'tab\there', 'nul\0', 'del\x7f', 'x'.repeat(256)];
+    for (const name of bad) expect(branchProblem(name), JSON.stringify(name)).not.toBeNull();
+  });
+});
+
+describe('pushedBranch', () => {
+  it('reads refs/heads/<branch> only', () => {
+    expect(pushedBranch('refs/heads/main')).toBe('main');
+    expect(pushedBranch('refs/heads/feature/x')).toBe('feature/x');
+    expect(pushedBranch('refs/tags/v1')).toBeNull();
+    expect(pushedBranch(42)).toBeNull();
+  });
+});

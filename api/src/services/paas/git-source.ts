@@ -1,0 +1,129 @@
+import ipaddr from 'ipaddr.js';
+import { rangeOf, systemResolver, type ResolvedAddress, type Resolver } from '../webhooks/url-guard.js';
+
+/**
+ * What the engine will clone, checked before anything runs. The git URL field of a PaaS is a remote
+ * code-execution surface (Coolify CVE-2025-59157: a URL that became shell; Dokploy: a branch name that
+ * became a `git clone` option), so both inputs are validated here and only ever handed to git as
+ * single array arguments after `--` or in `--branch=<ref>` form (repositories/git.repository.ts).
+ */
+export interface RepoSource {
+  /** The normalised URL handed to git. */
+  url: string;
+  kind: 'https' | 'file';
+  /**
+   * For https: the addresses validated now. git is told to use exactly these (`http.curloptResolve`),
+   * so a name that answers public now and private at clone time (DNS rebinding) cannot redirect it.
+   */
+  pin?: { host: string; port: number; addresses: ResolvedAddress[] };
+}
+
+export type SourceCheck = { ok: true; source: RepoSource } | { ok: false; reason: string };
+
+export interface SourceOptions {
+  /** PAAS_ALLOW_LOCAL_REPOS: accept file:// URLs (tests and local development only). */
+  allowLocal: boolean;
+  resolve?: Resolver;
+  resolveTimeoutMs?: number;
+}
+
+const MAX_URL = 2048;
+
+export async function checkRepoUrl(raw: string, options: SourceOptions): Promise<SourceCheck> {
+  const input = raw.trim();
+  if (input.length === 0 || input.length > MAX_URL) return refuse(`must be 1–${MAX_URL} characters`);
+  // Control characters and whitespace never belong in a URL; WHATWG parsing would silently strip some.
+  if (/\s/.test(input) || hasControl(input)) return refuse('must not contain whitespace or control characters');
+  let url: URL;
+  try {
+    url = new URL(input);
+  } catch {
+    return refuse('is not an absolute URL (use https://host/owner/repo.git)');
+  }
+  if (url.protocol === 'file:') {
+    if (!options.allowLocal) return refuse('uses file://, which is only allowed with PAAS_ALLOW_LOCAL_REPOS=1');
+    if (url.host) return refuse('must be file:///absolute/path (no host)');
+    if (!url.pathname.startsWith('/') || url.pathname === '/') return refuse('must name an absolute path to a repository');
+    return { ok: true, source: { url: url.toString(), kind: 'file' } };
+  }
+  if (url.protocol !== 'https:') {
+    return refuse(`uses ${url.protocol.replace(/:$/, '')}; only https:// git URLs are accepted${options.allowLocal ? ' (or file://)' : ''}`);
+  }
+  if (url.username || url.password) return refuse('must not contain credentials; only public repositories are supported');
+  if (!url.hostname) return refuse('has no host');
+  if (url.pathname === '/' || url.pathname === '') return refuse('has no repository path');
+
+  const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+  const port = url.port ? Number(url.port) : 443;
+  let addresses: ResolvedAddress[];
+  if (ipaddr.isValid(host)) {
+    addresses = [{ address: host, family: ipaddr.parse(host).kind() === 'ipv6' ? 6 : 4 }];
+  } else {
+    try {
+      addresses = await withTimeout((options.resolve ?? systemResolver)(host), options.resolveTimeoutMs ?? 5000);
+    } catch (err) {
+      return refuse(`host ${host} does not resolve (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    }
+    if (addresses.length === 0) return refuse(`host ${host} has no addresses`);
+  }
+  // Every address must be public: one private answer among public ones is refused too.
+  for (const { address } of addresses) {
+    const range = rangeOf(address);
+    if (range !== 'unicast') return refuse(`points to ${address}, a ${range} address; only public hosts are allowed`);
+  }
+  return { ok: true, source: { url: url.toString(), kind: 'https', pin: { host, port, addresses } } };
+}
+
+/** The `http.curloptResolve` value that pins a host to the validated addresses (`host:port:a,b`). */
+export function curlResolveEntry(pin: NonNullable<RepoSource['pin']>): string {
+  const list = pin.addresses.map((a) => (a.family === 6 ? `[${a.address}]` : a.address)).join(',');
+  return `${pin.host}:${pin.port}:${list}`;
+}
+
+/**
+ * A branch name as `git check-ref-format --branch` accepts it, plus: never starting with `-` (so it
+ * cannot read as an option even where a caller forgets `--branch=`), at most 255 bytes, printable.
+ * Returns the problem, or null when the name is fine.
+ */
+export function branchProblem(name: string): string | null {
+  if (name.length === 0) return 'must not be empty';
+  if (Buffer.byteLength(name) > 255) return 'must be at most 255 bytes';
+  if (name.startsWith('-')) return 'must not start with "-"';
+  if (name === '@' || name === 'HEAD') return `"${name}" is not a branch name`;
+  if (hasControl(name) || /[ ~^:?*[\\]/.test(name)) return 'must not contain spaces, control characters or any of ~ ^ : ? * [ \\';
+  if (name.includes('..')) return 'must not contain ".."';
+  if (name.includes('@{')) return 'must not contain "@{"';
+  if (name.startsWith('/') || name.endsWith('/') || name.includes('//')) return 'must not start or end with "/" or contain "//"';
+  if (name.endsWith('.')) return 'must not end with "."';
+  for (const part of name.split('/')) {
+    if (part.startsWith('.')) return 'no path component may start with "."';
+    if (part.endsWith('.lock')) return 'no path component may end with ".lock"';
+  }
+  return null;
+}
+
+/** The branch a GitHub push event is about (`refs/heads/<branch>`), or null for tags and others. */
+export function pushedBranch(ref: unknown): string | null {
+  if (typeof ref !== 'string' || !ref.startsWith('refs/heads/')) return null;
+  return ref.slice('refs/heads/'.length);
+}
+
+function hasControl(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
+}
+
+function refuse(reason: string): SourceCheck {
+  return { ok: false, reason: `The repository URL ${reason}.` };
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error('timeout'), { code: 'ETIMEOUT' })), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,203 @@
+import { v7 as uuidv7 } from 'uuid';
+import type {
+  CreatePaasAppRequest, PaasAppView, PaasAppWithSecret, PaasDeploymentView, PaasHookResult, PublicPaasApp, UpdatePaasAppRequest,
+} from '../../dtos/paas.dto.js';
+import { Errors } from '../../errors/catalogue.js';
+import type { PaasControlJobData } from '../../jobs/job-spec.js';
+import type { PaasLogRepository } from '../../repositories/paas-log.repository.js';
+import type { PaasAppRow, PaasRepository } from '../../repositories/paas.repository.js';
+import { changes, type AuditService } from '../audit.service.js';
+import { actorUserId, type Actor } from '../auth/principal.js';
+import type { Resolver } from '../webhooks/url-guard.js';
+import type { Sealer } from '../webhooks/signature.js';
+import { branchProblem, checkRepoUrl, pushedBranch } from './git-source.js';
+import { followDeploymentLog, type LogEvent } from './log-follow.js';
+import { checkEnv, generateHookSecret, slugify, toAppView, toDeploymentView, verifyHubSignature, type PaasUrls } from './views.js';
+
+/** The producer side of the PaaS jobs (the API never touches Docker; the worker does). */
+export interface PaasJobs {
+  deploy(deploymentId: string): Promise<void>;
+  control(data: PaasControlJobData): Promise<void>;
+}
+
+/** Admin management of PaaS apps, their deployments and logs; the public app view; git webhooks. */
+export class PaasService {
+  constructor(
+    private readonly repo: PaasRepository,
+    private readonly logs: PaasLogRepository,
+    private readonly jobs: PaasJobs,
+    private readonly audit: AuditService,
+    private readonly hookSecrets: Sealer,
+    private readonly urls: PaasUrls,
+    private readonly options: { allowLocalRepos: boolean; resolve?: Resolver },
+  ) {}
+
+  async list(): Promise<PaasAppView[]> {
+    const apps = await this.repo.listApps();
+    return Promise.all(apps.map((app) => this.view(app)));
+  }
+
+  async get(id: string): Promise<PaasAppView> {
+    return this.view(await this.require(id));
+  }
+
+  async create(actor: Actor, input: CreatePaasAppRequest): Promise<PaasAppWithSecret> {
+    const name = input.name.trim();
+    if (!name) throw Errors.validation('The name must not be blank.', [{ field: 'body.name', message: 'must not be blank' }]);
+    const repoUrl = await this.checkUrl(input.repoUrl);
+    const branch = checkBranch(input.branch ?? 'main');
+    const env = checkEnv(input.env);
+    const hookSecret = generateHookSecret();
+    const id = uuidv7();
+    const row = { id, name, repoUrl, branch, env, isPublic: input.public ?? false, hookSecret: this.hookSecrets.seal(hookSecret), createdBy: actorUserId(actor) };
+    if (input.slug) {
+      if (!(await this.repo.insertApp({ ...row, slug: input.slug }))) throw Errors.conflict(`The slug "${input.slug}" is taken.`);
+    } else {
+      const base = slugify(name);
+      let inserted = false;
+      for (let n = 1; n <= 20 && !inserted; n++) {
+        const slug = n === 1 ? base : `${base.slice(0, 36)}-${n}`;
+        inserted = !(await this.repo.slugTaken(slug)) && (await this.repo.insertApp({ ...row, slug }));
+      }
+      if (!inserted) throw Errors.conflict(`No free slug near "${base}"; choose one with "slug".`);
+    }
+    await this.audit.record(actor, 'paas.app.create', { type: 'paas_app', id }, { name, repoUrl, branch, envKeys: Object.keys(env), public: row.isPublic });
+    return { ...(await this.get(id)), hookSecret };
+  }
+
+  async update(actor: Actor, id: string, input: UpdatePaasAppRequest): Promise<PaasAppView> {
+    const app = await this.require(id);
+    const patch: Partial<Pick<PaasAppRow, 'name' | 'repoUrl' | 'branch' | 'env' | 'isPublic'>> = {};
+    if (input.name !== undefined) patch.name = input.name.trim() || app.name;
+    if (input.repoUrl !== undefined) patch.repoUrl = await this.checkUrl(input.repoUrl);
+    if (input.branch !== undefined) patch.branch = checkBranch(input.branch);
+    if (input.env !== undefined) patch.env = checkEnv(input.env);
+    if (input.public !== undefined) patch.isPublic = input.public;
+    if (Object.keys(patch).length) await this.repo.updateApp(id, patch);
+    await this.audit.record(actor, 'paas.app.update', { type: 'paas_app', id }, changes(
+      { name: app.name, repoUrl: app.repoUrl, branch: app.branch, envKeys: Object.keys(app.env).sort(), public: app.isPublic },
+      { name: patch.name, repoUrl: patch.repoUrl, branch: patch.branch, envKeys: patch.env && Object.keys(patch.env).sort(), public: patch.isPublic },
+    ));
+    return this.get(id);
+  }
+
+  /** Removes the app now; the worker removes its containers, images, network and checkout. */
+  async delete(actor: Actor, id: string): Promise<void> {
+    const app = await this.require(id);
+    const deploymentIds = (await this.repo.listDeployments(id, 1000)).map((d) => d.id);
+    await this.repo.deleteApp(id);
+    await this.jobs.control({ appId: id, action: 'delete', requestedAt: Date.now(), deploymentIds });
+    await this.audit.record(actor, 'paas.app.delete', { type: 'paas_app', id }, { name: app.name, slug: app.slug });
+  }
+
+  /**
+   * Queues a deployment. Builds for one app coalesce: while one is still queued, asking again
+   * returns that one (it will build the branch's newest commit anyway).
+   */
+  async deploy(actor: Actor | null, appId: string, trigger: 'manual' | 'webhook'): Promise<{ deployment: PaasDeploymentView; created: boolean }> {
+    const app = await this.require(appId);
+    const queued = await this.repo.findQueued(appId);
+    if (queued) return { deployment: toDeploymentView(queued, this.urls), created: false };
+    const id = uuidv7();
+    await this.repo.insertDeployment({ id, appId, status: 'queued', trigger, branch: app.branch, createdBy: actor ? actorUserId(actor) : null });
+    if (app.status !== 'running') await this.repo.updateApp(appId, { status: 'queued' });
+    await this.jobs.deploy(id);
+    await this.audit.record(actor, 'paas.deploy', { type: 'paas_app', id: appId }, { deploymentId: id, trigger, branch: app.branch });
+    return { deployment: toDeploymentView((await this.repo.findDeployment(id))!, this.urls), created: true };
+  }
+
+  async control(actor: Actor, appId: string, action: 'stop' | 'start' | 'restart'): Promise<PaasAppView> {
+    const app = await this.require(appId);
+    if (action !== 'stop' && !app.activeDeploymentId) throw Errors.conflict('The app has never run; deploy it first.');
+    await this.jobs.control({ appId, action, requestedAt: Date.now() });
+    await this.audit.record(actor, `paas.app.${action}`, { type: 'paas_app', id: appId });
+    return this.view(app);
+  }
+
+  async rotateHookSecret(actor: Actor, appId: string): Promise<PaasAppWithSecret> {
+    await this.require(appId);
+    const hookSecret = generateHookSecret();
+    await this.repo.updateApp(appId, { hookSecret: this.hookSecrets.seal(hookSecret) });
+    await this.audit.record(actor, 'paas.app.rotate-hook-secret', { type: 'paas_app', id: appId });
+    return { ...(await this.get(appId)), hookSecret };
+  }
+
+  async deployments(appId: string, limit: number): Promise<PaasDeploymentView[]> {
+    await this.require(appId);
+    const rows = await this.repo.listDeployments(appId, limit);
+    return rows.map((d) => toDeploymentView({ ...d, log: null, dockerfile: null }, this.urls));
+  }
+
+  async deployment(id: string): Promise<PaasDeploymentView> {
+    const row = await this.repo.findDeployment(id);
+    if (!row) throw Errors.notFound('Deployment not found.');
+    return toDeploymentView(row, this.urls);
+  }
+
+  /** The log so far, then live until the pipeline ends; `lastEventId` resumes after that line. */
+  async followLogs(id: string, lastEventId: string | undefined, signal: AbortSignal): Promise<AsyncGenerator<LogEvent>> {
+    const after = lastEventId === undefined || lastEventId === '' ? 0 : Number(lastEventId);
+    if (!Number.isSafeInteger(after) || after < 0) {
+      throw Errors.validation('Last-Event-ID must be a line number.', [{ field: 'header.Last-Event-ID', message: 'a non-negative integer', value: lastEventId }]);
+    }
+    if (!(await this.repo.findDeployment(id))) throw Errors.notFound('Deployment not found.');
+    return followDeploymentLog(id, after, signal, {
+      logs: this.logs,
+      deployment: async () => {
+        const row = await this.repo.findDeployment(id);
+        return row ? { status: row.status, log: row.log } : undefined;
+      },
+    });
+  }
+
+  async publicApp(slug: string): Promise<PublicPaasApp> {
+    const app = await this.repo.findAppBySlug(slug);
+    if (!app?.isPublic) throw Errors.notFound('App not found.');
+    return { slug: app.slug, name: app.name, status: app.status, url: this.urls.app(app.slug) };
+  }
+
+  /** GitHub-style push webhook: `X-Hub-Signature-256` over the raw body; deploys pushes to the app's branch. */
+  async gitHook(appId: string, request: { signature?: string; event?: string; rawBody?: Buffer }): Promise<PaasHookResult> {
+    const app = await this.repo.findApp(appId);
+    if (!app?.hookSecret) throw Errors.notFound('App not found.');
+    if (!request.rawBody) throw Errors.unsupportedMediaType('Send the webhook as application/json.');
+    if (!verifyHubSignature(this.hookSecrets.open(app.hookSecret), request.rawBody, request.signature)) {
+      throw Errors.unauthorized('X-Hub-Signature-256 is missing or does not match the app\'s hook secret.');
+    }
+    if (request.event === 'ping') return { result: 'pong' };
+    if (request.event && request.event !== 'push') return { result: 'ignored', reason: `event ${request.event} is not a push` };
+    let body: { ref?: unknown };
+    try {
+      body = JSON.parse(request.rawBody.toString('utf8')) as { ref?: unknown };
+    } catch {
+      throw Errors.badRequest('The webhook body is not JSON.');
+    }
+    const branch = pushedBranch(body?.ref);
+    if (branch !== app.branch) return { result: 'ignored', reason: `push to ${branch ?? String(body?.ref)}, the app deploys ${app.branch}` };
+    const { deployment } = await this.deploy(null, appId, 'webhook');
+    return { result: 'deployed', deploymentId: deployment.id };
+  }
+
+  private async view(app: PaasAppRow): Promise<PaasAppView> {
+    const [latest] = await this.repo.listDeployments(app.id, 1);
+    return toAppView(app, latest, this.urls);
+  }
+
+  private async require(id: string): Promise<PaasAppRow> {
+    const app = await this.repo.findApp(id);
+    if (!app) throw Errors.notFound('App not found.');
+    return app;
+  }
+
+  private async checkUrl(raw: string): Promise<string> {
+    const result = await checkRepoUrl(raw, { allowLocal: this.options.allowLocalRepos, resolve: this.options.resolve });
+    if (!result.ok) throw Errors.validation(result.reason, [{ field: 'body.repoUrl', message: result.reason, value: raw }]);
+    return result.source.url;
+  }
+}
+
+function checkBranch(branch: string): string {
+  const problem = branchProblem(branch);
+  if (problem) throw Errors.validation(`The branch name ${problem}.`, [{ field: 'body.branch', message: problem, value: branch }]);
+  return branch;
+}

@@ -1,0 +1,142 @@
+import { join } from 'node:path';
+import { BuildFailure, type DockerRepository } from '../../repositories/docker.repository.js';
+import { CloneFailure, type GitRepository } from '../../repositories/git.repository.js';
+import type { PaasLogRepository } from '../../repositories/paas-log.repository.js';
+import type { AppStatus, DeploymentStatus, PaasRepository } from '../../repositories/paas.repository.js';
+import type { BaseImageResolver } from './base-images.js';
+import { imageTag, LABEL, type Limits } from './container-spec.js';
+import { DeployLog, PipelineFailure } from './deploy-log.js';
+import { detect, wantsContent } from './detect.js';
+import { APP_PORT, generateDockerfile, SOURCE_DIR } from './dockerfile.js';
+import { branchProblem, checkRepoUrl } from './git-source.js';
+import { LOG_FINAL } from './log-follow.js';
+import type { PaasRuntime } from './runtime.js';
+
+export interface PipelineSettings {
+  workDir: string;
+  allowLocalRepos: boolean;
+  cloneTimeoutMs: number;
+  maxRepoBytes: number;
+  buildTimeoutMs: number;
+  /** Memory and CPU of the build's RUN steps. */
+  buildLimits: { memoryBytes: number; cpuQuota: number };
+  limits: Limits;
+}
+
+export interface PipelineOutcome {
+  deploymentId: string;
+  status: DeploymentStatus | 'missing';
+  reason?: string | null;
+}
+
+/**
+ * One deployment, start to end: clone → detect → Dockerfile → build → start beside the running
+ * version → health → switch. Each step moves the typed status on; any failure ends in `failed`
+ * with a reason the admin can act on. Idempotent per deployment: a finished one is left alone, one
+ * interrupted by a dying worker starts over from the clone.
+ */
+export class DeployPipeline {
+  constructor(
+    private readonly repo: PaasRepository,
+    private readonly git: GitRepository,
+    private readonly docker: DockerRepository,
+    private readonly logs: PaasLogRepository,
+    private readonly images: BaseImageResolver,
+    private readonly runtime: PaasRuntime,
+    private readonly settings: PipelineSettings,
+    private readonly onInternalError: (err: Error, deploymentId: string) => void = () => undefined,
+  ) {}
+
+  async run(deploymentId: string): Promise<PipelineOutcome> {
+    const dep = await this.repo.findDeployment(deploymentId);
+    if (!dep) return { deploymentId, status: 'missing' };
+    if (LOG_FINAL.includes(dep.status)) return { deploymentId, status: dep.status, reason: dep.reason };
+    const app = await this.repo.findApp(dep.appId);
+    if (!app) return { deploymentId, status: 'missing' };
+    await this.repo.supersedeQueued(app.id, dep.id, 'Coalesced into a newer deployment of the same app.');
+
+    const log = new DeployLog(this.logs, dep.id, (err) => this.onInternalError(err, dep.id));
+    const started = Date.now();
+    const workDir = join(this.settings.workDir, app.id, dep.id);
+    const sourceDir = join(workDir, SOURCE_DIR);
+    // While another deployment serves the app, the app stays `running`; only the deployment moves.
+    const serving = app.status === 'running' && app.activeDeploymentId !== null;
+    const move = async (status: DeploymentStatus & AppStatus, patch: Parameters<PaasRepository['updateDeployment']>[1] = {}) => {
+      await this.repo.updateDeployment(dep.id, { status, ...patch });
+      if (!serving) await this.repo.updateApp(app.id, { status });
+    };
+    let final: DeploymentStatus = 'failed';
+    let reason: string | null = null;
+    try {
+      if (dep.status !== 'queued') log.step('Starting over: the previous attempt was interrupted');
+      await move('cloning', { startedAt: new Date(), branch: app.branch, reason: null });
+      log.step(`Deployment ${dep.id} of ${app.name}: ${app.repoUrl} (branch ${app.branch})`);
+      const check = await checkRepoUrl(app.repoUrl, { allowLocal: this.settings.allowLocalRepos });
+      if (!check.ok) throw new PipelineFailure(check.reason);
+      const bad = branchProblem(app.branch);
+      if (bad) throw new PipelineFailure(`The branch name ${bad}.`);
+      const { commitSha } = await this.git.clone(check.source, app.branch, sourceDir, {
+        timeoutMs: this.settings.cloneTimeoutMs, maxBytes: this.settings.maxRepoBytes,
+      });
+      log.line(`cloned ${commitSha}`);
+
+      await move('detecting', { commitSha });
+      const detection = detect(await this.git.snapshot(sourceDir, wantsContent));
+      if (!detection.ok) throw new PipelineFailure(detection.reason);
+      const plan = detection.plan;
+      log.step(`Detected ${detection.summary}`);
+
+      await move('building', { detectedType: plan.kind });
+      let contextDir = sourceDir;
+      let port = APP_PORT;
+      if (plan.kind !== 'dockerfile') {
+        const generated = generateDockerfile(plan, await this.images.forPlan(plan, (l) => log.line(l)), detection.summary);
+        await this.git.writeFiles(workDir, { Dockerfile: generated.dockerfile, ...generated.files });
+        await this.repo.updateDeployment(dep.id, { dockerfile: generated.dockerfile });
+        log.step('Generated Dockerfile');
+        for (const line of generated.dockerfile.trimEnd().split('\n')) log.line(`  ${line}`);
+        contextDir = workDir;
+        port = generated.port;
+      }
+      log.step('Building the image');
+      const imageId = await this.docker.build(contextDir, {
+        tag: imageTag(app.slug, dep.id),
+        labels: { [LABEL.managed]: this.docker.instance, [LABEL.app]: app.id, [LABEL.deployment]: dep.id, [LABEL.slug]: app.slug },
+        timeoutMs: this.settings.buildTimeoutMs,
+        limits: this.settings.buildLimits,
+      }, (line) => log.line(line));
+      if (plan.kind === 'dockerfile') port = (await this.docker.imageInfo(imageId))?.ports[0] ?? APP_PORT;
+      await this.git.remove(workDir);
+      log.step(`Built ${imageId.slice(0, 19)}`);
+
+      await move('starting', { imageId, containerPort: port });
+      const hostPort = await this.runtime.launch(app, { ...dep, status: 'starting' }, { imageId, port, detectedType: plan.kind }, log);
+      log.step(`Running: answers on 127.0.0.1:${hostPort} behind the app router (${Math.round((Date.now() - started) / 100) / 10} s)`);
+      final = 'running';
+    } catch (err) {
+      if (err instanceof PipelineFailure || err instanceof CloneFailure || err instanceof BuildFailure) {
+        reason = err instanceof BuildFailure ? `The build failed: ${err.message}` : err instanceof CloneFailure ? `Could not clone the repository: ${err.message}` : err.message;
+      } else {
+        this.onInternalError(err as Error, dep.id);
+        reason = `Internal error while deploying: ${(err as Error).message}`.slice(0, 1000);
+      }
+      log.step(`Failed: ${reason}`);
+      await this.repo.updateDeployment(dep.id, { status: 'failed', reason: reason.slice(0, 1000) });
+      const now = await this.repo.findApp(app.id);
+      if (now && !(now.status === 'running' && now.activeDeploymentId && now.activeDeploymentId !== dep.id)) {
+        await this.repo.updateApp(app.id, { status: 'failed', lastError: reason.slice(0, 1000) });
+      } else if (now) {
+        await this.repo.updateApp(app.id, { lastError: `The latest deployment failed; the previous one still serves. ${reason}`.slice(0, 1000) });
+      }
+    } finally {
+      await this.git.remove(workDir).catch(() => undefined);
+      await log.flush();
+      const all = await this.logs.all(dep.id).catch(() => null);
+      await this.repo.updateDeployment(dep.id, {
+        finishedAt: new Date(), durationMs: Date.now() - started, ...(all ? { log: all.join('\n') } : {}),
+      });
+      await this.logs.end(dep.id, final).catch(() => undefined);
+    }
+    return { deploymentId: dep.id, status: final, reason };
+  }
+}

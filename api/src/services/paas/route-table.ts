@@ -1,0 +1,49 @@
+import type { PaasAppRow } from '../../repositories/paas.repository.js';
+
+export type Route =
+  | { kind: 'up'; slug: string; port: number }
+  | { kind: 'down'; slug: string; name: string; status: string }
+  | { kind: 'unknown'; slug: string };
+
+/**
+ * Host → app container for the app router. Entries live for `ttlMs` (1 s by default): a blue-green
+ * switch is picked up within that, and the old container keeps serving for longer than that
+ * (RuntimeSettings.drainMs), so no request lands on a removed container.
+ */
+export class RouteTable {
+  private readonly cache = new Map<string, { route: Route; at: number }>();
+
+  constructor(
+    private readonly findBySlug: (slug: string) => Promise<Pick<PaasAppRow, 'slug' | 'name' | 'status' | 'hostPort'> | undefined>,
+    private readonly domain: string,
+    private readonly ttlMs = 1000,
+  ) {}
+
+  /** The app slug a Host header names (`<slug>.<domain>[:port]`), or null. */
+  slugOf(host: string | undefined): string | null {
+    if (!host) return null;
+    const name = host.toLowerCase().replace(/:\d+$/, '').replace(/\.$/, '');
+    const suffix = `.${this.domain.toLowerCase()}`;
+    if (!name.endsWith(suffix)) return null;
+    const slug = name.slice(0, -suffix.length);
+    return /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(slug) ? slug : null;
+  }
+
+  async lookup(slug: string): Promise<Route> {
+    const hit = this.cache.get(slug);
+    if (hit && Date.now() - hit.at < this.ttlMs) return hit.route;
+    const app = await this.findBySlug(slug);
+    const route: Route = !app
+      ? { kind: 'unknown', slug }
+      : app.status === 'running' && app.hostPort
+        ? { kind: 'up', slug, port: app.hostPort }
+        : { kind: 'down', slug, name: app.name, status: app.status };
+    this.cache.set(slug, { route, at: Date.now() });
+    if (this.cache.size > 10_000) this.cache.clear();
+    return route;
+  }
+
+  forget(slug: string): void {
+    this.cache.delete(slug);
+  }
+}

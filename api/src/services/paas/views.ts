@@ -1,0 +1,89 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { PaasAppView, PaasDeploymentSummary, PaasDeploymentView } from '../../dtos/paas.dto.js';
+import { Errors } from '../../errors/catalogue.js';
+import type { PaasAppRow, PaasDeploymentRow } from '../../repositories/paas.repository.js';
+
+/** How the service builds the URLs it shows. */
+export interface PaasUrls {
+  /** Public URL of an app. */
+  app(slug: string): string;
+  /** Base of the API, for hook and log URLs. */
+  api: string;
+}
+
+/** `PAAS_APP_URL` with `{slug}`, else `http://<slug>.<PAAS_DOMAIN>:<PAAS_ROUTER_PORT>`. */
+export function paasUrls(env: { PAAS_APP_URL?: string; PAAS_DOMAIN: string; PAAS_ROUTER_PORT: number; PUBLIC_API_URL: string }): PaasUrls {
+  return {
+    app: (slug) => (env.PAAS_APP_URL ? env.PAAS_APP_URL.replaceAll('{slug}', slug) : `http://${slug}.${env.PAAS_DOMAIN}:${env.PAAS_ROUTER_PORT}`),
+    api: env.PUBLIC_API_URL.replace(/\/$/, ''),
+  };
+}
+
+export function toSummary(d: Omit<PaasDeploymentRow, 'log' | 'dockerfile'>): PaasDeploymentSummary {
+  return {
+    id: d.id, status: d.status, trigger: d.trigger, commitSha: d.commitSha, reason: d.reason,
+    createdAt: d.createdAt.toISOString(), finishedAt: d.finishedAt?.toISOString() ?? null,
+  };
+}
+
+export function toAppView(row: PaasAppRow, latest: Omit<PaasDeploymentRow, 'log' | 'dockerfile'> | undefined, urls: PaasUrls): PaasAppView {
+  return {
+    id: row.id, slug: row.slug, name: row.name, repoUrl: row.repoUrl, branch: row.branch,
+    envKeys: Object.keys(row.env ?? {}).sort(), public: row.isPublic, status: row.status, detectedType: row.detectedType,
+    url: urls.app(row.slug), lastError: row.lastError, activeDeploymentId: row.activeDeploymentId,
+    hookUrl: `${urls.api}/api/v1/paas/hooks/${row.id}`,
+    latestDeployment: latest ? toSummary(latest) : null,
+    createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export function toDeploymentView(d: PaasDeploymentRow, urls: PaasUrls): PaasDeploymentView {
+  return {
+    ...toSummary(d), appId: d.appId, branch: d.branch, detectedType: d.detectedType, dockerfile: d.dockerfile, log: d.log,
+    logsUrl: `${urls.api}/api/v1/admin/paas/deployments/${d.id}/logs`,
+    startedAt: d.startedAt?.toISOString() ?? null, durationMs: d.durationMs,
+  };
+}
+
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
+const RESERVED_ENV = new Set(['PORT']);
+
+/** App variables: valid names, bounded sizes, nothing the engine owns. */
+export function checkEnv(env: Record<string, string> | undefined, field = 'body.env'): Record<string, string> {
+  if (env === undefined) return {};
+  const entries = Object.entries(env);
+  if (entries.length > 100) throw Errors.validation('At most 100 variables.', [{ field, message: 'at most 100 variables' }]);
+  const problems = entries.flatMap(([name, value]) => {
+    if (!ENV_NAME.test(name)) return [{ field: `${field}.${name}`, message: 'names are letters, digits and _ (not starting with a digit), at most 128' }];
+    if (RESERVED_ENV.has(name)) return [{ field: `${field}.${name}`, message: `${name} is set by the engine` }];
+    if (typeof value !== 'string' || value.length > 8192 || value.includes('\0')) return [{ field: `${field}.${name}`, message: 'values are strings of at most 8192 characters without NUL' }];
+    return [];
+  });
+  if (problems.length) throw Errors.validation('Some environment variables are not valid.', problems);
+  return Object.fromEntries(entries);
+}
+
+/** A DNS label from a name: `My Blog!` → `my-blog`. */
+export function slugify(name: string): string {
+  const slug = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/ı/g, 'i').toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40).replace(/-+$/, '');
+  return slug || 'app';
+}
+
+export const HOOK_SECRET_PREFIX = 'ovhook_';
+
+export function generateHookSecret(): string {
+  return HOOK_SECRET_PREFIX + randomBytes(32).toString('base64url');
+}
+
+/** GitHub's `X-Hub-Signature-256: sha256=<hex HMAC-SHA256(secret, raw body)>`, compared in constant time. */
+export function verifyHubSignature(secret: string, rawBody: Buffer, header: string | undefined): boolean {
+  if (!header || !/^sha256=[0-9a-f]{64}$/i.test(header)) return false;
+  const expected = createHmac('sha256', secret).update(rawBody).digest();
+  const given = Buffer.from(header.slice(7), 'hex');
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+export function hubSignature(secret: string, rawBody: Buffer | string): string {
+  return `sha256=${createHmac('sha256', secret).update(rawBody).digest('hex')}`;
+}
