@@ -11,10 +11,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["List"];
+        get: operations["WebhooksList"];
         put?: never;
         /** @description Creates a webhook. The signing secret is in this response only. */
-        post: operations["Create"];
+        post: operations["WebhooksCreate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -28,15 +28,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["Get"];
+        get: operations["WebhooksGet"];
         put?: never;
         post?: never;
         /** @description Deletes the webhook with its delivery log. */
-        delete: operations["Remove"];
+        delete: operations["WebhooksRemove"];
         options?: never;
         head?: never;
         /** @description Change name, URL (checked again), events or active. */
-        patch: operations["Update"];
+        patch: operations["WebhooksUpdate"];
         trace?: never;
     };
     "/api/v1/admin/webhooks/{webhookId}/rotate-secret": {
@@ -49,7 +49,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** @description A new signing secret, shown this once; the old one stops working at once. */
-        post: operations["RotateSecret"];
+        post: operations["WebhooksRotateSecret"];
         delete?: never;
         options?: never;
         head?: never;
@@ -64,7 +64,7 @@ export interface paths {
             cookie?: never;
         };
         /** @description The delivery log, newest first, each delivery with all its attempts. */
-        get: operations["Deliveries"];
+        get: operations["WebhooksDeliveries"];
         put?: never;
         post?: never;
         delete?: never;
@@ -83,7 +83,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** @description Sends a delivery again (dead ones included) with a fresh retry budget; its log keeps growing. */
-        post: operations["Replay"];
+        post: operations["WebhooksReplay"];
         delete?: never;
         options?: never;
         head?: never;
@@ -97,9 +97,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["List"];
+        get: operations["UsersList"];
         put?: never;
-        post: operations["Create"];
+        post: operations["UsersCreate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -113,14 +113,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["Get"];
+        get: operations["UsersGet"];
         put?: never;
         post?: never;
-        delete: operations["Remove"];
+        delete: operations["UsersRemove"];
         options?: never;
         head?: never;
         /** @description Change name or role, or disable (which ends the user's sessions at once). */
-        patch: operations["Update"];
+        patch: operations["UsersUpdate"];
         trace?: never;
     };
     "/api/v1/admin/skills": {
@@ -130,9 +130,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["Skills"];
+        get: operations["TaxonomySkills"];
         put?: never;
-        post: operations["CreateSkill"];
+        post: operations["TaxonomyCreateSkill"];
         delete?: never;
         options?: never;
         head?: never;
@@ -149,10 +149,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        delete: operations["DeleteSkill"];
+        delete: operations["TaxonomyDeleteSkill"];
         options?: never;
         head?: never;
-        patch: operations["UpdateSkill"];
+        patch: operations["TaxonomyUpdateSkill"];
         trace?: never;
     };
     "/api/v1/admin/tags": {
@@ -163,9 +163,9 @@ export interface paths {
             cookie?: never;
         };
         /** @description Every tag, with its count of published posts. */
-        get: operations["Tags"];
+        get: operations["TaxonomyTags"];
         put?: never;
-        post: operations["CreateTag"];
+        post: operations["TaxonomyCreateTag"];
         delete?: never;
         options?: never;
         head?: never;
@@ -182,10 +182,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        delete: operations["DeleteTag"];
+        delete: operations["TaxonomyDeleteTag"];
         options?: never;
         head?: never;
-        patch: operations["UpdateTag"];
+        patch: operations["TaxonomyUpdateTag"];
         trace?: never;
     };
     "/api/v1/admin/settings": {
@@ -195,14 +195,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["Settings"];
+        get: operations["TaxonomySettings"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         /** @description Replaces the groups given (site, author, social, navigation); the others stay. */
-        patch: operations["UpdateSettings"];
+        patch: operations["TaxonomyUpdateSettings"];
         trace?: never;
     };
     "/api/v1/admin/site/builds": {
@@ -213,10 +213,10 @@ export interface paths {
             cookie?: never;
         };
         /** @description Newest first. */
-        get: operations["List"];
+        get: operations["SiteBuildsList"];
         put?: never;
         /** @description Opens a build record (the builder calls this when a build starts). */
-        post: operations["Open"];
+        post: operations["SiteBuildsOpen"];
         delete?: never;
         options?: never;
         head?: never;
@@ -231,14 +231,14 @@ export interface paths {
             cookie?: never;
         };
         /** @description One build with its log. */
-        get: operations["Get"];
+        get: operations["SiteBuildsGet"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         /** @description Progress and outcome of a build: status, duration, pages built/skipped, log, release. 409 once finished. */
-        patch: operations["Update"];
+        patch: operations["SiteBuildsUpdate"];
         trace?: never;
     };
     "/api/v1/admin/site/rebuild": {
@@ -251,7 +251,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** @description Rebuilds the site now: emits `site.changed` with cause `manual`, which reaches the builder like a publish. */
-        post: operations["Rebuild"];
+        post: operations["SiteBuildsRebuild"];
         delete?: never;
         options?: never;
         head?: never;
@@ -271,7 +271,7 @@ export interface paths {
          * @description Makes an earlier release live again at once (the builder swaps its `current` link). Without
          *     `release`, the one before the current. 503 when the builder does not answer.
          */
-        post: operations["Rollback"];
+        post: operations["SiteBuildsRollback"];
         delete?: never;
         options?: never;
         head?: never;
@@ -289,7 +289,7 @@ export interface paths {
          * @description Published posts, newest first, cursor-paginated. `q` searches title, excerpt and body (ranked);
          *     `updatedSince` lists what changed since then, oldest change first (for incremental builds).
          */
-        get: operations["ListPosts"];
+        get: operations["PublicPostsListPosts"];
         put?: never;
         post?: never;
         delete?: never;
@@ -306,7 +306,7 @@ export interface paths {
             cookie?: never;
         };
         /** @description One published post. An old slug answers 301 with the new location. */
-        get: operations["GetPost"];
+        get: operations["PublicPostsGetPost"];
         put?: never;
         post?: never;
         delete?: never;
@@ -323,7 +323,7 @@ export interface paths {
             cookie?: never;
         };
         /** @description A draft, for the site's preview page, with a token from `POST /admin/posts/{id}/preview-link`. Never cached. */
-        get: operations["PreviewPost"];
+        get: operations["PublicPostsPreviewPost"];
         put?: never;
         post?: never;
         delete?: never;
@@ -340,7 +340,7 @@ export interface paths {
             cookie?: never;
         };
         /** @description Published projects in display order. */
-        get: operations["Projects"];
+        get: operations["PublicCatalogProjects"];
         put?: never;
         post?: never;
         delete?: never;
@@ -356,7 +356,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["Project"];
+        get: operations["PublicCatalogProject"];
         put?: never;
         post?: never;
         delete?: never;
@@ -372,7 +372,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["Pages"];
+        get: operations["PublicCatalogPages"];
         put?: never;
         post?: never;
         delete?: never;
@@ -388,7 +388,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["Page"];
+        get: operations["PublicCatalogPage"];
         put?: never;
         post?: never;
         delete?: never;
@@ -404,7 +404,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["Skills"];
+        get: operations["PublicCatalogSkills"];
         put?: never;
         post?: never;
         delete?: never;
@@ -421,7 +421,7 @@ export interface paths {
             cookie?: never;
         };
         /** @description Tags with at least one published post, with counts. */
-        get: operations["Tags"];
+        get: operations["PublicCatalogTags"];
         put?: never;
         post?: never;
         delete?: never;
@@ -438,7 +438,7 @@ export interface paths {
             cookie?: never;
         };
         /** @description Site title, description, author (without e-mail), social links and navigation. */
-        get: operations["Settings"];
+        get: operations["PublicCatalogSettings"];
         put?: never;
         post?: never;
         delete?: never;
@@ -455,10 +455,10 @@ export interface paths {
             cookie?: never;
         };
         /** @description All posts (authors see their own), most recently edited first. */
-        get: operations["List"];
+        get: operations["PostsList"];
         put?: never;
         /** @description Creates a draft. Content is a Lexical editor state; HTML, plain text, reading time and TOC are derived. */
-        post: operations["Create"];
+        post: operations["PostsCreate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -472,14 +472,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["Get"];
+        get: operations["PostsGet"];
         put?: never;
         post?: never;
-        delete: operations["Remove"];
+        delete: operations["PostsRemove"];
         options?: never;
         head?: never;
         /** @description Saves an edit (a new revision when title, excerpt or content change). Send `version` to detect concurrent edits (409). */
-        patch: operations["Update"];
+        patch: operations["PostsUpdate"];
         trace?: never;
     };
     "/api/v1/admin/posts/{postId}/publish": {
@@ -491,7 +491,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["Publish"];
+        post: operations["PostsPublish"];
         delete?: never;
         options?: never;
         head?: never;
@@ -507,7 +507,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["Unpublish"];
+        post: operations["PostsUnpublish"];
         delete?: never;
         options?: never;
         head?: never;
@@ -523,7 +523,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["Archive"];
+        post: operations["PostsArchive"];
         delete?: never;
         options?: never;
         head?: never;
@@ -540,7 +540,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** @description Publishes at `at` (the worker does it, with the same events as a manual publish). */
-        post: operations["Schedule"];
+        post: operations["PostsSchedule"];
         delete?: never;
         options?: never;
         head?: never;
@@ -554,7 +554,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["Revisions"];
+        get: operations["PostsRevisions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -570,7 +570,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["Revision"];
+        get: operations["PostsRevision"];
         put?: never;
         post?: never;
         delete?: never;
@@ -589,7 +589,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** @description Restores a revision as a new save. */
-        post: operations["Restore"];
+        post: operations["PostsRestore"];
         delete?: never;
         options?: never;
         head?: never;
@@ -606,7 +606,241 @@ export interface paths {
         get?: never;
         put?: never;
         /** @description A signed 30-minute link for the site's preview page. */
-        post: operations["PreviewLink"];
+        post: operations["PostsPreviewLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/paas/apps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PaasList"];
+        put?: never;
+        /** @description Creates an app (not yet deployed). The git webhook secret is in this response only. */
+        post: operations["PaasCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/paas/apps/{appId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["PaasGet"];
+        put?: never;
+        post?: never;
+        /** @description Deletes the app; the worker then removes its container, images, network and checkout. */
+        delete: operations["PaasRemove"];
+        options?: never;
+        head?: never;
+        /** @description Name, repository, branch, variables (replaced whole) or public; build settings apply to the next deployment. */
+        patch: operations["PaasUpdate"];
+        trace?: never;
+    };
+    "/api/v1/admin/paas/apps/{appId}/deployments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Newest first, without logs. */
+        get: operations["PaasDeployments"];
+        put?: never;
+        /** @description Queues a deployment (202), or returns the one already queued for this app (200: builds coalesce). */
+        post: operations["PaasDeploy"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/paas/apps/{appId}/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Stops the app's container (the router answers 503). Done by the worker: 202. */
+        post: operations["PaasStop"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/paas/apps/{appId}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Starts the stopped container again (re-created from the image when it is gone). */
+        post: operations["PaasStart"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/paas/apps/{appId}/restart": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["PaasRestart"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/paas/apps/{appId}/rotate-hook-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description A new git webhook secret, shown this once; the old one stops working at once. */
+        post: operations["PaasRotateHookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/paas/deployments/{deploymentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description One deployment with its status, reason, generated Dockerfile and (once finished) the whole log. */
+        get: operations["PaasDeployment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/paas/deployments/{deploymentId}/logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The deployment log as Server-Sent Events: every line so far, then new lines live until the
+         *     pipeline ends (`event: end` with the final status). Each line's `id` is its line number; send
+         *     it back as `Last-Event-ID` (EventSource does on reconnect) to resume after it.
+         */
+        get: operations["PaasLogs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/paas/apps/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Name, status and URL of a public app; 404 for unknown and private apps alike. */
+        get: operations["PublicPaasApp"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/paas/hooks/{appId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description Git push webhook in GitHub's format (content type application/json): `X-Hub-Signature-256:
+         *     sha256=<hex HMAC-SHA256 of the raw body with the app's hook secret>`. A push to the app's branch
+         *     queues a deployment (202); other branches and events are acknowledged and ignored (200).
+         */
+        post: operations["PublicPaasHook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/backups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Backup archives on the configured target (BACKUP_DIR or BACKUP_S3_BUCKET), newest first. */
+        get: operations["OpsListBackups"];
+        put?: never;
+        /**
+         * @description Queues a backup (database snapshot, every media object, manifest) on the worker. Its outcome
+         *     shows in `GET /api/v1/admin/maintenance` (job `backup`) and the archive in `GET …/backups`.
+         */
+        post: operations["OpsRequestBackup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/maintenance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The last run of every periodic job: when, how long, the outcome and what it did. */
+        get: operations["OpsMaintenanceRuns"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -621,7 +855,7 @@ export interface paths {
             cookie?: never;
         };
         /** @description A JSON summary: uptime, memory, request counts, DB pool and queue depths. */
-        get: operations["Summary"];
+        get: operations["MetricsSummary"];
         put?: never;
         post?: never;
         delete?: never;
@@ -638,7 +872,7 @@ export interface paths {
             cookie?: never;
         };
         /** @description Prometheus text exposition (prom-client). */
-        get: operations["Prometheus"];
+        get: operations["MetricsPrometheus"];
         put?: never;
         post?: never;
         delete?: never;
@@ -655,7 +889,7 @@ export interface paths {
             cookie?: never;
         };
         /** @description Where the contract and its docs live. */
-        get: operations["Describe"];
+        get: operations["MetaDescribe"];
         put?: never;
         post?: never;
         delete?: never;
@@ -672,7 +906,7 @@ export interface paths {
             cookie?: never;
         };
         /** @description Contact messages, newest first. */
-        get: operations["List"];
+        get: operations["MessagesList"];
         put?: never;
         post?: never;
         delete?: never;
@@ -689,7 +923,7 @@ export interface paths {
             cookie?: never;
         };
         /** @description For the dashboard badge. */
-        get: operations["UnreadCount"];
+        get: operations["MessagesUnreadCount"];
         put?: never;
         post?: never;
         delete?: never;
@@ -706,14 +940,14 @@ export interface paths {
             cookie?: never;
         };
         /** @description One message. Does not mark it read (PATCH does). */
-        get: operations["Get"];
+        get: operations["MessagesGet"];
         put?: never;
         post?: never;
-        delete: operations["Remove"];
+        delete: operations["MessagesRemove"];
         options?: never;
         head?: never;
         /** @description Mark read or unread, or archive. */
-        patch: operations["Update"];
+        patch: operations["MessagesUpdate"];
         trace?: never;
     };
     "/api/v1/admin/media": {
@@ -724,7 +958,7 @@ export interface paths {
             cookie?: never;
         };
         /** @description Newest first. */
-        get: operations["List"];
+        get: operations["MediaList"];
         put?: never;
         /**
          * @description Uploads an image (multipart field `file`, at most `MEDIA_MAX_BYTES`, 10 MB by default). The
@@ -733,7 +967,7 @@ export interface paths {
          *     variants follow from a job (`status` turns `ready`). Uploading bytes already in the library
          *     returns that item with 200.
          */
-        post: operations["Upload"];
+        post: operations["MediaUpload"];
         delete?: never;
         options?: never;
         head?: never;
@@ -747,7 +981,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["Get"];
+        get: operations["MediaGet"];
         put?: never;
         post?: never;
         /**
@@ -755,11 +989,11 @@ export interface paths {
          *     gallery uses it the answer is 409 MEDIA_IN_USE listing those places, unless `force=true`,
          *     which removes it from them in the same transaction.
          */
-        delete: operations["Remove"];
+        delete: operations["MediaRemove"];
         options?: never;
         head?: never;
         /** @description Alt text and focal point. */
-        patch: operations["Update"];
+        patch: operations["MediaUpdate"];
         trace?: never;
     };
     "/health": {
@@ -770,7 +1004,7 @@ export interface paths {
             cookie?: never;
         };
         /** @description The process is up (same as `/health/live`). */
-        get: operations["Status"];
+        get: operations["HealthStatus"];
         put?: never;
         post?: never;
         delete?: never;
@@ -787,7 +1021,7 @@ export interface paths {
             cookie?: never;
         };
         /** @description Liveness: answers while the event loop runs; checks no dependency. */
-        get: operations["Live"];
+        get: operations["HealthLive"];
         put?: never;
         post?: never;
         delete?: never;
@@ -804,7 +1038,7 @@ export interface paths {
             cookie?: never;
         };
         /** @description Readiness: MySQL, Redis and S3 each answer within a short timeout; 503 names the failing ones. */
-        get: operations["Ready"];
+        get: operations["HealthReady"];
         put?: never;
         post?: never;
         delete?: never;
@@ -826,7 +1060,7 @@ export interface paths {
          * @description Sends a message to the site owner (stored in the admin inbox and e-mailed). Limited per IP
          *     (`RATE_LIMIT_CONTACT_PER_HOUR`, 429 with Retry-After above it).
          */
-        post: operations["Submit"];
+        post: operations["ContactSubmit"];
         delete?: never;
         options?: never;
         head?: never;
@@ -840,9 +1074,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["List"];
+        get: operations["ProjectsList"];
         put?: never;
-        post: operations["Create"];
+        post: operations["ProjectsCreate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -856,13 +1090,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["Get"];
+        get: operations["ProjectsGet"];
         put?: never;
         post?: never;
-        delete: operations["Remove"];
+        delete: operations["ProjectsRemove"];
         options?: never;
         head?: never;
-        patch: operations["Update"];
+        patch: operations["ProjectsUpdate"];
         trace?: never;
     };
     "/api/v1/admin/projects/{projectId}/publish": {
@@ -874,7 +1108,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["Publish"];
+        post: operations["ProjectsPublish"];
         delete?: never;
         options?: never;
         head?: never;
@@ -890,7 +1124,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["Unpublish"];
+        post: operations["ProjectsUnpublish"];
         delete?: never;
         options?: never;
         head?: never;
@@ -904,9 +1138,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["List"];
+        get: operations["PagesList"];
         put?: never;
-        post: operations["Create"];
+        post: operations["PagesCreate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -920,13 +1154,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["Get"];
+        get: operations["PagesGet"];
         put?: never;
         post?: never;
-        delete: operations["Remove"];
+        delete: operations["PagesRemove"];
         options?: never;
         head?: never;
-        patch: operations["Update"];
+        patch: operations["PagesUpdate"];
         trace?: never;
     };
     "/api/v1/admin/pages/{pageId}/publish": {
@@ -938,7 +1172,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["Publish"];
+        post: operations["PagesPublish"];
         delete?: never;
         options?: never;
         head?: never;
@@ -954,7 +1188,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["Unpublish"];
+        post: operations["PagesUnpublish"];
         delete?: never;
         options?: never;
         head?: never;
@@ -975,7 +1209,7 @@ export interface paths {
          *     cookies and a readable `ov_csrf` cookie; the body carries the access token for Bearer clients.
          *     Five failures per minute per IP and account lock the account for a growing time (429).
          */
-        post: operations["Login"];
+        post: operations["AuthLogin"];
         delete?: never;
         options?: never;
         head?: never;
@@ -992,7 +1226,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** @description Rotates the refresh token (cookie, or body for cookieless clients). A reused token revokes the session. */
-        post: operations["Refresh"];
+        post: operations["AuthRefresh"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1009,7 +1243,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** @description Ends this session: the refresh family is revoked and the access token denied until it expires. */
-        post: operations["Logout"];
+        post: operations["AuthLogout"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1023,14 +1257,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["Me"];
+        get: operations["AuthMe"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
         /** @description Edits your own profile. Role and e-mail are not yours to change here (extra fields → 422). */
-        patch: operations["UpdateMe"];
+        patch: operations["AuthUpdateMe"];
         trace?: never;
     };
     "/api/v1/auth/sessions": {
@@ -1041,7 +1275,7 @@ export interface paths {
             cookie?: never;
         };
         /** @description Your active sessions (one per sign-in). */
-        get: operations["Sessions"];
+        get: operations["AuthSessions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1060,7 +1294,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        delete: operations["RevokeSession"];
+        delete: operations["AuthRevokeSession"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1076,7 +1310,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** @description Changes your password and ends every other session. */
-        post: operations["ChangePassword"];
+        post: operations["AuthChangePassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1093,7 +1327,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** @description Sends a one-hour, single-use reset link if the account exists. The answer is the same either way. */
-        post: operations["RequestReset"];
+        post: operations["AuthRequestReset"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1110,7 +1344,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** @description Sets a new password with a reset token; every session of the account ends. */
-        post: operations["ConfirmReset"];
+        post: operations["AuthConfirmReset"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1127,7 +1361,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** @description Starts two-factor enrolment: scan the URI, then activate with a code. */
-        post: operations["TotpEnroll"];
+        post: operations["AuthTotpEnroll"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1144,7 +1378,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** @description Turns two-factor on; returns single-use recovery codes, shown once. */
-        post: operations["TotpActivate"];
+        post: operations["AuthTotpActivate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1160,7 +1394,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        post: operations["TotpDisable"];
+        post: operations["AuthTotpDisable"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1175,7 +1409,7 @@ export interface paths {
             cookie?: never;
         };
         /** @description Newest first. */
-        get: operations["List"];
+        get: operations["AuditList"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1191,10 +1425,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get: operations["List"];
+        get: operations["ApiKeysList"];
         put?: never;
         /** @description Creates a key. The secret is in this response only; it is stored hashed. */
-        post: operations["Create"];
+        post: operations["ApiKeysCreate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1211,7 +1445,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        delete: operations["Revoke"];
+        delete: operations["ApiKeysRevoke"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1807,6 +2041,205 @@ export interface components {
             /** @description The site's preview page for this draft. */
             url: string;
         };
+        /**
+         * @description Where an app is: `running` only once it answers HTTP; `failed` / `stopped` carry `lastError`.
+         * @enum {string}
+         */
+        PaasAppStatus: "created" | "queued" | "cloning" | "detecting" | "building" | "starting" | "running" | "failed" | "stopped";
+        /**
+         * @description queued → cloning → detecting → building → starting → running, or failed / stopped; superseded = replaced.
+         * @enum {string}
+         */
+        PaasDeploymentStatus: "queued" | "cloning" | "detecting" | "building" | "starting" | "running" | "failed" | "stopped" | "superseded";
+        PaasDeploymentSummary: {
+            id: string;
+            status: components["schemas"]["PaasDeploymentStatus"];
+            trigger: string;
+            commitSha: string | null;
+            reason: string | null;
+            createdAt: string;
+            finishedAt: string | null;
+        };
+        PaasAppView: {
+            id: string;
+            /** @description The app answers at `url` (`<slug>.<PAAS_DOMAIN>` on the app router). */
+            slug: string;
+            name: string;
+            repoUrl: string;
+            branch: string;
+            /** @description Names of the app's variables (values are never returned). */
+            envKeys: string[];
+            public: boolean;
+            status: components["schemas"]["PaasAppStatus"];
+            /** @description dockerfile, static, node, nextjs, static-build or python; null before the first detection. */
+            detectedType: string | null;
+            url: string;
+            /** @description Why the app is failed (the last log lines for a crash loop). */
+            lastError: string | null;
+            /** @description The deployment whose container serves the app. */
+            activeDeploymentId: string | null;
+            /** @description Git push webhook (GitHub format, `X-Hub-Signature-256`); the secret is shown at creation only. */
+            hookUrl: string;
+            latestDeployment: components["schemas"]["PaasDeploymentSummary"] | null;
+            createdAt: string;
+            updatedAt: string;
+        };
+        PaasAppWithSecret: {
+            id: string;
+            /** @description The app answers at `url` (`<slug>.<PAAS_DOMAIN>` on the app router). */
+            slug: string;
+            name: string;
+            repoUrl: string;
+            branch: string;
+            /** @description Names of the app's variables (values are never returned). */
+            envKeys: string[];
+            public: boolean;
+            status: components["schemas"]["PaasAppStatus"];
+            /** @description dockerfile, static, node, nextjs, static-build or python; null before the first detection. */
+            detectedType: string | null;
+            url: string;
+            /** @description Why the app is failed (the last log lines for a crash loop). */
+            lastError: string | null;
+            /** @description The deployment whose container serves the app. */
+            activeDeploymentId: string | null;
+            /** @description Git push webhook (GitHub format, `X-Hub-Signature-256`); the secret is shown at creation only. */
+            hookUrl: string;
+            latestDeployment: components["schemas"]["PaasDeploymentSummary"] | null;
+            createdAt: string;
+            updatedAt: string;
+            /** @description HMAC-SHA256 secret for the git webhook, shown this once (also by rotate-hook-secret). */
+            hookSecret: string;
+        };
+        CreatePaasAppRequest: {
+            name: string;
+            /**
+             * @description Public https git URL (the host must resolve to public addresses only; no credentials).
+             *     `file://` URLs only when the server runs with PAAS_ALLOW_LOCAL_REPOS=1.
+             */
+            repoUrl: string;
+            /** @description Branch to deploy; default `main`. Validated like `git check-ref-format --branch`. */
+            branch?: string;
+            /** @description Subdomain under PAAS_DOMAIN; default derived from the name. */
+            slug?: string;
+            /** @description Environment variables for the app (PORT is set by the engine). At most 100. */
+            env?: {
+                [key: string]: string;
+            };
+            /** @description Listed by the public `GET /api/v1/paas/apps/{slug}` (the site's /paas/<slug> page). Default false. */
+            public?: boolean;
+        };
+        UpdatePaasAppRequest: {
+            name?: string;
+            repoUrl?: string;
+            branch?: string;
+            /** @description Replaces all variables; takes effect with the next deployment. */
+            env?: {
+                [key: string]: string;
+            };
+            public?: boolean;
+        };
+        PaasDeploymentView: {
+            id: string;
+            status: components["schemas"]["PaasDeploymentStatus"];
+            trigger: string;
+            commitSha: string | null;
+            reason: string | null;
+            createdAt: string;
+            finishedAt: string | null;
+            appId: string;
+            branch: string | null;
+            detectedType: string | null;
+            /** @description The generated Dockerfile; null when the repository's own was used (or before detection). */
+            dockerfile: string | null;
+            /** @description The whole log once the pipeline has ended; follow `logsUrl` (SSE) while it runs. */
+            log: string | null;
+            logsUrl: string;
+            startedAt: string | null;
+            /** Format: double */
+            durationMs: number | null;
+        };
+        /** @description What the site's /paas/<slug> page shows, for apps marked public. */
+        PublicPaasApp: {
+            slug: string;
+            name: string;
+            status: components["schemas"]["PaasAppStatus"];
+            url: string;
+        };
+        PaasHookResult: {
+            /**
+             * @description deployed = a deployment was queued (or joined a queued one); ignored = another branch or event; pong = ping.
+             * @enum {string}
+             */
+            result: "deployed" | "ignored" | "pong";
+            deploymentId?: string;
+            reason?: string;
+        };
+        /** @description A backup archive on the configured target. */
+        BackupView: {
+            /** @description e.g. `omervision-2025-06-01T02-00-00-000Z.tar.gz` (`.enc` when encrypted). */
+            name: string;
+            /** @description Folder or `s3://bucket/prefix` the archive is in. */
+            location: string;
+            /** Format: double */
+            sizeBytes: number;
+            /** @description ISO 8601: when the backup was taken. */
+            createdAt: string;
+            encrypted: boolean;
+            /** @description SHA-256 of the archive file, when its summary is present. */
+            sha256: string | null;
+            appVersion: string | null;
+            /** @description Tag of the latest migration applied to the database that was backed up. */
+            migration: string | null;
+            /** Format: double */
+            tables: number | null;
+            /** Format: double */
+            rows: number | null;
+            /** Format: double */
+            objects: number | null;
+        };
+        BackupRequested: {
+            /** @description The worker job that takes the backup; its outcome shows in `GET /api/v1/admin/maintenance` (job `backup`). */
+            jobId: string;
+            /** @enum {string} */
+            status: "queued";
+        };
+        /** @description Construct a type with a set of properties K of type T */
+        "Record_string.unknown_": {
+            [key: string]: unknown;
+        };
+        /** @description The last run of one periodic job. */
+        MaintenanceRunView: {
+            /** @description Job name: `cleanup`, `media-orphans`, `backup`, `post-publish-due`, … */
+            job: string;
+            /**
+             * @description `never`: scheduled, but no run recorded yet.
+             * @enum {string}
+             */
+            outcome: "running" | "succeeded" | "failed" | "never";
+            /** @description ISO 8601. */
+            startedAt: string | null;
+            finishedAt: string | null;
+            /** Format: double */
+            durationMs: number | null;
+            /** @description What the run did, e.g. rows removed per table or the archive written. */
+            result: components["schemas"]["Record_string.unknown_"] | null;
+            error: string | null;
+            lastSuccessAt: string | null;
+            /** Format: double */
+            runs: number;
+            /**
+             * Format: double
+             * @description Failed runs since the last success: 0 when healthy.
+             */
+            consecutiveFailures: number;
+            /**
+             * Format: double
+             * @description How often the job is meant to run, in seconds (for "overdue" alerts); null when on demand.
+             */
+            expectedEverySeconds: number | null;
+            /** @description True when the last success is older than twice the expected interval (or there was none). */
+            overdue: boolean;
+        };
         /** @description Construct a type with a set of properties K of type T */
         "Record_string.number_": {
             [key: string]: number;
@@ -2093,7 +2526,7 @@ export interface components {
             user: components["schemas"]["UserView"];
         };
         LoginRequest: {
-            /** Format: email */
+            /** @description Matched case- and space-insensitively. */
             email: string;
             password: string;
             /** @description Six-digit TOTP code or a recovery code, when two-factor is enrolled. */
@@ -2161,10 +2594,6 @@ export interface components {
         TotpDisableRequest: {
             password: string;
         };
-        /** @description Construct a type with a set of properties K of type T */
-        "Record_string.unknown_": {
-            [key: string]: unknown;
-        };
         AuditEntry: {
             id: string;
             actorUserId: string | null;
@@ -2186,7 +2615,7 @@ export interface components {
             nextCursor: string | null;
         };
         /** @enum {string} */
-        Scope: "content:read" | "content:write" | "content:publish" | "media:read" | "media:write" | "inbox:read" | "inbox:write" | "settings:read" | "settings:write" | "site:read" | "site:build" | "paas:read" | "paas:write" | "webhooks:manage" | "users:manage" | "apikeys:manage" | "audit:read";
+        Scope: "content:read" | "content:write" | "content:publish" | "media:read" | "media:write" | "inbox:read" | "inbox:write" | "settings:read" | "settings:write" | "site:read" | "site:build" | "paas:read" | "paas:write" | "webhooks:manage" | "users:manage" | "apikeys:manage" | "audit:read" | "ops:manage";
         ApiKeyView: {
             id: string;
             name: string;
@@ -2239,7 +2668,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    List: {
+    WebhooksList: {
         parameters: {
             query?: never;
             header?: never;
@@ -2259,7 +2688,7 @@ export interface operations {
             };
         };
     };
-    Create: {
+    WebhooksCreate: {
         parameters: {
             query?: never;
             header?: never;
@@ -2282,7 +2711,7 @@ export interface operations {
             };
         };
     };
-    Get: {
+    WebhooksGet: {
         parameters: {
             query?: never;
             header?: never;
@@ -2304,7 +2733,7 @@ export interface operations {
             };
         };
     };
-    Remove: {
+    WebhooksRemove: {
         parameters: {
             query?: never;
             header?: never;
@@ -2323,7 +2752,7 @@ export interface operations {
             };
         };
     };
-    Update: {
+    WebhooksUpdate: {
         parameters: {
             query?: never;
             header?: never;
@@ -2349,7 +2778,7 @@ export interface operations {
             };
         };
     };
-    RotateSecret: {
+    WebhooksRotateSecret: {
         parameters: {
             query?: never;
             header?: never;
@@ -2371,7 +2800,7 @@ export interface operations {
             };
         };
     };
-    Deliveries: {
+    WebhooksDeliveries: {
         parameters: {
             query?: {
                 /** @description page size, 1–100 */
@@ -2399,7 +2828,7 @@ export interface operations {
             };
         };
     };
-    Replay: {
+    WebhooksReplay: {
         parameters: {
             query?: never;
             header?: never;
@@ -2420,7 +2849,7 @@ export interface operations {
             };
         };
     };
-    List: {
+    UsersList: {
         parameters: {
             query?: {
                 /** @description page size, 1–100 */
@@ -2446,7 +2875,7 @@ export interface operations {
             };
         };
     };
-    Create: {
+    UsersCreate: {
         parameters: {
             query?: never;
             header?: never;
@@ -2469,7 +2898,7 @@ export interface operations {
             };
         };
     };
-    Get: {
+    UsersGet: {
         parameters: {
             query?: never;
             header?: never;
@@ -2491,7 +2920,7 @@ export interface operations {
             };
         };
     };
-    Remove: {
+    UsersRemove: {
         parameters: {
             query?: never;
             header?: never;
@@ -2510,7 +2939,7 @@ export interface operations {
             };
         };
     };
-    Update: {
+    UsersUpdate: {
         parameters: {
             query?: never;
             header?: never;
@@ -2536,7 +2965,7 @@ export interface operations {
             };
         };
     };
-    Skills: {
+    TaxonomySkills: {
         parameters: {
             query?: never;
             header?: never;
@@ -2556,7 +2985,7 @@ export interface operations {
             };
         };
     };
-    CreateSkill: {
+    TaxonomyCreateSkill: {
         parameters: {
             query?: never;
             header?: never;
@@ -2579,7 +3008,7 @@ export interface operations {
             };
         };
     };
-    DeleteSkill: {
+    TaxonomyDeleteSkill: {
         parameters: {
             query?: never;
             header?: never;
@@ -2598,7 +3027,7 @@ export interface operations {
             };
         };
     };
-    UpdateSkill: {
+    TaxonomyUpdateSkill: {
         parameters: {
             query?: never;
             header?: never;
@@ -2624,7 +3053,7 @@ export interface operations {
             };
         };
     };
-    Tags: {
+    TaxonomyTags: {
         parameters: {
             query?: never;
             header?: never;
@@ -2644,7 +3073,7 @@ export interface operations {
             };
         };
     };
-    CreateTag: {
+    TaxonomyCreateTag: {
         parameters: {
             query?: never;
             header?: never;
@@ -2667,7 +3096,7 @@ export interface operations {
             };
         };
     };
-    DeleteTag: {
+    TaxonomyDeleteTag: {
         parameters: {
             query?: never;
             header?: never;
@@ -2686,7 +3115,7 @@ export interface operations {
             };
         };
     };
-    UpdateTag: {
+    TaxonomyUpdateTag: {
         parameters: {
             query?: never;
             header?: never;
@@ -2712,7 +3141,7 @@ export interface operations {
             };
         };
     };
-    Settings: {
+    TaxonomySettings: {
         parameters: {
             query?: never;
             header?: never;
@@ -2732,7 +3161,7 @@ export interface operations {
             };
         };
     };
-    UpdateSettings: {
+    TaxonomyUpdateSettings: {
         parameters: {
             query?: never;
             header?: never;
@@ -2756,7 +3185,7 @@ export interface operations {
             };
         };
     };
-    List: {
+    SiteBuildsList: {
         parameters: {
             query?: {
                 /** @description page size, 1–100 */
@@ -2781,7 +3210,7 @@ export interface operations {
             };
         };
     };
-    Open: {
+    SiteBuildsOpen: {
         parameters: {
             query?: never;
             header?: never;
@@ -2804,7 +3233,7 @@ export interface operations {
             };
         };
     };
-    Get: {
+    SiteBuildsGet: {
         parameters: {
             query?: never;
             header?: never;
@@ -2826,7 +3255,7 @@ export interface operations {
             };
         };
     };
-    Update: {
+    SiteBuildsUpdate: {
         parameters: {
             query?: never;
             header?: never;
@@ -2852,7 +3281,7 @@ export interface operations {
             };
         };
     };
-    Rebuild: {
+    SiteBuildsRebuild: {
         parameters: {
             query?: never;
             header?: never;
@@ -2871,7 +3300,7 @@ export interface operations {
             };
         };
     };
-    Rollback: {
+    SiteBuildsRollback: {
         parameters: {
             query?: never;
             header?: never;
@@ -2895,7 +3324,7 @@ export interface operations {
             };
         };
     };
-    ListPosts: {
+    PublicPostsListPosts: {
         parameters: {
             query?: {
                 /** @description 1–100 (default 20) */
@@ -2926,7 +3355,7 @@ export interface operations {
             };
         };
     };
-    GetPost: {
+    PublicPostsGetPost: {
         parameters: {
             query?: never;
             header?: never;
@@ -2968,7 +3397,7 @@ export interface operations {
             };
         };
     };
-    PreviewPost: {
+    PublicPostsPreviewPost: {
         parameters: {
             query: {
                 token: string;
@@ -2990,7 +3419,7 @@ export interface operations {
             };
         };
     };
-    Projects: {
+    PublicCatalogProjects: {
         parameters: {
             query?: {
                 featured?: boolean;
@@ -3014,7 +3443,7 @@ export interface operations {
             };
         };
     };
-    Project: {
+    PublicCatalogProject: {
         parameters: {
             query?: never;
             header?: never;
@@ -3036,7 +3465,7 @@ export interface operations {
             };
         };
     };
-    Pages: {
+    PublicCatalogPages: {
         parameters: {
             query?: never;
             header?: never;
@@ -3056,7 +3485,7 @@ export interface operations {
             };
         };
     };
-    Page: {
+    PublicCatalogPage: {
         parameters: {
             query?: never;
             header?: never;
@@ -3078,7 +3507,7 @@ export interface operations {
             };
         };
     };
-    Skills: {
+    PublicCatalogSkills: {
         parameters: {
             query?: never;
             header?: never;
@@ -3098,7 +3527,7 @@ export interface operations {
             };
         };
     };
-    Tags: {
+    PublicCatalogTags: {
         parameters: {
             query?: never;
             header?: never;
@@ -3118,7 +3547,7 @@ export interface operations {
             };
         };
     };
-    Settings: {
+    PublicCatalogSettings: {
         parameters: {
             query?: never;
             header?: never;
@@ -3138,7 +3567,7 @@ export interface operations {
             };
         };
     };
-    List: {
+    PostsList: {
         parameters: {
             query?: {
                 /** @description 1–100 */
@@ -3166,7 +3595,7 @@ export interface operations {
             };
         };
     };
-    Create: {
+    PostsCreate: {
         parameters: {
             query?: never;
             header?: never;
@@ -3189,7 +3618,7 @@ export interface operations {
             };
         };
     };
-    Get: {
+    PostsGet: {
         parameters: {
             query?: never;
             header?: never;
@@ -3211,7 +3640,7 @@ export interface operations {
             };
         };
     };
-    Remove: {
+    PostsRemove: {
         parameters: {
             query?: never;
             header?: never;
@@ -3230,7 +3659,7 @@ export interface operations {
             };
         };
     };
-    Update: {
+    PostsUpdate: {
         parameters: {
             query?: never;
             header?: never;
@@ -3256,7 +3685,7 @@ export interface operations {
             };
         };
     };
-    Publish: {
+    PostsPublish: {
         parameters: {
             query?: never;
             header?: never;
@@ -3278,7 +3707,7 @@ export interface operations {
             };
         };
     };
-    Unpublish: {
+    PostsUnpublish: {
         parameters: {
             query?: never;
             header?: never;
@@ -3300,7 +3729,7 @@ export interface operations {
             };
         };
     };
-    Archive: {
+    PostsArchive: {
         parameters: {
             query?: never;
             header?: never;
@@ -3322,7 +3751,7 @@ export interface operations {
             };
         };
     };
-    Schedule: {
+    PostsSchedule: {
         parameters: {
             query?: never;
             header?: never;
@@ -3348,7 +3777,7 @@ export interface operations {
             };
         };
     };
-    Revisions: {
+    PostsRevisions: {
         parameters: {
             query?: never;
             header?: never;
@@ -3370,7 +3799,7 @@ export interface operations {
             };
         };
     };
-    Revision: {
+    PostsRevision: {
         parameters: {
             query?: never;
             header?: never;
@@ -3393,7 +3822,7 @@ export interface operations {
             };
         };
     };
-    Restore: {
+    PostsRestore: {
         parameters: {
             query?: never;
             header?: never;
@@ -3416,7 +3845,7 @@ export interface operations {
             };
         };
     };
-    PreviewLink: {
+    PostsPreviewLink: {
         parameters: {
             query?: never;
             header?: never;
@@ -3438,7 +3867,400 @@ export interface operations {
             };
         };
     };
-    Summary: {
+    PaasList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaasAppView"][];
+                };
+            };
+        };
+    };
+    PaasCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreatePaasAppRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaasAppWithSecret"];
+                };
+            };
+        };
+    };
+    PaasGet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaasAppView"];
+                };
+            };
+        };
+    };
+    PaasRemove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PaasUpdate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePaasAppRequest"];
+            };
+        };
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaasAppView"];
+                };
+            };
+        };
+    };
+    PaasDeployments: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaasDeploymentView"][];
+                };
+            };
+        };
+    };
+    PaasDeploy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaasDeploymentView"];
+                };
+            };
+        };
+    };
+    PaasStop: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaasAppView"];
+                };
+            };
+        };
+    };
+    PaasStart: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaasAppView"];
+                };
+            };
+        };
+    };
+    PaasRestart: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaasAppView"];
+                };
+            };
+        };
+    };
+    PaasRotateHookSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaasAppWithSecret"];
+                };
+            };
+        };
+    };
+    PaasDeployment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                deploymentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaasDeploymentView"];
+                };
+            };
+        };
+    };
+    PaasLogs: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Last-Event-ID"?: string;
+            };
+            path: {
+                deploymentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+        };
+    };
+    PublicPaasApp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicPaasApp"];
+                };
+            };
+        };
+    };
+    PublicPaasHook: {
+        parameters: {
+            query?: never;
+            header?: {
+                "X-Hub-Signature-256"?: string;
+                "X-GitHub-Event"?: string;
+            };
+            path: {
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaasHookResult"];
+                };
+            };
+        };
+    };
+    OpsListBackups: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BackupView"][];
+                };
+            };
+        };
+    };
+    OpsRequestBackup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BackupRequested"];
+                };
+            };
+        };
+    };
+    OpsMaintenanceRuns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaintenanceRunView"][];
+                };
+            };
+        };
+    };
+    MetricsSummary: {
         parameters: {
             query?: never;
             header?: never;
@@ -3458,7 +4280,7 @@ export interface operations {
             };
         };
     };
-    Prometheus: {
+    MetricsPrometheus: {
         parameters: {
             query?: never;
             header?: never;
@@ -3478,7 +4300,7 @@ export interface operations {
             };
         };
     };
-    Describe: {
+    MetaDescribe: {
         parameters: {
             query?: never;
             header?: never;
@@ -3498,7 +4320,7 @@ export interface operations {
             };
         };
     };
-    List: {
+    MessagesList: {
         parameters: {
             query?: {
                 /** @description page size, 1–100 */
@@ -3524,7 +4346,7 @@ export interface operations {
             };
         };
     };
-    UnreadCount: {
+    MessagesUnreadCount: {
         parameters: {
             query?: never;
             header?: never;
@@ -3544,7 +4366,7 @@ export interface operations {
             };
         };
     };
-    Get: {
+    MessagesGet: {
         parameters: {
             query?: never;
             header?: never;
@@ -3566,7 +4388,7 @@ export interface operations {
             };
         };
     };
-    Remove: {
+    MessagesRemove: {
         parameters: {
             query?: never;
             header?: never;
@@ -3585,7 +4407,7 @@ export interface operations {
             };
         };
     };
-    Update: {
+    MessagesUpdate: {
         parameters: {
             query?: never;
             header?: never;
@@ -3611,7 +4433,7 @@ export interface operations {
             };
         };
     };
-    List: {
+    MediaList: {
         parameters: {
             query?: {
                 /** @description page size, 1–100 */
@@ -3638,7 +4460,7 @@ export interface operations {
             };
         };
     };
-    Upload: {
+    MediaUpload: {
         parameters: {
             query?: never;
             header?: never;
@@ -3697,7 +4519,7 @@ export interface operations {
             };
         };
     };
-    Get: {
+    MediaGet: {
         parameters: {
             query?: never;
             header?: never;
@@ -3719,7 +4541,7 @@ export interface operations {
             };
         };
     };
-    Remove: {
+    MediaRemove: {
         parameters: {
             query?: {
                 force?: boolean;
@@ -3747,7 +4569,7 @@ export interface operations {
             };
         };
     };
-    Update: {
+    MediaUpdate: {
         parameters: {
             query?: never;
             header?: never;
@@ -3773,7 +4595,7 @@ export interface operations {
             };
         };
     };
-    Status: {
+    HealthStatus: {
         parameters: {
             query?: never;
             header?: never;
@@ -3793,7 +4615,7 @@ export interface operations {
             };
         };
     };
-    Live: {
+    HealthLive: {
         parameters: {
             query?: never;
             header?: never;
@@ -3813,7 +4635,7 @@ export interface operations {
             };
         };
     };
-    Ready: {
+    HealthReady: {
         parameters: {
             query?: never;
             header?: never;
@@ -3842,7 +4664,7 @@ export interface operations {
             };
         };
     };
-    Submit: {
+    ContactSubmit: {
         parameters: {
             query?: never;
             header?: never;
@@ -3865,7 +4687,7 @@ export interface operations {
             };
         };
     };
-    List: {
+    ProjectsList: {
         parameters: {
             query?: never;
             header?: never;
@@ -3885,7 +4707,7 @@ export interface operations {
             };
         };
     };
-    Create: {
+    ProjectsCreate: {
         parameters: {
             query?: never;
             header?: never;
@@ -3908,7 +4730,7 @@ export interface operations {
             };
         };
     };
-    Get: {
+    ProjectsGet: {
         parameters: {
             query?: never;
             header?: never;
@@ -3930,7 +4752,7 @@ export interface operations {
             };
         };
     };
-    Remove: {
+    ProjectsRemove: {
         parameters: {
             query?: never;
             header?: never;
@@ -3949,7 +4771,7 @@ export interface operations {
             };
         };
     };
-    Update: {
+    ProjectsUpdate: {
         parameters: {
             query?: never;
             header?: never;
@@ -3975,7 +4797,7 @@ export interface operations {
             };
         };
     };
-    Publish: {
+    ProjectsPublish: {
         parameters: {
             query?: never;
             header?: never;
@@ -3997,7 +4819,7 @@ export interface operations {
             };
         };
     };
-    Unpublish: {
+    ProjectsUnpublish: {
         parameters: {
             query?: never;
             header?: never;
@@ -4019,7 +4841,7 @@ export interface operations {
             };
         };
     };
-    List: {
+    PagesList: {
         parameters: {
             query?: never;
             header?: never;
@@ -4039,7 +4861,7 @@ export interface operations {
             };
         };
     };
-    Create: {
+    PagesCreate: {
         parameters: {
             query?: never;
             header?: never;
@@ -4062,7 +4884,7 @@ export interface operations {
             };
         };
     };
-    Get: {
+    PagesGet: {
         parameters: {
             query?: never;
             header?: never;
@@ -4084,7 +4906,7 @@ export interface operations {
             };
         };
     };
-    Remove: {
+    PagesRemove: {
         parameters: {
             query?: never;
             header?: never;
@@ -4103,7 +4925,7 @@ export interface operations {
             };
         };
     };
-    Update: {
+    PagesUpdate: {
         parameters: {
             query?: never;
             header?: never;
@@ -4129,7 +4951,7 @@ export interface operations {
             };
         };
     };
-    Publish: {
+    PagesPublish: {
         parameters: {
             query?: never;
             header?: never;
@@ -4151,7 +4973,7 @@ export interface operations {
             };
         };
     };
-    Unpublish: {
+    PagesUnpublish: {
         parameters: {
             query?: never;
             header?: never;
@@ -4173,7 +4995,7 @@ export interface operations {
             };
         };
     };
-    Login: {
+    AuthLogin: {
         parameters: {
             query?: never;
             header?: never;
@@ -4215,7 +5037,7 @@ export interface operations {
             };
         };
     };
-    Refresh: {
+    AuthRefresh: {
         parameters: {
             query?: never;
             header?: never;
@@ -4248,7 +5070,7 @@ export interface operations {
             };
         };
     };
-    Logout: {
+    AuthLogout: {
         parameters: {
             query?: never;
             header?: never;
@@ -4265,7 +5087,7 @@ export interface operations {
             };
         };
     };
-    Me: {
+    AuthMe: {
         parameters: {
             query?: never;
             header?: never;
@@ -4285,7 +5107,7 @@ export interface operations {
             };
         };
     };
-    UpdateMe: {
+    AuthUpdateMe: {
         parameters: {
             query?: never;
             header?: never;
@@ -4309,7 +5131,7 @@ export interface operations {
             };
         };
     };
-    Sessions: {
+    AuthSessions: {
         parameters: {
             query?: never;
             header?: never;
@@ -4329,7 +5151,7 @@ export interface operations {
             };
         };
     };
-    RevokeSession: {
+    AuthRevokeSession: {
         parameters: {
             query?: never;
             header?: never;
@@ -4348,7 +5170,7 @@ export interface operations {
             };
         };
     };
-    ChangePassword: {
+    AuthChangePassword: {
         parameters: {
             query?: never;
             header?: never;
@@ -4369,7 +5191,7 @@ export interface operations {
             };
         };
     };
-    RequestReset: {
+    AuthRequestReset: {
         parameters: {
             query?: never;
             header?: never;
@@ -4392,7 +5214,7 @@ export interface operations {
             };
         };
     };
-    ConfirmReset: {
+    AuthConfirmReset: {
         parameters: {
             query?: never;
             header?: never;
@@ -4413,7 +5235,7 @@ export interface operations {
             };
         };
     };
-    TotpEnroll: {
+    AuthTotpEnroll: {
         parameters: {
             query?: never;
             header?: never;
@@ -4433,7 +5255,7 @@ export interface operations {
             };
         };
     };
-    TotpActivate: {
+    AuthTotpActivate: {
         parameters: {
             query?: never;
             header?: never;
@@ -4457,7 +5279,7 @@ export interface operations {
             };
         };
     };
-    TotpDisable: {
+    AuthTotpDisable: {
         parameters: {
             query?: never;
             header?: never;
@@ -4478,7 +5300,7 @@ export interface operations {
             };
         };
     };
-    List: {
+    AuditList: {
         parameters: {
             query?: {
                 /** @description page size, 1–200 */
@@ -4505,7 +5327,7 @@ export interface operations {
             };
         };
     };
-    List: {
+    ApiKeysList: {
         parameters: {
             query?: never;
             header?: never;
@@ -4525,7 +5347,7 @@ export interface operations {
             };
         };
     };
-    Create: {
+    ApiKeysCreate: {
         parameters: {
             query?: never;
             header?: never;
@@ -4548,7 +5370,7 @@ export interface operations {
             };
         };
     };
-    Revoke: {
+    ApiKeysRevoke: {
         parameters: {
             query?: never;
             header?: never;
