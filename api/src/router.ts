@@ -1,5 +1,4 @@
-import { ConfigError } from './config/env.js';
-import { loadConfig } from './config/load.js';
+import { bootConfig, closeServer, onShutdown, runMain } from './boot.js';
 import { createLogger } from './logger.js';
 import { createDatabase } from './repositories/database.js';
 import { PaasRepository } from './repositories/paas.repository.js';
@@ -12,17 +11,8 @@ import { RouteTable } from './services/paas/route-table.js';
  * API but the database it reads routes from (no Docker, no Redis, no secrets beyond DATABASE_URL).
  * A flood of app traffic or a crash here leaves the API and the admin untouched.
  */
-async function main(): Promise<void> {
-  let env;
-  try {
-    env = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      process.exit(78);
-    }
-    throw err;
-  }
+runMain(async () => {
+  const env = bootConfig();
   const logger = createLogger(env.LOG_LEVEL, 'router');
   const database = createDatabase(env.DATABASE_URL, { poolSize: Math.min(env.DB_POOL_SIZE, 5), timeoutMs: env.DB_TIMEOUT_MS });
   const repo = new PaasRepository(database.db);
@@ -35,21 +25,8 @@ async function main(): Promise<void> {
     logger.fatal({ err }, 'app router cannot listen');
     process.exit(1);
   });
-  const shutdown = (signal: string) => {
-    logger.info({ signal }, 'app router shutting down');
-    const force = setTimeout(() => process.exit(1), env.SHUTDOWN_TIMEOUT_MS);
-    force.unref();
-    server.close(async () => {
-      await database.close();
-      process.exit(0);
-    });
-    server.closeIdleConnections();
-  };
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
-  process.on('SIGINT', () => shutdown('SIGINT'));
-}
-
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
+  onShutdown(logger, env.SHUTDOWN_TIMEOUT_MS, async () => {
+    await closeServer(server);
+    await database.close();
+  });
 });
