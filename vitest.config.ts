@@ -6,7 +6,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['api/src/**/*.spec.ts'],
+          include: ['api/src/**/*.spec.ts', 'site/scripts/**/*.spec.ts', 'site/src/**/*.spec.ts'],
           environment: 'node',
         },
       },
@@ -20,6 +20,20 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          // Real Chromium against the real site server (a child process), API and worker (in-process).
+          name: 'e2e',
+          include: ['site/e2e/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['api/test/global-setup.ts'],
+          fileParallelism: false,
+          // After unit + integration, never beside them: same database, and some integration tests stop Redis.
+          sequence: { groupOrder: 1 },
+          testTimeout: 120_000,
+          hookTimeout: 240_000,
         },
       },
     ],

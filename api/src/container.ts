@@ -15,7 +15,8 @@ import { WebhooksController } from './controllers/webhooks.controller.js';
 import { PaasController, PublicPaasController } from './controllers/paas.controller.js';
 import { createPaasService } from './jobs/paas.jobs.js';
 import { OpsController } from './controllers/ops.controller.js';
-import { createOpsServices } from './jobs/ops.jobs.js';
+import { ContentTransferController } from './controllers/content-transfer.controller.js';
+import { createContentTransfer, createOpsServices } from './jobs/ops.jobs.js';
 import { SiteBuildsController } from './controllers/site-builds.controller.js';
 import { PagesController, ProjectsController } from './controllers/catalog.controller.js';
 import { PostsController } from './controllers/posts.controller.js';
@@ -39,6 +40,7 @@ import { DenylistRepository } from './repositories/denylist.repository.js';
 import { MailRepository } from './repositories/mail.repository.js';
 import { MediaRepository } from './repositories/media.repository.js';
 import { MetricsRepository } from './repositories/metrics.repository.js';
+import { JobStatsRepository } from './repositories/job-stats.repository.js';
 import { PasswordHasher } from './repositories/password-hasher.js';
 import { PasswordResetRepository } from './repositories/password-reset.repository.js';
 import { QueueRepository } from './repositories/queue.repository.js';
@@ -92,6 +94,8 @@ export interface Infrastructure {
   queues: QueueRepository;
   mail: MailRepository;
   metrics: MetricsRepository;
+  /** Job durations per queue: the worker records, /metrics reports. */
+  jobStats: JobStatsRepository;
   close(): Promise<void>;
 }
 
@@ -110,12 +114,14 @@ export function createInfrastructure(env: Env, logger: Logger, role: 'api' | 'wo
   });
   const queues = new QueueRepository(env.REDIS_URL, env.REDIS_KEY_PREFIX, logger, role === 'worker', env.QUEUE_STALL_INTERVAL_MS);
   const mail = new MailRepository(env.SMTP_URL, env.MAIL_FROM);
+  const jobStats = new JobStatsRepository(redis, env.REDIS_KEY_PREFIX);
   const metrics = new MetricsRepository(`omervision-${role}`, {
     dbPool: () => database.stats(),
     queues: () => queues.counts(QUEUE_NAMES),
+    jobStats: () => jobStats.read(QUEUE_NAMES),
   });
   return {
-    env, logger, database, redis, storage, queues, mail, metrics,
+    env, logger, database, redis, storage, queues, mail, metrics, jobStats,
     async close() {
       await queues.close(env.SHUTDOWN_TIMEOUT_MS / 2);
       await Promise.allSettled([database.close(), closeRedis(redis)]);
@@ -225,6 +231,7 @@ export function composeApi(infra: Infrastructure): ApiComposition {
   const media = composeMedia(infra, audit, content.cache);
   const paas = createPaasService(infra, audit);
   const ops = createOpsServices(infra, audit);
+  const transfer = createContentTransfer(infra, audit, content.cache);
   const keyBuckets = new Map<number, Bucket>();
   const authenticator = new Authenticator(tokens, denylist, sessions, apiKeys, (perMinute) => {
     const points = perMinute ?? env.RATE_LIMIT_API_KEY_PER_MIN;
@@ -274,6 +281,7 @@ export function composeApi(infra: Infrastructure): ApiComposition {
       new PaasController(paas),
       new PublicPaasController(paas),
       new OpsController(ops.backup, ops.maintenance),
+      new ContentTransferController(transfer.exporter, transfer.importer),
       new SiteBuildsController(new SiteBuildService({
         builds: new SiteBuildRepository(db), tx: new TransactionRunner(db), outbox: new OutboxRepository(db), webhooks: new WebhookRepository(db),
         secrets: webhookSecretBox(env.JWT_SECRET), http: new SiteBuilderHttpRepository(), audit, builderUrl: env.SITE_BUILDER_URL,

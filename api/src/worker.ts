@@ -2,6 +2,7 @@ import { bootConfig, onShutdown, runMain } from './boot.js';
 import { createInfrastructure } from './container.js';
 import { buildJobRegistry, scheduleOutboxDispatch, scheduleRecurring } from './jobs/registry.js';
 import { startPaasWorker } from './jobs/paas.jobs.js';
+import { concurrencyOf, timed } from './jobs/priority.js';
 import { createLogger } from './logger.js';
 
 runMain(async () => {
@@ -10,12 +11,12 @@ runMain(async () => {
   const infra = createInfrastructure(env, logger, 'worker');
   const registry = buildJobRegistry(infra);
   for (const entry of registry) {
-    infra.queues.process(entry.spec, entry.concurrency ?? env.WORKER_CONCURRENCY, entry.handle);
+    infra.queues.process(entry.spec, concurrencyOf(entry, env), timed(entry, infra.jobStats, logger));
   }
   const stopSchedule = scheduleRecurring(infra);
   const stopDispatch = scheduleOutboxDispatch(infra);
   const stopPaas = startPaasWorker(infra);
-  logger.info({ jobs: registry.map((r) => r.spec.name), concurrency: env.WORKER_CONCURRENCY }, 'worker started');
+  logger.info({ jobs: Object.fromEntries(registry.map((r) => [r.spec.name, `${r.spec.priority}×${concurrencyOf(r, env)}`])) }, 'worker started');
 
   // Stop taking jobs, let active ones finish (queues.close waits), then close pools.
   onShutdown(logger, env.SHUTDOWN_TIMEOUT_MS, async () => {

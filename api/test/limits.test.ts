@@ -119,3 +119,28 @@ describe('Redis down', () => {
     expect((await fetch(`${api.url}/api/v1/auth/me`, { headers: bearer(before.accessToken) })).status).toBe(401);
   });
 });
+
+describe('API keys and the per-IP limit', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi({ RATE_LIMIT_READ_PER_MIN: '3', REDIS_KEY_PREFIX: `${testEnv().REDIS_KEY_PREFIX}keys${Date.now()}:` });
+  });
+  afterAll(() => api.close());
+
+  it('a valid key is limited by its own bucket, not the address; a made-up key gets no exemption', async () => {
+    const admin = await login(api, await createUser(api, 'admin'));
+    const created = await fetch(`${api.url}/api/v1/admin/api-keys`, {
+      method: 'POST', headers: { ...bearer(admin.accessToken), 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'builder', scopes: ['content:read'], rateLimitPerMinute: 50 }),
+    });
+    const { key } = await created.json();
+    for (let i = 0; i < 10; i++) {
+      const res = await fetch(`${api.url}/api/v1/posts?limit=1`, { headers: bearer(key) });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('x-ratelimit-limit')).toBe('50');
+    }
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push((await fetch(`${api.url}/api/v1/posts?limit=1`, { headers: { 'x-api-key': 'ovk_made-up' } })).status);
+    expect(statuses).toContain(429);
+  });
+});

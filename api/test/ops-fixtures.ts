@@ -29,8 +29,10 @@ export async function emptyBucket(storage: StorageRepository): Promise<void> {
 }
 
 /** Realistic content through the real API: an uploaded image with its variants, posts, a project, a page, skills, settings. */
-export async function seedContent(api: TestApi, token: string): Promise<{ mediaId: string; postId: string }> {
-  const png = await sharp({ create: { width: 1200, height: 800, channels: 3, background: '#3a7bd5' } }).png().toBuffer();
+export async function seedContent(api: TestApi, token: string): Promise<{ mediaId: string; postSlug: string; pageSlug: string; projectSlug: string }> {
+  // A colour of its own per call: the library deduplicates identical bytes.
+  const color = `#${Math.floor(Math.random() * 0xffffff).toString(16).padStart(6, '0')}`;
+  const png = await sharp({ create: { width: 1200, height: 800, channels: 3, background: color } }).png().toBuffer();
   const form = new FormData();
   form.append('file', new Blob([png], { type: 'image/png' }), 'Kapak Görseli.png');
   form.append('alt', 'Mavi bir kapak — "alıntı" \\ ters bölü');
@@ -49,13 +51,13 @@ export async function seedContent(api: TestApi, token: string): Promise<{ mediaI
   await call(api, 'PATCH', `/api/v1/admin/posts/${post.id}`, token, { excerpt: 'Güncellenmiş özet' });
   const project = await (await call(api, 'POST', '/api/v1/admin/projects', token, {
     title: `Proje ${stamp}`, summary: 'Küçük bir araç', techStack: ['Go', 'WebAssembly'], imageIds: [media.id], body: doc('Ayrıntılar'),
-  })).json() as { id: string };
+  })).json() as { id: string; slug: string };
   await call(api, 'POST', `/api/v1/admin/projects/${project.id}/publish`, token);
-  const page = await (await call(api, 'POST', '/api/v1/admin/pages', token, { title: 'Hakkımda', slug: `hakkimda-${stamp}`, content: doc('Merhaba') })).json() as { id: string };
+  const page = await (await call(api, 'POST', '/api/v1/admin/pages', token, { title: 'Hakkımda', slug: `hakkimda-${stamp}`, content: doc('Merhaba') })).json() as { id: string; slug: string };
   await call(api, 'POST', `/api/v1/admin/pages/${page.id}/publish`, token);
   await call(api, 'POST', '/api/v1/admin/skills', token, { name: `TypeScript ${stamp}`, category: 'Diller', level: 90 });
   await call(api, 'PATCH', '/api/v1/admin/settings', token, { site: { title: 'Ömer Vision', description: 'Geliştirici günlüğü', locale: 'tr-TR' } });
-  return { mediaId: media.id, postId: post.id };
+  return { mediaId: media.id, postSlug: post.slug, pageSlug: page.slug, projectSlug: project.slug };
 }
 
 /** Every row of every table, ordered by primary key, in the server's text form; independent of the backup code. */

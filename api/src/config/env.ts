@@ -65,6 +65,10 @@ export const envSchema = z.object({
   RATE_LIMIT_API_KEY_PER_MIN: z.coerce.number().int().min(1).default(600),
   QUEUE_STALL_INTERVAL_MS: z.coerce.number().int().min(500).default(5000),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  /** Jobs per queue of high-priority types (e-mail, webhook delivery, scheduled publishing). */
+  WORKER_CONCURRENCY_HIGH: z.coerce.number().int().min(1).max(64).default(4),
+  /** Jobs per queue of low-priority types (cleanup, media sweep, backup). */
+  WORKER_CONCURRENCY_LOW: z.coerce.number().int().min(1).max(64).default(1),
   /**
    * `host:port` pairs webhooks may reach although they resolve to a private or loopback address (the
    * local site builder); everything else must be public (services/webhooks/url-guard.ts). `none`

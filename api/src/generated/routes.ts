@@ -34,6 +34,8 @@ import { MediaController } from './../controllers/media.controller.js';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { HealthController } from './../controllers/health.controller.js';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+import { ContentTransferController } from './../controllers/content-transfer.controller.js';
+// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { ContactController } from './../controllers/contact.controller.js';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { ProjectsController } from './../controllers/catalog.controller.js';
@@ -1106,6 +1108,168 @@ const models: TsoaRoute.Models = {
         "properties": {
             "status": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["ready"]},{"dataType":"enum","enums":["unavailable"]}],"required":true},
             "checks": {"dataType":"array","array":{"dataType":"refObject","ref":"DependencyStatus"},"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ExportedTag": {
+        "dataType": "refObject",
+        "properties": {
+            "slug": {"dataType":"string","required":true,"validators":{"minLength":{"value":1},"maxLength":{"value":100},"pattern":{"value":"^[a-z0-9]+(?:-[a-z0-9]+)*$"}}},
+            "name": {"dataType":"string","required":true,"validators":{"minLength":{"value":1},"maxLength":{"value":80}}},
+            "description": {"dataType":"string","required":true,"validators":{"maxLength":{"value":500}}},
+            "updatedAt": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ExportedPostStatus": {
+        "dataType": "refAlias",
+        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["draft"]},{"dataType":"enum","enums":["scheduled"]},{"dataType":"enum","enums":["published"]},{"dataType":"enum","enums":["archived"]}],"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ExportedPost": {
+        "dataType": "refObject",
+        "properties": {
+            "slug": {"dataType":"string","required":true,"validators":{"minLength":{"value":1},"maxLength":{"value":200},"pattern":{"value":"^[a-z0-9]+(?:-[a-z0-9]+)*$"}}},
+            "title": {"dataType":"string","required":true,"validators":{"minLength":{"value":1},"maxLength":{"value":300}}},
+            "excerpt": {"dataType":"string","required":true,"validators":{"maxLength":{"value":1000}}},
+            "content": {"ref":"LexicalDocument","required":true},
+            "status": {"ref":"ExportedPostStatus","required":true},
+            "featured": {"dataType":"boolean","required":true},
+            "publishedAt": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "scheduledAt": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "seo": {"dataType":"nestedObjectLiteral","nestedProperties":{"canonicalUrl":{"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},"description":{"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},"title":{"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true}},"required":true},
+            "coverMediaId": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "ogImageMediaId": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "tags": {"dataType":"array","array":{"dataType":"string"},"required":true},
+            "author": {"dataType":"union","subSchemas":[{"dataType":"nestedObjectLiteral","nestedProperties":{"name":{"dataType":"string","required":true},"email":{"dataType":"string","required":true}}},{"dataType":"enum","enums":[null]}],"required":true},
+            "revision": {"dataType":"integer","required":true},
+            "version": {"dataType":"integer","required":true},
+            "createdAt": {"dataType":"string","required":true},
+            "updatedAt": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ExportedProject": {
+        "dataType": "refObject",
+        "properties": {
+            "slug": {"dataType":"string","required":true,"validators":{"minLength":{"value":1},"maxLength":{"value":200},"pattern":{"value":"^[a-z0-9]+(?:-[a-z0-9]+)*$"}}},
+            "title": {"dataType":"string","required":true,"validators":{"minLength":{"value":1},"maxLength":{"value":300}}},
+            "summary": {"dataType":"string","required":true,"validators":{"maxLength":{"value":1000}}},
+            "body": {"ref":"LexicalDocument","required":true},
+            "techStack": {"dataType":"array","array":{"dataType":"string"},"required":true},
+            "repoUrl": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "liveUrl": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "imageIds": {"dataType":"array","array":{"dataType":"string"},"required":true},
+            "sortOrder": {"dataType":"integer","required":true},
+            "featured": {"dataType":"boolean","required":true},
+            "status": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["draft"]},{"dataType":"enum","enums":["published"]}],"required":true},
+            "publishedAt": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "updatedAt": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ExportedPage": {
+        "dataType": "refObject",
+        "properties": {
+            "slug": {"dataType":"string","required":true,"validators":{"minLength":{"value":1},"maxLength":{"value":200},"pattern":{"value":"^[a-z0-9]+(?:-[a-z0-9]+)*$"}}},
+            "title": {"dataType":"string","required":true,"validators":{"minLength":{"value":1},"maxLength":{"value":300}}},
+            "content": {"ref":"LexicalDocument","required":true},
+            "seoTitle": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "seoDescription": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "status": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["draft"]},{"dataType":"enum","enums":["published"]}],"required":true},
+            "publishedAt": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "updatedAt": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ExportedSkill": {
+        "dataType": "refObject",
+        "properties": {
+            "name": {"dataType":"string","required":true,"validators":{"minLength":{"value":1},"maxLength":{"value":80}}},
+            "category": {"dataType":"string","required":true,"validators":{"minLength":{"value":1},"maxLength":{"value":80}}},
+            "level": {"dataType":"integer","required":true,"validators":{"minimum":{"value":0},"maximum":{"value":100}}},
+            "sortOrder": {"dataType":"integer","required":true},
+            "updatedAt": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ExportedSetting": {
+        "dataType": "refObject",
+        "properties": {
+            "key": {"dataType":"string","required":true,"validators":{"minLength":{"value":1},"maxLength":{"value":64}}},
+            "value": {"dataType":"any","required":true},
+            "updatedAt": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "MediaReference": {
+        "dataType": "refObject",
+        "properties": {
+            "id": {"dataType":"string","required":true},
+            "sha256": {"dataType":"string","required":true,"validators":{"pattern":{"value":"^[0-9a-f]{64}$"}}},
+            "url": {"dataType":"string","required":true},
+            "filename": {"dataType":"string","required":true},
+            "alt": {"dataType":"string","required":true},
+            "mimeType": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ContentExport": {
+        "dataType": "refObject",
+        "properties": {
+            "format": {"dataType":"enum","enums":["omervision-content"],"required":true},
+            "version": {"dataType":"integer","required":true},
+            "exportedAt": {"dataType":"string","required":true},
+            "app": {"dataType":"nestedObjectLiteral","nestedProperties":{"version":{"dataType":"string","required":true}},"required":true},
+            "tags": {"dataType":"array","array":{"dataType":"refObject","ref":"ExportedTag"},"required":true},
+            "posts": {"dataType":"array","array":{"dataType":"refObject","ref":"ExportedPost"},"required":true},
+            "projects": {"dataType":"array","array":{"dataType":"refObject","ref":"ExportedProject"},"required":true},
+            "pages": {"dataType":"array","array":{"dataType":"refObject","ref":"ExportedPage"},"required":true},
+            "skills": {"dataType":"array","array":{"dataType":"refObject","ref":"ExportedSkill"},"required":true},
+            "settings": {"dataType":"array","array":{"dataType":"refObject","ref":"ExportedSetting"},"required":true},
+            "media": {"dataType":"array","array":{"dataType":"refObject","ref":"MediaReference"},"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ImportCounts": {
+        "dataType": "refObject",
+        "properties": {
+            "created": {"dataType":"double","required":true},
+            "updated": {"dataType":"double","required":true},
+            "skipped": {"dataType":"double","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ImportNote": {
+        "dataType": "refObject",
+        "properties": {
+            "type": {"dataType":"string","required":true},
+            "key": {"dataType":"string","required":true},
+            "message": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ImportReport": {
+        "dataType": "refObject",
+        "properties": {
+            "tags": {"ref":"ImportCounts","required":true},
+            "posts": {"ref":"ImportCounts","required":true},
+            "projects": {"ref":"ImportCounts","required":true},
+            "pages": {"ref":"ImportCounts","required":true},
+            "skills": {"ref":"ImportCounts","required":true},
+            "settings": {"ref":"ImportCounts","required":true},
+            "notes": {"dataType":"array","array":{"dataType":"refObject","ref":"ImportNote"},"required":true},
         },
         "additionalProperties": false,
     },
@@ -4583,6 +4747,122 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
 
               await templateService.apiHandler({
                 methodName: 'ready',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsContentTransferController_exportContent: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+        };
+        app.get('/api/v1/admin/export',
+            authenticateMiddleware([{"bearer":["settings:write"]},{"cookie":["settings:write"]}]),
+            ...(fetchMiddlewares<RequestHandler>(ContentTransferController)),
+            ...(fetchMiddlewares<RequestHandler>(ContentTransferController.prototype.exportContent)),
+
+            async function ContentTransferController_exportContent(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsContentTransferController_exportContent, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<ContentTransferController>(ContentTransferController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'exportContent',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsContentTransferController_importContent: Record<string, TsoaRoute.ParameterSchema> = {
+                body: {"in":"body","name":"body","required":true,"ref":"ContentExport"},
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+        };
+        app.post('/api/v1/admin/import',
+            authenticateMiddleware([{"bearer":["settings:write"]},{"cookie":["settings:write"]}]),
+            ...(fetchMiddlewares<RequestHandler>(ContentTransferController)),
+            ...(fetchMiddlewares<RequestHandler>(ContentTransferController.prototype.importContent)),
+
+            async function ContentTransferController_importContent(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsContentTransferController_importContent, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<ContentTransferController>(ContentTransferController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'importContent',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsContentTransferController_importGhost: Record<string, TsoaRoute.ParameterSchema> = {
+                file: {"in":"formData","name":"file","required":true,"dataType":"file"},
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+        };
+        app.post('/api/v1/admin/import/ghost',
+            authenticateMiddleware([{"bearer":["settings:write"]},{"cookie":["settings:write"]}]),
+            upload.fields([
+                {
+                    name: "file",
+                    maxCount: 1
+                }
+            ]),
+            ...(fetchMiddlewares<RequestHandler>(ContentTransferController)),
+            ...(fetchMiddlewares<RequestHandler>(ContentTransferController.prototype.importGhost)),
+
+            async function ContentTransferController_importGhost(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsContentTransferController_importGhost, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<ContentTransferController>(ContentTransferController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'importGhost',
                 controller,
                 response,
                 next,

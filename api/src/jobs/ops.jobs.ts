@@ -10,7 +10,18 @@ import { DatabaseDumpRepository } from '../repositories/database-dump.repository
 import { MaintenanceRunRepository } from '../repositories/maintenance-run.repository.js';
 import type { JobHandler } from '../repositories/queue.repository.js';
 import { StorageRepository } from '../repositories/storage.repository.js';
+import { ContentTransferRepository } from '../repositories/content-transfer.repository.js';
+import { TransactionRunner } from '../repositories/database.js';
+import { OutboxRepository } from '../repositories/outbox.repository.js';
+import { PostRepository } from '../repositories/post.repository.js';
+import { PageRepository, ProjectRepository } from '../repositories/project.repository.js';
+import { TaxonomyRepository } from '../repositories/taxonomy.repository.js';
+import type { CacheRepository } from '../repositories/cache.repository.js';
 import type { AuditService } from '../services/audit.service.js';
+import { ContentChanges } from '../services/content/content-changes.js';
+import { ContentImporter } from '../services/ops/content-import-items.js';
+import { ContentExportService } from '../services/ops/content-export.service.js';
+import { ContentImportService } from '../services/ops/content-import.service.js';
 import { BackupService, type ProgressLog } from '../services/ops/backup.service.js';
 import { MaintenanceService } from '../services/ops/maintenance.service.js';
 import { RestoreService } from '../services/ops/restore.service.js';
@@ -82,6 +93,18 @@ export function createOpsServices(infra: Infrastructure, audit: AuditService) {
   return {
     backup: createBackupServices(infra.env, { storage: infra.storage, logger: infra.logger, audit, enqueueBackup }).backup,
     maintenance: maintenanceService(infra),
+  };
+}
+
+/** Content export and import (JSON, and Ghost exports). */
+export function createContentTransfer(infra: Infrastructure, audit: AuditService, cache: CacheRepository) {
+  const db = infra.database.db;
+  const transfer = new ContentTransferRepository(db);
+  const tx = new TransactionRunner(db);
+  const items = new ContentImporter(transfer, new PostRepository(db), new ProjectRepository(db), new PageRepository(db), tx);
+  return {
+    exporter: new ContentExportService(transfer, (key) => infra.storage.publicUrl(key), appVersion(), audit),
+    importer: new ContentImportService(transfer, new TaxonomyRepository(db), items, tx, new ContentChanges(new OutboxRepository(db), cache), audit),
   };
 }
 

@@ -30,16 +30,26 @@ type AuthRequest = Request & { authentication?: Promise<Authenticated> };
 export async function expressAuthentication(request: Request, _securityName: string, scopes: string[] = []): Promise<Principal> {
   const context = request.app.locals[CONTEXT] as AuthContext | undefined;
   if (!context) throw new Error('configureAuthentication() was not called by the composition root');
-  const req = request as AuthRequest;
-  // tsoa runs the alternatives in parallel: authenticate once per request.
-  req.authentication ??= authenticate(req, context);
-  const { principal, limit } = await req.authentication;
-  if (limit && req.res && !req.res.headersSent) {
-    for (const [name, value] of Object.entries(rateHeaders(limit))) req.res.setHeader(name, value);
+  const { principal, limit } = await authenticationOf(request, context);
+  if (limit && request.res && !request.res.headersSent) {
+    for (const [name, value] of Object.entries(rateHeaders(limit))) request.res.setHeader(name, value);
   }
   const missing = scopes.filter((scope) => !hasScope(principal, scope));
   if (missing.length) throw Errors.forbidden(`This needs the ${missing.join(', ')} permission.`);
   return principal;
+}
+
+/** Authenticates once per request (tsoa runs alternatives in parallel; the rate limiter may ask first). */
+export function authenticationOf(request: Request, context = request.app.locals[CONTEXT] as AuthContext): Promise<Authenticated> {
+  const req = request as AuthRequest;
+  req.authentication ??= authenticate(req, context);
+  return req.authentication;
+}
+
+/** Whether the request carries an API key (Bearer ovk_… or X-API-Key). */
+export function hasApiKey(req: Request): boolean {
+  const header = req.get('authorization');
+  return Boolean(req.get('x-api-key')) || (header !== undefined && /^Bearer\s+ovk_/i.test(header));
 }
 
 export function hasScope(principal: Principal, scope: string): boolean {

@@ -2,7 +2,8 @@ import type { RequestHandler } from 'express';
 import { Errors } from '../errors/catalogue.js';
 import type { Bucket } from '../repositories/rate-limit.repository.js';
 import { rateHeaders } from '../services/auth/authenticator.js';
-import { clientInfo } from './authentication.js';
+import { AppError } from '../errors/app-error.js';
+import { authenticationOf, clientInfo, hasApiKey } from './authentication.js';
 import { sendProblem } from './problem.js';
 
 export interface RateLimitPresets {
@@ -23,7 +24,20 @@ const CONTACT_PATH = /^\/contact\/?$/i;
 export function rateLimit(presets: RateLimitPresets): RequestHandler {
   return async (req, res, next) => {
     try {
-      const bucket = req.method === 'POST' && CONTACT_PATH.test(req.path) ? presets.contact : SAFE.has(req.method) ? presets.read : presets.write;
+      const contact = req.method === 'POST' && CONTACT_PATH.test(req.path);
+      if (!contact && hasApiKey(req)) {
+        // A valid key is limited by its own bucket (consumed here, once) instead of the address's:
+        // a site builder or partner behind one IP is not throttled like an anonymous visitor. An
+        // invalid key gets no exemption and falls through to the per-IP limit.
+        try {
+          const { limit } = await authenticationOf(req);
+          if (limit) for (const [name, value] of Object.entries(rateHeaders(limit))) res.setHeader(name, value);
+          return next();
+        } catch (err) {
+          if (err instanceof AppError && err.status === 429) return sendProblem(res, err);
+        }
+      }
+      const bucket = contact ? presets.contact : SAFE.has(req.method) ? presets.read : presets.write;
       const state = await bucket.consume(clientInfo(req).ip);
       for (const [name, value] of Object.entries(rateHeaders(state))) res.setHeader(name, value);
       if (!state.allowed) return sendProblem(res, Errors.rateLimited('Too many requests from this address. Slow down.'));

@@ -149,6 +149,7 @@ export class BackupArchiveRepository {
         await writeFile(join(target.dir, `${name}.json`), JSON.stringify({ ...summary, ...digest }, null, 2), { mode: 0o600 });
       }, passphrase);
     }
+    await target.storage.ensureBucket();
     const file = join(this.tmpDir, `${name}.partial`);
     return new ArchiveWriter(name, file, this.tmpDir, mtime, async (path, digest, summary) => {
       try {

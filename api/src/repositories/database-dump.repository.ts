@@ -70,6 +70,19 @@ export class DatabaseDumpRepository {
     return conn;
   }
 
+  /** Creates the database when it does not exist yet (restoring onto a fresh server). */
+  async ensureDatabase(): Promise<void> {
+    const server = new URL(this.url);
+    const name = decodeURIComponent(server.pathname.slice(1));
+    server.pathname = '/';
+    const conn = await mysql.createConnection({ uri: server.toString(), connectTimeout: 10_000 });
+    try {
+      await conn.query(`CREATE DATABASE IF NOT EXISTS ${quote(name)} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    } finally {
+      await conn.end().catch(() => undefined);
+    }
+  }
+
   async codeMigrations(): Promise<CodeMigration[]> {
     const journal = JSON.parse(await readFile(join(this.migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string; when: number }[] };
     return journal.entries.map((e) => ({ tag: e.tag, createdAt: e.when }));

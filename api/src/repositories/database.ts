@@ -12,8 +12,17 @@ export type DbOrTx = Db | Tx;
 export class TransactionRunner {
   constructor(private readonly db: Db) {}
 
-  run<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.db.transaction(fn);
+  /** InnoDB picks a victim when two transactions deadlock (e.g. concurrent tag inserts): retry it. */
+  async run<T>(fn: (tx: Tx) => Promise<T>, attempts = 3): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.db.transaction(fn);
+      } catch (err) {
+        const code = mysqlErrorCode(err);
+        if (attempt >= attempts || (code !== 'ER_LOCK_DEADLOCK' && code !== 'ER_LOCK_WAIT_TIMEOUT')) throw err;
+        await new Promise((r) => setTimeout(r, 20 * attempt + Math.random() * 30));
+      }
+    }
   }
 }
 

@@ -1,4 +1,5 @@
 import client, { Registry } from 'prom-client';
+import type { JobStats } from './job-stats.repository.js';
 
 export interface HttpMetrics {
   observe(method: string, route: string, status: number, seconds: number): void;
@@ -7,6 +8,8 @@ export interface HttpMetrics {
 export interface GaugeSources {
   dbPool?: () => { total: number; free: number; queued: number };
   queues?: () => Promise<Record<string, { waiting: number; active: number; delayed: number; failed: number }>>;
+  /** Job durations per queue, summed over every worker (repositories/job-stats.repository.ts). */
+  jobStats?: () => Promise<Record<string, JobStats>>;
 }
 
 /** prom-client registry owned by one process (no global default registry, so tests can make many). */
@@ -56,6 +59,35 @@ export class MetricsRepository implements HttpMetrics {
         },
       });
     }
+    if (sources.jobStats) this.jobDurations(sources.jobStats);
+  }
+
+  /**
+   * `job_duration_seconds` as a Prometheus histogram built from the totals in Redis (the workers
+   * observe, this process reports): `_bucket{le}`, `_sum` and `_count` per queue and priority, plus
+   * `job_failures_total`. All grow monotonically, so rate() and histogram_quantile() apply.
+   */
+  private jobDurations(read: () => Promise<Record<string, JobStats>>): void {
+    let last: Promise<Record<string, JobStats>> | undefined;
+    // One Redis read per scrape, shared by the gauges below.
+    const snapshot = () => (last ??= read().catch(() => ({})).finally(() => setTimeout(() => (last = undefined), 100)));
+    const gauge = (name: string, help: string, labelNames: string[], fill: (g: client.Gauge<string>, stats: Record<string, JobStats>) => void) =>
+      new client.Gauge({ name, help, labelNames, registers: [this.registry], async collect() { this.reset(); fill(this, await snapshot()); } });
+    gauge('job_duration_seconds_bucket', 'Worker job durations by queue (cumulative buckets)', ['queue', 'priority', 'le'], (g, all) => {
+      for (const [queue, s] of Object.entries(all)) {
+        for (const [le, n] of Object.entries(s.buckets)) g.set({ queue, priority: s.priority, le }, n);
+        g.set({ queue, priority: s.priority, le: '+Inf' }, s.count);
+      }
+    });
+    gauge('job_duration_seconds_sum', 'Total seconds worker jobs ran, by queue', ['queue', 'priority'], (g, all) => {
+      for (const [queue, s] of Object.entries(all)) g.set({ queue, priority: s.priority }, s.sumSeconds);
+    });
+    gauge('job_duration_seconds_count', 'Worker jobs finished, by queue', ['queue', 'priority'], (g, all) => {
+      for (const [queue, s] of Object.entries(all)) g.set({ queue, priority: s.priority }, s.count);
+    });
+    gauge('job_failures_total', 'Worker job runs that failed, by queue', ['queue', 'priority'], (g, all) => {
+      for (const [queue, s] of Object.entries(all)) g.set({ queue, priority: s.priority }, s.failed);
+    });
   }
 
   observe(method: string, route: string, status: number, seconds: number): void {

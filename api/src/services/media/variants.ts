@@ -53,6 +53,10 @@ export class MediaVariantsService {
         type: 'media.updated', aggregateType: 'media', aggregateId: mediaId,
         payload: { id: mediaId, fields: ['variants', 'status'], status: 'ready', at: new Date().toISOString() },
       }, tx);
+      // Pages that show the image can now offer the responsive variants: rebuild them.
+      if (made > 0) {
+        await this.outbox.add({ type: 'site.changed', aggregateType: 'media', aggregateId: mediaId, payload: { cause: 'media.updated', at: new Date().toISOString() } }, tx);
+      }
       return true;
     });
     if (saved && made > 0) await this.onReady();

@@ -12,7 +12,7 @@ import {
 } from './backup-format.js';
 import type { ProgressLog } from './backup.service.js';
 
-export type RestoreDump = Pick<DatabaseDumpRepository, 'codeMigrations' | 'snapshot' | 'rowCounts' | 'dropAllTables' | 'migrateTo' | 'loader'>;
+export type RestoreDump = Pick<DatabaseDumpRepository, 'ensureDatabase' | 'codeMigrations' | 'snapshot' | 'rowCounts' | 'dropAllTables' | 'migrateTo' | 'loader'>;
 export type RestoreObjects = Pick<StorageRepository, 'list' | 'listPage' | 'put' | 'deleteMany' | 'ensureBucket'>;
 export type RestoreArchives = Pick<BackupArchiveRepository, 'open'>;
 
@@ -57,6 +57,7 @@ export class RestoreService {
   async restore(source: string, options: { force?: boolean } = {}): Promise<RestoreResult> {
     const started = this.clock().getTime();
     const code = await this.dump.codeMigrations();
+    await this.dump.ensureDatabase();
     const { manifest, occupied } = await this.verify(source, code, options.force ?? false);
     this.log.info({ source, tables: manifest.database.tables.length, objects: manifest.storage.objects.length }, 'archive verified');
 

@@ -1047,6 +1047,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description Posts (current content, tags, author e-mail), projects, pages, skills, tags and settings as
+         *     one JSON document, with the media they use as references (id, sha256, URL). Users, keys,
+         *     secrets and logs are not in it: a backup holds those.
+         */
+        get: operations["ContentTransferExportContent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description Imports an export (from this site or another). Items are matched by slug (skills by category
+         *     and name, settings by key): new ones are created, different ones updated when the file's copy
+         *     is newer, the rest skipped, so importing the same file twice changes nothing the second time.
+         *     Media are matched by sha256 and must be in the library already. The body is limited by BODY_LIMIT.
+         */
+        post: operations["ContentTransferImportContent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/import/ghost": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description Imports a Ghost JSON export (multipart field `file`, at most MEDIA_MAX_BYTES): posts, pages and
+         *     tags. Ghost's Lexical is kept when this site can render it, else the HTML is converted;
+         *     members-only posts become drafts. `notes` lists everything that was not mapped.
+         */
+        post: operations["ContentTransferImportGhost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/contact": {
         parameters: {
             query?: never;
@@ -2407,6 +2471,147 @@ export interface components {
             /** @enum {string} */
             status: "ready" | "unavailable";
             checks: components["schemas"]["DependencyStatus"][];
+        };
+        ExportedTag: {
+            slug: string;
+            name: string;
+            description: string;
+            updatedAt: string;
+        };
+        /** @enum {string} */
+        ExportedPostStatus: "draft" | "scheduled" | "published" | "archived";
+        ExportedPost: {
+            slug: string;
+            title: string;
+            excerpt: string;
+            /** @description The latest revision's content. */
+            content: components["schemas"]["LexicalDocument"];
+            status: components["schemas"]["ExportedPostStatus"];
+            featured: boolean;
+            publishedAt: string | null;
+            scheduledAt: string | null;
+            seo: {
+                canonicalUrl: string | null;
+                description: string | null;
+                title: string | null;
+            };
+            coverMediaId: string | null;
+            ogImageMediaId: string | null;
+            /** @description Tag slugs, in display order. */
+            tags: string[];
+            /** @description Matched to a user by e-mail on import; otherwise the importing user becomes the author. */
+            author: {
+                name: string;
+                email: string;
+            } | null;
+            /** Format: int32 */
+            revision: number;
+            /** Format: int32 */
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+        };
+        ExportedProject: {
+            slug: string;
+            title: string;
+            summary: string;
+            body: components["schemas"]["LexicalDocument"];
+            techStack: string[];
+            repoUrl: string | null;
+            liveUrl: string | null;
+            imageIds: string[];
+            /** Format: int32 */
+            sortOrder: number;
+            featured: boolean;
+            /** @enum {string} */
+            status: "draft" | "published";
+            publishedAt: string | null;
+            updatedAt: string;
+        };
+        ExportedPage: {
+            slug: string;
+            title: string;
+            content: components["schemas"]["LexicalDocument"];
+            seoTitle: string | null;
+            seoDescription: string | null;
+            /** @enum {string} */
+            status: "draft" | "published";
+            publishedAt: string | null;
+            updatedAt: string;
+        };
+        ExportedSkill: {
+            name: string;
+            category: string;
+            /** Format: int32 */
+            level: number;
+            /** Format: int32 */
+            sortOrder: number;
+            updatedAt: string;
+        };
+        ExportedSetting: {
+            key: string;
+            value: unknown;
+            updatedAt: string;
+        };
+        MediaReference: {
+            id: string;
+            sha256: string;
+            url: string;
+            filename: string;
+            alt: string;
+            mimeType: string;
+        };
+        /**
+         * @description The content export (`GET /api/v1/admin/export`), which `POST /api/v1/admin/import` takes back.
+         *     Items are matched by natural keys (slugs; a skill by category + name; a setting by key), never
+         *     by id, so a file moves between installations. Media travel as references only.
+         */
+        ContentExport: {
+            /** @enum {string} */
+            format: "omervision-content";
+            /** Format: int32 */
+            version: number;
+            /** @description ISO 8601. */
+            exportedAt: string;
+            app: {
+                version: string;
+            };
+            tags: components["schemas"]["ExportedTag"][];
+            posts: components["schemas"]["ExportedPost"][];
+            projects: components["schemas"]["ExportedProject"][];
+            pages: components["schemas"]["ExportedPage"][];
+            skills: components["schemas"]["ExportedSkill"][];
+            settings: components["schemas"]["ExportedSetting"][];
+            /** @description Media the content points at, by id (as used in the items), sha256 (matched on import) and URL. */
+            media: components["schemas"]["MediaReference"][];
+        };
+        ImportCounts: {
+            /** Format: double */
+            created: number;
+            /** Format: double */
+            updated: number;
+            /**
+             * Format: double
+             * @description Already identical, or the copy here is newer.
+             */
+            skipped: number;
+        };
+        /** @description Something that was not imported, or not completely. */
+        ImportNote: {
+            /** @description post, page, tag, media, ghost, … */
+            type: string;
+            /** @description Slug, key or table name. */
+            key: string;
+            message: string;
+        };
+        ImportReport: {
+            tags: components["schemas"]["ImportCounts"];
+            posts: components["schemas"]["ImportCounts"];
+            projects: components["schemas"]["ImportCounts"];
+            pages: components["schemas"]["ImportCounts"];
+            skills: components["schemas"]["ImportCounts"];
+            settings: components["schemas"]["ImportCounts"];
+            notes: components["schemas"]["ImportNote"][];
         };
         Accepted: {
             /** @enum {string} */
@@ -4661,6 +4866,98 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ReadinessReport"];
                 };
+            };
+        };
+    };
+    ContentTransferExportContent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContentExport"];
+                };
+            };
+        };
+    };
+    ContentTransferImportContent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContentExport"];
+            };
+        };
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            /** @description Not a content export, or an invalid item */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ContentTransferImportGhost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            /** @description Not a multipart upload */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a Ghost export */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -1,0 +1,151 @@
+import type { LexicalDocument } from './content.dto.js';
+
+/**
+ * The content export (`GET /api/v1/admin/export`), which `POST /api/v1/admin/import` takes back.
+ * Items are matched by natural keys (slugs; a skill by category + name; a setting by key), never
+ * by id, so a file moves between installations. Media travel as references only.
+ */
+export interface ContentExport {
+  format: 'omervision-content';
+  /** @isInt */
+  version: number;
+  /** ISO 8601. */
+  exportedAt: string;
+  app: { version: string };
+  tags: ExportedTag[];
+  posts: ExportedPost[];
+  projects: ExportedProject[];
+  pages: ExportedPage[];
+  skills: ExportedSkill[];
+  settings: ExportedSetting[];
+  /** Media the content points at, by id (as used in the items), sha256 (matched on import) and URL. */
+  media: MediaReference[];
+}
+
+export interface MediaReference {
+  id: string;
+  /** @pattern ^[0-9a-f]{64}$ */
+  sha256: string;
+  url: string;
+  filename: string;
+  alt: string;
+  mimeType: string;
+}
+
+export interface ExportedTag {
+  /** @minLength 1 @maxLength 100 @pattern ^[a-z0-9]+(?:-[a-z0-9]+)*$ */
+  slug: string;
+  /** @minLength 1 @maxLength 80 */
+  name: string;
+  /** @maxLength 500 */
+  description: string;
+  updatedAt: string;
+}
+
+export type ExportedPostStatus = 'draft' | 'scheduled' | 'published' | 'archived';
+
+export interface ExportedPost {
+  /** @minLength 1 @maxLength 200 @pattern ^[a-z0-9]+(?:-[a-z0-9]+)*$ */
+  slug: string;
+  /** @minLength 1 @maxLength 300 */
+  title: string;
+  /** @maxLength 1000 */
+  excerpt: string;
+  /** The latest revision's content. */
+  content: LexicalDocument;
+  status: ExportedPostStatus;
+  featured: boolean;
+  publishedAt: string | null;
+  scheduledAt: string | null;
+  seo: { title: string | null; description: string | null; canonicalUrl: string | null };
+  coverMediaId: string | null;
+  ogImageMediaId: string | null;
+  /** Tag slugs, in display order. */
+  tags: string[];
+  /** Matched to a user by e-mail on import; otherwise the importing user becomes the author. */
+  author: { email: string; name: string } | null;
+  /** @isInt */
+  revision: number;
+  /** @isInt */
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ExportedProject {
+  /** @minLength 1 @maxLength 200 @pattern ^[a-z0-9]+(?:-[a-z0-9]+)*$ */
+  slug: string;
+  /** @minLength 1 @maxLength 300 */
+  title: string;
+  /** @maxLength 1000 */
+  summary: string;
+  body: LexicalDocument;
+  techStack: string[];
+  repoUrl: string | null;
+  liveUrl: string | null;
+  imageIds: string[];
+  /** @isInt */
+  sortOrder: number;
+  featured: boolean;
+  status: 'draft' | 'published';
+  publishedAt: string | null;
+  updatedAt: string;
+}
+
+export interface ExportedPage {
+  /** @minLength 1 @maxLength 200 @pattern ^[a-z0-9]+(?:-[a-z0-9]+)*$ */
+  slug: string;
+  /** @minLength 1 @maxLength 300 */
+  title: string;
+  content: LexicalDocument;
+  seoTitle: string | null;
+  seoDescription: string | null;
+  status: 'draft' | 'published';
+  publishedAt: string | null;
+  updatedAt: string;
+}
+
+export interface ExportedSkill {
+  /** @minLength 1 @maxLength 80 */
+  name: string;
+  /** @minLength 1 @maxLength 80 */
+  category: string;
+  /** @isInt @minimum 0 @maximum 100 */
+  level: number;
+  /** @isInt */
+  sortOrder: number;
+  updatedAt: string;
+}
+
+export interface ExportedSetting {
+  /** @minLength 1 @maxLength 64 */
+  key: string;
+  value: unknown;
+  updatedAt: string;
+}
+
+export interface ImportCounts {
+  created: number;
+  updated: number;
+  /** Already identical, or the copy here is newer. */
+  skipped: number;
+}
+
+/** Something that was not imported, or not completely. */
+export interface ImportNote {
+  /** post, page, tag, media, ghost, … */
+  type: string;
+  /** Slug, key or table name. */
+  key: string;
+  message: string;
+}
+
+export interface ImportReport {
+  tags: ImportCounts;
+  posts: ImportCounts;
+  projects: ImportCounts;
+  pages: ImportCounts;
+  skills: ImportCounts;
+  settings: ImportCounts;
+  notes: ImportNote[];
+}

@@ -1,0 +1,177 @@
+import { v7 as uuidv7 } from 'uuid';
+import type { ExportedPage, ExportedPost, ExportedProject } from '../../dtos/content-transfer.dto.js';
+import type { LexicalState } from '../../db/schema.js';
+import type { ContentTransferRepository } from '../../repositories/content-transfer.repository.js';
+import type { TransactionRunner, Tx } from '../../repositories/database.js';
+import type { PostRepository } from '../../repositories/post.repository.js';
+import type { PageRepository, ProjectRepository } from '../../repositories/project.repository.js';
+import { plain, renderRichText, SLUG_PATTERN } from '../content/rich-text.js';
+import { date, decide, iso, stable, type ImportTally } from './import-compare.js';
+
+export interface ImportContext {
+  tally: ImportTally;
+  /** The importing user: author of new posts nobody here wrote, and the saver of their revisions. */
+  userId: string;
+  /** File media id → media id here (null: not in this library). */
+  media: Map<string, string | null>;
+  /** Tag slug → name, from the file's tag list. */
+  tagNames: Map<string, string>;
+  /** Lower-cased e-mail → user id here. */
+  authors: Map<string, string>;
+}
+
+/** Posts, projects and pages of an import: create, update when the file is newer, skip when equal. */
+export class ContentImporter {
+  constructor(
+    private readonly transfer: ContentTransferRepository,
+    private readonly posts: PostRepository,
+    private readonly projects: ProjectRepository,
+    private readonly pages: PageRepository,
+    private readonly tx: TransactionRunner,
+  ) {}
+
+  async importPosts(ctx: ImportContext, items: ExportedPost[]): Promise<void> {
+    const counts = ctx.tally.counts.posts;
+    const tagsByPost = await this.transfer.postTagSlugs();
+    for (const p of items) {
+      const rendered = this.render(ctx, 'post', p.slug, p.content as unknown as LexicalState);
+      if (!rendered) {
+        counts.skipped++;
+        continue;
+      }
+      const wanted = {
+        title: plain(p.title), excerpt: plain(p.excerpt), content: p.content as unknown as LexicalState, status: p.status, featured: p.featured,
+        publishedAt: date(p.publishedAt), scheduledAt: date(p.scheduledAt), seoTitle: p.seo.title, seoDescription: p.seo.description,
+        canonicalUrl: p.seo.canonicalUrl, coverMediaId: this.media(ctx, p.coverMediaId, 'post', p.slug), ogImageMediaId: this.media(ctx, p.ogImageMediaId, 'post', p.slug),
+      };
+      const tagSlugs = [...new Set(p.tags.filter((t) => SLUG_PATTERN.test(t) && t.length <= 100))];
+      const columns = { ...wanted, html: rendered.html, plainText: rendered.plainText, toc: rendered.toc, readingTimeMinutes: rendered.readingTimeMinutes };
+      const updatedAt = date(p.updatedAt) ?? new Date();
+      const existing = await this.posts.findBySlug(p.slug);
+      if (!existing) {
+        const id = uuidv7();
+        const authorId = (p.author && ctx.authors.get(p.author.email.toLowerCase())) || ctx.userId;
+        await this.tx.run(async (tx) => {
+          await this.posts.insert({ id, slug: p.slug, authorId, ...columns, createdAt: date(p.createdAt) ?? updatedAt, updatedAt }, tx);
+          await this.posts.removeRedirect(p.slug, tx);
+          await this.setTags(ctx, id, tagSlugs, tx);
+          await this.posts.addRevision({ id: uuidv7(), postId: id, title: wanted.title, excerpt: wanted.excerpt, content: wanted.content, savedBy: ctx.userId }, tx);
+        });
+        counts.created++;
+        continue;
+      }
+      const current = tagsByPost.get(existing.id) ?? [];
+      const same = stable(pickLike(existing, wanted)) === stable(wanted) && stable(current) === stable(tagSlugs);
+      const decision = decide(same, p.updatedAt, existing.updatedAt);
+      if (decision !== 'update') {
+        this.kept(ctx, 'post', p.slug, decision);
+        counts.skipped++;
+        continue;
+      }
+      await this.tx.run(async (tx) => {
+        await this.transfer.updatePost(existing.id, columns, updatedAt, tx);
+        await this.setTags(ctx, existing.id, tagSlugs, tx);
+        if (wanted.title !== existing.title || wanted.excerpt !== existing.excerpt || stable(wanted.content) !== stable(existing.content)) {
+          await this.posts.addRevision({ id: uuidv7(), postId: existing.id, title: wanted.title, excerpt: wanted.excerpt, content: wanted.content, savedBy: ctx.userId }, tx);
+        }
+      });
+      counts.updated++;
+    }
+  }
+
+  async importProjects(ctx: ImportContext, items: ExportedProject[]): Promise<void> {
+    const counts = ctx.tally.counts.projects;
+    for (const p of items) {
+      const rendered = this.render(ctx, 'project', p.slug, p.body as unknown as LexicalState);
+      if (!rendered) {
+        counts.skipped++;
+        continue;
+      }
+      const wanted = {
+        title: plain(p.title), summary: plain(p.summary), body: p.body as unknown as LexicalState,
+        techStack: [...new Set(p.techStack.map(plain).filter(Boolean))].slice(0, 30), repoUrl: p.repoUrl, liveUrl: p.liveUrl,
+        imageIds: p.imageIds.map((id) => this.media(ctx, id, 'project', p.slug)).filter((id): id is string => Boolean(id)),
+        sortOrder: p.sortOrder, featured: p.featured, status: p.status, publishedAt: date(p.publishedAt),
+      };
+      const updatedAt = date(p.updatedAt) ?? new Date();
+      const existing = await this.projects.findBySlug(p.slug);
+      if (!existing) {
+        await this.projects.insert({ id: uuidv7(), slug: p.slug, ...wanted, html: rendered.html, updatedAt });
+        counts.created++;
+        continue;
+      }
+      const decision = decide(stable(pickLike(existing, wanted)) === stable(wanted), p.updatedAt, existing.updatedAt);
+      if (decision !== 'update') {
+        this.kept(ctx, 'project', p.slug, decision);
+        counts.skipped++;
+        continue;
+      }
+      await this.transfer.updateProject(existing.id, { ...wanted, html: rendered.html }, updatedAt);
+      counts.updated++;
+    }
+  }
+
+  async importPages(ctx: ImportContext, items: ExportedPage[]): Promise<void> {
+    const counts = ctx.tally.counts.pages;
+    for (const p of items) {
+      const rendered = this.render(ctx, 'page', p.slug, p.content as unknown as LexicalState);
+      if (!rendered) {
+        counts.skipped++;
+        continue;
+      }
+      const wanted = {
+        title: plain(p.title), content: p.content as unknown as LexicalState, seoTitle: p.seoTitle, seoDescription: p.seoDescription,
+        status: p.status, publishedAt: date(p.publishedAt),
+      };
+      const updatedAt = date(p.updatedAt) ?? new Date();
+      const existing = await this.pages.findBySlug(p.slug);
+      if (!existing) {
+        await this.pages.insert({ id: uuidv7(), slug: p.slug, ...wanted, html: rendered.html, updatedAt });
+        counts.created++;
+        continue;
+      }
+      const decision = decide(stable(pickLike(existing, wanted)) === stable(wanted), p.updatedAt, existing.updatedAt);
+      if (decision !== 'update') {
+        this.kept(ctx, 'page', p.slug, decision);
+        counts.skipped++;
+        continue;
+      }
+      await this.transfer.updatePage(existing.id, { ...wanted, html: rendered.html }, updatedAt);
+      counts.updated++;
+    }
+  }
+
+  /** Validated and rendered like an editor's save; a document we cannot render is reported, not imported. */
+  private render(ctx: ImportContext, type: string, key: string, state: LexicalState) {
+    try {
+      return renderRichText(state, 'content');
+    } catch (err) {
+      ctx.tally.note(type, key, `not imported: ${(err as { detail?: string }).detail ?? (err as Error).message}`);
+      return undefined;
+    }
+  }
+
+  private media(ctx: ImportContext, fileId: string | null, type: string, key: string): string | null {
+    if (!fileId) return null;
+    const local = ctx.media.get(fileId);
+    if (local === undefined) ctx.tally.note(type, key, `media ${fileId} is not in the file's media list; the reference was dropped`);
+    return local ?? null;
+  }
+
+  private kept(ctx: ImportContext, type: string, key: string, decision: 'skip' | 'keep-local'): void {
+    if (decision === 'keep-local') ctx.tally.note(type, key, 'changed here more recently than in the file: kept the copy here');
+  }
+
+  private async setTags(ctx: ImportContext, postId: string, slugs: string[], tx: Tx): Promise<void> {
+    const wanted = slugs.map((slug) => ({ slug, name: (ctx.tagNames.get(slug) ?? slug).slice(0, 80), id: uuidv7() }));
+    const rows = await this.posts.ensureTags(wanted, tx);
+    await this.posts.setTags(postId, rows.map((r) => r.id), tx);
+  }
+}
+
+/** The row's values for the keys of `wanted`, dates as ISO strings like the file's. */
+function pickLike<T extends Record<string, unknown>>(row: object, wanted: T): Record<keyof T, unknown> {
+  const r = row as Record<string, unknown>;
+  return Object.fromEntries(Object.keys(wanted).map((k) => [k, r[k] instanceof Date ? iso(r[k] as Date) : r[k]])) as Record<keyof T, unknown>;
+}
+

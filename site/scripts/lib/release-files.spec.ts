@@ -1,0 +1,57 @@
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { afterEach, describe, expect, it } from 'vitest';
+import { changedPaths, processRelease, readManifest } from './release-files.ts';
+
+const dirs: string[] = [];
+function release(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ov-release-'));
+  dirs.push(dir);
+  for (const [path, body] of Object.entries(files)) {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), body);
+  }
+  return dir;
+}
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+const page = (text: string) => `<!doctype html><html lang="tr"><body>${text.padEnd(12, '.').repeat(40)}</body></html>`;
+
+describe('processRelease', () => {
+  it('hashes every file, precompresses text with brotli and gzip, and writes the manifest', async () => {
+    const dir = release({ 'index.html': page('Merhaba dünya — ığdır '), '_astro/a.1234.css': 'body{color:red}'.repeat(30), 'favicon.png': 'x' });
+    const { manifest, stats } = await processRelease(dir, 'r1', null);
+    expect(stats).toEqual({ files: 3, compressed: 2, reused: 0 });
+    const index = manifest.files['/index.html']!;
+    expect(index.hash).toMatch(/^[\w-]{27}$/);
+    expect(brotliDecompressSync(readFileSync(join(dir, 'index.html.br'))).toString()).toBe(page('Merhaba dünya — ığdır '));
+    expect(gunzipSync(readFileSync(join(dir, 'index.html.gz'))).toString()).toBe(page('Merhaba dünya — ığdır '));
+    expect(index.br).toBeLessThan(index.size);
+    expect(manifest.files['/favicon.png']).toEqual({ hash: expect.any(String), size: 1 });
+    expect(await readManifest(dir)).toEqual(manifest);
+  });
+
+  it('hard-links files identical to the previous release instead of compressing them again', async () => {
+    const oldDir = release({ 'index.html': page('a'), 'blog/x/index.html': page('x') });
+    const old = await processRelease(oldDir, 'r1', null);
+    const newDir = release({ 'index.html': page('b'), 'blog/x/index.html': page('x') });
+    const { manifest, stats } = await processRelease(newDir, 'r2', { dir: oldDir, manifest: old.manifest });
+    expect(stats).toMatchObject({ files: 2, reused: 1, compressed: 1 });
+    expect(statSync(join(newDir, 'blog/x/index.html')).ino).toBe(statSync(join(oldDir, 'blog/x/index.html')).ino);
+    expect(statSync(join(newDir, 'blog/x/index.html.br')).ino).toBe(statSync(join(oldDir, 'blog/x/index.html.br')).ino);
+    expect(changedPaths(old.manifest, manifest)).toEqual(['/']);
+  });
+});
+
+describe('changedPaths', () => {
+  it('lists added, changed and removed pages as URLs, never hashed assets', () => {
+    const f = (hash: string) => ({ hash, size: 1 });
+    const before = { id: 'a', createdAt: '', files: { '/index.html': f('1'), '/blog/old/index.html': f('2'), '/rss.xml': f('3'), '/_astro/a.css': f('4') } };
+    const after = { id: 'b', createdAt: '', files: { '/index.html': f('1'), '/blog/new/index.html': f('5'), '/rss.xml': f('6'), '/_astro/b.css': f('7') } };
+    expect(changedPaths(before, after)).toEqual(['/blog/new/', '/blog/old/', '/rss.xml']);
+  });
+});
