@@ -86,3 +86,28 @@ export async function eventually<T>(check: () => Promise<T | undefined | false>,
   }
   throw new Error(`condition not met within ${timeoutMs} ms${last ? `: ${String(last)}` : ''}`);
 }
+
+/**
+ * An empty, migrated database of its own, for tests that compare whole-site state (export/import,
+ * seed) and so must not see rows other test files left in the shared test database.
+ */
+export async function freshDatabase(label: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const { default: mysql } = await import('mysql2/promise');
+  const { runMigrations } = await import('../src/db/migrate.js');
+  const { testDatabaseUrl } = await import('./env.js');
+  const url = new URL(testDatabaseUrl());
+  const name = `${url.pathname.slice(1).replace(/_test$/, '')}_${label}${Date.now()}_test`;
+  const server = new URL(url);
+  server.pathname = '/';
+  const conn = await mysql.createConnection({ uri: server.toString() });
+  await conn.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  url.pathname = `/${name}`;
+  await runMigrations(url.toString());
+  return {
+    url: url.toString(),
+    async drop() {
+      await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
+      await conn.end();
+    },
+  };
+}

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContentExport, ImportReport } from '../src/dtos/content-transfer.dto.js';
 import { call } from './content-helpers.js';
 import { createUser, login } from './factories.js';
-import { startTestApi, type TestApi } from './harness.js';
+import { freshDatabase, startTestApi, type TestApi } from './harness.js';
 import { createBucket, emptyBucket, OPS_BUCKET, seedContent } from './ops-fixtures.js';
 
 let api: TestApi;
@@ -29,15 +29,22 @@ const content = (doc: ContentExport) => ({
   ...doc, exportedAt: undefined, posts: doc.posts.map((p) => ({ ...p, version: undefined, revision: undefined })),
 });
 
+let fresh: Awaited<ReturnType<typeof freshDatabase>>;
+
 beforeAll(async () => {
   await createBucket();
-  api = await startTestApi({ S3_BUCKET: OPS_BUCKET });
+  // Whole-site comparisons: a database of its own, without other files' leftovers.
+  fresh = await freshDatabase('content');
+  api = await startTestApi({ S3_BUCKET: OPS_BUCKET, DATABASE_URL: fresh.url });
   await emptyBucket(api.infra.storage);
   const admin = (await login(api, await createUser(api, 'admin'))).accessToken;
   editor = (await login(api, await createUser(api, 'editor'))).accessToken;
   seeded = await seedContent(api, admin);
 }, 60_000);
-afterAll(() => api?.close());
+afterAll(async () => {
+  await api?.close();
+  await fresh?.drop();
+});
 
 describe('content export and import', () => {
   it('exports posts with tags and latest content, projects, pages, skills, tags, settings and media references', async () => {
