@@ -1,0 +1,89 @@
+import { useState } from 'react';
+import { fieldErrorsOf, messageOf, unwrap } from '../api/errors';
+import { CheckField, FormError, TextArea, TextField } from '../components/Field';
+import { Modal } from '../components/Modal';
+import { Empty, ErrorNote, Loading, PageHeader, SecretOnce, Status } from '../components/bits';
+import { relative } from '../lib/format';
+import { href } from '../lib/router';
+import { useApi, useSession } from '../lib/session';
+import { useLoad } from '../lib/useLoad';
+import { parseEnv } from './env';
+
+/** Apps run from git repositories in isolated containers. */
+export function PaasApps() {
+  const api = useApi();
+  const { can } = useSession();
+  const apps = useLoad(async () => unwrap(await api.GET('/api/v1/admin/paas/apps')), []);
+  const [open, setOpen] = useState(false);
+  const [form, setForm] = useState({ name: '', repoUrl: 'https://', branch: 'main', slug: '', env: '', public: false });
+  const [error, setError] = useState<string>();
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [created, setCreated] = useState<{ id: string; name: string; secret: string; hookUrl: string }>();
+  const [busy, setBusy] = useState(false);
+
+  const create = async (e: { preventDefault(): void }, deploy: boolean) => {
+    e.preventDefault();
+    setError(undefined);
+    setFields({});
+    const env = parseEnv(form.env);
+    if (typeof env === 'string') return setFields({ env });
+    setBusy(true);
+    try {
+      const app = unwrap(
+        await api.POST('/api/v1/admin/paas/apps', {
+          body: { name: form.name.trim(), repoUrl: form.repoUrl.trim(), branch: form.branch.trim() || undefined, slug: form.slug.trim() || undefined, env, public: form.public },
+        }),
+      );
+      if (deploy) unwrap(await api.POST('/api/v1/admin/paas/apps/{appId}/deployments', { params: { path: { appId: app.id } } }));
+      setCreated({ id: app.id, name: app.name, secret: app.hookSecret, hookUrl: app.hookUrl });
+      setOpen(false);
+      apps.reload();
+    } catch (err) {
+      setError(messageOf(err));
+      setFields(fieldErrorsOf(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <PageHeader title="Apps" actions={can('paas:write') && <button type="button" className="btn btn-primary" onClick={() => (setCreated(undefined), setOpen(true))}>New app</button>}>
+        <p className="muted">Give a git URL; the engine detects the project type, builds an image and runs it with limits.</p>
+      </PageHeader>
+      {created && (
+        <>
+          <SecretOnce label={`Push webhook secret of ${created.name}`} secret={created.secret} note={`add it with ${created.hookUrl} as a push webhook to deploy on every push; it is never shown again.`} />
+          <p><a href={href(`/apps/${created.id}`)}>Open {created.name} →</a></p>
+        </>
+      )}
+      <ErrorNote message={apps.error} retry={apps.reload} />
+      {apps.loading && <Loading />}
+      {apps.data && !apps.data.length && <Empty>No apps yet.</Empty>}
+      <ul className="plain-list card-list">
+        {apps.data?.map((a) => (
+          <li key={a.id}>
+            <a href={href(`/apps/${a.id}`)}>{a.name}</a> <Status value={a.status} />
+            <div className="muted small">{a.repoUrl} @ {a.branch}{a.detectedType && ` · ${a.detectedType}`} · updated {relative(a.updatedAt)}</div>
+          </li>
+        ))}
+      </ul>
+      <Modal open={open} title="New app" onClose={() => setOpen(false)}>
+        <form onSubmit={(e) => void create(e, true)}>
+          <TextField label="Name" value={form.name} onValue={(name) => setForm({ ...form, name })} required maxLength={120} error={fields.name} />
+          <TextField label="Git URL" type="url" value={form.repoUrl} onValue={(repoUrl) => setForm({ ...form, repoUrl })} required error={fields.repoUrl} hint="Public https repository, e.g. https://github.com/you/app.git" />
+          <TextField label="Branch" value={form.branch} onValue={(branch) => setForm({ ...form, branch })} error={fields.branch} />
+          <TextField label="Slug" value={form.slug} onValue={(slug) => setForm({ ...form, slug })} placeholder="made from the name" error={fields.slug} />
+          <TextArea label="Environment variables" value={form.env} onValue={(env) => setForm({ ...form, env })} rows={3} placeholder="KEY=value, one per line" error={fields.env} />
+          <CheckField label="Public (listed on the site's /paas/ page)" checked={form.public} onChecked={(p) => setForm({ ...form, public: p })} />
+          <FormError message={error} />
+          <div className="actions">
+            <button type="button" className="btn" onClick={() => setOpen(false)}>Cancel</button>
+            <button type="button" className="btn" disabled={busy} onClick={(e) => void create(e, false)}>Create only</button>
+            <button type="submit" className="btn btn-primary" disabled={busy}>Create and deploy</button>
+          </div>
+        </form>
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+import type { AdminPost, LexicalDocument, Schemas } from '../api/types';
+
+/** The editable fields of a post as the form holds them. */
+export interface PostDraft {
+  title: string;
+  slug: string;
+  excerpt: string;
+  /** Comma-separated tag names (unknown ones are created by the API). */
+  tags: string;
+  featured: boolean;
+  coverMediaId: string | null;
+  seo: { title: string; description: string; canonicalUrl: string; ogImageMediaId: string | null };
+}
+
+export const EMPTY_DRAFT: PostDraft = {
+  title: '',
+  slug: '',
+  excerpt: '',
+  tags: '',
+  featured: false,
+  coverMediaId: null,
+  seo: { title: '', description: '', canonicalUrl: '', ogImageMediaId: null },
+};
+
+export const EMPTY_DOC: LexicalDocument = {
+  root: { type: 'root', children: [{ type: 'paragraph', children: [], version: 1 }], version: 1 } as LexicalDocument['root'],
+};
+
+export function draftOf(post: AdminPost): PostDraft {
+  return {
+    title: post.title,
+    slug: post.slug,
+    excerpt: post.excerpt,
+    tags: post.tags.map((t) => t.name).join(', '),
+    featured: post.featured,
+    coverMediaId: post.coverMediaId,
+    seo: {
+      title: post.seo.title ?? '',
+      description: post.seo.description ?? '',
+      canonicalUrl: post.seo.canonicalUrl ?? '',
+      ogImageMediaId: post.seo.ogImageMediaId ?? null,
+    },
+  };
+}
+
+export function tagList(tags: string): string[] {
+  const seen = new Set<string>();
+  return tags
+    .split(',')
+    .map((t) => t.trim())
+    .filter((t) => t && !seen.has(t.toLowerCase()) && seen.add(t.toLowerCase()));
+}
+
+/** The request body for create and update (empty optional strings become null/absent). */
+export function bodyOf(draft: PostDraft, content: LexicalDocument): Schemas['CreatePostRequest'] {
+  return {
+    title: draft.title.trim(),
+    ...(draft.slug.trim() ? { slug: draft.slug.trim() } : {}),
+    excerpt: draft.excerpt,
+    content,
+    tags: tagList(draft.tags),
+    featured: draft.featured,
+    coverMediaId: draft.coverMediaId,
+    seo: {
+      title: draft.seo.title.trim() || null,
+      description: draft.seo.description.trim() || null,
+      canonicalUrl: draft.seo.canonicalUrl.trim() || null,
+      ogImageMediaId: draft.seo.ogImageMediaId,
+    },
+  };
+}

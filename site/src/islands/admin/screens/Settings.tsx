@@ -1,0 +1,98 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { fieldErrorsOf, messageOf, unwrap } from '../api/errors';
+import type { Schemas } from '../api/types';
+import { FormError, TextArea, TextField } from '../components/Field';
+import { useUi } from '../components/UiProvider';
+import { ErrorNote, Loading, PageHeader } from '../components/bits';
+import { useApi, useSession } from '../lib/session';
+import { useLoad } from '../lib/useLoad';
+
+type SiteSettings = Schemas['SiteSettings'];
+
+/** Site title, locale, author, social links and navigation; saving rebuilds the site. */
+export function Settings() {
+  const api = useApi();
+  const { can } = useSession();
+  const { notify } = useUi();
+  const loaded = useLoad(async () => unwrap(await api.GET('/api/v1/admin/settings')), []);
+  const [s, setS] = useState<SiteSettings>();
+  const [error, setError] = useState<string>();
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const ro = !can('settings:write');
+
+  useEffect(() => setS(loaded.data), [loaded.data]);
+
+  if (loaded.loading || !s) return <><PageHeader title="Settings" />{loaded.error ? <ErrorNote message={loaded.error} retry={loaded.reload} /> : <Loading />}</>;
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    setFields({});
+    try {
+      setS(unwrap(await api.PATCH('/api/v1/admin/settings', { body: s })));
+      notify('Settings saved. The site rebuilds in a moment.');
+    } catch (err) {
+      setError(messageOf(err));
+      setFields(fieldErrorsOf(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const links = (key: 'social' | 'navigation', labelUrl: 'url' | 'href', title: string) => {
+    const list = s[key] as unknown as Record<string, string>[];
+    const set = (next: Record<string, string>[]) => setS({ ...s, [key]: next });
+    return (
+      <fieldset className="card">
+        <legend>{title}</legend>
+        {list.map((item, i) => (
+          <div className="link-row" key={i}>
+            <TextField label="Label" value={item.label ?? ''} onValue={(v) => set(list.map((x, j) => (j === i ? { ...x, label: v } : x)))} error={fields[`${key}.${i}.label`] ?? fields[`${key}[${i}].label`]} readOnly={ro} />
+            <TextField label={labelUrl === 'url' ? 'URL' : 'Link'} value={item[labelUrl] ?? ''} onValue={(v) => set(list.map((x, j) => (j === i ? { ...x, [labelUrl]: v } : x)))} error={fields[`${key}.${i}.${labelUrl}`] ?? fields[`${key}[${i}].${labelUrl}`]} readOnly={ro} />
+            {!ro && (
+              <button type="button" className="btn btn-small" aria-label={`Remove ${item.label || 'row'}`} onClick={() => set(list.filter((_, j) => j !== i))}>
+                Remove
+              </button>
+            )}
+          </div>
+        ))}
+        {!ro && list.length < 20 && (
+          <button type="button" className="btn btn-small" onClick={() => set([...list, { label: '', [labelUrl]: '' }])}>
+            Add {key === 'social' ? 'a link' : 'a menu item'}
+          </button>
+        )}
+        {fields[key] && <span className="field-error">{fields[key]}</span>}
+      </fieldset>
+    );
+  };
+
+  return (
+    <>
+      <PageHeader title="Settings" />
+      <form onSubmit={(e) => void submit(e)} className="settings">
+        <fieldset className="card">
+          <legend>Site</legend>
+          <TextField label="Site title" value={s.site.title} onValue={(v) => setS({ ...s, site: { ...s.site, title: v } })} maxLength={120} required error={fields['site.title']} readOnly={ro} />
+          <TextArea label="Description" value={s.site.description} onValue={(v) => setS({ ...s, site: { ...s.site, description: v } })} maxLength={500} rows={2} error={fields['site.description']} readOnly={ro} />
+          <TextField label="Locale" value={s.site.locale} onValue={(v) => setS({ ...s, site: { ...s.site, locale: v } })} maxLength={20} hint="BCP 47, e.g. tr-TR or en-US" error={fields['site.locale']} readOnly={ro} />
+        </fieldset>
+        <fieldset className="card">
+          <legend>Author</legend>
+          <TextField label="Name" value={s.author.name} onValue={(v) => setS({ ...s, author: { ...s.author, name: v } })} maxLength={120} error={fields['author.name']} readOnly={ro} />
+          <TextField label="Public e-mail" type="email" value={s.author.email} onValue={(v) => setS({ ...s, author: { ...s.author, email: v } })} maxLength={254} error={fields['author.email']} readOnly={ro} />
+          <TextArea label="Bio" value={s.author.bio} onValue={(v) => setS({ ...s, author: { ...s.author, bio: v } })} maxLength={1000} rows={3} error={fields['author.bio']} readOnly={ro} />
+        </fieldset>
+        {links('social', 'url', 'Social links')}
+        {links('navigation', 'href', 'Navigation')}
+        <FormError message={error} />
+        {!ro && (
+          <button type="submit" className="btn btn-primary" disabled={busy}>
+            {busy ? 'Saving…' : 'Save settings'}
+          </button>
+        )}
+      </form>
+    </>
+  );
+}
