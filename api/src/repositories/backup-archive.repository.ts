@@ -182,6 +182,9 @@ export class BackupArchiveRepository {
     let done = false;
     let failure: Error | undefined;
     let wake: (() => void) | undefined;
+    // The entry being read: a damaged archive fails the pipeline mid-entry, and its consumer must
+    // hear about it instead of waiting for an end that never comes.
+    let current: { body: PassThrough; settle: () => void } | undefined;
     extract.on('entry', (header, stream, next) => {
       queue.push({ header, stream, next });
       wake?.();
@@ -189,7 +192,7 @@ export class BackupArchiveRepository {
     const stages = [raw.stream, ...(encrypted ? [decryptStream(passphrase!)] : []), createGunzip(), extract];
     void pipeline(stages as unknown as [Readable, Writable]).then(
       () => { done = true; wake?.(); },
-      (err: Error) => { failure = err; done = true; wake?.(); },
+      (err: Error) => { failure = err; done = true; current?.body.destroy(err); current?.settle(); wake?.(); },
     );
     try {
       for (;;) {
@@ -199,9 +202,16 @@ export class BackupArchiveRepository {
           // async iterator does): consumers get a core PassThrough instead.
           // (Its readable-stream 3 has no readableEnded either, hence the flag.)
           let ended = false;
-          const end = new Promise<void>((resolve) => item.stream.once('end', () => resolve(void (ended = true))));
+          let settle = () => {};
+          const end = new Promise<void>((resolve) => {
+            settle = resolve;
+            item.stream.once('end', () => resolve(void (ended = true)));
+            item.stream.once('close', () => resolve());
+          });
           const body = item.stream.pipe(new PassThrough());
+          current = { body, settle };
           yield { name: item.header.name, size: item.header.size, stream: body };
+          if (failure) throw failure;
           // Whatever the consumer left unread is drained, or the tar parser stalls.
           if (!ended) {
             item.stream.unpipe(body);
