@@ -25,6 +25,8 @@ beforeAll(async () => {
   // Only the receiver's exact host:port may be private; the default site-builder allowance is off.
   const overrides = { WEBHOOK_ALLOWED_PRIVATE_HOSTS: `127.0.0.1:${receiver.port}` };
   api = await startTestApi(overrides);
+  // Events other test files left undelivered in the shared database are not this file's to deliver.
+  await api.infra.database.pool.query('UPDATE outbox_events SET dispatched_at = NOW(3) WHERE dispatched_at IS NULL');
   token = (await login(api, await createUser(api, 'admin'))).accessToken;
   // The worker side in-process: real queues under this run's Redis prefix, a 50 ms retry schedule.
   worker = createInfrastructure(testEnv(overrides), createLogger('silent', 'worker-test'), 'worker');

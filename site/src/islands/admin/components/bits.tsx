@@ -80,3 +80,14 @@ export function SecretOnce({ label, secret, note }: { label: string; secret: str
     </div>
   );
 }
+
+/** The Edit / Delete pair at the end of a list row; nothing when the user may not change the row. */
+export function RowActions({ show = true, onEdit, onDelete }: { show?: boolean; onEdit(): void; onDelete?(): void }) {
+  if (!show) return null;
+  return (
+    <>
+      <button type="button" className="btn btn-small" onClick={onEdit}>Edit</button>
+      {onDelete && <button type="button" className="btn btn-small btn-danger" onClick={onDelete}>Delete</button>}
+    </>
+  );
+}

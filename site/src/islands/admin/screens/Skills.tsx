@@ -4,7 +4,7 @@ import type { Schemas } from '../api/types';
 import { FormError, TextField } from '../components/Field';
 import { Modal } from '../components/Modal';
 import { useUi } from '../components/UiProvider';
-import { Empty, ErrorNote, Loading, PageHeader } from '../components/bits';
+import { Empty, ErrorNote, Loading, PageHeader, RowActions } from '../components/bits';
 import { useApi, useSession } from '../lib/session';
 import { useLoad } from '../lib/useLoad';
 
@@ -85,12 +85,7 @@ export function Skills() {
                   </td>
                   <td>{s.sortOrder}</td>
                   <td className="row-actions">
-                    {writable && (
-                      <>
-                        <button type="button" className="btn btn-small" onClick={() => open(s)}>Edit</button>
-                        <button type="button" className="btn btn-small btn-danger" onClick={() => void remove(s)}>Delete</button>
-                      </>
-                    )}
+                    <RowActions show={writable} onEdit={() => open(s)} onDelete={() => void remove(s)} />
                   </td>
                 </tr>
               ))}

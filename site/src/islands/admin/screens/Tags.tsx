@@ -4,7 +4,7 @@ import type { Tag } from '../api/types';
 import { FormError, TextField } from '../components/Field';
 import { Modal } from '../components/Modal';
 import { useUi } from '../components/UiProvider';
-import { Empty, ErrorNote, Loading, PageHeader } from '../components/bits';
+import { Empty, ErrorNote, Loading, PageHeader, RowActions } from '../components/bits';
 import { href } from '../lib/router';
 import { useApi, useSession } from '../lib/session';
 import { useLoad } from '../lib/useLoad';
@@ -83,12 +83,7 @@ export function Tags() {
                   <td>{t.slug}</td>
                   <td>{t.postCount}</td>
                   <td className="row-actions">
-                    {can('content:publish') && (
-                      <>
-                        <button type="button" className="btn btn-small" onClick={() => open(t)}>Edit</button>
-                        <button type="button" className="btn btn-small btn-danger" onClick={() => void remove(t)}>Delete</button>
-                      </>
-                    )}
+                    <RowActions show={can('content:publish')} onEdit={() => open(t)} onDelete={() => void remove(t)} />
                   </td>
                 </tr>
               ))}

@@ -4,7 +4,7 @@ import type { Role, User } from '../api/types';
 import { CheckField, FormError, SelectField, TextField } from '../components/Field';
 import { Modal } from '../components/Modal';
 import { useUi } from '../components/UiProvider';
-import { ErrorNote, LoadMore, Loading, PageHeader, Status } from '../components/bits';
+import { ErrorNote, LoadMore, Loading, PageHeader, Status, RowActions } from '../components/bits';
 import { relative } from '../lib/format';
 import { ROLE_LABELS, ROLES } from '../lib/permissions';
 import { useApi, useSession } from '../lib/session';
@@ -86,8 +86,7 @@ export function Users() {
                 <td className="hide-narrow">{u.totpEnabled ? 'on' : 'off'}</td>
                 <td className="hide-narrow">{relative(u.lastLoginAt)}</td>
                 <td className="row-actions">
-                  <button type="button" className="btn btn-small" onClick={() => open(u)}>Edit</button>
-                  {u.id !== me.id && <button type="button" className="btn btn-small btn-danger" onClick={() => void remove(u)}>Delete</button>}
+                  <RowActions onEdit={() => open(u)} onDelete={u.id !== me.id ? () => void remove(u) : undefined} />
                 </td>
               </tr>
             ))}
