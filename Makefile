@@ -74,12 +74,11 @@ test: install services typecheck lint openapi-check paas-images ## Everything CI
 	scripts/ensure-chromium.sh
 	TEST_DATABASE_URL=$(TEST_DATABASE_URL) npx vitest run --reporter=default --reporter=json --outputFile.json=$(VITEST_JSON)
 
-bench: install services ## Benchmarks vs baselines in the same run (JSON + markdown in scripts/bench/results)
-	TEST_DATABASE_URL=$(TEST_DATABASE_URL) node --import tsx scripts/bench/reads.ts
-	TEST_DATABASE_URL=$(TEST_DATABASE_URL) node --import tsx scripts/bench/login.ts
+bench: install services paas-images ## Benchmarks vs baselines in the same run (ONLY=reads,login,concurrency,paas,site QUICK=1); JSON + markdown in scripts/bench/results
+	TEST_DATABASE_URL=$(TEST_DATABASE_URL) node --import tsx scripts/bench/run.ts $(if $(ONLY),--only $(ONLY)) $(if $(QUICK),--quick)
 
-bench-login: install services ## argon2 cost and logins/s at our parameters (JSON in scripts/bench/results)
-	TEST_DATABASE_URL=$(TEST_DATABASE_URL) node --import tsx scripts/bench/login.ts
+bench-login: install services ## argon2 cost and logins/s at our parameters (same as make bench ONLY=login)
+	TEST_DATABASE_URL=$(TEST_DATABASE_URL) node --import tsx scripts/bench/run.ts --only login
 
 test-resilience: install services ## Faults (TCP fault proxies), outages, limits, attacks: also part of make test
 	TEST_DATABASE_URL=$(TEST_DATABASE_URL) npx vitest run --project integration api/test/resilience api/test/redis-outage.test.ts api/test/limits.test.ts api/test/authz-matrix.test.ts

@@ -1,6 +1,7 @@
 // The baseline for the read benchmarks: a bare node:http server with a mysql2 pool that runs the
 // same SQL as the API's uncached public reads and returns the same JSON shape. No framework, no
 // validation, no cache, no logging: what the API is measured against.
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import mysql from 'mysql2/promise';
 
@@ -75,7 +76,13 @@ createServer(async (req, res) => {
       return;
     }
     const json = JSON.stringify(body);
-    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(json) }).end(json);
+    // Conditional GETs the plain way: hash what the query returned, 304 when the client holds it.
+    const etag = `"${createHash('sha1').update(json).digest('base64url')}"`;
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304, { etag }).end();
+      return;
+    }
+    res.writeHead(200, { etag, 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(json) }).end(json);
   } catch (err) {
     res.writeHead(500).end(String(err));
   }

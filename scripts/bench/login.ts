@@ -1,14 +1,13 @@
 /**
  * What a password costs: argon2id hash time at several parameter sets, then end-to-end logins per
  * second through the real API (rate limiter off) at the parameters in use. Writes
- * scripts/bench/results/login-<date>.json. Run with `make bench-login` (services must be up).
+ * scripts/bench/results/login-<date>.json and .md. Run with `make bench-login` (services must be up).
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, totalmem } from 'node:os';
 import argon2 from 'argon2';
 import { ARGON2_PARAMS } from '../../api/src/repositories/password-hasher.js';
 import { createUser } from '../../api/test/factories.js';
 import { startTestApi } from '../../api/test/harness.js';
+import { ratio, table, writeResult } from './lib.js';
 
 const PASSWORD = 'violet-tram-harbour-42';
 const CANDIDATES = [
@@ -69,15 +68,27 @@ async function logins(concurrency: number, durationMs: number) {
   }
 }
 
+const hashes = await hashTimes();
+const endToEnd = [await logins(1, 5000), await logins(8, 8000)];
+const inUse = hashes[0]!;
+// Baseline in the same run: the bare hash. At concurrency 1 a login can never beat 1 / hash time.
+const hashOnlyPerSecond = Math.round((1000 / inUse.medianMs) * 10) / 10;
 const result = {
-  date: new Date().toISOString(),
-  machine: { cpus: availableParallelism(), model: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
   params: ARGON2_PARAMS,
-  argon2HashMedian: await hashTimes(),
-  endToEnd: [await logins(1, 5000), await logins(8, 8000)],
+  argon2HashMedian: hashes,
+  endToEnd,
+  baseline: { hashOnlyPerSecondSingleThread: hashOnlyPerSecond },
+  ratios: {
+    loginsOverHashOnlyAtC1: ratio(endToEnd[0]!.loginsPerSecond, hashOnlyPerSecond),
+    hashShareOfLoginP50AtC1: ratio(inUse.medianMs, endToEnd[0]!.p50Ms),
+  },
 };
-mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
-const file = new URL(`./results/login-${result.date.slice(0, 10)}.json`, import.meta.url);
-writeFileSync(file, JSON.stringify(result, null, 2) + '\n');
-console.log(JSON.stringify(result, null, 2));
+const md = [
+  table(['argon2id parameters', 'hash median ms'], hashes.map((h) => [h.label, h.medianMs])),
+  '',
+  table(['concurrency', 'logins/s', 'p50 ms', 'p95 ms', 'errors'], endToEnd.map((e) => [e.concurrency, e.loginsPerSecond, e.p50Ms, e.p95Ms, e.errors])),
+  '',
+  `Bare hash at concurrency 1: ${hashOnlyPerSecond}/s → logins ÷ hash-only ${result.ratios.loginsOverHashOnlyAtC1}×; the hash is ${Math.round((result.ratios.hashShareOfLoginP50AtC1 ?? 0) * 100)} % of a login's p50.`,
+].join('\n');
+writeResult('login', result, md);
 process.exit(0);

@@ -1,13 +1,13 @@
-import { Controller, Get, Path, Query, Response, Route, Tags } from '@tsoa/runtime';
+import { Controller, Get, Path, Query, Request, Response, Route, Tags } from '@tsoa/runtime';
+import type { Request as ExRequest } from 'express';
 import type { Page } from '../dtos/content.dto.js';
 import type { PublicPost, PublicPostSummary } from '../dtos/post.dto.js';
 import type { ProblemDocument } from '../middleware/problem.js';
-import type { CacheEntry } from '../repositories/cache.repository.js';
+import { cachedRead, PUBLIC_CACHE_CONTROL } from './conditional.js';
 import { MovedError, type PublicContentService } from '../services/content/public-content.service.js';
 import type { PublishingService } from '../services/content/publishing.service.js';
 
-/** Shared caches may keep public reads 5 minutes and serve stale for 10 while revalidating. */
-export const PUBLIC_CACHE_CONTROL = 'public, max-age=60, s-maxage=300, stale-while-revalidate=600';
+export { PUBLIC_CACHE_CONTROL };
 
 @Route('api/v1')
 @Tags('Public content')
@@ -25,17 +25,17 @@ export class PublicPostsController extends Controller {
    * @param q search words @maxLength q 200
    */
   @Get('posts')
-  public async listPosts(@Query() limit?: number, @Query() cursor?: string, @Query() tag?: string, @Query() featured?: boolean, @Query() updatedSince?: string, @Query() q?: string): Promise<Page<PublicPostSummary>> {
-    return this.cached(await this.content.listPosts({ limit, cursor, tag, featured, updatedSince, q }));
+  public async listPosts(@Request() req: ExRequest, @Query() limit?: number, @Query() cursor?: string, @Query() tag?: string, @Query() featured?: boolean, @Query() updatedSince?: string, @Query() q?: string): Promise<Page<PublicPostSummary>> {
+    return cachedRead(this, req, await this.content.listPosts({ limit, cursor, tag, featured, updatedSince, q }));
   }
 
   /** One published post. An old slug answers 301 with the new location. */
   @Get('posts/{slug}')
   @Response<ProblemDocument>(404, 'No published post has this slug')
   @Response<{ slug: string }>(301, 'Moved to a new slug')
-  public async getPost(@Path() slug: string): Promise<PublicPost> {
+  public async getPost(@Path() slug: string, @Request() req: ExRequest): Promise<PublicPost> {
     try {
-      return this.cached(await this.content.getPost(slug));
+      return cachedRead(this, req, await this.content.getPost(slug));
     } catch (err) {
       if (!(err instanceof MovedError)) throw err;
       this.setStatus(301);
@@ -51,11 +51,5 @@ export class PublicPostsController extends Controller {
     this.setHeader('Cache-Control', 'private, no-store');
     this.setHeader('X-Robots-Tag', 'noindex');
     return this.publishing.preview(token);
-  }
-
-  private cached<T>(entry: CacheEntry<T>): T {
-    this.setHeader('ETag', entry.etag);
-    this.setHeader('Cache-Control', PUBLIC_CACHE_CONTROL);
-    return entry.value;
   }
 }

@@ -1,0 +1,178 @@
+/**
+ * What every benchmark scenario shares: ports, starting the API (or the baseline) as a child
+ * process, a bounded autocannon run whose latencies go into our own HDR histogram (autocannon
+ * reports p90/p97.5/p99 but not p95, and the issue's targets are p95), the machine description and
+ * writing `scripts/bench/results/<scenario>-<date>.json` (+ `.md`).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
+import autocannon from 'autocannon';
+import * as hdr from 'hdr-histogram-js';
+
+export const ROOT = new URL('../../', import.meta.url).pathname;
+export const RESULTS_DIR = new URL('./results/', import.meta.url);
+export const BASE_DB = process.env.TEST_DATABASE_URL ?? 'mysql://omervision:omervision@127.0.0.1:3307/omervision_test';
+export const BENCH_JWT_SECRET = 'bench-secret-0123456789-0123456789-abcdef';
+
+export const args = process.argv.slice(2);
+export function numberArg(name: string, fallback: number): number {
+  const i = args.indexOf(`--${name}`);
+  const v = i >= 0 ? Number(args[i + 1]) : NaN;
+  return Number.isFinite(v) && v > 0 ? v : fallback;
+}
+export const flag = (name: string): boolean => args.includes(`--${name}`);
+
+export function machine(): Record<string, unknown> {
+  return { cpus: availableParallelism(), model: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, loadavg1: Math.round(loadavg()[0]! * 100) / 100 };
+}
+
+export async function freePort(host = '127.0.0.1'): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer().once('error', reject).listen(0, host, () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export async function waitFor(url: string, tries = 240): Promise<void> {
+  for (let i = 0; i < tries; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not come up`);
+}
+
+export interface Server {
+  url: string;
+  proc: ChildProcess;
+  stop(): Promise<void>;
+}
+
+function stopper(proc: ChildProcess): () => Promise<void> {
+  return () =>
+    new Promise((resolve) => {
+      if (proc.exitCode !== null || proc.signalCode !== null) return resolve();
+      const t = setTimeout(() => proc.kill('SIGKILL'), 8000);
+      proc.once('exit', () => {
+        clearTimeout(t);
+        resolve();
+      });
+      proc.kill('SIGTERM');
+    });
+}
+
+/** The API (`api/src/main.ts`) in production mode with the limiter off; `env` overrides anything. */
+export async function startApi(dbUrl: string, env: Record<string, string> = {}): Promise<Server> {
+  const port = await freePort();
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'api/src/main.ts'], {
+    cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...process.env, NODE_ENV: 'production', JWT_SECRET: BENCH_JWT_SECRET, PORT: String(port), DATABASE_URL: dbUrl,
+      RATE_LIMIT_ENABLED: 'false', CACHE_ENABLED: 'true', REDIS_KEY_PREFIX: `ovbench${Date.now()}:`, LOG_LEVEL: 'warn', DB_POOL_SIZE: '10', ...env,
+    },
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(`${url}/health/live`);
+  return { url, proc, stop: stopper(proc) };
+}
+
+/** A bare node:http + mysql2 server running the same SQL as the public reads, without cache. */
+export async function startBaseline(dbUrl: string): Promise<Server> {
+  const port = await freePort();
+  const proc = spawn(process.execPath, ['scripts/bench/baseline-server.mjs'], { cwd: ROOT, stdio: 'ignore', env: { ...process.env, PORT: String(port), DATABASE_URL: dbUrl } });
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(`${url}/api/v1/posts?limit=1`);
+  return { url, proc, stop: stopper(proc) };
+}
+
+export interface Run {
+  requests: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  statuses: Record<string, number>;
+}
+
+export interface LoadOptions {
+  connections: number;
+  duration: number;
+  headers?: Record<string, string>;
+  method?: 'GET' | 'POST';
+  body?: string;
+  /** Rotate through these paths (one per request). */
+  paths?: string[];
+  /** Cap the offered load (requests/s over all connections). */
+  overallRate?: number;
+}
+
+const ms = (v: number) => Math.round(v * 100) / 100;
+
+/** One bounded autocannon run; latencies recorded per response into an HDR histogram (µs). */
+export async function load(url: string, o: LoadOptions): Promise<Run> {
+  const histogram = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 120_000_000, numberOfSignificantValueDigits: 3 });
+  const statuses: Record<string, number> = {};
+  let i = 0;
+  const paths = o.paths;
+  const instance = autocannon({
+    url, connections: o.connections, duration: o.duration, pipelining: 1, timeout: 30,
+    ...(o.headers ? { headers: o.headers } : {}),
+    ...(o.method ? { method: o.method } : {}),
+    ...(o.body !== undefined ? { body: o.body } : {}),
+    ...(o.overallRate ? { overallRate: o.overallRate } : {}),
+    ...(paths ? { requests: [{ setupRequest: (req: { path: string }) => ({ ...req, path: paths[i++ % paths.length] }) }] } : {}),
+  });
+  instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+    histogram.recordValue(Math.max(1, Math.round(responseTime * 1000)));
+    statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
+  });
+  const result = await instance;
+  return {
+    requests: histogram.totalCount,
+    rps: Math.round(histogram.totalCount / o.duration),
+    p50: ms(histogram.getValueAtPercentile(50) / 1000),
+    p95: ms(histogram.getValueAtPercentile(95) / 1000),
+    p99: ms(histogram.getValueAtPercentile(99) / 1000),
+    max: ms(histogram.maxValue / 1000),
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+    statuses,
+  };
+}
+
+export const ratio = (a: number | undefined, b: number | undefined): number | null => (a && b ? Math.round((a / b) * 100) / 100 : null);
+
+/** Writes results/<scenario>-<date>.json and .md, prints the markdown; returns the JSON path. */
+export function writeResult(scenario: string, data: Record<string, unknown>, markdown: string): string {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const date = new Date().toISOString().slice(0, 10);
+  const json = new URL(`./${scenario}-${date}.json`, RESULTS_DIR);
+  writeFileSync(json, JSON.stringify({ scenario, date: new Date().toISOString(), machine: machine(), ...data }, null, 2) + '\n');
+  writeFileSync(new URL(`./${scenario}-${date}.md`, RESULTS_DIR), `## ${scenario}\n\n${markdown}\n`);
+  console.log(`\n## ${scenario}\n\n${markdown}\n`);
+  return json.pathname;
+}
+
+export function table(header: string[], rows: (string | number | null | undefined)[][]): string {
+  return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.map((c) => (c === null || c === undefined ? '–' : String(c))).join(' | ')} |`)].join('\n');
+}
+
+/** Resident set size of a process in MiB, from /proc (Linux). */
+export async function rssMiB(pid: number): Promise<number> {
+  const { readFile } = await import('node:fs/promises');
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round((kb / 1024) * 10) / 10;
+}

@@ -1,0 +1,63 @@
+/**
+ * `make bench`: every scenario, one after another, each in its own process (so one failing
+ * scenario is reported and the others still run), then one combined
+ * `scripts/bench/results/<date>.json` + `<date>.md`.
+ *
+ *   node --import tsx scripts/bench/run.ts [--only reads,login] [--quick]
+ *
+ * Scenarios (each also runs alone: `node --import tsx scripts/bench/<name>.ts [--quick]`):
+ *   reads        1+2  public reads at 100/1,000 connections, warm/cold vs a bare node:http baseline; 304s
+ *   login        4    argon2id cost, logins/s and p95 with the limiter off
+ *   concurrency  3    10,000 idle keep-alive + 1,000 SSE streams held while reads run: RSS, p95 change
+ *   paas         6    deploy static + Node repos vs git + docker CLI by hand; cached redeploy
+ *   site         5+7  publish → live on the 1,000-post site, full build per page; static server vs nginx
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { ROOT, RESULTS_DIR, args, flag, machine } from './lib.js';
+
+const ALL = ['reads', 'login', 'concurrency', 'paas', 'site'] as const;
+const onlyIndex = args.indexOf('--only');
+const only = onlyIndex >= 0 ? args[onlyIndex + 1]!.split(',') : [...ALL];
+const unknown = only.filter((n) => !ALL.includes(n as never));
+if (unknown.length) {
+  console.error(`unknown scenario(s): ${unknown.join(', ')} — choose from ${ALL.join(', ')}`);
+  process.exit(64);
+}
+const passThrough = flag('quick') ? ['--quick'] : [];
+const date = new Date().toISOString().slice(0, 10);
+const started = Date.now();
+
+function runScenario(name: string): Promise<{ code: number | null; seconds: number }> {
+  const t = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', `scripts/bench/${name}.ts`, ...passThrough], { cwd: ROOT, stdio: 'inherit', env: process.env });
+    child.on('exit', (code) => resolve({ code, seconds: Math.round((Date.now() - t) / 100) / 10 }));
+  });
+}
+
+const runs: Record<string, { code: number | null; seconds: number; result?: unknown }> = {};
+for (const name of only) {
+  console.error(`\n=== bench: ${name} ===`);
+  const run = await runScenario(name);
+  const file = new URL(`./${name}-${date}.json`, RESULTS_DIR);
+  const fresh = existsSync(file) && Date.parse(JSON.parse(readFileSync(file, 'utf8')).date ?? 0) >= started;
+  runs[name] = { ...run, ...(fresh ? { result: JSON.parse(readFileSync(file, 'utf8')) } : {}) };
+  console.error(`=== ${name}: exit ${run.code} after ${run.seconds}s${fresh ? '' : ' (no result written)'} ===`);
+}
+
+const totalSeconds = Math.round((Date.now() - started) / 1000);
+const combined = { date: new Date().toISOString(), machine: machine(), totalSeconds, quick: flag('quick'), scenarios: runs };
+writeFileSync(new URL(`./${date}.json`, RESULTS_DIR), JSON.stringify(combined, null, 2) + '\n');
+const md = [`# make bench — ${combined.date}`, '', `Machine: ${JSON.stringify(combined.machine)}; total ${totalSeconds} s.`, ''];
+for (const name of only) {
+  const mdFile = new URL(`./${name}-${date}.md`, RESULTS_DIR);
+  md.push(runs[name]!.result && existsSync(mdFile) ? readFileSync(mdFile, 'utf8') : `## ${name}\n\nFAILED (exit ${runs[name]!.code}); see the output above.\n`);
+}
+writeFileSync(new URL(`./${date}.md`, RESULTS_DIR), md.join('\n'));
+console.log(`\nbench: ${only.length} scenario(s) in ${totalSeconds} s → scripts/bench/results/${date}.json and ${date}.md`);
+const failed = only.filter((n) => runs[n]!.code !== 0 || !runs[n]!.result);
+if (failed.length) {
+  console.error(`bench: failed: ${failed.join(', ')}`);
+  process.exit(1);
+}
