@@ -13,6 +13,9 @@ export npm_config_update_notifier := false
 
 TEST_DATABASE_URL ?= mysql://omervision:omervision@127.0.0.1:3307/omervision_test
 VITEST_JSON := .data/test-results.json
+# What the fault, load and fuzz tests counted (api/test/resilience/ledger.ts); summed after vitest.
+LEDGER := .data/resilience/ledger.jsonl
+RESILIENCE_SUMMARY := node --import tsx scripts/resilience-summary.ts
 
 .PHONY: help install dev services services-stop services-status migrate seed openapi openapi-check \
         typecheck lint test test-unit test-integration build compose-check clean bench bench-login test-resilience \
@@ -72,7 +75,9 @@ test-unit: install ## Unit tests only (no services needed)
 test: install services typecheck lint openapi-check paas-images ## Everything CI runs: services, checks and all tests
 	@mkdir -p .data
 	scripts/ensure-chromium.sh
-	TEST_DATABASE_URL=$(TEST_DATABASE_URL) npx vitest run --reporter=default --reporter=json --outputFile.json=$(VITEST_JSON)
+	rm -f $(LEDGER)
+	status=0; TEST_DATABASE_URL=$(TEST_DATABASE_URL) npx vitest run --reporter=default --reporter=json --outputFile.json=$(VITEST_JSON) || status=$$?; \
+	  $(RESILIENCE_SUMMARY) || [ $$status -ne 0 ] || status=1; exit $$status
 
 bench: install services paas-images ## Benchmarks vs baselines in the same run (ONLY=reads,login,concurrency,paas,site QUICK=1); JSON + markdown in scripts/bench/results
 	TEST_DATABASE_URL=$(TEST_DATABASE_URL) node --import tsx scripts/bench/run.ts $(if $(ONLY),--only $(ONLY)) $(if $(QUICK),--quick)
@@ -80,8 +85,10 @@ bench: install services paas-images ## Benchmarks vs baselines in the same run (
 bench-login: install services ## argon2 cost and logins/s at our parameters (same as make bench ONLY=login)
 	TEST_DATABASE_URL=$(TEST_DATABASE_URL) node --import tsx scripts/bench/run.ts --only login
 
-test-resilience: install services ## Faults (TCP fault proxies), outages, limits, attacks: also part of make test
-	TEST_DATABASE_URL=$(TEST_DATABASE_URL) npx vitest run --project integration api/test/resilience api/test/redis-outage.test.ts api/test/limits.test.ts api/test/authz-matrix.test.ts
+test-resilience: install services ## Faults (TCP fault proxies), outages, load, limits, attacks, then the ledger summary: also part of make test
+	rm -f $(LEDGER)
+	status=0; TEST_DATABASE_URL=$(TEST_DATABASE_URL) npx vitest run --project integration api/test/resilience api/test/redis-outage.test.ts api/test/limits.test.ts api/test/authz-matrix.test.ts || status=$$?; \
+	  $(RESILIENCE_SUMMARY) || [ $$status -ne 0 ] || status=1; exit $$status
 
 paas-images: ## Local PaaS base images without a registry (omervision/paas-node:local, paas-static:local)
 	scripts/paas-images.sh

@@ -13,6 +13,7 @@ import { configureAuthentication } from './middleware/authentication.js';
 import { rateLimit } from './middleware/rate-limit.js';
 import { keepRawBody } from './middleware/raw-body.js';
 import { errorHandler, notFoundHandler } from './middleware/error-handler.js';
+import { checkJsonBody } from './middleware/json-limits.js';
 import { requestContext } from './middleware/request-context.js';
 import { uploadParser } from './middleware/upload.js';
 import type { HttpMetrics } from './repositories/metrics.repository.js';
@@ -52,6 +53,7 @@ export function createApp({ env, logger, metrics, composition }: AppDeps): Expre
     }),
   );
   app.use(express.json({ limit: env.BODY_LIMIT, type: ['application/json', 'application/*+json'], verify: keepRawBody }));
+  app.use(checkJsonBody());
   app.use(cookieParser());
   if (composition.rateLimits) app.use('/api/v1', rateLimit(composition.rateLimits));
 

@@ -13,6 +13,8 @@ export interface Answer {
   headers?: Record<string, string>;
   /** Never answer (timeouts). */
   hang?: boolean;
+  /** Answer this late (a slow receiver; the request is recorded as a hit on arrival). */
+  delayMs?: number;
 }
 
 /** A webhook receiver on 127.0.0.1 whose answer per path (and per call number) a test chooses. */
@@ -28,8 +30,13 @@ export async function startReceiver() {
       hits.push({ path, headers: req.headers, body });
       const answer = answers.get(path)?.(hits.filter((h) => h.path === path).length) ?? { status: 200 };
       if (answer.hang) return;
-      res.writeHead(answer.status, { 'content-type': 'text/plain; charset=utf-8', ...answer.headers });
-      res.end(answer.body ?? 'ok');
+      const reply = () => {
+        if (res.destroyed) return;
+        res.writeHead(answer.status, { 'content-type': 'text/plain; charset=utf-8', ...answer.headers });
+        res.end(answer.body ?? 'ok');
+      };
+      if (answer.delayMs) setTimeout(reply, answer.delayMs);
+      else reply();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

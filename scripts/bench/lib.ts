@@ -79,7 +79,10 @@ export async function startApi(dbUrl: string, env: Record<string, string> = {}):
     },
   });
   const url = `http://127.0.0.1:${port}`;
-  await waitFor(`${url}/health/live`);
+  await waitFor(`${url}/health/live`).catch((err: unknown) => {
+    proc.kill('SIGKILL'); // not left running behind a failed benchmark
+    throw err;
+  });
   return { url, proc, stop: stopper(proc) };
 }
 

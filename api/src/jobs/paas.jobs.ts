@@ -21,6 +21,11 @@ import { Jobs, type PaasControlJobData, type PaasDeployJobData } from './job-spe
 
 export const PAAS_HOOK_SECRET_PURPOSE = 'paas-hook-secret';
 const RECONCILE_EVERY_MS = 10 * 60_000;
+/** Leases renewed while held: how long a killed holder blocks the others. */
+const APP_LEASE_MS = 30_000;
+const RECONCILE_LEASE_MS = 60_000;
+/** After a signalled stop of a serving container, how long to wait for the event stream to break (daemon going down) before reconciling. */
+const STOPPED_RECONCILE_MS = 5000;
 
 export function paasWorkDir(env: Pick<Env, 'PAAS_WORK_DIR' | 'DATA_DIR'>): string {
   return resolve(env.PAAS_WORK_DIR ?? `${env.DATA_DIR}/paas`);
@@ -70,7 +75,8 @@ export function composePaasEngine(infra: Infrastructure, options: PaasEngineOpti
   const appLock: AppLock = async (appId, fn) => {
     const deadline = Date.now() + 5 * 60_000;
     for (;;) {
-      const held = await leases.withLock(`paas-app:${appId}`, 10 * 60_000, fn);
+      // Renewed while held: a worker killed inside a step (kill -9, OOM) blocks the app for 30 s, not 10 minutes.
+      const held = await leases.withLock(`paas-app:${appId}`, APP_LEASE_MS, fn, { renew: true });
       if (held.ran) return held.value;
       if (Date.now() > deadline) throw new Error(`app ${appId} stayed locked by another step for 5 minutes`);
       await new Promise((r) => setTimeout(r, 300));
@@ -126,11 +132,25 @@ export function createPaasJobs(infra: Infrastructure, engine: PaasEngine = compo
 /**
  * Worker start: reconcile Docker with the database (once now, then every ten minutes, one worker
  * at a time) and watch managed containers die, so crash loops become `failed` with their last log
- * lines. Without a Docker engine the worker still runs its other jobs; this logs why PaaS is off.
+ * lines. A reconcile also runs when the Docker event stream comes back after a break (the daemon
+ * restarted: its containers were stopped) and a few seconds after a serving container was stopped
+ * by a signal while the daemon stayed up (docker stop by hand). Without a Docker engine the worker
+ * still runs its other jobs; this logs why PaaS is off.
  */
 export function startPaasWorker(infra: Infrastructure, engine: PaasEngine = composePaasEngine(infra)): () => void {
   const log = infra.logger;
   let stopWatching: (() => void) | undefined;
+  /** Bumped whenever the event stream breaks or comes back. */
+  let streamEpoch = 0;
+  const timers = new Set<NodeJS.Timeout>();
+  const later = (ms: number, fn: () => void) => {
+    const t = setTimeout(() => {
+      timers.delete(t);
+      fn();
+    }, ms);
+    t.unref();
+    timers.add(t);
+  };
   const reconcile = async () => {
     // At boot the Redis client may still be connecting (its offline queue is off).
     for (let i = 0; i < 50 && !infra.redis.isReady; i++) await new Promise((r) => setTimeout(r, 200));
@@ -141,10 +161,28 @@ export function startPaasWorker(infra: Infrastructure, engine: PaasEngine = comp
       return;
     }
     stopWatching ??= engine.docker.watchDeaths(
-      (event) => void engine.runtime.onContainerDeath(event).catch((err: Error) => log.warn({ err: err.message, ...event }, 'paas: could not handle a container exit')),
-      (err) => log.warn({ err: err.message }, 'paas: Docker event stream broke; reconnecting'),
+      (event) => void engine.runtime.onContainerDeath(event).then(
+        (verdict) => {
+          if (verdict !== 'stopped') return;
+          // When the daemon is going down the stream breaks meanwhile and the reconnection reconciles.
+          const seen = streamEpoch;
+          later(STOPPED_RECONCILE_MS, () => void (seen === streamEpoch && reconcile()));
+        },
+        (err: Error) => log.warn({ err: err.message, ...event }, 'paas: could not handle a container exit'),
+      ),
+      (err) => {
+        streamEpoch++;
+        log.warn({ err: err.message }, 'paas: Docker event stream broke; reconnecting');
+      },
+      (reconnected) => {
+        streamEpoch++;
+        if (reconnected) {
+          log.info('paas: Docker event stream is back; reconciling');
+          void reconcile();
+        }
+      },
     );
-    const result = await engine.leases.withLock('paas-reconcile', 10 * 60_000, () => engine.reconciler.run()).catch((err: Error) => {
+    const result = await engine.leases.withLock('paas-reconcile', RECONCILE_LEASE_MS, () => engine.reconciler.run(), { renew: true }).catch((err: Error) => {
       log.error({ err }, 'paas: reconcile failed');
       return { ran: false as const };
     });
@@ -155,6 +193,7 @@ export function startPaasWorker(infra: Infrastructure, engine: PaasEngine = comp
   timer.unref();
   return () => {
     clearInterval(timer);
+    for (const t of timers) clearTimeout(t);
     stopWatching?.();
   };
 }

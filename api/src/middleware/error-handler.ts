@@ -45,6 +45,12 @@ export function toAppError(err: unknown): AppError | undefined {
     return Errors.validation(`${errors.length} field(s) failed validation: ${errors.map((e) => e.field).join(', ')}`, errors);
   }
   if (err instanceof multer.MulterError) return multerError(err);
+  const column = columnTooLong(err);
+  if (column) return Errors.validation(`${column} is too long.`, [{ field: column, message: 'too long for the stored value' }]);
+  // The router cannot decode a path parameter (`%FF`, `%E0%A4%A`, a lone surrogate): the client's URL.
+  if (err instanceof URIError) {
+    return Errors.badRequest('The URL path is not valid percent-encoded UTF-8.', [{ field: 'path', message: 'invalid percent-encoding' }]);
+  }
   const parserError = err as HttpParserError;
   switch (parserError?.type) {
     case 'entity.parse.failed':
@@ -60,6 +66,18 @@ export function toAppError(err: unknown): AppError | undefined {
       }
       return undefined;
   }
+}
+
+/**
+ * A value longer than its column, in a field the contract leaves unbounded: the client's input, not
+ * a bug (like Directus's VALUE_TOO_LONG). Named after the column, e.g. `body.coverMediaId`.
+ */
+function columnTooLong(err: unknown): string | undefined {
+  const e = err as { code?: string; sqlMessage?: string; cause?: { code?: string; sqlMessage?: string } } | undefined;
+  const cause = e?.code === 'ER_DATA_TOO_LONG' ? e : e?.cause?.code === 'ER_DATA_TOO_LONG' ? e.cause : undefined;
+  if (!cause) return undefined;
+  const column = /column '([^']+)'/.exec(cause.sqlMessage ?? '')?.[1];
+  return column ? `body.${column.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase())}` : 'body';
 }
 
 /** Multipart limits (middleware/upload.ts): too big is 413, a wrong shape names the field. */

@@ -1,8 +1,11 @@
 import type { IncomingMessage } from 'node:http';
 import type { Request } from 'express';
 
-/** Routes whose signature covers the exact bytes sent (git webhooks), so the raw body is kept. */
-const KEEP_RAW = /^\/api\/v1\/paas\/hooks\//;
+/**
+ * Routes whose signature covers the exact bytes sent (git webhooks), so the raw body is kept. Any
+ * case, as Express routes them: `/api/v1/PAAS/hooks/…` reaches the same handler.
+ */
+const KEEP_RAW = /^\/api\/v1\/paas\/hooks\//i;
 
 type WithRawBody = IncomingMessage & { rawBody?: Buffer };
 

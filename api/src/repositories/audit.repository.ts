@@ -1,6 +1,6 @@
 import { and, desc, eq, lt, type SQL } from 'drizzle-orm';
 import { auditLog } from '../db/schema.js';
-import type { Db } from './database.js';
+import type { Db, DbOrTx } from './database.js';
 
 export type AuditRow = typeof auditLog.$inferSelect;
 export type NewAudit = Omit<AuditRow, 'id' | 'createdAt'>;
@@ -8,8 +8,9 @@ export type NewAudit = Omit<AuditRow, 'id' | 'createdAt'>;
 export class AuditRepository {
   constructor(private readonly db: Db) {}
 
-  async insert(entry: NewAudit): Promise<void> {
-    await this.db.insert(auditLog).values(entry);
+  /** `tx`: write the line in the caller's transaction, so it commits (or not) with the change it records. */
+  async insert(entry: NewAudit, tx: DbOrTx = this.db): Promise<void> {
+    await tx.insert(auditLog).values(entry);
   }
 
   /** Newest first; `before` is the id cursor of the last row of the previous page. */

@@ -19,6 +19,8 @@ export interface EntryDigest {
 
 export interface ArchiveEntry {
   name: string;
+  /** tar's entry type: `file` for a regular file; links, directories and devices are other values. */
+  type: string;
   size: number;
   /** Must be read to the end (or left alone: the reader drains it) before the next entry comes. */
   stream: Readable;
@@ -178,7 +180,7 @@ export class BackupArchiveRepository {
       throw new ArchiveDecryptError('passphrase', `${source} is encrypted: set BACKUP_PASSPHRASE to the passphrase it was made with.`);
     }
     const extract = tar.extract();
-    const queue: { header: { name: string; size: number }; stream: Readable; next: () => void }[] = [];
+    const queue: { header: { name: string; size: number; type?: string | null }; stream: Readable; next: () => void }[] = [];
     let done = false;
     let failure: Error | undefined;
     let wake: (() => void) | undefined;
@@ -210,7 +212,7 @@ export class BackupArchiveRepository {
           });
           const body = item.stream.pipe(new PassThrough());
           current = { body, settle };
-          yield { name: item.header.name, size: item.header.size, stream: body };
+          yield { name: item.header.name, type: item.header.type ?? 'file', size: item.header.size, stream: body };
           if (failure) throw failure;
           // Whatever the consumer left unread is drained, or the tar parser stalls.
           if (!ended) {

@@ -26,6 +26,14 @@ export interface ManagedObject {
 
 export class BuildFailure extends Error {}
 
+/** A managed container exited; `signalled`: a kill signal sent through Docker came first (a stop, not a crash). */
+export interface DeathEvent {
+  containerId: string;
+  appId: string;
+  deploymentId: string;
+  signalled: boolean;
+}
+
 /**
  * Docker Engine through dockerode: the only code that talks to Docker. Never a shell string; builds
  * get a tar stream of the context and stream their output back line by line.
@@ -248,18 +256,28 @@ export class DockerRepository {
   }
 
   /**
-   * Calls `onDie` whenever a managed container exits (crash, OOM kill, stop). Reconnects when the
-   * event stream breaks; returns a function that stops watching.
+   * Calls `onDie` whenever a managed container exits (crash, OOM kill, stop), with `signalled` when a
+   * kill signal sent through Docker preceded the exit (docker stop/kill, or the daemon stopping every
+   * container on its way down): a stop, not a crash. Reports a break of the event stream to
+   * `onError`, reconnects and calls `onConnected(true)` once it is back (the engine may have
+   * restarted meanwhile); returns a function that stops watching.
    */
-  watchDeaths(onDie: (event: { containerId: string; appId: string; deploymentId: string }) => void, onError: (err: Error) => void): () => void {
+  watchDeaths(
+    onDie: (event: DeathEvent) => void,
+    onError: (err: Error) => void,
+    onConnected: (reconnected: boolean) => void = () => undefined,
+  ): () => void {
     let stopped = false;
+    let connections = 0;
     let current: Readable | undefined;
     let retry: NodeJS.Timeout | undefined;
+    const killed = new Map<string, number>();
     const connect = async () => {
       try {
-        const stream = (await this.docker.getEvents({ filters: { type: ['container'], event: ['die'], label: [this.managedFilter] } })) as unknown as Readable;
+        const stream = (await this.docker.getEvents({ filters: { type: ['container'], event: ['kill', 'die'], label: [this.managedFilter] } })) as unknown as Readable;
         if (stopped) return stream.destroy();
         current = stream;
+        onConnected(connections++ > 0);
         let buffer = '';
         stream.on('data', (chunk: Buffer) => {
           buffer += chunk.toString('utf8');
@@ -268,22 +286,31 @@ export class DockerRepository {
             const raw = buffer.slice(0, nl);
             buffer = buffer.slice(nl + 1);
             try {
-              const evt = JSON.parse(raw) as { id: string; Actor?: { Attributes?: Record<string, string> } };
+              const evt = JSON.parse(raw) as { id: string; Action?: string; status?: string; Actor?: { Attributes?: Record<string, string> } };
+              const action = evt.Action ?? evt.status;
+              const now = Date.now();
+              for (const [id, at] of killed) if (now - at > 60_000) killed.delete(id);
+              if (action === 'kill') {
+                killed.set(evt.id, now);
+                continue;
+              }
               const attrs = evt.Actor?.Attributes ?? {};
-              onDie({ containerId: evt.id, appId: attrs[LABEL.app] ?? '', deploymentId: attrs[LABEL.deployment] ?? '' });
+              const signalled = killed.delete(evt.id);
+              onDie({ containerId: evt.id, appId: attrs[LABEL.app] ?? '', deploymentId: attrs[LABEL.deployment] ?? '', signalled });
             } catch {
               // a partial or foreign line: nothing to act on
             }
           }
         });
-        const again = () => {
-          if (!stopped) retry = setTimeout(() => void connect(), 2000);
-        };
-        stream.on('end', again);
-        stream.on('error', (err: Error) => {
+        let broken = false;
+        const broke = (err: Error) => {
+          if (stopped || broken) return; // 'error' and 'end' may both come: one reconnection
+          broken = true;
           onError(err);
-          again();
-        });
+          retry = setTimeout(() => void connect(), 2000);
+        };
+        stream.on('end', () => broke(new Error('the event stream ended')));
+        stream.on('error', broke);
       } catch (err) {
         onError(err as Error);
         if (!stopped) retry = setTimeout(() => void connect(), 5000);

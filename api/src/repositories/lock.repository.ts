@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { RedisClient } from './redis.js';
 
 const RELEASE = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) else return 0 end`;
+const RENEW = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("pexpire", KEYS[1], ARGV[2]) else return 0 end`;
 
 /**
  * A Redis lease (SET NX PX + compare-and-delete release) so one worker at a time runs a periodic
@@ -10,15 +11,23 @@ const RELEASE = `if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call
 export class LockRepository {
   constructor(private readonly redis: RedisClient, private readonly prefix: string) {}
 
-  /** Runs `fn` while holding `name`; resolves `{ ran: false }` at once when another holder has it. */
-  async withLock<T>(name: string, ttlMs: number, fn: () => Promise<T>): Promise<{ ran: true; value: T } | { ran: false }> {
+  /**
+   * Runs `fn` while holding `name`; resolves `{ ran: false }` at once when another holder has it.
+   * `renew`: extend the lease to `ttlMs` every `ttlMs / 3` while `fn` runs, so a short TTL can guard
+   * a long step and a holder killed mid-step (kill -9) blocks the others for at most `ttlMs`.
+   */
+  async withLock<T>(name: string, ttlMs: number, fn: () => Promise<T>, options: { renew?: boolean } = {}): Promise<{ ran: true; value: T } | { ran: false }> {
     const key = `${this.prefix}lock:${name}`;
     const token = randomUUID();
     const ok = await this.redis.set(key, token, { condition: 'NX', expiration: { type: 'PX', value: ttlMs } });
     if (ok !== 'OK') return { ran: false };
+    const renewal = options.renew
+      ? setInterval(() => void this.redis.eval(RENEW, { keys: [key], arguments: [token, String(ttlMs)] }).catch(() => undefined), Math.max(100, Math.floor(ttlMs / 3)))
+      : undefined;
     try {
       return { ran: true, value: await fn() };
     } finally {
+      clearInterval(renewal);
       await this.redis.eval(RELEASE, { keys: [key], arguments: [token] }).catch(() => undefined);
     }
   }

@@ -24,6 +24,9 @@ export class ApiKeyService {
       throw Errors.validation(`API keys cannot hold: ${bad.join(', ')}.`, bad.map((s) => ({ field: 'body.scopes', message: `scope ${s} is not grantable to API keys`, value: s })));
     }
     const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
+    if (expiresAt && Number.isNaN(expiresAt.getTime())) {
+      throw Errors.validation('The expiry is not a date.', [{ field: 'body.expiresAt', message: 'must be an ISO 8601 date-time' }]);
+    }
     if (expiresAt && expiresAt.getTime() <= Date.now()) {
       throw Errors.validation('The expiry is in the past.', [{ field: 'body.expiresAt', message: 'must be in the future' }]);
     }

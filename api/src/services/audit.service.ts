@@ -1,5 +1,6 @@
 import type { AuditEntry, AuditPage } from '../dtos/audit.dto.js';
 import type { AuditRepository, AuditRow } from '../repositories/audit.repository.js';
+import type { Tx } from '../repositories/database.js';
 import type { Actor } from './auth/principal.js';
 
 const SECRET_FIELDS = /password|secret|token|hash|recovery/i;
@@ -8,8 +9,9 @@ const SECRET_FIELDS = /password|secret|token|hash|recovery/i;
 export class AuditService {
   constructor(private readonly repo: AuditRepository) {}
 
-  async record(actor: Actor | null, action: string, target: { type: string; id?: string | null }, diff?: Record<string, unknown>): Promise<void> {
-    await this.repo.insert({
+  /** `tx`: inside the change's own transaction (a crash right after the commit cannot lose the line). */
+  async record(actor: Actor | null, action: string, target: { type: string; id?: string | null }, diff?: Record<string, unknown>, tx?: Tx): Promise<void> {
+    const entry = {
       actorUserId: actor?.principal.kind === 'user' ? actor.principal.userId : null,
       actorApiKeyId: actor?.principal.kind === 'apiKey' ? actor.principal.apiKeyId : null,
       action,
@@ -18,7 +20,8 @@ export class AuditService {
       ip: actor?.ip ?? null,
       userAgent: actor?.userAgent.slice(0, 512) ?? null,
       diff: diff ? redact(diff) : null,
-    });
+    };
+    await (tx ? this.repo.insert(entry, tx) : this.repo.insert(entry));
   }
 
   async list(opts: { limit: number; cursor?: string; actorUserId?: string; targetType?: string }): Promise<AuditPage> {

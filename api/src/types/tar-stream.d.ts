@@ -8,6 +8,8 @@ declare module 'tar-stream' {
     size?: number;
     mode?: number;
     mtime?: Date;
+    /** Target of a symlink or hard link entry. */
+    linkname?: string | null;
     type?: 'file' | 'directory' | 'symlink' | 'link' | 'character-device' | 'block-device' | 'fifo' | 'contiguous-file' | 'pax-header' | 'pax-global-header' | 'gnu-long-link-path' | 'gnu-long-path' | null;
   }
 

@@ -67,6 +67,8 @@ export async function ensurePosts(admin: Admin, count: number): Promise<number> 
 
 export interface LatencyResult {
   samplesMs: number[];
+  /** Date.now() when each sample's publish request was sent (to match it with its build record). */
+  publishedAtMs: number[];
   medianMs: number;
   p95Ms: number;
 }
@@ -74,9 +76,11 @@ export interface LatencyResult {
 /** One publish at a time; each waits until the previous build settled so samples are independent. */
 export async function measurePublishLatency(admin: Admin, siteUrl: string, runs: number, timeoutMs = 120_000): Promise<LatencyResult> {
   const samples: number[] = [];
+  const publishedAtMs: number[] = [];
   for (let i = 0; i < runs; i++) {
     const post = await createAndPublish(admin, 100_000 + i, false);
     const started = performance.now();
+    publishedAtMs.push(Date.now());
     await call(admin, 'POST', `/api/v1/admin/posts/${post.id}/publish`, {});
     for (;;) {
       if ((await fetch(`${siteUrl}/blog/${post.slug}/`)).status === 200) break;
@@ -88,7 +92,7 @@ export async function measurePublishLatency(admin: Admin, siteUrl: string, runs:
     await new Promise((r) => setTimeout(r, 1500));
   }
   const sorted = [...samples].sort((a, b) => a - b);
-  return { samplesMs: samples, medianMs: sorted[Math.floor(sorted.length / 2)]!, p95Ms: sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)]! };
+  return { samplesMs: samples, publishedAtMs, medianMs: sorted[Math.floor(sorted.length / 2)]!, p95Ms: sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)]! };
 }
 
 export interface FullBuildResult {

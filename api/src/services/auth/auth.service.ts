@@ -119,7 +119,8 @@ export class AuthService {
   }
 
   async logout(principal: Principal, client: ClientInfo): Promise<void> {
-    if (principal.kind !== 'user') return;
+    // A key has no session to end; a silent 204 would let its holder believe it was revoked.
+    if (principal.kind !== 'user') throw Errors.forbidden('API keys have no session: revoke the key with DELETE /api/v1/admin/api-keys/{keyId}.');
     await this.revocation.revokeFamily(principal.sessionFamilyId, 'logout');
     await this.revocation.denyAccessToken(principal.jti, principal.tokenExpiresAt);
     await this.audit.record({ principal, ...client }, 'auth.logout', { type: 'user', id: principal.userId });

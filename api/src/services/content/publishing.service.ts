@@ -34,15 +34,16 @@ export class PublishingService {
     const post = await this.postService.require(id);
     if (post.status === 'published') return this.view(actor, id);
     const publishedAt = post.publishedAt ?? new Date();
-    // Guarded by the version: two workers (or a worker and an editor) racing publish it once.
+    // Guarded by the version: two workers (or a worker and an editor) racing publish it once. The
+    // audit line commits with the change: a worker killed right after the commit cannot lose it.
     const won = await this.tx.run(async (tx) => {
       if (!(await this.posts.update(id, { status: 'published', publishedAt, scheduledAt: null }, tx, post.version))) return false;
       await this.changes.emit(tx, 'post.published', { type: 'post', id }, { slug: post.slug, title: post.title, publishedAt: publishedAt.toISOString() });
+      await this.audit.record(actor, 'post.publish', { type: 'post', id }, { status: [post.status, 'published'] }, tx);
       return true;
     });
     if (!won) return this.view(actor, id);
     await this.changes.invalidate(CACHE_NS.posts, CACHE_NS.taxonomy);
-    await this.audit.record(actor, 'post.publish', { type: 'post', id }, { status: [post.status, 'published'] });
     return this.view(actor, id);
   }
 
@@ -75,6 +76,12 @@ export class PublishingService {
   /** Worker: publish one scheduled post if it is (still) due at the time it was scheduled for. */
   async publishScheduled(id: string, scheduledFor: Date): Promise<boolean> {
     const post = await this.posts.findById(id);
+    if (post?.status === 'published') {
+      // A re-run of this job after its worker died between the commit and the cache invalidation
+      // (bee-queue re-runs a dead worker's job): invalidate again; a spare version bump is harmless.
+      await this.changes.invalidate(CACHE_NS.posts, CACHE_NS.taxonomy);
+      return false;
+    }
     if (!post || post.status !== 'scheduled' || !post.scheduledAt) return false;
     if (post.scheduledAt.getTime() !== scheduledFor.getTime() || post.scheduledAt.getTime() > Date.now()) return false;
     await this.publish(null, id);

@@ -84,6 +84,18 @@ export function migrationProblem(mark: MigrationMark | undefined, code: CodeMigr
   return undefined;
 }
 
+/**
+ * A relative path of plain segments: no leading `/`, no `.` or `..`, no empty segment, no backslash
+ * or NUL. Archive entry names and object keys must be one: a key like `../../x` would be written
+ * outside the bucket by a file-backed S3 server.
+ */
+export function isPlainPath(path: string): boolean {
+  return path.length > 0 && path.length <= 1024 && !/[\\\0]/.test(path) && path.split('/').every((s) => s !== '' && s !== '.' && s !== '..');
+}
+
+/** A table name the dump would write: letters, digits, `_` and `$` only. */
+export const TABLE_NAME = /^[A-Za-z0-9_$]{1,64}$/;
+
 /** One dump line: a JSON array of the row's values. */
 export function serializeRow(values: unknown[]): string {
   return `${JSON.stringify(values)}\n`;

@@ -7,7 +7,7 @@ import type { CodeMigration, DatabaseDumpRepository, DumpValue } from '../../rep
 import { MIGRATIONS_TABLE } from '../../repositories/database-dump.repository.js';
 import type { StorageRepository } from '../../repositories/storage.repository.js';
 import {
-  BACKUP_FORMAT, HEADER_ENTRY, MANIFEST_ENTRY, migrationProblem, OBJECT_PREFIX, serializeRow, TABLE_PREFIX,
+  BACKUP_FORMAT, HEADER_ENTRY, isPlainPath, MANIFEST_ENTRY, migrationProblem, OBJECT_PREFIX, serializeRow, TABLE_NAME, TABLE_PREFIX,
   type BackupHeader, type BackupManifest, type TableManifest,
 } from './backup-format.js';
 import type { ProgressLog } from './backup.service.js';
@@ -106,6 +106,11 @@ export class RestoreService {
       }
     });
     if (!header || !manifest || !occupied) throw Errors.backupInvalid('The archive has no header or no manifest (truncated?).');
+    const unsafe = [
+      ...manifest.database.tables.filter((t) => !TABLE_NAME.test(t.name)).map((t) => `table ${JSON.stringify(t.name)}`),
+      ...manifest.storage.objects.filter((o) => !isPlainPath(o.key)).map((o) => `object ${JSON.stringify(o.key)}`),
+    ];
+    if (unsafe.length) throw Errors.backupInvalid(`The manifest names unsafe paths: ${unsafe.slice(0, 5).join(', ')}.`);
     const expected = new Map<string, { size: number; sha256: string; lines?: number }>([
       ...manifest.database.tables.map((t) => [`${TABLE_PREFIX}${t.name}.jsonl`, { size: t.bytes, sha256: t.sha256, lines: t.rows }] as const),
       ...manifest.storage.objects.map((o) => [`${OBJECT_PREFIX}${o.key}`, { size: o.size, sha256: o.sha256 }] as const),
@@ -206,7 +211,12 @@ export class RestoreService {
   private async read(source: string, each: (entry: ArchiveEntry, index: number) => Promise<void>): Promise<void> {
     let index = 0;
     try {
-      for await (const entry of this.archives.open(source, this.passphrase)) await each(entry, index++);
+      for await (const entry of this.archives.open(source, this.passphrase)) {
+        // Links, devices and paths leaving the archive are never ours (Ghost CVE-2023-40028 class).
+        if (entry.type !== 'file') throw Errors.backupInvalid(`${JSON.stringify(entry.name)} is a ${entry.type}; an archive holds regular files only.`);
+        if (!isPlainPath(entry.name)) throw Errors.backupInvalid(`${JSON.stringify(entry.name)} is not a plain relative path.`);
+        await each(entry, index++);
+      }
     } catch (err) {
       throw archiveError(err);
     }

@@ -18,6 +18,8 @@ export interface ReconcileSettings {
 
 export interface ReconcileReport {
   failedStale: number;
+  /** Deployments still marked running that no app serves (a worker died during the switch). */
+  superseded: number;
   requeued: number;
   restarted: number;
   crashed: number;
@@ -48,7 +50,7 @@ export class PaasReconciler {
 
   async run(): Promise<ReconcileReport> {
     const report: ReconcileReport = {
-      failedStale: 0, requeued: 0, restarted: 0, crashed: 0, portsFixed: 0, removedContainers: 0, removedImages: 0, removedNetworks: 0, removedCheckouts: 0,
+      failedStale: 0, superseded: 0, requeued: 0, restarted: 0, crashed: 0, portsFixed: 0, removedContainers: 0, removedImages: 0, removedNetworks: 0, removedCheckouts: 0,
     };
     const cutoff = new Date(Date.now() - this.settings.staleAfterMs);
     for (const dep of await this.repo.listDeploymentsByStatus([...WORKING], cutoff)) {
@@ -63,6 +65,13 @@ export class PaasReconciler {
     for (const dep of await this.repo.listDeploymentsByStatus(['queued'], new Date(Date.now() - 60_000))) {
       await this.requeue(dep.id);
       report.requeued++;
+    }
+
+    // The switch marks the app first and the replaced deployment last (after the drain): a worker
+    // killed in between leaves two deployments `running`; the one the app no longer points at is not.
+    const serving = new Map((await this.repo.listApps()).map((a) => [a.id, a.activeDeploymentId]));
+    for (const dep of await this.repo.listDeploymentsByStatus(['running'])) {
+      if (serving.has(dep.appId) && serving.get(dep.appId) !== dep.id && (await this.repo.transitionDeployment(dep.id, ['running'], { status: 'superseded' }))) report.superseded++;
     }
 
     for (const app of await this.repo.listAppsByStatus(['running'])) {

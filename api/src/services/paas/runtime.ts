@@ -140,19 +140,28 @@ export class PaasRuntime {
   /**
    * A managed container died. While restarts remain Docker restarts it; once it stays down and it is
    * the serving container of a running app, the app and its deployment become failed with the last
-   * log lines as the reason.
+   * log lines as the reason. A container stopped by a signal (docker stop, the daemon shutting down)
+   * did not crash: it stays `running` here and the caller has the reconciler start it again.
    */
-  async onContainerDeath(event: { containerId: string; appId: string; deploymentId: string }): Promise<void> {
+  async onContainerDeath(event: { containerId: string; appId: string; deploymentId: string; signalled?: boolean }): Promise<'ignored' | 'restarting' | 'stopped' | 'crashed'> {
     const app = event.appId ? await this.repo.findApp(event.appId) : undefined;
-    if (!app || app.status !== 'running' || app.activeDeploymentId !== event.deploymentId || !app.containerId) return;
-    if (!event.containerId.startsWith(app.containerId) && !app.containerId.startsWith(event.containerId)) return;
-    const state = await this.docker.state(app.containerId);
+    if (!app || app.status !== 'running' || app.activeDeploymentId !== event.deploymentId || !app.containerId) return 'ignored';
+    if (!event.containerId.startsWith(app.containerId) && !app.containerId.startsWith(event.containerId)) return 'ignored';
     const log = new DeployLog(this.logs, event.deploymentId);
+    if (event.signalled) {
+      // No Docker calls here: the daemon may be on its way down.
+      log.line('container stopped by a signal (docker stop, or the Docker daemon stopping); it is started again');
+      await log.flush();
+      return 'stopped';
+    }
+    const state = await this.docker.state(app.containerId);
     if (state && (state.running || state.status === 'restarting')) {
       log.line(`container exited (code ${state.exitCode}); Docker restarts it (${state.restartCount} of ${this.settings.limits.maxRestarts} restarts used)`);
-      return log.flush();
+      await log.flush();
+      return 'restarting';
     }
     await this.markCrashed(app, event.deploymentId, state ?? null, log);
+    return 'crashed';
   }
 
   async markCrashed(app: PaasAppRow, deploymentId: string, state: { exitCode: number; restartCount: number; oomKilled: boolean } | null, log: DeployLog): Promise<void> {
