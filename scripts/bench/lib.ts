@@ -55,18 +55,20 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-function stopper(proc: ChildProcess): () => Promise<void> {
-  return () =>
-    new Promise((resolve) => {
-      if (proc.exitCode !== null || proc.signalCode !== null) return resolve();
-      const t = setTimeout(() => proc.kill('SIGKILL'), 8000);
-      proc.once('exit', () => {
-        clearTimeout(t);
-        resolve();
-      });
-      proc.kill('SIGTERM');
+/** SIGTERM (or `signal`), SIGKILL after `graceMs`; resolves once the process has exited. */
+export function stopProcess(proc: ChildProcess, signal: NodeJS.Signals = 'SIGTERM', graceMs = 8000): Promise<void> {
+  return new Promise((resolve) => {
+    if (proc.exitCode !== null || proc.signalCode !== null) return resolve();
+    const t = setTimeout(() => proc.kill('SIGKILL'), graceMs);
+    proc.once('exit', () => {
+      clearTimeout(t);
+      resolve();
     });
+    proc.kill(signal);
+  });
 }
+
+const stopper = (proc: ChildProcess) => () => stopProcess(proc);
 
 /** The API (`api/src/main.ts`) in production mode with the limiter off; `env` overrides anything. */
 export async function startApi(dbUrl: string, env: Record<string, string> = {}): Promise<Server> {

@@ -40,7 +40,7 @@ import { buildContainerSpec, DEFAULT_LIMITS, LABEL, networkName, networkSpec, ty
 import { detect, wantsContent, type BuildPlan } from '../../api/src/services/paas/detect.js';
 import { generateDockerfile, runtimeFor, SOURCE_DIR } from '../../api/src/services/paas/dockerfile.js';
 import { makeRepo, nodeServer, readSse, viaRouter, type SseEvent } from '../../api/test/paas-fixtures.js';
-import { BASE_DB, BENCH_JWT_SECRET, flag, freePort, numberArg, ROOT, startApi, table, writeResult, type Server } from './lib.js';
+import { BASE_DB, BENCH_JWT_SECRET, flag, freePort, numberArg, ROOT, startApi, stopProcess, table, writeResult, type Server } from './lib.js';
 
 const run = promisify(execFile);
 const QUICK = flag('quick');
@@ -148,18 +148,6 @@ async function createAdmin(): Promise<{ email: string; password: string }> {
     await database.close();
   }
   return user;
-}
-
-function stopProcess(proc: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (proc.exitCode !== null || proc.signalCode !== null) return resolve();
-    const t = setTimeout(() => proc.kill('SIGKILL'), 8000);
-    proc.once('exit', () => {
-      clearTimeout(t);
-      resolve();
-    });
-    proc.kill('SIGTERM');
-  });
 }
 
 /** The worker entry (api/src/worker.ts); resolves once it logged "worker started". */
@@ -775,7 +763,7 @@ try {
     console.error(`cleanup through the API failed: ${(err as Error).message}`);
   }
   for (const app of handApps) await handRemove(app);
-  await Promise.all(procs.map(stopProcess));
+  await Promise.all(procs.map((p) => stopProcess(p)));
   await api?.stop();
   const left = await dockerCleanup().catch(() => ({ containers: -1, images: -1, networks: -1 }));
   if (left.containers + left.images + left.networks) console.error(`label sweep removed: ${JSON.stringify(left)}`);

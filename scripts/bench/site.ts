@@ -29,7 +29,7 @@ import { webhookSecretBox } from '../../api/src/jobs/webhook.jobs.js';
 import { createDatabase } from '../../api/src/repositories/database.js';
 import { ensurePosts, login, measureFullBuild, measurePublishLatency, type Admin } from '../../site/scripts/bench/site-bench.js';
 import { loadDataset } from './dataset.js';
-import { BASE_DB, BENCH_JWT_SECRET, flag, freePort, load, numberArg, ratio, ROOT, startApi, table, waitFor, writeResult, type Run, type Server } from './lib.js';
+import { BASE_DB, BENCH_JWT_SECRET, flag, freePort, load, numberArg, ratio, ROOT, startApi, stopProcess, table, waitFor, writeResult, type Run, type Server } from './lib.js';
 
 const QUICK = flag('quick');
 const RUNS = numberArg('runs', QUICK ? 3 : 7);
@@ -55,17 +55,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => void cleanup().finally(() => process.exit(130)));
 }
 
-function stop(proc: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-  return new Promise((resolve) => {
-    if (proc.exitCode !== null || proc.signalCode !== null) return resolve();
-    const t = setTimeout(() => proc.kill('SIGKILL'), 10_000);
-    proc.once('exit', () => {
-      clearTimeout(t);
-      resolve();
-    });
-    proc.kill(signal);
-  });
-}
+const stop = (proc: ChildProcess, signal: NodeJS.Signals = 'SIGTERM') => stopProcess(proc, signal, 10_000);
 
 /** A child whose output is kept (the last 200 kB) for the error message and the builder's lines. */
 function child(cmd: string, argv: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): { proc: ChildProcess; output: () => string } {
