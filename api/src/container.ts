@@ -46,6 +46,7 @@ import { PasswordResetRepository } from './repositories/password-reset.repositor
 import { QueueRepository } from './repositories/queue.repository.js';
 import { RateLimitRepository, type Bucket } from './repositories/rate-limit.repository.js';
 import { closeRedis, createRedis, type RedisClient } from './repositories/redis.js';
+import { RedisPubSub } from './repositories/redis-pubsub.js';
 import { SessionRepository } from './repositories/session.repository.js';
 import { StorageRepository } from './repositories/storage.repository.js';
 import { UserRepository } from './repositories/user.repository.js';
@@ -90,6 +91,8 @@ export interface Infrastructure {
   logger: Logger;
   database: Database;
   redis: RedisClient;
+  /** One subscribed connection for the whole process (live deployment logs). */
+  pubsub: RedisPubSub;
   storage: StorageRepository;
   queues: QueueRepository;
   mail: MailRepository;
@@ -103,6 +106,7 @@ export interface Infrastructure {
 export function createInfrastructure(env: Env, logger: Logger, role: 'api' | 'worker'): Infrastructure {
   const database = createDatabase(env.DATABASE_URL, { poolSize: env.DB_POOL_SIZE, timeoutMs: env.DB_TIMEOUT_MS });
   const redis = createRedis(env.REDIS_URL, logger, `omervision-${role}`);
+  const pubsub = new RedisPubSub(redis);
   const storage = new StorageRepository({
     endpoint: env.S3_ENDPOINT,
     region: env.S3_REGION,
@@ -121,10 +125,10 @@ export function createInfrastructure(env: Env, logger: Logger, role: 'api' | 'wo
     jobStats: () => jobStats.read(QUEUE_NAMES),
   });
   return {
-    env, logger, database, redis, storage, queues, mail, metrics, jobStats,
+    env, logger, database, redis, pubsub, storage, queues, mail, metrics, jobStats,
     async close() {
       await queues.close(env.SHUTDOWN_TIMEOUT_MS / 2);
-      await Promise.allSettled([database.close(), closeRedis(redis)]);
+      await Promise.allSettled([database.close(), pubsub.close(), closeRedis(redis)]);
       storage.close();
       mail.close();
     },

@@ -9,8 +9,8 @@
  *
  * Held sockets are raw `net` sockets bound to 127.0.0.2, 127.0.0.3, … (`--per-address` each) so
  * the ephemeral ports of one source address never run short. Node raises its soft file-descriptor
- * limit to the hard one at start; both this process and the API need about idle + sse (+ sse Redis
- * subscribers for the API) descriptors, checked from /proc before anything is opened. The API's
+ * limit to the hard one at start; both this process and the API need about idle + sse descriptors
+ * (SSE followers share one Redis subscriber), checked from /proc before anything is opened. The API's
  * memory is read after a full GC, run through a DevTools session (the API gets --inspect on
  * 127.0.0.1; Node prints "Debugger listening/attached" for it).
  * Writes scripts/bench/results/concurrency-<date>.json and .md.
@@ -200,7 +200,7 @@ const problems: string[] = [];
 async function main(): Promise<number> {
   const baseDb = BASE_DB.replace(/\/[^/?]+(\?.*)?$/, '/omervision_conc_test$1');
   const needClient = IDLE + SSE + CONNECTIONS + 200;
-  const needApi = IDLE + 2 * SSE + CONNECTIONS + 200; // each SSE follower also holds its own Redis subscriber
+  const needApi = IDLE + SSE + CONNECTIONS + 200; // SSE followers share the API's one Redis subscriber connection
   if ((await fdLimit('self')) < needClient) throw new Error(`this process may open ${await fdLimit('self')} files, needs ${needClient}: raise the hard limit (ulimit -Hn / prlimit / LimitNOFILE) or pass smaller --idle/--sse`);
   if (2 + Math.ceil((IDLE + SSE) / PER_ADDRESS) > 254) throw new Error('--per-address too small: more than 127.0.0.254 needed');
   log(`machine ${JSON.stringify(machine())}`);
@@ -332,7 +332,7 @@ async function main(): Promise<number> {
     table(['API process', 'RSS MiB', 'RSS ÷ before holding', 'heap used MiB', 'open fds', 'established on API port'],
       stages.map((s) => [s.stage, s.rssMiB, ratio(s.rssMiB, before.rssMiB), s.heapMiB, s.fds, s.serverEstablished])),
     '',
-    `Per connection: ${perConnection.idleKiB} KiB RSS (${perConnection.idleHeapKiB} KiB heap) per idle keep-alive socket, ${perConnection.sseKiB} KiB RSS (${perConnection.sseHeapKiB} KiB heap) per SSE stream, which also holds a Redis subscriber connection of its own.`,
+    `Per connection: ${perConnection.idleKiB} KiB RSS (${perConnection.idleHeapKiB} KiB heap) per idle keep-alive socket, ${perConnection.sseKiB} KiB RSS (${perConnection.sseHeapKiB} KiB heap) per SSE stream (all of them share the API's one Redis subscriber connection: open fds grew by ${stages.find((x) => x.stage === '+ SSE streams')!.fds - before.fds} for ${SSE} streams).`,
     `Still open at the end (idle ones held ${holdSeconds} s): ${stillOpen.idle}/${IDLE} idle, ${stillOpen.sse}/${SSE} SSE (${stillOpen.ssePinged} had received a \`: ping\`).`,
     problems.length ? `**Problems:** ${problems.join('; ')}` : 'No errors.',
   ].join('\n');

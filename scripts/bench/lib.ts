@@ -5,7 +5,7 @@
  * writing `scripts/bench/results/<scenario>-<date>.json` (+ `.md`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import autocannon from 'autocannon';
@@ -26,6 +26,37 @@ export const flag = (name: string): boolean => args.includes(`--${name}`);
 
 export function machine(): Record<string, unknown> {
   return { cpus: availableParallelism(), model: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, loadavg1: Math.round(loadavg()[0]! * 100) / 100 };
+}
+
+/** Busy cores right now, from two /proc/stat samples `sampleMs` apart (Linux). */
+export async function busyCores(sampleMs = 1000): Promise<number> {
+  const read = () => {
+    const f = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+    const idle = f[3]! + (f[4] ?? 0);
+    return { idle, total: f.reduce((a, b) => a + b, 0) };
+  };
+  const a = read();
+  await new Promise((r) => setTimeout(r, sampleMs));
+  const b = read();
+  const total = b.total - a.total;
+  return total > 0 ? Math.round((1 - (b.idle - a.idle) / total) * availableParallelism() * 100) / 100 : 0;
+}
+
+/**
+ * Waits (at most `maxMs`) until the machine is quiet: fewer than `maxBusy` cores busy for two
+ * samples in a row. A scenario that leaves MariaDB working through a backlog would otherwise slow
+ * the next one down. Returns how long it waited and how busy the machine was at the end.
+ */
+export async function settle(maxBusy = 0.3, maxMs = 60_000): Promise<{ waitedSeconds: number; busyCores: number }> {
+  const started = Date.now();
+  let quiet = 0;
+  let busy = 0;
+  while (Date.now() - started < maxMs) {
+    busy = await busyCores();
+    quiet = busy < maxBusy ? quiet + 1 : 0;
+    if (quiet >= 2) break;
+  }
+  return { waitedSeconds: Math.round((Date.now() - started) / 100) / 10, busyCores: busy };
 }
 
 export async function freePort(host = '127.0.0.1'): Promise<number> {

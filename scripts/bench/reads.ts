@@ -8,7 +8,7 @@
  * reaches MySQL), `warm` (our API, cache filled first). Connections: 100 and 1,000 (`--quick`: 100).
  * Writes scripts/bench/results/reads-<date>.json and .md.
  */
-import { BASE_DB, flag, load, numberArg, ratio, startApi, startBaseline, table, writeResult, type Run, type Server } from './lib.js';
+import { BASE_DB, flag, load, numberArg, ratio, settle, startApi, startBaseline, table, writeResult, type Run, type Server } from './lib.js';
 import { loadDataset } from './dataset.js';
 
 const DURATION = numberArg('duration', flag('quick') ? 5 : 8);
@@ -30,6 +30,7 @@ for (const mode of ['baseline', 'cold', 'warm'] as const) {
   try {
     for (const s of scenarios) {
       for (const connections of connectionsList) {
+        await settle(0.3, 20_000); // a 1,000-connection run can leave MariaDB draining its backlog
         if (mode === 'warm') await load(server.url, { connections: 10, duration: 2, paths: s.paths }); // fill the cache first
         const run = await load(server.url, { connections, duration: DURATION, paths: s.paths });
         rows.push({ scenario: s.name, mode, connections, ...run });
@@ -39,6 +40,7 @@ for (const mode of ['baseline', 'cold', 'warm'] as const) {
     if (mode !== 'cold') {
       // Scenario 2: a CDN or browser revalidating what it holds (the baseline re-runs the SQL and hashes).
       const path = '/api/v1/posts?limit=20';
+      await settle(0.3, 20_000);
       const etag = (await fetch(server.url + path)).headers.get('etag')!;
       const run = await load(server.url, { connections: 100, duration: DURATION, paths: [path], headers: { 'if-none-match': etag } });
       rows.push({ scenario: 'conditional GET → 304', mode, connections: 100, ...run });

@@ -14,7 +14,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { ROOT, RESULTS_DIR, args, flag, machine } from './lib.js';
+import { ROOT, RESULTS_DIR, args, flag, machine, settle } from './lib.js';
 
 const ALL = ['reads', 'login', 'concurrency', 'paas', 'site'] as const;
 const onlyIndex = args.indexOf('--only');
@@ -36,10 +36,12 @@ function runScenario(name: string): Promise<{ code: number | null; seconds: numb
   });
 }
 
-const runs: Record<string, { code: number | null; seconds: number; result?: unknown }> = {};
+const runs: Record<string, { code: number | null; seconds: number; settled: Awaited<ReturnType<typeof settle>>; result?: unknown }> = {};
 for (const name of only) {
-  console.error(`\n=== bench: ${name} ===`);
-  const run = await runScenario(name);
+  // Each scenario starts on a quiet machine: the previous one may leave MariaDB draining a backlog.
+  const settled = await settle();
+  console.error(`\n=== bench: ${name} (machine settled after ${settled.waitedSeconds}s, ${settled.busyCores} cores busy) ===`);
+  const run = { ...(await runScenario(name)), settled };
   const file = new URL(`./${name}-${date}.json`, RESULTS_DIR);
   const fresh = existsSync(file) && Date.parse(JSON.parse(readFileSync(file, 'utf8')).date ?? 0) >= started;
   runs[name] = { ...run, ...(fresh ? { result: JSON.parse(readFileSync(file, 'utf8')) } : {}) };

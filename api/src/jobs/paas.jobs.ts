@@ -52,7 +52,7 @@ export function paasJobs(infra: Infrastructure): PaasJobs {
 export function createPaasService(infra: Infrastructure, audit: AuditService): PaasService {
   const { env } = infra;
   return new PaasService(
-    new PaasRepository(infra.database.db), new PaasLogRepository(infra.redis, env.REDIS_KEY_PREFIX), paasJobs(infra), audit,
+    new PaasRepository(infra.database.db), new PaasLogRepository(infra.redis, env.REDIS_KEY_PREFIX, infra.pubsub), paasJobs(infra), audit,
     new SecretBox(env.JWT_SECRET, PAAS_HOOK_SECRET_PURPOSE), paasUrls(env), { allowLocalRepos: env.PAAS_ALLOW_LOCAL_REPOS },
   );
 }

@@ -1,4 +1,5 @@
 import type { RedisClient } from './redis.js';
+import type { RedisPubSub } from './redis-pubsub.js';
 
 /** One line of a deployment log; `seq` (1, 2, 3 …) is also its SSE event id. */
 export interface LogLine {
@@ -41,7 +42,8 @@ return #out
  * whole log into the deployment row when the pipeline ends; the stream expires after three days.
  */
 export class PaasLogRepository {
-  constructor(private readonly redis: RedisClient, private readonly prefix: string) {}
+  /** `pubsub` is the process's shared subscriber; only live followers (the API) need it. */
+  constructor(private readonly redis: RedisClient, private readonly prefix: string, private readonly pubsub?: RedisPubSub) {}
 
   private keys(deploymentId: string) {
     const base = `${this.prefix}paas:log:${deploymentId}`;
@@ -92,26 +94,17 @@ export class PaasLogRepository {
   }
 
   /**
-   * Subscribes on a connection of its own (a subscribed Redis connection can do nothing else).
-   * Resolves once the subscription is active; the returned function unsubscribes and disconnects.
+   * Follows the live channel on the process's shared subscriber connection. Resolves once the
+   * subscription is active; the returned function leaves the channel.
    */
   async subscribe(deploymentId: string, onMessage: (message: LiveLogMessage) => void): Promise<() => Promise<void>> {
-    const subscriber = this.redis.duplicate();
-    subscriber.on('error', () => undefined); // surfaced to the follower as a closed stream
-    await subscriber.connect();
-    await subscriber.subscribe(this.keys(deploymentId).channel, (raw) => {
+    if (!this.pubsub) throw new Error('PaasLogRepository was built without a subscriber');
+    return this.pubsub.subscribe(this.keys(deploymentId).channel, (raw) => {
       try {
         onMessage(JSON.parse(raw) as LiveLogMessage);
       } catch {
         // not ours
       }
     });
-    return async () => {
-      try {
-        await subscriber.close();
-      } catch {
-        subscriber.destroy();
-      }
-    };
   }
 }
