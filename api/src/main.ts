@@ -2,6 +2,7 @@ import { createApp } from './app.js';
 import { bootConfig, closeServer, onShutdown, runMain } from './boot.js';
 import { composeApi, createInfrastructure } from './container.js';
 import { createLogger } from './logger.js';
+import { answerClientErrors } from './middleware/client-error.js';
 
 runMain(async () => {
   const env = bootConfig();
@@ -14,6 +15,7 @@ runMain(async () => {
   });
   server.keepAliveTimeout = 65_000;
   server.headersTimeout = 66_000;
+  answerClientErrors(server, logger);
   server.on('error', (err) => {
     logger.fatal({ err }, 'api cannot listen');
     process.exit(1);

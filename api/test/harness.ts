@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createApp } from '../src/app.js';
 import { composeApi, createInfrastructure, type Infrastructure } from '../src/container.js';
 import { createLogger } from '../src/logger.js';
+import { answerClientErrors } from '../src/middleware/client-error.js';
 import { REPO_ROOT, testEnv } from './env.js';
 
 export interface TestApi {
@@ -21,6 +22,7 @@ export async function startTestApi(overrides: Record<string, string> = {}): Prom
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
+  answerClientErrors(server, logger);
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,

@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApi, type TestApi } from './harness.js';
@@ -55,6 +56,29 @@ describe('errors are problem+json', () => {
     expect(res.status).toBe(413);
     expect(res.headers.get('content-type')).toMatch(PROBLEM);
     expect(await res.json()).toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
+  });
+
+  it('a query string over the header limit → 431 problem+json naming the headers, not a bare 431', async () => {
+    const res = await fetch(`${api.url}/api/v1/posts?q=${'a'.repeat(20_000)}`);
+    expect(res.status).toBe(431);
+    expect(res.headers.get('content-type')).toMatch(PROBLEM);
+    expect(await res.json()).toMatchObject({ status: 431, code: 'HEADERS_TOO_LARGE', errors: [{ field: 'headers' }] });
+  });
+
+  it('a request Node cannot parse → 400 problem+json; the server keeps serving', async () => {
+    const { port } = new URL(api.url);
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () => socket.write('GET /health HTTP/1.1\r\nHost: x\r\nContent-Length: nope\r\n\r\n'));
+      let out = '';
+      socket.on('data', (d) => (out += d));
+      socket.on('end', () => resolve(out));
+      socket.on('error', reject);
+    });
+    const [head, body] = raw.split('\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1\.1 400 /);
+    expect(head).toMatch(/content-type: application\/problem\+json/i);
+    expect(JSON.parse(body!)).toMatchObject({ status: 400, code: 'BAD_REQUEST', errors: [{ field: 'request' }] });
+    expect((await fetch(`${api.url}/health/live`)).status).toBe(200);
   });
 
   it('every problem carries the request id that the response header echoes', async () => {
