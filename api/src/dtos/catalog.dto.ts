@@ -21,7 +21,7 @@ export interface ProjectInput {
   /** @isInt */
   sortOrder?: number;
   featured?: boolean;
-  /** A PaaS app that runs this project (shown as a live demo). */
+  /** A PaaS app (its id) that runs this project (shown as a live demo). @maxLength 36 */
   paasAppId?: string | null;
 }
 

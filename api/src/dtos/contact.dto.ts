@@ -17,7 +17,7 @@ export interface ContactRequest {
   subject?: string;
   /** @minLength 1 @maxLength 5000 */
   message: string;
-  /** Leave empty. A field people never see: bots fill it in. */
+  /** Leave empty. A field people never see: bots fill it in. @maxLength 2048 */
   website?: string;
 }
 

@@ -23,12 +23,17 @@ export interface ContentExport {
 }
 
 export interface MediaReference {
+  /** @maxLength 36 */
   id: string;
   /** @pattern ^[0-9a-f]{64}$ */
   sha256: string;
+  /** @maxLength 2048 */
   url: string;
+  /** @maxLength 255 */
   filename: string;
+  /** @maxLength 500 */
   alt: string;
+  /** @maxLength 127 */
   mimeType: string;
 }
 
@@ -57,19 +62,37 @@ export interface ExportedPost {
   featured: boolean;
   publishedAt: string | null;
   scheduledAt: string | null;
-  seo: { title: string | null; description: string | null; canonicalUrl: string | null };
+  seo: ExportedSeo;
+  /** @maxLength 36 */
   coverMediaId: string | null;
+  /** @maxLength 36 */
   ogImageMediaId: string | null;
   /** Tag slugs, in display order. */
   tags: string[];
   /** Matched to a user by e-mail on import; otherwise the importing user becomes the author. */
-  author: { email: string; name: string } | null;
+  author: ExportedAuthor | null;
   /** @isInt */
   revision: number;
   /** @isInt */
   version: number;
   createdAt: string;
   updatedAt: string;
+}
+
+export interface ExportedSeo {
+  /** @maxLength 300 */
+  title: string | null;
+  /** @maxLength 500 */
+  description: string | null;
+  /** @maxLength 2048 */
+  canonicalUrl: string | null;
+}
+
+export interface ExportedAuthor {
+  /** @maxLength 254 */
+  email: string;
+  /** @maxLength 120 */
+  name: string;
 }
 
 export interface ExportedProject {
@@ -81,7 +104,9 @@ export interface ExportedProject {
   summary: string;
   body: LexicalDocument;
   techStack: string[];
+  /** @maxLength 2048 */
   repoUrl: string | null;
+  /** @maxLength 2048 */
   liveUrl: string | null;
   imageIds: string[];
   /** @isInt */
@@ -98,7 +123,9 @@ export interface ExportedPage {
   /** @minLength 1 @maxLength 300 */
   title: string;
   content: LexicalDocument;
+  /** @maxLength 300 */
   seoTitle: string | null;
+  /** @maxLength 500 */
   seoDescription: string | null;
   status: 'draft' | 'published';
   publishedAt: string | null;

@@ -5,6 +5,7 @@ export interface LexicalDocument {
 
 /** One Lexical node; known types are paragraph, heading, quote, list, listitem, code, link, autolink, text, linebreak, tab, horizontalrule, image. */
 export interface LexicalNode {
+  /** @minLength 1 @maxLength 64 */
   type: string;
   children?: LexicalNode[];
   [key: string]: unknown;

@@ -9,6 +9,7 @@ export interface PostSeo {
   description?: string | null;
   /** Absolute http(s) URL. @maxLength 2048 @pattern ^https?://\S+$ */
   canonicalUrl?: string | null;
+  /** A media id (UUID). @maxLength 36 */
   ogImageMediaId?: string | null;
 }
 
@@ -20,6 +21,7 @@ export interface CreatePostRequest {
   /** @maxLength 1000 */
   excerpt?: string;
   content: LexicalDocument;
+  /** A media id (UUID). @maxLength 36 */
   coverMediaId?: string | null;
   /** Tag names; unknown ones are created. @maxItems 20 */
   tags?: string[];
@@ -35,6 +37,7 @@ export interface UpdatePostRequest {
   /** @maxLength 1000 */
   excerpt?: string;
   content?: LexicalDocument;
+  /** A media id (UUID). @maxLength 36 */
   coverMediaId?: string | null;
   /** @maxItems 20 */
   tags?: string[];

@@ -501,7 +501,7 @@ const models: TsoaRoute.Models = {
             "title": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"validators":{"maxLength":{"value":300}}},
             "description": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"validators":{"maxLength":{"value":500}}},
             "canonicalUrl": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"validators":{"maxLength":{"value":2048},"pattern":{"value":"^https?://\\S+$"}}},
-            "ogImageMediaId": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}]},
+            "ogImageMediaId": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"validators":{"maxLength":{"value":36}}},
         },
         "additionalProperties": false,
     },
@@ -631,7 +631,7 @@ const models: TsoaRoute.Models = {
     "LexicalNode": {
         "dataType": "refObject",
         "properties": {
-            "type": {"dataType":"string","required":true},
+            "type": {"dataType":"string","required":true,"validators":{"minLength":{"value":1},"maxLength":{"value":64}}},
             "children": {"dataType":"array","array":{"dataType":"refObject","ref":"LexicalNode"}},
         },
         "additionalProperties": {"dataType":"any"},
@@ -678,7 +678,7 @@ const models: TsoaRoute.Models = {
             "slug": {"dataType":"string","validators":{"maxLength":{"value":200},"pattern":{"value":"^[a-z0-9]+(?:-[a-z0-9]+)*$"}}},
             "excerpt": {"dataType":"string","validators":{"maxLength":{"value":1000}}},
             "content": {"ref":"LexicalDocument","required":true},
-            "coverMediaId": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}]},
+            "coverMediaId": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"validators":{"maxLength":{"value":36}}},
             "tags": {"dataType":"array","array":{"dataType":"string"},"validators":{"maxItems":{"value":20}}},
             "seo": {"ref":"PostSeo"},
             "featured": {"dataType":"boolean"},
@@ -693,7 +693,7 @@ const models: TsoaRoute.Models = {
             "slug": {"dataType":"string","validators":{"maxLength":{"value":200},"pattern":{"value":"^[a-z0-9]+(?:-[a-z0-9]+)*$"}}},
             "excerpt": {"dataType":"string","validators":{"maxLength":{"value":1000}}},
             "content": {"ref":"LexicalDocument"},
-            "coverMediaId": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}]},
+            "coverMediaId": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"validators":{"maxLength":{"value":36}}},
             "tags": {"dataType":"array","array":{"dataType":"string"},"validators":{"maxItems":{"value":20}}},
             "seo": {"ref":"PostSeo"},
             "featured": {"dataType":"boolean"},
@@ -1128,6 +1128,25 @@ const models: TsoaRoute.Models = {
         "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["draft"]},{"dataType":"enum","enums":["scheduled"]},{"dataType":"enum","enums":["published"]},{"dataType":"enum","enums":["archived"]}],"validators":{}},
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ExportedSeo": {
+        "dataType": "refObject",
+        "properties": {
+            "title": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true,"validators":{"maxLength":{"value":300}}},
+            "description": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true,"validators":{"maxLength":{"value":500}}},
+            "canonicalUrl": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true,"validators":{"maxLength":{"value":2048}}},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ExportedAuthor": {
+        "dataType": "refObject",
+        "properties": {
+            "email": {"dataType":"string","required":true,"validators":{"maxLength":{"value":254}}},
+            "name": {"dataType":"string","required":true,"validators":{"maxLength":{"value":120}}},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "ExportedPost": {
         "dataType": "refObject",
         "properties": {
@@ -1139,11 +1158,11 @@ const models: TsoaRoute.Models = {
             "featured": {"dataType":"boolean","required":true},
             "publishedAt": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
             "scheduledAt": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-            "seo": {"dataType":"nestedObjectLiteral","nestedProperties":{"canonicalUrl":{"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},"description":{"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},"title":{"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true}},"required":true},
-            "coverMediaId": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-            "ogImageMediaId": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "seo": {"ref":"ExportedSeo","required":true},
+            "coverMediaId": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true,"validators":{"maxLength":{"value":36}}},
+            "ogImageMediaId": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true,"validators":{"maxLength":{"value":36}}},
             "tags": {"dataType":"array","array":{"dataType":"string"},"required":true},
-            "author": {"dataType":"union","subSchemas":[{"dataType":"nestedObjectLiteral","nestedProperties":{"name":{"dataType":"string","required":true},"email":{"dataType":"string","required":true}}},{"dataType":"enum","enums":[null]}],"required":true},
+            "author": {"dataType":"union","subSchemas":[{"ref":"ExportedAuthor"},{"dataType":"enum","enums":[null]}],"required":true},
             "revision": {"dataType":"integer","required":true},
             "version": {"dataType":"integer","required":true},
             "createdAt": {"dataType":"string","required":true},
@@ -1160,8 +1179,8 @@ const models: TsoaRoute.Models = {
             "summary": {"dataType":"string","required":true,"validators":{"maxLength":{"value":1000}}},
             "body": {"ref":"LexicalDocument","required":true},
             "techStack": {"dataType":"array","array":{"dataType":"string"},"required":true},
-            "repoUrl": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-            "liveUrl": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "repoUrl": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true,"validators":{"maxLength":{"value":2048}}},
+            "liveUrl": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true,"validators":{"maxLength":{"value":2048}}},
             "imageIds": {"dataType":"array","array":{"dataType":"string"},"required":true},
             "sortOrder": {"dataType":"integer","required":true},
             "featured": {"dataType":"boolean","required":true},
@@ -1178,8 +1197,8 @@ const models: TsoaRoute.Models = {
             "slug": {"dataType":"string","required":true,"validators":{"minLength":{"value":1},"maxLength":{"value":200},"pattern":{"value":"^[a-z0-9]+(?:-[a-z0-9]+)*$"}}},
             "title": {"dataType":"string","required":true,"validators":{"minLength":{"value":1},"maxLength":{"value":300}}},
             "content": {"ref":"LexicalDocument","required":true},
-            "seoTitle": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-            "seoDescription": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "seoTitle": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true,"validators":{"maxLength":{"value":300}}},
+            "seoDescription": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true,"validators":{"maxLength":{"value":500}}},
             "status": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["draft"]},{"dataType":"enum","enums":["published"]}],"required":true},
             "publishedAt": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
             "updatedAt": {"dataType":"string","required":true},
@@ -1212,12 +1231,12 @@ const models: TsoaRoute.Models = {
     "MediaReference": {
         "dataType": "refObject",
         "properties": {
-            "id": {"dataType":"string","required":true},
+            "id": {"dataType":"string","required":true,"validators":{"maxLength":{"value":36}}},
             "sha256": {"dataType":"string","required":true,"validators":{"pattern":{"value":"^[0-9a-f]{64}$"}}},
-            "url": {"dataType":"string","required":true},
-            "filename": {"dataType":"string","required":true},
-            "alt": {"dataType":"string","required":true},
-            "mimeType": {"dataType":"string","required":true},
+            "url": {"dataType":"string","required":true,"validators":{"maxLength":{"value":2048}}},
+            "filename": {"dataType":"string","required":true,"validators":{"maxLength":{"value":255}}},
+            "alt": {"dataType":"string","required":true,"validators":{"maxLength":{"value":500}}},
+            "mimeType": {"dataType":"string","required":true,"validators":{"maxLength":{"value":127}}},
         },
         "additionalProperties": false,
     },
@@ -1290,7 +1309,7 @@ const models: TsoaRoute.Models = {
             "email": {"dataType":"string","required":true,"validators":{"maxLength":{"value":254},"pattern":{"value":"^[^\\s@<>()\\[\\]\\\\,;:\"]+@[^\\s@<>()\\[\\]\\\\,;:\"]+\\.[^\\s@<>()\\[\\]\\\\,;:\"]+$"}}},
             "subject": {"dataType":"string","validators":{"maxLength":{"value":200}}},
             "message": {"dataType":"string","required":true,"validators":{"minLength":{"value":1},"maxLength":{"value":5000}}},
-            "website": {"dataType":"string"},
+            "website": {"dataType":"string","validators":{"maxLength":{"value":2048}}},
         },
         "additionalProperties": false,
     },
@@ -1336,14 +1355,14 @@ const models: TsoaRoute.Models = {
             "imageIds": {"dataType":"array","array":{"dataType":"string"},"validators":{"maxItems":{"value":30}}},
             "sortOrder": {"dataType":"integer"},
             "featured": {"dataType":"boolean"},
-            "paasAppId": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}]},
+            "paasAppId": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"validators":{"maxLength":{"value":36}}},
         },
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "Partial_ProjectInput_": {
         "dataType": "refAlias",
-        "type": {"dataType":"nestedObjectLiteral","nestedProperties":{"title":{"dataType":"string","validators":{"minLength":{"value":1},"maxLength":{"value":300}}},"slug":{"dataType":"string","validators":{"maxLength":{"value":200},"pattern":{"value":"^[a-z0-9]+(?:-[a-z0-9]+)*$"}}},"summary":{"dataType":"string","validators":{"maxLength":{"value":1000}}},"body":{"ref":"LexicalDocument"},"techStack":{"dataType":"array","array":{"dataType":"string"},"validators":{"maxItems":{"value":30}}},"repoUrl":{"dataType":"string","validators":{"maxLength":{"value":2048},"pattern":{"value":"^https?://\\S+$"}}},"liveUrl":{"dataType":"string","validators":{"maxLength":{"value":2048},"pattern":{"value":"^https?://\\S+$"}}},"imageIds":{"dataType":"array","array":{"dataType":"string"},"validators":{"maxItems":{"value":30}}},"sortOrder":{"dataType":"integer"},"featured":{"dataType":"boolean"},"paasAppId":{"dataType":"string"}},"validators":{}},
+        "type": {"dataType":"nestedObjectLiteral","nestedProperties":{"title":{"dataType":"string","validators":{"minLength":{"value":1},"maxLength":{"value":300}}},"slug":{"dataType":"string","validators":{"maxLength":{"value":200},"pattern":{"value":"^[a-z0-9]+(?:-[a-z0-9]+)*$"}}},"summary":{"dataType":"string","validators":{"maxLength":{"value":1000}}},"body":{"ref":"LexicalDocument"},"techStack":{"dataType":"array","array":{"dataType":"string"},"validators":{"maxItems":{"value":30}}},"repoUrl":{"dataType":"string","validators":{"maxLength":{"value":2048},"pattern":{"value":"^https?://\\S+$"}}},"liveUrl":{"dataType":"string","validators":{"maxLength":{"value":2048},"pattern":{"value":"^https?://\\S+$"}}},"imageIds":{"dataType":"array","array":{"dataType":"string"},"validators":{"maxItems":{"value":30}}},"sortOrder":{"dataType":"integer"},"featured":{"dataType":"boolean"},"paasAppId":{"dataType":"string","validators":{"maxLength":{"value":36}}}},"validators":{}},
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "ProjectPatch": {

@@ -1900,6 +1900,7 @@ export interface components {
             description?: string | null;
             /** @description Absolute http(s) URL. */
             canonicalUrl?: string | null;
+            /** @description A media id (UUID). */
             ogImageMediaId?: string | null;
         };
         PublicPost: {
@@ -2050,6 +2051,7 @@ export interface components {
             slug?: string;
             excerpt?: string;
             content: components["schemas"]["LexicalDocument"];
+            /** @description A media id (UUID). */
             coverMediaId?: string | null;
             /** @description Tag names; unknown ones are created. */
             tags?: string[];
@@ -2062,6 +2064,7 @@ export interface components {
             slug?: string;
             excerpt?: string;
             content?: components["schemas"]["LexicalDocument"];
+            /** @description A media id (UUID). */
             coverMediaId?: string | null;
             tags?: string[];
             seo?: components["schemas"]["PostSeo"];
@@ -2480,6 +2483,15 @@ export interface components {
         };
         /** @enum {string} */
         ExportedPostStatus: "draft" | "scheduled" | "published" | "archived";
+        ExportedSeo: {
+            title: string | null;
+            description: string | null;
+            canonicalUrl: string | null;
+        };
+        ExportedAuthor: {
+            email: string;
+            name: string;
+        };
         ExportedPost: {
             slug: string;
             title: string;
@@ -2490,20 +2502,13 @@ export interface components {
             featured: boolean;
             publishedAt: string | null;
             scheduledAt: string | null;
-            seo: {
-                canonicalUrl: string | null;
-                description: string | null;
-                title: string | null;
-            };
+            seo: components["schemas"]["ExportedSeo"];
             coverMediaId: string | null;
             ogImageMediaId: string | null;
             /** @description Tag slugs, in display order. */
             tags: string[];
             /** @description Matched to a user by e-mail on import; otherwise the importing user becomes the author. */
-            author: {
-                name: string;
-                email: string;
-            } | null;
+            author: components["schemas"]["ExportedAuthor"] | null;
             /** Format: int32 */
             revision: number;
             /** Format: int32 */
@@ -2664,7 +2669,7 @@ export interface components {
             /** Format: int32 */
             sortOrder?: number;
             featured?: boolean;
-            /** @description A PaaS app that runs this project (shown as a live demo). */
+            /** @description A PaaS app (its id) that runs this project (shown as a live demo). */
             paasAppId?: string | null;
         };
         /** @description Make all properties in T optional */
@@ -2681,7 +2686,7 @@ export interface components {
             /** Format: int32 */
             sortOrder?: number;
             featured?: boolean;
-            /** @description A PaaS app that runs this project (shown as a live demo). */
+            /** @description A PaaS app (its id) that runs this project (shown as a live demo). */
             paasAppId?: string;
         };
         ProjectPatch: components["schemas"]["Partial_ProjectInput_"];
