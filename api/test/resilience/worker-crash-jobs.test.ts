@@ -91,9 +91,9 @@ describe('worker killed during a webhook delivery', () => {
     const [inFlight] = await deliveries.listForWebhook(hook.id, { limit: 5 });
     expect(inFlight).toMatchObject({ eventId, status: 'pending', nextAttemptAt: null, attempts: 1 });
     // The dead worker had claimed the try (next_attempt_at NULL = in flight). Its job re-runs after
-    // the restart (stall) but is fenced off; the dispatcher's sweep re-arms a try in flight for more
-    // than 5 minutes (DispatcherOptions.inFlightMs). Age the row past that window instead of waiting it out.
-    await api.infra.database.pool.query('UPDATE webhook_deliveries SET updated_at = updated_at - INTERVAL 6 MINUTE WHERE id = ?', [inFlight!.id]);
+    // the restart (stall) but is fenced off; the dispatcher's sweep (every 30 s) re-arms a try in
+    // flight for more than 90 s (DispatcherOptions.inFlightMs). Age the row past that window instead of waiting it out.
+    await api.infra.database.pool.query('UPDATE webhook_deliveries SET updated_at = updated_at - INTERVAL 2 MINUTE WHERE id = ?', [inFlight!.id]);
     receiver.answer(path, () => ({ status: 200 }));
     const second = await workers.start();
     const done = await eventually(async () => {

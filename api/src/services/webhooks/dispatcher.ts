@@ -28,11 +28,16 @@ export interface DispatcherOptions {
   sweepEveryMs: number;
   /** A pending delivery this overdue lost its job (Redis lost it, a worker died). */
   overdueMs: number;
-  /** In flight this long means the worker died mid-try (a try takes at most ~10 s). */
+  /**
+   * In flight this long means the worker died mid-try: a try is the URL check (DNS), one POST
+   * capped at 10 s and two row writes, so 90 s is a wide margin, and a delivery cut off by a killed
+   * worker is tried again within about two minutes. (Were a try ever slower, the receiver would see
+   * the same webhook-id twice, which Standard Webhooks receivers deduplicate.)
+   */
   inFlightMs: number;
 }
 
-const DEFAULTS: DispatcherOptions = { batch: 100, sweepEveryMs: 60_000, overdueMs: 15 * 60_000, inFlightMs: 5 * 60_000 };
+const DEFAULTS: DispatcherOptions = { batch: 100, sweepEveryMs: 30_000, overdueMs: 15 * 60_000, inFlightMs: 90_000 };
 const COALESCED = 'site.changed';
 
 /**
