@@ -20,12 +20,12 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
-async function hashMedianMs(c: (typeof CANDIDATES)[number], rounds = 10): Promise<number> {
+async function hashMedianMs(c: (typeof CANDIDATES)[number], rounds = 10, warmup = 3): Promise<number> {
   const times: number[] = [];
-  for (let i = 0; i < rounds; i++) {
+  for (let i = -warmup; i < rounds; i++) {
     const t = performance.now();
     await argon2.hash(PASSWORD, { type: argon2.argon2id, memoryCost: c.memoryCost, timeCost: c.timeCost, parallelism: c.parallelism });
-    times.push(performance.now() - t);
+    if (i >= 0) times.push(performance.now() - t);
   }
   times.sort((a, b) => a - b);
   return Math.round(percentile(times, 50) * 10) / 10;
