@@ -70,6 +70,7 @@ export class PaasRuntime {
     const max = this.settings.limits.maxRestarts;
     const deadline = Date.now() + this.settings.healthTimeoutMs;
     let restarts = 0;
+    let runningSince: number | undefined;
     try {
       while (Date.now() < deadline) {
         const state = await this.docker.state(containerId);
@@ -87,8 +88,11 @@ export class PaasRuntime {
             log.line(`answered HTTP ${status}`);
             return state.hostPort;
           }
+          // Most apps listen within a few seconds of starting: look often then (a refused connect
+          // costs next to nothing), then settle to every 250 ms.
+          runningSince ??= Date.now();
         }
-        await sleep(250);
+        await sleep(runningSince !== undefined && Date.now() - runningSince < 5000 ? 50 : 250);
       }
       throw new PipelineFailure(withTail(`The app did not answer HTTP within ${Math.round(this.settings.healthTimeoutMs / 1000)} s (it must listen on 0.0.0.0:$PORT).`, await this.docker.logTail(containerId, 20)));
     } catch (err) {
