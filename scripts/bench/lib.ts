@@ -193,7 +193,8 @@ export const ratio = (a: number | undefined, b: number | undefined): number | nu
 /** Writes results/<scenario>-<date>.json and .md, prints the markdown; returns the JSON path. */
 export function writeResult(scenario: string, data: Record<string, unknown>, markdown: string): string {
   mkdirSync(RESULTS_DIR, { recursive: true });
-  const date = new Date().toISOString().slice(0, 10);
+  // run.ts passes its own date down, so a run crossing midnight still writes one set of files.
+  const date = process.env.BENCH_DATE ?? new Date().toISOString().slice(0, 10);
   const json = new URL(`./${scenario}-${date}.json`, RESULTS_DIR);
   writeFileSync(json, JSON.stringify({ scenario, date: new Date().toISOString(), machine: machine(), ...data }, null, 2) + '\n');
   writeFileSync(new URL(`./${scenario}-${date}.md`, RESULTS_DIR), `## ${scenario}\n\n${markdown}\n`);

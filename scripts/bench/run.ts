@@ -25,13 +25,13 @@ if (unknown.length) {
   process.exit(64);
 }
 const passThrough = flag('quick') ? ['--quick'] : [];
-const date = new Date().toISOString().slice(0, 10);
+const date = process.env.BENCH_DATE ?? new Date().toISOString().slice(0, 10);
 const started = Date.now();
 
 function runScenario(name: string): Promise<{ code: number | null; seconds: number }> {
   const t = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', `scripts/bench/${name}.ts`, ...passThrough], { cwd: ROOT, stdio: 'inherit', env: process.env });
+    const child = spawn(process.execPath, ['--import', 'tsx', `scripts/bench/${name}.ts`, ...passThrough], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, BENCH_DATE: date } });
     child.on('exit', (code) => resolve({ code, seconds: Math.round((Date.now() - t) / 100) / 10 }));
   });
 }
