@@ -24,6 +24,15 @@ export interface ManagedObject {
   created: number;
 }
 
+export interface ManagedImage {
+  id: string;
+  appId: string;
+  /** Deployments whose tag points at this image (several after unchanged redeploys). */
+  deploymentIds: string[];
+  tags: string[];
+  created: number;
+}
+
 export class BuildFailure extends Error {}
 
 /** A managed container exited; `signalled`: a kill signal sent through Docker came first (a stop, not a crash). */
@@ -232,11 +241,19 @@ export class DockerRepository {
     await ignoreMissing(this.docker.getContainer(id).remove({ force: true, v: true }));
   }
 
-  async removeImage(id: string): Promise<void> {
-    try {
-      await this.docker.getImage(id).remove({ force: false });
-    } catch (err) {
-      if (statusOf(err) !== 404 && statusOf(err) !== 409) throw err; // 409: still used by a container
+  /**
+   * Removes an image by untagging each of its tags (an unchanged redeploy reuses the previous image
+   * under a second tag; removing by id would refuse an image with several tags), then by id. An
+   * image a container still uses stays (409).
+   */
+  async removeImage(image: string | { id: string; tags?: string[] }): Promise<void> {
+    const { id, tags = [] } = typeof image === 'string' ? { id: image } : image;
+    for (const ref of [...tags, id]) {
+      try {
+        await this.docker.getImage(ref).remove({ force: false });
+      } catch (err) {
+        if (statusOf(err) !== 404 && statusOf(err) !== 409) throw err; // 409: still used by a container
+      }
     }
   }
 
@@ -245,9 +262,19 @@ export class DockerRepository {
     return list.map((c) => ({ id: c.Id, appId: c.Labels[LABEL.app] ?? '', deploymentId: c.Labels[LABEL.deployment], created: c.Created, state: c.State }));
   }
 
-  async managedImages(): Promise<ManagedObject[]> {
+  /**
+   * Images this instance built. Which deployments use one comes from its tags (`ov-paas/<slug>:<deployment id>`):
+   * images carry no per-deployment label, so an unchanged redeploy is served entirely from the
+   * build cache and shares the previous image. (Images built before that still carry the label.)
+   */
+  async managedImages(): Promise<ManagedImage[]> {
     const list = await this.docker.listImages({ filters: { label: [this.managedFilter] } });
-    return list.map((i) => ({ id: i.Id, appId: i.Labels?.[LABEL.app] ?? '', deploymentId: i.Labels?.[LABEL.deployment], created: i.Created }));
+    return list.map((i) => {
+      const tags = (i.RepoTags ?? []).filter((t) => t.startsWith('ov-paas/'));
+      const fromTags = tags.map((t) => t.slice(t.lastIndexOf(':') + 1)).filter((d) => /^[0-9a-f-]{36}$/.test(d));
+      const legacy = i.Labels?.[LABEL.deployment];
+      return { id: i.Id, appId: i.Labels?.[LABEL.app] ?? '', deploymentIds: [...new Set([...fromTags, ...(legacy ? [legacy] : [])])], tags, created: i.Created };
+    });
   }
 
   async managedNetworks(): Promise<{ name: string; appId: string }[]> {

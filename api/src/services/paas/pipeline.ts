@@ -101,7 +101,8 @@ export class DeployPipeline {
       log.step('Building the image');
       const imageId = await this.docker.build(contextDir, {
         tag: imageTag(app.slug, dep.id),
-        labels: { [LABEL.managed]: this.docker.instance, [LABEL.app]: app.id, [LABEL.deployment]: dep.id, [LABEL.slug]: app.slug },
+        // No per-deployment label: it would be a build step that never hits the cache. The tag names the deployment.
+        labels: { [LABEL.managed]: this.docker.instance, [LABEL.app]: app.id, [LABEL.slug]: app.slug },
         timeoutMs: this.settings.buildTimeoutMs,
         limits: this.settings.buildLimits,
       }, (line) => log.line(line));

@@ -1,5 +1,5 @@
 import { readdir } from 'node:fs/promises';
-import type { DockerRepository } from '../../repositories/docker.repository.js';
+import type { DockerRepository, ManagedImage } from '../../repositories/docker.repository.js';
 import type { GitRepository } from '../../repositories/git.repository.js';
 import type { PaasLogRepository } from '../../repositories/paas-log.repository.js';
 import type { PaasRepository } from '../../repositories/paas.repository.js';
@@ -107,10 +107,10 @@ export class PaasReconciler {
         report.removedContainers++;
       }
     }
-    const byApp = new Map<string, { id: string; created: number; deploymentId?: string }[]>();
+    const byApp = new Map<string, ManagedImage[]>();
     for (const image of await this.docker.managedImages()) {
       if (!appIds.has(image.appId)) {
-        await this.docker.removeImage(image.id);
+        await this.docker.removeImage(image);
         report.removedImages++;
         continue;
       }
@@ -118,11 +118,11 @@ export class PaasReconciler {
     }
     for (const images of byApp.values()) {
       const newestFirst = images.sort((a, b) => b.created - a.created);
-      const serving = newestFirst.filter((i) => i.deploymentId && (active.has(i.deploymentId) || working.has(i.deploymentId)));
+      const serving = newestFirst.filter((i) => i.deploymentIds.some((d) => active.has(d) || working.has(d)));
       const kept = new Set([...serving, ...newestFirst].slice(0, Math.max(this.settings.keepImages, serving.length)).map((i) => i.id));
       for (const image of newestFirst) {
         if (kept.has(image.id)) continue;
-        await this.docker.removeImage(image.id);
+        await this.docker.removeImage(image);
         report.removedImages++;
       }
     }

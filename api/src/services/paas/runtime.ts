@@ -185,7 +185,7 @@ export class PaasRuntime {
     const containers = (await this.docker.managedContainers()).filter((c) => c.appId === appId);
     for (const c of containers) await this.docker.remove(c.id);
     const images = (await this.docker.managedImages()).filter((i) => i.appId === appId);
-    for (const i of images) await this.docker.removeImage(i.id);
+    for (const i of images) await this.docker.removeImage(i);
     await this.docker.removeNetwork(networkName(appId));
     return { containers: containers.length, images: images.length };
   }
