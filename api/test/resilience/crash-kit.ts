@@ -56,7 +56,12 @@ export async function dockerTruth(docker: Docker, instance: string, appId: strin
   const images = await docker.listImages({ filters: { label } });
   return {
     containers: containers.map((c) => ({ id: c.Id, state: c.State, deploymentId: c.Labels[LABEL.deployment] ?? '' })),
-    images: images.map((i) => ({ id: i.Id, deploymentId: i.Labels?.[LABEL.deployment] ?? '', tags: i.RepoTags ?? [] })),
+    // An image names its deployments in its tags (ov-paas/<slug>:<deployment id>); an unchanged redeploy adds a tag.
+    images: images.map((i) => ({
+      id: i.Id,
+      deploymentIds: (i.RepoTags ?? []).filter((t) => t.startsWith('ov-paas/')).map((t) => t.slice(t.lastIndexOf(':') + 1)),
+      tags: i.RepoTags ?? [],
+    })),
   };
 }
 

@@ -243,13 +243,18 @@ describe('worker killed during a PaaS deploy', () => {
     return { dep, app, view, truth, answer };
   }
 
-  /** No container or image of the app that no deployment accounts for: one container (the serving one), one image per deployment. */
+  /** No container or image of the app that no deployment accounts for: one container (the serving one), each image tagged by its deployments. */
   async function assertNoOrphans(s: Awaited<ReturnType<typeof settle>>) {
     expect(s.truth.containers.map((c) => c.id)).toEqual([s.app.containerId]);
     expect(s.truth.containers[0]!.state).toBe('running');
     const deployments = new Set((await repo().listDeployments(appId, 50)).map((d) => d.id));
-    for (const image of s.truth.images) expect(deployments.has(image.deploymentId), `image ${image.id} of an unknown deployment`).toBe(true);
-    expect(new Set(s.truth.images.map((i) => i.deploymentId)).size).toBe(s.truth.images.length);
+    for (const image of s.truth.images) {
+      expect(image.deploymentIds.length, `image ${image.id} has no deployment tag`).toBeGreaterThan(0);
+      for (const id of image.deploymentIds) expect(deployments.has(id), `image ${image.id} of an unknown deployment ${id}`).toBe(true);
+    }
+    // No deployment is tagged on two images.
+    const tagged = s.truth.images.flatMap((i) => i.deploymentIds);
+    expect(new Set(tagged).size).toBe(tagged.length);
     expect(s.truth.images.map((i) => i.id)).toContain(s.app.imageId);
   }
 
