@@ -49,12 +49,23 @@ for (const name of only) {
 }
 
 const totalSeconds = Math.round((Date.now() - started) / 1000);
-const combined = { date: new Date().toISOString(), machine: machine(), totalSeconds, quick: flag('quick'), scenarios: runs };
-writeFileSync(new URL(`./${date}.json`, RESULTS_DIR), JSON.stringify(combined, null, 2) + '\n');
-const md = [`# make bench — ${combined.date}`, '', `Machine: ${JSON.stringify(combined.machine)}; total ${totalSeconds} s.`, ''];
-for (const name of only) {
+// `--only` re-runs some scenarios: the others keep their results from this date's earlier run
+// (marked with `carriedFrom`), so <date>.json always holds the newest result of every scenario.
+const combinedFile = new URL(`./${date}.json`, RESULTS_DIR);
+const earlier = existsSync(combinedFile) ? (JSON.parse(readFileSync(combinedFile, 'utf8')) as { date: string; scenarios?: Record<string, { carriedFrom?: string; result?: unknown }> }) : undefined;
+const scenarios: Record<string, unknown> = {};
+for (const name of ALL) {
+  if (runs[name]) scenarios[name] = runs[name];
+  else if (earlier?.scenarios?.[name]?.result) scenarios[name] = { carriedFrom: earlier.scenarios[name]!.carriedFrom ?? earlier.date, ...earlier.scenarios[name] };
+}
+const combined = { date: new Date().toISOString(), machine: machine(), totalSeconds, quick: flag('quick'), ran: only, scenarios };
+writeFileSync(combinedFile, JSON.stringify(combined, null, 2) + '\n');
+const md = [`# make bench — ${combined.date}`, '', `Machine: ${JSON.stringify(combined.machine)}; ran ${only.join(', ')} in ${totalSeconds} s.`, ''];
+for (const name of ALL.filter((n) => n in scenarios)) {
   const mdFile = new URL(`./${name}-${date}.md`, RESULTS_DIR);
-  md.push(runs[name]!.result && existsSync(mdFile) ? readFileSync(mdFile, 'utf8') : `## ${name}\n\nFAILED (exit ${runs[name]!.code}); see the output above.\n`);
+  const carried = (scenarios[name] as { carriedFrom?: string }).carriedFrom;
+  if (carried && existsSync(mdFile)) md.push(`_(${name}: from the run of ${carried})_\n`);
+  md.push((runs[name]?.result || carried) && existsSync(mdFile) ? readFileSync(mdFile, 'utf8') : `## ${name}\n\nFAILED (exit ${runs[name]?.code}); see the output above.\n`);
 }
 writeFileSync(new URL(`./${date}.md`, RESULTS_DIR), md.join('\n'));
 console.log(`\nbench: ${only.length} scenario(s) in ${totalSeconds} s → scripts/bench/results/${date}.json and ${date}.md`);
