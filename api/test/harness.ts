@@ -18,6 +18,9 @@ export async function startTestApi(overrides: Record<string, string> = {}): Prom
   const env = testEnv(overrides);
   const logger = createLogger(env.LOG_LEVEL, 'api-test');
   const infra = createInfrastructure(env, logger, 'api');
+  // Redis connects in the background (boot never waits for it). Tests start once it is ready, or
+  // the first requests would be counted by the in-process insurance limiter and later ones in Redis.
+  for (const deadline = Date.now() + 5000; !infra.redis.isReady && Date.now() < deadline;) await new Promise((r) => setTimeout(r, 20));
   const app = createApp({ env, logger, metrics: infra.metrics, composition: composeApi(infra) });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
