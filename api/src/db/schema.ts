@@ -301,6 +301,8 @@ export const webhookDeliveries = mysqlTable('webhook_deliveries', {
 }, (t) => [
   uniqueIndex('webhook_deliveries_uq').on(t.webhookId, t.eventId),
   index('webhook_deliveries_created_idx').on(t.webhookId, t.createdAt),
+  // The dispatcher's stranded-delivery sweep (every 30 s) reads pending rows by due time.
+  index('webhook_deliveries_pending_idx').on(t.status, t.nextAttemptAt),
 ]);
 
 /** One row per delivery attempt: the log the admin reads and replays from. */
