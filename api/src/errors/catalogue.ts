@@ -23,7 +23,6 @@ export const Errors = {
   payloadTooLarge: defineError('PAYLOAD_TOO_LARGE', 413, 'Request body too large'),
   unsupportedMediaType: defineError('UNSUPPORTED_MEDIA_TYPE', 415, 'Unsupported media type'),
   headersTooLarge: defineError('HEADERS_TOO_LARGE', 431, 'Request header fields too large'),
-  uriTooLong: defineError('URI_TOO_LONG', 414, 'Request URI too long'),
   validation: defineError('VALIDATION_FAILED', 422, 'Validation failed'),
   rateLimited: defineError('RATE_LIMITED', 429, 'Too many requests'),
   internal: defineError('INTERNAL', 500, 'Internal server error'),

@@ -5,23 +5,19 @@ import type { AppError } from '../errors/app-error.js';
 import { Errors } from '../errors/catalogue.js';
 import { toProblem } from './problem.js';
 
-/** Node's parser error codes (llhttp) for requests that never reach express. */
+/**
+ * Node's parser (llhttp) error for a request that never reaches express. An over-long URL counts
+ * against the header limit (`--max-http-header-size`, 16 KiB by default) like any header.
+ */
 function problemFor(code: string | undefined): AppError {
-  switch (code) {
-    case 'HPE_HEADER_OVERFLOW':
-      return Errors.headersTooLarge(
-        `The request line and headers exceed the server's ${Math.round(maxHeaderBytes() / 1024)} KiB limit: shorten the URL's query string or the cookies.`,
-        [{ field: 'headers', message: `request line + headers must stay under ${maxHeaderBytes()} bytes` }],
-      );
-    case 'HPE_URI_TOO_LONG':
-      return Errors.uriTooLong('The request URI is too long.', [{ field: 'path', message: 'too long' }]);
-    default:
-      return Errors.badRequest('The request could not be parsed as HTTP/1.1.', [{ field: 'request', message: code ?? 'malformed' }]);
+  if (code === 'HPE_HEADER_OVERFLOW') {
+    return Errors.headersTooLarge(
+      `The request line and headers exceed the server's ${Math.round(maxHeaderSize / 1024)} KiB limit: shorten the URL's query string or the cookies.`,
+      [{ field: 'headers', message: `request line + headers must stay under ${maxHeaderSize} bytes` }],
+    );
   }
+  return Errors.badRequest('The request could not be parsed as HTTP/1.1.', [{ field: 'request', message: code ?? 'malformed' }]);
 }
-
-/** Node's limit (`--max-http-header-size`, 16 KiB by default). */
-const maxHeaderBytes = (): number => maxHeaderSize;
 
 /**
  * Requests Node's HTTP parser rejects before express sees them (too-large headers or query string,
@@ -30,7 +26,7 @@ const maxHeaderBytes = (): number => maxHeaderSize;
  * are just destroyed.
  */
 export function answerClientErrors(server: Server, logger: Logger): void {
-  server.on('clientError', (err: NodeJS.ErrnoException & { bytesParsed?: number }, socket: Socket) => {
+  server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
     if (err.code === 'ECONNRESET' || !socket.writable || (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent) {
       socket.destroy();
       return;

@@ -246,9 +246,8 @@ export class DockerRepository {
    * under a second tag; removing by id would refuse an image with several tags), then by id. An
    * image a container still uses stays (409).
    */
-  async removeImage(image: string | { id: string; tags?: string[] }): Promise<void> {
-    const { id, tags = [] } = typeof image === 'string' ? { id: image } : image;
-    for (const ref of [...tags, id]) {
+  async removeImage(image: Pick<ManagedImage, 'id' | 'tags'>): Promise<void> {
+    for (const ref of [...image.tags, image.id]) {
       try {
         await this.docker.getImage(ref).remove({ force: false });
       } catch (err) {
