@@ -37,6 +37,8 @@ export function createAdminApi(baseUrl: string, onSessionLost: () => void): Admi
   const base = baseUrl.replace(/\/+$/, '');
   let memoryCsrf: string | undefined;
   let refreshing: Promise<boolean> | null = null;
+  /** Counts successful refreshes: a 401 to a request sent before the latest one needs no new refresh. */
+  let refreshed = 0;
 
   const csrfToken = () => readCookie(CSRF_COOKIE) ?? memoryCsrf;
 
@@ -52,6 +54,7 @@ export function createAdminApi(baseUrl: string, onSessionLost: () => void): Admi
       if (!res.ok) return false;
       const body = (await res.json()) as { csrfToken?: string };
       memoryCsrf = body.csrfToken ?? memoryCsrf;
+      refreshed++;
       return true;
     } catch {
       return false;
@@ -63,9 +66,12 @@ export function createAdminApi(baseUrl: string, onSessionLost: () => void): Admi
   async function sessionFetch(request: Request): Promise<Response> {
     // The body can be read once: keep a copy for the retry.
     const spare = request.clone();
+    const generation = refreshed;
     const res = await fetch(withCsrf(request));
     if (res.status !== 401 || NO_REFRESH.test(new URL(request.url).pathname)) return res;
-    if (!(await refresh())) {
+    // Several requests of one screen can fail together; the first refresh serves them all, even
+    // those whose 401 arrives after it finished (refresh tokens rotate: one refresh per expiry).
+    if (generation === refreshed && !(await refresh())) {
       onSessionLost();
       return res;
     }
