@@ -96,8 +96,8 @@ paas-images: ## Local PaaS base images without a registry (omervision/paas-node:
 build: install ## Compile the api to api/dist
 	npm run -s build -w api
 
-compose-check: ## Validate compose.yaml
-	JWT_SECRET=compose-check-only-$$RANDOM$$RANDOM docker-compose -f compose.yaml config -q && echo "compose.yaml is valid"
+compose-check: ## Validate compose.yaml: valid with every required secret set, refused (naming it) without any one
+	scripts/compose-check.sh
 
 clean: services-stop ## Stop services and delete local data (.data)
 	rm -rf .data

@@ -12,6 +12,14 @@ if [[ -f .env ]]; then set -a; . ./.env; set +a; fi
 # The seed points the builder's webhook here; the API may call it although it is loopback.
 : "${SITE_BUILDER_URL:=http://127.0.0.1:$SITE_PORT}" "${WEBHOOK_ALLOWED_PRIVATE_HOSTS:=127.0.0.1:$SITE_PORT,localhost:$SITE_PORT}"
 export SITE_BUILDER_URL WEBHOOK_ALLOWED_PRIVATE_HOSTS
+# PaaS builds: corepack refuses package managers whose registry metadata carries no npm signature,
+# which is what registry mirrors and intercepting proxies serve. When the registry this machine
+# reaches is one of those, generated builds skip that check (PAAS_BUILD_COREPACK_INTEGRITY_KEYS=0).
+if [[ -z "${PAAS_BUILD_COREPACK_INTEGRITY_KEYS+x}" ]] &&
+  meta="$(curl -fsS --max-time 5 "$(npm config get registry 2>/dev/null || echo https://registry.npmjs.org/)yarn/1.22.22" 2>/dev/null)" &&
+  [[ "$meta" != *'"signatures"'* ]]; then
+  export PAAS_BUILD_COREPACK_INTEGRITY_KEYS=0
+fi
 api_url="http://$HOST:$PORT"
 site_url="http://127.0.0.1:$SITE_PORT"
 

@@ -33,6 +33,7 @@ export function createApp({ env, logger, metrics, composition }: AppDeps): Expre
   configureAuthentication(app, {
     authenticator: composition.authenticator,
     trustedOrigins: new Set([...env.CORS_ORIGINS, new URL(env.PUBLIC_API_URL).origin, new URL(env.SITE_URL).origin]),
+    cookies: composition.cookies,
   });
   const spec = JSON.parse(readFileSync(OPENAPI_PATH, 'utf8')) as Record<string, unknown>;
   const allowed = new Set(env.CORS_ORIGINS);
@@ -42,7 +43,9 @@ export function createApp({ env, logger, metrics, composition }: AppDeps): Expre
   app.set('etag', 'strong');
 
   app.use(requestContext(logger, metrics, env.SLOW_REQUEST_MS));
-  app.use(helmet({ crossOriginResourcePolicy: { policy: 'same-site' } }));
+  // Helmet's CSP (script-src 'self' with no inline script, object-src 'none', base-uri 'self') fits
+  // the API's only pages, /docs (swagger-ui runs from files); nothing needs to frame the API.
+  app.use(helmet({ crossOriginResourcePolicy: { policy: 'same-site' }, contentSecurityPolicy: { directives: { frameAncestors: ["'none'"] } } }));
   app.use(
     cors({
       // Unlisted origins get no CORS headers at all, so credentials never leak to them.

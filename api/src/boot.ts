@@ -2,11 +2,32 @@ import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import { ConfigError, type Env } from './config/env.js';
 import { loadConfig } from './config/load.js';
+import { paasDomainProblem } from './config/paas-domain.js';
 
 /** Settings for a process entry point: a bad or missing key stops it with the key's name (EX_CONFIG). */
 export function bootConfig(): Env {
   try {
-    return loadConfig();
+    const env = loadConfig();
+    // Production refuses to boot with this (env.ts); a laptop's setup only gets told.
+    const paas = env.NODE_ENV === 'production' ? undefined : paasDomainProblem(env);
+    if (paas) console.warn(`WARNING PAAS_DOMAIN: ${paas} (refused when NODE_ENV=production)`);
+    return env;
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(78);
+    }
+    throw err;
+  }
+}
+
+/**
+ * Like bootConfig for a process that loads its own subset of settings (the app router:
+ * config/router-env.ts, no secrets): a bad key stops it with the key's name (EX_CONFIG).
+ */
+export function bootSubsetConfig<T>(load: () => T): T {
+  try {
+    return load();
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(err.message);

@@ -13,7 +13,8 @@ import { MetricsController } from './controllers/metrics.controller.js';
 import { UsersController } from './controllers/users.controller.js';
 import { WebhooksController } from './controllers/webhooks.controller.js';
 import { PaasController, PublicPaasController } from './controllers/paas.controller.js';
-import { createPaasService } from './jobs/paas.jobs.js';
+import { PaasRuntimeController } from './controllers/paas-runtime.controller.js';
+import { createPaasAppRuntimeService, createPaasService } from './jobs/paas.jobs.js';
 import { OpsController } from './controllers/ops.controller.js';
 import { ContentTransferController } from './controllers/content-transfer.controller.js';
 import { createContentTransfer, createOpsServices } from './jobs/ops.jobs.js';
@@ -26,6 +27,7 @@ import { PublicPostsController } from './controllers/public-posts.controller.js'
 import { Errors } from './errors/catalogue.js';
 import { Jobs } from './jobs/job-spec.js';
 import { webhookScheduler, webhookSecretBox } from './jobs/webhook.jobs.js';
+import { SessionCookies } from './middleware/cookies.js';
 import type { RateLimitPresets } from './middleware/rate-limit.js';
 import { ApiKeyRepository } from './repositories/api-key.repository.js';
 import { AuditRepository } from './repositories/audit.repository.js';
@@ -193,6 +195,7 @@ export function composeMedia(
 export interface ApiComposition {
   controllers: object[];
   authenticator: Authenticator;
+  cookies: SessionCookies;
   rateLimits: RateLimitPresets | null;
 }
 
@@ -218,13 +221,15 @@ export function composeApi(infra: Infrastructure): ApiComposition {
     attempts: bucket('login', env.RATE_LIMIT_LOGIN_PER_MIN, 60),
     lockouts: bucket('login-lockouts', 1000, 86_400),
     perIp: bucket('login-ip', env.RATE_LIMIT_LOGIN_IP_PER_15MIN, 900),
+    perAccount: bucket('login-account', env.RATE_LIMIT_LOGIN_ACCOUNT_FAILURES, env.RATE_LIMIT_LOGIN_ACCOUNT_WINDOW_MIN * 60),
+    knownAddresses: limits.bucket('login-known', 1, 14 * 86_400),
   }, totp, audit);
   const passwords = new PasswordService(
     users, revocation, new PasswordResetRepository(db), hasher,
-    { enqueueEmail: async (data) => void (await queues.enqueue(Jobs.email, data, { id: data.key })) },
+    { enqueueReset: async (data) => void (await queues.enqueue(Jobs.passwordReset, data, { id: `password-reset:${data.requestId}` })) },
     bucket('password-reset', 3, 3600), audit,
-    (token) => `${env.SITE_URL}/admin/#/reset-password?token=${encodeURIComponent(token)}`,
   );
+  const cookies = new SessionCookies(env.COOKIE_SECURE ?? env.NODE_ENV === 'production');
   const userService = new UserService(users, revocation, hasher, audit);
   const contact = new ContactService(
     new ContactRepository(db),
@@ -256,6 +261,7 @@ export function composeApi(infra: Infrastructure): ApiComposition {
 
   return {
     authenticator,
+    cookies,
     rateLimits: unlimited ? null : {
       read: bucket('api-read', env.RATE_LIMIT_READ_PER_MIN, 60),
       write: bucket('api-write', env.RATE_LIMIT_WRITE_PER_MIN, 60),
@@ -265,7 +271,7 @@ export function composeApi(infra: Infrastructure): ApiComposition {
       new HealthController(health),
       new MetricsController(metricsService),
       new MetaController({ name: 'OmerVision API', version: packageVersion(), openapi: `${env.PUBLIC_API_URL}/openapi.json`, docs: `${env.PUBLIC_API_URL}/docs` }),
-      new AuthController(auth, passwords, totp, userService),
+      new AuthController(auth, passwords, totp, userService, cookies),
       new UsersController(userService),
       new ApiKeysController(new ApiKeyService(apiKeys, audit, () => authenticator.forget())),
       new AuditController(audit),
@@ -284,6 +290,7 @@ export function composeApi(infra: Infrastructure): ApiComposition {
       new MessagesController(contact),
       new PaasController(paas),
       new PublicPaasController(paas),
+      new PaasRuntimeController(createPaasAppRuntimeService(infra)),
       new OpsController(ops.backup, ops.maintenance),
       new ContentTransferController(transfer.exporter, transfer.importer),
       new SiteBuildsController(new SiteBuildService({

@@ -1,4 +1,5 @@
-import { bootConfig, closeServer, onShutdown, runMain } from './boot.js';
+import { bootSubsetConfig, closeServer, onShutdown, runMain } from './boot.js';
+import { loadRouterConfig } from './config/load.js';
 import { createLogger } from './logger.js';
 import { createDatabase } from './repositories/database.js';
 import { PaasRepository } from './repositories/paas.repository.js';
@@ -9,10 +10,12 @@ import { RouteTable } from './services/paas/route-table.js';
  * The PaaS app router as its own process: deployed apps are untrusted code with their own traffic,
  * so they are served from their own origin and port by a small proxy that shares nothing with the
  * API but the database it reads routes from (no Docker, no Redis, no secrets beyond DATABASE_URL).
- * A flood of app traffic or a crash here leaves the API and the admin untouched.
+ * A flood of app traffic or a crash here leaves the API and the admin untouched. It parses only its
+ * own settings (config/router-env.ts) and only reads `paas_apps`, so compose gives it a SELECT-only
+ * database user and no JWT_SECRET.
  */
 runMain(async () => {
-  const env = bootConfig();
+  const env = bootSubsetConfig(loadRouterConfig);
   const logger = createLogger(env.LOG_LEVEL, 'router');
   const database = createDatabase(env.DATABASE_URL, { poolSize: Math.min(env.DB_POOL_SIZE, 5), timeoutMs: env.DB_TIMEOUT_MS });
   const repo = new PaasRepository(database.db);

@@ -22,7 +22,7 @@ runMain(async () => {
   onShutdown(logger, env.SHUTDOWN_TIMEOUT_MS, async () => {
     stopSchedule();
     stopDispatch();
-    stopPaas();
+    await stopPaas();
     await infra.close();
     logger.info('worker stopped');
   });

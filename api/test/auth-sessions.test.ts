@@ -95,7 +95,9 @@ describe('access tokens', () => {
 });
 
 describe('refresh rotation', () => {
-  const refresh = (cookieHeader: string) => fetch(`${api.url}/api/v1/auth/refresh`, { method: 'POST', headers: { cookie: cookieHeader } });
+  // A browser sends its Origin; a refresh cookie without one is refused (auth-hardening.test.ts).
+  const refresh = (cookieHeader: string) =>
+    fetch(`${api.url}/api/v1/auth/refresh`, { method: 'POST', headers: { cookie: cookieHeader, origin: new URL(api.infra.env.SITE_URL).origin } });
 
   it('rotates; a reused token fails and revokes the whole family, including the newer tokens', async () => {
     const user = await createUser(api, 'editor');

@@ -123,6 +123,16 @@ describe('security headers and CORS', () => {
     expect(res.headers.get('x-powered-by')).toBeNull();
   });
 
+  it('error answers and /docs carry a CSP without inline scripts, plugins or framing', async () => {
+    for (const path of ['/api/v1/no-such-route', '/docs/']) {
+      const policy = (await fetch(`${api.url}${path}`)).headers.get('content-security-policy') ?? '';
+      expect(/(^|;)\s*script-src ([^;]*)/.exec(policy)?.[2]).toBe("'self'");
+      expect(policy).toContain("object-src 'none'");
+      expect(policy).toContain("base-uri 'self'");
+      expect(policy).toContain("frame-ancestors 'none'");
+    }
+  });
+
   it('allows credentials only for listed origins', async () => {
     const listed = await fetch(`${api.url}/health`, { headers: { origin: 'http://127.0.0.1:3000' } });
     expect(listed.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:3000');

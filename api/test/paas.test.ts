@@ -78,7 +78,7 @@ const call = (method: string, path: string, body?: unknown, headers: Record<stri
 
 const managed = async () => docker.listContainers({ all: true, filters: { label: [`${LABEL.managed}=${engine.docker.instance}`] } });
 
-interface AppView { id: string; slug: string; status: string; url: string; lastError: string | null; activeDeploymentId: string | null; hookSecret?: string; hookUrl: string; detectedType: string | null }
+interface AppView { id: string; slug: string; status: string; url: string; lastError: string | null; activeDeploymentId: string | null; hookSecret?: string; hookUrl: string; detectedType: string | null; runAsRoot: boolean }
 interface DeploymentView { id: string; status: string; reason: string | null; log: string | null; dockerfile: string | null; durationMs: number | null; commitSha: string | null; logsUrl: string }
 
 async function createApp(name: string, repoUrl: string, extra: Record<string, unknown> = {}): Promise<AppView> {
@@ -223,6 +223,44 @@ describe('Node.js server and own Dockerfile', () => {
     expect(Object.keys(info.Config.ExposedPorts ?? {})).toContain('3000/tcp');
     expect(info.Config.Env).toContain('PORT=3000');
     expect(info.HostConfig.CapDrop).toEqual(['ALL']);
+  });
+
+  it('an own-Dockerfile app whose image runs as root gets uid ≠ 0; runAsRoot=true (audited) gives uid 0', async () => {
+    // No USER line: the image's default user is root, the usual shape of a repository's own Dockerfile.
+    const repo = await makeRepo(root, 'root-dockerfile', {
+      Dockerfile: 'FROM omervision/paas-node:local\nCOPY server.js /srv/server.js\nEXPOSE 3000\nCMD ["node", "/srv/server.js"]\n',
+      'server.js': nodeServer('root'),
+    });
+    const app = await createApp('Root Dockerfile', repo.url);
+    expect(app.runAsRoot).toBe(false);
+    const first = await settled((await deploy(app.id)).id);
+    expect(first.status, first.log ?? '').toBe('running');
+    expect(JSON.parse((await viaRouter(routerPort, host(app.slug), '/self')).body)).toMatchObject({ uid: 10001, app: 'EACCES', tmp: 'ok' });
+    expect((await inspectServing(app.id)).Config.User).toBe('10001:10001');
+
+    const audited = async (action: string) => {
+      const page = (await (await call('GET', '/api/v1/admin/audit?targetType=paas_app&limit=100')).json()) as { items: { action: string; targetId: string | null }[] };
+      return page.items.some((e) => e.action === action && e.targetId === app.id);
+    };
+    const allow = await call('PATCH', `/api/v1/admin/paas/apps/${app.id}`, { runAsRoot: true });
+    expect(allow.status, await allow.clone().text()).toBe(200);
+    expect(((await allow.json()) as { runAsRoot: boolean }).runAsRoot).toBe(true);
+    expect(await audited('paas.app.run-as-root.enable')).toBe(true);
+    // The setting applies from the next deployment.
+    expect(JSON.parse((await viaRouter(routerPort, host(app.slug), '/self')).body).uid).toBe(10001);
+    const second = await settled((await deploy(app.id)).id);
+    expect(second.status, second.log ?? '').toBe('running');
+    await eventually(async () => JSON.parse((await viaRouter(routerPort, host(app.slug), '/self')).body).uid === 0, 10_000);
+    const asRoot = await inspectServing(app.id);
+    expect(asRoot.Config.User).toBe('0:0');
+    // Root, but still without capabilities or new privileges.
+    expect(asRoot.HostConfig.CapDrop).toEqual(['ALL']);
+    expect(asRoot.HostConfig.SecurityOpt).toContain('no-new-privileges:true');
+
+    const deny = await call('PATCH', `/api/v1/admin/paas/apps/${app.id}`, { runAsRoot: false });
+    expect(deny.status).toBe(200);
+    expect(await audited('paas.app.run-as-root.disable')).toBe(true);
+    expect((await call('DELETE', `/api/v1/admin/paas/apps/${app.id}`)).status).toBe(204);
   });
 });
 
@@ -454,5 +492,20 @@ describe('reconcile and delete', () => {
       return containers.length === 0 && images.length === 0 && networks.length === 0 && checkout === null;
     }, 20_000);
     expect((await viaRouter(routerPort, host(ownApp.slug))).status).toBe(404);
+  });
+
+  it('deleting app A and deploying app B within the second: B never loses a cache parent to the deletion', async () => {
+    // The reported race: B's build takes A's layers from the cache while A's deletion prunes them.
+    for (let round = 0; round < 2; round++) {
+      const a = await createApp(`Race A${round}`, (await makeRepo(root, `race-a${round}`, { 'index.html': `<h1>A${round}</h1>` })).url);
+      expect((await settled((await deploy(a.id)).id)).status).toBe('running');
+      const bRepo = await makeRepo(root, `race-b${round}`, { 'index.html': `<h1>B${round}</h1>` });
+      const b = await createApp(`Race B${round}`, bRepo.url);
+      expect((await call('DELETE', `/api/v1/admin/paas/apps/${a.id}`)).status).toBe(204);
+      const done = await settled((await deploy(b.id)).id);
+      expect(done.status, done.reason ?? '').toBe('running');
+      expect((await viaRouter(routerPort, host(b.slug))).body).toBe(`<h1>B${round}</h1>`);
+      expect((await call('DELETE', `/api/v1/admin/paas/apps/${b.id}`)).status).toBe(204);
+    }
   });
 });

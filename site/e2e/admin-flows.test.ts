@@ -79,15 +79,16 @@ describe('admin sessions', () => {
     const refreshes: number[] = [];
     page.on('response', (r) => r.url().endsWith('/api/v1/auth/refresh') && refreshes.push(r.status()));
 
-    // The access cookie expires (15 minutes) while the refresh cookie lives on.
-    await context.clearCookies({ name: 'ov_access' });
+    // The access cookie expires (15 minutes) while the refresh cookie lives on. (Names: ov_access,
+    // or __Secure-ov_access with COOKIE_SECURE.)
+    await context.clearCookies({ name: /ov_access$/ });
     await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Posts' }).click();
     await page.getByRole('heading', { name: 'Posts', level: 1 }).waitFor();
     await page.getByRole('table').waitFor();
     expect(refreshes).toEqual([200]);
 
-    await context.clearCookies({ name: 'ov_access' });
-    await context.clearCookies({ name: 'ov_refresh' });
+    await context.clearCookies({ name: /ov_access$/ });
+    await context.clearCookies({ name: /ov_refresh$/ });
     await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Tags' }).click();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await context.close();

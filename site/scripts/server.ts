@@ -109,7 +109,7 @@ const server = createServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://site.invalid');
   const handle = url.pathname.startsWith('/_builder/') ? builderRoute(req, res, url.pathname)
     : req.method === 'POST' && url.pathname === '/contact/send' ? contactFallback(req, res, config.apiUrl)
-      : serveStatic(req, res, url, { live: () => live, sharedAssets: releases.sharedAssets, cache });
+      : serveStatic(req, res, url, { live: () => live, sharedAssets: releases.sharedAssets, cache, csp: config.csp });
   handle.catch((err: Error) => {
     log(`error on ${req.method} ${url.pathname}: ${err.message}`);
     if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' }).end('internal error\n');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { paasDomainProblem } from './paas-domain.js';
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -44,6 +45,8 @@ export const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default('OmerVision <no-reply@omervision.local>'),
   CORS_ORIGINS: list.default(['http://127.0.0.1:3000', 'http://localhost:3000']),
   TRUST_PROXY: z.string().default('loopback'),
+  /** `__Host-`/`__Secure-` session cookie names, always Secure; unset = on in production only. */
+  COOKIE_SECURE: bool.optional(),
   BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'must look like 1mb or 512kb').default('1mb'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SLOW_REQUEST_MS: z.coerce.number().int().min(1).default(1000),
@@ -62,6 +65,9 @@ export const envSchema = z.object({
   RATE_LIMIT_CONTACT_PER_HOUR: z.coerce.number().int().min(1).default(5),
   RATE_LIMIT_LOGIN_PER_MIN: z.coerce.number().int().min(1).default(5),
   RATE_LIMIT_LOGIN_IP_PER_15MIN: z.coerce.number().int().min(1).default(100),
+  /** Failed sign-ins per account from any address within the window, then 429 until it ends. */
+  RATE_LIMIT_LOGIN_ACCOUNT_FAILURES: z.coerce.number().int().min(1).default(20),
+  RATE_LIMIT_LOGIN_ACCOUNT_WINDOW_MIN: z.coerce.number().int().min(1).max(1440).default(15),
   RATE_LIMIT_API_KEY_PER_MIN: z.coerce.number().int().min(1).default(600),
   QUEUE_STALL_INTERVAL_MS: z.coerce.number().int().min(500).default(5000),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
@@ -98,6 +104,38 @@ export const envSchema = z.object({
   PAAS_BUILD_TIMEOUT_MS: z.coerce.number().int().min(5000).default(900_000),
   PAAS_HEALTH_TIMEOUT_MS: z.coerce.number().int().min(1000).default(60_000),
   PAAS_KEEP_IMAGES: z.coerce.number().int().min(1).max(50).default(3),
+  /** Runtime output kept per app in Redis: about this many lines (trimmed in blocks of ~100)… */
+  PAAS_APP_LOG_MAX_LINES: z.coerce.number().int().min(100).max(100_000).default(5000),
+  /** …none older than this many hours. */
+  PAAS_APP_LOG_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(720).default(72),
+  /** How often the worker samples CPU, memory and restarts of running apps. */
+  PAAS_APP_METRICS_INTERVAL_MS: z.coerce.number().int().min(1000).max(600_000).default(10_000),
+  // The build and run sandbox (services/paas/sandbox.ts, SECURITY.md)
+  /** enforce = no deployment without the egress policy installed; off = an outside firewall confines the ovp* bridges. */
+  PAAS_EGRESS_POLICY: z.enum(['enforce', 'off']).default('enforce'),
+  /** Destinations builds and apps may reach although private: CIDR or address, optionally :port (e.g. a proxy on the LAN). */
+  PAAS_EGRESS_ALLOW: list
+    .refine((items) => items.every((i) => /^\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?(:\d{1,5})?$/.test(i)), 'must be a comma-separated list of IPv4 addresses or CIDRs, optionally with :port')
+    .default([]),
+  /** Registries a repository's own Dockerfile may name in FROM / COPY --from (pulled by the worker before the build). */
+  PAAS_ALLOWED_REGISTRIES: list.default(['docker.io', 'ghcr.io', 'quay.io', 'gcr.io', 'mcr.microsoft.com', 'public.ecr.aws', 'registry.gitlab.com']),
+  PAAS_BUILD_MEMORY_MB: z.coerce.number().int().min(64).default(2048),
+  PAAS_BUILD_PIDS_LIMIT: z.coerce.number().int().min(32).default(512),
+  /** How much one build may fill the engine's disk before it is stopped. */
+  PAAS_BUILD_DISK_MB: z.coerce.number().int().min(64).default(4096),
+  PAAS_BUILD_CONTEXT_MB: z.coerce.number().int().min(1).default(250),
+  PAAS_IMAGE_MAX_MB: z.coerce.number().int().min(16).default(2048),
+  PAAS_BUILD_LOG_MAX_KB: z.coerce.number().int().min(16).default(2048),
+  /** Proxy for builds and apps; unset = the worker's own HTTP_PROXY / HTTPS_PROXY / NO_PROXY. */
+  PAAS_BUILD_HTTP_PROXY: z.string().url().optional(),
+  PAAS_BUILD_HTTPS_PROXY: z.string().url().optional(),
+  PAAS_BUILD_NO_PROXY: z.string().optional(),
+  /** `0` when the npm registry (a mirror or proxy) strips package signatures, which corepack then refuses. */
+  PAAS_BUILD_COREPACK_INTEGRITY_KEYS: z.string().optional(),
+  /** CA bundle (PEM) builds and apps trust; unset = the worker's NODE_EXTRA_CA_CERTS or SSL_CERT_FILE; `none` = no bundle. */
+  PAAS_BUILD_CA_FILE: z.string().min(1).optional(),
+  /** OCI runtime for app containers (`runsc` for gVisor, `kata-runtime`), registered in the engine's daemon.json; unset = runc. */
+  PAAS_CONTAINER_RUNTIME: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/i, 'must be a runtime name from daemon.json').optional(),
   /** Id of this installation on a shared Docker Engine; unset = derived from DATABASE_URL and REDIS_KEY_PREFIX. */
   PAAS_INSTANCE: z.string().regex(/^[a-z0-9-]{1,40}$/, 'lowercase letters, digits and -').optional(),
   // Operations (services/ops, jobs/ops.jobs.ts, scripts/backup.ts, scripts/restore.ts)
@@ -141,5 +179,8 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
   if (env.NODE_ENV === 'production' && env.JWT_SECRET.length < 32) {
     throw new ConfigError(['JWT_SECRET: must be at least 32 characters in production']);
   }
+  // Outside production boot.ts only warns (apps.localhost and the like are fine on a laptop).
+  const paas = env.NODE_ENV === 'production' ? paasDomainProblem(env) : undefined;
+  if (paas) throw new ConfigError([`PAAS_DOMAIN: ${paas}`]);
   return env;
 }

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseEnv as parseDotEnv } from 'node:util';
 import { parseEnv, type Env } from './env.js';
+import { parseRouterEnv, type RouterEnv } from './router-env.js';
 
 /** The repository root, wherever the process was started from (DATA_DIR and .env are relative to it). */
 export function repoRoot(): string {
@@ -15,9 +16,17 @@ export function repoRoot(): string {
  * every bad key.
  */
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Env {
+  return withDevSecrets(parseEnv({ ...dotEnv(), ...source }));
+}
+
+/** The app router's subset (config/router-env.ts), from the same places; it needs no secrets. */
+export function loadRouterConfig(source: NodeJS.ProcessEnv = process.env): RouterEnv {
+  return parseRouterEnv({ ...dotEnv(), ...source });
+}
+
+function dotEnv(): NodeJS.ProcessEnv {
   const file = join(repoRoot(), '.env');
-  const fromFile = existsSync(file) ? parseDotEnv(readFileSync(file, 'utf8')) : {};
-  return withDevSecrets(parseEnv({ ...fromFile, ...source }));
+  return existsSync(file) ? parseDotEnv(readFileSync(file, 'utf8')) : {};
 }
 
 /**

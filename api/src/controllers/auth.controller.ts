@@ -1,14 +1,14 @@
 import type { Request as ExRequest } from 'express';
-import { Body, Controller, Delete, Get, Patch, Path, Post, Request, Response, Route, Security, SuccessResponse, Tags } from '@tsoa/runtime';
+import { Body, Controller, Delete, Get, Middlewares, Patch, Path, Post, Request, Response, Route, Security, SuccessResponse, Tags } from '@tsoa/runtime';
 import type {
   Accepted, ChangePasswordRequest, LoginRequest, LoginResponse, PasswordResetConfirm, PasswordResetRequest, RefreshRequest,
-  RefreshResponse, SessionView, TotpActivated, TotpCodeRequest, TotpDisableRequest, TotpEnrollment, UserView,
+  RefreshResponse, SessionsRevoked, SessionView, TotpActivated, TotpCodeRequest, TotpDisableRequest, TotpEnrollment, UserView,
 } from '../dtos/auth.dto.js';
 import type { UpdateProfileRequest } from '../dtos/user.dto.js';
 import { Errors } from '../errors/catalogue.js';
 import type { ProblemDocument } from '../middleware/problem.js';
-import { actorOf, clientInfo } from '../middleware/authentication.js';
-import { clearedSessionCookies, cookie, newCsrfToken, REFRESH_COOKIE, sessionCookies } from '../middleware/cookies.js';
+import { actorOf, clientInfo, requireTrustedOrigin } from '../middleware/authentication.js';
+import { newCsrfToken, type SessionCookies } from '../middleware/cookies.js';
 import type { AuthService, IssuedSession } from '../services/auth/auth.service.js';
 import type { PasswordService } from '../services/auth/password.service.js';
 import type { TotpService } from '../services/auth/totp.service.js';
@@ -22,17 +22,23 @@ export class AuthController extends Controller {
     private readonly passwords: PasswordService,
     private readonly totp: TotpService,
     private readonly users: UserService,
+    private readonly cookies: SessionCookies,
   ) {
     super();
   }
 
   /**
-   * Signs in. Sets HttpOnly `ov_access` (15 min) and `ov_refresh` (7 days, path /api/v1/auth)
-   * cookies and a readable `ov_csrf` cookie; the body carries the access token for Bearer clients.
-   * Five failures per minute per IP and account lock the account for a growing time (429).
+   * Signs in. Sets HttpOnly `ov_access` (15 min, path /api) and `ov_refresh` (7 days, path
+   * /api/v1/auth) cookies and a readable `ov_csrf` cookie (path /); with COOKIE_SECURE (production)
+   * they are `__Secure-ov_access`, `__Secure-ov_refresh` and `__Host-ov_csrf`. The body carries the
+   * access token for Bearer clients. A browser's Origin must be trusted (403). Five failures per
+   * minute per address (IPv6: its /64) and account lock that pair for a growing time; too many
+   * failures for one account from anywhere limit it too (429 with Retry-After).
    */
   @Post('login')
+  @Middlewares(requireTrustedOrigin)
   @Response<ProblemDocument>(401, 'Wrong e-mail or password, or a two-factor code is needed (code TOTP_REQUIRED)')
+  @Response<ProblemDocument>(403, 'Sent from an untrusted origin (code CSRF_FAILED)')
   @Response<ProblemDocument>(429, 'Too many attempts; see Retry-After')
   public async login(@Body() body: LoginRequest, @Request() req: ExRequest): Promise<LoginResponse> {
     return this.withCookies(req, await this.auth.login(body, clientInfo(req)));
@@ -40,10 +46,12 @@ export class AuthController extends Controller {
 
   /** Rotates the refresh token (cookie, or body for cookieless clients). A reused token revokes the session. */
   @Post('refresh')
+  @Middlewares(requireTrustedOrigin)
   @Response<ProblemDocument>(401, 'Unknown, expired or reused refresh token')
+  @Response<ProblemDocument>(403, 'Sent from an untrusted origin (code CSRF_FAILED)')
   public async refresh(@Request() req: ExRequest, @Body() body?: RefreshRequest): Promise<RefreshResponse> {
     const fromBody = body?.refreshToken;
-    const token = fromBody ?? cookie(req, REFRESH_COOKIE);
+    const token = fromBody ?? this.cookies.read(req, 'refresh');
     if (!token) throw Errors.unauthorized('No refresh token: sign in again.');
     const issued = await this.auth.refresh(token, clientInfo(req));
     const response: RefreshResponse = this.withCookies(req, issued);
@@ -51,15 +59,19 @@ export class AuthController extends Controller {
     return response;
   }
 
-  /** Ends this session: the refresh family is revoked and the access token denied until it expires. */
+  /**
+   * Ends this session: the refresh family is revoked and the access token denied until it expires.
+   * A browser's Origin must be trusted (403).
+   */
   @Post('logout')
   @Security('bearer')
   @Security('cookie')
+  @Middlewares(requireTrustedOrigin)
   @SuccessResponse(204)
   public async logout(@Request() req: ExRequest): Promise<void> {
     const actor = actorOf(req);
     await this.auth.logout(actor.principal, actor);
-    this.setHeader('Set-Cookie', clearedSessionCookies(req));
+    this.setHeader('Set-Cookie', this.cookies.clear(req));
     this.setStatus(204);
   }
 
@@ -100,6 +112,15 @@ export class AuthController extends Controller {
     this.setStatus(204);
   }
 
+  /** Signs out every session of yours except this one; answers how many ended. */
+  @Delete('sessions')
+  @Security('bearer')
+  @Security('cookie')
+  public revokeOtherSessions(@Request() req: ExRequest): Promise<SessionsRevoked> {
+    const actor = actorOf(req);
+    return this.auth.revokeOtherSessions(actor.principal, actor);
+  }
+
   /** Changes your password and ends every other session. */
   @Post('password')
   @Security('bearer')
@@ -110,7 +131,10 @@ export class AuthController extends Controller {
     this.setStatus(204);
   }
 
-  /** Sends a one-hour, single-use reset link if the account exists. The answer is the same either way. */
+  /**
+   * Queues a one-hour, single-use reset link for the address. This answer never depends on whether
+   * the account exists: the e-mail job looks it up later and sends nothing when it does not.
+   */
   @Post('password/reset-request')
   @SuccessResponse(202)
   public async requestReset(@Body() body: PasswordResetRequest, @Request() req: ExRequest): Promise<Accepted> {
@@ -157,7 +181,7 @@ export class AuthController extends Controller {
 
   private withCookies(req: ExRequest, issued: IssuedSession): LoginResponse {
     const csrfToken = newCsrfToken();
-    this.setHeader('Set-Cookie', sessionCookies(req, { ...issued, csrfToken }));
+    this.setHeader('Set-Cookie', this.cookies.issue(req, { ...issued, csrfToken }));
     this.setHeader('Cache-Control', 'no-store');
     return { accessToken: issued.accessToken, tokenType: 'Bearer', expiresIn: issued.expiresIn, csrfToken, user: issued.user };
   }

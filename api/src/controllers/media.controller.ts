@@ -67,9 +67,11 @@ export class MediaController extends Controller {
   }
 
   /**
-   * Deletes the media and its stored files. While a post (cover or OG image) or a project
-   * gallery uses it the answer is 409 MEDIA_IN_USE listing those places, unless `force=true`,
-   * which removes it from them in the same transaction.
+   * Deletes the media and its stored files. While anything uses it the answer is 409 MEDIA_IN_USE,
+   * each place one of `errors` (`value`: type, id, title, slug, field, clearable). `force=true`
+   * removes it from reference fields (post cover or OG image, project gallery) in the same
+   * transaction; an image shown inside a text (post, page or project body, a post's pending
+   * changes) or the settings is never cut out: while one exists the answer stays 409.
    */
   @Delete('{mediaId}')
   @Security('bearer', ['media:write'])

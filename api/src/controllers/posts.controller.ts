@@ -1,8 +1,9 @@
 import type { Request as ExRequest } from 'express';
-import { Body, Controller, Delete, Get, Patch, Path, Post, Query, Request, Route, Security, SuccessResponse, Tags } from '@tsoa/runtime';
+import { Body, Controller, Delete, Get, Patch, Path, Post, Put, Query, Request, Route, Security, SuccessResponse, Tags } from '@tsoa/runtime';
 import type { Page } from '../dtos/content.dto.js';
 import type {
-  AdminPost, AdminPostSummary, CreatePostRequest, PostRevision, PostRevisionDetail, PostStatus, PreviewLink, SchedulePostRequest, UpdatePostRequest,
+  AdminPost, AdminPostSummary, CreatePostRequest, PostRevision, PostRevisionDetail, PostStatus, PreviewLink, PublishPendingRequest,
+  SchedulePostRequest, UpdatePostRequest,
 } from '../dtos/post.dto.js';
 import { actorOf } from '../middleware/authentication.js';
 import type { PostService } from '../services/content/post.service.js';
@@ -50,6 +51,34 @@ export class PostsController extends Controller {
   @Security('cookie', ['content:write'])
   public update(@Path() postId: string, @Body() body: UpdatePostRequest, @Request() req: ExRequest): Promise<AdminPost> {
     return this.posts.update(actorOf(req), postId, body);
+  }
+
+  /**
+   * Keeps edits to a published post aside without changing the live post (the admin autosaves
+   * here). The body is that of an update; `version` is the live version the edits start from (409
+   * when someone changed it). A post that is not published answers 409: save it directly.
+   */
+  @Put('{postId}/pending')
+  @Security('bearer', ['content:write'])
+  @Security('cookie', ['content:write'])
+  public savePending(@Path() postId: string, @Body() body: UpdatePostRequest, @Request() req: ExRequest): Promise<AdminPost> {
+    return this.posts.savePending(actorOf(req), postId, body);
+  }
+
+  /** Makes the pending changes live: one update and one revision; the pending copy is gone. */
+  @Post('{postId}/pending/publish')
+  @Security('bearer', ['content:write'])
+  @Security('cookie', ['content:write'])
+  public publishPending(@Path() postId: string, @Request() req: ExRequest, @Body() body?: PublishPendingRequest): Promise<AdminPost> {
+    return this.posts.publishPending(actorOf(req), postId, body?.version);
+  }
+
+  /** Drops the pending changes; the live post stays as it is. */
+  @Delete('{postId}/pending')
+  @Security('bearer', ['content:write'])
+  @Security('cookie', ['content:write'])
+  public discardPending(@Path() postId: string, @Request() req: ExRequest): Promise<AdminPost> {
+    return this.posts.discardPending(actorOf(req), postId);
   }
 
   @Delete('{postId}')

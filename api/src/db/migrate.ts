@@ -5,10 +5,24 @@ import { createDatabase } from '../repositories/database.js';
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('./migrations', import.meta.url));
 
-/** Applies committed drizzle-kit migrations; safe to run on every start (already applied = no-op). */
-export async function runMigrations(databaseUrl: string): Promise<void> {
-  const database = createDatabase(databaseUrl, { poolSize: 1, timeoutMs: 10_000 });
+/** Name of the MySQL user lock (GET_LOCK) that serialises migration runs across processes. */
+export const MIGRATION_LOCK = 'omervision.migrate';
+
+/**
+ * Applies committed drizzle-kit migrations; safe to run on every start (already applied = no-op).
+ * Runs under a MySQL user lock, so several processes starting at once (compose's one-shot `setup`
+ * beside an old replica's, two hosts of a swarm) apply each migration once: the others wait, then
+ * find nothing left to do.
+ */
+export async function runMigrations(databaseUrl: string, lockTimeoutSeconds = 300): Promise<void> {
+  // Two connections: one holds the lock (user locks belong to a connection), one migrates.
+  const database = createDatabase(databaseUrl, { poolSize: 2, timeoutMs: 10_000 });
+  const lock = await database.pool.getConnection();
   try {
+    const [rows] = await lock.query('SELECT GET_LOCK(?, ?) AS got', [MIGRATION_LOCK, lockTimeoutSeconds]);
+    if ((rows as { got: number | null }[])[0]?.got !== 1) {
+      throw new Error(`another process has held the migration lock (${MIGRATION_LOCK}) for over ${lockTimeoutSeconds} s`);
+    }
     const name = new URL(databaseUrl).pathname.slice(1);
     // Tables inherit the database default: make it utf8mb4 before the first CREATE TABLE.
     await database.pool.query(
@@ -16,6 +30,8 @@ export async function runMigrations(databaseUrl: string): Promise<void> {
     );
     await migrate(database.db, { migrationsFolder: MIGRATIONS_FOLDER });
   } finally {
+    await lock.query('SELECT RELEASE_LOCK(?)', [MIGRATION_LOCK]).catch(() => undefined);
+    lock.release();
     await database.close();
   }
 }

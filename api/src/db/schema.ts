@@ -37,6 +37,17 @@ export interface LexicalState {
 }
 export interface TocEntry { id: string; text: string; level: number }
 
+/**
+ * Edits to a published post kept aside (autosaved) until someone publishes them: the fields of an
+ * update request, the version they were made on, and who saved them when.
+ */
+export interface PendingPostChanges {
+  changes: Record<string, unknown>;
+  baseVersion: number;
+  savedAt: string;
+  savedBy: string | null;
+}
+
 // ---------------------------------------------------------------- identity
 export const users = mysqlTable('users', {
   id: id(),
@@ -154,6 +165,8 @@ export const posts = mysqlTable('posts', {
   scheduledAt: timestamp('scheduled_at'),
   /** Optimistic concurrency: a save names the version it edited. */
   version: int('version').notNull().default(1),
+  /** Published posts only: autosaved edits that are not live yet. */
+  pendingChanges: json<PendingPostChanges>('pending_changes'),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 }, (t) => [
@@ -365,6 +378,8 @@ export const paasApps = mysqlTable('paas_apps', {
   env: json<Record<string, string>>('env').notNull(),
   status: mysqlEnum('status', APP_STATUSES).notNull().default('created'),
   isPublic: boolean('is_public').notNull().default(false),
+  /** An image from the repository's own Dockerfile whose USER is root runs as root only when set; else as 10001:10001. */
+  runAsRoot: boolean('run_as_root').notNull().default(false),
   detectedType: varchar('detected_type', { length: 32 }),
   containerId: varchar('container_id', { length: 128 }),
   imageId: varchar('image_id', { length: 128 }),

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { eq, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { join, resolve } from 'node:path';
+import type { Env } from '../config/env.js';
 import { loadConfig, repoRoot } from '../config/load.js';
 import { webhookSecretBox } from '../jobs/webhook.jobs.js';
 import { seedSiteBuilder } from './seed-site-builder.js';
@@ -72,29 +73,35 @@ export async function seed(db: Db, admin: { email: string; password: string }): 
   });
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const env = loadConfig();
+/**
+ * The seed as a command: admin and demo content (above), then the site builder's webhook and API key
+ * (secrets in DATA_DIR/secrets). Prints the generated admin password once. Used by `npm run seed`
+ * and by the one-shot `db/setup.ts`.
+ */
+export async function runSeed(env: Env, log: (line: string) => void = console.log): Promise<void> {
   const database = createDatabase(env.DATABASE_URL, { poolSize: 2, timeoutMs: 10_000 });
-  seed(database.db, { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD })
-    .then((r) => {
-      if (r.adminCreated) {
-        console.log(`admin created: ${env.ADMIN_EMAIL}`);
-        if (r.generatedPassword) {
-          console.log(`generated admin password (shown once, store it now): ${r.generatedPassword}`);
-        }
-      } else {
-        console.log(`admin ${env.ADMIN_EMAIL} already exists`);
-      }
-      console.log(r.contentCreated ? 'demo content created' : 'content already present; demo content skipped');
-      // The site builder's webhook subscription and API key (secrets in DATA_DIR/secrets).
-      return seedSiteBuilder(database.db, {
-        builderUrl: env.SITE_BUILDER_URL, secretsDir: join(resolve(repoRoot(), env.DATA_DIR), 'secrets'),
-        webhookSecret: process.env.SITE_WEBHOOK_SECRET || undefined, sealer: webhookSecretBox(env.JWT_SECRET), ownerEmail: env.ADMIN_EMAIL,
-      }).then((s) => console.log(`site builder: webhook ${s.webhook}, api key ${s.key}`));
-    })
-    .catch((err: unknown) => {
-      console.error('seed failed:', err instanceof Error ? err.message : err);
-      process.exitCode = 1;
-    })
-    .finally(() => database.close());
+  try {
+    const r = await seed(database.db, { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD });
+    if (r.adminCreated) {
+      log(`admin created: ${env.ADMIN_EMAIL}`);
+      if (r.generatedPassword) log(`generated admin password (shown once, store it now): ${r.generatedPassword}`);
+    } else {
+      log(`admin ${env.ADMIN_EMAIL} already exists`);
+    }
+    log(r.contentCreated ? 'demo content created' : 'content already present; demo content skipped');
+    const s = await seedSiteBuilder(database.db, {
+      builderUrl: env.SITE_BUILDER_URL, secretsDir: join(resolve(repoRoot(), env.DATA_DIR), 'secrets'),
+      webhookSecret: process.env.SITE_WEBHOOK_SECRET || undefined, sealer: webhookSecretBox(env.JWT_SECRET), ownerEmail: env.ADMIN_EMAIL,
+    });
+    log(`site builder: webhook ${s.webhook}, api key ${s.key}`);
+  } finally {
+    await database.close();
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  runSeed(loadConfig()).catch((err: unknown) => {
+    console.error('seed failed:', err instanceof Error ? err.message : err);
+    process.exitCode = 1;
+  });
 }

@@ -52,6 +52,11 @@ export interface SessionView {
   expiresAt: string;
 }
 
+export interface SessionsRevoked {
+  /** Sessions signed out. */
+  revoked: number;
+}
+
 export interface ChangePasswordRequest {
   /** @minLength 1 @maxLength 256 */
   currentPassword: string;

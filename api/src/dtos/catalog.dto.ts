@@ -1,4 +1,4 @@
-import type { LexicalDocument, PublicImage, TocEntry } from './content.dto.js';
+import type { LexicalDocument, PublicImage, SiteLink, TocEntry } from './content.dto.js';
 
 export type PublishStatus = 'draft' | 'published';
 
@@ -12,6 +12,7 @@ export interface ProjectInput {
   body?: LexicalDocument;
   /** @maxItems 30 */
   techStack?: string[];
+  // WebUrl's rule spelled out: tsoa drops an alias's rules inside Partial<> (ProjectPatch).
   /** @maxLength 2048 @pattern ^https?://\S+$ */
   repoUrl?: string | null;
   /** @maxLength 2048 @pattern ^https?://\S+$ */
@@ -124,15 +125,13 @@ export interface TagWithCount {
 export interface SocialLink {
   /** @minLength 1 @maxLength 60 */
   label: string;
-  /** @maxLength 2048 @pattern ^(https?://|mailto:)\S+$ */
-  url: string;
+  url: SiteLink;
 }
 
 export interface NavItem {
   /** @minLength 1 @maxLength 60 */
   label: string;
-  /** A site path or absolute URL. @maxLength 2048 @pattern ^(/|https?://)\S*$ */
-  href: string;
+  href: SiteLink;
 }
 
 export interface SiteSettings {
@@ -152,18 +151,20 @@ export interface SiteSettings {
     /** @maxLength 1000 */
     bio: string;
   };
-  /** @maxItems 20 */
-  social: SocialLink[];
-  /** @maxItems 20 */
-  navigation: NavItem[];
+  social: SocialLinks;
+  navigation: NavItems;
 }
+
+/** @maxItems 20 */
+export type SocialLinks = SocialLink[];
+
+/** @maxItems 20 */
+export type NavItems = NavItem[];
 
 /** Any subset of the settings groups; each group given is replaced whole. */
 export interface SiteSettingsPatch {
   site?: SiteSettings['site'];
   author?: SiteSettings['author'];
-  /** @maxItems 20 */
-  social?: SocialLink[];
-  /** @maxItems 20 */
-  navigation?: NavItem[];
+  social?: SocialLinks;
+  navigation?: NavItems;
 }

@@ -1,9 +1,11 @@
-import type { LexicalDocument } from './content.dto.js';
+import type { NavItems, SiteSettings, SocialLinks } from './catalog.dto.js';
+import type { LexicalDocument, WebUrl } from './content.dto.js';
 
 /**
  * The content export (`GET /api/v1/admin/export`), which `POST /api/v1/admin/import` takes back.
  * Items are matched by natural keys (slugs; a skill by category + name; a setting by key), never
- * by id, so a file moves between installations. Media travel as references only.
+ * by id, so a file moves between installations. Media travel as references only. Fields take the
+ * same values as the editors' endpoints (shared types such as `WebUrl`, `SiteLink`, `NavItems`).
  */
 export interface ContentExport {
   format: 'omervision-content';
@@ -67,7 +69,7 @@ export interface ExportedPost {
   coverMediaId: string | null;
   /** @maxLength 36 */
   ogImageMediaId: string | null;
-  /** Tag slugs, in display order. */
+  /** Tag slugs, in display order. @maxItems 20 */
   tags: string[];
   /** Matched to a user by e-mail on import; otherwise the importing user becomes the author. */
   author: ExportedAuthor | null;
@@ -84,8 +86,7 @@ export interface ExportedSeo {
   title: string | null;
   /** @maxLength 500 */
   description: string | null;
-  /** @maxLength 2048 */
-  canonicalUrl: string | null;
+  canonicalUrl: WebUrl | null;
 }
 
 export interface ExportedAuthor {
@@ -103,11 +104,11 @@ export interface ExportedProject {
   /** @maxLength 1000 */
   summary: string;
   body: LexicalDocument;
+  /** @maxItems 30 */
   techStack: string[];
-  /** @maxLength 2048 */
-  repoUrl: string | null;
-  /** @maxLength 2048 */
-  liveUrl: string | null;
+  repoUrl: WebUrl | null;
+  liveUrl: WebUrl | null;
+  /** @maxItems 30 */
   imageIds: string[];
   /** @isInt */
   sortOrder: number;
@@ -144,10 +145,33 @@ export interface ExportedSkill {
   updatedAt: string;
 }
 
-export interface ExportedSetting {
-  /** @minLength 1 @maxLength 64 */
-  key: string;
-  value: unknown;
+/**
+ * One settings group, by key; its value has the shape `PATCH /api/v1/admin/settings` takes for that
+ * group (and is checked the same way).
+ */
+export type ExportedSetting = ExportedSiteSetting | ExportedAuthorSetting | ExportedSocialSetting | ExportedNavigationSetting;
+
+export interface ExportedSiteSetting {
+  key: 'site';
+  value: SiteSettings['site'];
+  updatedAt: string;
+}
+
+export interface ExportedAuthorSetting {
+  key: 'author';
+  value: SiteSettings['author'];
+  updatedAt: string;
+}
+
+export interface ExportedSocialSetting {
+  key: 'social';
+  value: SocialLinks;
+  updatedAt: string;
+}
+
+export interface ExportedNavigationSetting {
+  key: 'navigation';
+  value: NavItems;
   updatedAt: string;
 }
 

@@ -1,3 +1,14 @@
+/** An absolute http(s) URL. @maxLength 2048 @pattern ^https?://\S+$ */
+export type WebUrl = string;
+
+/**
+ * A link the site renders from the settings (navigation, social links): a site path (`/…`, never
+ * `//` or `/\`, which browsers read as another host), an http(s) URL or a mailto: address. Nothing
+ * else, so no `javascript:` or `data:` link reaches a page.
+ * @maxLength 2048 @pattern ^(/(?![/\\])\S*|(https?://|mailto:)\S+)$
+ */
+export type SiteLink = string;
+
 /** A Lexical serialized editor state (what `editor.getEditorState().toJSON()` gives). */
 export interface LexicalDocument {
   root: LexicalNode;

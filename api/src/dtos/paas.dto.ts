@@ -24,6 +24,14 @@ export interface CreatePaasAppRequest {
   env?: { [name: string]: string };
   /** Listed by the public `GET /api/v1/paas/apps/{slug}` (the site's /paas/<slug> page). Default false. */
   public?: boolean;
+  /**
+   * Lets an image built from the repository's own Dockerfile run as root (uid 0) when its USER is root or
+   * unset. Default false: such an image runs as 10001:10001 instead (an image with its own non-root USER
+   * keeps it; generated images always run as 10001). Dangerous: root in the container turns a kernel or
+   * runtime escape, or a writable mount, into root on the host. Recorded in the audit log; takes effect
+   * with the next deployment (or when the container is created again).
+   */
+  runAsRoot?: boolean;
 }
 
 export interface UpdatePaasAppRequest {
@@ -36,6 +44,8 @@ export interface UpdatePaasAppRequest {
   /** Replaces all variables; takes effect with the next deployment. */
   env?: { [name: string]: string };
   public?: boolean;
+  /** See `CreatePaasAppRequest.runAsRoot`; takes effect with the next deployment. Audited. */
+  runAsRoot?: boolean;
 }
 
 export interface PaasDeploymentSummary {
@@ -58,6 +68,8 @@ export interface PaasAppView {
   /** Names of the app's variables (values are never returned). */
   envKeys: string[];
   public: boolean;
+  /** An own-Dockerfile image whose USER is root may run as root (from the next deployment). */
+  runAsRoot: boolean;
   status: PaasAppStatus;
   /** dockerfile, static, node, nextjs, static-build or python; null before the first detection. */
   detectedType: string | null;

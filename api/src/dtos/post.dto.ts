@@ -1,4 +1,4 @@
-import type { LexicalDocument, PublicImage, TagView, TocEntry } from './content.dto.js';
+import type { LexicalDocument, PublicImage, TagView, TocEntry, WebUrl } from './content.dto.js';
 
 export type PostStatus = 'draft' | 'scheduled' | 'published' | 'archived';
 
@@ -7,8 +7,7 @@ export interface PostSeo {
   title?: string | null;
   /** @maxLength 500 */
   description?: string | null;
-  /** Absolute http(s) URL. @maxLength 2048 @pattern ^https?://\S+$ */
-  canonicalUrl?: string | null;
+  canonicalUrl?: WebUrl | null;
   /** A media id (UUID). @maxLength 36 */
   ogImageMediaId?: string | null;
 }
@@ -29,7 +28,8 @@ export interface CreatePostRequest {
   featured?: boolean;
 }
 
-export interface UpdatePostRequest {
+/** The editable fields of a post; each one left out stays as it is, `null` clears an optional one. */
+export interface PostChanges {
   /** @minLength 1 @maxLength 300 */
   title?: string;
   /** The old slug keeps working as a redirect once the post was public. @maxLength 200 @pattern ^[a-z0-9]+(?:-[a-z0-9]+)*$ */
@@ -37,13 +37,33 @@ export interface UpdatePostRequest {
   /** @maxLength 1000 */
   excerpt?: string;
   content?: LexicalDocument;
-  /** A media id (UUID). @maxLength 36 */
+  /** A media id (UUID); `null` removes the cover. @maxLength 36 */
   coverMediaId?: string | null;
   /** @maxItems 20 */
   tags?: string[];
   seo?: PostSeo;
   featured?: boolean;
+}
+
+export interface UpdatePostRequest extends PostChanges {
   /** The version you edited; a different current version answers 409 (someone else saved). @isInt */
+  version?: number;
+}
+
+/**
+ * Edits to a published post that are not live yet: autosaved with `PUT …/pending`, made live with
+ * `POST …/pending/publish` (one revision), dropped with `DELETE …/pending`.
+ */
+export interface PendingPostChanges {
+  changes: PostChanges;
+  /** The post version the edits were made on. */
+  baseVersion: number;
+  savedAt: string;
+  savedBy: string | null;
+}
+
+export interface PublishPendingRequest {
+  /** The live version the pending changes were made on; a different one answers 409. @isInt */
   version?: number;
 }
 
@@ -75,6 +95,8 @@ export interface AdminPost {
   publishedAt: string | null;
   scheduledAt: string | null;
   version: number;
+  /** Published posts only: saved edits not live yet (null when there are none). */
+  pendingChanges: PendingPostChanges | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -22,6 +22,8 @@ import { PaasController } from './../controllers/paas.controller.js';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { PublicPaasController } from './../controllers/paas.controller.js';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+import { PaasRuntimeController } from './../controllers/paas-runtime.controller.js';
+// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { OpsController } from './../controllers/ops.controller.js';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { MetricsController } from './../controllers/metrics.controller.js';
@@ -282,22 +284,37 @@ const models: TsoaRoute.Models = {
         "type": {"ref":"Partial_TagInput_","validators":{}},
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "SiteLink": {
+        "dataType": "refAlias",
+        "type": {"dataType":"string","validators":{"maxLength":{"value":2048},"pattern":{"value":"^(/(?![/\\\\])\\S*|(https?://|mailto:)\\S+)$"}}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "SocialLink": {
         "dataType": "refObject",
         "properties": {
             "label": {"dataType":"string","required":true,"validators":{"minLength":{"value":1},"maxLength":{"value":60}}},
-            "url": {"dataType":"string","required":true,"validators":{"maxLength":{"value":2048},"pattern":{"value":"^(https?://|mailto:)\\S+$"}}},
+            "url": {"ref":"SiteLink","required":true},
         },
         "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "SocialLinks": {
+        "dataType": "refAlias",
+        "type": {"dataType":"array","array":{"dataType":"refObject","ref":"SocialLink"},"validators":{"maxItems":{"value":20}}},
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "NavItem": {
         "dataType": "refObject",
         "properties": {
             "label": {"dataType":"string","required":true,"validators":{"minLength":{"value":1},"maxLength":{"value":60}}},
-            "href": {"dataType":"string","required":true,"validators":{"maxLength":{"value":2048},"pattern":{"value":"^(/|https?://)\\S*$"}}},
+            "href": {"ref":"SiteLink","required":true},
         },
         "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "NavItems": {
+        "dataType": "refAlias",
+        "type": {"dataType":"array","array":{"dataType":"refObject","ref":"NavItem"},"validators":{"maxItems":{"value":20}}},
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "SiteSettings": {
@@ -305,8 +322,8 @@ const models: TsoaRoute.Models = {
         "properties": {
             "site": {"dataType":"nestedObjectLiteral","nestedProperties":{"locale":{"dataType":"string","required":true,"validators":{"maxLength":{"value":20}}},"description":{"dataType":"string","required":true,"validators":{"maxLength":{"value":500}}},"title":{"dataType":"string","required":true,"validators":{"minLength":{"value":1},"maxLength":{"value":120}}}},"required":true},
             "author": {"dataType":"nestedObjectLiteral","nestedProperties":{"bio":{"dataType":"string","required":true,"validators":{"maxLength":{"value":1000}}},"email":{"dataType":"string","required":true,"validators":{"maxLength":{"value":254}}},"name":{"dataType":"string","required":true,"validators":{"maxLength":{"value":120}}}},"required":true},
-            "social": {"dataType":"array","array":{"dataType":"refObject","ref":"SocialLink"},"required":true,"validators":{"maxItems":{"value":20}}},
-            "navigation": {"dataType":"array","array":{"dataType":"refObject","ref":"NavItem"},"required":true,"validators":{"maxItems":{"value":20}}},
+            "social": {"ref":"SocialLinks","required":true},
+            "navigation": {"ref":"NavItems","required":true},
         },
         "additionalProperties": false,
     },
@@ -316,8 +333,8 @@ const models: TsoaRoute.Models = {
         "properties": {
             "site": {"dataType":"nestedObjectLiteral","nestedProperties":{"locale":{"dataType":"string","required":true,"validators":{"maxLength":{"value":20}}},"description":{"dataType":"string","required":true,"validators":{"maxLength":{"value":500}}},"title":{"dataType":"string","required":true,"validators":{"minLength":{"value":1},"maxLength":{"value":120}}}}},
             "author": {"dataType":"nestedObjectLiteral","nestedProperties":{"bio":{"dataType":"string","required":true,"validators":{"maxLength":{"value":1000}}},"email":{"dataType":"string","required":true,"validators":{"maxLength":{"value":254}}},"name":{"dataType":"string","required":true,"validators":{"maxLength":{"value":120}}}}},
-            "social": {"dataType":"array","array":{"dataType":"refObject","ref":"SocialLink"},"validators":{"maxItems":{"value":20}}},
-            "navigation": {"dataType":"array","array":{"dataType":"refObject","ref":"NavItem"},"validators":{"maxItems":{"value":20}}},
+            "social": {"ref":"SocialLinks"},
+            "navigation": {"ref":"NavItems"},
         },
         "additionalProperties": false,
     },
@@ -495,12 +512,17 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "WebUrl": {
+        "dataType": "refAlias",
+        "type": {"dataType":"string","validators":{"maxLength":{"value":2048},"pattern":{"value":"^https?://\\S+$"}}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "PostSeo": {
         "dataType": "refObject",
         "properties": {
             "title": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"validators":{"maxLength":{"value":300}}},
             "description": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"validators":{"maxLength":{"value":500}}},
-            "canonicalUrl": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"validators":{"maxLength":{"value":2048},"pattern":{"value":"^https?://\\S+$"}}},
+            "canonicalUrl": {"dataType":"union","subSchemas":[{"ref":"WebUrl"},{"dataType":"enum","enums":[null]}]},
             "ogImageMediaId": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"validators":{"maxLength":{"value":36}}},
         },
         "additionalProperties": false,
@@ -645,6 +667,32 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "PostChanges": {
+        "dataType": "refObject",
+        "properties": {
+            "title": {"dataType":"string","validators":{"minLength":{"value":1},"maxLength":{"value":300}}},
+            "slug": {"dataType":"string","validators":{"maxLength":{"value":200},"pattern":{"value":"^[a-z0-9]+(?:-[a-z0-9]+)*$"}}},
+            "excerpt": {"dataType":"string","validators":{"maxLength":{"value":1000}}},
+            "content": {"ref":"LexicalDocument"},
+            "coverMediaId": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"validators":{"maxLength":{"value":36}}},
+            "tags": {"dataType":"array","array":{"dataType":"string"},"validators":{"maxItems":{"value":20}}},
+            "seo": {"ref":"PostSeo"},
+            "featured": {"dataType":"boolean"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "PendingPostChanges": {
+        "dataType": "refObject",
+        "properties": {
+            "changes": {"ref":"PostChanges","required":true},
+            "baseVersion": {"dataType":"double","required":true},
+            "savedAt": {"dataType":"string","required":true},
+            "savedBy": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "AdminPost": {
         "dataType": "refObject",
         "properties": {
@@ -665,6 +713,7 @@ const models: TsoaRoute.Models = {
             "publishedAt": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
             "scheduledAt": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
             "version": {"dataType":"double","required":true},
+            "pendingChanges": {"dataType":"union","subSchemas":[{"ref":"PendingPostChanges"},{"dataType":"enum","enums":[null]}],"required":true},
             "createdAt": {"dataType":"string","required":true},
             "updatedAt": {"dataType":"string","required":true},
         },
@@ -697,6 +746,14 @@ const models: TsoaRoute.Models = {
             "tags": {"dataType":"array","array":{"dataType":"string"},"validators":{"maxItems":{"value":20}}},
             "seo": {"ref":"PostSeo"},
             "featured": {"dataType":"boolean"},
+            "version": {"dataType":"integer"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "PublishPendingRequest": {
+        "dataType": "refObject",
+        "properties": {
             "version": {"dataType":"integer"},
         },
         "additionalProperties": false,
@@ -781,6 +838,7 @@ const models: TsoaRoute.Models = {
             "branch": {"dataType":"string","required":true},
             "envKeys": {"dataType":"array","array":{"dataType":"string"},"required":true},
             "public": {"dataType":"boolean","required":true},
+            "runAsRoot": {"dataType":"boolean","required":true},
             "status": {"ref":"PaasAppStatus","required":true},
             "detectedType": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
             "url": {"dataType":"string","required":true},
@@ -804,6 +862,7 @@ const models: TsoaRoute.Models = {
             "branch": {"dataType":"string","required":true},
             "envKeys": {"dataType":"array","array":{"dataType":"string"},"required":true},
             "public": {"dataType":"boolean","required":true},
+            "runAsRoot": {"dataType":"boolean","required":true},
             "status": {"ref":"PaasAppStatus","required":true},
             "detectedType": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
             "url": {"dataType":"string","required":true},
@@ -827,6 +886,7 @@ const models: TsoaRoute.Models = {
             "slug": {"dataType":"string","validators":{"pattern":{"value":"^[a-z0-9]([a-z0-9-]{0,38}[a-z0-9])?$"}}},
             "env": {"dataType":"nestedObjectLiteral","nestedProperties":{},"additionalProperties":{"dataType":"string"}},
             "public": {"dataType":"boolean"},
+            "runAsRoot": {"dataType":"boolean"},
         },
         "additionalProperties": false,
     },
@@ -839,6 +899,7 @@ const models: TsoaRoute.Models = {
             "branch": {"dataType":"string","validators":{"minLength":{"value":1},"maxLength":{"value":255}}},
             "env": {"dataType":"nestedObjectLiteral","nestedProperties":{},"additionalProperties":{"dataType":"string"}},
             "public": {"dataType":"boolean"},
+            "runAsRoot": {"dataType":"boolean"},
         },
         "additionalProperties": false,
     },
@@ -882,6 +943,21 @@ const models: TsoaRoute.Models = {
             "result": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["deployed"]},{"dataType":"enum","enums":["ignored"]},{"dataType":"enum","enums":["pong"]}],"required":true},
             "deploymentId": {"dataType":"string"},
             "reason": {"dataType":"string"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "PaasAppMetrics": {
+        "dataType": "refObject",
+        "properties": {
+            "appId": {"dataType":"string","required":true},
+            "status": {"ref":"PaasAppStatus","required":true},
+            "sampledAt": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "cpuPercent": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
+            "cpuLimitPercent": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
+            "memoryBytes": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
+            "memoryLimitBytes": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
+            "restartCount": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
         },
         "additionalProperties": false,
     },
@@ -1133,7 +1209,7 @@ const models: TsoaRoute.Models = {
         "properties": {
             "title": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true,"validators":{"maxLength":{"value":300}}},
             "description": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true,"validators":{"maxLength":{"value":500}}},
-            "canonicalUrl": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true,"validators":{"maxLength":{"value":2048}}},
+            "canonicalUrl": {"dataType":"union","subSchemas":[{"ref":"WebUrl"},{"dataType":"enum","enums":[null]}],"required":true},
         },
         "additionalProperties": false,
     },
@@ -1161,7 +1237,7 @@ const models: TsoaRoute.Models = {
             "seo": {"ref":"ExportedSeo","required":true},
             "coverMediaId": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true,"validators":{"maxLength":{"value":36}}},
             "ogImageMediaId": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true,"validators":{"maxLength":{"value":36}}},
-            "tags": {"dataType":"array","array":{"dataType":"string"},"required":true},
+            "tags": {"dataType":"array","array":{"dataType":"string"},"required":true,"validators":{"maxItems":{"value":20}}},
             "author": {"dataType":"union","subSchemas":[{"ref":"ExportedAuthor"},{"dataType":"enum","enums":[null]}],"required":true},
             "revision": {"dataType":"integer","required":true},
             "version": {"dataType":"integer","required":true},
@@ -1178,10 +1254,10 @@ const models: TsoaRoute.Models = {
             "title": {"dataType":"string","required":true,"validators":{"minLength":{"value":1},"maxLength":{"value":300}}},
             "summary": {"dataType":"string","required":true,"validators":{"maxLength":{"value":1000}}},
             "body": {"ref":"LexicalDocument","required":true},
-            "techStack": {"dataType":"array","array":{"dataType":"string"},"required":true},
-            "repoUrl": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true,"validators":{"maxLength":{"value":2048}}},
-            "liveUrl": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true,"validators":{"maxLength":{"value":2048}}},
-            "imageIds": {"dataType":"array","array":{"dataType":"string"},"required":true},
+            "techStack": {"dataType":"array","array":{"dataType":"string"},"required":true,"validators":{"maxItems":{"value":30}}},
+            "repoUrl": {"dataType":"union","subSchemas":[{"ref":"WebUrl"},{"dataType":"enum","enums":[null]}],"required":true},
+            "liveUrl": {"dataType":"union","subSchemas":[{"ref":"WebUrl"},{"dataType":"enum","enums":[null]}],"required":true},
+            "imageIds": {"dataType":"array","array":{"dataType":"string"},"required":true,"validators":{"maxItems":{"value":30}}},
             "sortOrder": {"dataType":"integer","required":true},
             "featured": {"dataType":"boolean","required":true},
             "status": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["draft"]},{"dataType":"enum","enums":["published"]}],"required":true},
@@ -1218,14 +1294,49 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "ExportedSetting": {
+    "ExportedSiteSetting": {
         "dataType": "refObject",
         "properties": {
-            "key": {"dataType":"string","required":true,"validators":{"minLength":{"value":1},"maxLength":{"value":64}}},
-            "value": {"dataType":"any","required":true},
+            "key": {"dataType":"enum","enums":["site"],"required":true},
+            "value": {"dataType":"nestedObjectLiteral","nestedProperties":{"locale":{"dataType":"string","required":true,"validators":{"maxLength":{"value":20}}},"description":{"dataType":"string","required":true,"validators":{"maxLength":{"value":500}}},"title":{"dataType":"string","required":true,"validators":{"minLength":{"value":1},"maxLength":{"value":120}}}},"required":true},
             "updatedAt": {"dataType":"string","required":true},
         },
         "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ExportedAuthorSetting": {
+        "dataType": "refObject",
+        "properties": {
+            "key": {"dataType":"enum","enums":["author"],"required":true},
+            "value": {"dataType":"nestedObjectLiteral","nestedProperties":{"bio":{"dataType":"string","required":true,"validators":{"maxLength":{"value":1000}}},"email":{"dataType":"string","required":true,"validators":{"maxLength":{"value":254}}},"name":{"dataType":"string","required":true,"validators":{"maxLength":{"value":120}}}},"required":true},
+            "updatedAt": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ExportedSocialSetting": {
+        "dataType": "refObject",
+        "properties": {
+            "key": {"dataType":"enum","enums":["social"],"required":true},
+            "value": {"ref":"SocialLinks","required":true},
+            "updatedAt": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ExportedNavigationSetting": {
+        "dataType": "refObject",
+        "properties": {
+            "key": {"dataType":"enum","enums":["navigation"],"required":true},
+            "value": {"ref":"NavItems","required":true},
+            "updatedAt": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ExportedSetting": {
+        "dataType": "refAlias",
+        "type": {"dataType":"union","subSchemas":[{"ref":"ExportedSiteSetting"},{"ref":"ExportedAuthorSetting"},{"ref":"ExportedSocialSetting"},{"ref":"ExportedNavigationSetting"}],"validators":{}},
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "MediaReference": {
@@ -1253,7 +1364,7 @@ const models: TsoaRoute.Models = {
             "projects": {"dataType":"array","array":{"dataType":"refObject","ref":"ExportedProject"},"required":true},
             "pages": {"dataType":"array","array":{"dataType":"refObject","ref":"ExportedPage"},"required":true},
             "skills": {"dataType":"array","array":{"dataType":"refObject","ref":"ExportedSkill"},"required":true},
-            "settings": {"dataType":"array","array":{"dataType":"refObject","ref":"ExportedSetting"},"required":true},
+            "settings": {"dataType":"array","array":{"dataType":"refAlias","ref":"ExportedSetting"},"required":true},
             "media": {"dataType":"array","array":{"dataType":"refObject","ref":"MediaReference"},"required":true},
         },
         "additionalProperties": false,
@@ -1475,6 +1586,14 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "SessionsRevoked": {
+        "dataType": "refObject",
+        "properties": {
+            "revoked": {"dataType":"double","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "ChangePasswordRequest": {
         "dataType": "refObject",
         "properties": {
@@ -1540,9 +1659,11 @@ const models: TsoaRoute.Models = {
             "id": {"dataType":"string","required":true},
             "actorUserId": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
             "actorApiKeyId": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "actorName": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
             "action": {"dataType":"string","required":true},
             "targetType": {"dataType":"string","required":true},
             "targetId": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "targetName": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
             "ip": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
             "userAgent": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
             "diff": {"dataType":"union","subSchemas":[{"ref":"Record_string.unknown_"},{"dataType":"enum","enums":[null]}],"required":true},
@@ -3210,6 +3331,119 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
             }
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsPostsController_savePending: Record<string, TsoaRoute.ParameterSchema> = {
+                postId: {"in":"path","name":"postId","required":true,"dataType":"string"},
+                body: {"in":"body","name":"body","required":true,"ref":"UpdatePostRequest"},
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+        };
+        app.put('/api/v1/admin/posts/:postId/pending',
+            authenticateMiddleware([{"bearer":["content:write"]},{"cookie":["content:write"]}]),
+            ...(fetchMiddlewares<RequestHandler>(PostsController)),
+            ...(fetchMiddlewares<RequestHandler>(PostsController.prototype.savePending)),
+
+            async function PostsController_savePending(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsPostsController_savePending, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<PostsController>(PostsController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'savePending',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsPostsController_publishPending: Record<string, TsoaRoute.ParameterSchema> = {
+                postId: {"in":"path","name":"postId","required":true,"dataType":"string"},
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                body: {"in":"body","name":"body","ref":"PublishPendingRequest"},
+        };
+        app.post('/api/v1/admin/posts/:postId/pending/publish',
+            authenticateMiddleware([{"bearer":["content:write"]},{"cookie":["content:write"]}]),
+            ...(fetchMiddlewares<RequestHandler>(PostsController)),
+            ...(fetchMiddlewares<RequestHandler>(PostsController.prototype.publishPending)),
+
+            async function PostsController_publishPending(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsPostsController_publishPending, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<PostsController>(PostsController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'publishPending',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsPostsController_discardPending: Record<string, TsoaRoute.ParameterSchema> = {
+                postId: {"in":"path","name":"postId","required":true,"dataType":"string"},
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+        };
+        app.delete('/api/v1/admin/posts/:postId/pending',
+            authenticateMiddleware([{"bearer":["content:write"]},{"cookie":["content:write"]}]),
+            ...(fetchMiddlewares<RequestHandler>(PostsController)),
+            ...(fetchMiddlewares<RequestHandler>(PostsController.prototype.discardPending)),
+
+            async function PostsController_discardPending(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsPostsController_discardPending, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<PostsController>(PostsController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'discardPending',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsPostsController_remove: Record<string, TsoaRoute.ParameterSchema> = {
                 postId: {"in":"path","name":"postId","required":true,"dataType":"string"},
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
@@ -4087,6 +4321,81 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
 
               await templateService.apiHandler({
                 methodName: 'hook',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsPaasRuntimeController_appLogs: Record<string, TsoaRoute.ParameterSchema> = {
+                appId: {"in":"path","name":"appId","required":true,"dataType":"string"},
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                tail: {"default":200,"in":"query","name":"tail","dataType":"integer","validators":{"isInt":{"errorMsg":"tail"},"minimum":{"value":0},"maximum":{"value":1000}}},
+                lastEventId: {"in":"header","name":"Last-Event-ID","dataType":"string"},
+        };
+        app.get('/api/v1/admin/paas/apps/:appId/logs',
+            authenticateMiddleware([{"bearer":["paas:read"]},{"cookie":["paas:read"]}]),
+            ...(fetchMiddlewares<RequestHandler>(PaasRuntimeController)),
+            ...(fetchMiddlewares<RequestHandler>(PaasRuntimeController.prototype.appLogs)),
+
+            async function PaasRuntimeController_appLogs(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsPaasRuntimeController_appLogs, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<PaasRuntimeController>(PaasRuntimeController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'appLogs',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsPaasRuntimeController_appMetrics: Record<string, TsoaRoute.ParameterSchema> = {
+                appId: {"in":"path","name":"appId","required":true,"dataType":"string"},
+        };
+        app.get('/api/v1/admin/paas/apps/:appId/metrics',
+            authenticateMiddleware([{"bearer":["paas:read"]},{"cookie":["paas:read"]}]),
+            ...(fetchMiddlewares<RequestHandler>(PaasRuntimeController)),
+            ...(fetchMiddlewares<RequestHandler>(PaasRuntimeController.prototype.appMetrics)),
+
+            async function PaasRuntimeController_appMetrics(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsPaasRuntimeController_appMetrics, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<PaasRuntimeController>(PaasRuntimeController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'appMetrics',
                 controller,
                 response,
                 next,
@@ -5700,6 +6009,42 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 next,
                 validatedArgs,
                 successStatus: 204,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsAuthController_revokeOtherSessions: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+        };
+        app.delete('/api/v1/auth/sessions',
+            authenticateMiddleware([{"bearer":[]},{"cookie":[]}]),
+            ...(fetchMiddlewares<RequestHandler>(AuthController)),
+            ...(fetchMiddlewares<RequestHandler>(AuthController.prototype.revokeOtherSessions)),
+
+            async function AuthController_revokeOtherSessions(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsAuthController_revokeOtherSessions, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<AuthController>(AuthController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'revokeOtherSessions',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
               });
             } catch (err) {
                 return next(err);

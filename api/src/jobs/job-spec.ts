@@ -33,6 +33,16 @@ export interface EmailJobData {
   replyTo?: string;
 }
 
+export interface PasswordResetJobData {
+  /** Made by the HTTP handler: part of the job id and the e-mail's idempotency key (one mail per request). */
+  requestId: string;
+  /** Normalized; only the job looks the account up. */
+  email: string;
+  /** The requester, for the audit log. */
+  ip: string;
+  userAgent: string;
+}
+
 export interface CleanupJobData {
   /** Hour bucket, so several workers scheduling the same run produce one job. */
   slot: string;
@@ -83,6 +93,8 @@ export interface BackupJobData {
 
 export const Jobs = {
   email: defineJob<EmailJobData>({ name: 'email', priority: 'high', retries: 6, backoffMs: 2000, timeoutMs: 30_000 }),
+  /** Looks the account up, makes the token and enqueues the e-mail; the HTTP answer waited for none of it. */
+  passwordReset: defineJob<PasswordResetJobData>({ name: 'password-reset', priority: 'high', retries: 5, backoffMs: 2000, timeoutMs: 30_000 }),
   postPublish: defineJob<PostPublishJobData>({ name: 'post-publish', priority: 'high', retries: 5, backoffMs: 5000, timeoutMs: 60_000 }),
   /** Minute sweep for overdue scheduled posts (a lost job, a worker that was down). */
   publishDue: defineJob<{ slot: string }>({ name: 'post-publish-due', retries: 2, backoffMs: 5000, timeoutMs: 60_000 }),

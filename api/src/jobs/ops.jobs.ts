@@ -101,7 +101,7 @@ export function createContentTransfer(infra: Infrastructure, audit: AuditService
   const db = infra.database.db;
   const transfer = new ContentTransferRepository(db);
   const tx = new TransactionRunner(db);
-  const items = new ContentImporter(transfer, new PostRepository(db), new ProjectRepository(db), new PageRepository(db), tx);
+  const items = new ContentImporter(transfer, new PostRepository(db), new ProjectRepository(db), new PageRepository(db));
   return {
     exporter: new ContentExportService(transfer, (key) => infra.storage.publicUrl(key), appVersion(), audit),
     importer: new ContentImportService(transfer, new TaxonomyRepository(db), items, tx, new ContentChanges(new OutboxRepository(db), cache), audit),

@@ -1,21 +1,29 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Infrastructure } from '../container.js';
 import type { Env } from '../config/env.js';
 import { DockerRepository } from '../repositories/docker.repository.js';
 import { GitRepository } from '../repositories/git.repository.js';
+import { HostSandboxRepository } from '../repositories/host-sandbox.repository.js';
 import { HttpProbe } from '../repositories/http-probe.repository.js';
 import { LockRepository } from '../repositories/lock.repository.js';
+import { PaasAppLogRepository } from '../repositories/paas-app-log.repository.js';
 import { PaasLogRepository } from '../repositories/paas-log.repository.js';
+import { PaasMetricsRepository } from '../repositories/paas-metrics.repository.js';
 import { PaasRepository } from '../repositories/paas.repository.js';
 import type { AuditService } from '../services/audit.service.js';
 import { SecretBox } from '../services/auth/secret-box.js';
+import { PaasAppRuntimeService } from '../services/paas/app-runtime.service.js';
+import { AppWatcher } from '../services/paas/app-watcher.js';
 import { BaseImageResolver } from '../services/paas/base-images.js';
 import { DEFAULT_LIMITS, type Limits } from '../services/paas/container-spec.js';
 import { PaasService, type PaasJobs } from '../services/paas/paas.service.js';
 import { DeployPipeline } from '../services/paas/pipeline.js';
 import { PaasReconciler } from '../services/paas/reconcile.js';
 import { PaasRuntime, type AppLock } from '../services/paas/runtime.js';
+import { PaasSandbox } from '../services/paas/sandbox.js';
+import { buildNetworkFrom, proxyEndpoints } from '../services/paas/build-network.js';
 import { paasUrls } from '../services/paas/views.js';
 import { Jobs, type PaasControlJobData, type PaasDeployJobData } from './job-spec.js';
 
@@ -24,6 +32,8 @@ const RECONCILE_EVERY_MS = 10 * 60_000;
 /** Leases renewed while held: how long a killed holder blocks the others. */
 const APP_LEASE_MS = 30_000;
 const RECONCILE_LEASE_MS = 60_000;
+/** One worker follows a container's output; after a kill -9 another takes over within this. */
+const APP_LOG_LEASE_MS = 15_000;
 /** After a signalled stop of a serving container, how long to wait for the event stream to break (daemon going down) before reconciling. */
 const STOPPED_RECONCILE_MS = 5000;
 
@@ -57,6 +67,20 @@ export function createPaasService(infra: Infrastructure, audit: AuditService): P
   );
 }
 
+/** Runtime output in Redis, trimmed by count and age (PAAS_APP_LOG_*). */
+function appLogRepository(infra: Infrastructure, withSubscriber: boolean): PaasAppLogRepository {
+  const { env } = infra;
+  return new PaasAppLogRepository(
+    infra.redis, env.REDIS_KEY_PREFIX, { maxLines: env.PAAS_APP_LOG_MAX_LINES, maxAgeSeconds: env.PAAS_APP_LOG_MAX_AGE_HOURS * 3600 },
+    withSubscriber ? infra.pubsub : undefined,
+  );
+}
+
+/** The API side of runtime logs and metrics: reads what the worker's AppWatcher writes. */
+export function createPaasAppRuntimeService(infra: Infrastructure): PaasAppRuntimeService {
+  return new PaasAppRuntimeService(new PaasRepository(infra.database.db), appLogRepository(infra, true), new PaasMetricsRepository(infra.redis, infra.env.REDIS_KEY_PREFIX));
+}
+
 export interface PaasEngineOptions {
   limits?: Limits;
   drainMs?: number;
@@ -82,17 +106,29 @@ export function composePaasEngine(infra: Infrastructure, options: PaasEngineOpti
       await new Promise((r) => setTimeout(r, 300));
     }
   };
+  const network = buildNetworkFrom(env, process.env, readCaBundle(env, process.env, (m) => infra.logger.warn(m)));
   const runtime = new PaasRuntime(repo, docker, new HttpProbe(), logs, appLock, {
     limits, healthTimeoutMs: env.PAAS_HEALTH_TIMEOUT_MS, drainMs: options.drainMs ?? 2000, workDir,
+    ...(env.PAAS_CONTAINER_RUNTIME ? { ociRuntime: env.PAAS_CONTAINER_RUNTIME } : {}),
+    network,
   });
+  const MB = 1024 * 1024;
+  const sandbox = new PaasSandbox(new HostSandboxRepository(), docker, {
+    egress: env.PAAS_EGRESS_POLICY, egressAllow: env.PAAS_EGRESS_ALLOW, proxies: proxyEndpoints(network), allowedRegistries: env.PAAS_ALLOWED_REGISTRIES,
+    buildPidsLimit: env.PAAS_BUILD_PIDS_LIMIT, buildDiskBytes: env.PAAS_BUILD_DISK_MB * MB, minFreeBytes: 1024 * MB, pullTimeoutMs: 120_000,
+  }, (message) => infra.logger.warn(message));
   const pipeline = new DeployPipeline(
     repo, git, docker, logs,
     new BaseImageResolver(docker, { node: env.PAAS_IMAGE_NODE, static: env.PAAS_IMAGE_STATIC, python: env.PAAS_IMAGE_PYTHON }),
     runtime,
+    sandbox,
+    network,
     {
       workDir, allowLocalRepos: env.PAAS_ALLOW_LOCAL_REPOS, cloneTimeoutMs: env.PAAS_CLONE_TIMEOUT_MS,
-      maxRepoBytes: env.PAAS_REPO_MAX_MB * 1024 * 1024, buildTimeoutMs: env.PAAS_BUILD_TIMEOUT_MS,
-      buildLimits: { memoryBytes: 2 * 1024 * 1024 * 1024, cpuQuota: 100_000 }, limits,
+      maxRepoBytes: env.PAAS_REPO_MAX_MB * MB, buildTimeoutMs: env.PAAS_BUILD_TIMEOUT_MS,
+      buildLimits: { memoryBytes: env.PAAS_BUILD_MEMORY_MB * MB, cpuQuota: 100_000 },
+      maxContextBytes: env.PAAS_BUILD_CONTEXT_MB * MB, maxImageBytes: env.PAAS_IMAGE_MAX_MB * MB, maxLogBytes: env.PAAS_BUILD_LOG_MAX_KB * 1024,
+      limits,
     },
     (err, deploymentId) => infra.logger.error({ err, deploymentId }, 'paas deployment: internal error'),
   );
@@ -100,10 +136,30 @@ export function composePaasEngine(infra: Infrastructure, options: PaasEngineOpti
     workDir, keepImages: env.PAAS_KEEP_IMAGES, maxRestarts: limits.maxRestarts,
     staleAfterMs: env.PAAS_CLONE_TIMEOUT_MS + env.PAAS_BUILD_TIMEOUT_MS + env.PAAS_HEALTH_TIMEOUT_MS + 5 * 60_000,
   });
-  return { repo, docker, git, logs, runtime, pipeline, reconciler, leases };
+  const appLogs = appLogRepository(infra, false);
+  const metrics = new PaasMetricsRepository(infra.redis, env.REDIS_KEY_PREFIX);
+  const watcher = new AppWatcher(repo, docker, appLogs, metrics, leases, {
+    pollMs: 2000, metricsMs: env.PAAS_APP_METRICS_INTERVAL_MS, leaseMs: APP_LOG_LEASE_MS, firstTail: env.PAAS_APP_LOG_MAX_LINES, maxLine: 4000,
+    cpuLimitPercent: limits.cpuQuota > 0 && limits.cpuPeriod > 0 ? Math.round((limits.cpuQuota / limits.cpuPeriod) * 100) : null, graceMs: 15_000,
+  }, (err, context) => infra.logger.warn({ err: err.message, ...context }, 'paas: runtime log/metrics follower'));
+  return { repo, docker, git, logs, runtime, pipeline, reconciler, leases, sandbox, appLogs, metrics, watcher };
 }
 
 export type PaasEngine = ReturnType<typeof composePaasEngine>;
+
+/** The CA bundle builds and apps trust: PAAS_BUILD_CA_FILE, else the worker's own NODE_EXTRA_CA_CERTS / SSL_CERT_FILE. */
+function readCaBundle(env: Pick<Env, 'PAAS_BUILD_CA_FILE'>, host: Record<string, string | undefined>, warn: (message: string) => void): string | undefined {
+  const file = env.PAAS_BUILD_CA_FILE ?? host.NODE_EXTRA_CA_CERTS ?? host.SSL_CERT_FILE;
+  if (!file || file === 'none') return undefined;
+  try {
+    const pem = readFileSync(file, 'utf8');
+    if (pem.includes('-----BEGIN CERTIFICATE-----')) return pem;
+    warn(`paas: ${file} holds no PEM certificate; builds get no extra CA bundle`);
+  } catch (err) {
+    if (env.PAAS_BUILD_CA_FILE) warn(`paas: PAAS_BUILD_CA_FILE ${file} cannot be read (${(err as Error).message}); builds get no extra CA bundle`);
+  }
+  return undefined;
+}
 
 /** The two PaaS job handlers, for the registry (and for tests, with an engine of their own). */
 export function createPaasJobs(infra: Infrastructure, engine: PaasEngine = composePaasEngine(infra)) {
@@ -120,6 +176,8 @@ export function createPaasJobs(infra: Infrastructure, engine: PaasEngine = compo
         const removed = await engine.runtime.destroy(data.appId);
         await engine.git.remove(`${paasWorkDir(infra.env)}/${data.appId}`);
         await engine.logs.remove(data.deploymentIds);
+        await engine.appLogs.remove(data.appId);
+        await engine.metrics.remove(data.appId);
         log.info({ appId: data.appId, ...removed }, 'paas app removed');
         return removed;
       }
@@ -135,9 +193,10 @@ export function createPaasJobs(infra: Infrastructure, engine: PaasEngine = compo
  * lines. A reconcile also runs when the Docker event stream comes back after a break (the daemon
  * restarted: its containers were stopped) and a few seconds after a serving container was stopped
  * by a signal while the daemon stayed up (docker stop by hand). Without a Docker engine the worker
- * still runs its other jobs; this logs why PaaS is off.
+ * still runs its other jobs; this logs why PaaS is off. The returned function stops all of it and
+ * releases this worker's log-follow leases, so another worker takes the follows over at once.
  */
-export function startPaasWorker(infra: Infrastructure, engine: PaasEngine = composePaasEngine(infra)): () => void {
+export function startPaasWorker(infra: Infrastructure, engine: PaasEngine = composePaasEngine(infra)): () => Promise<void> {
   const log = infra.logger;
   let stopWatching: (() => void) | undefined;
   /** Bumped whenever the event stream breaks or comes back. */
@@ -160,6 +219,11 @@ export function startPaasWorker(infra: Infrastructure, engine: PaasEngine = comp
       log.warn({ err: (err as Error).message }, 'paas: no Docker engine answers; deployments will fail until one does');
       return;
     }
+    // The egress policy goes in before anything else runs; each deployment re-verifies it.
+    await engine.sandbox.install().then(
+      () => log.info('paas: sandbox egress policy installed and verified'),
+      (err: Error) => log.error({ err: err.message }, 'paas: sandbox not ready; deployments are refused until it is'),
+    );
     stopWatching ??= engine.docker.watchDeaths(
       (event) => void engine.runtime.onContainerDeath(event).then(
         (verdict) => {
@@ -191,9 +255,12 @@ export function startPaasWorker(infra: Infrastructure, engine: PaasEngine = comp
   void reconcile();
   const timer = setInterval(() => void reconcile(), RECONCILE_EVERY_MS);
   timer.unref();
-  return () => {
+  // Runtime output and metrics of serving containers (re-attaches after a restart of this worker).
+  engine.watcher.start();
+  return async () => {
     clearInterval(timer);
     for (const t of timers) clearTimeout(t);
     stopWatching?.();
+    await engine.watcher.stop();
   };
 }

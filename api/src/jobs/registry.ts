@@ -1,7 +1,12 @@
 import { composeContent, composeMedia, type Infrastructure } from '../container.js';
 import type { JobHandler } from '../repositories/queue.repository.js';
 import { EmailLogRepository } from '../repositories/email-log.repository.js';
+import { AuditRepository } from '../repositories/audit.repository.js';
 import { MaintenanceRepository } from '../repositories/maintenance.repository.js';
+import { PasswordResetRepository } from '../repositories/password-reset.repository.js';
+import { UserRepository } from '../repositories/user.repository.js';
+import { AuditService } from '../services/audit.service.js';
+import { PasswordResetSender } from '../services/auth/password-reset-sender.js';
 import { CleanupService } from '../services/cleanup.service.js';
 import { createCleanupJob } from './cleanup.job.js';
 import { createEmailJob } from './email.job.js';
@@ -9,7 +14,7 @@ import { createMediaOrphansJob, createMediaVariantsJob, nextOrphanSweep } from '
 import { createWebhookJobs } from './webhook.jobs.js';
 import { createPaasJobs } from './paas.jobs.js';
 import { createBackupJob, recordPeriodicRuns, scheduleDailyBackup } from './ops.jobs.js';
-import { Jobs, type JobSpec, type PostPublishJobData } from './job-spec.js';
+import { Jobs, type JobSpec, type PasswordResetJobData, type PostPublishJobData } from './job-spec.js';
 
 export interface RegisteredJob<T = never> {
   spec: JobSpec<T>;
@@ -26,9 +31,17 @@ export function buildJobRegistry(infra: Infrastructure): RegisteredJob<never>[] 
   const media = composeMedia(infra);
   const webhooks = createWebhookJobs(infra);
   const paas = createPaasJobs(infra);
+  const db = infra.database.db;
+  const resets = new PasswordResetSender(
+    new UserRepository(db), new PasswordResetRepository(db),
+    { enqueueEmail: async (data) => void (await infra.queues.enqueue(Jobs.email, data, { id: data.key })) },
+    new AuditService(new AuditRepository(db)),
+    (token) => `${infra.env.SITE_URL}/admin/#/reset-password?token=${encodeURIComponent(token)}`,
+  );
   // Periodic jobs record their last run, duration and outcome (GET /api/v1/admin/maintenance).
   return recordPeriodicRuns(infra, [
     { spec: Jobs.email, handle: createEmailJob(infra.mail, new EmailLogRepository(infra.database.db), infra.logger) },
+    { spec: Jobs.passwordReset, handle: (d: PasswordResetJobData) => resets.send(d) },
     { spec: Jobs.cleanup, concurrency: 1, handle: createCleanupJob(cleanup, infra.logger) },
     { spec: Jobs.mediaVariants, handle: createMediaVariantsJob(media.variants, infra.logger) },
     { spec: Jobs.mediaOrphans, concurrency: 1, handle: createMediaOrphansJob(media.orphans, infra.logger) },

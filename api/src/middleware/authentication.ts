@@ -1,10 +1,10 @@
-import type { Application, Request } from 'express';
+import type { Application, Request, RequestHandler } from 'express';
 import { AppError } from '../errors/app-error.js';
 import { Errors } from '../errors/catalogue.js';
 import { Authenticator, rateHeaders, type Authenticated, type Credential } from '../services/auth/authenticator.js';
 import { roleHasScope } from '../services/auth/policy.js';
 import type { Actor, ClientInfo, Principal } from '../services/auth/principal.js';
-import { ACCESS_COOKIE, CSRF_COOKIE, CSRF_HEADER } from './cookies.js';
+import { CSRF_HEADER, type SessionCookies } from './cookies.js';
 
 /**
  * The one `expressAuthentication` tsoa calls for every `@Security(name, scopes)`. Every security
@@ -15,6 +15,7 @@ interface AuthContext {
   authenticator: Authenticator;
   /** Origins allowed to make cookie-authenticated writes (the admin's site, the API itself). */
   trustedOrigins: Set<string>;
+  cookies: SessionCookies;
 }
 
 const CONTEXT = 'authContext';
@@ -57,15 +58,15 @@ export function hasScope(principal: Principal, scope: string): boolean {
 }
 
 async function authenticate(req: Request, ctx: AuthContext): Promise<Authenticated> {
-  const credential = credentialOf(req);
+  const credential = credentialOf(req, ctx.cookies);
   if (!credential) throw Errors.unauthorized('Sign in, or send an access token or API key.');
   if (credential.kind === 'jwt' && credential.via === 'cookie' && !SAFE_METHODS.has(req.method)) {
-    checkCsrf(req, ctx.trustedOrigins);
+    checkCsrf(req, ctx);
   }
   return ctx.authenticator.authenticate(credential);
 }
 
-function credentialOf(req: Request): Credential | undefined {
+function credentialOf(req: Request, cookies: SessionCookies): Credential | undefined {
   const header = req.get('authorization');
   if (header) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
@@ -75,20 +76,40 @@ function credentialOf(req: Request): Credential | undefined {
   }
   const apiKey = req.get('x-api-key');
   if (apiKey) return { kind: 'apiKey', key: apiKey.trim() };
-  const cookie = (req.cookies as Record<string, string> | undefined)?.[ACCESS_COOKIE];
+  const cookie = cookies.read(req, 'access');
   if (cookie) return { kind: 'jwt', token: cookie, via: 'cookie' };
   return undefined;
 }
 
 /** Cookie-authenticated writes: a trusted Origin (or Referer) and the double-submit token. */
-function checkCsrf(req: Request, trusted: Set<string>): void {
-  const origin = req.get('origin') ?? originOf(req.get('referer'));
-  if (!origin || !trusted.has(origin)) throw Errors.csrf('Cookie-authenticated writes must come from a trusted origin.');
+function checkCsrf(req: Request, ctx: AuthContext): void {
+  const origin = requestOrigin(req);
+  if (!origin || !ctx.trustedOrigins.has(origin)) throw Errors.csrf('Cookie-authenticated writes must come from a trusted origin.');
   const header = req.get(CSRF_HEADER);
-  const cookie = (req.cookies as Record<string, string> | undefined)?.[CSRF_COOKIE];
+  const cookie = ctx.cookies.read(req, 'csrf');
   if (!header || !cookie || header.length !== cookie.length || header !== cookie) {
-    throw Errors.csrf(`Send the ${CSRF_COOKIE} cookie's value in the ${CSRF_HEADER} header.`);
+    throw Errors.csrf(`Send the ${ctx.cookies.names.csrf} cookie's value in the ${CSRF_HEADER} header.`);
   }
+}
+
+/**
+ * For sign-in, refresh and sign-out (`@Middlewares`), which make or end a session before, or
+ * without, a cookie credential: a page of a foreign origin must not log a browser into the
+ * attacker's account, rotate its session or sign it out. The rule of cookie-authenticated writes
+ * applies: an Origin (or Referer) must be trusted; a request with neither is a non-browser client
+ * and passes only when it carries none of our cookies (Bearer and body-token clients keep working).
+ */
+export const requireTrustedOrigin: RequestHandler = (req, _res, next) => {
+  const ctx = req.app.locals[CONTEXT] as AuthContext;
+  const origin = requestOrigin(req);
+  if (origin ? !ctx.trustedOrigins.has(origin) : ctx.cookies.carriesAny(req)) {
+    return next(Errors.csrf('Sign-in, refresh and sign-out must come from a trusted origin.'));
+  }
+  next();
+};
+
+function requestOrigin(req: Request): string | undefined {
+  return req.get('origin') ?? originOf(req.get('referer'));
 }
 
 function originOf(url: string | undefined): string | undefined {

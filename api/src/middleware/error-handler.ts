@@ -37,7 +37,8 @@ export function toAppError(err: unknown): AppError | undefined {
     return Errors.dependencyUnavailable('A backing service is unavailable. Try again shortly.', undefined, { 'Retry-After': '5' });
   }
   if (err instanceof ValidateError) {
-    const errors: FieldError[] = Object.entries(err.fields).map(([field, f]) => ({
+    const fields = Object.entries(err.fields).flatMap(([field, f]) => Object.entries(taggedUnionMember(field, f.message) ?? { [field]: f }));
+    const errors: FieldError[] = fields.map(([field, f]) => ({
       field,
       message: f.message,
       ...(f.value !== undefined ? { value: f.value } : {}),
@@ -66,6 +67,40 @@ export function toAppError(err: unknown): AppError | undefined {
       }
       return undefined;
   }
+}
+
+type TsoaFieldErrors = Record<string, { message: string; value?: unknown }>;
+const UNION_FAILED = 'Could not match the union against any of the items. Issues: ';
+const ENUM_FAILED = 'should be one of the following; ';
+
+/**
+ * tsoa reports a value that fits no member of a union as one error holding every member's errors.
+ * In a tagged union (members told apart by a literal property, like an imported setting's `key`)
+ * only the member whose tag matches says what is wrong, and its errors name the field
+ * (`settings.$2.value.$0.href`); when no tag matches, the tag is the field.
+ */
+function taggedUnionMember(field: string, message: string): TsoaFieldErrors | undefined {
+  if (!message.startsWith(UNION_FAILED)) return undefined;
+  let members: TsoaFieldErrors[];
+  try {
+    members = JSON.parse(message.slice(UNION_FAILED.length)) as TsoaFieldErrors[];
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(members) || members.length < 2) return undefined;
+  const tagOf = (errors: TsoaFieldErrors) => Object.entries(errors).find(([f, e]) =>
+    f.startsWith(`${field}.`) && !f.slice(field.length + 1).includes('.') && e.message.startsWith(ENUM_FAILED));
+  const tags = members.map(tagOf);
+  const matching = members.filter((_, i) => !tags[i]);
+  if (matching.length === 1) {
+    // tsoa 6 names an element of a nested array from that array's name on (`value.$0.href`): a
+    // member's arrays are its own properties, so such a path belongs under the member.
+    return Object.fromEntries(Object.entries(matching[0]!).map(([f, e]) => [f === field || f.startsWith(`${field}.`) ? f : `${field}.${f}`, e]));
+  }
+  const [first] = tags;
+  if (matching.length || !first || tags.some((t) => t![0] !== first[0])) return undefined;
+  const allowed = tags.map((t) => t![1].message.slice(ENUM_FAILED.length).replace(/^\[|\]$/g, '')).join(', ');
+  return { [first[0]]: { message: `${ENUM_FAILED}[${allowed}]`, value: first[1].value } };
 }
 
 /**

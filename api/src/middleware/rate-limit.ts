@@ -1,6 +1,7 @@
 import type { RequestHandler } from 'express';
 import { Errors } from '../errors/catalogue.js';
 import type { Bucket } from '../repositories/rate-limit.repository.js';
+import { addressKey } from '../services/auth/address-key.js';
 import { rateHeaders } from '../services/auth/authenticator.js';
 import { AppError } from '../errors/app-error.js';
 import { authenticationOf, clientInfo, hasApiKey } from './authentication.js';
@@ -17,8 +18,8 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 const CONTACT_PATH = /^\/contact\/?$/i;
 
 /**
- * Per-IP limits on /api/v1 (the client IP as Express resolves it with TRUST_PROXY; nothing from the
- * body): API_READ for safe methods, API_WRITE for the rest, CONTACT for the contact form. API keys
+ * Per-IP limits on /api/v1 (the client IP as Express resolves it with TRUST_PROXY, IPv6 by its /64;
+ * nothing from the body): API_READ for safe methods, API_WRITE for the rest, CONTACT for the contact form. API keys
  * get their own limit on top, in the authenticator.
  */
 export function rateLimit(presets: RateLimitPresets): RequestHandler {
@@ -38,7 +39,7 @@ export function rateLimit(presets: RateLimitPresets): RequestHandler {
         }
       }
       const bucket = contact ? presets.contact : SAFE.has(req.method) ? presets.read : presets.write;
-      const state = await bucket.consume(clientInfo(req).ip);
+      const state = await bucket.consume(addressKey(clientInfo(req).ip));
       for (const [name, value] of Object.entries(rateHeaders(state))) res.setHeader(name, value);
       if (!state.allowed) return sendProblem(res, Errors.rateLimited('Too many requests from this address. Slow down.'));
       next();

@@ -1,7 +1,8 @@
 import { sep } from 'node:path';
-import type { Readable } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import Docker from 'dockerode';
 import tar from 'tar-fs';
+import type { RawStats } from '../services/paas/app-metrics.js';
 import { LABEL, type ContainerSpec } from '../services/paas/container-spec.js';
 
 /** What the engine needs to know about a container. */
@@ -35,6 +36,41 @@ export interface ManagedImage {
 
 export class BuildFailure extends Error {}
 
+export interface ImageInfo {
+  id: string;
+  /** Exposed TCP ports. */
+  ports: number[];
+  /** The image's USER ('' = root). */
+  user: string;
+  /** ONBUILD triggers a build FROM this image would run. */
+  onBuild: string[];
+  size: number;
+}
+
+export interface BuildOptions {
+  tag: string;
+  labels: Record<string, string>;
+  timeoutMs: number;
+  limits: { memoryBytes: number; cpuQuota: number };
+  /** The network RUN steps use (the sandboxed build network). */
+  networkMode?: string;
+  /** A cgroup above every RUN container (pids cap). */
+  cgroupParent?: string;
+  maxContextBytes?: number;
+  signal?: AbortSignal;
+  /** Build every step afresh (the retry after a cache parent vanished). */
+  noCache?: boolean;
+  /** Build args (the proxy settings: predefined args, not kept in the image). */
+  buildArgs?: Record<string, string>;
+}
+
+/** What the sandbox needs to know about the engine. */
+export interface EngineInfo {
+  cgroupDriver: string;
+  cgroupVersion: '1' | '2';
+  rootDir: string;
+}
+
 /** A managed container exited; `signalled`: a kill signal sent through Docker came first (a stop, not a crash). */
 export interface DeathEvent {
   containerId: string;
@@ -59,14 +95,19 @@ export class DockerRepository {
     await this.docker.ping();
   }
 
-  async imageInfo(ref: string): Promise<{ id: string; ports: number[] } | undefined> {
+  async engineInfo(): Promise<EngineInfo> {
+    const info = (await this.docker.info()) as { CgroupDriver?: string; CgroupVersion?: string; DockerRootDir?: string };
+    return { cgroupDriver: info.CgroupDriver ?? 'cgroupfs', cgroupVersion: info.CgroupVersion === '2' ? '2' : '1', rootDir: info.DockerRootDir ?? '/var/lib/docker' };
+  }
+
+  async imageInfo(ref: string): Promise<ImageInfo | undefined> {
     try {
       const info = await this.docker.getImage(ref).inspect();
       const ports = Object.keys(info.Config?.ExposedPorts ?? {})
         .filter((p) => p.endsWith('/tcp'))
         .map((p) => Number.parseInt(p, 10))
         .filter((p) => Number.isInteger(p));
-      return { id: info.Id, ports };
+      return { id: info.Id, ports, user: info.Config?.User ?? '', onBuild: info.Config?.OnBuild ?? [], size: info.Size };
     } catch (err) {
       if (statusOf(err) === 404) return undefined;
       throw err;
@@ -89,16 +130,36 @@ export class DockerRepository {
 
   /**
    * Builds `dockerfile` in `contextDir` (sent as a tar stream without any `.git` directory) and tags
-   * it. Every output line goes to `onLine`; the build is cancelled after `timeoutMs`.
+   * it, with the classic builder: its RUN steps are containers on `networkMode`, under
+   * `cgroupParent` when given. Every output line goes to `onLine`; the build is cancelled after
+   * `timeoutMs`, when the context grows past `maxContextBytes`, or when `signal` aborts (its reason's
+   * message becomes the failure).
    */
   async build(
     contextDir: string,
-    options: { tag: string; labels: Record<string, string>; timeoutMs: number; limits: { memoryBytes: number; cpuQuota: number } },
+    options: BuildOptions,
     onLine: (line: string) => void,
   ): Promise<string> {
-    const context = tar.pack(contextDir, { ignore: (name) => name.split(sep).includes('.git') });
     const abort = new AbortController();
-    const timer = setTimeout(() => abort.abort(), options.timeoutMs);
+    const stop = (message: string) => {
+      if (!abort.signal.aborted) abort.abort(new BuildFailure(message));
+    };
+    const timer = setTimeout(() => stop(`the build took longer than ${Math.round(options.timeoutMs / 1000)} s and was cancelled`), options.timeoutMs);
+    const onExternal = () => stop((options.signal?.reason as Error | undefined)?.message ?? 'the build was cancelled');
+    options.signal?.addEventListener('abort', onExternal, { once: true });
+    let sent = 0;
+    const context = tar.pack(contextDir, { ignore: (name) => name.split(sep).includes('.git') });
+    const counted = context.pipe(new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        sent += chunk.length;
+        if (options.maxContextBytes !== undefined && sent > options.maxContextBytes) {
+          stop(`the build context is larger than ${Math.round(options.maxContextBytes / 1024 / 1024)} MB (add a .dockerignore, or raise PAAS_BUILD_CONTEXT_MB)`);
+          done();
+          return;
+        }
+        done(null, chunk);
+      },
+    }));
     let imageId: string | undefined;
     let failure: string | undefined;
     let partial = '';
@@ -108,7 +169,7 @@ export class DockerRepository {
       for (const line of parts) onLine(line.replace(/\r/g, ''));
     };
     try {
-      const stream = (await this.docker.buildImage(context, {
+      const stream = (await this.docker.buildImage(counted as unknown as NodeJS.ReadableStream, {
         t: options.tag,
         labels: options.labels,
         rm: true,
@@ -118,10 +179,15 @@ export class DockerRepository {
         memswap: options.limits.memoryBytes,
         cpuquota: options.limits.cpuQuota,
         cpuperiod: 100_000,
+        ...(options.networkMode ? { networkmode: options.networkMode } : {}),
+        ...(options.cgroupParent ? { cgroupparent: options.cgroupParent } : {}),
+        ...(options.noCache ? { nocache: true } : {}),
+        ...(options.buildArgs && Object.keys(options.buildArgs).length ? { buildargs: options.buildArgs } : {}),
         abortSignal: abort.signal,
       } as Docker.ImageBuildOptions)) as Readable;
       await new Promise<void>((resolve, reject) => {
         let buffer = '';
+        abort.signal.addEventListener('abort', () => stream.destroy(), { once: true });
         stream.on('data', (chunk: Buffer) => {
           buffer += chunk.toString('utf8');
           let nl: number;
@@ -143,15 +209,18 @@ export class DockerRepository {
           }
         });
         stream.on('end', resolve);
+        stream.on('close', resolve);
         stream.on('error', reject);
       });
     } catch (err) {
-      if (abort.signal.aborted) throw new BuildFailure(`the build took longer than ${Math.round(options.timeoutMs / 1000)} s and was cancelled`);
+      if (abort.signal.aborted) throw abort.signal.reason as BuildFailure;
       throw err;
     } finally {
       clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onExternal);
       if (partial) onLine(partial);
     }
+    if (abort.signal.aborted) throw abort.signal.reason as BuildFailure;
     if (failure) throw new BuildFailure(failure);
     imageId ??= (await this.imageInfo(options.tag))?.id;
     if (!imageId) throw new BuildFailure('the build finished without producing an image');
@@ -171,8 +240,16 @@ export class DockerRepository {
     }
   }
 
-  async removeNetwork(name: string): Promise<void> {
-    await ignoreMissing(this.docker.getNetwork(name).remove());
+  /** Removes a network; `ifUnused`: one still in use by a container stays. True when it was removed. */
+  async removeNetwork(name: string, options: { ifUnused?: boolean } = {}): Promise<boolean> {
+    try {
+      await this.docker.getNetwork(name).remove();
+      return true;
+    } catch (err) {
+      if (statusOf(err) === 404) return false;
+      if (options.ifUnused && (statusOf(err) === 403 || statusOf(err) === 409)) return false;
+      throw err;
+    }
   }
 
   /** Creates and starts a container; resolves once Docker reports it started. */
@@ -249,11 +326,23 @@ export class DockerRepository {
   async removeImage(image: Pick<ManagedImage, 'id' | 'tags'>): Promise<void> {
     for (const ref of [...image.tags, image.id]) {
       try {
-        await this.docker.getImage(ref).remove({ force: false });
+        // noprune: untagged parent layers stay (a build running now may have just taken them from
+        // the cache); the reconcile run prunes them once dangling for a day.
+        await this.docker.getImage(ref).remove({ force: false, noprune: true });
       } catch (err) {
         if (statusOf(err) !== 404 && statusOf(err) !== 409) throw err; // 409: still used by a container
       }
     }
+  }
+
+  /**
+   * Removes dangling images older than `hours` — with the classic builder, the layers failed or
+   * cancelled builds leave — and BuildKit's cache of the same age. Returns the bytes reclaimed.
+   */
+  async pruneBuildCache(hours: number): Promise<number> {
+    const images = await this.docker.pruneImages({ filters: { dangling: { true: true }, until: { [`${hours}h`]: true } } });
+    const builder = await this.docker.pruneBuilder({ filters: { until: [`${hours}h`] } } as Docker.PruneBuilderOptions).catch(() => ({ SpaceReclaimed: 0 })); // BuildKit unused or absent
+    return (images.SpaceReclaimed ?? 0) + ((builder as { SpaceReclaimed?: number }).SpaceReclaimed ?? 0);
   }
 
   async managedContainers(): Promise<(ManagedObject & { state: string })[]> {
@@ -348,6 +437,68 @@ export class DockerRepository {
       clearTimeout(retry);
       current?.destroy();
     };
+  }
+
+  /**
+   * Follows a container's output like `docker logs --follow --timestamps` until the container stops,
+   * `signal` aborts or the connection breaks, handing each log message (one frame of the multiplexed
+   * stream, with its timestamp prefix) to `onMessage` with the stream it came from. `since`
+   * (seconds.nanoseconds) or `tail` choose where it starts. A missing container ends it at once.
+   */
+  async followLogs(
+    id: string,
+    from: { since?: string; tail?: number },
+    onMessage: (stream: 'stdout' | 'stderr', message: string) => void,
+    signal: AbortSignal,
+  ): Promise<void> {
+    let stream: Readable;
+    try {
+      stream = (await this.docker.getContainer(id).logs({
+        follow: true, stdout: true, stderr: true, timestamps: true, abortSignal: signal,
+        ...(from.since !== undefined ? { since: from.since } : {}), ...(from.tail !== undefined ? { tail: from.tail } : {}),
+      })) as unknown as Readable;
+    } catch (err) {
+      if (statusOf(err) === 404 || signal.aborted) return;
+      throw err;
+    }
+    await new Promise<void>((resolve, reject) => {
+      let buffer: Buffer = Buffer.alloc(0);
+      const onAbort = () => stream.destroy();
+      signal.addEventListener('abort', onAbort, { once: true });
+      const finish = (err?: Error) => {
+        signal.removeEventListener('abort', onAbort);
+        if (err && !signal.aborted) reject(err);
+        else resolve();
+      };
+      stream.on('data', (chunk: Buffer) => {
+        buffer = buffer.length ? Buffer.concat([buffer, chunk]) : chunk;
+        while (buffer.length >= 8) {
+          if (buffer[0]! > 2 || buffer[1] !== 0) {
+            // Not multiplexed (a TTY container): plain text.
+            onMessage('stdout', buffer.toString('utf8'));
+            buffer = Buffer.alloc(0);
+            return;
+          }
+          const size = buffer.readUInt32BE(4);
+          if (buffer.length < 8 + size) return;
+          onMessage(buffer[0] === 2 ? 'stderr' : 'stdout', buffer.subarray(8, 8 + size).toString('utf8'));
+          buffer = buffer.subarray(8 + size);
+        }
+      });
+      stream.on('end', () => finish());
+      stream.on('close', () => finish());
+      stream.on('error', (err: Error) => finish(err));
+    });
+  }
+
+  /** One stats reading of a container (`docker stats --no-stream`: includes the previous CPU reading); undefined when it is gone. */
+  async stats(id: string): Promise<RawStats | undefined> {
+    try {
+      return (await this.docker.getContainer(id).stats({ stream: false })) as unknown as RawStats;
+    } catch (err) {
+      if (statusOf(err) === 404) return undefined;
+      throw err;
+    }
   }
 }
 

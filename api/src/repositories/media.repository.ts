@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, like, lt, or, sql, type SQL } from 'drizzle-orm';
-import { media, posts, projects } from '../db/schema.js';
+import { media, pages, posts, projects, siteSettings } from '../db/schema.js';
 import type { Db, DbOrTx } from './database.js';
 
 export type MediaRow = typeof media.$inferSelect;
@@ -7,14 +7,20 @@ export type NewMedia = typeof media.$inferInsert & { id: string };
 export type MediaStatus = MediaRow['status'];
 export type MediaVariant = NonNullable<MediaRow['variants']>[number];
 
-/** One place a media item is shown: a post's cover or OG image, or a project's gallery. */
+/**
+ * One place a media item is shown. A reference field (a post's cover or OG image, a project's
+ * gallery) can be cleared; an image inside a text (post, page or project body, a post's pending
+ * changes) or a settings value can only be removed by editing that text.
+ */
 export interface MediaUsage {
-  type: 'post' | 'project';
+  type: 'post' | 'page' | 'project' | 'settings';
   id: string;
   title: string;
   slug: string;
-  field: 'coverMediaId' | 'ogImageMediaId' | 'imageIds';
+  field: 'coverMediaId' | 'ogImageMediaId' | 'imageIds' | 'content' | 'body' | 'pendingChanges' | 'value';
 }
+
+export const CLEARABLE_USAGE_FIELDS: ReadonlySet<MediaUsage['field']> = new Set(['coverMediaId', 'ogImageMediaId', 'imageIds']);
 
 /** `%` and `_` are LIKE wildcards; a search for "50%" must find the literal text. */
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -91,23 +97,44 @@ export class MediaRepository {
   }
 
   /**
-   * Every post and project showing the media. Inside a transaction the rows are locked, so no
-   * reference can appear or vanish between this check and the delete.
+   * Every place showing the media: reference fields by id, texts and settings by the storage
+   * directory its URLs share (`media/<sha>/`, the original and every variant). Inside a
+   * transaction the referencing rows are locked, so no reference can appear or vanish between this
+   * check and the delete.
    */
-  async usages(id: string, tx: DbOrTx = this.db, lock = false): Promise<MediaUsage[]> {
-    const postQuery = tx.select({ id: posts.id, title: posts.title, slug: posts.slug, cover: posts.coverMediaId, og: posts.ogImageMediaId })
-      .from(posts).where(or(eq(posts.coverMediaId, id), eq(posts.ogImageMediaId, id)));
-    const projectQuery = tx.select({ id: projects.id, title: projects.title, slug: projects.slug })
-      .from(projects).where(sql`JSON_CONTAINS(${projects.imageIds}, JSON_QUOTE(${id}))`);
-    const [postRows, projectRows] = lock
-      ? [await postQuery.for('update'), await projectQuery.for('update')]
-      : [await postQuery, await projectQuery];
+  async usages(item: Pick<MediaRow, 'id' | 'sha256'>, tx: DbOrTx = this.db, lock = false): Promise<MediaUsage[]> {
+    const { id } = item;
+    const inText = `%${escapeLike(`media/${item.sha256}/`)}%`;
+    const postQuery = tx.select({
+      id: posts.id, title: posts.title, slug: posts.slug, cover: posts.coverMediaId, og: posts.ogImageMediaId,
+      inBody: sql<number>`${posts.html} LIKE ${inText}`,
+      inPending: sql<number>`COALESCE(CAST(${posts.pendingChanges} AS CHAR) LIKE ${inText} OR CAST(${posts.pendingChanges} AS CHAR) LIKE ${`%${id}%`}, 0)`,
+    }).from(posts).where(or(
+      eq(posts.coverMediaId, id), eq(posts.ogImageMediaId, id), like(posts.html, inText),
+      sql`CAST(${posts.pendingChanges} AS CHAR) LIKE ${inText}`, sql`CAST(${posts.pendingChanges} AS CHAR) LIKE ${`%${id}%`}`,
+    ));
+    const inGallery = sql<number>`JSON_CONTAINS(${projects.imageIds}, JSON_QUOTE(${id}))`;
+    const projectQuery = tx.select({ id: projects.id, title: projects.title, slug: projects.slug, inGallery, inBody: sql<number>`${projects.html} LIKE ${inText}` })
+      .from(projects).where(or(inGallery, like(projects.html, inText)));
+    const pageQuery = tx.select({ id: pages.id, title: pages.title, slug: pages.slug }).from(pages).where(like(pages.html, inText));
+    const settingsQuery = tx.select({ key: siteSettings.key }).from(siteSettings).where(sql`CAST(${siteSettings.value} AS CHAR) LIKE ${inText}`);
+    const [postRows, projectRows, pageRows, settingRows] = lock
+      ? [await postQuery.for('update'), await projectQuery.for('update'), await pageQuery.for('update'), await settingsQuery.for('update')]
+      : [await postQuery, await projectQuery, await pageQuery, await settingsQuery];
     const out: MediaUsage[] = [];
     for (const p of postRows) {
-      if (p.cover === id) out.push({ type: 'post', id: p.id, title: p.title, slug: p.slug, field: 'coverMediaId' });
-      if (p.og === id) out.push({ type: 'post', id: p.id, title: p.title, slug: p.slug, field: 'ogImageMediaId' });
+      const at = (field: MediaUsage['field']) => out.push({ type: 'post', id: p.id, title: p.title, slug: p.slug, field });
+      if (p.cover === id) at('coverMediaId');
+      if (p.og === id) at('ogImageMediaId');
+      if (Number(p.inBody)) at('content');
+      if (Number(p.inPending)) at('pendingChanges');
     }
-    for (const p of projectRows) out.push({ type: 'project', id: p.id, title: p.title, slug: p.slug, field: 'imageIds' });
+    for (const p of projectRows) {
+      if (Number(p.inGallery)) out.push({ type: 'project', id: p.id, title: p.title, slug: p.slug, field: 'imageIds' });
+      if (Number(p.inBody)) out.push({ type: 'project', id: p.id, title: p.title, slug: p.slug, field: 'body' });
+    }
+    for (const p of pageRows) out.push({ type: 'page', id: p.id, title: p.title, slug: p.slug, field: 'content' });
+    for (const s of settingRows) out.push({ type: 'settings', id: s.key, title: s.key, slug: s.key, field: 'value' });
     return out;
   }
 

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gt, inArray, lte, lt, or, sql, type SQL } from 'drizzle-orm';
-import { postRevisions, posts, postTags, slugRedirects, tags, users } from '../db/schema.js';
+import { postRevisions, posts, postTags, slugRedirects, tags, users, type PendingPostChanges } from '../db/schema.js';
 import type { Db, DbOrTx } from './database.js';
 
 export type PostRow = typeof posts.$inferSelect;
@@ -13,7 +13,7 @@ export interface PostWithAuthor extends PostRow {
 }
 
 /** What lists need: everything but the heavy body columns. */
-export type PostSummaryRow = Omit<PostWithAuthor, 'content' | 'html' | 'plainText' | 'toc'>;
+export type PostSummaryRow = Omit<PostWithAuthor, 'content' | 'html' | 'plainText' | 'toc' | 'pendingChanges'>;
 
 export interface PublicListQuery {
   limit: number;
@@ -43,6 +43,11 @@ export class PostRepository {
     const where = expectedVersion === undefined ? eq(posts.id, id) : and(eq(posts.id, id), eq(posts.version, expectedVersion));
     const [res] = await tx.update(posts).set({ ...patch, version: sql`${posts.version} + 1`, updatedAt: new Date() }).where(where);
     return res.affectedRows === 1;
+  }
+
+  /** Sets or clears a published post's pending changes; the live columns, version and updatedAt stay. */
+  async setPending(id: string, pending: PendingPostChanges | null, keepUpdatedAt: Date, tx: DbOrTx = this.db): Promise<void> {
+    await tx.update(posts).set({ pendingChanges: pending, updatedAt: keepUpdatedAt }).where(eq(posts.id, id));
   }
 
   async delete(id: string, tx: DbOrTx = this.db): Promise<void> {
@@ -121,6 +126,16 @@ export class PostRepository {
     const revision = Number(last?.n ?? 0) + 1;
     await tx.insert(postRevisions).values({ ...row, revision });
     return revision;
+  }
+
+  /** The newest revision, locked until the transaction ends (an edit burst may amend it). */
+  async latestRevision(postId: string, tx: DbOrTx = this.db): Promise<RevisionRow | undefined> {
+    const [row] = await tx.select().from(postRevisions).where(eq(postRevisions.postId, postId)).orderBy(desc(postRevisions.revision)).limit(1).for('update');
+    return row;
+  }
+
+  async amendRevision(id: string, patch: Pick<RevisionRow, 'title' | 'excerpt' | 'content'>, tx: DbOrTx = this.db): Promise<void> {
+    await tx.update(postRevisions).set({ ...patch, createdAt: new Date() }).where(eq(postRevisions.id, id));
   }
 
   async revisions(postId: string): Promise<RevisionRow[]> {
@@ -206,5 +221,5 @@ const postColumns = {
   plainText: posts.plainText, readingTimeMinutes: posts.readingTimeMinutes, toc: posts.toc, coverMediaId: posts.coverMediaId,
   authorId: posts.authorId, seoTitle: posts.seoTitle, seoDescription: posts.seoDescription, canonicalUrl: posts.canonicalUrl,
   ogImageMediaId: posts.ogImageMediaId, featured: posts.featured, status: posts.status, publishedAt: posts.publishedAt,
-  scheduledAt: posts.scheduledAt, version: posts.version, createdAt: posts.createdAt, updatedAt: posts.updatedAt,
+  scheduledAt: posts.scheduledAt, version: posts.version, pendingChanges: posts.pendingChanges, createdAt: posts.createdAt, updatedAt: posts.updatedAt,
 };

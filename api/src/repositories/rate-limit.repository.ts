@@ -25,10 +25,12 @@ export interface Bucket {
 export class RateLimitRepository {
   constructor(private readonly redis: RedisClient, private readonly prefix: string) {}
 
+  /** `durationSeconds` up to 24 days (the in-process limiter's timers are 32-bit milliseconds). */
   bucket(name: string, points: number, durationSeconds: number): Bucket {
+    const redis = this.redis;
     const memory = new RateLimiterMemory({ keyPrefix: name, points, duration: durationSeconds });
     const limiter: RateLimiterAbstract = new RateLimiterRedis({
-      storeClient: this.redis,
+      storeClient: redis,
       useRedisPackage: true,
       keyPrefix: `${this.prefix}rl:${name}`,
       points,
@@ -50,15 +52,17 @@ export class RateLimitRepository {
           throw err;
         }
       },
+      // While Redis reconnects a plain command waits for the next attempt to fail (up to 3 s): ask
+      // the in-process limiter at once, as consume's insurance does.
       async peek(key) {
-        const res = await limiter.get(key).catch(() => memory.get(key));
+        const res = redis.isReady ? await limiter.get(key).catch(() => memory.get(key)) : await memory.get(key);
         return state(res, !res || res.remainingPoints > 0);
       },
       async block(key, seconds) {
-        await limiter.block(key, seconds).catch(() => memory.block(key, seconds));
+        await (redis.isReady ? limiter.block(key, seconds).catch(() => memory.block(key, seconds)) : memory.block(key, seconds));
       },
       async reset(key) {
-        await limiter.delete(key).catch(() => memory.delete(key));
+        await (redis.isReady ? limiter.delete(key).catch(() => memory.delete(key)) : memory.delete(key));
       },
     };
   }

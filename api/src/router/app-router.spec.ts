@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RouteTable } from '../services/paas/route-table.js';
-import { createAppRouter } from './app-router.js';
+import { createAppRouter, TLS_ASK_PATH } from './app-router.js';
 
 /** The router against real local sockets: an upstream app, a port nobody listens on, and fake routes. */
 let upstream: Server;
@@ -73,6 +73,17 @@ describe('app router', () => {
     expect(off.headers['retry-after']).toBe('5');
     expect(off.body).toContain('Off &#60;b&#62; is not running');
     expect(off.headers['content-security-policy']).toMatch(/default-src 'none'/);
+  });
+
+  it('answers Caddy\'s on-demand TLS question only for names of existing apps, and only off app hosts', async () => {
+    apps.known = { slug: 'known', name: 'Known', status: 'stopped', hostPort: null };
+    expect((await send('127.0.0.1:8090', { path: `${TLS_ASK_PATH}?domain=known.apps.localhost` })).status).toBe(200);
+    expect((await send('127.0.0.1:8090', { path: `${TLS_ASK_PATH}?domain=made-up.apps.localhost` })).status).toBe(404);
+    expect((await send('127.0.0.1:8090', { path: `${TLS_ASK_PATH}?domain=example.com` })).status).toBe(404);
+    // On an app's own host the path belongs to the app.
+    apps.blog = { slug: 'blog', name: 'Blog', status: 'running', hostPort: upstreamPort };
+    const proxied = await send('blog.apps.localhost', { path: `${TLS_ASK_PATH}?domain=made-up.apps.localhost` });
+    expect(JSON.parse(proxied.body).url).toBe(`${TLS_ASK_PATH}?domain=made-up.apps.localhost`);
   });
 
   it('a GET refused by a just-replaced container is retried once on the fresh route', async () => {

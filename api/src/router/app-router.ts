@@ -7,6 +7,12 @@ import type { Route, RouteTable } from '../services/paas/route-table.js';
 /** Hop-by-hop headers (RFC 9110 §7.6.1) are the proxy's own business and never forwarded. */
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
 const RETRYABLE = new Set(['GET', 'HEAD', 'OPTIONS']);
+/**
+ * Caddy's on-demand TLS asks here (`?domain=<name>`) before it obtains a certificate for a name under
+ * `*.PAAS_DOMAIN` (deploy/Caddyfile): 200 for an app that exists, 404 otherwise, so nobody can make
+ * the front door request certificates for made-up names. Answered only on a Host that is not an app's.
+ */
+export const TLS_ASK_PATH = '/.well-known/omervision/tls-ask';
 
 /**
  * The app router: `Host: <slug>.<PAAS_DOMAIN>` → the app's container on 127.0.0.1:<host port>.
@@ -54,7 +60,17 @@ export function createAppRouter(deps: { routes: RouteTable; logger: Logger }): h
     else req.pipe(upstream);
   };
 
+  const tlsAsk = async (req: IncomingMessage, res: ServerResponse) => {
+    const slug = routes.slugOf(new URL(req.url ?? '/', 'http://router.invalid').searchParams.get('domain') ?? undefined);
+    const known = slug !== null && (await routes.lookup(slug)).kind !== 'unknown';
+    res.writeHead(known ? 200 : 404, { 'content-type': 'text/plain', 'cache-control': 'no-store' }).end(known ? 'ok\n' : 'no such app\n');
+  };
+
   const server = http.createServer((req, res) => {
+    if (req.url?.startsWith(`${TLS_ASK_PATH}?`) && routes.slugOf(req.headers.host) === null) {
+      tlsAsk(req, res).catch(() => page(res, 503, { kind: 'no-host' }));
+      return;
+    }
     resolve(req.headers.host).then(
       (route) => (route.kind === 'up' ? forward(req, res, route, false) : page(res, route.kind === 'down' ? 503 : 404, route)),
       (err: Error) => {

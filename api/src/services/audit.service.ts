@@ -33,8 +33,14 @@ export class AuditService {
       targetType: opts.targetType,
     });
     const page = rows.slice(0, opts.limit);
+    const names = await this.repo.targetNames(page.flatMap((r) => [
+      ...(r.targetId ? [{ type: r.targetType, id: r.targetId }] : []),
+      ...(r.actorUserId ? [{ type: 'user', id: r.actorUserId }] : []),
+      ...(r.actorApiKeyId ? [{ type: 'api_key', id: r.actorApiKeyId }] : []),
+    ]));
+    const nameOf = (type: string, id: string | null) => (id ? (names.get(`${type}:${id}`) ?? null) : null);
     return {
-      items: page.map(toEntry),
+      items: page.map((r) => toEntry(r, nameOf(r.targetType, r.targetId), nameOf('user', r.actorUserId) ?? nameOf('api_key', r.actorApiKeyId))),
       nextCursor: rows.length > opts.limit ? String(page[page.length - 1]!.id) : null,
     };
   }
@@ -53,14 +59,16 @@ function redact(diff: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(diff).map(([k, v]) => [k, SECRET_FIELDS.test(k) ? '[redacted]' : v]));
 }
 
-function toEntry(row: AuditRow): AuditEntry {
+function toEntry(row: AuditRow, targetName: string | null, actorName: string | null): AuditEntry {
   return {
     id: String(row.id),
     actorUserId: row.actorUserId,
     actorApiKeyId: row.actorApiKeyId,
+    actorName,
     action: row.action,
     targetType: row.targetType,
     targetId: row.targetId,
+    targetName,
     ip: row.ip,
     userAgent: row.userAgent,
     diff: row.diff,

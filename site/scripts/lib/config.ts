@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { parseEnv } from 'node:util';
+import { originOf, paasFrameSources, type CspSources } from './csp.ts';
 
 export interface SiteServerConfig {
   host: string;
@@ -24,13 +25,16 @@ export interface SiteServerConfig {
   purgeToken?: string;
   /** Build once at start when the API answers (make dev); off in some tests. */
   buildOnStart: boolean;
+  /** What the pages' Content-Security-Policy allows besides the site itself: the API, the PaaS apps. */
+  csp: CspSources;
 }
 
 /**
  * Settings of the site server/builder, from the environment, then `<repo>/.env` (like the API).
  * SITE_PORT, SITE_HOST, SITE_API_URL, PUBLIC_API_URL, SITE_URL, SITE_RELEASES_DIR, SITE_KEEP_RELEASES,
  * SITE_DEBOUNCE_MS, SITE_BUILD_TIMEOUT_MS, SITE_WEBHOOK_SECRET, SITE_BUILDER_KEY, CDN_PURGE_URL,
- * CDN_PURGE_TOKEN, SITE_BUILD_ON_START, DATA_DIR.
+ * CDN_PURGE_TOKEN, SITE_BUILD_ON_START, DATA_DIR; for the Content-Security-Policy also the API's
+ * PAAS_APP_URL, PAAS_DOMAIN and PAAS_ROUTER_PORT (where the /paas/ page finds the apps it embeds).
  */
 export function loadSiteConfig(source: NodeJS.ProcessEnv = process.env): SiteServerConfig {
   const siteRoot = resolve(new URL('.', import.meta.url).pathname, '../..');
@@ -69,6 +73,10 @@ export function loadSiteConfig(source: NodeJS.ProcessEnv = process.env): SiteSer
     purgeUrl: get('CDN_PURGE_URL'),
     purgeToken: get('CDN_PURGE_TOKEN'),
     buildOnStart: get('SITE_BUILD_ON_START') !== 'false',
+    csp: {
+      connect: originOf(publicApiUrl),
+      frames: paasFrameSources({ PAAS_APP_URL: get('PAAS_APP_URL'), PAAS_DOMAIN: get('PAAS_DOMAIN'), PAAS_ROUTER_PORT: get('PAAS_ROUTER_PORT') }),
+    },
   };
 }
 

@@ -35,6 +35,14 @@ describe('processRelease', () => {
     expect(await readManifest(dir)).toEqual(manifest);
   });
 
+  it('records the CSP hashes of each page\'s inline scripts', async () => {
+    const dir = release({ 'index.html': `<script>1+1</script>${page('x')}`, 'plain/index.html': page('y'), '_astro/a.js': 'console.log(1)' });
+    const { manifest } = await processRelease(dir, 'r1', null);
+    expect(manifest.files['/index.html']!.scripts).toEqual([expect.stringMatching(/^'sha256-[\w+/]+=*'$/)]);
+    expect(manifest.files['/plain/index.html']!.scripts).toEqual([]);
+    expect(manifest.files['/_astro/a.js']!.scripts).toBeUndefined();
+  });
+
   it('hard-links files identical to the previous release instead of compressing them again', async () => {
     const oldDir = release({ 'index.html': page('a'), 'blog/x/index.html': page('x') });
     const old = await processRelease(oldDir, 'r1', null);

@@ -3,6 +3,7 @@ import { link, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
+import { inlineScriptHashes } from './csp.ts';
 
 const brotli = promisify(brotliCompress);
 const gz = promisify(gzip);
@@ -15,6 +16,8 @@ export interface FileEntry {
   /** Sizes of the precompressed siblings (`<file>.br`, `<file>.gz`), when they exist. */
   br?: number;
   gz?: number;
+  /** HTML pages: the CSP sources (`'sha256-…'`) of their inline scripts. */
+  scripts?: string[];
 }
 
 export interface ReleaseManifest {
@@ -51,10 +54,11 @@ export async function processRelease(dir: string, id: string, previous: { dir: s
     const hash = createHash('sha256').update(body).digest('base64url').slice(0, 27);
     const urlPath = `/${rel.split('\\').join('/')}`;
     const entry: FileEntry = { hash, size: body.length };
+    if (extname(rel).toLowerCase() === '.html') entry.scripts = inlineScriptHashes(body.toString('utf8'));
     const old = previous?.manifest.files[urlPath];
     stats.files++;
     if (old && old.hash === hash && previous && (await relinkAll(previous.dir, dir, rel, old))) {
-      manifest.files[urlPath] = { ...old };
+      manifest.files[urlPath] = { ...old, ...(entry.scripts ? { scripts: entry.scripts } : {}) };
       stats.reused++;
       return;
     }

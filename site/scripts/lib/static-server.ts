@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join } from 'node:path';
+import { contentSecurityPolicy, inlineScriptHashes, type CspSources } from './csp.ts';
 import type { FileEntry, ReleaseManifest } from './release-files.ts';
 
 /**
@@ -25,7 +26,6 @@ export const SECURITY_HEADERS: Record<string, string> = {
   'referrer-policy': 'strict-origin-when-cross-origin',
   'permissions-policy': 'camera=(), microphone=(), geolocation=(), interest-cohort=()',
   'cross-origin-opener-policy': 'same-origin',
-  'content-security-policy': "base-uri 'self'; object-src 'none'; frame-ancestors 'none'",
 };
 
 const TYPES: Record<string, string> = {
@@ -126,11 +126,14 @@ export interface StaticOptions {
   live: () => Live | null;
   sharedAssets: string;
   cache: FileCache;
+  /** Origins for the Content-Security-Policy (csp.ts); each page adds its inline scripts' hashes. */
+  csp: CspSources;
 }
 
 /** Serves GET/HEAD from the live release: ETag/304, precompressed br/gzip, cache headers, 404 page. */
 export async function serveStatic(req: IncomingMessage, res: ServerResponse, url: URL, opts: StaticOptions): Promise<void> {
   for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
+  res.setHeader('content-security-policy', contentSecurityPolicy(opts.csp));
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' }).end('method not allowed\n');
     return;
@@ -147,7 +150,7 @@ export async function serveStatic(req: IncomingMessage, res: ServerResponse, url
     res.writeHead(301, { location: found.location + url.search, 'cache-control': CACHE.html }).end();
     return;
   }
-  if (found.kind === 'file') return send(req, res, found.dir, found.path, found.entry, 200, opts.cache);
+  if (found.kind === 'file') return send(req, res, found.dir, found.path, found.entry, 200, opts);
   // A hashed asset of an earlier release (a page cached before the last build still asks for it).
   if (url.pathname.startsWith('/_astro/') && /^\/_astro\/[\w.-]+$/.test(url.pathname)) {
     const name = url.pathname.slice('/_astro/'.length);
@@ -155,15 +158,21 @@ export async function serveStatic(req: IncomingMessage, res: ServerResponse, url
     if (info?.isFile()) {
       const [br, gz] = await Promise.all([stat(join(opts.sharedAssets, `${name}.br`)).catch(() => null), stat(join(opts.sharedAssets, `${name}.gz`)).catch(() => null)]);
       const entry: FileEntry = { hash: `shared-${name}`, size: info.size, br: br?.size, gz: gz?.size };
-      return send(req, res, opts.sharedAssets.slice(0, -'/_astro'.length), url.pathname, entry, 200, opts.cache);
+      return send(req, res, opts.sharedAssets.slice(0, -'/_astro'.length), url.pathname, entry, 200, opts);
     }
   }
   const notFound = live.manifest.files['/404.html'];
-  if (notFound) return send(req, res, live.dir, '/404.html', notFound, 404, opts.cache);
+  if (notFound) return send(req, res, live.dir, '/404.html', notFound, 404, opts);
   res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': CACHE.html }).end('not found\n');
 }
 
-async function send(req: IncomingMessage, res: ServerResponse, dir: string, path: string, entry: FileEntry, status: number, cache: FileCache): Promise<void> {
+async function send(req: IncomingMessage, res: ServerResponse, dir: string, path: string, entry: FileEntry, status: number, opts: StaticOptions): Promise<void> {
+  const { cache } = opts;
+  if (path.endsWith('.html')) {
+    // Releases built before the manifest held script hashes: hash the page once, on first serve.
+    entry.scripts ??= inlineScriptHashes((await cache.read(join(dir, path))).toString('utf8'));
+    res.setHeader('content-security-policy', contentSecurityPolicy(opts.csp, entry.scripts));
+  }
   const encoding = pickEncoding(req.headers['accept-encoding'], entry);
   const etag = `"${entry.hash}${encoding ? `-${encoding}` : ''}"`;
   const headers: Record<string, string> = { 'content-type': contentType(path), 'cache-control': cacheControl(path), etag };

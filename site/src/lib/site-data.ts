@@ -88,9 +88,3 @@ export function pageHref(base: string, page: number): string {
   return page <= 1 ? base : `${base}page/${page}/`;
 }
 
-/** Site paths get the trailing slash the static server expects; absolute URLs stay as they are. */
-export function navHref(href: string): string {
-  if (!href.startsWith('/') || href.startsWith('//')) return href;
-  const [path, rest = ''] = href.split(/(?=[?#])/);
-  return path!.endsWith('/') || /\.[a-z0-9]+$/i.test(path!) ? href : `${path}/${rest}`;
-}

@@ -1,10 +1,11 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { LoginRequest, LoginResponse, SessionView, UserView } from '../../dtos/auth.dto.js';
+import type { LoginRequest, LoginResponse, SessionsRevoked, SessionView, UserView } from '../../dtos/auth.dto.js';
 import { Errors } from '../../errors/catalogue.js';
 import type { Bucket } from '../../repositories/rate-limit.repository.js';
 import type { SessionRepository } from '../../repositories/session.repository.js';
 import type { UserRepository, UserRow } from '../../repositories/user.repository.js';
 import type { AuditService } from '../audit.service.js';
+import { addressKey } from './address-key.js';
 import type { ClientInfo, Principal } from './principal.js';
 import { ACCESS_TTL_SECONDS, randomToken, REFRESH_TTL_SECONDS, sha256, type TokenService } from './token.service.js';
 import type { TotpService } from './totp.service.js';
@@ -17,12 +18,16 @@ export interface PasswordVerifier {
 }
 
 export interface LoginLimits {
-  /** Failed attempts per IP + account (5 per minute). */
+  /** Failed attempts per address (IPv6: /64) + account (5 per minute). */
   attempts: Bucket;
   /** How many lockouts a key earned today: each one doubles the next. */
   lockouts: Bucket;
-  /** All attempts from one IP, any account (credential stuffing). */
+  /** All attempts from one address, any account (credential stuffing). */
   perIp: Bucket;
+  /** Failed attempts per account from any address (rotating addresses), over a window that expires. */
+  perAccount: Bucket;
+  /** Address + account pairs that signed in lately: the per-account limit does not hold them back. */
+  knownAddresses: Bucket;
 }
 
 export interface IssuedSession {
@@ -64,12 +69,17 @@ export class AuthService {
 
   async login(input: LoginRequest, client: ClientInfo): Promise<IssuedSession> {
     const email = normalizeEmail(input.email);
-    // The limiter key is the client IP and the normalized account, never anything else from the body.
-    const key = `${client.ip}|${email}`;
-    const ip = await this.limits.perIp.consume(client.ip);
+    // The limiter keys are the client address and the normalized account, never anything else from the body.
+    const address = addressKey(client.ip);
+    const key = `${address}|${email}`;
+    const ip = await this.limits.perIp.consume(address);
     if (!ip.allowed) throw this.tooMany(ip.resetMs);
     const before = await this.limits.attempts.peek(key);
     if (!before.allowed) throw this.tooMany(before.resetMs);
+    // Refused attempts are not counted, so the account limit lifts when its window ends however long
+    // an attack goes on; addresses the owner signed in from lately are not held back by it at all.
+    const account = await this.limits.perAccount.peek(email);
+    if (!account.allowed && !(await this.isKnown(key))) throw this.tooMany(account.resetMs);
 
     const user = await this.users.findByEmail(email);
     const ok = user
@@ -83,6 +93,7 @@ export class AuthService {
     }
 
     await this.limits.attempts.reset(key);
+    await this.limits.knownAddresses.consume(key);
     const patch: Parameters<UserRepository['update']>[1] = { lastLoginAt: new Date() };
     if (this.hasher.needsRehash(user.passwordHash)) patch.passwordHash = await this.hasher.hash(input.password);
     await this.users.update(user.id, patch);
@@ -149,6 +160,13 @@ export class AuthService {
     await this.audit.record({ principal, ...client }, 'auth.session.revoke', { type: 'session', id: familyId });
   }
 
+  async revokeOtherSessions(principal: Principal, client: ClientInfo): Promise<SessionsRevoked> {
+    if (principal.kind !== 'user') throw Errors.forbidden('API keys have no sessions.');
+    const revoked = await this.revocation.revokeAllForUser(principal.userId, 'revoked-by-user', principal.sessionFamilyId);
+    await this.audit.record({ principal, ...client }, 'auth.session.revoke-others', { type: 'session', id: null }, { revoked });
+    return { revoked };
+  }
+
   /** A new family: one sign-in. Its refresh tokens share one absolute expiry (7 days). */
   async issue(user: UserRow, familyId: string, client: ClientInfo): Promise<IssuedSession> {
     const refreshToken = randomToken('ovr_');
@@ -161,6 +179,10 @@ export class AuthService {
   }
 
   private async failed(key: string, client: ClientInfo, email: string): Promise<never> {
+    const account = await this.limits.perAccount.consume(email);
+    if (account.allowed && account.remaining === 0) {
+      await this.audit.record(null, 'auth.account-limit', { type: 'account', id: null }, { email, ip: client.ip, seconds: Math.ceil(account.resetMs / 1000) });
+    }
     const after = await this.limits.attempts.consume(key);
     if (after.remaining === 0) {
       // Each lockout in the last day doubles the next: 1, 2, 4 ... 60 minutes.
@@ -171,6 +193,12 @@ export class AuthService {
       await this.audit.record(null, 'auth.lockout', { type: 'account', id: null }, { email, ip: client.ip, seconds });
     }
     throw Errors.invalidCredentials('E-mail or password is wrong.');
+  }
+
+  /** A pair is marked on each sign-in; a bucket that was consumed at all is a marked one. */
+  private async isKnown(key: string): Promise<boolean> {
+    const mark = await this.limits.knownAddresses.peek(key);
+    return mark.remaining < mark.limit;
   }
 
   private tooMany(resetMs: number) {

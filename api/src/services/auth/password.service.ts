@@ -1,20 +1,23 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { EmailJobData } from '../../jobs/job-spec.js';
+import type { EmailJobData, PasswordResetJobData } from '../../jobs/job-spec.js';
 import { Errors } from '../../errors/catalogue.js';
 import type { Bucket } from '../../repositories/rate-limit.repository.js';
 import type { PasswordResetRepository } from '../../repositories/password-reset.repository.js';
 import type { UserRepository } from '../../repositories/user.repository.js';
 import type { AuditService } from '../audit.service.js';
+import { addressKey } from './address-key.js';
 import { normalizeEmail, type PasswordVerifier } from './auth.service.js';
 import { passwordProblem } from './password-policy.js';
 import type { Actor, ClientInfo } from './principal.js';
-import { randomToken, sha256 } from './token.service.js';
+import { sha256 } from './token.service.js';
 import type { RevocationService } from './revocation.service.js';
-
-const RESET_TTL_MS = 60 * 60 * 1000;
 
 export interface Mailer {
   enqueueEmail(data: EmailJobData): Promise<void>;
+}
+
+export interface ResetJobs {
+  enqueueReset(data: PasswordResetJobData): Promise<void>;
 }
 
 /** Password change and reset. Both end sessions: a new password must lock out whoever had the old. */
@@ -24,10 +27,9 @@ export class PasswordService {
     private readonly revocation: RevocationService,
     private readonly resets: PasswordResetRepository,
     private readonly hasher: PasswordVerifier,
-    private readonly mailer: Mailer,
+    private readonly resetJobs: ResetJobs,
     private readonly resetLimit: Bucket,
     private readonly audit: AuditService,
-    private readonly resetUrl: (token: string) => string,
   ) {}
 
   /** Changes the password and ends every other session of the user (this one stays signed in). */
@@ -45,26 +47,14 @@ export class PasswordService {
   }
 
   /**
-   * Same answer whether or not the address exists (no account enumeration); the mail goes out
-   * through the e-mail job, so the response time does not tell either.
+   * Only queues the request (the password-reset job, PasswordResetSender, does the rest): no account
+   * is looked up here, so the answer and its timing are the same whether or not the address exists.
    */
   async requestReset(emailInput: string, client: ClientInfo): Promise<void> {
     const email = normalizeEmail(emailInput);
-    const limit = await this.resetLimit.consume(`${client.ip}|${email}`);
+    const limit = await this.resetLimit.consume(`${addressKey(client.ip)}|${email}`);
     if (!limit.allowed) return;
-    const user = await this.users.findByEmail(email);
-    if (!user || user.disabledAt) return;
-    const token = randomToken('ovp_');
-    const id = uuidv7();
-    await this.resets.insert({ id, userId: user.id, tokenHash: sha256(token), expiresAt: new Date(Date.now() + RESET_TTL_MS) });
-    const link = this.resetUrl(token);
-    await this.mailer.enqueueEmail({
-      key: `password-reset-${id}`,
-      to: user.email,
-      subject: 'Reset your OmerVision password',
-      text: `Someone (hopefully you) asked to reset the password of ${user.email}.\n\nOpen this link within one hour to choose a new password:\n${link}\n\nIf it was not you, ignore this e-mail; your password stays the same.`,
-    });
-    await this.audit.record({ principal: { kind: 'user', userId: user.id, role: user.role, sessionFamilyId: '', jti: '', tokenExpiresAt: 0, via: 'bearer' }, ...client }, 'auth.password.reset-request', { type: 'user', id: user.id });
+    await this.resetJobs.enqueueReset({ requestId: uuidv7(), email, ip: client.ip, userAgent: client.userAgent });
   }
 
   /** Single use, one hour; sets the password and ends every session of the user. */

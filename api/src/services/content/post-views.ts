@@ -1,4 +1,4 @@
-import type { AdminPost, AdminPostSummary, PublicPost, PublicPostSummary } from '../../dtos/post.dto.js';
+import type { AdminPost, AdminPostSummary, PostChanges, PublicPost, PublicPostSummary } from '../../dtos/post.dto.js';
 import type { LexicalDocument, PublicImage, TagView } from '../../dtos/content.dto.js';
 import type { PostSummaryRow, PostWithAuthor, TagRow } from '../../repositories/post.repository.js';
 
@@ -14,6 +14,7 @@ export function adminPost(p: PostWithAuthor, tags: TagRow[]): AdminPost {
     toc: p.toc, readingTimeMinutes: p.readingTimeMinutes, coverMediaId: p.coverMediaId, tags: tags.map(tagView),
     author: { id: p.authorId, name: p.authorName }, seo: seo(p), featured: p.featured, status: p.status,
     publishedAt: iso(p.publishedAt), scheduledAt: iso(p.scheduledAt), version: p.version,
+    pendingChanges: p.pendingChanges ? { ...p.pendingChanges, changes: p.pendingChanges.changes as PostChanges } : null,
     createdAt: p.createdAt.toISOString(), updatedAt: p.updatedAt.toISOString(),
   };
 }

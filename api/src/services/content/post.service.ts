@@ -16,6 +16,16 @@ import { plain, renderRichText, slugify } from './rich-text.js';
 /** Resolves who authors a post for an actor (a user, or the user who created an API key). */
 export type AuthorResolver = (actor: Actor) => Promise<string>;
 
+/** Saves by one person closer together than this are one editing burst: they amend one revision. */
+const BURST_MS = 10 * 60_000;
+
+interface UpdateOptions {
+  /** Start a new revision even within an editing burst (restore, publishing pending changes). */
+  newRevision?: boolean;
+  /** The update publishes the pending changes: they are gone afterwards. */
+  clearPending?: boolean;
+}
+
 /** Drafting: create, edit (with revisions and optimistic concurrency), delete, list, restore. */
 export class PostService {
   constructor(
@@ -67,7 +77,7 @@ export class PostService {
     return this.get(actor, id);
   }
 
-  async update(actor: Actor, id: string, input: UpdatePostRequest): Promise<AdminPost> {
+  async update(actor: Actor, id: string, input: UpdatePostRequest, opts: UpdateOptions = {}): Promise<AdminPost> {
     const post = await this.require(id);
     this.assertCanEdit(actor, post);
     if (input.version !== undefined && input.version !== post.version) {
@@ -88,6 +98,8 @@ export class PostService {
       patch.slug = input.slug;
     }
     const isPublic = post.status === 'published';
+    // Pending changes belong to the live version of a published post; a post that is not live is edited directly.
+    if (opts.clearPending || !isPublic) patch.pendingChanges = null;
     await this.tx.run(async (tx) => {
       if (!(await this.posts.update(id, patch, tx, post.version))) throw Errors.versionConflict('Someone saved this post meanwhile. Reload and merge.');
       if (patch.slug) {
@@ -96,10 +108,12 @@ export class PostService {
       }
       if (input.tags !== undefined) await this.setTags(id, input.tags, tx);
       if (patch.title !== undefined || patch.content !== undefined || patch.excerpt !== undefined) {
-        await this.posts.addRevision({
-          id: uuidv7(), postId: id, title: patch.title ?? post.title, excerpt: patch.excerpt ?? post.excerpt,
-          content: (patch.content ?? post.content) as LexicalState, savedBy: actorUser(actor),
-        }, tx);
+        const snapshot = { title: patch.title ?? post.title, excerpt: patch.excerpt ?? post.excerpt, content: (patch.content ?? post.content) as LexicalState };
+        const last = opts.newRevision ? undefined : await this.posts.latestRevision(id, tx);
+        // Autosave saves every few seconds: one revision per burst, never amending the first one.
+        const sameBurst = last && last.revision > 1 && last.savedBy !== null && last.savedBy === actorUser(actor) && Date.now() - last.createdAt.getTime() < BURST_MS;
+        if (sameBurst) await this.posts.amendRevision(last.id, snapshot, tx);
+        else await this.posts.addRevision({ id: uuidv7(), postId: id, ...snapshot, savedBy: actorUser(actor) }, tx);
       }
       if (isPublic) await this.changes.emit(tx, 'post.updated', { type: 'post', id }, { slug: patch.slug ?? post.slug, previousSlug: patch.slug ? post.slug : undefined });
     }).catch(rethrowReference);
@@ -108,6 +122,45 @@ export class PostService {
       { title: post.title, slug: post.slug, excerpt: post.excerpt, featured: post.featured },
       { title: patch.title, slug: patch.slug, excerpt: patch.excerpt, featured: patch.featured },
     ));
+    return this.get(actor, id);
+  }
+
+  /**
+   * Keeps edits to a published post aside (the site keeps showing the live version). They are
+   * checked as an update would be, so publishing them later does not fail on their content.
+   */
+  async savePending(actor: Actor, id: string, input: UpdatePostRequest): Promise<AdminPost> {
+    const post = await this.require(id);
+    this.assertCanEdit(actor, post);
+    if (post.status !== 'published') throw Errors.conflict('Only a published post keeps pending changes: save this one directly.');
+    const { version, ...changes } = input;
+    if (version !== undefined && version !== post.version) {
+      throw Errors.versionConflict(`You edited version ${version}; the post is at version ${post.version}. Reload and merge.`);
+    }
+    if (changes.content !== undefined) renderRichText(changes.content as unknown as LexicalState, 'body.content');
+    if (changes.slug !== undefined && changes.slug !== post.slug && (await this.posts.slugTaken(changes.slug, id))) {
+      throw Errors.conflict('That slug is taken.', [{ field: 'body.slug', message: 'already in use' }]);
+    }
+    const pending = { changes: changes as Record<string, unknown>, baseVersion: post.version, savedAt: new Date().toISOString(), savedBy: actorUser(actor) };
+    await this.posts.setPending(id, pending, post.updatedAt);
+    return this.get(actor, id);
+  }
+
+  /** Makes the pending changes live as one update (and one revision); `version` guards as in update. */
+  async publishPending(actor: Actor, id: string, version?: number): Promise<AdminPost> {
+    const post = await this.require(id);
+    this.assertCanEdit(actor, post);
+    if (!post.pendingChanges) return this.get(actor, id);
+    return this.update(actor, id, { ...(post.pendingChanges.changes as UpdatePostRequest), version }, { newRevision: true, clearPending: true });
+  }
+
+  async discardPending(actor: Actor, id: string): Promise<AdminPost> {
+    const post = await this.require(id);
+    this.assertCanEdit(actor, post);
+    if (post.pendingChanges) {
+      await this.posts.setPending(id, null, post.updatedAt);
+      await this.audit.record(actor, 'post.pending.discard', { type: 'post', id }, { savedAt: post.pendingChanges.savedAt });
+    }
     return this.get(actor, id);
   }
 
@@ -144,7 +197,7 @@ export class PostService {
   async restore(actor: Actor, id: string, revisionId: string): Promise<AdminPost> {
     const r = await this.posts.revision(id, revisionId);
     if (!r) throw Errors.notFound('Revision not found.');
-    return this.update(actor, id, { title: r.title, excerpt: r.excerpt, content: r.content as never });
+    return this.update(actor, id, { title: r.title, excerpt: r.excerpt, content: r.content as never }, { newRevision: true });
   }
 
   async require(id: string): Promise<PostWithAuthor> {

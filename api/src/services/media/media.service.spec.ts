@@ -136,6 +136,22 @@ describe('MediaService.update and delete', () => {
     expect(events.map((e) => e.type)).toEqual(['media.created', 'media.deleted', 'site.changed']);
   });
 
+  it('never deletes media a text shows, even with force (the text would show a broken image)', async () => {
+    const { service, store } = setup();
+    const { media } = await service.upload(actor, await file());
+    store.usageList = [
+      { type: 'post', id: 'p1', title: 'Merhaba', slug: 'merhaba', field: 'coverMediaId' },
+      { type: 'page', id: 'g1', title: 'Hakkımda', slug: 'about', field: 'content' },
+    ];
+    const err = await failure(service.delete(actor, media.id, true));
+    expect(err.code).toBe('MEDIA_IN_USE');
+    expect(err.errors?.map((e) => e.value)).toEqual([
+      expect.objectContaining({ type: 'post', clearable: true }), expect.objectContaining({ type: 'page', field: 'content', clearable: false }),
+    ]);
+    expect(store.cleared).toBe(0);
+    expect(store.rows.size).toBe(1);
+  });
+
   it('lets authors change only their own uploads', async () => {
     const { service } = setup();
     const { media } = await service.upload(actor, await file());

@@ -3,7 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { MediaPage, MediaView, UpdateMediaRequest } from '../../dtos/media.dto.js';
 import { Errors } from '../../errors/catalogue.js';
 import type { TransactionRunner } from '../../repositories/database.js';
-import type { MediaRepository, MediaRow } from '../../repositories/media.repository.js';
+import { CLEARABLE_USAGE_FIELDS, type MediaRepository, type MediaRow, type MediaUsage } from '../../repositories/media.repository.js';
 import type { StorageRepository } from '../../repositories/storage.repository.js';
 import { changes, type AuditService } from '../audit.service.js';
 import { actorUserId, type Actor } from '../auth/principal.js';
@@ -123,7 +123,7 @@ export class MediaService {
     const used = await this.tx.run(async (tx) => {
       await this.media.update(id, patch, tx);
       // Alt text and crop show on the public site wherever the image is used.
-      const inUse = (await this.media.usages(id, tx)).length > 0;
+      const inUse = (await this.media.usages(row, tx)).length > 0;
       await this.changes.emit(tx, 'media.updated', { type: 'media', id }, { id, fields: Object.keys(diff) }, inUse);
       return inUse;
     });
@@ -134,22 +134,19 @@ export class MediaService {
   }
 
   /**
-   * Refuses (409) while a post or project shows the media, unless `force`, which clears those
-   * references in the same transaction. Objects go after the commit; if that fails they are
-   * orphans without a row, which the sweep deletes.
+   * Refuses (409) while anything shows the media. `force` clears the reference fields (covers, OG
+   * images, galleries) in the same transaction; an image inside a text or the settings is never
+   * cut out behind the writer's back, so while one exists the answer stays 409. Objects go after
+   * the commit; if that fails they are orphans without a row, which the sweep deletes.
    */
   async delete(actor: Actor, id: string, force = false): Promise<void> {
     const { row, cleared, shared } = await this.tx.run(async (tx) => {
       const found = await this.media.findById(id, tx, true);
       if (!found) throw Errors.notFound('Media not found.');
       this.assertCanModify(actor, found);
-      const usages = await this.media.usages(id, tx, true);
-      if (usages.length && !force) {
-        throw Errors.mediaInUse(
-          `The media is used in ${usages.length} place(s). Remove it there first, or delete with ?force=true to clear those references.`,
-          usages.map((u) => ({ field: u.field, message: `${u.type} "${u.title}" (${u.slug})`, value: u })),
-        );
-      }
+      const usages = await this.media.usages(found, tx, true);
+      const inText = usages.filter((u) => !CLEARABLE_USAGE_FIELDS.has(u.field));
+      if (inText.length || (usages.length && !force)) throw inUse(usages, inText.length > 0);
       if (usages.length) await this.media.clearUsages(id, tx);
       await this.media.delete(id, tx);
       await this.changes.emit(tx, 'media.deleted', { type: 'media', id }, { id, clearedFrom: usages.map((u) => ({ type: u.type, id: u.id, field: u.field })) }, usages.length > 0);
@@ -180,4 +177,21 @@ export class MediaService {
   private view(row: MediaRow): MediaView {
     return mediaView(row, (key) => this.objects.publicUrl(key));
   }
+}
+
+const PLACE: Record<MediaUsage['field'], string> = {
+  coverMediaId: 'cover image', ogImageMediaId: 'social image', imageIds: 'gallery', content: 'text', body: 'description',
+  pendingChanges: 'unpublished changes', value: 'value',
+};
+
+/** The 409: each place as an error (`field`, a readable `message`, the usage as `value` with `clearable`). */
+function inUse(usages: MediaUsage[], inText: boolean) {
+  const detail = inText
+    ? `The media is shown inside ${usages.filter((u) => !CLEARABLE_USAGE_FIELDS.has(u.field)).length} text(s) or setting(s). Remove it from there first; it cannot be deleted while a text shows it.`
+    : `The media is used in ${usages.length} place(s). Remove it there first, or delete with ?force=true to clear those references.`;
+  return Errors.mediaInUse(detail, usages.map((u) => ({
+    field: u.field,
+    message: u.type === 'settings' ? `site settings: ${u.title}` : `${u.type} "${u.title}" (${PLACE[u.field]})`,
+    value: { ...u, clearable: CLEARABLE_USAGE_FIELDS.has(u.field) },
+  })));
 }

@@ -1,4 +1,4 @@
-import type { ContentExport } from '../../dtos/content-transfer.dto.js';
+import type { ContentExport, ExportedSetting } from '../../dtos/content-transfer.dto.js';
 import type { LexicalDocument } from '../../dtos/content.dto.js';
 import type { ContentTransferRepository } from '../../repositories/content-transfer.repository.js';
 import type { AuditService } from '../audit.service.js';
@@ -52,7 +52,8 @@ export class ContentExportService {
         status: p.status, publishedAt: iso(p.publishedAt), updatedAt: p.updatedAt.toISOString(),
       })),
       skills: skills.map((s) => ({ name: s.name, category: s.category, level: s.level, sortOrder: s.sortOrder, updatedAt: s.updatedAt.toISOString() })),
-      settings: settings.map((s) => ({ key: s.key, value: s.value, updatedAt: s.updatedAt.toISOString() })),
+      // Rows are written only through PATCH /admin/settings and the import, which check each group's shape.
+      settings: settings.map((s) => ({ key: s.key, value: s.value, updatedAt: s.updatedAt.toISOString() }) as ExportedSetting),
       media: media.map((m) => ({ id: m.id, sha256: m.sha256, url: this.mediaUrl(m.storageKey), filename: m.filename, alt: m.alt, mimeType: m.mimeType })),
     };
     await this.audit.record(actor, 'content.export', { type: 'content' }, { posts: out.posts.length, projects: out.projects.length, pages: out.pages.length });

@@ -1,17 +1,24 @@
 import { v7 as uuidv7 } from 'uuid';
+import { Errors } from '../../errors/catalogue.js';
 import type { ExportedPage, ExportedPost, ExportedProject } from '../../dtos/content-transfer.dto.js';
 import type { LexicalState } from '../../db/schema.js';
 import type { ContentTransferRepository } from '../../repositories/content-transfer.repository.js';
-import type { TransactionRunner, Tx } from '../../repositories/database.js';
+import type { Tx } from '../../repositories/database.js';
 import type { PostRepository } from '../../repositories/post.repository.js';
 import type { PageRepository, ProjectRepository } from '../../repositories/project.repository.js';
 import { plain, renderRichText, SLUG_PATTERN } from '../content/rich-text.js';
 import { date, decide, iso, stable, type ImportTally } from './import-compare.js';
 
 export interface ImportContext {
+  /** The import's one transaction: every write joins it. */
+  tx: Tx;
   tally: ImportTally;
   /** The importing user: author of new posts nobody here wrote, and the saver of their revisions. */
   userId: string;
+  /** Whether new posts may be credited to other users here (admins); otherwise that is refused. */
+  creditOthers: boolean;
+  /** Where the items came from, for field errors: `body` (JSON) or `file` (Ghost upload). */
+  field: 'body' | 'file';
   /** File media id → media id here (null: not in this library). */
   media: Map<string, string | null>;
   /** Tag slug → name, from the file's tag list. */
@@ -27,13 +34,17 @@ export class ContentImporter {
     private readonly posts: PostRepository,
     private readonly projects: ProjectRepository,
     private readonly pages: PageRepository,
-    private readonly tx: TransactionRunner,
   ) {}
 
   async importPosts(ctx: ImportContext, items: ExportedPost[]): Promise<void> {
     const counts = ctx.tally.counts.posts;
     const tagsByPost = await this.transfer.postTagSlugs();
-    for (const p of items) {
+    const seen = new Set<string>();
+    for (const [i, p] of items.entries()) {
+      if (this.repeated(ctx, seen, 'post', p.slug)) {
+        counts.skipped++;
+        continue;
+      }
       const rendered = this.render(ctx, 'post', p.slug, p.content as unknown as LexicalState);
       if (!rendered) {
         counts.skipped++;
@@ -51,12 +62,16 @@ export class ContentImporter {
       if (!existing) {
         const id = uuidv7();
         const authorId = (p.author && ctx.authors.get(p.author.email.toLowerCase())) || ctx.userId;
-        await this.tx.run(async (tx) => {
-          await this.posts.insert({ id, slug: p.slug, authorId, ...columns, createdAt: date(p.createdAt) ?? updatedAt, updatedAt }, tx);
-          await this.posts.removeRedirect(p.slug, tx);
-          await this.setTags(ctx, id, tagSlugs, tx);
-          await this.posts.addRevision({ id: uuidv7(), postId: id, title: wanted.title, excerpt: wanted.excerpt, content: wanted.content, savedBy: ctx.userId }, tx);
-        });
+        if (authorId !== ctx.userId && !ctx.creditOthers) {
+          const field = ctx.field === 'body' ? `body.posts.$${i}.author.email` : 'file';
+          throw Errors.forbidden(`Only an admin can import a post written by another user (${p.slug}).`, [
+            { field, message: `post ${p.slug} would be credited to ${p.author!.email}, another user here: only admins may import posts by other users` },
+          ]);
+        }
+        await this.posts.insert({ id, slug: p.slug, authorId, ...columns, createdAt: date(p.createdAt) ?? updatedAt, updatedAt }, ctx.tx);
+        await this.posts.removeRedirect(p.slug, ctx.tx);
+        await this.setTags(ctx, id, tagSlugs);
+        await this.posts.addRevision({ id: uuidv7(), postId: id, title: wanted.title, excerpt: wanted.excerpt, content: wanted.content, savedBy: ctx.userId }, ctx.tx);
         counts.created++;
         continue;
       }
@@ -68,20 +83,23 @@ export class ContentImporter {
         counts.skipped++;
         continue;
       }
-      await this.tx.run(async (tx) => {
-        await this.transfer.updatePost(existing.id, columns, updatedAt, tx);
-        await this.setTags(ctx, existing.id, tagSlugs, tx);
-        if (wanted.title !== existing.title || wanted.excerpt !== existing.excerpt || stable(wanted.content) !== stable(existing.content)) {
-          await this.posts.addRevision({ id: uuidv7(), postId: existing.id, title: wanted.title, excerpt: wanted.excerpt, content: wanted.content, savedBy: ctx.userId }, tx);
-        }
-      });
+      await this.transfer.updatePost(existing.id, columns, updatedAt, ctx.tx);
+      await this.setTags(ctx, existing.id, tagSlugs);
+      if (wanted.title !== existing.title || wanted.excerpt !== existing.excerpt || stable(wanted.content) !== stable(existing.content)) {
+        await this.posts.addRevision({ id: uuidv7(), postId: existing.id, title: wanted.title, excerpt: wanted.excerpt, content: wanted.content, savedBy: ctx.userId }, ctx.tx);
+      }
       counts.updated++;
     }
   }
 
   async importProjects(ctx: ImportContext, items: ExportedProject[]): Promise<void> {
     const counts = ctx.tally.counts.projects;
+    const seen = new Set<string>();
     for (const p of items) {
+      if (this.repeated(ctx, seen, 'project', p.slug)) {
+        counts.skipped++;
+        continue;
+      }
       const rendered = this.render(ctx, 'project', p.slug, p.body as unknown as LexicalState);
       if (!rendered) {
         counts.skipped++;
@@ -96,7 +114,7 @@ export class ContentImporter {
       const updatedAt = date(p.updatedAt) ?? new Date();
       const existing = await this.projects.findBySlug(p.slug);
       if (!existing) {
-        await this.projects.insert({ id: uuidv7(), slug: p.slug, ...wanted, html: rendered.html, updatedAt });
+        await this.projects.insert({ id: uuidv7(), slug: p.slug, ...wanted, html: rendered.html, updatedAt }, ctx.tx);
         counts.created++;
         continue;
       }
@@ -106,14 +124,19 @@ export class ContentImporter {
         counts.skipped++;
         continue;
       }
-      await this.transfer.updateProject(existing.id, { ...wanted, html: rendered.html }, updatedAt);
+      await this.transfer.updateProject(existing.id, { ...wanted, html: rendered.html }, updatedAt, ctx.tx);
       counts.updated++;
     }
   }
 
   async importPages(ctx: ImportContext, items: ExportedPage[]): Promise<void> {
     const counts = ctx.tally.counts.pages;
+    const seen = new Set<string>();
     for (const p of items) {
+      if (this.repeated(ctx, seen, 'page', p.slug)) {
+        counts.skipped++;
+        continue;
+      }
       const rendered = this.render(ctx, 'page', p.slug, p.content as unknown as LexicalState);
       if (!rendered) {
         counts.skipped++;
@@ -126,7 +149,7 @@ export class ContentImporter {
       const updatedAt = date(p.updatedAt) ?? new Date();
       const existing = await this.pages.findBySlug(p.slug);
       if (!existing) {
-        await this.pages.insert({ id: uuidv7(), slug: p.slug, ...wanted, html: rendered.html, updatedAt });
+        await this.pages.insert({ id: uuidv7(), slug: p.slug, ...wanted, html: rendered.html, updatedAt }, ctx.tx);
         counts.created++;
         continue;
       }
@@ -136,7 +159,7 @@ export class ContentImporter {
         counts.skipped++;
         continue;
       }
-      await this.transfer.updatePage(existing.id, { ...wanted, html: rendered.html }, updatedAt);
+      await this.transfer.updatePage(existing.id, { ...wanted, html: rendered.html }, updatedAt, ctx.tx);
       counts.updated++;
     }
   }
@@ -158,14 +181,24 @@ export class ContentImporter {
     return local ?? null;
   }
 
+  /** A slug the file has twice: the first copy counts (the look-ups read outside the import's transaction). */
+  private repeated(ctx: ImportContext, seen: Set<string>, type: string, slug: string): boolean {
+    if (!seen.has(slug)) {
+      seen.add(slug);
+      return false;
+    }
+    ctx.tally.note(type, slug, 'appears more than once in the file: only the first copy was imported');
+    return true;
+  }
+
   private kept(ctx: ImportContext, type: string, key: string, decision: 'skip' | 'keep-local'): void {
     if (decision === 'keep-local') ctx.tally.note(type, key, 'changed here more recently than in the file: kept the copy here');
   }
 
-  private async setTags(ctx: ImportContext, postId: string, slugs: string[], tx: Tx): Promise<void> {
+  private async setTags(ctx: ImportContext, postId: string, slugs: string[]): Promise<void> {
     const wanted = slugs.map((slug) => ({ slug, name: (ctx.tagNames.get(slug) ?? slug).slice(0, 80), id: uuidv7() }));
-    const rows = await this.posts.ensureTags(wanted, tx);
-    await this.posts.setTags(postId, rows.map((r) => r.id), tx);
+    const rows = await this.posts.ensureTags(wanted, ctx.tx);
+    await this.posts.setTags(postId, rows.map((r) => r.id), ctx.tx);
   }
 }
 

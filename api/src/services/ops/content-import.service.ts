@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import type { ContentExport, ExportedSetting, ExportedSkill, ExportedTag, ImportReport } from '../../dtos/content-transfer.dto.js';
 import { Errors } from '../../errors/catalogue.js';
 import type { ContentTransferRepository } from '../../repositories/content-transfer.repository.js';
-import type { TransactionRunner } from '../../repositories/database.js';
+import type { TransactionRunner, Tx } from '../../repositories/database.js';
 import type { TaxonomyRepository } from '../../repositories/taxonomy.repository.js';
 import type { AuditService } from '../audit.service.js';
 import type { Actor } from '../auth/principal.js';
@@ -14,14 +14,13 @@ import { EXPORT_FORMAT } from './content-export.service.js';
 import { mapGhostExport } from './ghost-import.js';
 import { date, decide, ImportTally, stable } from './import-compare.js';
 
-/** Setting keys the site understands, and the JSON shape each must have. */
-const SETTING_SHAPES: Record<string, 'object' | 'array'> = { site: 'object', author: 'object', social: 'array', navigation: 'array' };
-
 /**
  * Imports a content export (ours, or a Ghost export mapped to ours). Idempotent: items are matched
  * by natural key; an identical item is skipped, a different one is updated only when the file's
  * copy is newer (updatedAt), and the file's timestamps are kept, so importing the same file again
- * changes nothing. One `site.changed` event and one audit entry describe the whole import.
+ * changes nothing. The file's fields were checked like the editors' endpoints check them (the DTO);
+ * the whole import is one transaction, so a refusal leaves nothing half-written. One `site.changed`
+ * event and one audit entry describe the whole import.
  */
 export class ContentImportService {
   constructor(
@@ -33,30 +32,35 @@ export class ContentImportService {
     private readonly audit: AuditService,
   ) {}
 
-  async import(actor: Actor, doc: ContentExport, source = EXPORT_FORMAT, tally = new ImportTally()): Promise<ImportReport> {
+  async import(actor: Actor, doc: ContentExport, source = EXPORT_FORMAT, before = new ImportTally()): Promise<ImportReport> {
     if (actor.principal.kind !== 'user') throw Errors.forbidden('Imports are made by a signed-in user (who authors what has no author here).');
     if (doc.format !== EXPORT_FORMAT || doc.version !== 1) {
       throw Errors.validation('Not an OmerVision content export (version 1).', [{ field: 'body.format', message: `must be ${EXPORT_FORMAT} version 1` }]);
     }
     const userId = actor.principal.userId;
-    const ctx: ImportContext = {
-      tally, userId,
-      media: await this.resolveMedia(doc, tally),
-      tagNames: new Map(doc.tags.map((t) => [t.slug, plain(t.name)])),
-      authors: await this.transfer.userIdsByEmail([...new Set(doc.posts.flatMap((p) => (p.author ? [p.author.email.toLowerCase()] : [])))]),
-    };
-    await this.importTags(tally, doc.tags);
-    await this.items.importPosts(ctx, doc.posts);
-    await this.items.importProjects(ctx, doc.projects);
-    await this.items.importPages(ctx, doc.pages);
-    await this.importSkills(tally, doc.skills);
-    await this.importSettings(tally, doc.settings, userId);
-
-    if (tally.changed) {
-      const importId = uuidv7();
-      await this.tx.run((tx) => this.changes.emitSiteChanged(tx, { type: 'import', id: importId }));
-      await this.changes.invalidate(...Object.values(CACHE_NS));
-    }
+    // Only an admin may credit new posts to another user here; an editor's import may not write as them.
+    const creditOthers = actor.principal.role === 'admin';
+    const authors = await this.transfer.userIdsByEmail([...new Set(doc.posts.flatMap((p) => (p.author ? [p.author.email.toLowerCase()] : [])))]);
+    const tally = await this.tx.run(async (tx) => {
+      // A retried transaction (deadlock) starts its counts again.
+      const tally = before.copy();
+      const ctx: ImportContext = {
+        tx, tally, userId, creditOthers,
+        field: source === 'ghost' ? 'file' : 'body',
+        media: await this.resolveMedia(doc, tally),
+        tagNames: new Map(doc.tags.map((t) => [t.slug, plain(t.name)])),
+        authors,
+      };
+      await this.importTags(tx, tally, doc.tags);
+      await this.items.importPosts(ctx, doc.posts);
+      await this.items.importProjects(ctx, doc.projects);
+      await this.items.importPages(ctx, doc.pages);
+      await this.importSkills(tx, tally, doc.skills);
+      await this.importSettings(tx, tally, doc.settings, userId);
+      if (tally.changed) await this.changes.emitSiteChanged(tx, { type: 'import', id: uuidv7() });
+      return tally;
+    });
+    if (tally.changed) await this.changes.invalidate(...Object.values(CACHE_NS));
     const report: ImportReport = { ...tally.counts, notes: tally.notes };
     await this.audit.record(actor, 'content.import', { type: 'content', id: source }, { ...tally.counts, notes: tally.notes.length });
     return report;
@@ -89,7 +93,7 @@ export class ContentImportService {
     return out;
   }
 
-  private async importTags(tally: ImportTally, items: ExportedTag[]): Promise<void> {
+  private async importTags(tx: Tx, tally: ImportTally, items: ExportedTag[]): Promise<void> {
     const counts = tally.counts.tags;
     const bySlug = new Map((await this.transfer.tags()).map((t) => [t.slug, t]));
     for (const t of items) {
@@ -97,13 +101,13 @@ export class ContentImportService {
       const updatedAt = date(t.updatedAt) ?? new Date();
       const existing = bySlug.get(t.slug);
       if (!existing) {
-        if (await this.taxonomy.insertTag({ id: uuidv7(), slug: t.slug, ...wanted, updatedAt })) counts.created++;
+        if (await this.taxonomy.insertTag({ id: uuidv7(), slug: t.slug, ...wanted, updatedAt }, tx)) counts.created++;
         else counts.skipped++;
         continue;
       }
       const decision = decide(existing.name === wanted.name && existing.description === wanted.description, t.updatedAt, existing.updatedAt);
       if (decision === 'update') {
-        await this.transfer.updateTag(existing.id, wanted, updatedAt);
+        await this.transfer.updateTag(existing.id, wanted, updatedAt, tx);
         counts.updated++;
       } else {
         if (decision === 'keep-local') tally.note('tag', t.slug, 'changed here more recently than in the file: kept the copy here');
@@ -112,7 +116,7 @@ export class ContentImportService {
     }
   }
 
-  private async importSkills(tally: ImportTally, items: ExportedSkill[]): Promise<void> {
+  private async importSkills(tx: Tx, tally: ImportTally, items: ExportedSkill[]): Promise<void> {
     const counts = tally.counts.skills;
     const key = (category: string, name: string) => `${category.toLowerCase()}\u0000${name.toLowerCase()}`;
     const existing = new Map((await this.transfer.skills()).map((s) => [key(s.category, s.name), s]));
@@ -122,13 +126,13 @@ export class ContentImportService {
       const updatedAt = date(s.updatedAt) ?? new Date();
       const here = existing.get(key(category, name));
       if (!here) {
-        if (await this.taxonomy.insertSkill({ id: uuidv7(), name, category, level: s.level, sortOrder: s.sortOrder, updatedAt })) counts.created++;
+        if (await this.taxonomy.insertSkill({ id: uuidv7(), name, category, level: s.level, sortOrder: s.sortOrder, updatedAt }, tx)) counts.created++;
         else counts.skipped++;
         continue;
       }
       const decision = decide(here.level === s.level && here.sortOrder === s.sortOrder, s.updatedAt, here.updatedAt);
       if (decision === 'update') {
-        await this.transfer.updateSkill(here.id, { level: s.level, sortOrder: s.sortOrder }, updatedAt);
+        await this.transfer.updateSkill(here.id, { level: s.level, sortOrder: s.sortOrder }, updatedAt, tx);
         counts.updated++;
       } else {
         if (decision === 'keep-local') tally.note('skill', `${category}/${name}`, 'changed here more recently than in the file: kept the copy here');
@@ -137,22 +141,16 @@ export class ContentImportService {
     }
   }
 
-  private async importSettings(tally: ImportTally, items: ExportedSetting[], userId: string): Promise<void> {
+  /** Each value has the shape PATCH /api/v1/admin/settings takes for its key (checked with the body). */
+  private async importSettings(tx: Tx, tally: ImportTally, items: ExportedSetting[], userId: string): Promise<void> {
     const counts = tally.counts.settings;
     const existing = new Map((await this.transfer.settings()).map((s) => [s.key, s]));
     for (const s of items) {
-      const shape = SETTING_SHAPES[s.key];
-      const fits = shape === 'array' ? Array.isArray(s.value) : shape === 'object' && !!s.value && typeof s.value === 'object' && !Array.isArray(s.value);
-      if (!fits) {
-        tally.note('setting', s.key, shape ? `must be a JSON ${shape}; not imported` : 'not a setting this site knows; not imported');
-        counts.skipped++;
-        continue;
-      }
       const updatedAt = date(s.updatedAt) ?? new Date();
       const here = existing.get(s.key);
       const decision = here ? decide(stable(here.value) === stable(s.value), s.updatedAt, here.updatedAt) : 'update';
       if (decision === 'update') {
-        await this.transfer.putSetting(s.key, s.value, userId, updatedAt);
+        await this.transfer.putSetting(s.key, s.value, userId, updatedAt, tx);
         if (here) counts.updated++;
         else counts.created++;
       } else {

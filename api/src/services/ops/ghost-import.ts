@@ -86,8 +86,8 @@ export function mapGhostExport(raw: unknown, note: Note): ContentExport | undefi
     posts.push({
       slug, title, excerpt: plain(str(p.custom_excerpt)).slice(0, 1000), content, status, featured: p.featured === true || p.featured === 1,
       publishedAt: status === 'published' ? publishedAt : null, scheduledAt: status === 'scheduled' ? publishedAt : null,
-      seo: { title: opt(m.meta_title)?.slice(0, 300) ?? null, description: opt(m.meta_description)?.slice(0, 500) ?? null, canonicalUrl: opt(p.canonical_url)?.slice(0, 2048) ?? null },
-      coverMediaId: null, ogImageMediaId: null, tags: [...new Set(postTags.get(str(p.id)) ?? [])],
+      seo: { title: opt(m.meta_title)?.slice(0, 300) ?? null, description: opt(m.meta_description)?.slice(0, 500) ?? null, canonicalUrl: webUrl(p.canonical_url, (message) => note(kind, slug, message)) },
+      coverMediaId: null, ogImageMediaId: null, tags: postTagsOf(postTags.get(str(p.id)), (message) => note(kind, slug, message)),
       author: author?.email ? author : null, revision: 1, version: 1, createdAt: isoOr(p.created_at, updatedAt), updatedAt,
     });
   }
@@ -128,6 +128,22 @@ function normalize(state: LexicalState): LexicalState {
   };
   if (!state?.root || state.root.type !== 'root') throw new Error('not a Lexical state');
   return { root: walk(state.root as Row) as LexicalState['root'] };
+}
+
+/** A post's tags, at most the 20 the post endpoints take (the rest are noted). */
+function postTagsOf(slugs: string[] | undefined, note: (message: string) => void): string[] {
+  const all = [...new Set(slugs ?? [])];
+  if (all.length > 20) note(`${all.length} tags: only the first 20 were imported`);
+  return all.slice(0, 20);
+}
+
+/** A canonical URL as the post endpoints take it (`WebUrl`: absolute http(s)); anything else is dropped and noted. */
+function webUrl(v: unknown, note: (message: string) => void): string | null {
+  const url = opt(v)?.trim();
+  if (!url) return null;
+  if (url.length <= 2048 && /^https?:\/\/\S+$/.test(url)) return url;
+  note(`canonical URL ${JSON.stringify(url.slice(0, 100))} is not an http(s) URL: not imported`);
+  return null;
 }
 
 function validSlug(slug: string, title: string, max: number): string {

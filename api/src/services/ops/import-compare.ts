@@ -30,6 +30,13 @@ export class ImportTally {
     if (this.notes.length < 500) this.notes.push({ type, key, message });
   }
 
+  /** A fresh run that starts from these notes (a retried transaction counts again from here). */
+  copy(): ImportTally {
+    const out = new ImportTally();
+    out.notes.push(...this.notes);
+    return out;
+  }
+
   get changed(): boolean {
     return Object.values(this.counts).some((c) => c.created > 0 || c.updated > 0);
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildContainerSpec, containerName, DEFAULT_LIMITS, imageTag, LABEL, networkName, networkSpec } from './container-spec.js';
+import { buildContainerSpec, containerName, containerUser, DEFAULT_LIMITS, imageTag, LABEL, networkName, networkSpec } from './container-spec.js';
+import { APP_USER } from './dockerfile.js';
 
 const input = {
   instance: 'a1b2c3d4e5f6',
@@ -9,8 +10,9 @@ const input = {
   image: 'ov-paas/hello-site:0198f0a2-2222-7000-8000-00000000abcd',
   port: 8080,
   env: { GREETING: 'merhaba', PORT: '1' },
-  network: 'ov-paas-0198f0a2-1111-7000-8000-000000000001',
+  network: 'ovp-0198f0a2-1111-7000-8000-000000000001',
   runtime: { readonlyRootfs: true, tmpfs: ['/tmp'] },
+  user: '10001:10001',
 };
 
 describe('buildContainerSpec', () => {
@@ -28,6 +30,10 @@ describe('buildContainerSpec', () => {
     expect(host.RestartPolicy).toEqual({ Name: 'on-failure', MaximumRetryCount: 3 });
     expect(host.PidsLimit).toBe(DEFAULT_LIMITS.pidsLimit);
     expect(host.PidsLimit).toBeGreaterThan(0);
+  });
+
+  it('runs as the user it is given, never the image’s default', () => {
+    expect(spec.User).toBe('10001:10001');
   });
 
   it('every capability dropped, none added, no-new-privileges, never privileged', () => {
@@ -77,6 +83,36 @@ describe('buildContainerSpec', () => {
   });
 });
 
+describe('containerUser', () => {
+  it('generated images run as APP_USER, whatever runAsRoot says', () => {
+    for (const type of ['node', 'nextjs', 'static', 'static-build', 'python']) {
+      expect(containerUser(type, undefined, false)).toBe(APP_USER);
+      expect(containerUser(type, '', true)).toBe(APP_USER);
+    }
+    expect(APP_USER).toBe('10001:10001');
+  });
+
+  it('an own Dockerfile whose USER is root or unset runs as APP_USER by default', () => {
+    for (const user of [undefined, '', ' ', 'root', 'root:root', '0', '0:0', '00', '0:1000', 'root:staff']) {
+      expect(containerUser('dockerfile', user, false)).toBe(APP_USER);
+    }
+  });
+
+  it('runAsRoot keeps a root USER (unset becomes an explicit 0:0)', () => {
+    expect(containerUser('dockerfile', '', true)).toBe('0:0');
+    expect(containerUser('dockerfile', undefined, true)).toBe('0:0');
+    expect(containerUser('dockerfile', 'root', true)).toBe('root');
+    expect(containerUser('dockerfile', '0:0', true)).toBe('0:0');
+  });
+
+  it('an own non-root USER is kept, with or without runAsRoot', () => {
+    for (const user of ['node', '1000', '1000:1000', 'app:app', '10:0']) {
+      expect(containerUser('dockerfile', user, false)).toBe(user);
+      expect(containerUser('dockerfile', user, true)).toBe(user);
+    }
+  });
+});
+
 describe('networkSpec', () => {
   it('one bridge per app, inter-container traffic off, labelled', () => {
     const net = networkSpec(input.appId, input.slug, input.instance);
@@ -85,5 +121,19 @@ describe('networkSpec', () => {
     expect(net.Options['com.docker.network.bridge.enable_icc']).toBe('false');
     expect(net.Labels[LABEL.app]).toBe(input.appId);
     expect(net.Labels[LABEL.managed]).toBe('a1b2c3d4e5f6');
+  });
+});
+
+describe('sandbox placement', () => {
+  it('app networks get an ovp… bridge, so the egress policy covers them', () => {
+    const net = networkSpec(input.appId, input.slug, input.instance);
+    expect(net.Options['com.docker.network.bridge.name']).toBe('ovp000000000001');
+    expect(net.Options['com.docker.network.bridge.name'].length).toBeLessThanOrEqual(15);
+    expect(networkName(input.appId)).toBe(`ovp-${input.appId}`);
+  });
+
+  it('the engine default runtime unless PAAS_CONTAINER_RUNTIME names one (gVisor, Kata)', () => {
+    expect(buildContainerSpec(input).HostConfig.Runtime).toBeUndefined();
+    expect(buildContainerSpec({ ...input, ociRuntime: 'runsc' }).HostConfig.Runtime).toBe('runsc');
   });
 });

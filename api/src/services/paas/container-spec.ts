@@ -1,4 +1,5 @@
-import type { RuntimeProfile } from './dockerfile.js';
+import { APP_USER, type RuntimeProfile } from './dockerfile.js';
+import { bridgeName } from './egress-policy.js';
 
 /**
  * The container an app runs in, as a pure function of its inputs (tested without Docker; the Docker
@@ -56,6 +57,10 @@ export interface ContainerInput {
   env: Record<string, string>;
   network: string;
   runtime: RuntimeProfile;
+  /** `uid:gid` (or a name) the app runs as, from `containerUser`; never left to the image. */
+  user: string;
+  /** An OCI runtime registered with the engine (e.g. gVisor's `runsc`, `kata-runtime`); unset = the engine's default (runc). */
+  ociRuntime?: string;
   limits?: Limits;
 }
 
@@ -63,6 +68,7 @@ export interface ContainerInput {
 export interface ContainerSpec {
   name: string;
   Image: string;
+  User: string;
   Env: string[];
   Labels: Record<string, string>;
   ExposedPorts: Record<string, Record<string, never>>;
@@ -85,6 +91,7 @@ export interface ContainerSpec {
     PortBindings: Record<string, { HostIp: string; HostPort: string }[]>;
     Init: boolean;
     IpcMode: 'private';
+    Runtime?: string;
   };
   NetworkingConfig: { EndpointsConfig: Record<string, { Aliases: string[] }> };
 }
@@ -93,12 +100,36 @@ export function containerName(slug: string, deploymentId: string): string {
   return `ov-paas-${slug}-${deploymentId.replace(/-/g, '').slice(-12)}`;
 }
 
+/** An app's network. (Before the egress policy, `ov-paas-<id>`: reconcile removes those once unused.) */
 export function networkName(appId: string): string {
+  return `ovp-${appId}`;
+}
+
+export function legacyNetworkName(appId: string): string {
   return `ov-paas-${appId}`;
 }
 
 export function imageTag(slug: string, deploymentId: string): string {
   return `ov-paas/${slug}:${deploymentId}`;
+}
+
+/** `root`, `0`, `0:…` or unset (Docker's default, root). A name is resolved by the image's own /etc/passwd. */
+export function isRootUser(user: string): boolean {
+  const name = user.split(':')[0]!.trim();
+  return name === '' || name === 'root' || /^0+$/.test(name);
+}
+
+/**
+ * Who the app's container runs as. Generated images run as APP_USER. An image built from the
+ * repository's own Dockerfile keeps its own non-root USER; when its USER is root (or unset) it runs as
+ * APP_USER too unless the admin allowed root for the app (`runAsRoot`): root in a container turns a
+ * kernel or runtime escape, or a writable mount, into root on the host.
+ */
+export function containerUser(detectedType: string | null, imageUser: string | undefined, runAsRoot: boolean): string {
+  if (detectedType !== 'dockerfile' && detectedType !== null) return APP_USER;
+  const user = (imageUser ?? '').trim();
+  if (!isRootUser(user)) return user;
+  return runAsRoot ? user || '0:0' : APP_USER;
 }
 
 export function buildContainerSpec(input: ContainerInput): ContainerSpec {
@@ -109,6 +140,7 @@ export function buildContainerSpec(input: ContainerInput): ContainerSpec {
   return {
     name: containerName(input.slug, input.deploymentId),
     Image: input.image,
+    User: input.user,
     Env: Object.entries(env).map(([k, v]) => `${k}=${v}`),
     Labels: { [LABEL.managed]: input.instance, [LABEL.app]: input.appId, [LABEL.deployment]: input.deploymentId, [LABEL.slug]: input.slug },
     ExposedPorts: { [portKey]: {} },
@@ -133,19 +165,23 @@ export function buildContainerSpec(input: ContainerInput): ContainerSpec {
       // A tiny init as PID 1 reaps zombies and forwards SIGTERM to apps that ignore being PID 1.
       Init: true,
       IpcMode: 'private',
+      ...(input.ociRuntime ? { Runtime: input.ociRuntime } : {}),
     },
     NetworkingConfig: { EndpointsConfig: { [input.network]: { Aliases: [input.slug] } } },
   };
 }
 
-/** Options of the per-app bridge network: inter-container traffic off, labelled for cleanup. */
+/**
+ * Options of the per-app bridge network: inter-container traffic off, labelled for cleanup, and a
+ * bridge named ovp… so the egress policy (egress-policy.ts) applies to it.
+ */
 export function networkSpec(appId: string, slug: string, instance: string) {
   return {
     Name: networkName(appId),
     Driver: 'bridge',
     CheckDuplicate: true,
     Internal: false,
-    Options: { 'com.docker.network.bridge.enable_icc': 'false' },
+    Options: { 'com.docker.network.bridge.enable_icc': 'false', 'com.docker.network.bridge.name': bridgeName(appId) },
     Labels: { [LABEL.managed]: instance, [LABEL.app]: appId, [LABEL.slug]: slug },
   };
 }

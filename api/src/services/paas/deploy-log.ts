@@ -5,6 +5,7 @@ export class PipelineFailure extends Error {}
 
 const FLUSH_MS = 100;
 const FLUSH_LINES = 200;
+export const DEFAULT_LOG_MAX_BYTES = 2 * 1024 * 1024;
 
 /**
  * A deployment's log writer: lines are batched (a build can print thousands) and appended in order;
@@ -14,22 +15,36 @@ export class DeployLog {
   private buffer: string[] = [];
   private timer: NodeJS.Timeout | undefined;
   private chain: Promise<void> = Promise.resolve();
+  private bytes = 0;
+  private truncated = false;
 
   constructor(
     private readonly logs: Pick<PaasLogRepository, 'append'>,
     readonly deploymentId: string,
     private readonly onError: (err: Error) => void = () => undefined,
+    /** Build output beyond this is dropped (one notice says so); pipeline steps are always kept. */
+    private readonly maxBytes = DEFAULT_LOG_MAX_BYTES,
   ) {}
 
   line(text: string): void {
-    this.buffer.push(...text.split('\n'));
-    if (this.buffer.length >= FLUSH_LINES) void this.flush();
-    else this.timer ??= setTimeout(() => void this.flush(), FLUSH_MS);
+    this.bytes += Buffer.byteLength(text) + 1;
+    if (this.bytes > this.maxBytes) {
+      if (!this.truncated) this.buffer.push(`[log truncated: more than ${Math.round(this.maxBytes / 1024)} KB of output; further build output is not kept]`);
+      this.truncated = true;
+      return;
+    }
+    this.push(text);
   }
 
   /** A pipeline step, visually set apart in the log. */
   step(text: string): void {
-    this.line(`==> ${text}`);
+    this.push(`==> ${text}`);
+  }
+
+  private push(text: string): void {
+    this.buffer.push(...text.split('\n'));
+    if (this.buffer.length >= FLUSH_LINES) void this.flush();
+    else this.timer ??= setTimeout(() => void this.flush(), FLUSH_MS);
   }
 
   flush(): Promise<void> {

@@ -55,7 +55,7 @@ export const NOTHING_DETECTED =
 
 /** Which files the snapshot must carry contents for (the reader asks this for every path). */
 export function wantsContent(path: string): boolean {
-  if (path === 'package.json' || path === 'requirements.txt' || path === 'pyproject.toml') return true;
+  if (path === 'package.json' || path === 'requirements.txt' || path === 'pyproject.toml' || path === 'Dockerfile') return true;
   return path.endsWith('.py') && path.split('/').length <= 3;
 }
 

@@ -49,7 +49,7 @@ export class PaasService {
     const env = checkEnv(input.env);
     const hookSecret = generateHookSecret();
     const id = uuidv7();
-    const row = { id, name, repoUrl, branch, env, isPublic: input.public ?? false, hookSecret: this.hookSecrets.seal(hookSecret), createdBy: actorUserId(actor) };
+    const row = { id, name, repoUrl, branch, env, isPublic: input.public ?? false, runAsRoot: input.runAsRoot ?? false, hookSecret: this.hookSecrets.seal(hookSecret), createdBy: actorUserId(actor) };
     if (input.slug) {
       if (!(await this.repo.insertApp({ ...row, slug: input.slug }))) throw Errors.conflict(`The slug "${input.slug}" is taken.`);
     } else {
@@ -61,23 +61,26 @@ export class PaasService {
       }
       if (!inserted) throw Errors.conflict(`No free slug near "${base}"; choose one with "slug".`);
     }
-    await this.audit.record(actor, 'paas.app.create', { type: 'paas_app', id }, { name, repoUrl, branch, envKeys: Object.keys(env), public: row.isPublic });
+    await this.audit.record(actor, 'paas.app.create', { type: 'paas_app', id }, { name, repoUrl, branch, envKeys: Object.keys(env), public: row.isPublic, runAsRoot: row.runAsRoot });
+    if (row.runAsRoot) await this.recordRunAsRoot(actor, id, true);
     return { ...(await this.get(id)), hookSecret };
   }
 
   async update(actor: Actor, id: string, input: UpdatePaasAppRequest): Promise<PaasAppView> {
     const app = await this.require(id);
-    const patch: Partial<Pick<PaasAppRow, 'name' | 'repoUrl' | 'branch' | 'env' | 'isPublic'>> = {};
+    const patch: Partial<Pick<PaasAppRow, 'name' | 'repoUrl' | 'branch' | 'env' | 'isPublic' | 'runAsRoot'>> = {};
     if (input.name !== undefined) patch.name = input.name.trim() || app.name;
     if (input.repoUrl !== undefined) patch.repoUrl = await this.checkUrl(input.repoUrl);
     if (input.branch !== undefined) patch.branch = checkBranch(input.branch);
     if (input.env !== undefined) patch.env = checkEnv(input.env);
     if (input.public !== undefined) patch.isPublic = input.public;
+    if (input.runAsRoot !== undefined) patch.runAsRoot = input.runAsRoot;
     if (Object.keys(patch).length) await this.repo.updateApp(id, patch);
     await this.audit.record(actor, 'paas.app.update', { type: 'paas_app', id }, changes(
-      { name: app.name, repoUrl: app.repoUrl, branch: app.branch, envKeys: Object.keys(app.env).sort(), public: app.isPublic },
-      { name: patch.name, repoUrl: patch.repoUrl, branch: patch.branch, envKeys: patch.env && Object.keys(patch.env).sort(), public: patch.isPublic },
+      { name: app.name, repoUrl: app.repoUrl, branch: app.branch, envKeys: Object.keys(app.env).sort(), public: app.isPublic, runAsRoot: app.runAsRoot },
+      { name: patch.name, repoUrl: patch.repoUrl, branch: patch.branch, envKeys: patch.env && Object.keys(patch.env).sort(), public: patch.isPublic, runAsRoot: patch.runAsRoot },
     ));
+    if (patch.runAsRoot !== undefined && patch.runAsRoot !== app.runAsRoot) await this.recordRunAsRoot(actor, id, patch.runAsRoot);
     return this.get(id);
   }
 
@@ -176,6 +179,11 @@ export class PaasService {
     if (branch !== app.branch) return { result: 'ignored', reason: `push to ${branch ?? String(body?.ref)}, the app deploys ${app.branch}` };
     const { deployment } = await this.deploy(null, appId, 'webhook');
     return { result: 'deployed', deploymentId: deployment.id };
+  }
+
+  /** Root in an app container is a security decision of its own: one entry a reviewer can filter on. */
+  private async recordRunAsRoot(actor: Actor, id: string, enabled: boolean): Promise<void> {
+    await this.audit.record(actor, enabled ? 'paas.app.run-as-root.enable' : 'paas.app.run-as-root.disable', { type: 'paas_app', id }, { runAsRoot: enabled, effective: 'next deployment' });
   }
 
   private async view(app: PaasAppRow): Promise<PaasAppView> {

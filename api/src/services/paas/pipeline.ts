@@ -11,6 +11,11 @@ import { APP_PORT, generateDockerfile, SOURCE_DIR } from './dockerfile.js';
 import { branchProblem, checkRepoUrl } from './git-source.js';
 import { LOG_FINAL } from './log-follow.js';
 import type { PaasRuntime } from './runtime.js';
+import type { PaasSandbox } from './sandbox.js';
+import { CA_IN_CONTEXT, proxyBuildArgs, withBuildNetwork, type BuildNetwork } from './build-network.js';
+
+/** The classic builder's errors when a cache parent it picked was deleted during the build. */
+const LOST_CACHE_PARENT = /unknown parent image ID|failed to set parent|failed to export image|No such image: sha256:/i;
 
 export interface PipelineSettings {
   workDir: string;
@@ -20,6 +25,9 @@ export interface PipelineSettings {
   buildTimeoutMs: number;
   /** Memory and CPU of the build's RUN steps. */
   buildLimits: { memoryBytes: number; cpuQuota: number };
+  maxContextBytes: number;
+  maxImageBytes: number;
+  maxLogBytes: number;
   limits: Limits;
 }
 
@@ -43,6 +51,8 @@ export class DeployPipeline {
     private readonly logs: PaasLogRepository,
     private readonly images: BaseImageResolver,
     private readonly runtime: PaasRuntime,
+    private readonly sandbox: PaasSandbox,
+    private readonly network: BuildNetwork,
     private readonly settings: PipelineSettings,
     private readonly onInternalError: (err: Error, deploymentId: string) => void = () => undefined,
   ) {}
@@ -55,7 +65,7 @@ export class DeployPipeline {
     if (!app) return { deploymentId, status: 'missing' };
     await this.repo.supersedeQueued(app.id, dep.id, 'Coalesced into a newer deployment of the same app.');
 
-    const log = new DeployLog(this.logs, dep.id, (err) => this.onInternalError(err, dep.id));
+    const log = new DeployLog(this.logs, dep.id, (err) => this.onInternalError(err, dep.id), this.settings.maxLogBytes);
     const started = Date.now();
     const workDir = join(this.settings.workDir, app.id, dep.id);
     const sourceDir = join(workDir, SOURCE_DIR);
@@ -71,6 +81,8 @@ export class DeployPipeline {
       if (dep.status !== 'queued') log.step('Starting over: the previous attempt was interrupted');
       await move('cloning', { startedAt: new Date(), branch: app.branch, reason: null });
       log.step(`Deployment ${dep.id} of ${app.name}: ${app.repoUrl} (branch ${app.branch})`);
+      // No untrusted code runs unless the egress policy is in place.
+      await this.sandbox.ensure();
       const check = await checkRepoUrl(app.repoUrl, { allowLocal: this.settings.allowLocalRepos });
       if (!check.ok) throw new PipelineFailure(check.reason);
       const bad = branchProblem(app.branch);
@@ -81,32 +93,67 @@ export class DeployPipeline {
       log.line(`cloned ${commitSha}`);
 
       await move('detecting', { commitSha });
-      const detection = detect(await this.git.snapshot(sourceDir, wantsContent));
+      const snapshot = await this.git.snapshot(sourceDir, wantsContent);
+      const detection = detect(snapshot);
       if (!detection.ok) throw new PipelineFailure(detection.reason);
       const plan = detection.plan;
       log.step(`Detected ${detection.summary}`);
+      if (plan.kind === 'dockerfile') {
+        const own = snapshot.contents.Dockerfile;
+        if (own === undefined) throw new PipelineFailure('The Dockerfile could not be read for checking (a symbolic link, or larger than the checker reads); make it a plain file.');
+        await this.sandbox.admitDockerfile(own, (l) => log.line(l));
+        log.line('Dockerfile checked: no remote ADD, no registry outside PAAS_ALLOWED_REGISTRIES, no RUN flag leaving the sandbox');
+      }
 
       await move('building', { detectedType: plan.kind });
       let contextDir = sourceDir;
       let port = APP_PORT;
       if (plan.kind !== 'dockerfile') {
         const generated = generateDockerfile(plan, await this.images.forPlan(plan, (l) => log.line(l)), detection.summary);
-        await this.git.writeFiles(workDir, { Dockerfile: generated.dockerfile, ...generated.files });
-        await this.repo.updateDeployment(dep.id, { dockerfile: generated.dockerfile });
+        const dockerfile = withBuildNetwork(generated.dockerfile, this.network);
+        await this.git.writeFiles(workDir, { Dockerfile: dockerfile, ...generated.files, ...(this.network.caBundle ? { [CA_IN_CONTEXT]: this.network.caBundle } : {}) });
+        await this.repo.updateDeployment(dep.id, { dockerfile });
         log.step('Generated Dockerfile');
-        for (const line of generated.dockerfile.trimEnd().split('\n')) log.line(`  ${line}`);
+        for (const line of dockerfile.trimEnd().split('\n')) log.line(`  ${line}`);
         contextDir = workDir;
         port = generated.port;
       }
-      log.step('Building the image');
-      const imageId = await this.docker.build(contextDir, {
-        tag: imageTag(app.slug, dep.id),
-        // No per-deployment label: it would be a build step that never hits the cache. The tag names the deployment.
-        labels: { [LABEL.managed]: this.docker.instance, [LABEL.app]: app.id, [LABEL.slug]: app.slug },
-        timeoutMs: this.settings.buildTimeoutMs,
-        limits: this.settings.buildLimits,
-      }, (line) => log.line(line));
-      if (plan.kind === 'dockerfile') port = (await this.docker.imageInfo(imageId))?.ports[0] ?? APP_PORT;
+      // An own Dockerfile may COPY the operator's CA bundle from here; it is never rewritten.
+      if (plan.kind === 'dockerfile' && this.network.caBundle) await this.git.writeFiles(sourceDir, { [`.${CA_IN_CONTEXT}`]: this.network.caBundle });
+      log.step('Building the image (sandboxed: build network under the egress policy, pids, memory, CPU, disk and time limits)');
+      const slot = await this.sandbox.slot(dep.id);
+      let imageId: string;
+      try {
+        const build = (noCache: boolean) => this.docker.build(contextDir, {
+          tag: imageTag(app.slug, dep.id),
+          // No per-deployment label: it would be a build step that never hits the cache. The tag names the deployment.
+          labels: { [LABEL.managed]: this.docker.instance, [LABEL.app]: app.id, [LABEL.slug]: app.slug },
+          timeoutMs: this.settings.buildTimeoutMs,
+          limits: this.settings.buildLimits,
+          networkMode: slot.networkMode,
+          ...(slot.cgroupParent ? { cgroupParent: slot.cgroupParent } : {}),
+          maxContextBytes: this.settings.maxContextBytes,
+          signal: slot.signal,
+          noCache,
+          buildArgs: proxyBuildArgs(this.network),
+        }, (line) => log.line(line));
+        try {
+          imageId = await build(false);
+        } catch (err) {
+          if (!(err instanceof BuildFailure) || !LOST_CACHE_PARENT.test(err.message)) throw err;
+          log.step('A cached layer this build used was removed meanwhile (another app deleted or pruned); building again without the cache');
+          imageId = await build(true);
+        }
+      } finally {
+        await slot.release();
+      }
+      const built = await this.docker.imageInfo(imageId);
+      if (built && built.size > this.settings.maxImageBytes) {
+        await this.docker.removeImage({ id: imageId, tags: [imageTag(app.slug, dep.id)] });
+        const mb = (b: number) => Math.round(b / 1024 / 1024);
+        throw new BuildFailure(`the image is ${mb(built.size)} MB, more than the ${mb(this.settings.maxImageBytes)} MB allowed (PAAS_IMAGE_MAX_MB)`);
+      }
+      if (plan.kind === 'dockerfile') port = built?.ports[0] ?? APP_PORT;
       await this.git.remove(workDir);
       log.step(`Built ${imageId.slice(0, 19)}`);
 

@@ -3,7 +3,7 @@ import type { DockerRepository, ManagedImage } from '../../repositories/docker.r
 import type { GitRepository } from '../../repositories/git.repository.js';
 import type { PaasLogRepository } from '../../repositories/paas-log.repository.js';
 import type { PaasRepository } from '../../repositories/paas.repository.js';
-import { networkName } from './container-spec.js';
+import { legacyNetworkName, networkName } from './container-spec.js';
 import { DeployLog } from './deploy-log.js';
 import type { PaasRuntime } from './runtime.js';
 
@@ -28,6 +28,8 @@ export interface ReconcileReport {
   removedImages: number;
   removedNetworks: number;
   removedCheckouts: number;
+  /** Build cache: bytes of dangling build layers (failed and cancelled builds) older than a day. */
+  prunedCacheBytes: number;
 }
 
 const WORKING = ['cloning', 'detecting', 'building', 'starting'] as const;
@@ -50,7 +52,7 @@ export class PaasReconciler {
 
   async run(): Promise<ReconcileReport> {
     const report: ReconcileReport = {
-      failedStale: 0, superseded: 0, requeued: 0, restarted: 0, crashed: 0, portsFixed: 0, removedContainers: 0, removedImages: 0, removedNetworks: 0, removedCheckouts: 0,
+      failedStale: 0, superseded: 0, requeued: 0, restarted: 0, crashed: 0, portsFixed: 0, removedContainers: 0, removedImages: 0, removedNetworks: 0, removedCheckouts: 0, prunedCacheBytes: 0,
     };
     const cutoff = new Date(Date.now() - this.settings.staleAfterMs);
     for (const dep of await this.repo.listDeploymentsByStatus([...WORKING], cutoff)) {
@@ -127,10 +129,10 @@ export class PaasReconciler {
       }
     }
     for (const network of await this.docker.managedNetworks()) {
-      if (!appIds.has(network.appId) && network.name === networkName(network.appId)) {
-        await this.docker.removeNetwork(network.name);
-        report.removedNetworks++;
-      }
+      const legacy = network.name === legacyNetworkName(network.appId);
+      if (network.name !== networkName(network.appId) && !legacy) continue;
+      // A network from before the egress policy is replaced at the app's next deployment; removed once unused.
+      if ((!appIds.has(network.appId) || legacy) && (await this.docker.removeNetwork(network.name, { ifUnused: legacy }))) report.removedNetworks++;
     }
     for (const dir of await readdir(this.settings.workDir).catch(() => [] as string[])) {
       if (!appIds.has(dir) && /^[0-9a-f-]{36}$/.test(dir)) {
@@ -138,6 +140,8 @@ export class PaasReconciler {
         report.removedCheckouts++;
       }
     }
+    // Older than a day only: a build running now may just have taken a younger one from the cache.
+    report.prunedCacheBytes = await this.docker.pruneBuildCache(24);
     return report;
   }
 }

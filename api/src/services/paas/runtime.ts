@@ -2,9 +2,10 @@ import type { DockerRepository } from '../../repositories/docker.repository.js';
 import type { HttpProbe } from '../../repositories/http-probe.repository.js';
 import type { PaasLogRepository } from '../../repositories/paas-log.repository.js';
 import type { PaasAppRow, PaasDeploymentRow, PaasRepository } from '../../repositories/paas.repository.js';
-import { buildContainerSpec, networkName, networkSpec, type Limits } from './container-spec.js';
+import { buildContainerSpec, containerUser, legacyNetworkName, networkName, networkSpec, type Limits } from './container-spec.js';
 import { crashReason, DeployLog, PipelineFailure, withTail } from './deploy-log.js';
 import { runtimeFor } from './dockerfile.js';
+import { proxyRuntimeEnv, type BuildNetwork } from './build-network.js';
 
 export interface RuntimeSettings {
   limits: Limits;
@@ -12,6 +13,10 @@ export interface RuntimeSettings {
   /** How long the old container keeps serving after the switch (router cache + in-flight requests). */
   drainMs: number;
   workDir: string;
+  /** PAAS_CONTAINER_RUNTIME: apps under gVisor (`runsc`) or Kata when the engine has it. */
+  ociRuntime?: string;
+  /** The operator's proxy, passed to apps (their own variables win). */
+  network?: BuildNetwork;
 }
 
 /** Runs `fn` while holding the app's lease, waiting for it when another step of the same app holds it. */
@@ -187,14 +192,18 @@ export class PaasRuntime {
     const images = (await this.docker.managedImages()).filter((i) => i.appId === appId);
     for (const i of images) await this.docker.removeImage(i);
     await this.docker.removeNetwork(networkName(appId));
+    await this.docker.removeNetwork(legacyNetworkName(appId));
     return { containers: containers.length, images: images.length };
   }
 
   private async createContainer(app: PaasAppRow, deploymentId: string, image: string, port: number, detectedType: string): Promise<string> {
     await this.docker.ensureNetwork(networkSpec(app.id, app.slug, this.docker.instance));
+    // Only an own Dockerfile's image may ask for root; read its USER (generated images set APP_USER).
+    const imageUser = detectedType === 'dockerfile' ? (await this.docker.imageInfo(image))?.user : undefined;
     const spec = buildContainerSpec({
-      instance: this.docker.instance, appId: app.id, slug: app.slug, deploymentId, image, port, env: app.env ?? {}, network: networkName(app.id),
-      runtime: runtimeFor(detectedType), limits: this.settings.limits,
+      instance: this.docker.instance, appId: app.id, slug: app.slug, deploymentId, image, port, env: proxyRuntimeEnv(this.settings.network ?? {}, app.env ?? {}), network: networkName(app.id),
+      runtime: runtimeFor(detectedType), user: containerUser(detectedType, imageUser, app.runAsRoot), limits: this.settings.limits,
+      ...(this.settings.ociRuntime ? { ociRuntime: this.settings.ociRuntime } : {}),
     });
     // A leftover of an earlier attempt of this same deployment (a worker that died mid-start).
     const leftover = (await this.docker.managedContainers()).filter((c) => c.deploymentId === deploymentId && c.appId === app.id);

@@ -29,7 +29,7 @@ export function toSummary(d: Omit<PaasDeploymentRow, 'log' | 'dockerfile'>): Paa
 export function toAppView(row: PaasAppRow, latest: Omit<PaasDeploymentRow, 'log' | 'dockerfile'> | undefined, urls: PaasUrls): PaasAppView {
   return {
     id: row.id, slug: row.slug, name: row.name, repoUrl: row.repoUrl, branch: row.branch,
-    envKeys: Object.keys(row.env ?? {}).sort(), public: row.isPublic, status: row.status, detectedType: row.detectedType,
+    envKeys: Object.keys(row.env ?? {}).sort(), public: row.isPublic, runAsRoot: row.runAsRoot, status: row.status, detectedType: row.detectedType,
     url: urls.app(row.slug), lastError: row.lastError, activeDeploymentId: row.activeDeploymentId,
     hookUrl: `${urls.api}/api/v1/paas/hooks/${row.id}`,
     latestDeployment: latest ? toSummary(latest) : null,

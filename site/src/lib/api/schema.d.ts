@@ -482,6 +482,45 @@ export interface paths {
         patch: operations["PostsUpdate"];
         trace?: never;
     };
+    "/api/v1/admin/posts/{postId}/pending": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * @description Keeps edits to a published post aside without changing the live post (the admin autosaves
+         *     here). The body is that of an update; `version` is the live version the edits start from (409
+         *     when someone changed it). A post that is not published answers 409: save it directly.
+         */
+        put: operations["PostsSavePending"];
+        post?: never;
+        /** @description Drops the pending changes; the live post stays as it is. */
+        delete: operations["PostsDiscardPending"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/posts/{postId}/pending/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Makes the pending changes live: one update and one revision; the pending copy is gone. */
+        post: operations["PostsPublishPending"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/posts/{postId}/publish": {
         parameters: {
             query?: never;
@@ -809,6 +848,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/paas/apps/{appId}/logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * @description The app's stdout and stderr as Server-Sent Events: the newest `tail` lines, then new lines as the
+         *     app writes them, across restarts and redeployments, until the client leaves (`event: end` when the
+         *     app is deleted). Each event's data is `{"ts", "stream": "stdout"|"stderr", "line"}`; its `id` is
+         *     the line's id: send it back as `Last-Event-ID` (EventSource does on reconnect) to get every
+         *     retained line after it instead of the tail.
+         */
+        get: operations["PaasRuntimeAppLogs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/paas/apps/{appId}/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description CPU, memory and restarts of the app's serving container (nulls when none runs). */
+        get: operations["PaasRuntimeAppMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/backups": {
         parameters: {
             query?: never;
@@ -985,9 +1064,11 @@ export interface paths {
         put?: never;
         post?: never;
         /**
-         * @description Deletes the media and its stored files. While a post (cover or OG image) or a project
-         *     gallery uses it the answer is 409 MEDIA_IN_USE listing those places, unless `force=true`,
-         *     which removes it from them in the same transaction.
+         * @description Deletes the media and its stored files. While anything uses it the answer is 409 MEDIA_IN_USE,
+         *     each place one of `errors` (`value`: type, id, title, slug, field, clearable). `force=true`
+         *     removes it from reference fields (post cover or OG image, project gallery) in the same
+         *     transaction; an image shown inside a text (post, page or project body, a post's pending
+         *     changes) or the settings is never cut out: while one exists the answer stays 409.
          */
         delete: operations["MediaRemove"];
         options?: never;
@@ -1269,9 +1350,12 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * @description Signs in. Sets HttpOnly `ov_access` (15 min) and `ov_refresh` (7 days, path /api/v1/auth)
-         *     cookies and a readable `ov_csrf` cookie; the body carries the access token for Bearer clients.
-         *     Five failures per minute per IP and account lock the account for a growing time (429).
+         * @description Signs in. Sets HttpOnly `ov_access` (15 min, path /api) and `ov_refresh` (7 days, path
+         *     /api/v1/auth) cookies and a readable `ov_csrf` cookie (path /); with COOKIE_SECURE (production)
+         *     they are `__Secure-ov_access`, `__Secure-ov_refresh` and `__Host-ov_csrf`. The body carries the
+         *     access token for Bearer clients. A browser's Origin must be trusted (403). Five failures per
+         *     minute per address (IPv6: its /64) and account lock that pair for a growing time; too many
+         *     failures for one account from anywhere limit it too (429 with Retry-After).
          */
         post: operations["AuthLogin"];
         delete?: never;
@@ -1306,7 +1390,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Ends this session: the refresh family is revoked and the access token denied until it expires. */
+        /**
+         * @description Ends this session: the refresh family is revoked and the access token denied until it expires.
+         *     A browser's Origin must be trusted (403).
+         */
         post: operations["AuthLogout"];
         delete?: never;
         options?: never;
@@ -1342,7 +1429,8 @@ export interface paths {
         get: operations["AuthSessions"];
         put?: never;
         post?: never;
-        delete?: never;
+        /** @description Signs out every session of yours except this one; answers how many ended. */
+        delete: operations["AuthRevokeOtherSessions"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1390,7 +1478,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Sends a one-hour, single-use reset link if the account exists. The answer is the same either way. */
+        /**
+         * @description Queues a one-hour, single-use reset link for the address. This answer never depends on whether
+         *     the account exists: the e-mail job looks it up later and sends nothing when it does not.
+         */
         post: operations["AuthRequestReset"];
         delete?: never;
         options?: never;
@@ -1697,15 +1788,22 @@ export interface components {
             description?: string;
         };
         TagPatch: components["schemas"]["Partial_TagInput_"];
+        /**
+         * @description A link the site renders from the settings (navigation, social links): a site path (`/…`, never
+         *     `//` or `/\`, which browsers read as another host), an http(s) URL or a mailto: address. Nothing
+         *     else, so no `javascript:` or `data:` link reaches a page.
+         */
+        SiteLink: string;
         SocialLink: {
             label: string;
-            url: string;
+            url: components["schemas"]["SiteLink"];
         };
+        SocialLinks: components["schemas"]["SocialLink"][];
         NavItem: {
             label: string;
-            /** @description A site path or absolute URL. */
-            href: string;
+            href: components["schemas"]["SiteLink"];
         };
+        NavItems: components["schemas"]["NavItem"][];
         SiteSettings: {
             site: {
                 /** @description BCP 47, e.g. tr-TR. */
@@ -1718,8 +1816,8 @@ export interface components {
                 email: string;
                 name: string;
             };
-            social: components["schemas"]["SocialLink"][];
-            navigation: components["schemas"]["NavItem"][];
+            social: components["schemas"]["SocialLinks"];
+            navigation: components["schemas"]["NavItems"];
         };
         /** @description Any subset of the settings groups; each group given is replaced whole. */
         SiteSettingsPatch: {
@@ -1734,8 +1832,8 @@ export interface components {
                 email: string;
                 name: string;
             };
-            social?: components["schemas"]["SocialLink"][];
-            navigation?: components["schemas"]["NavItem"][];
+            social?: components["schemas"]["SocialLinks"];
+            navigation?: components["schemas"]["NavItems"];
         };
         /** @enum {string} */
         SiteBuildStatus: "succeeded" | "queued" | "building" | "failed" | "superseded";
@@ -1895,11 +1993,12 @@ export interface components {
             /** Format: double */
             level: number;
         };
+        /** @description An absolute http(s) URL. */
+        WebUrl: string;
         PostSeo: {
             title?: string | null;
             description?: string | null;
-            /** @description Absolute http(s) URL. */
-            canonicalUrl?: string | null;
+            canonicalUrl?: components["schemas"]["WebUrl"] | null;
             /** @description A media id (UUID). */
             ogImageMediaId?: string | null;
         };
@@ -2022,6 +2121,33 @@ export interface components {
         LexicalDocument: {
             root: components["schemas"]["LexicalNode"];
         };
+        /** @description The editable fields of a post; each one left out stays as it is, `null` clears an optional one. */
+        PostChanges: {
+            title?: string;
+            /** @description The old slug keeps working as a redirect once the post was public. */
+            slug?: string;
+            excerpt?: string;
+            content?: components["schemas"]["LexicalDocument"];
+            /** @description A media id (UUID); `null` removes the cover. */
+            coverMediaId?: string | null;
+            tags?: string[];
+            seo?: components["schemas"]["PostSeo"];
+            featured?: boolean;
+        };
+        /**
+         * @description Edits to a published post that are not live yet: autosaved with `PUT …/pending`, made live with
+         *     `POST …/pending/publish` (one revision), dropped with `DELETE …/pending`.
+         */
+        PendingPostChanges: {
+            changes: components["schemas"]["PostChanges"];
+            /**
+             * Format: double
+             * @description The post version the edits were made on.
+             */
+            baseVersion: number;
+            savedAt: string;
+            savedBy: string | null;
+        };
         AdminPost: {
             id: string;
             slug: string;
@@ -2042,6 +2168,8 @@ export interface components {
             scheduledAt: string | null;
             /** Format: double */
             version: number;
+            /** @description Published posts only: saved edits not live yet (null when there are none). */
+            pendingChanges: components["schemas"]["PendingPostChanges"] | null;
             createdAt: string;
             updatedAt: string;
         };
@@ -2064,7 +2192,7 @@ export interface components {
             slug?: string;
             excerpt?: string;
             content?: components["schemas"]["LexicalDocument"];
-            /** @description A media id (UUID). */
+            /** @description A media id (UUID); `null` removes the cover. */
             coverMediaId?: string | null;
             tags?: string[];
             seo?: components["schemas"]["PostSeo"];
@@ -2072,6 +2200,13 @@ export interface components {
             /**
              * Format: int32
              * @description The version you edited; a different current version answers 409 (someone else saved).
+             */
+            version?: number;
+        };
+        PublishPendingRequest: {
+            /**
+             * Format: int32
+             * @description The live version the pending changes were made on; a different one answers 409.
              */
             version?: number;
         };
@@ -2137,6 +2272,8 @@ export interface components {
             /** @description Names of the app's variables (values are never returned). */
             envKeys: string[];
             public: boolean;
+            /** @description An own-Dockerfile image whose USER is root may run as root (from the next deployment). */
+            runAsRoot: boolean;
             status: components["schemas"]["PaasAppStatus"];
             /** @description dockerfile, static, node, nextjs, static-build or python; null before the first detection. */
             detectedType: string | null;
@@ -2161,6 +2298,8 @@ export interface components {
             /** @description Names of the app's variables (values are never returned). */
             envKeys: string[];
             public: boolean;
+            /** @description An own-Dockerfile image whose USER is root may run as root (from the next deployment). */
+            runAsRoot: boolean;
             status: components["schemas"]["PaasAppStatus"];
             /** @description dockerfile, static, node, nextjs, static-build or python; null before the first detection. */
             detectedType: string | null;
@@ -2194,6 +2333,14 @@ export interface components {
             };
             /** @description Listed by the public `GET /api/v1/paas/apps/{slug}` (the site's /paas/<slug> page). Default false. */
             public?: boolean;
+            /**
+             * @description Lets an image built from the repository's own Dockerfile run as root (uid 0) when its USER is root or
+             *     unset. Default false: such an image runs as 10001:10001 instead (an image with its own non-root USER
+             *     keeps it; generated images always run as 10001). Dangerous: root in the container turns a kernel or
+             *     runtime escape, or a writable mount, into root on the host. Recorded in the audit log; takes effect
+             *     with the next deployment (or when the container is created again).
+             */
+            runAsRoot?: boolean;
         };
         UpdatePaasAppRequest: {
             name?: string;
@@ -2204,6 +2351,8 @@ export interface components {
                 [key: string]: string;
             };
             public?: boolean;
+            /** @description See `CreatePaasAppRequest.runAsRoot`; takes effect with the next deployment. Audited. */
+            runAsRoot?: boolean;
         };
         PaasDeploymentView: {
             id: string;
@@ -2240,6 +2389,35 @@ export interface components {
             result: "deployed" | "ignored" | "pong";
             deploymentId?: string;
             reason?: string;
+        };
+        /** @description A running app's resource use, sampled from the engine by the worker about every PAAS_APP_METRICS_INTERVAL_MS. */
+        PaasAppMetrics: {
+            appId: string;
+            status: components["schemas"]["PaasAppStatus"];
+            /** @description When the serving container was last sampled; null when none runs (stopped, failed, never deployed) or no worker samples. */
+            sampledAt: string | null;
+            /**
+             * Format: double
+             * @description Percent of one CPU, like `docker stats` (100 = one full CPU).
+             */
+            cpuPercent: number | null;
+            /**
+             * Format: double
+             * @description The app's CPU cap in the same unit (50 = half a CPU).
+             */
+            cpuLimitPercent: number | null;
+            /**
+             * Format: double
+             * @description Memory in use without the reclaimable page cache, like `docker stats`.
+             */
+            memoryBytes: number | null;
+            /** Format: double */
+            memoryLimitBytes: number | null;
+            /**
+             * Format: double
+             * @description Times Docker restarted the serving container after it exited (the app fails after the third).
+             */
+            restartCount: number | null;
         };
         /** @description A backup archive on the configured target. */
         BackupView: {
@@ -2486,7 +2664,7 @@ export interface components {
         ExportedSeo: {
             title: string | null;
             description: string | null;
-            canonicalUrl: string | null;
+            canonicalUrl: components["schemas"]["WebUrl"] | null;
         };
         ExportedAuthor: {
             email: string;
@@ -2522,8 +2700,8 @@ export interface components {
             summary: string;
             body: components["schemas"]["LexicalDocument"];
             techStack: string[];
-            repoUrl: string | null;
-            liveUrl: string | null;
+            repoUrl: components["schemas"]["WebUrl"] | null;
+            liveUrl: components["schemas"]["WebUrl"] | null;
             imageIds: string[];
             /** Format: int32 */
             sortOrder: number;
@@ -2553,11 +2731,44 @@ export interface components {
             sortOrder: number;
             updatedAt: string;
         };
-        ExportedSetting: {
-            key: string;
-            value: unknown;
+        ExportedSiteSetting: {
+            /** @enum {string} */
+            key: "site";
+            value: {
+                /** @description BCP 47, e.g. tr-TR. */
+                locale: string;
+                description: string;
+                title: string;
+            };
             updatedAt: string;
         };
+        ExportedAuthorSetting: {
+            /** @enum {string} */
+            key: "author";
+            value: {
+                bio: string;
+                email: string;
+                name: string;
+            };
+            updatedAt: string;
+        };
+        ExportedSocialSetting: {
+            /** @enum {string} */
+            key: "social";
+            value: components["schemas"]["SocialLinks"];
+            updatedAt: string;
+        };
+        ExportedNavigationSetting: {
+            /** @enum {string} */
+            key: "navigation";
+            value: components["schemas"]["NavItems"];
+            updatedAt: string;
+        };
+        /**
+         * @description One settings group, by key; its value has the shape `PATCH /api/v1/admin/settings` takes for that
+         *     group (and is checked the same way).
+         */
+        ExportedSetting: components["schemas"]["ExportedSiteSetting"] | components["schemas"]["ExportedAuthorSetting"] | components["schemas"]["ExportedSocialSetting"] | components["schemas"]["ExportedNavigationSetting"];
         MediaReference: {
             id: string;
             sha256: string;
@@ -2569,7 +2780,8 @@ export interface components {
         /**
          * @description The content export (`GET /api/v1/admin/export`), which `POST /api/v1/admin/import` takes back.
          *     Items are matched by natural keys (slugs; a skill by category + name; a setting by key), never
-         *     by id, so a file moves between installations. Media travel as references only.
+         *     by id, so a file moves between installations. Media travel as references only. Fields take the
+         *     same values as the editors' endpoints (shared types such as `WebUrl`, `SiteLink`, `NavItems`).
          */
         ContentExport: {
             /** @enum {string} */
@@ -2775,6 +2987,13 @@ export interface components {
             lastUsedAt: string | null;
             expiresAt: string;
         };
+        SessionsRevoked: {
+            /**
+             * Format: double
+             * @description Sessions signed out.
+             */
+            revoked: number;
+        };
         ChangePasswordRequest: {
             currentPassword: string;
             /** @description At least 12 characters, not a common password. */
@@ -2808,10 +3027,14 @@ export interface components {
             id: string;
             actorUserId: string | null;
             actorApiKeyId: string | null;
+            /** @description The acting user's name, or the API key's name; null for the system or a deleted actor. */
+            actorName: string | null;
             /** @description e.g. `user.create`, `auth.login`, `apikey.revoke`. */
             action: string;
             targetType: string;
             targetId: string | null;
+            /** @description The target's current title or name; null when it has none or no longer exists. */
+            targetName: string | null;
             ip: string | null;
             userAgent: string | null;
             /** @description Changed fields as `[before, after]`; secrets are redacted. */
@@ -3895,6 +4118,80 @@ export interface operations {
             };
         };
     };
+    PostsSavePending: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                postId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePostRequest"];
+            };
+        };
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminPost"];
+                };
+            };
+        };
+    };
+    PostsDiscardPending: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                postId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminPost"];
+                };
+            };
+        };
+    };
+    PostsPublishPending: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                postId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PublishPendingRequest"];
+            };
+        };
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminPost"];
+                };
+            };
+        };
+    };
     PostsPublish: {
         parameters: {
             query?: never;
@@ -4406,6 +4703,55 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaasHookResult"];
+                };
+            };
+        };
+    };
+    PaasRuntimeAppLogs: {
+        parameters: {
+            query?: {
+                /** @description lines of history first (default 200) */
+                tail?: number;
+            };
+            header?: {
+                "Last-Event-ID"?: string;
+            };
+            path: {
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+        };
+    };
+    PaasRuntimeAppMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaasAppMetrics"];
                 };
             };
         };
@@ -5328,6 +5674,15 @@ export interface operations {
                     "application/json": components["schemas"]["ProblemDocument"];
                 };
             };
+            /** @description Sent from an untrusted origin (code CSRF_FAILED) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDocument"];
+                };
+            };
             /** @description Too many attempts; see Retry-After */
             429: {
                 headers: {
@@ -5363,6 +5718,15 @@ export interface operations {
             };
             /** @description Unknown, expired or reused refresh token */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProblemDocument"];
+                };
+            };
+            /** @description Sent from an untrusted origin (code CSRF_FAILED) */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5449,6 +5813,26 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SessionView"][];
+                };
+            };
+        };
+    };
+    AuthRevokeOtherSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionsRevoked"];
                 };
             };
         };

@@ -17,7 +17,8 @@ export interface AdminApi {
   fetch(input: Request): Promise<Response>;
 }
 
-const CSRF_COOKIE = 'ov_csrf';
+/** The API's double-submit cookie: `__Host-ov_csrf` in production (COOKIE_SECURE), `ov_csrf` in local development. */
+const CSRF_COOKIES = ['__Host-ov_csrf', 'ov_csrf'];
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 // Auth endpoints answer 401 for wrong input, not for an expired session: never refresh on those.
 const NO_REFRESH = /\/api\/v1\/auth\/(login|refresh|password\/reset|password\/reset-request)$/;
@@ -40,7 +41,7 @@ export function createAdminApi(baseUrl: string, onSessionLost: () => void): Admi
   /** Counts successful refreshes: a 401 to a request sent before the latest one needs no new refresh. */
   let refreshed = 0;
 
-  const csrfToken = () => readCookie(CSRF_COOKIE) ?? memoryCsrf;
+  const csrfToken = () => CSRF_COOKIES.map(readCookie).find((v) => v !== undefined) ?? memoryCsrf;
 
   const withCsrf = (req: Request): Request => {
     const token = csrfToken();

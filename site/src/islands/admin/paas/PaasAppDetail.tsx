@@ -96,7 +96,7 @@ export function PaasAppDetail({ id }: { id: string }) {
           </>
         }
       >
-        <p className="muted small"><a href={href('/apps')}>← All apps</a> · <Status value={a.status} /> · {a.repoUrl} @ {a.branch}{a.detectedType && ` · ${a.detectedType}`}</p>
+        <p className="muted small"><a href={href('/apps')}>← All apps</a> · <Status value={a.status} /> · {a.repoUrl} @ {a.branch}{a.detectedType && ` · ${a.detectedType}`}{a.runAsRoot && <> · <span className="text-warn">may run as root</span></>}</p>
         {a.lastError && <p className="field-error">{a.lastError}</p>}
       </PageHeader>
       {secret && <SecretOnce label="New push webhook secret" secret={secret} note={`use it with ${a.hookUrl}; it is never shown again.`} />}

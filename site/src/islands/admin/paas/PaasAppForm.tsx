@@ -5,10 +5,10 @@ import { CheckField, FormError, TextArea, TextField } from '../components/Field'
 import { useApi } from '../lib/session';
 import { parseEnv } from './env';
 
-/** Name, repository, branch, variables (replaced whole; values are never shown back) and public. */
+/** Name, repository, branch, variables (replaced whole; values are never shown back), public and run-as-root. */
 export function PaasAppForm({ app, onSaved, onCancel }: { app: PaasApp; onSaved(a: PaasApp): void; onCancel(): void }) {
   const api = useApi();
-  const [form, setForm] = useState({ name: app.name, repoUrl: app.repoUrl, branch: app.branch, env: '', public: app.public });
+  const [form, setForm] = useState({ name: app.name, repoUrl: app.repoUrl, branch: app.branch, env: '', public: app.public, runAsRoot: app.runAsRoot });
   const [error, setError] = useState<string>();
   const [fields, setFields] = useState<Record<string, string>>({});
 
@@ -23,7 +23,7 @@ export function PaasAppForm({ app, onSaved, onCancel }: { app: PaasApp; onSaved(
         unwrap(
           await api.PATCH('/api/v1/admin/paas/apps/{appId}', {
             params: { path: { appId: app.id } },
-            body: { name: form.name.trim(), repoUrl: form.repoUrl.trim(), branch: form.branch.trim(), public: form.public, ...(env ? { env } : {}) },
+            body: { name: form.name.trim(), repoUrl: form.repoUrl.trim(), branch: form.branch.trim(), public: form.public, runAsRoot: form.runAsRoot, ...(env ? { env } : {}) },
           }),
         ),
       );
@@ -48,6 +48,13 @@ export function PaasAppForm({ app, onSaved, onCancel }: { app: PaasApp; onSaved(
         error={fields.env}
       />
       <CheckField label="Public (listed on the site's /paas/ page)" checked={form.public} onChecked={(p) => setForm({ ...form, public: p })} />
+      <CheckField
+        label="Run as root"
+        className="field-warn"
+        checked={form.runAsRoot}
+        onChecked={(runAsRoot) => setForm({ ...form, runAsRoot })}
+        hint="Dangerous. Only for an app built from its repository's own Dockerfile whose USER is root or unset; otherwise it runs as uid 10001. As uid 0, a container escape (a kernel or Docker flaw) starts as root on the host, and the app, or whoever takes it over, can rewrite everything in its writable root filesystem. Prefer a USER line in the Dockerfile. Recorded in the audit log; applies from the next deployment."
+      />
       <FormError message={error} />
       <div className="actions">
         <button type="button" className="btn" onClick={onCancel}>Cancel</button>

@@ -1,0 +1,1 @@
+ALTER TABLE `paas_apps` ADD `run_as_root` boolean DEFAULT false NOT NULL;

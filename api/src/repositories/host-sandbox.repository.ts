@@ -1,0 +1,116 @@
+import { execFile } from 'node:child_process';
+import { mkdir, readFile, rmdir, statfs, writeFile } from 'node:fs/promises';
+import { lookup } from 'node:dns/promises';
+import { isIPv4 } from 'node:net';
+import { networkInterfaces } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+
+export class HostSandboxError extends Error {}
+
+/**
+ * The host kernel's side of the PaaS sandbox: packet filter rules (iptables/ip6tables, whichever
+ * backend Docker itself uses), cgroups that cap a build's processes, and the free space of the
+ * engine's disk. Commands run without a shell, with fixed arguments; needs root on the host (the
+ * worker of `make dev`; in containers, NET_ADMIN in the host's network namespace).
+ */
+export class HostSandboxRepository {
+  constructor(private readonly cgroupRoot = '/sys/fs/cgroup') {}
+
+  async resolvConf(): Promise<string> {
+    return readFile('/etc/resolv.conf', 'utf8').catch(() => '');
+  }
+
+  /** IPv4 addresses of a host name (an address stays itself); none when it does not resolve. */
+  async resolve(host: string): Promise<string[]> {
+    if (isIPv4(host)) return [host];
+    try {
+      return (await lookup(host, { all: true, family: 4 })).map((a) => a.address);
+    } catch {
+      return [];
+    }
+  }
+
+  interfaces() {
+    return networkInterfaces();
+  }
+
+  /** Loads `rules` (iptables-restore format, our chains only) atomically, then inserts missing jumps first in their chains. */
+  async applyRules(family: 4 | 6, rules: string, jumps: { chain: string; rule: string[] }[]): Promise<void> {
+    const bin = family === 4 ? 'iptables' : 'ip6tables';
+    await this.restore(`${bin}-restore`, rules);
+    for (const { chain, rule } of jumps) {
+      const present = await run(bin, ['-w', '5', '-C', chain, ...rule]).then(() => true, () => false);
+      if (!present) await this.exec(bin, ['-w', '5', '-I', chain, '1', ...rule]);
+    }
+  }
+
+  /** Rules in `chain` and whether every jump is present; undefined when the chain does not exist. */
+  async inspect(family: 4 | 6, chain: string, jumps: { chain: string; rule: string[] }[]): Promise<{ rules: number; jumpsPresent: boolean } | undefined> {
+    const bin = family === 4 ? 'iptables' : 'ip6tables';
+    let listing: string;
+    try {
+      listing = (await run(bin, ['-w', '5', '-S', chain])).stdout;
+    } catch {
+      return undefined;
+    }
+    const rules = listing.split('\n').filter((l) => l.startsWith('-A ')).length;
+    let jumpsPresent = true;
+    for (const { chain: c, rule } of jumps) {
+      if (!(await run(bin, ['-w', '5', '-C', c, ...rule]).then(() => true, () => false))) jumpsPresent = false;
+    }
+    return { rules, jumpsPresent };
+  }
+
+  /**
+   * Creates a cgroup named `name` whose `pids.max` caps every process of the containers Docker puts
+   * under it (a build's RUN steps, via the build's `cgroupparent`). Returns how to pass it to Docker.
+   */
+  async createPidsCgroup(name: string, version: '1' | '2', pidsMax: number): Promise<void> {
+    const dir = version === '1' ? join(this.cgroupRoot, 'pids', name) : join(this.cgroupRoot, name);
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, 'pids.max'), String(pidsMax));
+  }
+
+  /** Removes the cgroups Docker and we made for `name` (each controller in v1); empty ones only. */
+  async removeCgroup(name: string, version: '1' | '2'): Promise<void> {
+    const dirs = version === '1'
+      ? ['pids', 'memory', 'cpu,cpuacct', 'cpu', 'cpuacct', 'cpuset', 'blkio', 'devices', 'freezer', 'net_cls,net_prio', 'net_cls', 'net_prio', 'perf_event', 'hugetlb', 'systemd', 'rdma'].map((c) => join(this.cgroupRoot, c, name))
+      : [join(this.cgroupRoot, name)];
+    await Promise.all(dirs.map((d) => rmdir(d).catch(() => undefined)));
+  }
+
+  /** Free bytes on the filesystem holding `path`, or undefined when this process cannot see it. */
+  async freeBytes(path: string): Promise<number | undefined> {
+    try {
+      const s = await statfs(path);
+      return s.bavail * s.bsize;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private async exec(bin: string, args: string[]): Promise<void> {
+    try {
+      await run(bin, args);
+    } catch (err) {
+      throw new HostSandboxError(`${bin} ${args.join(' ')}: ${describe(err)}`);
+    }
+  }
+
+  private restore(bin: string, input: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const child = execFile(bin, ['-w', '5', '--noflush'], (err, _stdout, stderr) =>
+        err ? reject(new HostSandboxError(`${bin}: ${stderr.trim() || describe(err)}`)) : resolve());
+      child.stdin!.end(input);
+    });
+  }
+}
+
+function describe(err: unknown): string {
+  const e = err as { code?: string; stderr?: string; message: string };
+  if (e.code === 'ENOENT') return 'not installed';
+  return (e.stderr?.trim() || e.message).split('\n')[0]!;
+}
