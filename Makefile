@@ -18,7 +18,7 @@ LEDGER := .data/resilience/ledger.jsonl
 RESILIENCE_SUMMARY := node --import tsx scripts/resilience-summary.ts
 
 .PHONY: help install dev services services-stop services-status migrate seed openapi openapi-check \
-        typecheck lint test test-unit test-integration build compose-check clean bench bench-login test-resilience \
+        typecheck lint test test-unit test-integration build compose-check prod-check clean bench bench-login test-resilience \
         paas-images
 
 help: ## List targets
@@ -90,11 +90,14 @@ test-resilience: install services ## Faults (TCP fault proxies), outages, load, 
 	status=0; TEST_DATABASE_URL=$(TEST_DATABASE_URL) npx vitest run --project integration api/test/resilience api/test/redis-outage.test.ts api/test/limits.test.ts api/test/authz-matrix.test.ts || status=$$?; \
 	  $(RESILIENCE_SUMMARY) || [ $$status -ne 0 ] || status=1; exit $$status
 
-paas-images: ## Local PaaS base images without a registry (omervision/paas-node:local, paas-static:local)
+paas-images: ## Local PaaS base images without a registry (Debian: paas-node, paas-node-build, paas-static, paas-python)
 	scripts/paas-images.sh
 
 build: install ## Compile the api to api/dist
 	npm run -s build -w api
+
+prod-check: install ## compose.yaml up on this machine (local images when pulls fail), smoke-tested through its HTTPS front door, then down -v (~N min)
+	scripts/prod-check.sh
 
 compose-check: ## Validate compose.yaml: valid with every required secret set, refused (naming it) without any one
 	scripts/compose-check.sh

@@ -49,6 +49,7 @@ mkdir -p "$CACHE"
 # Two test runs starting at once must not build the same images twice.
 exec 9>"$CACHE/.lock"
 flock 9
+rm -rf "$CACHE"/ctx.* # build contexts of a run that was killed (the lock says none is in use)
 
 # ---------------------------------------------------------------- inputs
 # The first http(s) URI of this machine's apt sources that serves $SUITE (one-line or deb822 format).
@@ -146,30 +147,37 @@ if [[ "$(current "$ROOTFS_TAG")" != "$rootfs_label" ]]; then
 fi
 
 # ---------------------------------------------------------------- images built FROM it
-# build TAG PARENT DOCKERFILE: skipped when the label (hash of the Dockerfile, the parent's label
-# and the context's inputs) is unchanged; the replaced image is removed when nothing uses it.
-build() { # tag parent dockerfile [inputs]
-  local tag=$1 parent=$2 dockerfile=$3 inputs=${4:-} label old
+# build TAG PARENT DOCKERFILE INPUTS CONTEXT [ALIAS]: skipped when the label (a hash of the
+# Dockerfile, the parent's label and the context's inputs) is unchanged; otherwise CONTEXT fills
+# the build context, and the replaced image is removed when nothing else uses it.
+build() {
+  local tag=$1 parent=$2 dockerfile=$3 inputs=$4 context=$5 alias=${6:-} label old started=$SECONDS
   label="$(printf '%s\n%s\n%s\n' "$dockerfile" "$(current "$parent")" "$inputs" | hash)"
   if ((FORCE == 0)) && [[ "$(current "$tag")" == "$label" ]]; then
     info "$tag is up to date"
+    if [[ -n "$alias" && "$(current "$alias")" != "$label" ]]; then docker tag "$tag" "$alias"; fi
     return
   fi
   info "building $tag"
   old="$(docker image inspect -f '{{.Id}}' "$tag" 2>/dev/null || true)"
+  rm -rf "$work/ctx" && mkdir -p "$work/ctx"
+  "$context" "$work/ctx"
   printf '%s\nLABEL %s=%s\n' "$dockerfile" "$LABEL" "$label" >"$work/Dockerfile"
-  local started=$SECONDS
   docker build -q --force-rm "${proxy_args[@]}" -t "$tag" -f "$work/Dockerfile" "$work/ctx" >/dev/null 2>"$work/build.err" ||
     { cat "$work/build.err" >&2; die "building $tag failed"; }
-  info "$tag built ($(size "$tag"), $((SECONDS - started)) s)"
+  if [[ -n "$alias" ]]; then docker tag "$tag" "$alias"; fi
+  info "$tag${alias:+ (also $alias)} built ($(size "$tag"), $((SECONDS - started)) s)"
   if [[ -n "$old" && "$old" != "$(docker image inspect -f '{{.Id}}' "$tag")" ]]; then docker image rm "$old" >/dev/null 2>&1 || true; fi
 }
 
 APT_INSTALL='apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends'
 APT_CLEAN='apt-get clean && rm -rf /var/lib/apt/lists/* /var/log/apt /var/log/dpkg.log /var/cache/debconf/*-old'
 
-mkdir -p "$work/ctx/cas"
-for ca in "${extra_cas[@]}"; do cp "$ca" "$work/ctx/cas/host-$(basename "$ca")"; done
+debian_context() { # dir
+  mkdir -p "$1/cas"
+  local ca
+  for ca in "${extra_cas[@]}"; do cp "$ca" "$1/cas/host-$(basename "$ca")"; done
+}
 build "$DEBIAN_TAG" "$ROOTFS_TAG" "FROM $ROOTFS_TAG
 RUN printf 'deb %s %s main\\ndeb %s %s-updates main\\ndeb %s %s-security main\\n' '$MIRROR' $SUITE '$MIRROR' $SUITE '$SECURITY' $SUITE >/etc/apt/sources.list \\
  && printf 'APT::Install-Recommends \"false\";\\nAPT::Install-Suggests \"false\";\\n' >/etc/apt/apt.conf.d/90omervision \\
@@ -177,12 +185,14 @@ RUN printf 'deb %s %s main\\ndeb %s %s-updates main\\ndeb %s %s-security main\\n
 COPY cas/ /usr/local/share/ca-certificates/
 RUN update-ca-certificates >/dev/null \\
  && echo 'app:x:10001:10001:app:/tmp:/usr/sbin/nologin' >>/etc/passwd && echo 'app:x:10001:' >>/etc/group
-CMD [\"bash\"]" "cas $ca_hash"
+CMD [\"bash\"]" "cas $ca_hash" debian_context
 
-rm -rf "$work/ctx" && mkdir -p "$work/ctx/lib"
-cp "$node_bin" "$work/ctx/node"
-cp -a "$npm_root" "$work/ctx/lib/npm"
-cp -a "$corepack_root" "$work/ctx/lib/corepack"
+node_context() { # dir
+  mkdir -p "$1/lib"
+  cp "$node_bin" "$1/node"
+  cp -a "$npm_root" "$1/lib/npm"
+  cp -a "$corepack_root" "$1/lib/corepack"
+}
 build "$NODE_TAG" "$DEBIAN_TAG" "FROM $DEBIAN_TAG
 COPY node /usr/local/bin/node
 COPY lib/ /usr/local/lib/node_modules/
@@ -191,17 +201,19 @@ RUN ln -s ../lib/node_modules/npm/bin/npm-cli.js /usr/local/bin/npm \\
  && ln -s ../lib/node_modules/corepack/dist/corepack.js /usr/local/bin/corepack \\
  && node --version && npm --version >/dev/null && corepack --version >/dev/null
 ENV NODE_VERSION=${node_version#v} NPM_VERSION=$npm_version COREPACK_VERSION=$corepack_version
-CMD [\"node\"]" "node $node_version npm $npm_version corepack $corepack_version"
-docker tag "$NODE_TAG" "$STATIC_TAG"
+CMD [\"node\"]" "node $node_version npm $npm_version corepack $corepack_version" node_context "$STATIC_TAG"
 
-rm -rf "$work/ctx" && mkdir -p "$work/ctx/include"
-if [[ -n "$node_headers" ]]; then cp -a "$node_headers" "$work/ctx/include/node"; else warn "no Node headers beside $node_bin: node-gyp will download them"; fi
+headers_context() { # dir
+  mkdir -p "$1/include"
+  if [[ -n "$node_headers" ]]; then cp -a "$node_headers" "$1/include/node"; fi
+}
+nodedir=""
+if [[ -n "$node_headers" ]]; then nodedir='ENV npm_config_nodedir=/usr/local'; else warn "no Node headers beside $node_bin: node-gyp will download them"; fi
 build "$NODE_BUILD_TAG" "$NODE_TAG" "FROM $NODE_TAG
 RUN $APT_INSTALL python3 make g++ git && $APT_CLEAN
 COPY include/ /usr/local/include/
-$([[ -n "$node_headers" ]] && echo 'ENV npm_config_nodedir=/usr/local')" "headers ${node_headers:+$(sha256sum "$node_headers/node_version.h" | cut -c1-12)}"
+$nodedir" "headers ${node_headers:+$(sha256sum "$node_headers/node_version.h" | cut -c1-12)}" headers_context
 
-rm -rf "$work/ctx" && mkdir -p "$work/ctx"
 # bookworm's fastapi 0.92 declares starlette<0.26, but its security update ships starlette 0.26.1
 # (which Debian runs it with): relaxed, or pip would look for an older starlette on the index.
 build "$PYTHON_TAG" "$DEBIAN_TAG" "FROM $DEBIAN_TAG
@@ -209,4 +221,4 @@ RUN $APT_INSTALL python3 python3-venv python3-pip python3-flask python3-fastapi 
  && sed -i -E 's/^(Requires-Dist: starlette)<0\\.26\\.0,(>=0\\.25\\.0)$/\\1\\2/' /usr/lib/python3/dist-packages/fastapi-*.dist-info/METADATA \\
  && python3 -m venv --system-site-packages /opt/venv && /opt/venv/bin/python -m pip check
 ENV VIRTUAL_ENV=/opt/venv PATH=/opt/venv/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1
-CMD [\"python\"]"
+CMD [\"python\"]" "" true

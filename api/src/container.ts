@@ -71,6 +71,8 @@ import { PageService } from './services/content/page.service.js';
 import { PostService } from './services/content/post.service.js';
 import { ProjectService } from './services/content/project.service.js';
 import { PublicCatalogService } from './services/content/public-catalog.service.js';
+import { PaasRepository } from './repositories/paas.repository.js';
+import { paasUrls } from './services/paas/views.js';
 import { TaxonomyService } from './services/content/taxonomy.service.js';
 import { PreviewTokens } from './services/content/preview-tokens.js';
 import { PublicContentService } from './services/content/public-content.service.js';
@@ -164,12 +166,17 @@ export function composeContent(infra: Infrastructure, audit = new AuditService(n
   const projects = new ProjectRepository(database.db);
   const pages = new PageRepository(database.db);
   const taxonomy = new TaxonomyRepository(database.db);
+  const paasApps = new PaasRepository(database.db);
+  const appUrls = paasUrls(env);
+  const demoApps = async () => (await paasApps.listApps()).map((a) => ({
+    id: a.id, isPublic: a.isPublic, app: { slug: a.slug, name: a.name, status: a.status, url: appUrls.app(a.slug) },
+  }));
   return {
     cache, postService, publishing, publicContent: new PublicContentService(posts, cache, images),
     projects: new ProjectService(projects, tx, changes, audit),
     pages: new PageService(pages, tx, changes, audit),
     taxonomy: new TaxonomyService(taxonomy, tx, changes, audit),
-    publicCatalog: new PublicCatalogService(projects, pages, taxonomy, cache, images),
+    publicCatalog: new PublicCatalogService(projects, pages, taxonomy, cache, images, demoApps),
   };
 }
 

@@ -1,10 +1,34 @@
+import { hostname } from 'node:os';
 import pino, { type Logger } from 'pino';
+import { LineWriter } from './log-writer.js';
+
+/** Log lines held while stdout's reader lags (~16,000 request lines); more are dropped and counted. */
+const MAX_BUFFER_BYTES = 4 * 1024 * 1024;
+const EXIT_FLUSH_MS = 2000;
+
+let stdout: LineWriter | undefined;
 
 /**
- * JSON logs; credentials never reach them. Written synchronously: nothing is lost on a crash, and
- * a dead log reader (broken pipe) cannot hang process exit, which sonic-boom's async exit flush
- * does by retrying EPIPE forever.
+ * One writer for the process's stdout, shared by every logger (lines keep their order), flushed
+ * synchronously on exit — process.exit, the shutdown handler's exit, an uncaught exception — so
+ * nothing queued is lost then; only a SIGKILL or a native crash loses the lines of the current
+ * event-loop turn. A dead log reader (broken pipe) ends logging instead of hanging the exit.
  */
+function stdoutWriter(): LineWriter {
+  if (stdout) return stdout;
+  // Node's own stdout stream puts a pipe into non-blocking mode (libuv): a full pipe then answers
+  // EAGAIN at once and the writer retries later, instead of a write that waits for the reader.
+  void process.stdout;
+  const writer = new LineWriter(1, {
+    maxBufferBytes: MAX_BUFFER_BYTES,
+    exitFlushMs: EXIT_FLUSH_MS,
+    dropNotice: (dropped) => `${JSON.stringify({ level: 40, time: Date.now(), pid: process.pid, hostname: hostname(), dropped, msg: 'log lines dropped: stdout was not read fast enough' })}\n`,
+  });
+  process.on('exit', () => writer.flushSync());
+  return (stdout = writer);
+}
+
+/** JSON logs; credentials never reach them. Written without blocking the event loop (log-writer.ts). */
 export function createLogger(level: string, name: string): Logger {
   return pino({
     name,
@@ -22,5 +46,5 @@ export function createLogger(level: string, name: string): Logger {
       censor: '[redacted]',
     },
     serializers: { err: pino.stdSerializers.err },
-  }, pino.destination({ dest: 1, sync: true }));
+  }, stdoutWriter());
 }

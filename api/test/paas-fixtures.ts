@@ -5,7 +5,7 @@ import { connect } from 'node:net';
 import { dirname, join } from 'node:path';
 
 /** A local git repository with one commit on `main` (file:// URLs need PAAS_ALLOW_LOCAL_REPOS=1). */
-export async function makeRepo(root: string, name: string, files: Record<string, string>): Promise<{ dir: string; url: string; commit: (files: Record<string, string>, message: string) => Promise<void> }> {
+export async function makeRepo(root: string, name: string, files: Record<string, string>, defaultBranch = 'main'): Promise<{ dir: string; url: string; commit: (files: Record<string, string>, message: string) => Promise<void> }> {
   const dir = join(root, name);
   const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Fixture', '-c', 'user.email=fixture@test.local', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, stdio: 'pipe' });
   const write = async (more: Record<string, string>) => {
@@ -16,7 +16,7 @@ export async function makeRepo(root: string, name: string, files: Record<string,
   };
   await mkdir(dir, { recursive: true });
   await write(files);
-  git('init', '-q', '-b', 'main');
+  git('init', '-q', '-b', defaultBranch);
   git('add', '-A');
   git('commit', '-q', '-m', 'initial');
   return {

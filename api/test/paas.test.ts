@@ -299,6 +299,23 @@ describe('failures', () => {
     expect((await managed()).filter((c) => c.Labels[LABEL.app] === app.id)).toEqual([]);
   });
 
+  it('a container Docker restarts after a crash gets a new port, and the router follows it', async () => {
+    const server = "require('node:http').createServer((req, res) => { if (req.url === '/crash') { res.end('bye'); setTimeout(() => process.exit(1), 50); return; } res.end('alive'); }).listen(Number(process.env.PORT), '0.0.0.0');\n";
+    const app = await createApp('Crash Once', (await makeRepo(root, 'crash-once', { 'package.json': JSON.stringify({ name: 'crash-once', version: '1.0.0', main: 'index.js' }), 'index.js': server })).url);
+    expect((await settled((await deploy(app.id)).id)).status).toBe('running');
+    const portBefore = (await inspectServing(app.id)).NetworkSettings.Ports['8080/tcp']![0]!.HostPort;
+    expect((await viaRouter(routerPort, host(app.slug), '/crash')).body).toBe('bye');
+    await eventually(async () => (await inspectServing(app.id)).RestartCount === 1, 20_000);
+    await eventually(async () => (await viaRouter(routerPort, host(app.slug)).catch(() => ({ body: '' }))).body === 'alive', 20_000);
+    const portAfter = (await inspectServing(app.id)).NetworkSettings.Ports['8080/tcp']![0]!.HostPort;
+    expect(((await (await call('GET', `/api/v1/admin/paas/apps/${app.id}`)).json()) as AppView).status).toBe('running');
+    // Whether Docker kept the port or not, the app's row matches the container.
+    const row = await new PaasRepository(api.infra.database.db).findApp(app.id);
+    expect(String(row!.hostPort)).toBe(portAfter);
+    expect(typeof portBefore).toBe('string');
+    expect((await call('DELETE', `/api/v1/admin/paas/apps/${app.id}`)).status).toBe(204);
+  });
+
   it('a repository with nothing detectable fails saying what was looked for', async () => {
     const repo = await makeRepo(root, 'nothing', { 'README.md': '# just words\n', 'notes/todo.txt': 'x' });
     const app = await createApp('Nothing Here', repo.url);
@@ -492,6 +509,25 @@ describe('reconcile and delete', () => {
       return containers.length === 0 && images.length === 0 && networks.length === 0 && checkout === null;
     }, 20_000);
     expect((await viaRouter(routerPort, host(ownApp.slug))).status).toBe(404);
+  });
+
+  it('an app without a branch deploys the repository\'s default branch (master here) and follows pushes to it', async () => {
+    const repo = await makeRepo(root, 'on-master', { 'index.html': '<h1>master</h1>' }, 'master');
+    const app = await createApp('On Master', repo.url);
+    expect((app as AppView & { branch: string | null }).branch).toBeNull();
+    const done = await settled((await deploy(app.id)).id);
+    expect(done.status, done.reason ?? '').toBe('running');
+    expect((done as DeploymentView & { branch: string }).branch).toBe('master');
+    expect(done.log).toMatch(/the default branch/);
+    const secret = app.hookSecret!;
+    const hook = async (payload: unknown) => {
+      const raw = JSON.stringify(payload);
+      const res = await fetch(api.url + `/api/v1/paas/hooks/${app.id}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-github-event': 'push', 'x-hub-signature-256': hubSignature(secret, raw) }, body: raw });
+      return (await res.json()) as { result: string };
+    };
+    expect((await hook({ ref: 'refs/heads/main' })).result).toBe('ignored');
+    expect((await hook({ ref: 'refs/heads/trunk', repository: { default_branch: 'trunk' } })).result).toBe('deployed');
+    expect((await call('DELETE', `/api/v1/admin/paas/apps/${app.id}`)).status).toBe(204);
   });
 
   it('deleting app A and deploying app B within the second: B never loses a cache parent to the deletion', async () => {

@@ -1,6 +1,8 @@
-// The baseline for the read benchmarks: a bare node:http server with a mysql2 pool that runs the
+// The baselines for the read benchmarks: a bare node:http server with a mysql2 pool that runs the
 // same SQL as the API's uncached public reads and returns the same JSON shape. No framework, no
 // validation, no cache, no logging: what the API is measured against.
+// MODE=memory: the physical limit — the first answer per URL is kept (bytes + ETag) and every later
+// request is answered from memory, as a cache hit at its cheapest would be.
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import mysql from 'mysql2/promise';
@@ -65,8 +67,20 @@ async function one(slug) {
     seo: { title: r.seo_title, description: r.seo_description, canonicalUrl: r.canonical_url, ogImageMediaId: r.og_image_media_id }, ogImage: imgs.get(r.og_image_media_id) ?? null };
 }
 
+const memory = process.env.MODE === 'memory' ? new Map() : undefined;
+
+function answer(req, res, { json, etag }) {
+  if (req.headers['if-none-match'] === etag) {
+    res.writeHead(304, { etag }).end();
+    return;
+  }
+  res.writeHead(200, { etag, 'content-type': 'application/json; charset=utf-8', 'content-length': json.length }).end(json);
+}
+
 createServer(async (req, res) => {
   try {
+    const kept = memory?.get(req.url);
+    if (kept) return answer(req, res, kept);
     const url = new URL(req.url, 'http://x');
     let body;
     if (url.pathname === '/api/v1/posts') body = await list(url);
@@ -75,14 +89,11 @@ createServer(async (req, res) => {
       res.writeHead(404).end();
       return;
     }
-    const json = JSON.stringify(body);
+    const json = Buffer.from(JSON.stringify(body));
     // Conditional GETs the plain way: hash what the query returned, 304 when the client holds it.
-    const etag = `"${createHash('sha1').update(json).digest('base64url')}"`;
-    if (req.headers['if-none-match'] === etag) {
-      res.writeHead(304, { etag }).end();
-      return;
-    }
-    res.writeHead(200, { etag, 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(json) }).end(json);
+    const entry = { json, etag: `"${createHash('sha1').update(json).digest('base64url')}"` };
+    memory?.set(req.url, entry);
+    answer(req, res, entry);
   } catch (err) {
     res.writeHead(500).end(String(err));
   }

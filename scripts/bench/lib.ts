@@ -4,10 +4,12 @@
  * reports p90/p97.5/p99 but not p95, and the issue's targets are p95), the machine description and
  * writing `scripts/bench/results/<scenario>-<date>.json` (+ `.md`).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
 import autocannon from 'autocannon';
 import * as hdr from 'hdr-histogram-js';
 
@@ -101,28 +103,105 @@ export function stopProcess(proc: ChildProcess, signal: NodeJS.Signals = 'SIGTER
 
 const stopper = (proc: ChildProcess) => () => stopProcess(proc);
 
-/** The API (`api/src/main.ts`) in production mode with the limiter off; `env` overrides anything. */
-export async function startApi(dbUrl: string, env: Record<string, string> = {}): Promise<Server> {
+export interface ApiOptions {
+  /**
+   * `info` (default) = production's request log: one JSON line per request into a pipe that a
+   * separate process reads line by line (as `make dev`'s prefixer or a container log driver does).
+   * `warn` = no request log, to show what logging costs.
+   */
+  logLevel?: 'info' | 'warn';
+  /** Preload probe.mjs: event-loop delay and GC pauses per run (`probe(proc, ...)`). */
+  probe?: boolean;
+  /** Another checkout to run (a before/after comparison in one run). */
+  root?: string;
+}
+
+export interface ProbeReport {
+  seconds: number;
+  cpuMs: number;
+  loopDelayMs: { p50: number; p90: number; p99: number; max: number; mean: number; samples: number };
+  gc: { count: number; totalMs: number; maxMs: number; over10ms: number; over50ms: number; busyPercent: number; byKind: Record<string, { count: number; totalMs: number; maxMs: number }> };
+  memory: { rssMiB: number; heapUsedMiB: number };
+}
+
+/**
+ * The API (`api/src/main.ts`) in production mode with the limiter off and one process (the
+ * baselines are one process too; `env.API_WORKERS` overrides); `env` overrides anything.
+ */
+export async function startApi(dbUrl: string, env: Record<string, string> = {}, options: ApiOptions = {}): Promise<Server & { logLines(): Promise<number> }> {
   const port = await freePort();
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'api/src/main.ts'], {
-    cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'],
+  const logs = await logPipe();
+  const probe = options.probe ? ['--import', new URL('./probe.mjs', import.meta.url).pathname] : [];
+  const proc = spawn(process.execPath, ['--import', 'tsx', ...probe, 'api/src/main.ts'], {
+    cwd: options.root ?? ROOT, stdio: ['ignore', logs.fd, 'inherit', ...(options.probe ? ['ipc' as const] : [])],
     env: {
       ...process.env, NODE_ENV: 'production', JWT_SECRET: BENCH_JWT_SECRET, PORT: String(port), DATABASE_URL: dbUrl,
-      RATE_LIMIT_ENABLED: 'false', CACHE_ENABLED: 'true', REDIS_KEY_PREFIX: `ovbench${Date.now()}:`, LOG_LEVEL: 'warn', DB_POOL_SIZE: '10', ...env,
+      RATE_LIMIT_ENABLED: 'false', CACHE_ENABLED: 'true', REDIS_KEY_PREFIX: `ovbench${Date.now()}:`, LOG_LEVEL: options.logLevel ?? 'info', DB_POOL_SIZE: '10',
+      API_WORKERS: '1', ...(options.probe ? { BENCH_PROBE: '1' } : {}), ...env,
     },
   });
+  logs.spawned();
   const url = `http://127.0.0.1:${port}`;
   await waitFor(`${url}/health/live`).catch((err: unknown) => {
     proc.kill('SIGKILL'); // not left running behind a failed benchmark
     throw err;
   });
-  return { url, proc, stop: stopper(proc) };
+  return { url, proc, stop: stopper(proc), logLines: logs.lines };
 }
 
-/** A bare node:http + mysql2 server running the same SQL as the public reads, without cache. */
-export async function startBaseline(dbUrl: string): Promise<Server> {
+/**
+ * A real pipe (a FIFO, blocking like the pipe a container runtime or a shell gives a process) read
+ * line by line by `sed -u` in its own process, as `make dev` prints the API's log; `lines()` resolves
+ * with how many lines went through once the API has exited.
+ */
+async function logPipe(): Promise<{ fd: number; spawned(): void; lines(): Promise<number> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'ovbench-log-'));
+  const fifo = join(dir, 'api.log');
+  execFileSync('mkfifo', [fifo]);
+  const reader = spawn('sh', ['-c', `sed -u 's/^/[api] /' < '${fifo}' | wc -l`], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  reader.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  const done = new Promise<number>((resolve) => reader.once('close', () => resolve(Number(out.trim()) || 0)));
+  const handle = await open(fifo, 'w'); // waits for the reader to open its end
+  return {
+    fd: handle.fd,
+    spawned() {
+      // The API holds its own copy: the reader sees end-of-file when the API exits.
+      void handle.close().then(() => rmSync(dir, { recursive: true, force: true }));
+    },
+    lines: () => done,
+  };
+}
+
+/** `reset` before a run, `read` after it: the probe's figures for that run (a server started with `probe: true`). */
+export function probe(proc: ChildProcess, what: 'reset'): Promise<void>;
+export function probe(proc: ChildProcess, what: 'read'): Promise<ProbeReport>;
+export function probe(proc: ChildProcess, what: 'reset' | 'read'): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the probe did not answer')), 5000);
+    const onMessage = (m: { probe?: string }) => {
+      if (m?.probe !== (what === 'reset' ? 'reset' : 'report')) return;
+      clearTimeout(timer);
+      proc.off('message', onMessage);
+      const { probe: _, ...report } = m;
+      resolve(report);
+    };
+    proc.on('message', onMessage);
+    proc.send({ probe: what });
+  });
+}
+
+/**
+ * A bare node:http + mysql2 server running the same SQL as the public reads, without cache; with
+ * `memory`, answering every URL after its first request from memory (the physical limit).
+ */
+export async function startBaseline(dbUrl: string, mode: 'sql' | 'memory' = 'sql', options: Pick<ApiOptions, 'probe'> = {}): Promise<Server> {
   const port = await freePort();
-  const proc = spawn(process.execPath, ['scripts/bench/baseline-server.mjs'], { cwd: ROOT, stdio: 'ignore', env: { ...process.env, PORT: String(port), DATABASE_URL: dbUrl } });
+  const probe = options.probe ? ['--import', new URL('./probe.mjs', import.meta.url).pathname] : [];
+  const proc = spawn(process.execPath, [...probe, 'scripts/bench/baseline-server.mjs'], {
+    cwd: ROOT, stdio: ['ignore', 'ignore', 'ignore', ...(options.probe ? ['ipc' as const] : [])],
+    env: { ...process.env, PORT: String(port), DATABASE_URL: dbUrl, MODE: mode, ...(options.probe ? { BENCH_PROBE: '1' } : {}) },
+  });
   const url = `http://127.0.0.1:${port}`;
   await waitFor(`${url}/api/v1/posts?limit=1`);
   return { url, proc, stop: stopper(proc) };
@@ -133,6 +212,7 @@ export interface Run {
   rps: number;
   p50: number;
   p95: number;
+  p97_5: number;
   p99: number;
   max: number;
   errors: number;
@@ -179,6 +259,7 @@ export async function load(url: string, o: LoadOptions): Promise<Run> {
     rps: Math.round(histogram.totalCount / o.duration),
     p50: ms(histogram.getValueAtPercentile(50) / 1000),
     p95: ms(histogram.getValueAtPercentile(95) / 1000),
+    p97_5: ms(histogram.getValueAtPercentile(97.5) / 1000),
     p99: ms(histogram.getValueAtPercentile(99) / 1000),
     max: ms(histogram.maxValue / 1000),
     errors: result.errors,

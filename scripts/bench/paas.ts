@@ -62,7 +62,7 @@ const DOMAIN = 'apps.localhost';
 const POLL_MS = 50;
 /** The build limits the worker passes to every build (api/src/jobs/paas.jobs.ts, composePaasEngine). */
 const BUILD_LIMITS = { memoryBytes: 2 * 1024 * 1024 * 1024, cpuQuota: 100_000, cpuPeriod: 100_000 };
-const IMAGES = { node: LOCAL_IMAGES.node!, static: LOCAL_IMAGES.static!, python: 'python:3.12-slim' };
+const IMAGES = { node: LOCAL_IMAGES.node!, nodeBuild: LOCAL_IMAGES.nodeBuild!, static: LOCAL_IMAGES.static!, python: LOCAL_IMAGES.python! };
 
 const docker = new Docker();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -571,7 +571,7 @@ async function main(): Promise<void> {
   await docker.ping().catch((err: Error) => {
     throw new Error(`the PaaS benchmark needs a Docker Engine (${err.message}); start one: scripts/services.sh start docker`);
   });
-  for (const image of [IMAGES.node, IMAGES.static]) {
+  for (const image of [IMAGES.node, IMAGES.nodeBuild, IMAGES.static]) {
     await docker.getImage(image).inspect().catch(() => {
       throw new Error(`base image ${image} is missing: run make paas-images (scripts/paas-images.sh)`);
     });
@@ -588,7 +588,7 @@ async function main(): Promise<void> {
   routerPort = await freePort();
   const env = {
     NODE_ENV: 'production', JWT_SECRET: BENCH_JWT_SECRET, DATABASE_URL: DB_URL, REDIS_KEY_PREFIX: PREFIX, LOG_LEVEL: 'warn', RATE_LIMIT_ENABLED: 'false',
-    PAAS_ALLOW_LOCAL_REPOS: '1', PAAS_WORK_DIR: join(root, 'work'), PAAS_INSTANCE: INSTANCE, PAAS_IMAGE_NODE: IMAGES.node, PAAS_IMAGE_STATIC: IMAGES.static,
+    PAAS_ALLOW_LOCAL_REPOS: '1', PAAS_WORK_DIR: join(root, 'work'), PAAS_INSTANCE: INSTANCE, PAAS_IMAGE_NODE: IMAGES.node, PAAS_IMAGE_NODE_BUILD: IMAGES.nodeBuild, PAAS_IMAGE_STATIC: IMAGES.static,
     PAAS_ROUTER_PORT: String(routerPort), PAAS_ROUTER_HOST: '127.0.0.1', PAAS_DOMAIN: DOMAIN, PAAS_HEALTH_TIMEOUT_MS: '30000',
   };
   const [apiServer, worker, router] = await Promise.all([startApi(DB_URL, env), startWorker(env), startRouter(env)]);

@@ -184,14 +184,14 @@ describe('admin', () => {
     expect(media.alt).toBe('Rotated noise');
     expect(media.focalX).toBeLessThan(30);
 
-    // In use as a cover: deleting warns with the place, and goes ahead only when confirmed again.
+    // In use as a cover: deleting lists the place (with a link), and goes ahead only when confirmed again.
     const post = (await (await stack.call('POST', '/api/v1/admin/posts', { title: 'Has a cover', content: lexical('x'), coverMediaId: media.id })).json()) as { id: string };
-    await details.getByRole('button', { name: 'Delete' }).click();
+    await details.getByRole('button', { name: 'Delete', exact: true }).click();
     await page.getByRole('dialog', { name: 'Delete this image?' }).getByRole('button', { name: 'Delete' }).click();
-    const inUse = page.getByRole('dialog', { name: 'This image is in use' });
-    await inUse.getByText('Has a cover').waitFor();
+    const inUse = details.getByRole('alert').filter({ hasText: 'This image is in use' });
+    expect(await inUse.getByRole('link', { name: '“Has a cover”' }).getAttribute('href')).toBe(`#/posts/${post.id}`);
     await shot(page, 'media-in-use');
-    await inUse.getByRole('button', { name: 'Delete anyway' }).click();
+    await inUse.getByRole('button', { name: 'Remove from 1 place(s) and delete' }).click();
     await page.getByText('Image deleted.').waitFor();
     expect((await stack.call('GET', `/api/v1/admin/media/${media.id}`)).status).toBe(404);
     expect(((await (await stack.call('GET', `/api/v1/admin/posts/${post.id}`)).json()) as { coverMediaId: string | null }).coverMediaId).toBeNull();

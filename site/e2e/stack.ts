@@ -78,12 +78,13 @@ function startSite(port: number, env: Record<string, string>): SiteProcess {
  * Redis prefix from TEST_DATABASE_URL / TEST_REDIS_PREFIX), demo content and the builder's webhook
  * and key from the real seed, the real site server as a child process on a free port, and Chromium.
  */
-export async function startStack(): Promise<Stack> {
+export async function startStack(env: Record<string, string> = {}): Promise<Stack> {
   const port = await freePort();
   const siteUrl = `http://127.0.0.1:${port}`;
+  // `env` (e.g. PAAS_APP_URL) goes to the API, the worker and the site server alike.
   const overrides = {
     WEBHOOK_ALLOWED_PRIVATE_HOSTS: `127.0.0.1:${port}`, SITE_BUILDER_URL: siteUrl, SITE_URL: siteUrl, CORS_ORIGINS: siteUrl,
-    RATE_LIMIT_CONTACT_PER_HOUR: '1000', RATE_LIMIT_API_KEY_PER_MIN: '100000',
+    RATE_LIMIT_CONTACT_PER_HOUR: '1000', RATE_LIMIT_API_KEY_PER_MIN: '100000', ...env,
   };
   const api = await startTestApi(overrides);
   const db = api.infra.database.db;
@@ -97,7 +98,7 @@ export async function startStack(): Promise<Stack> {
 
   const siteEnv = {
     SITE_API_URL: api.url, PUBLIC_API_URL: api.url, SITE_URL: siteUrl, SITE_RELEASES_DIR: join(tmp, 'releases'),
-    DATA_DIR: join(tmp, 'data'), SITE_DEBOUNCE_MS: '300',
+    DATA_DIR: join(tmp, 'data'), SITE_DEBOUNCE_MS: '300', ...env,
   };
   let site = startSite(port, siteEnv);
   await waitForRelease(site);

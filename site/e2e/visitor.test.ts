@@ -26,13 +26,15 @@ describe('a visitor', () => {
     page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
     await page.goto(`${stack.site.url}/`);
     expect(await page.getAttribute('html', 'lang')).toBe('tr');
-    expect(await page.textContent('h1')).toBe('OmerVision');
-    expect(await page.textContent('body')).toContain('Yazılar, projeler ve çalışan demolar');
+    // The hero: the author's name, role and tagline (all from the settings).
+    expect(await page.textContent('h1')).toBe('Ömer');
+    expect(await page.textContent('.hero')).toContain('Full-stack geliştirici');
+    expect(await page.getAttribute('meta[name="description"]', 'content')).toBe('Yazılar, projeler ve çalışan demolar.');
     const ld = JSON.parse((await page.textContent('script[type="application/ld+json"]'))!);
     expect(ld['@type']).toBe('WebSite');
 
     // The newest post, whichever it is (other test files publish too).
-    const first = page.locator('section[aria-labelledby="latest"] .cards a').first();
+    const first = page.locator('section[aria-labelledby="latest"] .post-list a').first();
     const title = (await first.textContent())!;
     const href = (await first.getAttribute('href'))!;
     await first.click();
@@ -51,7 +53,7 @@ describe('a visitor', () => {
     await page.click('a[rel="tag"][href="/tags/docker/"]');
     await page.waitForURL('**/tags/docker/');
     expect(await page.textContent('h1')).toContain('Docker');
-    expect(await page.locator('.cards a[href="/blog/docker-konteynerlerini-guvenle-calistirmak/"]').count()).toBe(1);
+    expect(await page.locator('.post-list a[href="/blog/docker-konteynerlerini-guvenle-calistirmak/"]').count()).toBe(1);
 
     await page.click('nav a[href="/projects/"]');
     await page.waitForURL('**/projects/');

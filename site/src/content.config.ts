@@ -1,5 +1,5 @@
 import { defineCollection } from 'astro:content';
-import { pagesLoader, postsLoader, projectsLoader, settingsLoader, skillsLoader, tagsLoader } from './lib/content/loaders.ts';
+import { appsLoader, pagesLoader, postsLoader, projectsLoader, settingsLoader, skillsLoader, tagsLoader } from './lib/content/loaders.ts';
 
 // Everything comes from the CMS API (src/lib/content/loaders.ts); the data types are the generated
 // API types (src/lib/api/schema.d.ts), applied in src/lib/site-data.ts.
@@ -10,4 +10,5 @@ export const collections = {
   skills: defineCollection({ loader: skillsLoader() }),
   tags: defineCollection({ loader: tagsLoader() }),
   settings: defineCollection({ loader: settingsLoader() }),
+  apps: defineCollection({ loader: appsLoader() }),
 };

@@ -93,7 +93,10 @@ export const envSchema = z.object({
   PAAS_APP_URL: z.string().refine((v) => v.includes('{slug}') && /^https?:\/\//.test(v), 'must be an http(s) URL containing {slug}').optional(),
   /** Accept file:// repository URLs (tests and local development only). */
   PAAS_ALLOW_LOCAL_REPOS: bool.default(false),
-  PAAS_IMAGE_NODE: z.string().min(1).default('node:24-alpine'),
+  /** Runs Node apps; glibc (Debian), like the build image, so native modules built there load. */
+  PAAS_IMAGE_NODE: z.string().min(1).default('node:24-bookworm-slim'),
+  /** Build stage of Node apps: python3, make and g++ for native modules. */
+  PAAS_IMAGE_NODE_BUILD: z.string().min(1).default('node:24-bookworm'),
   PAAS_IMAGE_STATIC: z.string().min(1).default('node:24-alpine'),
   PAAS_IMAGE_PYTHON: z.string().min(1).default('python:3.12-slim'),
   /** Checkouts and build contexts; unset = <DATA_DIR>/paas. */

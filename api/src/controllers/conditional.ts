@@ -14,17 +14,30 @@ export function ifNoneMatchHits(header: string | undefined, etag: string): boole
 }
 
 /**
- * A cached public read: sets the strong ETag and CDN Cache-Control; when the client already holds
- * this version (and did not send `Cache-Control: no-cache`, which asks for a full answer), answers 304 without serialising the body (tsoa ends a response whose value is
- * undefined with the status set here).
+ * A cached public read, answered here: the strong ETag and CDN Cache-Control; a 304 when the client
+ * already holds this version (and did not send `Cache-Control: no-cache`, which asks for a full
+ * answer); otherwise the entry's bytes as they were serialised when the cache was filled (an entry
+ * built after the cache is serialised here). Headers the controller set go out too. tsoa skips a
+ * response whose headers are sent, so the value returned is only its type for the spec.
  */
 export function cachedRead<T>(controller: Controller, req: ExRequest, entry: CacheEntry<T>): T {
-  controller.setHeader('ETag', entry.etag);
-  controller.setHeader('Cache-Control', PUBLIC_CACHE_CONTROL);
-  const noCache = /(?:^|,)\s*no-cache\s*(?:,|$)/.test(req.headers['cache-control'] ?? '');
+  const res = req.res!;
+  for (const [name, value] of Object.entries(controller.getHeaders())) if (value !== undefined) res.setHeader(name, value);
+  res.setHeader('ETag', entry.etag);
+  res.setHeader('Cache-Control', PUBLIC_CACHE_CONTROL);
+  const cacheControl = req.headers['cache-control'];
+  const noCache = cacheControl !== undefined && /(?:^|,)\s*no-cache\s*(?:,|$)/.test(cacheControl);
   if (!noCache && ifNoneMatchHits(req.headers['if-none-match'], entry.etag)) {
-    controller.setStatus(304);
+    res.statusCode = 304;
+    res.end();
     return undefined as T;
   }
-  return entry.value;
+  const body = entry.body ?? Buffer.from(JSON.stringify(entry.value) ?? 'null');
+  res.statusCode = 200;
+  res.setHeader('Content-Type', JSON_CONTENT_TYPE);
+  res.setHeader('Content-Length', body.length);
+  res.end(body);
+  return undefined as T;
 }
+
+const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';

@@ -1,6 +1,6 @@
 import { Controller, Get, Path, Query, Request, Route, Tags } from '@tsoa/runtime';
 import type { Request as ExRequest } from 'express';
-import type { PublicPage, PublicProject, SiteSettings, SkillView, TagWithCount } from '../dtos/catalog.dto.js';
+import type { PublicAppListing, PublicPage, PublicProject, PublicSiteSettings, SkillView, TagWithCount } from '../dtos/catalog.dto.js';
 import type { PublicCatalogService } from '../services/content/public-catalog.service.js';
 import { cachedRead } from './conditional.js';
 
@@ -20,6 +20,7 @@ export class PublicCatalogController extends Controller {
     return cachedRead(this, req, await this.catalog.listProjects({ featured, updatedSince }));
   }
 
+  /** A published project; `app` is its live demo with the app's current status. */
   @Get('projects/{slug}')
   public async project(@Path() slug: string, @Request() req: ExRequest): Promise<PublicProject> {
     return cachedRead(this, req, await this.catalog.getProject(slug));
@@ -46,9 +47,18 @@ export class PublicCatalogController extends Controller {
     return cachedRead(this, req, await this.catalog.tags());
   }
 
-  /** Site title, description, author (without e-mail), social links and navigation. */
+  /** Site title, description, tagline, accent colour, author (photo, role; no e-mail), social links and navigation. */
   @Get('settings')
-  public async settings(@Request() req: ExRequest): Promise<SiteSettings> {
+  public async settings(@Request() req: ExRequest): Promise<PublicSiteSettings> {
     return cachedRead(this, req, await this.catalog.settings());
+  }
+
+  /** PaaS apps marked public (the site's /paas/ page) with their current status and the project each one demos. */
+  @Get('paas/apps')
+  public async publicApps(@Request() req: ExRequest): Promise<PublicAppListing[]> {
+    const body = cachedRead(this, req, await this.catalog.publicApps());
+    // Statuses change without a content write: shared caches keep them briefly.
+    this.setHeader('Cache-Control', 'public, max-age=15, s-maxage=15');
+    return body;
   }
 }

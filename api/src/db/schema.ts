@@ -374,12 +374,25 @@ export const paasApps = mysqlTable('paas_apps', {
   slug: varchar('slug', { length: 63 }).notNull(),
   name: varchar('name', { length: 120 }).notNull(),
   repoUrl: varchar('repo_url', { length: 2048 }).notNull(),
-  branch: varchar('branch', { length: 255 }).notNull().default('main'),
+  /** null: the repository's default branch (its HEAD), whatever it is called. */
+  branch: varchar('branch', { length: 255 }),
   env: json<Record<string, string>>('env').notNull(),
   status: mysqlEnum('status', APP_STATUSES).notNull().default('created'),
   isPublic: boolean('is_public').notNull().default(false),
   /** An image from the repository's own Dockerfile whose USER is root runs as root only when set; else as 10001:10001. */
   runAsRoot: boolean('run_as_root').notNull().default(false),
+  // Build settings an admin may set (services/paas/build-settings.ts); null = detected.
+  /** The app's folder in the repository (a monorepo package). */
+  rootDir: varchar('root_dir', { length: 255 }),
+  /** An argv array, or `{ shell }` for a string run by `sh -c` (a bare JSON string would not read back: the driver parses it first). */
+  buildCommand: json<string[] | { shell: string }>('build_command'),
+  startCommand: json<string[] | { shell: string }>('start_command'),
+  /** Static output folder of the build, relative to rootDir. */
+  outputDir: varchar('output_dir', { length: 255 }),
+  /** The port the app listens on. */
+  listenPort: int('listen_port'),
+  /** What the health wait asks for (a 2xx/3xx); null = any answer on `/`. */
+  healthCheckPath: varchar('health_check_path', { length: 255 }),
   detectedType: varchar('detected_type', { length: 32 }),
   containerId: varchar('container_id', { length: 128 }),
   imageId: varchar('image_id', { length: 128 }),

@@ -90,10 +90,10 @@ export const demoPosts = [
 export const demoProjects = [
   {
     slug: 'omervision', title: 'OmerVision', featured: true, sortOrder: 1,
-    summary: 'This site: a headless CMS, a static Astro front end and a small PaaS, all self-hosted.',
+    summary: 'Bu site: başsız bir CMS, statik bir Astro ön yüzü ve küçük bir PaaS; hepsi kendi sunucumda.',
     techStack: ['TypeScript', 'Express', 'tsoa', 'Astro', 'MariaDB', 'Redis', 'Docker'],
     repoUrl: 'https://github.com/omervision/omervision', liveUrl: null,
-    body: lexical(['p', 'An OpenAPI-first CMS that rebuilds its static site on publish and runs demos in isolated containers.']),
+    body: lexical(['p', 'Yayınlandığında statik sitesini yeniden üreten, demoları yalıtılmış konteynerlerde çalıştıran OpenAPI öncelikli bir CMS.']),
   },
   {
     slug: 'kargo-takip', title: 'Kargo Takip', featured: false, sortOrder: 2,
@@ -104,43 +104,46 @@ export const demoProjects = [
   },
   {
     slug: 'tiny-metrics', title: 'tiny-metrics', featured: true, sortOrder: 3,
-    summary: 'A 2 kB browser library that reports Core Web Vitals to your own endpoint.',
+    summary: 'Core Web Vitals ölçümlerini kendi sunucunuza gönderen 2 kB’lık bir tarayıcı kütüphanesi.',
     techStack: ['TypeScript', 'Web Vitals'],
     repoUrl: 'https://github.com/omervision/tiny-metrics', liveUrl: 'https://example.com/tiny-metrics',
-    body: lexical(['p', 'No cookies, no third parties: metrics go to an endpoint you run.']),
+    body: lexical(['p', 'Çerez yok, üçüncü taraf yok: ölçümler sizin çalıştırdığınız bir uç noktaya gider.']),
   },
 ];
 
 export const aboutPage = {
   slug: 'about',
-  title: 'Hakkımda / About',
+  title: 'Hakkımda',
   content: lexical(
     ['p', 'Merhaba! Ben Ömer, web platformları ve geliştirici araçları üzerine çalışan bir full-stack geliştiriciyim.'],
-    ['p', 'I build web platforms and developer tools, and I write about architecture, performance and running software you own.'],
+    ['p', 'Mimari, performans ve sahibi olduğunuz yazılımı kendiniz çalıştırmak üzerine yazıyorum.'],
   ),
 };
 
 export const demoSkills = [
-  { name: 'TypeScript', category: 'Languages', level: 95, sortOrder: 1 },
-  { name: 'Go', category: 'Languages', level: 70, sortOrder: 2 },
-  { name: 'SQL', category: 'Data', level: 85, sortOrder: 1 },
-  { name: 'Redis', category: 'Data', level: 80, sortOrder: 2 },
-  { name: 'Docker', category: 'Infrastructure', level: 85, sortOrder: 1 },
-  { name: 'Astro', category: 'Front end', level: 80, sortOrder: 1 },
-  { name: 'React', category: 'Front end', level: 85, sortOrder: 2 },
+  { name: 'TypeScript', category: 'Diller', level: 95, sortOrder: 1 },
+  { name: 'Go', category: 'Diller', level: 70, sortOrder: 2 },
+  { name: 'SQL', category: 'Veri', level: 85, sortOrder: 1 },
+  { name: 'Redis', category: 'Veri', level: 80, sortOrder: 2 },
+  { name: 'Docker', category: 'Altyapı', level: 85, sortOrder: 1 },
+  { name: 'Astro', category: 'Ön yüz', level: 80, sortOrder: 1 },
+  { name: 'React', category: 'Ön yüz', level: 85, sortOrder: 2 },
 ];
 
 export const demoSettings = {
-  site: { title: 'OmerVision', description: 'Yazılar, projeler ve çalışan demolar — writing, projects and live demos.', locale: 'tr-TR' },
-  author: { name: 'Ömer', email: 'hello@omervision.local', bio: 'Full-stack developer.' },
+  site: {
+    title: 'OmerVision', description: 'Yazılar, projeler ve çalışan demolar.', locale: 'tr-TR',
+    tagline: 'Web platformları, geliştirici araçları ve kendi sunucunda çalışan yazılım.', accentColor: '#2563eb',
+  },
+  author: { name: 'Ömer', email: 'hello@omervision.local', bio: 'Full-stack geliştirici; mimari ve performans üzerine yazıyor.', role: 'Full-stack geliştirici' },
   social: [
     { label: 'GitHub', url: 'https://github.com/omervision' },
     { label: 'Mastodon', url: 'https://mastodon.social/@omervision' },
   ],
   navigation: [
     { label: 'Blog', href: '/blog' },
-    { label: 'Projects', href: '/projects' },
-    { label: 'About', href: '/about' },
-    { label: 'Contact', href: '/contact' },
+    { label: 'Projeler', href: '/projects' },
+    { label: 'Hakkımda', href: '/about' },
+    { label: 'İletişim', href: '/contact' },
   ],
 };

@@ -1,10 +1,15 @@
 import type { LexicalDocument, PublicImage, SiteLink, TocEntry } from './content.dto.js';
+import type { PaasAppStatus } from './paas.dto.js';
 
 export type PublishStatus = 'draft' | 'published';
 
-export interface ProjectInput {
+/**
+ * A project's fields for a PATCH: each one left out stays as it is, `null` clears an optional one.
+ * (Spelled out rather than `Partial<ProjectInput>`: tsoa drops `null` and alias rules inside Partial<>.)
+ */
+export interface ProjectPatch {
   /** @minLength 1 @maxLength 300 */
-  title: string;
+  title?: string;
   /** @maxLength 200 @pattern ^[a-z0-9]+(?:-[a-z0-9]+)*$ */
   slug?: string;
   /** @maxLength 1000 */
@@ -12,7 +17,6 @@ export interface ProjectInput {
   body?: LexicalDocument;
   /** @maxItems 30 */
   techStack?: string[];
-  // WebUrl's rule spelled out: tsoa drops an alias's rules inside Partial<> (ProjectPatch).
   /** @maxLength 2048 @pattern ^https?://\S+$ */
   repoUrl?: string | null;
   /** @maxLength 2048 @pattern ^https?://\S+$ */
@@ -26,7 +30,10 @@ export interface ProjectInput {
   paasAppId?: string | null;
 }
 
-export type ProjectPatch = Partial<ProjectInput>;
+export interface ProjectInput extends ProjectPatch {
+  /** @minLength 1 @maxLength 300 */
+  title: string;
+}
 
 export interface ProjectView {
   id: string;
@@ -49,21 +56,44 @@ export interface ProjectView {
 
 export interface PublicProject extends Omit<ProjectView, 'body' | 'status'> {
   images: PublicImage[];
+  /** The PaaS app that runs the project's live demo (`paasAppId`), or null when none is linked (or it was deleted). */
+  app: PublicDemoApp | null;
 }
 
-export interface PageInput {
-  /** @minLength 1 @maxLength 300 */
-  title: string;
-  /** e.g. `about`. @minLength 1 @maxLength 200 @pattern ^[a-z0-9]+(?:-[a-z0-9]+)*$ */
+/** A PaaS app as the public site shows it. `status` is the app's state when this answer was made. */
+export interface PublicDemoApp {
   slug: string;
-  content: LexicalDocument;
+  name: string;
+  status: PaasAppStatus;
+  /** Where the app answers (its own origin on the app router). */
+  url: string;
+}
+
+/** An app marked public (the site's /paas/ page), with the published project it is the demo of. */
+export interface PublicAppListing extends PublicDemoApp {
+  project: { slug: string; title: string } | null;
+}
+
+/** A page's fields for a PATCH: each one left out stays as it is, `null` clears an optional one. */
+export interface PagePatch {
+  /** @minLength 1 @maxLength 300 */
+  title?: string;
+  /** e.g. `about`. @minLength 1 @maxLength 200 @pattern ^[a-z0-9]+(?:-[a-z0-9]+)*$ */
+  slug?: string;
+  content?: LexicalDocument;
   /** @maxLength 300 */
   seoTitle?: string | null;
   /** @maxLength 500 */
   seoDescription?: string | null;
 }
 
-export type PagePatch = Partial<PageInput>;
+export interface PageInput extends PagePatch {
+  /** @minLength 1 @maxLength 300 */
+  title: string;
+  /** e.g. `about`. @minLength 1 @maxLength 200 @pattern ^[a-z0-9]+(?:-[a-z0-9]+)*$ */
+  slug: string;
+  content: LexicalDocument;
+}
 
 export interface PageView {
   id: string;
@@ -142,6 +172,10 @@ export interface SiteSettings {
     description: string;
     /** BCP 47, e.g. tr-TR. @maxLength 20 */
     locale: string;
+    /** One line under the author's name on the home page (the description when unset). @maxLength 200 */
+    tagline?: string;
+    /** The site's accent colour, `#rrggbb` (links, buttons, highlights). @pattern ^#[0-9a-fA-F]{6}$ */
+    accentColor?: string | null;
   };
   author: {
     /** @maxLength 120 */
@@ -150,9 +184,34 @@ export interface SiteSettings {
     email: string;
     /** @maxLength 1000 */
     bio: string;
+    /** What the author does, e.g. `Full-stack developer`. @maxLength 120 */
+    role?: string;
+    /** A media id: the author's photo on the home and about pages. @maxLength 36 */
+    avatarId?: string | null;
   };
   social: SocialLinks;
   navigation: NavItems;
+}
+
+/** The settings as the public API gives them: every optional field present and the avatar resolved. */
+export interface PublicSiteSettings {
+  site: {
+    title: string;
+    description: string;
+    locale: string;
+    tagline: string;
+    accentColor: string | null;
+  };
+  author: {
+    name: string;
+    /** Always empty: visitors reach the author through the contact form. */
+    email: string;
+    bio: string;
+    role: string;
+    avatar: PublicImage | null;
+  };
+  social: SocialLink[];
+  navigation: NavItem[];
 }
 
 /** @maxItems 20 */

@@ -13,8 +13,11 @@ export interface CreatePaasAppRequest {
    * @minLength 1 @maxLength 2048
    */
   repoUrl: string;
-  /** Branch to deploy; default `main`. Validated like `git check-ref-format --branch`. @minLength 1 @maxLength 255 */
-  branch?: string;
+  /**
+   * Branch to deploy; omitted or null = the repository's default branch (main, master…), resolved at
+   * each clone. Validated like `git check-ref-format --branch`. @minLength 1 @maxLength 255
+   */
+  branch?: string | null;
   /**
    * Subdomain under PAAS_DOMAIN; default derived from the name.
    * @pattern ^[a-z0-9]([a-z0-9-]{0,38}[a-z0-9])?$
@@ -32,6 +35,37 @@ export interface CreatePaasAppRequest {
    * with the next deployment (or when the container is created again).
    */
   runAsRoot?: boolean;
+  /** Advanced build settings; omitted = all detected. */
+  build?: PaasBuildSettingsInput;
+}
+
+/**
+ * Advanced build settings: each replaces what detection decides (the deployment log says which
+ * file or setting decided what). null resets one to detection; in an update an omitted field keeps
+ * its value. Commands are a string, run by `sh -c` in the container, or an argv array, run as is.
+ * They take effect with the next deployment; a repository's own Dockerfile ignores all but
+ * healthCheckPath.
+ */
+export interface PaasBuildSettingsInput {
+  /** The app's folder in the repository (a monorepo package): relative, `/`-separated, no `..`. @maxLength 255 */
+  rootDir?: string | null;
+  buildCommand?: string | string[] | null;
+  startCommand?: string | string[] | null;
+  /** Where the build writes a static site, relative to rootDir: served as files. @maxLength 255 */
+  outputDir?: string | null;
+  /** The port the app listens on (its PORT variable); default 8080 or what the start command fixes. @isInt @minimum 1 @maximum 65535 */
+  port?: number | null;
+  /** Path the health wait requests, which must answer 2xx or 3xx; default: any answer on `/`. @maxLength 255 */
+  healthCheckPath?: string | null;
+}
+
+export interface PaasBuildSettings {
+  rootDir: string | null;
+  buildCommand: string | string[] | null;
+  startCommand: string | string[] | null;
+  outputDir: string | null;
+  port: number | null;
+  healthCheckPath: string | null;
 }
 
 export interface UpdatePaasAppRequest {
@@ -39,13 +73,15 @@ export interface UpdatePaasAppRequest {
   name?: string;
   /** @minLength 1 @maxLength 2048 */
   repoUrl?: string;
-  /** @minLength 1 @maxLength 255 */
-  branch?: string;
+  /** null: follow the repository's default branch. @minLength 1 @maxLength 255 */
+  branch?: string | null;
   /** Replaces all variables; takes effect with the next deployment. */
   env?: { [name: string]: string };
   public?: boolean;
   /** See `CreatePaasAppRequest.runAsRoot`; takes effect with the next deployment. Audited. */
   runAsRoot?: boolean;
+  /** Changes the fields given (null resets one to detection); takes effect with the next deployment. */
+  build?: PaasBuildSettingsInput;
 }
 
 export interface PaasDeploymentSummary {
@@ -64,12 +100,15 @@ export interface PaasAppView {
   slug: string;
   name: string;
   repoUrl: string;
-  branch: string;
+  /** null: the repository's default branch; the branch each deployment built is on the deployment. */
+  branch: string | null;
   /** Names of the app's variables (values are never returned). */
   envKeys: string[];
   public: boolean;
   /** An own-Dockerfile image whose USER is root may run as root (from the next deployment). */
   runAsRoot: boolean;
+  /** Advanced build settings; null fields are detected. */
+  build: PaasBuildSettings;
   status: PaasAppStatus;
   /** dockerfile, static, node, nextjs, static-build or python; null before the first detection. */
   detectedType: string | null;

@@ -320,8 +320,8 @@ const models: TsoaRoute.Models = {
     "SiteSettings": {
         "dataType": "refObject",
         "properties": {
-            "site": {"dataType":"nestedObjectLiteral","nestedProperties":{"locale":{"dataType":"string","required":true,"validators":{"maxLength":{"value":20}}},"description":{"dataType":"string","required":true,"validators":{"maxLength":{"value":500}}},"title":{"dataType":"string","required":true,"validators":{"minLength":{"value":1},"maxLength":{"value":120}}}},"required":true},
-            "author": {"dataType":"nestedObjectLiteral","nestedProperties":{"bio":{"dataType":"string","required":true,"validators":{"maxLength":{"value":1000}}},"email":{"dataType":"string","required":true,"validators":{"maxLength":{"value":254}}},"name":{"dataType":"string","required":true,"validators":{"maxLength":{"value":120}}}},"required":true},
+            "site": {"dataType":"nestedObjectLiteral","nestedProperties":{"accentColor":{"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"validators":{"pattern":{"value":"^#[0-9a-fA-F]{6}$"}}},"tagline":{"dataType":"string","validators":{"maxLength":{"value":200}}},"locale":{"dataType":"string","required":true,"validators":{"maxLength":{"value":20}}},"description":{"dataType":"string","required":true,"validators":{"maxLength":{"value":500}}},"title":{"dataType":"string","required":true,"validators":{"minLength":{"value":1},"maxLength":{"value":120}}}},"required":true},
+            "author": {"dataType":"nestedObjectLiteral","nestedProperties":{"avatarId":{"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"validators":{"maxLength":{"value":36}}},"role":{"dataType":"string","validators":{"maxLength":{"value":120}}},"bio":{"dataType":"string","required":true,"validators":{"maxLength":{"value":1000}}},"email":{"dataType":"string","required":true,"validators":{"maxLength":{"value":254}}},"name":{"dataType":"string","required":true,"validators":{"maxLength":{"value":120}}}},"required":true},
             "social": {"ref":"SocialLinks","required":true},
             "navigation": {"ref":"NavItems","required":true},
         },
@@ -331,8 +331,8 @@ const models: TsoaRoute.Models = {
     "SiteSettingsPatch": {
         "dataType": "refObject",
         "properties": {
-            "site": {"dataType":"nestedObjectLiteral","nestedProperties":{"locale":{"dataType":"string","required":true,"validators":{"maxLength":{"value":20}}},"description":{"dataType":"string","required":true,"validators":{"maxLength":{"value":500}}},"title":{"dataType":"string","required":true,"validators":{"minLength":{"value":1},"maxLength":{"value":120}}}}},
-            "author": {"dataType":"nestedObjectLiteral","nestedProperties":{"bio":{"dataType":"string","required":true,"validators":{"maxLength":{"value":1000}}},"email":{"dataType":"string","required":true,"validators":{"maxLength":{"value":254}}},"name":{"dataType":"string","required":true,"validators":{"maxLength":{"value":120}}}}},
+            "site": {"dataType":"nestedObjectLiteral","nestedProperties":{"accentColor":{"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"validators":{"pattern":{"value":"^#[0-9a-fA-F]{6}$"}}},"tagline":{"dataType":"string","validators":{"maxLength":{"value":200}}},"locale":{"dataType":"string","required":true,"validators":{"maxLength":{"value":20}}},"description":{"dataType":"string","required":true,"validators":{"maxLength":{"value":500}}},"title":{"dataType":"string","required":true,"validators":{"minLength":{"value":1},"maxLength":{"value":120}}}}},
+            "author": {"dataType":"nestedObjectLiteral","nestedProperties":{"avatarId":{"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"validators":{"maxLength":{"value":36}}},"role":{"dataType":"string","validators":{"maxLength":{"value":120}}},"bio":{"dataType":"string","required":true,"validators":{"maxLength":{"value":1000}}},"email":{"dataType":"string","required":true,"validators":{"maxLength":{"value":254}}},"name":{"dataType":"string","required":true,"validators":{"maxLength":{"value":120}}}}},
             "social": {"ref":"SocialLinks"},
             "navigation": {"ref":"NavItems"},
         },
@@ -576,6 +576,22 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "PaasAppStatus": {
+        "dataType": "refAlias",
+        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["created"]},{"dataType":"enum","enums":["queued"]},{"dataType":"enum","enums":["cloning"]},{"dataType":"enum","enums":["detecting"]},{"dataType":"enum","enums":["building"]},{"dataType":"enum","enums":["starting"]},{"dataType":"enum","enums":["running"]},{"dataType":"enum","enums":["failed"]},{"dataType":"enum","enums":["stopped"]}],"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "PublicDemoApp": {
+        "dataType": "refObject",
+        "properties": {
+            "slug": {"dataType":"string","required":true},
+            "name": {"dataType":"string","required":true},
+            "status": {"ref":"PaasAppStatus","required":true},
+            "url": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "Pick_ProjectView.Exclude_keyofProjectView.body-or-status__": {
         "dataType": "refAlias",
         "type": {"dataType":"nestedObjectLiteral","nestedProperties":{"sortOrder":{"dataType":"double","required":true},"slug":{"dataType":"string","required":true},"id":{"dataType":"string","required":true},"title":{"dataType":"string","required":true},"summary":{"dataType":"string","required":true},"html":{"dataType":"string","required":true},"techStack":{"dataType":"array","array":{"dataType":"string"},"required":true},"repoUrl":{"dataType":"string","required":true},"liveUrl":{"dataType":"string","required":true},"imageIds":{"dataType":"array","array":{"dataType":"string"},"required":true},"featured":{"dataType":"boolean","required":true},"paasAppId":{"dataType":"string","required":true},"publishedAt":{"dataType":"string","required":true},"updatedAt":{"dataType":"string","required":true}},"validators":{}},
@@ -599,6 +615,7 @@ const models: TsoaRoute.Models = {
             "publishedAt": {"dataType":"string","required":true},
             "updatedAt": {"dataType":"string","required":true},
             "images": {"dataType":"array","array":{"dataType":"refObject","ref":"PublicImage"},"required":true},
+            "app": {"dataType":"union","subSchemas":[{"ref":"PublicDemoApp"},{"dataType":"enum","enums":[null]}],"required":true},
         },
         "additionalProperties": false,
     },
@@ -616,6 +633,29 @@ const models: TsoaRoute.Models = {
     "PublicPage": {
         "dataType": "refAlias",
         "type": {"ref":"Omit_PageView.content-or-status_","validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "PublicSiteSettings": {
+        "dataType": "refObject",
+        "properties": {
+            "site": {"dataType":"nestedObjectLiteral","nestedProperties":{"accentColor":{"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},"tagline":{"dataType":"string","required":true},"locale":{"dataType":"string","required":true},"description":{"dataType":"string","required":true},"title":{"dataType":"string","required":true}},"required":true},
+            "author": {"dataType":"nestedObjectLiteral","nestedProperties":{"avatar":{"dataType":"union","subSchemas":[{"ref":"PublicImage"},{"dataType":"enum","enums":[null]}],"required":true},"role":{"dataType":"string","required":true},"bio":{"dataType":"string","required":true},"email":{"dataType":"string","required":true},"name":{"dataType":"string","required":true}},"required":true},
+            "social": {"dataType":"array","array":{"dataType":"refObject","ref":"SocialLink"},"required":true},
+            "navigation": {"dataType":"array","array":{"dataType":"refObject","ref":"NavItem"},"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "PublicAppListing": {
+        "dataType": "refObject",
+        "properties": {
+            "slug": {"dataType":"string","required":true},
+            "name": {"dataType":"string","required":true},
+            "status": {"ref":"PaasAppStatus","required":true},
+            "url": {"dataType":"string","required":true},
+            "project": {"dataType":"union","subSchemas":[{"dataType":"nestedObjectLiteral","nestedProperties":{"title":{"dataType":"string","required":true},"slug":{"dataType":"string","required":true}}},{"dataType":"enum","enums":[null]}],"required":true},
+        },
+        "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "PostStatus": {
@@ -804,9 +844,17 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "PaasAppStatus": {
-        "dataType": "refAlias",
-        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["created"]},{"dataType":"enum","enums":["queued"]},{"dataType":"enum","enums":["cloning"]},{"dataType":"enum","enums":["detecting"]},{"dataType":"enum","enums":["building"]},{"dataType":"enum","enums":["starting"]},{"dataType":"enum","enums":["running"]},{"dataType":"enum","enums":["failed"]},{"dataType":"enum","enums":["stopped"]}],"validators":{}},
+    "PaasBuildSettings": {
+        "dataType": "refObject",
+        "properties": {
+            "rootDir": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "buildCommand": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"array","array":{"dataType":"string"}},{"dataType":"enum","enums":[null]}],"required":true},
+            "startCommand": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"array","array":{"dataType":"string"}},{"dataType":"enum","enums":[null]}],"required":true},
+            "outputDir": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "port": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
+            "healthCheckPath": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+        },
+        "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "PaasDeploymentStatus": {
@@ -835,10 +883,11 @@ const models: TsoaRoute.Models = {
             "slug": {"dataType":"string","required":true},
             "name": {"dataType":"string","required":true},
             "repoUrl": {"dataType":"string","required":true},
-            "branch": {"dataType":"string","required":true},
+            "branch": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
             "envKeys": {"dataType":"array","array":{"dataType":"string"},"required":true},
             "public": {"dataType":"boolean","required":true},
             "runAsRoot": {"dataType":"boolean","required":true},
+            "build": {"ref":"PaasBuildSettings","required":true},
             "status": {"ref":"PaasAppStatus","required":true},
             "detectedType": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
             "url": {"dataType":"string","required":true},
@@ -859,10 +908,11 @@ const models: TsoaRoute.Models = {
             "slug": {"dataType":"string","required":true},
             "name": {"dataType":"string","required":true},
             "repoUrl": {"dataType":"string","required":true},
-            "branch": {"dataType":"string","required":true},
+            "branch": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
             "envKeys": {"dataType":"array","array":{"dataType":"string"},"required":true},
             "public": {"dataType":"boolean","required":true},
             "runAsRoot": {"dataType":"boolean","required":true},
+            "build": {"ref":"PaasBuildSettings","required":true},
             "status": {"ref":"PaasAppStatus","required":true},
             "detectedType": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
             "url": {"dataType":"string","required":true},
@@ -877,16 +927,30 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "PaasBuildSettingsInput": {
+        "dataType": "refObject",
+        "properties": {
+            "rootDir": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"validators":{"maxLength":{"value":255}}},
+            "buildCommand": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"array","array":{"dataType":"string"}},{"dataType":"enum","enums":[null]}]},
+            "startCommand": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"array","array":{"dataType":"string"}},{"dataType":"enum","enums":[null]}]},
+            "outputDir": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"validators":{"maxLength":{"value":255}}},
+            "port": {"dataType":"union","subSchemas":[{"dataType":"integer"},{"dataType":"enum","enums":[null]}],"validators":{"minimum":{"value":1},"maximum":{"value":65535}}},
+            "healthCheckPath": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"validators":{"maxLength":{"value":255}}},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "CreatePaasAppRequest": {
         "dataType": "refObject",
         "properties": {
             "name": {"dataType":"string","required":true,"validators":{"minLength":{"value":1},"maxLength":{"value":120}}},
             "repoUrl": {"dataType":"string","required":true,"validators":{"minLength":{"value":1},"maxLength":{"value":2048}}},
-            "branch": {"dataType":"string","validators":{"minLength":{"value":1},"maxLength":{"value":255}}},
+            "branch": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"validators":{"minLength":{"value":1},"maxLength":{"value":255}}},
             "slug": {"dataType":"string","validators":{"pattern":{"value":"^[a-z0-9]([a-z0-9-]{0,38}[a-z0-9])?$"}}},
             "env": {"dataType":"nestedObjectLiteral","nestedProperties":{},"additionalProperties":{"dataType":"string"}},
             "public": {"dataType":"boolean"},
             "runAsRoot": {"dataType":"boolean"},
+            "build": {"ref":"PaasBuildSettingsInput"},
         },
         "additionalProperties": false,
     },
@@ -896,10 +960,11 @@ const models: TsoaRoute.Models = {
         "properties": {
             "name": {"dataType":"string","validators":{"minLength":{"value":1},"maxLength":{"value":120}}},
             "repoUrl": {"dataType":"string","validators":{"minLength":{"value":1},"maxLength":{"value":2048}}},
-            "branch": {"dataType":"string","validators":{"minLength":{"value":1},"maxLength":{"value":255}}},
+            "branch": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"validators":{"minLength":{"value":1},"maxLength":{"value":255}}},
             "env": {"dataType":"nestedObjectLiteral","nestedProperties":{},"additionalProperties":{"dataType":"string"}},
             "public": {"dataType":"boolean"},
             "runAsRoot": {"dataType":"boolean"},
+            "build": {"ref":"PaasBuildSettingsInput"},
         },
         "additionalProperties": false,
     },
@@ -1298,7 +1363,7 @@ const models: TsoaRoute.Models = {
         "dataType": "refObject",
         "properties": {
             "key": {"dataType":"enum","enums":["site"],"required":true},
-            "value": {"dataType":"nestedObjectLiteral","nestedProperties":{"locale":{"dataType":"string","required":true,"validators":{"maxLength":{"value":20}}},"description":{"dataType":"string","required":true,"validators":{"maxLength":{"value":500}}},"title":{"dataType":"string","required":true,"validators":{"minLength":{"value":1},"maxLength":{"value":120}}}},"required":true},
+            "value": {"dataType":"nestedObjectLiteral","nestedProperties":{"accentColor":{"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"validators":{"pattern":{"value":"^#[0-9a-fA-F]{6}$"}}},"tagline":{"dataType":"string","validators":{"maxLength":{"value":200}}},"locale":{"dataType":"string","required":true,"validators":{"maxLength":{"value":20}}},"description":{"dataType":"string","required":true,"validators":{"maxLength":{"value":500}}},"title":{"dataType":"string","required":true,"validators":{"minLength":{"value":1},"maxLength":{"value":120}}}},"required":true},
             "updatedAt": {"dataType":"string","required":true},
         },
         "additionalProperties": false,
@@ -1308,7 +1373,7 @@ const models: TsoaRoute.Models = {
         "dataType": "refObject",
         "properties": {
             "key": {"dataType":"enum","enums":["author"],"required":true},
-            "value": {"dataType":"nestedObjectLiteral","nestedProperties":{"bio":{"dataType":"string","required":true,"validators":{"maxLength":{"value":1000}}},"email":{"dataType":"string","required":true,"validators":{"maxLength":{"value":254}}},"name":{"dataType":"string","required":true,"validators":{"maxLength":{"value":120}}}},"required":true},
+            "value": {"dataType":"nestedObjectLiteral","nestedProperties":{"avatarId":{"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"validators":{"maxLength":{"value":36}}},"role":{"dataType":"string","validators":{"maxLength":{"value":120}}},"bio":{"dataType":"string","required":true,"validators":{"maxLength":{"value":1000}}},"email":{"dataType":"string","required":true,"validators":{"maxLength":{"value":254}}},"name":{"dataType":"string","required":true,"validators":{"maxLength":{"value":120}}}},"required":true},
             "updatedAt": {"dataType":"string","required":true},
         },
         "additionalProperties": false,
@@ -1471,14 +1536,22 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "Partial_ProjectInput_": {
-        "dataType": "refAlias",
-        "type": {"dataType":"nestedObjectLiteral","nestedProperties":{"title":{"dataType":"string","validators":{"minLength":{"value":1},"maxLength":{"value":300}}},"slug":{"dataType":"string","validators":{"maxLength":{"value":200},"pattern":{"value":"^[a-z0-9]+(?:-[a-z0-9]+)*$"}}},"summary":{"dataType":"string","validators":{"maxLength":{"value":1000}}},"body":{"ref":"LexicalDocument"},"techStack":{"dataType":"array","array":{"dataType":"string"},"validators":{"maxItems":{"value":30}}},"repoUrl":{"dataType":"string","validators":{"maxLength":{"value":2048},"pattern":{"value":"^https?://\\S+$"}}},"liveUrl":{"dataType":"string","validators":{"maxLength":{"value":2048},"pattern":{"value":"^https?://\\S+$"}}},"imageIds":{"dataType":"array","array":{"dataType":"string"},"validators":{"maxItems":{"value":30}}},"sortOrder":{"dataType":"integer"},"featured":{"dataType":"boolean"},"paasAppId":{"dataType":"string","validators":{"maxLength":{"value":36}}}},"validators":{}},
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "ProjectPatch": {
-        "dataType": "refAlias",
-        "type": {"ref":"Partial_ProjectInput_","validators":{}},
+        "dataType": "refObject",
+        "properties": {
+            "title": {"dataType":"string","validators":{"minLength":{"value":1},"maxLength":{"value":300}}},
+            "slug": {"dataType":"string","validators":{"maxLength":{"value":200},"pattern":{"value":"^[a-z0-9]+(?:-[a-z0-9]+)*$"}}},
+            "summary": {"dataType":"string","validators":{"maxLength":{"value":1000}}},
+            "body": {"ref":"LexicalDocument"},
+            "techStack": {"dataType":"array","array":{"dataType":"string"},"validators":{"maxItems":{"value":30}}},
+            "repoUrl": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"validators":{"maxLength":{"value":2048},"pattern":{"value":"^https?://\\S+$"}}},
+            "liveUrl": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"validators":{"maxLength":{"value":2048},"pattern":{"value":"^https?://\\S+$"}}},
+            "imageIds": {"dataType":"array","array":{"dataType":"string"},"validators":{"maxItems":{"value":30}}},
+            "sortOrder": {"dataType":"integer"},
+            "featured": {"dataType":"boolean"},
+            "paasAppId": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"validators":{"maxLength":{"value":36}}},
+        },
+        "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "PageView": {
@@ -1511,14 +1584,16 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "Partial_PageInput_": {
-        "dataType": "refAlias",
-        "type": {"dataType":"nestedObjectLiteral","nestedProperties":{"title":{"dataType":"string","validators":{"minLength":{"value":1},"maxLength":{"value":300}}},"slug":{"dataType":"string","validators":{"minLength":{"value":1},"maxLength":{"value":200},"pattern":{"value":"^[a-z0-9]+(?:-[a-z0-9]+)*$"}}},"content":{"ref":"LexicalDocument"},"seoTitle":{"dataType":"string","validators":{"maxLength":{"value":300}}},"seoDescription":{"dataType":"string","validators":{"maxLength":{"value":500}}}},"validators":{}},
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "PagePatch": {
-        "dataType": "refAlias",
-        "type": {"ref":"Partial_PageInput_","validators":{}},
+        "dataType": "refObject",
+        "properties": {
+            "title": {"dataType":"string","validators":{"minLength":{"value":1},"maxLength":{"value":300}}},
+            "slug": {"dataType":"string","validators":{"minLength":{"value":1},"maxLength":{"value":200},"pattern":{"value":"^[a-z0-9]+(?:-[a-z0-9]+)*$"}}},
+            "content": {"ref":"LexicalDocument"},
+            "seoTitle": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"validators":{"maxLength":{"value":300}}},
+            "seoDescription": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"validators":{"maxLength":{"value":500}}},
+        },
+        "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "LoginResponse": {
@@ -3167,6 +3242,41 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
 
               await templateService.apiHandler({
                 methodName: 'settings',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsPublicCatalogController_publicApps: Record<string, TsoaRoute.ParameterSchema> = {
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+        };
+        app.get('/api/v1/paas/apps',
+            ...(fetchMiddlewares<RequestHandler>(PublicCatalogController)),
+            ...(fetchMiddlewares<RequestHandler>(PublicCatalogController.prototype.publicApps)),
+
+            async function PublicCatalogController_publicApps(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsPublicCatalogController_publicApps, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<PublicCatalogController>(PublicCatalogController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'publicApps',
                 controller,
                 response,
                 next,

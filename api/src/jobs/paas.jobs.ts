@@ -119,7 +119,7 @@ export function composePaasEngine(infra: Infrastructure, options: PaasEngineOpti
   }, (message) => infra.logger.warn(message));
   const pipeline = new DeployPipeline(
     repo, git, docker, logs,
-    new BaseImageResolver(docker, { node: env.PAAS_IMAGE_NODE, static: env.PAAS_IMAGE_STATIC, python: env.PAAS_IMAGE_PYTHON }),
+    new BaseImageResolver(docker, { node: env.PAAS_IMAGE_NODE, nodeBuild: env.PAAS_IMAGE_NODE_BUILD, static: env.PAAS_IMAGE_STATIC, python: env.PAAS_IMAGE_PYTHON }),
     runtime,
     sandbox,
     network,

@@ -7,6 +7,11 @@ export interface CacheEntry<T> {
   value: T;
   /** Strong ETag of the value's JSON, quoted. */
   etag: string;
+  /**
+   * The value's JSON as sent, made once when the entry was filled, so a hit writes bytes without
+   * serialising again. Absent on an answer built after the cache (a cached value with additions).
+   */
+  body?: Buffer;
 }
 
 export interface CacheStats {
@@ -18,14 +23,17 @@ export interface CacheStats {
 /**
  * Public reads: in-process LRU → Redis → loader (MySQL). Keys carry a namespace version; a write
  * bumps the version (INCR in Redis), so every older key of the namespace is dead at once. Other
- * processes pick the new version up within VERSION_TTL_MS. When Redis is down the LRU and the
- * loader carry on alone (with a short TTL, so staleness stays bounded).
+ * processes pick the new version up within VERSION_TTL_MS (one Redis read per namespace and period,
+ * shared by every request waiting for it). When Redis is down the LRU and the loader carry on alone
+ * (with a short TTL, so staleness stays bounded). Redis holds `<etag>\n<json>`: a hit there parses
+ * the JSON once for this process's LRU and keeps the bytes.
  */
 const VERSION_TTL_MS = 1000;
 
 export class CacheRepository {
   private readonly lru: LRUCache<string, CacheEntry<unknown>>;
   private readonly versions = new Map<string, { version: number; readAt: number }>();
+  private readonly versionReads = new Map<string, Promise<number>>();
   readonly stats: CacheStats = { memoryHits: 0, redisHits: 0, misses: 0 };
 
   constructor(
@@ -57,15 +65,17 @@ export class CacheRepository {
     this.lru.set(fullKey, entry);
     if (this.redis.isReady) {
       this.redis
-        .set(fullKey, JSON.stringify({ etag: entry.etag, json }), { expiration: { type: 'EX', value: this.options.redisTtlSeconds } })
+        .set(fullKey, `${entry.etag}\n${json}`, { expiration: { type: 'EX', value: this.options.redisTtlSeconds } })
         .catch(() => undefined);
     }
     return entry;
   }
 
   private entry<T>(value: T): { entry: CacheEntry<T>; json: string } {
-    const json = JSON.stringify(value);
-    return { entry: { value, etag: `"${createHash('sha1').update(json).digest('base64url')}"` }, json };
+    // `undefined` has no JSON; it is sent as JSON null.
+    const json = JSON.stringify(value) ?? 'null';
+    const body = Buffer.from(json);
+    return { entry: { value, etag: `"${createHash('sha1').update(body).digest('base64url')}"`, body }, json };
   }
 
   /** Kills every cached entry of the namespaces, here at once and in other processes within a second. */
@@ -82,13 +92,25 @@ export class CacheRepository {
     }
   }
 
-  private async version(ns: string): Promise<number> {
+  private version(ns: string): Promise<number> | number {
     const known = this.versions.get(ns);
     if (known && Date.now() - known.readAt < VERSION_TTL_MS) return known.version;
     if (!this.redis.isReady) return known?.version ?? 0;
+    let read = this.versionReads.get(ns);
+    if (!read) {
+      read = this.readVersion(ns, known).finally(() => this.versionReads.delete(ns));
+      this.versionReads.set(ns, read);
+    }
+    return read;
+  }
+
+  private async readVersion(ns: string, known: { version: number } | undefined): Promise<number> {
     try {
       const raw = await this.redis.get(`${this.prefix}cachever:${ns}`);
       const version = Math.max(Number(raw ?? 0), known && known.version >= 1_000_000 ? known.version : 0);
+      // An invalidate() here while the read was out is newer than what the read saw.
+      const now = this.versions.get(ns);
+      if (now && now !== known && now.version > version) return now.version;
       this.versions.set(ns, { version, readAt: Date.now() });
       return version;
     } catch {
@@ -100,9 +122,11 @@ export class CacheRepository {
     if (!this.redis.isReady) return undefined;
     try {
       const raw = await this.redis.get(key);
-      if (!raw) return undefined;
-      const { etag, json } = JSON.parse(raw) as { etag: string; json: string };
-      return { etag, value: JSON.parse(json) as T };
+      const split = raw?.indexOf('\n') ?? -1;
+      // Not ours (an entry written in another format by an older release): a miss.
+      if (!raw || split < 2 || raw[0] !== '"') return undefined;
+      const json = raw.slice(split + 1);
+      return { etag: raw.slice(0, split), value: JSON.parse(json) as T, body: Buffer.from(json) };
     } catch (err) {
       this.logger.debug({ err: (err as Error).message }, 'cache read failed; using the database');
       return undefined;

@@ -321,19 +321,45 @@ export class DockerRepository {
   /**
    * Removes an image by untagging each of its tags (an unchanged redeploy reuses the previous image
    * under a second tag; removing by id would refuse an image with several tags), then by id. An
-   * image a container still uses stays (409).
+   * image a container still uses stays (409). Parent layers are kept (`noprune`): a build running
+   * now may have just taken them from the cache for another app, and the reconcile run prunes them
+   * once dangling for a day. Only the untagged parents carrying this app's label (the builder's
+   * LABEL steps, which no other app's build can reuse) go with the image.
    */
-  async removeImage(image: Pick<ManagedImage, 'id' | 'tags'>): Promise<void> {
-    for (const ref of [...image.tags, image.id]) {
+  async removeImage(image: Pick<ManagedImage, 'id' | 'tags' | 'appId'>): Promise<void> {
+    const parentOf = async (ref: string) => {
       try {
-        // noprune: untagged parent layers stay (a build running now may have just taken them from
-        // the cache); the reconcile run prunes them once dangling for a day.
-        await this.docker.getImage(ref).remove({ force: false, noprune: true });
+        return (await this.docker.getImage(ref).inspect()).Parent || undefined;
       } catch (err) {
-        if (statusOf(err) !== 404 && statusOf(err) !== 409) throw err; // 409: still used by a container
+        if (statusOf(err) === 404) return undefined;
+        throw err;
       }
+    };
+    let parent = await parentOf(image.id);
+    for (const ref of [...image.tags, image.id]) {
+      if (!(await this.removeRef(ref))) return; // still used by a container, or by another tag
+    }
+    while (parent) {
+      const info = await this.docker.getImage(parent).inspect().catch(() => undefined);
+      if (!info || (info.RepoTags ?? []).some((t) => t !== '<none>:<none>') || info.Config?.Labels?.[LABEL.app] !== image.appId) return;
+      const next = info.Parent || undefined;
+      if (!(await this.removeRef(info.Id))) return;
+      parent = next;
     }
   }
+
+  /** Deletes one image reference without its parents; false when the engine keeps it (in use: 409). */
+  private async removeRef(ref: string): Promise<boolean> {
+    try {
+      await this.docker.getImage(ref).remove({ force: false, noprune: true });
+      return true;
+    } catch (err) {
+      if (statusOf(err) === 404) return true;
+      if (statusOf(err) === 409) return false;
+      throw err;
+    }
+  }
+
 
   /**
    * Removes dangling images older than `hours` — with the classic builder, the layers failed or
@@ -491,10 +517,14 @@ export class DockerRepository {
     });
   }
 
-  /** One stats reading of a container (`docker stats --no-stream`: includes the previous CPU reading); undefined when it is gone. */
-  async stats(id: string): Promise<RawStats | undefined> {
+  /**
+   * One stats reading of a container (`docker stats --no-stream`: includes the previous CPU reading);
+   * undefined when it is gone. Given up after `timeoutMs` (a container exiting meanwhile can leave it unanswered).
+   */
+  async stats(id: string, timeoutMs = 10_000): Promise<RawStats | undefined> {
     try {
-      return (await this.docker.getContainer(id).stats({ stream: false })) as unknown as RawStats;
+      const options = { stream: false, abortSignal: AbortSignal.timeout(timeoutMs) } as { stream: false };
+      return (await this.docker.getContainer(id).stats(options)) as unknown as RawStats;
     } catch (err) {
       if (statusOf(err) === 404) return undefined;
       throw err;

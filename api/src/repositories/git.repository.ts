@@ -23,7 +23,8 @@ const SKIP_DIRS = new Set(['.git', 'node_modules']);
  * by services/paas/git-source.ts, so a clone cannot be steered to an internal address.
  */
 export class GitRepository {
-  async clone(source: RepoSource, branch: string, dir: string, limits: CloneLimits): Promise<{ commitSha: string }> {
+  /** Clones `branch`, or the repository's default branch (its HEAD) when null; returns the commit and the branch cloned. */
+  async clone(source: RepoSource, branch: string | null, dir: string, limits: CloneLimits): Promise<{ commitSha: string; branch: string }> {
     await rm(dir, { recursive: true, force: true });
     await mkdir(dirname(dir), { recursive: true });
     const abort = new AbortController();
@@ -57,18 +58,19 @@ export class GitRepository {
     });
     try {
       await git.raw([
-        'clone', '--depth=1', '--single-branch', '--no-tags', '--no-recurse-submodules', `--branch=${branch}`,
+        'clone', '--depth=1', '--single-branch', '--no-tags', '--no-recurse-submodules', ...(branch === null ? [] : [`--branch=${branch}`]),
         '--', source.url, dir,
       ]);
       const size = await dirSize(dir, limits.maxBytes);
       if (size > limits.maxBytes) stop(`the repository is larger than ${Math.round(limits.maxBytes / 1048576)} MB`);
       if (why) throw new CloneFailure(why);
-      const commitSha = (await simpleGit({ baseDir: dir, config: [] }).env({ PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: dirname(dir) }).revparse(['HEAD'])).trim();
-      return { commitSha };
+      const local = simpleGit({ baseDir: dir, config: [] }).env({ PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: dirname(dir) });
+      const commitSha = (await local.revparse(['HEAD'])).trim();
+      return { commitSha, branch: branch ?? (await local.raw(['symbolic-ref', '--short', 'HEAD'])).trim() };
     } catch (err) {
       await rm(dir, { recursive: true, force: true });
       if (err instanceof CloneFailure) throw err;
-      throw new CloneFailure(why ?? cleanGitError(err as Error, branch));
+      throw new CloneFailure(why ?? cleanGitError(err as Error, branch ?? 'HEAD'));
     } finally {
       clearTimeout(deadline);
       clearInterval(watcher);

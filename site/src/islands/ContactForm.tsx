@@ -59,14 +59,15 @@ export default function ContactForm({ apiUrl, locale }: Props) {
         form.reset();
         setState('sent');
       } else if (res.status === 422) {
+        // The API's own words are English and technical: each field it names gets this page's message.
         const problem = (await res.json()) as components['schemas']['ProblemDocument'];
         const fromApi: Errors = {};
         for (const e of problem.errors ?? []) {
           const field = e.field.replace(/^body\./, '') as Field;
-          if (field in LIMITS) fromApi[field] = e.message;
+          if (field in LIMITS) fromApi[field] = field === 'email' ? t.badEmail : t.invalid;
         }
         setErrors(fromApi);
-        setFailure(problem.detail ?? t.failed);
+        setFailure(t.invalid);
         setState('failed');
       } else {
         setFailure(res.status === 429 ? t.tooMany : t.failed);

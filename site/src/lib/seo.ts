@@ -13,6 +13,8 @@ export interface PageMeta {
   tags?: string[];
   jsonLd?: Record<string, unknown>[];
   noindex?: boolean;
+  /** Feeds besides the site's own (a tag's feed on its pages). */
+  feeds?: { title: string; href: string }[];
 }
 
 /** The biggest WebP variant up to 1600 px (what link previews display), else the original. */

@@ -8,7 +8,9 @@ export type SitePage = Schemas['PublicPage'];
 export type Image = Schemas['PublicImage'];
 export type Tag = Schemas['TagWithCount'];
 export type Skill = Schemas['SkillView'];
-export type Settings = Schemas['SiteSettings'];
+export type Settings = Schemas['PublicSiteSettings'];
+export type DemoApp = Schemas['PublicDemoApp'];
+export type AppListing = Schemas['PublicAppListing'];
 
 export interface Entry<T> {
   id: string;
@@ -18,13 +20,13 @@ export interface Entry<T> {
 
 /** Every page shows the settings (title, navigation, footer); their digest is part of every cache key. */
 export const FALLBACK_SETTINGS: Settings = {
-  site: { title: 'OmerVision', description: '', locale: 'tr-TR' },
-  author: { name: '', email: '', bio: '' },
+  site: { title: 'OmerVision', description: '', locale: 'tr-TR', tagline: '', accentColor: null },
+  author: { name: '', email: '', bio: '', role: '', avatar: null },
   social: [],
   navigation: [],
 };
 
-async function entries<T>(name: 'posts' | 'projects' | 'pages' | 'skills' | 'tags'): Promise<Entry<T>[]> {
+async function entries<T>(name: 'posts' | 'projects' | 'pages' | 'skills' | 'tags' | 'apps'): Promise<Entry<T>[]> {
   const list = await getCollection(name);
   return list.map((e) => ({ id: e.id, data: e.data as T, digest: String((e as { digest?: string }).digest ?? '') }));
 }
@@ -39,6 +41,8 @@ export async function projects(): Promise<Entry<Project>[]> {
 }
 
 export const pages = () => entries<SitePage>('pages');
+/** PaaS apps marked public, with their status as of this build (the /paas/ page refreshes it). */
+export const apps = async () => (await entries<AppListing>('apps')).map((e) => e.data).sort((a, b) => a.name.localeCompare(b.name));
 export const skills = async () => (await entries<Skill>('skills')).map((e) => e.data).sort((a, b) => a.category.localeCompare(b.category) || a.sortOrder - b.sortOrder);
 export const tags = async () => (await entries<Tag>('tags')).map((e) => e.data).sort((a, b) => b.postCount - a.postCount || a.name.localeCompare(b.name));
 
@@ -71,7 +75,7 @@ export function publicApiUrl(): string {
 export const PAGE_SIZE = 20;
 
 /** Paths the site uses itself; a CMS page with one of these slugs is not published at the root (`about` has its own page). */
-export const RESERVED_SLUGS = new Set(['about', 'blog', 'tags', 'projects', 'contact', 'paas', 'preview', '404', 'rss.xml', 'sitemap.xml', 'robots.txt', '_astro', '_builder']);
+export const RESERVED_SLUGS = new Set(['about', 'blog', 'tags', 'projects', 'contact', 'paas', 'preview', 'search', 'search-index.json', '404', 'rss.xml', 'sitemap.xml', 'robots.txt', '_astro', '_builder']);
 
 /** `[...page]` params for a paginated list: undefined for page 1, `page/2` onwards. */
 export function paginate<T>(items: T[], size = PAGE_SIZE): { param: string | undefined; page: number; pages: number; items: T[] }[] {

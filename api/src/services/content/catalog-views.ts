@@ -15,7 +15,8 @@ export function projectView(p: ProjectRow): ProjectView {
 
 export function publicProject(p: ProjectRow, images: Map<string, PublicImage> = new Map()): PublicProject {
   const { body: _body, status: _status, ...rest } = projectView(p);
-  return { ...rest, images: p.imageIds.map((id) => images.get(id)).filter((i): i is PublicImage => Boolean(i)) };
+  // `app` (the demo's live status) is added per read by PublicCatalogService, after the cache.
+  return { ...rest, images: p.imageIds.map((id) => images.get(id)).filter((i): i is PublicImage => Boolean(i)), app: null };
 }
 
 export function pageView(p: PageRow, toc: PageView['toc']): PageView {

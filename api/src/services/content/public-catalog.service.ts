@@ -1,4 +1,7 @@
-import type { PublicPage, PublicProject, SiteSettings, SkillView, TagWithCount } from '../../dtos/catalog.dto.js';
+import { createHash } from 'node:crypto';
+import type {
+  PublicAppListing, PublicDemoApp, PublicPage, PublicProject, PublicSiteSettings, SiteSettings, SkillView, TagWithCount,
+} from '../../dtos/catalog.dto.js';
 import { Errors } from '../../errors/catalogue.js';
 import type { CacheEntry } from '../../repositories/cache.repository.js';
 import type { PageRepository, ProjectRepository } from '../../repositories/project.repository.js';
@@ -9,7 +12,14 @@ import type { ImageLookup, ReadCache } from './public-content.service.js';
 import { renderRichText } from './rich-text.js';
 import { DEFAULT_SETTINGS } from './taxonomy.service.js';
 
-/** Published projects and pages, skills, tags and settings, through the read cache. */
+/** Every PaaS app (a site has a handful), as the public catalog shows them. */
+export type DemoAppLookup = () => Promise<{ id: string; isPublic: boolean; app: PublicDemoApp }[]>;
+
+/**
+ * Published projects and pages, skills, tags and settings, through the read cache. Two parts are
+ * added after the cache, on every read, because they change without a content write: the status
+ * of each project's demo app, and the settings' avatar (its variants appear after the upload).
+ */
 export class PublicCatalogService {
   constructor(
     private readonly projects: ProjectRepository,
@@ -17,15 +27,20 @@ export class PublicCatalogService {
     private readonly taxonomy: TaxonomyRepository,
     private readonly cache: ReadCache,
     private readonly images: ImageLookup,
+    private readonly apps: DemoAppLookup,
   ) {}
 
-  listProjects(q: { featured?: boolean; updatedSince?: string }): Promise<CacheEntry<PublicProject[]>> {
+  async listProjects(q: { featured?: boolean; updatedSince?: string }): Promise<CacheEntry<PublicProject[]>> {
     const since = parseSince(q.updatedSince);
-    return this.cache.get(CACHE_NS.projects, `list:${q.featured ?? ''}:${since?.toISOString() ?? ''}`, async () => {
+    const entry = await this.cache.get(CACHE_NS.projects, `list:${q.featured ?? ''}:${since?.toISOString() ?? ''}`, async () => {
       const rows = await this.projects.list({ publishedOnly: true, featured: q.featured, updatedSince: since });
       const images = await this.images([...new Set(rows.flatMap((r) => r.imageIds))]);
       return rows.map((r) => publicProject(r, images));
     });
+    if (!entry.value.some((p) => p.paasAppId)) return entry;
+    const apps = await this.appsById();
+    const value = entry.value.map((p) => ({ ...p, app: (p.paasAppId && apps.get(p.paasAppId)) || null }));
+    return extended(entry, value, value.map((p) => p.app));
   }
 
   async getProject(slug: string): Promise<CacheEntry<PublicProject>> {
@@ -33,8 +48,24 @@ export class PublicCatalogService {
       const row = await this.projects.findBySlug(slug);
       return row?.status === 'published' ? publicProject(row, await this.images(row.imageIds)) : null;
     });
-    if (!entry.value) throw Errors.notFound('No published project has this slug.');
-    return entry as CacheEntry<PublicProject>;
+    const project = entry.value;
+    if (!project) throw Errors.notFound('No published project has this slug.');
+    if (!project.paasAppId) return entry as CacheEntry<PublicProject>;
+    const app = (await this.appsById()).get(project.paasAppId) ?? null;
+    return extended(entry, { ...project, app }, app);
+  }
+
+  /** Apps marked public, by name, with the published project each one is the demo of. */
+  async publicApps(): Promise<CacheEntry<PublicAppListing[]>> {
+    const [apps, projects] = await Promise.all([this.apps(), this.listProjects({})]);
+    const byApp = new Map(projects.value.flatMap((p) => (p.paasAppId ? [[p.paasAppId, { slug: p.slug, title: p.title }] as const] : [])));
+    const value = apps.filter((a) => a.isPublic).map((a) => ({ ...a.app, project: byApp.get(a.id) ?? null }))
+      .sort((a, b) => a.name.localeCompare(b.name) || a.slug.localeCompare(b.slug));
+    return { value, etag: etagOf(JSON.stringify(value)) };
+  }
+
+  private async appsById(): Promise<Map<string, PublicDemoApp>> {
+    return new Map((await this.apps()).map((a) => [a.id, a.app]));
   }
 
   listPages(): Promise<CacheEntry<PublicPage[]>> {
@@ -61,14 +92,31 @@ export class PublicCatalogService {
       (await this.taxonomy.tagsWithCounts()).filter((t) => t.postCount > 0).map(tagWithCount));
   }
 
-  settings(): Promise<CacheEntry<SiteSettings>> {
-    return this.cache.get(CACHE_NS.settings, 'all', async () => {
+  async settings(): Promise<CacheEntry<PublicSiteSettings>> {
+    const entry = await this.cache.get(CACHE_NS.settings, 'all', async () => {
       const stored = await this.taxonomy.settings();
-      const { author, ...rest } = { ...DEFAULT_SETTINGS, ...stored } as SiteSettings;
-      // The author's e-mail is for the admin; the public gets the contact form.
-      return { ...rest, author: { ...author, email: '' } };
+      const { site, author, social, navigation } = { ...DEFAULT_SETTINGS, ...stored } as SiteSettings;
+      return {
+        site: { title: site.title, description: site.description, locale: site.locale, tagline: site.tagline ?? '', accentColor: site.accentColor ?? null },
+        // The author's e-mail is for the admin; the public gets the contact form.
+        author: { name: author.name, email: '', bio: author.bio, role: author.role ?? '', avatarId: author.avatarId ?? null },
+        social, navigation,
+      };
     });
+    const { avatarId, ...author } = entry.value.author;
+    const avatar = avatarId ? (await this.images([avatarId])).get(avatarId) ?? null : null;
+    const value: PublicSiteSettings = { ...entry.value, author: { ...author, avatar } };
+    return avatarId ? extended(entry, value, avatar) : { value, etag: entry.etag };
   }
+}
+
+function etagOf(text: string): string {
+  return `"${createHash('sha256').update(text).digest('base64url').slice(0, 27)}"`;
+}
+
+/** A cached answer with `added` put in after the cache: the ETag covers both. */
+function extended<T>(entry: CacheEntry<unknown>, value: T, added: unknown): CacheEntry<T> {
+  return { value, etag: etagOf(`${entry.etag}${JSON.stringify(added)}`) };
 }
 
 function parseSince(value: string | undefined): Date | undefined {

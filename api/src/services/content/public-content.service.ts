@@ -56,19 +56,22 @@ export class PublicContentService {
     });
   }
 
-  /** 404 for drafts; an old slug answers with MovedError so the controller can redirect. */
+  /**
+   * 404 for drafts; an old slug answers with MovedError so the controller can redirect. The entry is
+   * the post itself (its bytes are the answer); a slug without a published post is looked up once
+   * more, for a redirect, under its own key.
+   */
   async getPost(slug: string): Promise<CacheEntry<PublicPost>> {
     const entry = await this.cache.get(CACHE_NS.posts, `slug:${slug}`, async () => {
       const post = await this.posts.findBySlug(slug);
-      if (post?.status === 'published') {
-        return { post: publicPost(post, (await this.posts.tagsFor([post.id])).get(post.id) ?? [], await this.images(imageIdsOf([post]))) };
-      }
-      const target = post ? undefined : await this.posts.redirectTarget(slug);
-      return { moved: target ?? null };
+      if (post?.status !== 'published') return null;
+      return publicPost(post, (await this.posts.tagsFor([post.id])).get(post.id) ?? [], await this.images(imageIdsOf([post])));
     });
-    const value = entry.value as { post?: PublicPost; moved?: string | null };
-    if (value.post) return { value: value.post, etag: entry.etag };
-    if (value.moved) throw new MovedError(value.moved);
+    if (entry.value) return entry as CacheEntry<PublicPost>;
+    // A draft keeps its slug: only a slug no post has any more redirects.
+    const moved = await this.cache.get(CACHE_NS.posts, `moved:${slug}`, async () =>
+      (await this.posts.findBySlug(slug)) ? null : ((await this.posts.redirectTarget(slug)) ?? null));
+    if (moved.value) throw new MovedError(moved.value);
     throw Errors.notFound('No published post has this slug.');
   }
 

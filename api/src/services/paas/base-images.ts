@@ -1,13 +1,18 @@
 import type { DockerRepository } from '../../repositories/docker.repository.js';
 import type { BuildPlan } from './detect.js';
 import { PipelineFailure } from './deploy-log.js';
-import type { BaseImages } from './dockerfile.js';
+import { imagesFor, type BaseImages } from './dockerfile.js';
 
-/** Built by `make paas-images` (scripts/paas-images.sh) for machines without registry access. */
+/** Built by `make paas-images` (scripts/paas-images.sh: Debian bookworm userlands) for machines without registry access. */
 export const LOCAL_IMAGES: Record<keyof BaseImages, string | null> = {
   node: 'omervision/paas-node:local',
+  nodeBuild: 'omervision/paas-node-build:local',
   static: 'omervision/paas-static:local',
-  python: null,
+  python: 'omervision/paas-python:local',
+};
+
+const VARIABLES: Record<keyof BaseImages, string> = {
+  node: 'PAAS_IMAGE_NODE', nodeBuild: 'PAAS_IMAGE_NODE_BUILD', static: 'PAAS_IMAGE_STATIC', python: 'PAAS_IMAGE_PYTHON',
 };
 
 const RETRY_PULL_MS = 10 * 60_000;
@@ -28,13 +33,8 @@ export class BaseImageResolver {
 
   /** The images a plan's Dockerfile needs, resolved (the others keep their configured names). */
   async forPlan(plan: BuildPlan, log: (line: string) => void): Promise<BaseImages> {
-    const needed: (keyof BaseImages)[] =
-      plan.kind === 'static' ? ['static']
-        : plan.kind === 'static-build' ? ['node', 'static']
-          : plan.kind === 'python' ? ['python']
-            : plan.kind === 'dockerfile' ? [] : ['node'];
     const out = { ...this.configured };
-    for (const kind of needed) out[kind] = await this.resolve(kind, log);
+    for (const kind of imagesFor(plan)) out[kind] = await this.resolve(kind, log);
     return out;
   }
 
@@ -58,7 +58,7 @@ export class BaseImageResolver {
       log(`using the local substitute ${local} for ${wanted}`);
       return local;
     }
-    const variable = `PAAS_IMAGE_${kind.toUpperCase()}`;
+    const variable = VARIABLES[kind];
     throw new PipelineFailure(
       `The base image ${wanted} is not available: it could not be pulled` +
         (local ? ` and the local substitute ${local} is missing (run make paas-images)` : '') +

@@ -1,7 +1,15 @@
+import { DEFAULT_PORT, NO_SETTINGS, safeRelativeDir, showCommand, type BuildSettings, type Command } from './build-settings.js';
+export { settingsOf } from './build-settings.js';
+import { detectNode } from './detect-node.js';
+import { detectPython, isPythonProject } from './detect-python.js';
+import { AppTree, fixedPort, type PortChoice } from './detect-support.js';
+
 /**
  * Project detection, in the spirit of Nixpacks/Railpack but small and pure: it looks at a snapshot of
- * the checkout (file paths plus the contents of the few files it reads) and returns a build plan or
- * a message saying what it looked for. No I/O here, so every rule is unit-tested on fixture trees.
+ * the checkout (file paths plus the contents of the few files it reads) and the app's build settings,
+ * and returns a build plan or a message saying what it looked for. Every decision is also returned as
+ * a reason naming the file (or setting) that caused it, for the deployment log. No I/O here, so every
+ * rule is unit-tested on fixture trees. Node.js rules are in detect-node.ts, Python's in detect-python.ts.
  */
 export interface RepoSnapshot {
   /** Every regular file, relative to the repository root, `/`-separated (no .git, no symlinks). */
@@ -20,169 +28,140 @@ export interface NodeInstall {
   hasDependencies: boolean;
 }
 
+/** How a Python app's dependencies are installed. */
+export type PythonDeps =
+  | { tool: 'requirements'; /** requirements.txt names other files (`-r`, `-e .`): copied with the sources. */ sourcesFirst: boolean }
+  /** PEP 621 `[project].dependencies`, written out as a requirements file (the project runs from its sources). */
+  | { tool: 'pyproject'; requirements: string[] }
+  | { tool: 'poetry' | 'uv' | 'pipenv'; /** Manifest and lockfile, copied before the sources. */ files: string[] }
+  | { tool: 'none' };
+
+/** Where a generated build takes the app from and what it listens on. */
+export interface Placement {
+  /** The app's folder in the checkout (`.` = the root); it becomes /app in the image. */
+  rootDir: string;
+  port: number;
+}
+
 export type BuildPlan =
   | { kind: 'dockerfile' }
-  | { kind: 'static'; root: string }
-  | ({ kind: 'node'; build: boolean; start: string[] } & NodeInstall)
-  | ({ kind: 'nextjs' } & NodeInstall)
-  | ({ kind: 'static-build'; framework: 'astro' | 'vite'; outDir: string } & NodeInstall)
-  | {
-      kind: 'python';
-      framework: 'fastapi' | 'flask';
-      /** Import target, e.g. `app.main:app` or `app:create_app()`. */
-      target: string;
-      /** Directory the module is imported from (`.` or `src`). */
-      appDir: string;
-      deps: 'requirements' | 'pyproject';
-      /** True when uvicorn / gunicorn is already among the dependencies. */
-      serverListed: boolean;
-    };
+  | (Placement & { kind: 'static'; /** Served folder, relative to rootDir. */ root: string })
+  | (Placement & NodeInstall & { kind: 'node'; build: Command | null; start: Command })
+  | (Placement & NodeInstall & { kind: 'nextjs'; build: Command | null; start: Command | null })
+  | (Placement & NodeInstall & { kind: 'static-build'; build: Command; outDir: string })
+  | (Placement & { kind: 'python'; deps: PythonDeps; /** Servers the start command needs that the dependencies lack. */ extras: string[]; build: Command | null; start: Command });
 
-export type Detection = { ok: true; plan: BuildPlan; summary: string } | { ok: false; reason: string };
-
-const LOCKFILES: [string, PackageManager][] = [
-  ['pnpm-lock.yaml', 'pnpm'],
-  ['yarn.lock', 'yarn'],
-  ['bun.lock', 'bun'],
-  ['bun.lockb', 'bun'],
-  ['package-lock.json', 'npm'],
-  ['npm-shrinkwrap.json', 'npm'],
-];
+export type Detection = { ok: true; plan: BuildPlan; summary: string; reasons: string[] } | { ok: false; reason: string; reasons: string[] };
 
 export const NOTHING_DETECTED =
   'Nothing to deploy was detected at the repository root: looked for a Dockerfile, package.json (Node.js), ' +
-  'requirements.txt or pyproject.toml with FastAPI or Flask (Python), and index.html (static site).';
+  'requirements.txt, pyproject.toml or Pipfile (Python), a Procfile with a web: line, and index.html (static site).';
+
+/** How deep an app's root directory may be (`a/b/c`); detection reads manifests down to there. */
+const MAX_ROOT_DEPTH = 3;
+const MANIFESTS = new Set(['package.json', 'requirements.txt', 'pyproject.toml', 'Pipfile', 'Procfile', '.yarnrc.yml', 'next.config.js', 'next.config.mjs', 'next.config.cjs', 'next.config.ts']);
+const NOT_APP_CODE = new Set(['test', 'tests', 'docs', 'venv', '.venv', 'env', 'site-packages', 'migrations', '__pycache__']);
 
 /** Which files the snapshot must carry contents for (the reader asks this for every path). */
 export function wantsContent(path: string): boolean {
-  if (path === 'package.json' || path === 'requirements.txt' || path === 'pyproject.toml' || path === 'Dockerfile') return true;
-  return path.endsWith('.py') && path.split('/').length <= 3;
+  const parts = path.split('/');
+  const name = parts.at(-1)!;
+  if (path === 'Dockerfile') return true;
+  if (MANIFESTS.has(name)) return parts.length <= MAX_ROOT_DEPTH + 1;
+  // Python modules up to two folders below an app root (src/pkg/main.py).
+  return name.endsWith('.py') && parts.length <= MAX_ROOT_DEPTH + 3 && !parts.some((p) => NOT_APP_CODE.has(p));
 }
 
-export function detect(snapshot: RepoSnapshot): Detection {
-  const has = new Set(snapshot.paths);
-  if (has.has('Dockerfile')) return { ok: true, plan: { kind: 'dockerfile' }, summary: "the repository's own Dockerfile" };
-  if (has.has('package.json')) return detectNode(snapshot, has);
-  if (has.has('requirements.txt') || has.has('pyproject.toml')) return detectPython(snapshot, has);
-  for (const root of ['.', 'public']) {
-    if (has.has(root === '.' ? 'index.html' : `${root}/index.html`)) {
-      return { ok: true, plan: { kind: 'static', root }, summary: `a static site (index.html in ${root === '.' ? 'the root' : `${root}/`})` };
+export function detect(snapshot: RepoSnapshot, settings: Partial<BuildSettings> = NO_SETTINGS): Detection {
+  const reasons: string[] = [];
+  const fail = (reason: string): Detection => ({ ok: false, reason, reasons });
+  const rootDir = settings.rootDir ? safeRelativeDir(settings.rootDir) : null;
+  if (rootDir === undefined) return fail(`The root directory "${settings.rootDir}" is not a safe relative folder.`);
+  if (rootDir) {
+    if (!snapshot.paths.some((p) => p.startsWith(`${rootDir}/`))) return fail(`The root directory ${rootDir}/ (app settings) has no files in this commit: check its spelling and the branch.`);
+    reasons.push(`root directory ${rootDir}/ (app settings)`);
+    if (snapshot.paths.includes('Dockerfile')) reasons.push(`Dockerfile at the repository root not used: the app is in ${rootDir}/`);
+  }
+  const tree = new AppTree(snapshot, rootDir);
+
+  if (!rootDir && tree.has('Dockerfile')) {
+    reasons.push("the repository's own Dockerfile is used as is (Dockerfile)");
+    const ignored = (['buildCommand', 'startCommand', 'outputDir', 'port'] as const).filter((k) => settings[k] !== null && settings[k] !== undefined);
+    if (ignored.length) reasons.push(`app settings not applied to an own Dockerfile: ${ignored.join(', ')} (the port comes from its EXPOSE)`);
+    return { ok: true, plan: { kind: 'dockerfile' }, summary: "the repository's own Dockerfile", reasons };
+  }
+  if (rootDir && tree.has('Dockerfile')) reasons.push(`${tree.shown('Dockerfile')} not used: an own Dockerfile is used only at the repository root`);
+
+  const procfile = webProcess(tree, reasons);
+  const port = portChoice(settings, procfile);
+  const result = language(tree, settings, procfile, port, reasons);
+  if (result.ok && result.plan.kind !== 'dockerfile') {
+    reasons.push(port.source ? `port ${port.value} (${port.source})` : `port ${DEFAULT_PORT}, passed as PORT (the app must listen on 0.0.0.0:$PORT)`);
+  }
+  return result;
+}
+
+function language(tree: AppTree, settings: Partial<BuildSettings>, procfile: string | null, port: PortChoice, reasons: string[]): Detection {
+  if (tree.has('package.json')) return detectNode(tree, settings, procfile, port, reasons);
+  if (isPythonProject(tree)) return detectPython(tree, settings, procfile, port, reasons);
+  if (procfile) {
+    const tool = procfileLanguage(procfile);
+    if (tool === 'python') return detectPython(tree, settings, procfile, port, reasons);
+    if (tool === 'node') return detectNode(tree, settings, procfile, port, reasons);
+    reasons.push(`the Procfile's web: command starts with neither a Python nor a Node.js tool: no base image to run it on`);
+  }
+  const rootDir = tree.rootDir;
+  const served = settings.outputDir ? [settings.outputDir] : ['.', 'public'];
+  for (const root of served) {
+    const index = root === '.' ? 'index.html' : `${root}/index.html`;
+    if (tree.has(index)) {
+      reasons.push(`a static site: ${tree.shown(index)}${settings.outputDir ? ' (output directory from app settings)' : ''}`);
+      const where = root === '.' ? (rootDir ? `${rootDir}/` : 'the root') : `${tree.shown(root)}/`;
+      return { ok: true, plan: { kind: 'static', root, rootDir: rootDir ?? '.', port: port.value }, summary: `a static site (index.html in ${where})`, reasons };
     }
   }
-  return { ok: false, reason: NOTHING_DETECTED };
+  return { ok: false, reason: nothingDetected(tree, rootDir), reasons };
 }
 
-interface PackageJson {
-  main?: unknown;
-  scripts?: Record<string, unknown>;
-  dependencies?: Record<string, unknown>;
-  devDependencies?: Record<string, unknown>;
-  packageManager?: unknown;
+/** The settings' port, else one the admin's start command or the Procfile fixes; the Node rules may look at the start script. */
+function portChoice(settings: Partial<BuildSettings>, procfile: string | null): PortChoice {
+  if (settings.port) return { value: settings.port, source: 'app settings' };
+  const own = settings.startCommand ? fixedPort(showCommand(settings.startCommand)) : null;
+  if (own) return { value: own, source: 'the start command in app settings listens there' };
+  const fromProcfile = !settings.startCommand && procfile ? fixedPort(procfile) : null;
+  if (fromProcfile) return { value: fromProcfile, source: 'the Procfile web: command listens there' };
+  return { value: DEFAULT_PORT, source: null };
 }
 
-function detectNode(snapshot: RepoSnapshot, has: Set<string>): Detection {
-  const raw = snapshot.contents['package.json'];
-  if (raw === undefined) return { ok: false, reason: 'package.json could not be read (too large or not a regular file).' };
-  let pkg: PackageJson;
-  try {
-    pkg = JSON.parse(raw) as PackageJson;
-    if (typeof pkg !== 'object' || pkg === null || Array.isArray(pkg)) throw new Error('not an object');
-  } catch (err) {
-    return { ok: false, reason: `package.json is not valid JSON (${(err as Error).message}).` };
+/** The `web:` line of a Procfile (Heroku's format), a command for `sh -c`. */
+function webProcess(tree: AppTree, reasons: string[]): string | null {
+  if (!tree.has('Procfile')) return null;
+  const lines = (tree.read('Procfile') ?? '').split(/\r?\n/);
+  const web = lines.map((l) => /^web\s*:\s*(.*)$/.exec(l.trim())?.[1]?.trim()).find((c) => c !== undefined);
+  if (!web) {
+    reasons.push(`${tree.shown('Procfile')} has no web: line: not used`);
+    return null;
   }
-  const deps = { ...objectOr(pkg.dependencies), ...objectOr(pkg.devDependencies) };
-  const scripts = objectOr(pkg.scripts);
-  const install = nodeInstall(pkg, has, Object.keys(deps).length > 0);
-  const how = `${install.pm}${install.lockfile ? `, ${install.lockfile}` : ', no lockfile'}`;
-
-  if ('next' in deps) {
-    return { ok: true, plan: { kind: 'nextjs', ...install }, summary: `Next.js (${how}), next build + next start` };
-  }
-  const framework = 'astro' in deps ? 'astro' : 'vite' in deps ? 'vite' : null;
-  if (framework && typeof scripts.build === 'string') {
-    return {
-      ok: true,
-      plan: { kind: 'static-build', framework, outDir: 'dist', ...install },
-      summary: `a ${framework === 'astro' ? 'Astro' : 'Vite'} static build (${how}), dist/ served as files`,
-    };
-  }
-  const build = typeof scripts.build === 'string';
-  let start: string[];
-  if (typeof scripts.start === 'string') start = startScript(install.pm);
-  else if (typeof pkg.main === 'string' && has.has(normalise(pkg.main))) start = ['node', normalise(pkg.main)];
-  else if (has.has('index.js')) start = ['node', 'index.js'];
-  else {
-    return {
-      ok: false,
-      reason: 'package.json found, but no way to start it: looked for a "start" script, a "main" file that exists, and index.js ' +
-        '(or next, or astro/vite with a "build" script for a static build).',
-    };
-  }
-  return { ok: true, plan: { kind: 'node', build, start, ...install }, summary: `a Node.js server (${how}), started with \`${start.join(' ')}\`` };
+  return web;
 }
 
-function nodeInstall(pkg: PackageJson, has: Set<string>, hasDependencies: boolean): NodeInstall {
-  const declared = typeof pkg.packageManager === 'string' ? /^(npm|pnpm|yarn|bun)@/.exec(pkg.packageManager)?.[1] : undefined;
-  const found = LOCKFILES.find(([file, pm]) => has.has(file) && (!declared || pm === declared));
-  const pm = (declared as PackageManager | undefined) ?? found?.[1] ?? 'npm';
-  return { pm, lockfile: found?.[0] ?? null, hasDependencies };
-}
-
-function startScript(pm: PackageManager): string[] {
-  return pm === 'npm' ? ['npm', 'start'] : pm === 'bun' ? ['bun', 'run', 'start'] : [pm, 'start'];
-}
-
-function detectPython(snapshot: RepoSnapshot, has: Set<string>): Detection {
-  const deps = has.has('requirements.txt') ? 'requirements' : 'pyproject';
-  const manifest = snapshot.contents[deps === 'requirements' ? 'requirements.txt' : 'pyproject.toml'] ?? '';
-  const lists = (name: string) => new RegExp(`(^|["'\\s])${name}(\\[|[<>=!~ ;"',]|$)`, 'mi').test(manifest);
-  const framework = lists('fastapi') ? 'fastapi' : lists('flask') ? 'flask' : null;
-  if (!framework) {
-    return { ok: false, reason: `Python project (${deps === 'requirements' ? 'requirements.txt' : 'pyproject.toml'}) without FastAPI or Flask among its dependencies; only those two are detected. Add a Dockerfile for anything else.` };
-  }
-  const found = findAppModule(snapshot, framework);
-  if (!found) {
-    const cls = framework === 'fastapi' ? 'FastAPI' : 'Flask';
-    return { ok: false, reason: `${cls} is a dependency, but no Python file (up to two folders deep) assigns \`<name> = ${cls}(...)\`${framework === 'flask' ? ' or defines create_app()' : ''}.` };
-  }
-  const serverListed = framework === 'fastapi' ? lists('uvicorn') || /fastapi\[[^\]]*standard/i.test(manifest) : lists('gunicorn');
-  return {
-    ok: true,
-    plan: { kind: 'python', framework, target: found.target, appDir: found.appDir, deps, serverListed },
-    summary: `a ${framework === 'fastapi' ? 'FastAPI app served by uvicorn' : 'Flask app served by gunicorn'} (${found.target})`,
-  };
-}
-
-/** The module that really defines the app, preferring the conventional entry files. */
-function findAppModule(snapshot: RepoSnapshot, framework: 'fastapi' | 'flask'): { target: string; appDir: string } | null {
-  const cls = framework === 'fastapi' ? 'FastAPI' : 'Flask';
-  const assign = new RegExp(`^(\\w+)\\s*(?::\\s*[\\w.]+\\s*)?=\\s*(?:\\w+\\.)?${cls}\\(`, 'm');
-  const preferred = ['main.py', 'app.py', 'server.py', 'wsgi.py', 'asgi.py', 'app/main.py', 'app/__init__.py', 'src/main.py', 'src/app.py'];
-  const files = Object.keys(snapshot.contents)
-    .filter((p) => p.endsWith('.py'))
-    .sort((a, b) => rank(a, preferred) - rank(b, preferred) || a.split('/').length - b.split('/').length || a.localeCompare(b));
-  for (const file of files) {
-    const source = snapshot.contents[file]!;
-    const match = assign.exec(source);
-    const factory = framework === 'flask' && !match && /^def create_app\(/m.test(source);
-    if (!match && !factory) continue;
-    const appDir = file.startsWith('src/') ? 'src' : '.';
-    const module = (appDir === 'src' ? file.slice(4) : file).replace(/\/__init__\.py$|\.py$/, '').split('/').join('.');
-    if (!/^[A-Za-z_][\w.]*$/.test(module)) continue;
-    return { target: `${module}:${match ? match[1] : 'create_app()'}`, appDir };
-  }
+function procfileLanguage(command: string): 'python' | 'node' | null {
+  const word = command.replace(/^(\w+=\S*\s+)+/, '').split(/\s+/)[0] ?? '';
+  if (/^(python3?(\.\d+)?|gunicorn|uvicorn|hypercorn|daphne|waitress-serve|flask|fastapi)$/.test(word)) return 'python';
+  if (/^(node|npm|npx|yarn|pnpm|bun|tsx)$/.test(word)) return 'node';
   return null;
 }
 
-function rank(path: string, preferred: string[]): number {
-  const i = preferred.indexOf(path);
-  return i === -1 ? preferred.length : i;
-}
-
-function objectOr(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-}
-
-function normalise(path: string): string {
-  return path.replace(/^\.\//, '');
+/** What was looked for, and where deployable apps are in subfolders (a monorepo wants a root directory). */
+function nothingDetected(tree: AppTree, rootDir: string | null): string {
+  const base = rootDir ? NOTHING_DETECTED.replace('at the repository root', `in ${rootDir}/`) : NOTHING_DETECTED;
+  if (rootDir) return base;
+  const markers = ['package.json', 'requirements.txt', 'pyproject.toml', 'Pipfile', 'Procfile', 'Dockerfile'];
+  const found = tree.paths.filter((p) => {
+    const parts = p.split('/');
+    return parts.length >= 2 && parts.length <= MAX_ROOT_DEPTH + 1 && markers.includes(parts.at(-1)!);
+  });
+  if (!found.length) return base;
+  const shown = found.slice(0, 5).map((p) => `${p.slice(0, p.lastIndexOf('/'))}/ (${p.slice(p.lastIndexOf('/') + 1)})`);
+  return `${base} Apps in subfolders: ${shown.join(', ')}${found.length > 5 ? ', …' : ''}; set the app's root directory to deploy one.`;
 }

@@ -12,7 +12,8 @@ import type { Resolver } from '../webhooks/url-guard.js';
 import type { Sealer } from '../webhooks/signature.js';
 import { branchProblem, checkRepoUrl, pushedBranch } from './git-source.js';
 import { followDeploymentLog, type LogEvent } from './log-follow.js';
-import { checkEnv, generateHookSecret, slugify, toAppView, toDeploymentView, verifyHubSignature, type PaasUrls } from './views.js';
+import { settingsOf } from './build-settings.js';
+import { buildColumns, checkBuild, checkEnv, generateHookSecret, slugify, toAppView, toDeploymentView, verifyHubSignature, type PaasUrls } from './views.js';
 
 /** The producer side of the PaaS jobs (the API never touches Docker; the worker does). */
 export interface PaasJobs {
@@ -45,11 +46,13 @@ export class PaasService {
     const name = input.name.trim();
     if (!name) throw Errors.validation('The name must not be blank.', [{ field: 'body.name', message: 'must not be blank' }]);
     const repoUrl = await this.checkUrl(input.repoUrl);
-    const branch = checkBranch(input.branch ?? 'main');
+    // No branch: the repository's default branch (main, master, trunk…), resolved at each clone.
+    const branch = input.branch === undefined || input.branch === null ? null : checkBranch(input.branch);
     const env = checkEnv(input.env);
+    const build = checkBuild(input.build);
     const hookSecret = generateHookSecret();
     const id = uuidv7();
-    const row = { id, name, repoUrl, branch, env, isPublic: input.public ?? false, runAsRoot: input.runAsRoot ?? false, hookSecret: this.hookSecrets.seal(hookSecret), createdBy: actorUserId(actor) };
+    const row = { id, name, repoUrl, branch, env, isPublic: input.public ?? false, runAsRoot: input.runAsRoot ?? false, ...buildColumns(build), hookSecret: this.hookSecrets.seal(hookSecret), createdBy: actorUserId(actor) };
     if (input.slug) {
       if (!(await this.repo.insertApp({ ...row, slug: input.slug }))) throw Errors.conflict(`The slug "${input.slug}" is taken.`);
     } else {
@@ -61,24 +64,25 @@ export class PaasService {
       }
       if (!inserted) throw Errors.conflict(`No free slug near "${base}"; choose one with "slug".`);
     }
-    await this.audit.record(actor, 'paas.app.create', { type: 'paas_app', id }, { name, repoUrl, branch, envKeys: Object.keys(env), public: row.isPublic, runAsRoot: row.runAsRoot });
+    await this.audit.record(actor, 'paas.app.create', { type: 'paas_app', id }, { name, repoUrl, branch, envKeys: Object.keys(env), public: row.isPublic, runAsRoot: row.runAsRoot, ...(Object.keys(build).length ? { build } : {}) });
     if (row.runAsRoot) await this.recordRunAsRoot(actor, id, true);
     return { ...(await this.get(id)), hookSecret };
   }
 
   async update(actor: Actor, id: string, input: UpdatePaasAppRequest): Promise<PaasAppView> {
     const app = await this.require(id);
-    const patch: Partial<Pick<PaasAppRow, 'name' | 'repoUrl' | 'branch' | 'env' | 'isPublic' | 'runAsRoot'>> = {};
+    const build = checkBuild(input.build);
+    const patch: Partial<Pick<PaasAppRow, 'name' | 'repoUrl' | 'branch' | 'env' | 'isPublic' | 'runAsRoot'>> & ReturnType<typeof buildColumns> = { ...buildColumns(build) };
     if (input.name !== undefined) patch.name = input.name.trim() || app.name;
     if (input.repoUrl !== undefined) patch.repoUrl = await this.checkUrl(input.repoUrl);
-    if (input.branch !== undefined) patch.branch = checkBranch(input.branch);
+    if (input.branch !== undefined) patch.branch = input.branch === null ? null : checkBranch(input.branch);
     if (input.env !== undefined) patch.env = checkEnv(input.env);
     if (input.public !== undefined) patch.isPublic = input.public;
     if (input.runAsRoot !== undefined) patch.runAsRoot = input.runAsRoot;
     if (Object.keys(patch).length) await this.repo.updateApp(id, patch);
     await this.audit.record(actor, 'paas.app.update', { type: 'paas_app', id }, changes(
-      { name: app.name, repoUrl: app.repoUrl, branch: app.branch, envKeys: Object.keys(app.env).sort(), public: app.isPublic, runAsRoot: app.runAsRoot },
-      { name: patch.name, repoUrl: patch.repoUrl, branch: patch.branch, envKeys: patch.env && Object.keys(patch.env).sort(), public: patch.isPublic, runAsRoot: patch.runAsRoot },
+      { name: app.name, repoUrl: app.repoUrl, branch: app.branch, envKeys: Object.keys(app.env).sort(), public: app.isPublic, runAsRoot: app.runAsRoot, build: settingsOf(app) },
+      { name: patch.name, repoUrl: patch.repoUrl, branch: patch.branch, envKeys: patch.env && Object.keys(patch.env).sort(), public: patch.isPublic, runAsRoot: patch.runAsRoot, build: Object.keys(build).length ? { ...settingsOf(app), ...build } : undefined },
     ));
     if (patch.runAsRoot !== undefined && patch.runAsRoot !== app.runAsRoot) await this.recordRunAsRoot(actor, id, patch.runAsRoot);
     return this.get(id);
@@ -169,14 +173,22 @@ export class PaasService {
     }
     if (request.event === 'ping') return { result: 'pong' };
     if (request.event && request.event !== 'push') return { result: 'ignored', reason: `event ${request.event} is not a push` };
-    let body: { ref?: unknown };
+    let body: { ref?: unknown; repository?: { default_branch?: unknown } };
     try {
-      body = JSON.parse(request.rawBody.toString('utf8')) as { ref?: unknown };
+      body = JSON.parse(request.rawBody.toString('utf8')) as typeof body;
     } catch {
       throw Errors.badRequest('The webhook body is not JSON.');
     }
     const branch = pushedBranch(body?.ref);
-    if (branch !== app.branch) return { result: 'ignored', reason: `push to ${branch ?? String(body?.ref)}, the app deploys ${app.branch}` };
+    // An app on the default branch follows the one the push event names (GitHub's repository.default_branch),
+    // else the branch its latest deployment resolved the default to.
+    const deploys = app.branch
+      ?? (typeof body?.repository?.default_branch === 'string' ? body.repository.default_branch : null)
+      ?? (await this.repo.listDeployments(app.id, 1))[0]?.branch
+      ?? null;
+    if (branch === null || branch !== deploys) {
+      return { result: 'ignored', reason: `push to ${branch ?? String(body?.ref)}, the app deploys ${deploys ?? 'the default branch (the event does not name it)'}` };
+    }
     const { deployment } = await this.deploy(null, appId, 'webhook');
     return { result: 'deployed', deploymentId: deployment.id };
   }

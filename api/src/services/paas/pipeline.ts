@@ -6,7 +6,7 @@ import type { AppStatus, DeploymentStatus, PaasRepository } from '../../reposito
 import type { BaseImageResolver } from './base-images.js';
 import { imageTag, LABEL, type Limits } from './container-spec.js';
 import { DeployLog, PipelineFailure } from './deploy-log.js';
-import { detect, wantsContent } from './detect.js';
+import { detect, settingsOf, wantsContent } from './detect.js';
 import { APP_PORT, generateDockerfile, SOURCE_DIR } from './dockerfile.js';
 import { branchProblem, checkRepoUrl } from './git-source.js';
 import { LOG_FINAL } from './log-follow.js';
@@ -80,24 +80,25 @@ export class DeployPipeline {
     try {
       if (dep.status !== 'queued') log.step('Starting over: the previous attempt was interrupted');
       await move('cloning', { startedAt: new Date(), branch: app.branch, reason: null });
-      log.step(`Deployment ${dep.id} of ${app.name}: ${app.repoUrl} (branch ${app.branch})`);
+      log.step(`Deployment ${dep.id} of ${app.name}: ${app.repoUrl} (${app.branch === null ? 'the default branch' : `branch ${app.branch}`})`);
       // No untrusted code runs unless the egress policy is in place.
       await this.sandbox.ensure();
       const check = await checkRepoUrl(app.repoUrl, { allowLocal: this.settings.allowLocalRepos });
       if (!check.ok) throw new PipelineFailure(check.reason);
-      const bad = branchProblem(app.branch);
+      const bad = app.branch === null ? null : branchProblem(app.branch);
       if (bad) throw new PipelineFailure(`The branch name ${bad}.`);
-      const { commitSha } = await this.git.clone(check.source, app.branch, sourceDir, {
+      const { commitSha, branch } = await this.git.clone(check.source, app.branch, sourceDir, {
         timeoutMs: this.settings.cloneTimeoutMs, maxBytes: this.settings.maxRepoBytes,
       });
-      log.line(`cloned ${commitSha}`);
+      log.line(`cloned ${commitSha} (${branch})`);
 
-      await move('detecting', { commitSha });
+      await move('detecting', { commitSha, branch });
       const snapshot = await this.git.snapshot(sourceDir, wantsContent);
-      const detection = detect(snapshot);
+      const detection = detect(snapshot, settingsOf(app)); // issue 18 (detection): the app's build settings
       if (!detection.ok) throw new PipelineFailure(detection.reason);
       const plan = detection.plan;
       log.step(`Detected ${detection.summary}`);
+      for (const reason of detection.reasons) log.line(`  ${reason}`); // issue 18 (detection): each decision and its file
       if (plan.kind === 'dockerfile') {
         const own = snapshot.contents.Dockerfile;
         if (own === undefined) throw new PipelineFailure('The Dockerfile could not be read for checking (a symbolic link, or larger than the checker reads); make it a plain file.');
@@ -149,7 +150,7 @@ export class DeployPipeline {
       }
       const built = await this.docker.imageInfo(imageId);
       if (built && built.size > this.settings.maxImageBytes) {
-        await this.docker.removeImage({ id: imageId, tags: [imageTag(app.slug, dep.id)] });
+        await this.docker.removeImage({ id: imageId, tags: [imageTag(app.slug, dep.id)], appId: app.id });
         const mb = (b: number) => Math.round(b / 1024 / 1024);
         throw new BuildFailure(`the image is ${mb(built.size)} MB, more than the ${mb(this.settings.maxImageBytes)} MB allowed (PAAS_IMAGE_MAX_MB)`);
       }

@@ -46,7 +46,7 @@ export class PaasRuntime {
     const containerId = await this.createContainer(app, dep.id, image.imageId, image.port, image.detectedType);
     await this.repo.updateDeployment(dep.id, { containerId });
     log.step(`Started container ${containerId.slice(0, 12)}; waiting for HTTP on port ${image.port} (up to ${Math.round(this.settings.healthTimeoutMs / 1000)} s)`);
-    const hostPort = await this.waitHealthy(containerId, log);
+    const hostPort = await this.waitHealthy(containerId, log, app.healthCheckPath);
     await this.lock(app.id, async () => {
       const fresh = await this.repo.findApp(app.id);
       if (!fresh) {
@@ -70,12 +70,16 @@ export class PaasRuntime {
     return hostPort;
   }
 
-  /** Polls until the container answers HTTP; throws with its last log lines when it dies or never answers. */
-  async waitHealthy(containerId: string, log: DeployLog): Promise<number> {
+  /**
+   * Polls until the container answers HTTP — any status on `/`, a 2xx/3xx on the app's health-check
+   * path when it has one; throws with its last log lines when it dies or never answers.
+   */
+  async waitHealthy(containerId: string, log: DeployLog, healthPath: string | null = null): Promise<number> {
     const max = this.settings.limits.maxRestarts;
     const deadline = Date.now() + this.settings.healthTimeoutMs;
     let restarts = 0;
     let runningSince: number | undefined;
+    let lastStatus: number | null = null;
     try {
       while (Date.now() < deadline) {
         const state = await this.docker.state(containerId);
@@ -88,18 +92,24 @@ export class PaasRuntime {
           throw new PipelineFailure(crashReason(state, max, await this.docker.logTail(containerId, 20)));
         }
         if (state.running && state.hostPort) {
-          const status = await this.probe.status(state.hostPort, 2000);
-          if (status !== null) {
-            log.line(`answered HTTP ${status}`);
+          const status = await this.probe.status(state.hostPort, 2000, healthPath ?? '/');
+          if (status !== null && (healthPath === null || status < 400)) {
+            log.line(`answered HTTP ${status}${healthPath ? ` on ${healthPath}` : ''}`);
             return state.hostPort;
           }
+          if (status !== null && status !== lastStatus) log.line(`answered HTTP ${status} on ${healthPath}; waiting for a 2xx or 3xx`);
+          lastStatus = status ?? lastStatus;
           // Most apps listen within a few seconds of starting: look often then (a refused connect
           // costs next to nothing), then settle to every 250 ms.
           runningSince ??= Date.now();
         }
         await sleep(runningSince !== undefined && Date.now() - runningSince < 5000 ? 50 : 250);
       }
-      throw new PipelineFailure(withTail(`The app did not answer HTTP within ${Math.round(this.settings.healthTimeoutMs / 1000)} s (it must listen on 0.0.0.0:$PORT).`, await this.docker.logTail(containerId, 20)));
+      const waited = Math.round(this.settings.healthTimeoutMs / 1000);
+      const why = lastStatus !== null
+        ? `The app answered HTTP ${lastStatus} on its health-check path ${healthPath}, not a 2xx or 3xx, for ${waited} s.`
+        : `The app did not answer HTTP within ${waited} s (it must listen on 0.0.0.0:$PORT).`;
+      throw new PipelineFailure(withTail(why, await this.docker.logTail(containerId, 20)));
     } catch (err) {
       await this.docker.remove(containerId).catch(() => undefined);
       throw err;
@@ -133,7 +143,7 @@ export class PaasRuntime {
           log.line('the container is gone; creating it again from the deployment image');
           containerId = await this.createContainer(app, dep.id, dep.imageId, dep.containerPort ?? app.containerPort ?? 8080, dep.detectedType ?? 'dockerfile');
         }
-        const hostPort = await this.waitHealthy(containerId, log);
+        const hostPort = await this.waitHealthy(containerId, log, app.healthCheckPath);
         await this.repo.updateApp(appId, { status: 'running', containerId, hostPort, lastError: null });
         await this.repo.updateDeployment(dep.id, { status: 'running', containerId, hostPort });
       } catch (err) {
@@ -167,6 +177,7 @@ export class PaasRuntime {
     if (state && (state.running || state.status === 'restarting')) {
       log.line(`container exited (code ${state.exitCode}); Docker restarts it (${state.restartCount} of ${this.settings.limits.maxRestarts} restarts used)`);
       await log.flush();
+      await this.followRestartPort(app.id, app.containerId, app.hostPort);
       return 'restarting';
     }
     await this.markCrashed(app, event.deploymentId, state ?? null, log);
@@ -183,6 +194,21 @@ export class PaasRuntime {
     await this.repo.updateDeployment(deploymentId, { status: 'failed', reason, finishedAt: new Date() });
     const all = await this.logs.all(deploymentId).catch(() => null);
     if (all) await this.repo.updateDeployment(deploymentId, { log: all.join('\n') });
+  }
+
+  /**
+   * A restarted container gets a new 127.0.0.1 port (the binding is ephemeral): once it runs again
+   * (bounded wait), the app's row follows, so the router never sends visitors to the old port.
+   */
+  private async followRestartPort(appId: string, containerId: string, known: number | null): Promise<void> {
+    for (const deadline = Date.now() + 15_000; Date.now() < deadline; await sleep(250)) {
+      const state = await this.docker.state(containerId);
+      if (!state || (!state.running && state.status !== 'restarting')) return;
+      if (state.running && state.hostPort) {
+        if (state.hostPort !== known) await this.repo.updateApp(appId, { hostPort: state.hostPort });
+        return;
+      }
+    }
   }
 
   /** Everything Docker holds for an app (after its row was deleted): containers, images, network. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RouteTable } from './route-table.js';
-import { checkEnv, generateHookSecret, hubSignature, paasUrls, slugify, verifyHubSignature } from './views.js';
+import { buildColumns, checkBuild, checkEnv, generateHookSecret, hubSignature, paasUrls, slugify, verifyHubSignature } from './views.js';
 import { withTail, crashReason } from './deploy-log.js';
 
 describe('git hook signature (GitHub X-Hub-Signature-256)', () => {
@@ -15,6 +15,17 @@ describe('git hook signature (GitHub X-Hub-Signature-256)', () => {
     expect(verifyHubSignature(secret, body, undefined)).toBe(false);
     expect(verifyHubSignature(secret, body, 'sha1=abc')).toBe(false);
     expect(verifyHubSignature(secret, body, 'sha256=' + '0'.repeat(64))).toBe(false);
+  });
+});
+
+describe('build settings in requests', () => {
+  it('refuses bad settings with a field error each, and maps good ones onto the app row', () => {
+    expect(() => checkBuild({ rootDir: '../x', port: 0 })).toThrow(expect.objectContaining({
+      code: 'VALIDATION_FAILED', errors: [expect.objectContaining({ field: 'body.build.rootDir' }), expect.objectContaining({ field: 'body.build.port' })],
+    }));
+    expect(checkBuild(undefined)).toEqual({});
+    expect(buildColumns(checkBuild({ rootDir: 'apps/web/', port: 3000, startCommand: null, buildCommand: 'make' }))).toEqual({ rootDir: 'apps/web', listenPort: 3000, startCommand: null, buildCommand: { shell: 'make' } });
+    expect(buildColumns({ startCommand: ['node', 'a.js'] })).toEqual({ startCommand: ['node', 'a.js'] });
   });
 });
 

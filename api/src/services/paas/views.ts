@@ -1,7 +1,8 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { PaasAppView, PaasDeploymentSummary, PaasDeploymentView } from '../../dtos/paas.dto.js';
+import type { PaasAppView, PaasBuildSettingsInput, PaasDeploymentSummary, PaasDeploymentView } from '../../dtos/paas.dto.js';
 import { Errors } from '../../errors/catalogue.js';
 import type { PaasAppRow, PaasDeploymentRow } from '../../repositories/paas.repository.js';
+import { checkBuildSettings, settingsOf, storedCommand, type BuildSettings } from './build-settings.js';
 
 /** How the service builds the URLs it shows. */
 export interface PaasUrls {
@@ -29,7 +30,7 @@ export function toSummary(d: Omit<PaasDeploymentRow, 'log' | 'dockerfile'>): Paa
 export function toAppView(row: PaasAppRow, latest: Omit<PaasDeploymentRow, 'log' | 'dockerfile'> | undefined, urls: PaasUrls): PaasAppView {
   return {
     id: row.id, slug: row.slug, name: row.name, repoUrl: row.repoUrl, branch: row.branch,
-    envKeys: Object.keys(row.env ?? {}).sort(), public: row.isPublic, runAsRoot: row.runAsRoot, status: row.status, detectedType: row.detectedType,
+    envKeys: Object.keys(row.env ?? {}).sort(), public: row.isPublic, runAsRoot: row.runAsRoot, build: settingsOf(row), status: row.status, detectedType: row.detectedType,
     url: urls.app(row.slug), lastError: row.lastError, activeDeploymentId: row.activeDeploymentId,
     hookUrl: `${urls.api}/api/v1/paas/hooks/${row.id}`,
     latestDeployment: latest ? toSummary(latest) : null,
@@ -61,6 +62,27 @@ export function checkEnv(env: Record<string, string> | undefined, field = 'body.
   });
   if (problems.length) throw Errors.validation('Some environment variables are not valid.', problems);
   return Object.fromEntries(entries);
+}
+
+/** Build settings from a request, validated and normalised; a 422 names each bad field. */
+export function checkBuild(input: PaasBuildSettingsInput | undefined, field = 'body.build'): Partial<BuildSettings> {
+  if (input === undefined) return {};
+  const { settings, problems } = checkBuildSettings(input);
+  if (problems.length) throw Errors.validation('Some build settings are not valid.', problems.map((p) => ({ field: `${field}.${p.field}`, message: p.message })));
+  return settings;
+}
+
+type BuildColumns = Pick<PaasAppRow, 'rootDir' | 'buildCommand' | 'startCommand' | 'outputDir' | 'listenPort' | 'healthCheckPath'>;
+
+/** The app-row columns of the settings given (absent ones stay absent). */
+export function buildColumns(settings: Partial<BuildSettings>): Partial<BuildColumns> {
+  const { port, buildCommand, startCommand, ...rest } = settings;
+  return {
+    ...rest,
+    ...(port !== undefined ? { listenPort: port } : {}),
+    ...(buildCommand !== undefined ? { buildCommand: storedCommand(buildCommand) } : {}),
+    ...(startCommand !== undefined ? { startCommand: storedCommand(startCommand) } : {}),
+  };
 }
 
 /** A DNS label from a name: `My Blog!` → `my-blog`. */

@@ -1,12 +1,14 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { createAdminApi } from './api/client';
+import { sessionEnded, sessionState } from './api/session-hint';
 import type { User } from './api/types';
 import { Layout } from './components/Layout';
-import { UiProvider } from './components/UiProvider';
+import { UiProvider, useUi } from './components/UiProvider';
 import { Loading } from './components/bits';
 import { navigate, useRoute } from './lib/router';
 import { makeSession, SessionContext } from './lib/session';
 import { INBOX_CHANGED } from './lib/events';
+import { confirmLeave, installLeaveGuard, setLeaveQuestion } from './lib/unsaved';
 import { routeElement } from './routes';
 import { Login } from './screens/Login';
 import { ResetPassword } from './screens/ResetPassword';
@@ -23,7 +25,7 @@ const DEFAULT_API = 'http://127.0.0.1:8000';
 export default function AdminApp({ apiUrl }: Props) {
   const [user, setUser] = useState<User | null | undefined>(undefined);
   const api = useMemo(
-    () => createAdminApi(apiUrl || import.meta.env.PUBLIC_API_URL || DEFAULT_API, () => setUser(null)),
+    () => createAdminApi(apiUrl || import.meta.env.PUBLIC_API_URL || DEFAULT_API, () => (sessionEnded(), setUser(null))),
     [apiUrl],
   );
   const route = useRoute();
@@ -31,37 +33,52 @@ export default function AdminApp({ apiUrl }: Props) {
 
   useEffect(() => {
     let live = true;
-    api.client.GET('/api/v1/auth/me').then(
-      (r) => live && setUser(r.response.ok && r.data ? r.data : null),
-      () => live && setUser(null),
-    );
+    // No session started in this browser: the sign-in form, without a request that can only fail.
+    const state = sessionState();
+    if (state === 'none') {
+      setUser(null);
+      return;
+    }
+    (async () => {
+      if (state === 'expired' && !(await api.refresh())) return live && (sessionEnded(), setUser(null));
+      const r = await api.client.GET('/api/v1/auth/me');
+      if (live) setUser(r.response.ok && r.data ? r.data : null);
+    })().catch(() => live && setUser(null));
     return () => {
       live = false;
     };
   }, [api]);
 
   const signOut = useCallback(async () => {
+    if (!(await confirmLeave())) return;
     await api.client.POST('/api/v1/auth/logout').catch(() => undefined);
     api.setCsrfToken(undefined);
+    sessionEnded();
     setUser(null);
     navigate('/', undefined, true);
   }, [api]);
 
   const session = useMemo(() => (user ? makeSession(api, user, setUser, signOut) : null), [api, user, signOut]);
 
-  // The inbox count in the navigation: polled, and refreshed at once when the inbox changes.
+  // The inbox count in the navigation: polled while the tab is visible, and refreshed at once when
+  // the inbox changes, when the tab comes back, and on every change of screen.
+  const canInbox = Boolean(session?.can('inbox:read'));
+  const loadUnread = useCallback(() => {
+    if (!canInbox || document.visibilityState === 'hidden') return;
+    void api.client.GET('/api/v1/admin/messages/unread-count').then((r) => r.data && setUnread(r.data.unread), () => undefined);
+  }, [api, canInbox]);
   useEffect(() => {
-    if (!session?.can('inbox:read')) return;
-    const load = () =>
-      api.client.GET('/api/v1/admin/messages/unread-count').then((r) => r.data && setUnread(r.data.unread), () => undefined);
-    load();
-    const timer = setInterval(load, 60_000);
-    window.addEventListener(INBOX_CHANGED, load);
+    if (!canInbox) return;
+    const timer = setInterval(loadUnread, 20_000);
+    window.addEventListener(INBOX_CHANGED, loadUnread);
+    document.addEventListener('visibilitychange', loadUnread);
     return () => {
       clearInterval(timer);
-      window.removeEventListener(INBOX_CHANGED, load);
+      window.removeEventListener(INBOX_CHANGED, loadUnread);
+      document.removeEventListener('visibilitychange', loadUnread);
     };
-  }, [api, session]);
+  }, [canInbox, loadUnread]);
+  useEffect(loadUnread, [loadUnread, route.path]);
 
   let body;
   if (route.path === '/reset-password') {
@@ -81,7 +98,25 @@ export default function AdminApp({ apiUrl }: Props) {
   }
   return (
     <UiProvider>
+      <LeaveGuard />
       <div className="admin-root">{body}</div>
     </UiProvider>
   );
+}
+
+/** Leaving an editor with unsaved edits asks in the admin's own dialog. */
+function LeaveGuard() {
+  const { confirm } = useUi();
+  useEffect(() => {
+    installLeaveGuard();
+    setLeaveQuestion(() =>
+      confirm({
+        title: 'Leave without saving?',
+        message: 'This screen has changes that are not saved yet. If you leave now, they are lost.',
+        confirmLabel: 'Leave without saving',
+        danger: true,
+      }),
+    );
+  }, [confirm]);
+  return null;
 }

@@ -356,6 +356,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** @description A published project; `app` is its live demo with the app's current status. */
         get: operations["PublicCatalogProject"];
         put?: never;
         post?: never;
@@ -437,8 +438,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Site title, description, author (without e-mail), social links and navigation. */
+        /** @description Site title, description, tagline, accent colour, author (photo, role; no e-mail), social links and navigation. */
         get: operations["PublicCatalogSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/paas/apps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description PaaS apps marked public (the site's /paas/ page) with their current status and the project each one demos. */
+        get: operations["PublicCatalogPublicApps"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1806,12 +1824,20 @@ export interface components {
         NavItems: components["schemas"]["NavItem"][];
         SiteSettings: {
             site: {
+                /** @description The site's accent colour, `#rrggbb` (links, buttons, highlights). */
+                accentColor?: string | null;
+                /** @description One line under the author's name on the home page (the description when unset). */
+                tagline?: string;
                 /** @description BCP 47, e.g. tr-TR. */
                 locale: string;
                 description: string;
                 title: string;
             };
             author: {
+                /** @description A media id: the author's photo on the home and about pages. */
+                avatarId?: string | null;
+                /** @description What the author does, e.g. `Full-stack developer`. */
+                role?: string;
                 bio: string;
                 email: string;
                 name: string;
@@ -1822,12 +1848,20 @@ export interface components {
         /** @description Any subset of the settings groups; each group given is replaced whole. */
         SiteSettingsPatch: {
             site?: {
+                /** @description The site's accent colour, `#rrggbb` (links, buttons, highlights). */
+                accentColor?: string | null;
+                /** @description One line under the author's name on the home page (the description when unset). */
+                tagline?: string;
                 /** @description BCP 47, e.g. tr-TR. */
                 locale: string;
                 description: string;
                 title: string;
             };
             author?: {
+                /** @description A media id: the author's photo on the home and about pages. */
+                avatarId?: string | null;
+                /** @description What the author does, e.g. `Full-stack developer`. */
+                role?: string;
                 bio: string;
                 email: string;
                 name: string;
@@ -2039,6 +2073,19 @@ export interface components {
             requestId?: string;
             errors?: components["schemas"]["FieldError"][];
         };
+        /**
+         * @description Where an app is: `running` only once it answers HTTP; `failed` / `stopped` carry `lastError`.
+         * @enum {string}
+         */
+        PaasAppStatus: "created" | "queued" | "cloning" | "detecting" | "building" | "starting" | "running" | "failed" | "stopped";
+        /** @description A PaaS app as the public site shows it. `status` is the app's state when this answer was made. */
+        PublicDemoApp: {
+            slug: string;
+            name: string;
+            status: components["schemas"]["PaasAppStatus"];
+            /** @description Where the app answers (its own origin on the app router). */
+            url: string;
+        };
         /** @description From T, pick a set of properties whose keys are in the union K */
         "Pick_ProjectView.Exclude_keyofProjectView.body-or-status__": {
             /** Format: double */
@@ -2074,6 +2121,8 @@ export interface components {
             publishedAt: string;
             updatedAt: string;
             images: components["schemas"]["PublicImage"][];
+            /** @description The PaaS app that runs the project's live demo (`paasAppId`), or null when none is linked (or it was deleted). */
+            app: components["schemas"]["PublicDemoApp"] | null;
         };
         /** @description From T, pick a set of properties whose keys are in the union K */
         "Pick_PageView.Exclude_keyofPageView.content-or-status__": {
@@ -2090,6 +2139,38 @@ export interface components {
         /** @description Construct a type with the properties of T except for those in type K. */
         "Omit_PageView.content-or-status_": components["schemas"]["Pick_PageView.Exclude_keyofPageView.content-or-status__"];
         PublicPage: components["schemas"]["Omit_PageView.content-or-status_"];
+        /** @description The settings as the public API gives them: every optional field present and the avatar resolved. */
+        PublicSiteSettings: {
+            site: {
+                accentColor: string | null;
+                tagline: string;
+                locale: string;
+                description: string;
+                title: string;
+            };
+            author: {
+                avatar: components["schemas"]["PublicImage"] | null;
+                role: string;
+                bio: string;
+                /** @description Always empty: visitors reach the author through the contact form. */
+                email: string;
+                name: string;
+            };
+            social: components["schemas"]["SocialLink"][];
+            navigation: components["schemas"]["NavItem"][];
+        };
+        /** @description An app marked public (the site's /paas/ page), with the published project it is the demo of. */
+        PublicAppListing: {
+            slug: string;
+            name: string;
+            status: components["schemas"]["PaasAppStatus"];
+            /** @description Where the app answers (its own origin on the app router). */
+            url: string;
+            project: {
+                title: string;
+                slug: string;
+            } | null;
+        };
         /** @enum {string} */
         PostStatus: "draft" | "scheduled" | "published" | "archived";
         AdminPostSummary: {
@@ -2243,11 +2324,15 @@ export interface components {
             /** @description The site's preview page for this draft. */
             url: string;
         };
-        /**
-         * @description Where an app is: `running` only once it answers HTTP; `failed` / `stopped` carry `lastError`.
-         * @enum {string}
-         */
-        PaasAppStatus: "created" | "queued" | "cloning" | "detecting" | "building" | "starting" | "running" | "failed" | "stopped";
+        PaasBuildSettings: {
+            rootDir: string | null;
+            buildCommand: (string | string[]) | null;
+            startCommand: (string | string[]) | null;
+            outputDir: string | null;
+            /** Format: double */
+            port: number | null;
+            healthCheckPath: string | null;
+        };
         /**
          * @description queued → cloning → detecting → building → starting → running, or failed / stopped; superseded = replaced.
          * @enum {string}
@@ -2268,12 +2353,15 @@ export interface components {
             slug: string;
             name: string;
             repoUrl: string;
-            branch: string;
+            /** @description null: the repository's default branch; the branch each deployment built is on the deployment. */
+            branch: string | null;
             /** @description Names of the app's variables (values are never returned). */
             envKeys: string[];
             public: boolean;
             /** @description An own-Dockerfile image whose USER is root may run as root (from the next deployment). */
             runAsRoot: boolean;
+            /** @description Advanced build settings; null fields are detected. */
+            build: components["schemas"]["PaasBuildSettings"];
             status: components["schemas"]["PaasAppStatus"];
             /** @description dockerfile, static, node, nextjs, static-build or python; null before the first detection. */
             detectedType: string | null;
@@ -2294,12 +2382,15 @@ export interface components {
             slug: string;
             name: string;
             repoUrl: string;
-            branch: string;
+            /** @description null: the repository's default branch; the branch each deployment built is on the deployment. */
+            branch: string | null;
             /** @description Names of the app's variables (values are never returned). */
             envKeys: string[];
             public: boolean;
             /** @description An own-Dockerfile image whose USER is root may run as root (from the next deployment). */
             runAsRoot: boolean;
+            /** @description Advanced build settings; null fields are detected. */
+            build: components["schemas"]["PaasBuildSettings"];
             status: components["schemas"]["PaasAppStatus"];
             /** @description dockerfile, static, node, nextjs, static-build or python; null before the first detection. */
             detectedType: string | null;
@@ -2316,6 +2407,28 @@ export interface components {
             /** @description HMAC-SHA256 secret for the git webhook, shown this once (also by rotate-hook-secret). */
             hookSecret: string;
         };
+        /**
+         * @description Advanced build settings: each replaces what detection decides (the deployment log says which
+         *     file or setting decided what). null resets one to detection; in an update an omitted field keeps
+         *     its value. Commands are a string, run by `sh -c` in the container, or an argv array, run as is.
+         *     They take effect with the next deployment; a repository's own Dockerfile ignores all but
+         *     healthCheckPath.
+         */
+        PaasBuildSettingsInput: {
+            /** @description The app's folder in the repository (a monorepo package): relative, `/`-separated, no `..`. */
+            rootDir?: string | null;
+            buildCommand?: (string | string[]) | null;
+            startCommand?: (string | string[]) | null;
+            /** @description Where the build writes a static site, relative to rootDir: served as files. */
+            outputDir?: string | null;
+            /**
+             * Format: int32
+             * @description The port the app listens on (its PORT variable); default 8080 or what the start command fixes.
+             */
+            port?: number | null;
+            /** @description Path the health wait requests, which must answer 2xx or 3xx; default: any answer on `/`. */
+            healthCheckPath?: string | null;
+        };
         CreatePaasAppRequest: {
             name: string;
             /**
@@ -2323,8 +2436,11 @@ export interface components {
              *     `file://` URLs only when the server runs with PAAS_ALLOW_LOCAL_REPOS=1.
              */
             repoUrl: string;
-            /** @description Branch to deploy; default `main`. Validated like `git check-ref-format --branch`. */
-            branch?: string;
+            /**
+             * @description Branch to deploy; omitted or null = the repository's default branch (main, master…), resolved at
+             *     each clone. Validated like `git check-ref-format --branch`.
+             */
+            branch?: string | null;
             /** @description Subdomain under PAAS_DOMAIN; default derived from the name. */
             slug?: string;
             /** @description Environment variables for the app (PORT is set by the engine). At most 100. */
@@ -2341,11 +2457,14 @@ export interface components {
              *     with the next deployment (or when the container is created again).
              */
             runAsRoot?: boolean;
+            /** @description Advanced build settings; omitted = all detected. */
+            build?: components["schemas"]["PaasBuildSettingsInput"];
         };
         UpdatePaasAppRequest: {
             name?: string;
             repoUrl?: string;
-            branch?: string;
+            /** @description null: follow the repository's default branch. */
+            branch?: string | null;
             /** @description Replaces all variables; takes effect with the next deployment. */
             env?: {
                 [key: string]: string;
@@ -2353,6 +2472,8 @@ export interface components {
             public?: boolean;
             /** @description See `CreatePaasAppRequest.runAsRoot`; takes effect with the next deployment. Audited. */
             runAsRoot?: boolean;
+            /** @description Changes the fields given (null resets one to detection); takes effect with the next deployment. */
+            build?: components["schemas"]["PaasBuildSettingsInput"];
         };
         PaasDeploymentView: {
             id: string;
@@ -2735,6 +2856,10 @@ export interface components {
             /** @enum {string} */
             key: "site";
             value: {
+                /** @description The site's accent colour, `#rrggbb` (links, buttons, highlights). */
+                accentColor?: string | null;
+                /** @description One line under the author's name on the home page (the description when unset). */
+                tagline?: string;
                 /** @description BCP 47, e.g. tr-TR. */
                 locale: string;
                 description: string;
@@ -2746,6 +2871,10 @@ export interface components {
             /** @enum {string} */
             key: "author";
             value: {
+                /** @description A media id: the author's photo on the home and about pages. */
+                avatarId?: string | null;
+                /** @description What the author does, e.g. `Full-stack developer`. */
+                role?: string;
                 bio: string;
                 email: string;
                 name: string;
@@ -2884,24 +3013,26 @@ export interface components {
             /** @description A PaaS app (its id) that runs this project (shown as a live demo). */
             paasAppId?: string | null;
         };
-        /** @description Make all properties in T optional */
-        Partial_ProjectInput_: {
+        /**
+         * @description A project's fields for a PATCH: each one left out stays as it is, `null` clears an optional one.
+         *     (Spelled out rather than `Partial<ProjectInput>`: tsoa drops `null` and alias rules inside Partial<>.)
+         */
+        ProjectPatch: {
             title?: string;
             slug?: string;
             summary?: string;
             body?: components["schemas"]["LexicalDocument"];
             techStack?: string[];
-            repoUrl?: string;
-            liveUrl?: string;
+            repoUrl?: string | null;
+            liveUrl?: string | null;
             /** @description Media ids, in display order. */
             imageIds?: string[];
             /** Format: int32 */
             sortOrder?: number;
             featured?: boolean;
             /** @description A PaaS app (its id) that runs this project (shown as a live demo). */
-            paasAppId?: string;
+            paasAppId?: string | null;
         };
-        ProjectPatch: components["schemas"]["Partial_ProjectInput_"];
         PageView: {
             id: string;
             slug: string;
@@ -2923,16 +3054,15 @@ export interface components {
             seoTitle?: string | null;
             seoDescription?: string | null;
         };
-        /** @description Make all properties in T optional */
-        Partial_PageInput_: {
+        /** @description A page's fields for a PATCH: each one left out stays as it is, `null` clears an optional one. */
+        PagePatch: {
             title?: string;
             /** @description e.g. `about`. */
             slug?: string;
             content?: components["schemas"]["LexicalDocument"];
-            seoTitle?: string;
-            seoDescription?: string;
+            seoTitle?: string | null;
+            seoDescription?: string | null;
         };
-        PagePatch: components["schemas"]["Partial_PageInput_"];
         LoginResponse: {
             /** @description Also set as the HttpOnly `ov_access` cookie; send as `Authorization: Bearer` from non-browser clients. */
             accessToken: string;
@@ -3995,7 +4125,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SiteSettings"];
+                    "application/json": components["schemas"]["PublicSiteSettings"];
+                };
+            };
+        };
+    };
+    PublicCatalogPublicApps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicAppListing"][];
                 };
             };
         };

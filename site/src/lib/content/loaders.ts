@@ -66,6 +66,9 @@ export const skillsLoader = () =>
 export const tagsLoader = () =>
   listLoader<Schemas['TagWithCount']>('tags', async (api) => must('GET /api/v1/tags', await api.GET('/api/v1/tags', {})), (t) => t.slug);
 
+export const appsLoader = () =>
+  listLoader<Schemas['PublicAppListing']>('apps', async (api) => must('GET /api/v1/paas/apps', await api.GET('/api/v1/paas/apps', {})), (a) => a.slug);
+
 /** One entry, `site`: title, locale, author, social links and navigation (global: every page depends on it). */
 export const settingsLoader = () =>
-  listLoader<Schemas['SiteSettings']>('settings', async (api) => [must('GET /api/v1/settings', await api.GET('/api/v1/settings', {}))], () => 'site');
+  listLoader<Schemas['PublicSiteSettings']>('settings', async (api) => [must('GET /api/v1/settings', await api.GET('/api/v1/settings', {}))], () => 'site');

@@ -1,5 +1,6 @@
 import createClient, { type Client } from 'openapi-fetch';
 import type { paths } from '../../../lib/api/schema';
+import { accessRenewed } from './session-hint';
 
 export type AdminClient = Client<paths>;
 
@@ -53,8 +54,9 @@ export function createAdminApi(baseUrl: string, onSessionLost: () => void): Admi
     try {
       const res = await fetch(`${base}/api/v1/auth/refresh`, { method: 'POST', credentials: 'include' });
       if (!res.ok) return false;
-      const body = (await res.json()) as { csrfToken?: string };
+      const body = (await res.json()) as { csrfToken?: string; expiresIn?: number };
       memoryCsrf = body.csrfToken ?? memoryCsrf;
+      accessRenewed(body.expiresIn ?? 900);
       refreshed++;
       return true;
     } catch {

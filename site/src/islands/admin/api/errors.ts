@@ -1,3 +1,4 @@
+import { humanMessage, validationSummary } from './humanize';
 import type { Schemas } from './types';
 
 type Problem = Schemas['ProblemDocument'];
@@ -7,12 +8,17 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly problem: Problem | undefined;
-  /** Field errors keyed without the `body.`/`query.` prefix: `title`, `seo.description`, `content.root…`. */
+  /**
+   * Field errors keyed without the `body.`/`query.` prefix (`title`, `seo.description`,
+   * `content.root…`), in words for people (the API's own text stays in `problem`).
+   */
   readonly fields: Record<string, string>;
 
   constructor(status: number, problem: unknown) {
     const p = isProblem(problem) ? problem : undefined;
-    super(p?.detail || p?.title || (status === 0 ? 'The API could not be reached.' : `The API answered ${status}.`));
+    // tsoa's summary names request paths ("1 field(s) failed validation: body.password"): say which fields instead.
+    const generic = p?.code === 'VALIDATION_FAILED' && /field\(s\) failed validation/.test(p.detail ?? '') && p.errors?.length;
+    super(generic ? validationSummary(p.errors!.map((e) => e.field)) : p?.detail || p?.title || (status === 0 ? 'The API could not be reached.' : `The API answered ${status}.`));
     this.name = 'ApiError';
     this.status = status;
     this.problem = p;
@@ -20,7 +26,8 @@ export class ApiError extends Error {
     this.fields = {};
     for (const e of p?.errors ?? []) {
       const key = e.field.replace(/^(body|query|path)\./, '');
-      this.fields[key] = this.fields[key] ? `${this.fields[key]}; ${e.message}` : e.message;
+      const text = humanMessage(e.message);
+      this.fields[key] = this.fields[key] ? `${this.fields[key]} ${text}` : text;
     }
   }
 }

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 
 // The first screen after loading or signing in leaves focus at the top (Tab reaches the skip link).
 let firstScreen = true;
@@ -66,17 +66,37 @@ export function LoadMore({ hasMore, loading, onMore }: { hasMore: boolean; loadi
   );
 }
 
-/** A secret shown exactly once, with a copy button. */
-export function SecretOnce({ label, secret, note }: { label: string; secret: string; note: string }) {
+/** A secret shown exactly once, with a copy button that says whether it worked, and a way to hide it. */
+export function SecretOnce({ label, secret, note, onDone }: { label: string; secret: string; note: string; onDone?(): void }) {
+  const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
+  useEffect(() => setCopied(null), [secret]);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(secret);
+      setCopied('yes');
+    } catch {
+      setCopied('no');
+    }
+  };
   return (
     <div className="secret" role="region" aria-label={label}>
       <p>
         <strong>{label}</strong> — {note}
       </p>
       <code className="secret-value">{secret}</code>
-      <button type="button" className="btn btn-small" onClick={() => void navigator.clipboard?.writeText(secret)}>
-        Copy
-      </button>
+      <div className="actions-inline">
+        <button type="button" className="btn btn-small" onClick={() => void copy()}>
+          {copied === 'yes' ? 'Copied ✓' : 'Copy'}
+        </button>
+        {onDone && (
+          <button type="button" className="btn btn-small" onClick={onDone}>
+            Done, hide it
+          </button>
+        )}
+        <span className="small" role="status" aria-live="polite">
+          {copied === 'yes' ? 'Copied to the clipboard.' : copied === 'no' ? 'Copying is blocked here: select the key and copy it by hand.' : ''}
+        </span>
+      </div>
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { confirmLeave, hasUnsavedChanges, leaveWithoutAsking, routeSettled } from './unsaved';
 
 /**
  * Hash routing (`/admin/#/posts/42?status=draft`): the admin is one static page on the CDN, so
@@ -15,10 +16,31 @@ export function parseHash(hash: string): Route {
   return { path: path.startsWith('/') ? path : `/${path}`, query: new URLSearchParams(search) };
 }
 
+/** The address of the screen on show (what Back is undone to while the guard asks). */
+let shown = '';
+
 export function useRoute(): Route {
-  const [route, setRoute] = useState(() => parseHash(window.location.hash));
+  const [route, setRoute] = useState(() => {
+    shown = window.location.hash;
+    return parseHash(shown);
+  });
   useEffect(() => {
-    const onChange = () => setRoute(parseHash(window.location.hash));
+    const accept = () => {
+      shown = window.location.hash;
+      setRoute(parseHash(shown));
+      routeSettled();
+    };
+    const onChange = () => {
+      const wanted = window.location.hash;
+      if (parseHash(wanted).path === parseHash(shown).path || !hasUnsavedChanges()) return accept();
+      // Back, Forward or a typed address while an editor holds edits: keep its address while asking.
+      window.history.replaceState(null, '', shown || '#/');
+      void confirmLeave().then((ok) => {
+        if (!ok) return;
+        window.history.replaceState(null, '', wanted);
+        accept();
+      });
+    };
     window.addEventListener('hashchange', onChange);
     return () => window.removeEventListener('hashchange', onChange);
   }, []);
@@ -33,8 +55,10 @@ export function href(path: string, query?: Record<string, string | undefined>): 
   return `#${path}${s ? `?${s}` : ''}`;
 }
 
+/** Goes to a screen as the result of an action (saved, deleted, filtered): never asks first. */
 export function navigate(path: string, query?: Record<string, string | undefined>, replace = false): void {
   const target = href(path, query);
+  if (target !== window.location.hash) leaveWithoutAsking();
   if (replace) {
     window.history.replaceState(null, '', target);
     window.dispatchEvent(new HashChangeEvent('hashchange'));

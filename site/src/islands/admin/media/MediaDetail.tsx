@@ -5,7 +5,26 @@ import { FormError, TextArea } from '../components/Field';
 import { useUi } from '../components/UiProvider';
 import { Status } from '../components/bits';
 import { formatBytes, formatDate } from '../lib/format';
+import { href } from '../lib/router';
 import { useApi, useSession } from '../lib/session';
+
+/** One place that shows the media, as the API's 409 MEDIA_IN_USE lists it. */
+interface Usage {
+  type: 'post' | 'page' | 'project' | 'settings';
+  id: string;
+  title: string;
+  field: string;
+  clearable: boolean;
+}
+
+const PLACE: Record<string, string> = {
+  coverMediaId: 'cover image', ogImageMediaId: 'social image', imageIds: 'gallery', content: 'in the text', body: 'in the description',
+  pendingChanges: 'in changes not published yet', value: 'in a link',
+};
+const SCREEN: Record<Usage['type'], (u: Usage) => string> = {
+  post: (u) => href(`/posts/${u.id}`), page: (u) => href(`/pages/${u.id}`), project: (u) => href(`/projects/${u.id}`), settings: () => href('/settings'),
+};
+const TYPE: Record<Usage['type'], string> = { post: 'Post', page: 'Page', project: 'Project', settings: 'Settings' };
 
 interface Props {
   media: Media;
@@ -23,6 +42,7 @@ export function MediaDetail({ media, onChanged, onDeleted }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const [fields, setFields] = useState<Record<string, string>>({});
+  const [usages, setUsages] = useState<Usage[] | null>(null);
   const writable = can('media:write');
   const path = { params: { path: { mediaId: media.id } } };
 
@@ -59,32 +79,18 @@ export function MediaDetail({ media, onChanged, onDeleted }: Props) {
     setFocal((f) => ({ x: Math.min(100, Math.max(0, f.x + d[0]!)), y: Math.min(100, Math.max(0, f.y + d[1]!)) }));
   };
 
-  const remove = async () => {
-    const ok = await confirm({ title: 'Delete this image?', message: `${media.filename} is deleted from the library and storage.`, confirmLabel: 'Delete', danger: true });
-    if (!ok) return;
+  /** Deletes; while the image is in use, the places are listed here instead (with links to each). */
+  const remove = async (force = false) => {
+    if (!force && !(await confirm({ title: 'Delete this image?', message: `${media.filename} is deleted from the library and storage.`, confirmLabel: 'Delete', danger: true }))) return;
     setBusy(true);
+    setError(undefined);
     try {
-      const first = await api.DELETE('/api/v1/admin/media/{mediaId}', path);
-      if (first.response.status === 409) {
-        const usage = new ApiError(409, first.error);
-        const places = usage.problem?.errors?.map((x) => x.message) ?? [];
-        const force = await confirm({
-          title: 'This image is in use',
-          message: (
-            <>
-              <p>It is used in {places.length || 'some'} place(s):</p>
-              <ul>{places.map((p) => <li key={p}>{p}</li>)}</ul>
-              <p>Deleting it removes it from those places too.</p>
-            </>
-          ),
-          confirmLabel: 'Delete anyway',
-          danger: true,
-        });
-        if (!force) return;
-        unwrap(await api.DELETE('/api/v1/admin/media/{mediaId}', { params: { path: { mediaId: media.id }, query: { force: true } } }));
-      } else {
-        unwrap(first);
+      const res = await api.DELETE('/api/v1/admin/media/{mediaId}', { params: { path: { mediaId: media.id }, query: force ? { force: true } : {} } });
+      if (res.response.status === 409) {
+        setUsages(new ApiError(409, res.error).problem?.errors?.map((x) => x.value as Usage) ?? []);
+        return;
       }
+      unwrap(res);
       notify('Image deleted.');
       onDeleted(media.id);
     } catch (err) {
@@ -93,6 +99,30 @@ export function MediaDetail({ media, onChanged, onDeleted }: Props) {
       setBusy(false);
     }
   };
+
+  const inText = usages?.filter((u) => !u.clearable) ?? [];
+  const inUse = usages && usages.length > 0 && (
+    <div className="in-use" role="alert">
+      <p>
+        <strong>This image is in use, so it was not deleted.</strong>{' '}
+        {inText.length
+          ? 'It is shown inside a text or setting: take it out there first (open each place below).'
+          : `Deleting it removes it from these ${usages.length} place(s).`}
+      </p>
+      <ul>
+        {usages.map((u) => (
+          <li key={`${u.type}:${u.id}:${u.field}`}>
+            {TYPE[u.type]} <a href={SCREEN[u.type](u)}>{u.type === 'settings' ? u.title : `“${u.title}”`}</a> <span className="muted">({PLACE[u.field] ?? u.field})</span>
+          </li>
+        ))}
+      </ul>
+      {!inText.length && (
+        <button type="button" className="btn btn-danger" onClick={() => void remove(true)} disabled={busy}>
+          Remove from {usages.length} place(s) and delete
+        </button>
+      )}
+    </div>
+  );
 
   return (
     <div className="media-detail">
@@ -107,6 +137,7 @@ export function MediaDetail({ media, onChanged, onDeleted }: Props) {
         <TextArea label="Alt text" value={alt} onValue={setAlt} maxLength={500} rows={3} error={fields.alt} readOnly={!writable} hint="What the image shows, for people who cannot see it." />
         {(fields.focalX || fields.focalY) && <p className="field-error">{fields.focalX ?? fields.focalY}</p>}
         <FormError message={error} />
+        {inUse}
         <dl className="facts">
           <dt>Status</dt>
           <dd><Status value={media.status} /></dd>

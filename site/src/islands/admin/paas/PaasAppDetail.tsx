@@ -8,6 +8,8 @@ import { formatDate, formatDuration } from '../lib/format';
 import { href, navigate } from '../lib/router';
 import { useApi, useSession } from '../lib/session';
 import { useLoad } from '../lib/useLoad';
+import { AppMetrics } from './AppMetrics';
+import { AppRuntimeLogs } from './AppRuntimeLogs';
 import { LogStream } from './LogStream';
 import { PaasAppForm } from './PaasAppForm';
 
@@ -96,8 +98,9 @@ export function PaasAppDetail({ id }: { id: string }) {
           </>
         }
       >
-        <p className="muted small"><a href={href('/apps')}>← All apps</a> · <Status value={a.status} /> · {a.repoUrl} @ {a.branch}{a.detectedType && ` · ${a.detectedType}`}{a.runAsRoot && <> · <span className="text-warn">may run as root</span></>}</p>
+        <p className="muted small"><a href={href('/apps')}>← All apps</a> · <Status value={a.status} /> · {a.repoUrl} @ {a.branch ?? 'default branch'}{a.detectedType && ` · ${a.detectedType}`}{a.runAsRoot && <> · <span className="text-warn">may run as root</span></>}</p>
         {a.lastError && <p className="field-error">{a.lastError}</p>}
+        <AppMetrics appId={a.id} status={a.status} />
       </PageHeader>
       {secret && <SecretOnce label="New push webhook secret" secret={secret} note={`use it with ${a.hookUrl}; it is never shown again.`} />}
       <div className="editor-layout">
@@ -134,6 +137,12 @@ export function PaasAppDetail({ id }: { id: string }) {
           )}
         </aside>
       </div>
+      {a.activeDeploymentId && (
+        <section className="card" aria-labelledby="output-h">
+          <h2 id="output-h">Logs</h2>
+          <AppRuntimeLogs appId={a.id} status={a.status} />
+        </section>
+      )}
       <Modal open={editing} title="Edit app" onClose={() => setEditing(false)}>
         {editing && <PaasAppForm app={a} onSaved={(next: PaasApp) => (app.setData(next), setEditing(false), notify('App saved; it applies to the next deployment.'))} onCancel={() => setEditing(false)} />}
       </Modal>

@@ -15,7 +15,7 @@ export function PaasApps() {
   const { can } = useSession();
   const apps = useLoad(async () => unwrap(await api.GET('/api/v1/admin/paas/apps')), []);
   const [open, setOpen] = useState(false);
-  const [form, setForm] = useState({ name: '', repoUrl: 'https://', branch: 'main', slug: '', env: '', public: false });
+  const [form, setForm] = useState({ name: '', repoUrl: 'https://', branch: '', slug: '', env: '', public: false });
   const [error, setError] = useState<string>();
   const [fields, setFields] = useState<Record<string, string>>({});
   const [created, setCreated] = useState<{ id: string; name: string; secret: string; hookUrl: string }>();
@@ -64,7 +64,7 @@ export function PaasApps() {
         {apps.data?.map((a) => (
           <li key={a.id}>
             <a href={href(`/apps/${a.id}`)}>{a.name}</a> <Status value={a.status} />
-            <div className="muted small">{a.repoUrl} @ {a.branch}{a.detectedType && ` · ${a.detectedType}`} · updated {relative(a.updatedAt)}</div>
+            <div className="muted small">{a.repoUrl} @ {a.branch ?? 'default branch'}{a.detectedType && ` · ${a.detectedType}`} · updated {relative(a.updatedAt)}</div>
           </li>
         ))}
       </ul>
@@ -72,7 +72,7 @@ export function PaasApps() {
         <form onSubmit={(e) => void create(e, true)}>
           <TextField label="Name" value={form.name} onValue={(name) => setForm({ ...form, name })} required maxLength={120} error={fields.name} />
           <TextField label="Git URL" type="url" value={form.repoUrl} onValue={(repoUrl) => setForm({ ...form, repoUrl })} required error={fields.repoUrl} hint="Public https repository, e.g. https://github.com/you/app.git" />
-          <TextField label="Branch" value={form.branch} onValue={(branch) => setForm({ ...form, branch })} error={fields.branch} />
+          <TextField label="Branch" value={form.branch} onValue={(branch) => setForm({ ...form, branch })} error={fields.branch} hint="Empty: the repository's default branch." />
           <TextField label="Slug" value={form.slug} onValue={(slug) => setForm({ ...form, slug })} placeholder="made from the name" error={fields.slug} />
           <TextArea label="Environment variables" value={form.env} onValue={(env) => setForm({ ...form, env })} rows={3} placeholder="KEY=value, one per line" error={fields.env} />
           <CheckField label="Public (listed on the site's /paas/ page)" checked={form.public} onChecked={(p) => setForm({ ...form, public: p })} />

@@ -88,21 +88,69 @@ export function PostActions({ d }: { d: PostDraftApi }) {
       window.open(link.url, '_blank', 'noopener');
     });
 
+  const publishChanges = async () => {
+    setBusy(true);
+    try {
+      if (await d.publishPending()) notify('Changes published. The site rebuilds in a moment.');
+    } catch (err) {
+      d.setError(messageOf(err));
+      notify(messageOf(err), 'error');
+    } finally {
+      setBusy(false);
+    }
+  };
+  const discardChanges = async () => {
+    const ok = await confirm({
+      title: 'Discard the changes?',
+      message: 'The edits that are not live yet are deleted; the form shows the published post again.',
+      confirmLabel: 'Discard changes',
+      danger: true,
+    });
+    if (!ok) return;
+    try {
+      await d.discardPending();
+      notify('Changes discarded.');
+    } catch (err) {
+      notify(messageOf(err), 'error');
+    }
+  };
+
   const status = post?.status ?? 'draft';
+  const live = status === 'published';
+  const pending = live && (Boolean(post?.pendingChanges) || d.state === 'dirty' || d.state === 'saving');
+  const saveLabel = live && d.state === 'saved' ? 'Saved, not live yet' : SAVE_LABEL[d.state];
   return (
     <section className="card post-actions" aria-label="Publishing">
       <p className="post-status">
         <Status value={status} />
         {status === 'scheduled' && <span className="small"> for {formatDate(post?.scheduledAt)}</span>}
-        {status === 'published' && <span className="small"> {formatDate(post?.publishedAt)}</span>}
+        {live && <span className="small"> {formatDate(post?.publishedAt)}</span>}
         <span className={`save-state save-${d.state}`} role="status" aria-live="polite">
-          {SAVE_LABEL[d.state]}
+          {saveLabel}
         </span>
       </p>
+      {live && post?.pendingChanges && (
+        <p className="small pending-note">
+          Changes saved {formatDate(post.pendingChanges.savedAt)} are not on the site yet.
+        </p>
+      )}
       <div className="actions-stack">
-        <button type="button" className="btn" onClick={() => void run(async () => undefined, 'Saved.')} disabled={busy || d.state === 'saving'}>
-          {status === 'published' ? 'Update' : 'Save draft'}
-        </button>
+        {live ? (
+          <>
+            <button type="button" className="btn btn-primary" onClick={() => void publishChanges()} disabled={busy || !pending}>
+              Publish changes
+            </button>
+            {post?.pendingChanges && (
+              <button type="button" className="btn" onClick={() => void discardChanges()} disabled={busy}>
+                Discard changes
+              </button>
+            )}
+          </>
+        ) : (
+          <button type="button" className="btn" onClick={() => void run(async () => undefined, 'Saved.')} disabled={busy || d.state === 'saving'}>
+            {status === 'draft' ? 'Save draft' : 'Save'}
+          </button>
+        )}
         {canPublish && status !== 'published' && (
           <button type="button" className="btn btn-primary" onClick={() => void publish()} disabled={busy}>
             Publish

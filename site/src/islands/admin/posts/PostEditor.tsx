@@ -49,7 +49,7 @@ export function PostEditor({ id }: { id?: string }) {
       <PageHeader title={d.post ? 'Edit post' : 'New post'}>
         <p className="muted small">
           <a href={href('/posts')}>← All posts</a>
-          {d.post && ` · by ${d.post.author.name} · version ${d.post.version}`}
+          {d.post && ` · by ${d.post.author.name}`}
         </p>
       </PageHeader>
       {d.state === 'conflict' && (

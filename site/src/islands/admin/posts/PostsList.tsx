@@ -63,7 +63,7 @@ export function PostsList({ query }: { query: URLSearchParams }) {
       {!posts.loading && !posts.error && !posts.items.length && <Empty>No posts match.</Empty>}
       {posts.items.length > 0 && (
         <div className="table-wrap">
-          <table className="table">
+          <table className="table table-cards">
             <thead>
               <tr>
                 <th scope="col">Title</th>
@@ -81,13 +81,13 @@ export function PostsList({ query }: { query: URLSearchParams }) {
                     {p.featured && <span className="muted small"> · featured</span>}
                     <div className="muted small">/{p.slug}</div>
                   </td>
-                  <td>
+                  <td data-label="Status">
                     <Status value={p.status} />
                     {p.status === 'scheduled' && <div className="muted small">{formatDate(p.scheduledAt)}</div>}
                   </td>
                   <td className="hide-narrow">{p.author.name}</td>
                   <td className="hide-narrow">{p.tags.map((t) => t.name).join(', ')}</td>
-                  <td>{formatDate(p.updatedAt)}</td>
+                  <td data-label="Updated">{formatDate(p.updatedAt)}</td>
                 </tr>
               ))}
             </tbody>

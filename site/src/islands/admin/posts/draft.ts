@@ -26,21 +26,29 @@ export const EMPTY_DOC: LexicalDocument = {
   root: { type: 'root', children: [{ type: 'paragraph', children: [], version: 1 }], version: 1 } as LexicalDocument['root'],
 };
 
+/** The form for a post: its pending changes (edits not live yet) over the saved fields. */
 export function draftOf(post: AdminPost): PostDraft {
+  const p = post.pendingChanges?.changes ?? {};
+  const seo = { ...post.seo, ...p.seo };
   return {
-    title: post.title,
-    slug: post.slug,
-    excerpt: post.excerpt,
-    tags: post.tags.map((t) => t.name).join(', '),
-    featured: post.featured,
-    coverMediaId: post.coverMediaId,
+    title: p.title ?? post.title,
+    slug: p.slug ?? post.slug,
+    excerpt: p.excerpt ?? post.excerpt,
+    tags: p.tags ? p.tags.join(', ') : post.tags.map((t) => t.name).join(', '),
+    featured: p.featured ?? post.featured,
+    coverMediaId: p.coverMediaId !== undefined ? p.coverMediaId : post.coverMediaId,
     seo: {
-      title: post.seo.title ?? '',
-      description: post.seo.description ?? '',
-      canonicalUrl: post.seo.canonicalUrl ?? '',
-      ogImageMediaId: post.seo.ogImageMediaId ?? null,
+      title: seo.title ?? '',
+      description: seo.description ?? '',
+      canonicalUrl: seo.canonicalUrl ?? '',
+      ogImageMediaId: seo.ogImageMediaId ?? null,
     },
   };
+}
+
+/** The body the editor shows: the pending one when there is one. */
+export function contentOf(post: AdminPost): LexicalDocument {
+  return post.pendingChanges?.changes.content ?? post.content;
 }
 
 export function tagList(tags: string): string[] {

@@ -2,15 +2,18 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, fieldErrorsOf, messageOf, unwrap } from '../api/errors';
 import type { AdminPost, LexicalDocument } from '../api/types';
 import { useApi } from '../lib/session';
-import { bodyOf, draftOf, EMPTY_DOC, EMPTY_DRAFT, type PostDraft } from './draft';
+import { useUnsavedChanges } from '../lib/unsaved';
+import { bodyOf, contentOf, draftOf, EMPTY_DOC, EMPTY_DRAFT, type PostDraft } from './draft';
 
 const AUTOSAVE_MS = 1500;
 
 export type SaveState = 'idle' | 'dirty' | 'saving' | 'saved' | 'error' | 'conflict';
 
 /**
- * Loads a post and keeps the form in sync with the API: explicit saves, a debounced autosave for
- * drafts, and optimistic concurrency (`version`; a 409 stops autosave and asks what to do).
+ * Loads a post and keeps the form in sync with the API: explicit saves, a debounced autosave, and
+ * optimistic concurrency (`version`; a 409 stops autosave and asks what to do). A draft is saved
+ * in place; edits to a published post are autosaved as its pending changes, which go live only
+ * when someone publishes them.
  */
 export function usePostDraft(id: string | undefined) {
   const api = useApi();
@@ -38,10 +41,16 @@ export function usePostDraft(id: string | undefined) {
     postRef.current = p;
     if (replaceForm) {
       setDraft(draftOf(p));
-      content.current = p.content;
+      content.current = contentOf(p);
       setContentKey((k) => k + 1);
       saved.current = edits.current;
-      setState('idle');
+      // Pending changes left on a post that is no longer live are saved into it by the next autosave.
+      if (p.pendingChanges && p.status !== 'published') {
+        edits.current++;
+        setState('dirty');
+      } else {
+        setState('idle');
+      }
     }
   }, []);
 
@@ -96,19 +105,23 @@ export function usePostDraft(id: string | undefined) {
         setState('error');
         return null;
       }
+      if (current && !d.slug.trim()) {
+        setFields({ slug: 'A post needs a slug for its address: lowercase letters, digits and dashes.' });
+        setState('error');
+        return null;
+      }
       const startedAt = edits.current;
       const body = bodyOf(d, content.current);
+      const versioned = force || !current ? body : { ...body, version: current.version };
       setState('saving');
       const run = (async () => {
         try {
-          const result = current
-            ? unwrap(
-                await api.PATCH('/api/v1/admin/posts/{postId}', {
-                  params: { path: { postId: current.id } },
-                  body: force ? body : { ...body, version: current.version },
-                }),
-              )
-            : unwrap(await api.POST('/api/v1/admin/posts', { body }));
+          const path = current ? { params: { path: { postId: current.id } } } : undefined;
+          const result = !current
+            ? unwrap(await api.POST('/api/v1/admin/posts', { body }))
+            : current.status === 'published'
+              ? unwrap(await api.PUT('/api/v1/admin/posts/{postId}/pending', { ...path!, body: versioned }))
+              : unwrap(await api.PATCH('/api/v1/admin/posts/{postId}', { ...path!, body: versioned }));
           adopt(result, false);
           if (!current) {
             // A new post now has an address; no remount (the editor keeps its state and focus).
@@ -136,27 +149,43 @@ export function usePostDraft(id: string | undefined) {
     [api, adopt],
   );
 
-  // Autosave: drafts only (a published post changes on the site only when you press Update).
+  // Autosave: drafts in place, published posts as pending changes (the site changes only when
+  // they are published). Scheduled and archived posts are saved by hand.
   const status = post?.status ?? 'draft';
   useEffect(() => {
-    if (state !== 'dirty' || status !== 'draft' || !draft.title.trim()) return;
+    if (state !== 'dirty' || (status !== 'draft' && status !== 'published') || !draft.title.trim()) return;
     const timer = setTimeout(() => void save(), AUTOSAVE_MS);
     return () => clearTimeout(timer);
   }, [state, status, draft.title, save, editTick]);
 
-  // Leaving with unsaved changes asks first (the browser's own dialog is the only one allowed here).
-  useEffect(() => {
-    const warn = (e: BeforeUnloadEvent) => {
-      if (edits.current !== saved.current) e.preventDefault();
-    };
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, []);
+  // Leaving with edits that are not saved yet (typed in the last moment, or refused) asks first.
+  useUnsavedChanges(() => edits.current !== saved.current);
 
+  /** "Drop mine": the server's version replaces the form, and pending changes of mine go too. */
   const reloadFromServer = async () => {
-    if (!postRef.current) return;
-    adopt(unwrap(await api.GET('/api/v1/admin/posts/{postId}', { params: { path: { postId: postRef.current.id } } })), true);
+    const current = postRef.current;
+    if (!current) return;
+    const path = { params: { path: { postId: current.id } } };
+    const fresh = unwrap(await api.GET('/api/v1/admin/posts/{postId}', path));
+    adopt(fresh.pendingChanges ? unwrap(await api.DELETE('/api/v1/admin/posts/{postId}/pending', path)) : fresh, true);
     setError(undefined);
+  };
+
+  /** Makes a published post's pending changes live (saving the last edits first). */
+  const publishPending = async (): Promise<AdminPost | null> => {
+    const current = await save();
+    if (!current?.pendingChanges) return current;
+    const result = unwrap(await api.POST('/api/v1/admin/posts/{postId}/pending/publish', { params: { path: { postId: current.id } }, body: { version: current.version } }));
+    adopt(result, true);
+    return result;
+  };
+
+  /** Drops a published post's pending changes: the form shows the live post again. */
+  const discardPending = async (): Promise<void> => {
+    const current = postRef.current;
+    if (!current) return;
+    if (inFlight.current) await inFlight.current;
+    adopt(unwrap(await api.DELETE('/api/v1/admin/posts/{postId}/pending', { params: { path: { postId: current.id } } })), true);
   };
 
   return {
@@ -175,6 +204,8 @@ export function usePostDraft(id: string | undefined) {
     save,
     adopt,
     reloadFromServer,
+    publishPending,
+    discardPending,
     setError,
     hasUnsaved: () => edits.current !== saved.current || !postRef.current,
   };

@@ -3,6 +3,7 @@ import { fieldErrorsOf, messageOf, unwrap } from '../api/errors';
 import { FormError, TextField } from '../components/Field';
 import { useUi } from '../components/UiProvider';
 import { ErrorNote, PageHeader } from '../components/bits';
+import { deviceName } from '../lib/device';
 import { formatDate, relative } from '../lib/format';
 import { useApi, useSession } from '../lib/session';
 import { useLoad } from '../lib/useLoad';
@@ -48,15 +49,36 @@ export function Account() {
     }
   };
 
-  const revoke = async (id: string) => {
-    if (!(await confirm({ title: 'Sign out that session?', message: 'The device has to sign in again.', confirmLabel: 'Sign out session', danger: true }))) return;
+  const revoke = async (id: string, device: string) => {
+    if (!(await confirm({ title: `Sign out ${device}?`, message: 'That device has to sign in again.', confirmLabel: 'Sign out session', danger: true }))) return;
     try {
       unwrap(await api.DELETE('/api/v1/auth/sessions/{sessionId}', { params: { path: { sessionId: id } } }));
       sessions.reload();
+      notify(`${device} is signed out.`);
     } catch (err) {
       notify(messageOf(err), 'error');
     }
   };
+
+  const others = sessions.data?.filter((s) => !s.current) ?? [];
+  const revokeOthers = async () => {
+    const ok = await confirm({
+      title: 'Sign out every other session?',
+      message: `${others.length} other session(s) end at once; this device stays signed in.`,
+      confirmLabel: 'Sign out all others',
+      danger: true,
+    });
+    if (!ok) return;
+    try {
+      const { revoked } = unwrap(await api.DELETE('/api/v1/auth/sessions'));
+      sessions.reload();
+      notify(`${revoked} other session(s) signed out.`);
+    } catch (err) {
+      notify(messageOf(err), 'error');
+    }
+  };
+  // This device first, then the most recently used.
+  const listed = [...(sessions.data ?? [])].sort((a, b) => Number(b.current) - Number(a.current) || (b.lastUsedAt ?? b.createdAt).localeCompare(a.lastUsedAt ?? a.createdAt));
 
   return (
     <>
@@ -86,38 +108,36 @@ export function Account() {
       </div>
       <TotpSetup />
       <section className="card" aria-labelledby="sessions-h">
-        <h2 id="sessions-h">Sessions</h2>
-        <ErrorNote message={sessions.error} retry={sessions.reload} />
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Device</th>
-                <th scope="col">IP</th>
-                <th scope="col">Last used</th>
-                <th scope="col">Expires</th>
-                <th scope="col"><span className="visually-hidden">Actions</span></th>
-              </tr>
-            </thead>
-            <tbody>
-              {sessions.data?.map((s) => (
-                <tr key={s.id}>
-                  <td>{s.userAgent ?? 'Unknown'}{s.current && <strong> (this one)</strong>}</td>
-                  <td>{s.ip ?? '—'}</td>
-                  <td>{relative(s.lastUsedAt ?? s.createdAt)}</td>
-                  <td>{formatDate(s.expiresAt)}</td>
-                  <td>
-                    {!s.current && (
-                      <button type="button" className="btn btn-small" onClick={() => void revoke(s.id)}>
-                        Sign out
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        <div className="section-head">
+          <h2 id="sessions-h">Sessions</h2>
+          {others.length > 0 && (
+            <button type="button" className="btn btn-small btn-danger" onClick={() => void revokeOthers()}>
+              Sign out all other sessions
+            </button>
+          )}
         </div>
+        <ErrorNote message={sessions.error} retry={sessions.reload} />
+        <ul className="sessions" aria-label="Signed-in sessions">
+          {listed.map((s) => {
+            const device = deviceName(s.userAgent);
+            return (
+              <li key={s.id} className={s.current ? 'session session-current' : 'session'}>
+                <div className="session-main">
+                  <strong title={s.userAgent ?? undefined}>{device}</strong>
+                  {s.current && <span className="badge badge-active">this device</span>}
+                  <div className="muted small">
+                    {s.ip ?? 'unknown address'} · last used {relative(s.lastUsedAt ?? s.createdAt)} · signed in {formatDate(s.createdAt)} · expires {formatDate(s.expiresAt)}
+                  </div>
+                </div>
+                {!s.current && (
+                  <button type="button" className="btn btn-small" onClick={() => void revoke(s.id, device)}>
+                    Sign out
+                  </button>
+                )}
+              </li>
+            );
+          })}
+        </ul>
       </section>
     </>
   );

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AdminApi } from '../api/client';
 import { ApiError, fieldErrorsOf, messageOf, unwrap } from '../api/errors';
+import { sessionStarted } from '../api/session-hint';
 import type { User } from '../api/types';
 import { FormError, TextField } from '../components/Field';
 
@@ -31,6 +32,7 @@ export function Login({ api, onSignedIn }: { api: AdminApi; onSignedIn(user: Use
       const body = { email: email.trim(), password, ...(step === 'totp' ? { totpCode: code.replace(/\s+/g, '') } : {}) };
       const res = unwrap(await api.client.POST('/api/v1/auth/login', { body }));
       api.setCsrfToken(res.csrfToken);
+      sessionStarted(res.expiresIn);
       // The session lives in cookies: make sure the browser kept them (it does not when the admin
       // and the API are different sites, e.g. localhost vs 127.0.0.1).
       const me = await api.client.GET('/api/v1/auth/me');

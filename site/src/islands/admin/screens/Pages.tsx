@@ -10,6 +10,7 @@ import { formatDate } from '../lib/format';
 import { href, navigate } from '../lib/router';
 import { useApi, useSession } from '../lib/session';
 import { useLoad } from '../lib/useLoad';
+import { useUnsavedChanges } from '../lib/unsaved';
 import { EMPTY_DOC } from '../posts/draft';
 
 type PageView = Schemas['PageView'];
@@ -44,21 +45,26 @@ export function PageEditor({ id }: { id?: string }) {
   const picker = useMediaPicker('Insert an image');
   const loaded = useLoad(async () => (id ? unwrap(await api.GET('/api/v1/admin/pages/{pageId}', { params: { path: { pageId: id } } })) : null), [id]);
   const [page, setPage] = useState<PageView | null>(null);
-  const [form, setForm] = useState({ title: '', slug: '', seoTitle: '', seoDescription: '' });
-  const [content, setContent] = useState<LexicalDocument>(EMPTY_DOC);
+  const [form, setFormState] = useState({ title: '', slug: '', seoTitle: '', seoDescription: '' });
+  const [content, setContentState] = useState<LexicalDocument>(EMPTY_DOC);
   const [editorKey, setEditorKey] = useState(0);
   const [error, setError] = useState<string>();
   const [fields, setFields] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  const [dirty, setDirty] = useState(false);
   const ro = !can('content:publish');
+  useUnsavedChanges(() => dirty);
+  const setForm = (next: typeof form) => (setFormState(next), setDirty(true));
+  const setContent = (doc: LexicalDocument) => (setContentState(doc), setDirty(true));
 
   useEffect(() => {
     if (!loaded.data) return;
     const p = loaded.data;
     setPage(p);
-    setForm({ title: p.title, slug: p.slug, seoTitle: p.seoTitle ?? '', seoDescription: p.seoDescription ?? '' });
-    setContent(p.content);
+    setFormState({ title: p.title, slug: p.slug, seoTitle: p.seoTitle ?? '', seoDescription: p.seoDescription ?? '' });
+    setContentState(p.content);
     setEditorKey((k) => k + 1);
+    setDirty(false);
   }, [loaded.data]);
 
   if (id && loaded.loading) return <Loading />;
@@ -81,18 +87,20 @@ export function PageEditor({ id }: { id?: string }) {
     }
   };
 
+  // Empty optional fields are sent as null, which clears them.
   const body = () => ({ title: form.title.trim(), slug: form.slug.trim(), content, seoTitle: form.seoTitle.trim() || null, seoDescription: form.seoDescription.trim() || null });
-  const save = (e?: FormEvent) => {
+  const save = async (e?: FormEvent) => {
     e?.preventDefault();
-    return act(async () => {
+    const saved = await act(async () => {
       if (!page) {
         const created = unwrap(await api.POST('/api/v1/admin/pages', { body: body() }));
         navigate(`/pages/${created.id}`, undefined, true);
         return created;
       }
-      const b = body();
-      return unwrap(await api.PATCH('/api/v1/admin/pages/{pageId}', { params: { path: { pageId: page.id } }, body: { ...b, seoTitle: b.seoTitle ?? '', seoDescription: b.seoDescription ?? '' } }));
+      return unwrap(await api.PATCH('/api/v1/admin/pages/{pageId}', { params: { path: { pageId: page.id } }, body: body() }));
     }, 'Page saved.');
+    if (saved) setDirty(false);
+    return saved;
   };
   const path = () => ({ params: { path: { pageId: page!.id } } });
   const publish = async () => {

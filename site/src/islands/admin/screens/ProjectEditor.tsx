@@ -10,6 +10,7 @@ import { ProjectGallery } from '../media/ProjectGallery';
 import { href, navigate } from '../lib/router';
 import { useApi, useSession } from '../lib/session';
 import { useLoad } from '../lib/useLoad';
+import { useUnsavedChanges } from '../lib/unsaved';
 import { EMPTY_DOC } from '../posts/draft';
 
 type Project = Schemas['ProjectView'];
@@ -42,37 +43,42 @@ export function ProjectEditor({ id }: { id?: string }) {
   const apps = useLoad(async () => (can('paas:read') ? unwrap(await api.GET('/api/v1/admin/paas/apps')) : []), []);
   const [project, setProject] = useState<Project | null>(null);
   const [form, setForm] = useState<Form>(EMPTY);
-  const [body, setBody] = useState<LexicalDocument>(EMPTY_DOC);
+  const [body, setBodyState] = useState<LexicalDocument>(EMPTY_DOC);
   const [editorKey, setEditorKey] = useState(0);
   const [error, setError] = useState<string>();
   const [fields, setFields] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  const [dirty, setDirty] = useState(false);
   const ro = !can('content:publish');
+  useUnsavedChanges(() => dirty);
+  const setBody = (doc: LexicalDocument) => (setBodyState(doc), setDirty(true));
 
   useEffect(() => {
     if (!loaded.data) return;
     setProject(loaded.data);
     setForm(formOf(loaded.data));
-    setBody(loaded.data.body);
+    setBodyState(loaded.data.body);
     setEditorKey((k) => k + 1);
+    setDirty(false);
   }, [loaded.data]);
 
   if (id && loaded.loading) return <Loading />;
   if (loaded.error) return <><PageHeader title="Project" /><ErrorNote message={loaded.error} retry={loaded.reload} /></>;
 
-  const set = (patch: Partial<Form>) => setForm({ ...form, ...patch });
+  const set = (patch: Partial<Form>) => (setForm({ ...form, ...patch }), setDirty(true));
+  // An emptied link or app is sent as null, which clears it (left out, it would stay as it was).
   const payload = () => ({
     title: form.title.trim(),
     ...(form.slug.trim() ? { slug: form.slug.trim() } : {}),
     summary: form.summary,
     body,
     techStack: form.techStack.split(',').map((t) => t.trim()).filter(Boolean),
-    ...(form.repoUrl.trim() ? { repoUrl: form.repoUrl.trim() } : {}),
-    ...(form.liveUrl.trim() ? { liveUrl: form.liveUrl.trim() } : {}),
+    repoUrl: form.repoUrl.trim() || null,
+    liveUrl: form.liveUrl.trim() || null,
     imageIds: form.imageIds,
     sortOrder: Number(form.sortOrder) || 0,
     featured: form.featured,
-    ...(form.paasAppId ? { paasAppId: form.paasAppId } : {}),
+    paasAppId: form.paasAppId || null,
   });
 
   const act = async (fn: () => Promise<Project>, done: string): Promise<Project | undefined> => {
@@ -92,14 +98,23 @@ export function ProjectEditor({ id }: { id?: string }) {
     }
   };
 
-  const save = (e?: FormEvent) => {
+  const save = async (e?: FormEvent) => {
     e?.preventDefault();
-    return act(async () => {
+    if (project && !form.slug.trim()) {
+      setFields({ slug: 'A published address needs a slug: lowercase letters, digits and dashes.' });
+      return undefined;
+    }
+    const saved = await act(async () => {
       if (project) return unwrap(await api.PATCH('/api/v1/admin/projects/{projectId}', { params: { path: { projectId: project.id } }, body: payload() }));
       const created = unwrap(await api.POST('/api/v1/admin/projects', { body: payload() }));
       navigate(`/projects/${created.id}`, undefined, true);
       return created;
     }, 'Project saved.');
+    if (saved) {
+      setDirty(false);
+      setForm(formOf(saved));
+    }
+    return saved;
   };
   const publish = async () => {
     const saved = await save();

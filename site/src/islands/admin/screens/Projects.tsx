@@ -20,7 +20,7 @@ export function ProjectsList() {
       {projects.data && !projects.data.length && <Empty>No projects yet.</Empty>}
       {sorted.length > 0 && (
         <div className="table-wrap">
-          <table className="table">
+          <table className="table table-cards">
             <thead>
               <tr>
                 <th scope="col">Project</th>
@@ -37,9 +37,9 @@ export function ProjectsList() {
                     {p.featured && <span className="muted small"> · featured</span>}
                     <div className="muted small">{p.summary}</div>
                   </td>
-                  <td><Status value={p.status} /></td>
-                  <td className="hide-narrow">{p.techStack.join(', ')}</td>
-                  <td>{p.sortOrder}</td>
+                  <td data-label="Status"><Status value={p.status} /></td>
+                  <td data-label="Stack" className="hide-narrow">{p.techStack.join(', ')}</td>
+                  <td data-label="Order">{p.sortOrder}</td>
                 </tr>
               ))}
             </tbody>

@@ -6,6 +6,7 @@ import { useUi } from '../components/UiProvider';
 import { ErrorNote, Loading, PageHeader } from '../components/bits';
 import { useApi, useSession } from '../lib/session';
 import { useLoad } from '../lib/useLoad';
+import { useUnsavedChanges } from '../lib/unsaved';
 
 type SiteSettings = Schemas['SiteSettings'];
 
@@ -19,9 +20,15 @@ export function Settings() {
   const [error, setError] = useState<string>();
   const [fields, setFields] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  // What the server holds: the form differs from it while there are unsaved edits.
+  const [savedJson, setSavedJson] = useState('');
   const ro = !can('settings:write');
+  useUnsavedChanges(() => Boolean(s) && JSON.stringify(s) !== savedJson);
 
-  useEffect(() => setS(loaded.data), [loaded.data]);
+  useEffect(() => {
+    setS(loaded.data);
+    setSavedJson(JSON.stringify(loaded.data));
+  }, [loaded.data]);
 
   if (loaded.loading || !s) return <><PageHeader title="Settings" />{loaded.error ? <ErrorNote message={loaded.error} retry={loaded.reload} /> : <Loading />}</>;
 
@@ -31,7 +38,9 @@ export function Settings() {
     setError(undefined);
     setFields({});
     try {
-      setS(unwrap(await api.PATCH('/api/v1/admin/settings', { body: s })));
+      const saved = unwrap(await api.PATCH('/api/v1/admin/settings', { body: s }));
+      setS(saved);
+      setSavedJson(JSON.stringify(saved));
       notify('Settings saved. The site rebuilds in a moment.');
     } catch (err) {
       setError(messageOf(err));

@@ -65,7 +65,7 @@ export function Skills() {
       {skills.data && !skills.data.length && <Empty>No skills yet.</Empty>}
       {sorted.length > 0 && (
         <div className="table-wrap">
-          <table className="table">
+          <table className="table table-cards">
             <thead>
               <tr>
                 <th scope="col">Category</th>
@@ -78,12 +78,12 @@ export function Skills() {
             <tbody>
               {sorted.map((s) => (
                 <tr key={s.id}>
-                  <td>{s.category}</td>
-                  <td>{s.name}</td>
-                  <td>
+                  <td data-label="Category">{s.category}</td>
+                  <td data-label="Skill">{s.name}</td>
+                  <td data-label="Level">
                     <meter min={0} max={100} value={s.level} aria-label={`${s.name} level`} /> {s.level}
                   </td>
-                  <td>{s.sortOrder}</td>
+                  <td data-label="Order">{s.sortOrder}</td>
                   <td className="row-actions">
                     <RowActions show={writable} onEdit={() => open(s)} onDelete={() => void remove(s)} />
                   </td>

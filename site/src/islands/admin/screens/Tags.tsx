@@ -64,7 +64,7 @@ export function Tags() {
       {tags.data && !tags.data.length && <Empty>No tags yet.</Empty>}
       {!!tags.data?.length && (
         <div className="table-wrap">
-          <table className="table">
+          <table className="table table-cards">
             <thead>
               <tr>
                 <th scope="col">Name</th>
@@ -80,8 +80,8 @@ export function Tags() {
                     <a href={href('/posts', { tag: t.slug })}>{t.name}</a>
                     {t.description && <div className="muted small">{t.description}</div>}
                   </td>
-                  <td>{t.slug}</td>
-                  <td>{t.postCount}</td>
+                  <td data-label="Slug">{t.slug}</td>
+                  <td data-label="Posts">{t.postCount}</td>
                   <td className="row-actions">
                     <RowActions show={can('content:publish')} onEdit={() => open(t)} onDelete={() => void remove(t)} />
                   </td>

@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
+import { encode } from 'uqr';
 import { fieldErrorsOf, messageOf, unwrap } from '../api/errors';
 import { FormError, TextField } from '../components/Field';
 import { useUi } from '../components/UiProvider';
@@ -30,6 +31,14 @@ export function TotpSetup() {
     } catch (err) {
       fail(err);
     }
+  };
+
+  // Nothing is on until a code is confirmed: cancelling just forgets the unconfirmed secret.
+  const cancel = () => {
+    setStep({ kind: 'idle' });
+    setCode('');
+    setError(undefined);
+    setFields({});
   };
 
   const activate = async (e: FormEvent) => {
@@ -82,17 +91,24 @@ export function TotpSetup() {
         </form>
       ) : step.kind === 'enrolling' ? (
         <form onSubmit={(e) => void activate(e)}>
-          <p>
-            Add this account to your authenticator app: open <a href={step.uri}>the otpauth link</a> on your phone, or type the secret:
+          <p>Scan this code with your authenticator app, then type the six-digit code it shows.</p>
+          <QrCode text={step.uri} label="QR code for your authenticator app" />
+          <p className="small">
+            Cannot scan? Open <a href={step.uri}>the otpauth link</a> on this device, or type the secret:
           </p>
           <p>
             <code className="secret-value">{step.secret}</code>
           </p>
           <TextField label="Code from the app" inputMode="numeric" autoComplete="one-time-code" value={code} onValue={setCode} error={fields.code} />
           <FormError message={error} />
-          <button type="submit" className="btn btn-primary" disabled={!code.trim()}>
-            Turn on
-          </button>
+          <div className="actions actions-start">
+            <button type="button" className="btn" onClick={cancel}>
+              Cancel
+            </button>
+            <button type="submit" className="btn btn-primary" disabled={!code.trim()}>
+              Turn on
+            </button>
+          </div>
         </form>
       ) : (
         <>
@@ -104,5 +120,20 @@ export function TotpSetup() {
         </>
       )}
     </section>
+  );
+}
+
+/** The otpauth link as a QR code, drawn here (an SVG of its modules): the secret never leaves the page. */
+function QrCode({ text, label }: { text: string; label: string }) {
+  const qr = useMemo(() => encode(text, { ecc: 'M', border: 4 }), [text]);
+  const path = useMemo(
+    () => qr.data.flatMap((row, y) => row.map((on, x) => (on ? `M${x} ${y}h1v1h-1z` : ''))).join(''),
+    [qr],
+  );
+  return (
+    <svg className="qr" role="img" aria-label={label} viewBox={`0 0 ${qr.size} ${qr.size}`} shapeRendering="crispEdges">
+      <rect width={qr.size} height={qr.size} fill="#fff" />
+      <path d={path} fill="#000" />
+    </svg>
   );
 }

@@ -22,7 +22,8 @@ export function ApiKeys() {
   const [scopes, setScopes] = useState<Scope[]>(['content:read']);
   const [expires, setExpires] = useState('');
   const [rate, setRate] = useState('');
-  const [secret, setSecret] = useState<string>();
+  /** The plaintext of the key just created, shown until hidden, the key is revoked, or the screen is left. */
+  const [secret, setSecret] = useState<{ id: string; key: string }>();
   const [error, setError] = useState<string>();
   const [fields, setFields] = useState<Record<string, string>>({});
 
@@ -41,7 +42,7 @@ export function ApiKeys() {
           },
         }),
       );
-      setSecret(created.key);
+      setSecret({ id: created.id, key: created.key });
       setOpen(false);
       setName('');
       keys.reload();
@@ -55,6 +56,7 @@ export function ApiKeys() {
     if (!(await confirm({ title: `Revoke “${k.name}”?`, message: 'Every program using this key stops working at once.', confirmLabel: 'Revoke key', danger: true }))) return;
     try {
       unwrap(await api.DELETE('/api/v1/admin/api-keys/{keyId}', { params: { path: { keyId: k.id } } }));
+      if (secret?.id === k.id) setSecret(undefined);
       keys.reload();
       notify('Key revoked.');
     } catch (err) {
@@ -69,13 +71,13 @@ export function ApiKeys() {
       <PageHeader title="API keys" actions={<button type="button" className="btn btn-primary" onClick={() => (setSecret(undefined), setOpen(true))}>New key</button>}>
         <p className="muted">For programs that call the API: send as <code>Authorization: Bearer ovk_…</code> or <code>X-API-Key</code>.</p>
       </PageHeader>
-      {secret && <SecretOnce label="New API key" secret={secret} note="copy it now; it is never shown again." />}
+      {secret && <SecretOnce label="New API key" secret={secret.key} note="copy it now; it is never shown again." onDone={() => setSecret(undefined)} />}
       <ErrorNote message={keys.error} retry={keys.reload} />
       {keys.loading && <Loading />}
       {keys.data && !keys.data.length && <Empty>No API keys.</Empty>}
       {!!keys.data?.length && (
         <div className="table-wrap">
-          <table className="table">
+          <table className="table table-cards">
             <thead>
               <tr>
                 <th scope="col">Name</th>
@@ -89,10 +91,10 @@ export function ApiKeys() {
               {keys.data.map((k) => (
                 <tr key={k.id}>
                   <td>{k.name} <span className="muted small">{k.prefix}…</span> {k.revokedAt && <Status value="revoked" />}</td>
-                  <td className="small">{k.scopes.join(', ')}</td>
-                  <td className="hide-narrow">{relative(k.lastUsedAt)}</td>
-                  <td className="hide-narrow">{k.expiresAt ? formatDate(k.expiresAt) : 'never'}</td>
-                  <td>{!k.revokedAt && <button type="button" className="btn btn-small btn-danger" onClick={() => void revoke(k)}>Revoke</button>}</td>
+                  <td data-label="Scopes" className="small">{k.scopes.join(', ')}</td>
+                  <td data-label="Last used" className="hide-narrow">{relative(k.lastUsedAt)}</td>
+                  <td data-label="Expires" className="hide-narrow">{k.expiresAt ? formatDate(k.expiresAt) : 'never'}</td>
+                  <td className="row-actions">{!k.revokedAt && <button type="button" className="btn btn-small btn-danger" onClick={() => void revoke(k)}>Revoke</button>}</td>
                 </tr>
               ))}
             </tbody>

@@ -41,12 +41,18 @@ export function SiteBuilds() {
     }
   };
 
+  // The newest successful record (a build, or a rollback that made a release live again) is what visitors get.
+  const live = builds.items.find((b) => b.status === 'succeeded' && b.release)?.release ?? null;
+  // Release ids start with their UTC build time, so they sort by age.
+  const moveKind = (release: string) => (live && release > live ? 'forward' : 'back');
+
   const rollback = async (release?: string) => {
+    const forward = release ? moveKind(release) === 'forward' : false;
     const ok = await confirm({
-      title: release ? `Roll back to ${release}?` : 'Roll back to the previous release?',
-      message: 'Visitors get that release at once. The next publish builds from the current content again.',
-      confirmLabel: 'Roll back',
-      danger: true,
+      title: release ? `${forward ? 'Go forward' : 'Roll back'} to release ${release}?` : 'Roll back to the previous release?',
+      message: `Visitors get that ${forward ? 'newer' : 'earlier'} release at once. The next publish builds from the current content again.`,
+      confirmLabel: forward ? 'Go forward' : 'Roll back',
+      danger: !forward,
     });
     if (!ok) return;
     setBusy(true);
@@ -69,16 +75,21 @@ export function SiteBuilds() {
           canBuild && (
             <>
               <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void rebuild()}>Rebuild now</button>
-              <button type="button" className="btn" disabled={busy} onClick={() => void rollback()}>Roll back</button>
+              <button type="button" className="btn" disabled={busy || !live} onClick={() => void rollback()}>Roll back to previous</button>
             </>
           )
         }
       />
       <ErrorNote message={builds.error} retry={builds.reload} />
+      {live && (
+        <p className="muted small">
+          Live now: release <code>{live}</code>
+        </p>
+      )}
       {!builds.loading && !builds.items.length && <Empty>No builds yet.</Empty>}
       {builds.items.length > 0 && (
         <div className="table-wrap">
-          <table className="table">
+          <table className="table table-cards">
             <thead>
               <tr>
                 <th scope="col">Status</th>
@@ -86,27 +97,37 @@ export function SiteBuilds() {
                 <th scope="col">Started</th>
                 <th scope="col">Duration</th>
                 <th scope="col" className="hide-narrow">Pages</th>
-                <th scope="col" className="hide-narrow">Release</th>
+                <th scope="col">Release</th>
                 <th scope="col"><span className="visually-hidden">Actions</span></th>
               </tr>
             </thead>
             <tbody>
-              {builds.items.map((b) => (
-                <tr key={b.id}>
-                  <td><Status value={b.status} />{b.error && <div className="field-error small">{b.error}</div>}</td>
-                  <td>{b.trigger}</td>
-                  <td className="nowrap">{formatDate(b.startedAt ?? b.createdAt)}</td>
-                  <td>{formatDuration(b.durationMs)}</td>
-                  <td className="hide-narrow">{b.pagesBuilt ?? '—'}{b.pagesSkipped ? ` (+${b.pagesSkipped} reused)` : ''}</td>
-                  <td className="hide-narrow small">{b.release ?? '—'}</td>
-                  <td className="row-actions">
-                    <button type="button" className="btn btn-small" onClick={() => setLogOf(b)}>Log</button>
-                    {canBuild && b.status === 'succeeded' && b.release && (
-                      <button type="button" className="btn btn-small" disabled={busy} onClick={() => void rollback(b.release!)}>Use this release</button>
-                    )}
-                  </td>
-                </tr>
-              ))}
+              {builds.items.map((b) => {
+                // The build that produced the live release is marked; a rollback record just says what it did.
+                const isLive = Boolean(live && b.release === live && b.status === 'succeeded' && (b.trigger !== 'rollback' || !builds.items.some((x) => x.release === live && x.trigger !== 'rollback')));
+                const canMove = canBuild && b.status === 'succeeded' && b.release && b.release !== live && b.trigger !== 'rollback';
+                return (
+                  <tr key={b.id} className={isLive ? 'row-live' : undefined}>
+                    <td data-label="Status">
+                      <Status value={b.status} /> {isLive && <span className="badge badge-live">live</span>}
+                      {b.error && <div className="field-error small">{b.error}</div>}
+                    </td>
+                    <td data-label="Trigger">{b.trigger === 'rollback' ? 'rollback (made a release live)' : b.trigger}</td>
+                    <td data-label="Started" className="nowrap">{formatDate(b.startedAt ?? b.createdAt)}</td>
+                    <td data-label="Duration">{formatDuration(b.durationMs)}</td>
+                    <td data-label="Pages" className="hide-narrow">{b.pagesBuilt ?? '—'}{b.pagesSkipped ? ` (+${b.pagesSkipped} reused)` : ''}</td>
+                    <td data-label="Release" className="small release-id">{b.release ?? '—'}</td>
+                    <td className="row-actions">
+                      <button type="button" className="btn btn-small" onClick={() => setLogOf(b)} aria-label={`Log of the ${formatDate(b.startedAt ?? b.createdAt)} build`}>Log</button>
+                      {canMove && (
+                        <button type="button" className="btn btn-small" disabled={busy} onClick={() => void rollback(b.release!)}>
+                          {moveKind(b.release!) === 'forward' ? 'Go forward to this' : 'Roll back to this'}
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </div>

@@ -65,7 +65,7 @@ export function Users() {
       </div>
       <ErrorNote message={users.error} retry={users.reload} />
       <div className="table-wrap">
-        <table className="table">
+        <table className="table table-cards">
           <thead>
             <tr>
               <th scope="col">Name</th>
@@ -82,9 +82,9 @@ export function Users() {
                   {u.name} {u.disabled && <Status value="disabled" />}
                   <div className="muted small">{u.email}</div>
                 </td>
-                <td>{u.role}</td>
-                <td className="hide-narrow">{u.totpEnabled ? 'on' : 'off'}</td>
-                <td className="hide-narrow">{relative(u.lastLoginAt)}</td>
+                <td data-label="Role">{u.role}</td>
+                <td data-label="Two-factor" className="hide-narrow">{u.totpEnabled ? 'on' : 'off'}</td>
+                <td data-label="Last sign-in" className="hide-narrow">{relative(u.lastLoginAt)}</td>
                 <td className="row-actions">
                   <RowActions onEdit={() => open(u)} onDelete={u.id !== me.id ? () => void remove(u) : undefined} />
                 </td>

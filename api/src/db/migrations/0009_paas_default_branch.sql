@@ -1,0 +1,1 @@
+ALTER TABLE `paas_apps` MODIFY COLUMN `branch` varchar(255);

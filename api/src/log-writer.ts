@@ -1,0 +1,138 @@
+import { writeSync } from 'node:fs';
+
+/**
+ * Bytes a pipe takes in one piece (PIPE_BUF on Linux): the processes of a clustered API share one
+ * stdout, and writes up to this size never interleave mid-line.
+ */
+export const ATOMIC_WRITE_BYTES = 4096;
+
+export interface LineWriterOptions {
+  /** Bytes held while the reader is slow; lines beyond them are dropped and counted. */
+  maxBufferBytes: number;
+  /** How long the flush at exit may wait for a full pipe before giving up. */
+  exitFlushMs: number;
+  /** A line saying `dropped` lines were lost, written once the buffer has drained. */
+  dropNotice: (dropped: number) => string;
+  io?: { writeSync: (fd: number, buf: Uint8Array) => number; sleep: (ms: number) => void };
+}
+
+const nap = new Int32Array(new SharedArrayBuffer(4));
+const realIo = { writeSync: (fd: number, buf: Uint8Array) => writeSync(fd, buf), sleep: (ms: number) => void Atomics.wait(nap, 0, 0, ms) };
+
+/**
+ * The log destination: lines are queued and written once per event-loop turn, in writes of at most
+ * ATOMIC_WRITE_BYTES that end on a line boundary (a few syscalls per turn instead of one per line).
+ * It never waits for the reader: a pipe that is full (Node puts stdout in non-blocking mode) leaves
+ * the lines queued for the next attempt 10 ms later — pino's synchronous destination slept 100 ms
+ * on the event loop there (the API's ~100 ms latency tail). The queue is bounded (a reader that
+ * cannot keep up costs lines, counted and reported, not memory); a reader that is gone (EPIPE) ends
+ * logging at once. Whatever is queued at exit (process.exit, a signal handler's exit, an uncaught
+ * exception) is written synchronously, waiting at most `exitFlushMs` for a full pipe.
+ */
+export class LineWriter {
+  private queue: Buffer[] = [];
+  private queuedBytes = 0;
+  private scheduled = false;
+  private retry: NodeJS.Timeout | undefined;
+  private broken = false;
+  private dropped = 0;
+  private readonly io: NonNullable<LineWriterOptions['io']>;
+
+  constructor(private readonly fd: number, private readonly options: LineWriterOptions) {
+    this.io = options.io ?? realIo;
+  }
+
+  write(line: string): boolean {
+    if (this.broken) return true;
+    const buf = Buffer.from(line);
+    if (this.queuedBytes + buf.length > this.options.maxBufferBytes) {
+      this.dropped++;
+      return false;
+    }
+    this.queue.push(buf);
+    this.queuedBytes += buf.length;
+    if (!this.scheduled && !this.retry) {
+      this.scheduled = true;
+      setImmediate(() => {
+        this.scheduled = false;
+        this.drain();
+      });
+    }
+    return true;
+  }
+
+  /** pino's `logger.flush(cb)`: writes what is queued now (synchronously, as far as the pipe takes it). */
+  flush(cb?: (err?: Error) => void): void {
+    this.drain();
+    cb?.();
+  }
+
+  /** Everything queued, now, waiting for a full pipe at most `exitFlushMs`. */
+  flushSync(): void {
+    const deadline = Date.now() + this.options.exitFlushMs;
+    while (this.queue.length && !this.broken && !this.writeQueued() && Date.now() < deadline) this.io.sleep(5);
+  }
+
+  private drain(): void {
+    if (this.retry) {
+      clearTimeout(this.retry);
+      this.retry = undefined;
+    }
+    if (this.writeQueued() || this.broken) return;
+    this.retry = setTimeout(() => {
+      this.retry = undefined;
+      this.drain();
+    }, 10);
+    this.retry.unref();
+  }
+
+  /** Writes queued chunks until done (true) or the pipe is full (false). */
+  private writeQueued(): boolean {
+    while (this.queue.length) {
+      let written: number;
+      try {
+        written = this.io.writeSync(this.fd, this.nextChunk());
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'EAGAIN') return false;
+        // EPIPE (the reader is gone) or a bad descriptor: nothing will ever be read again.
+        this.broken = true;
+        this.queue = [];
+        this.queuedBytes = 0;
+        return true;
+      }
+      this.consume(written);
+    }
+    if (this.dropped) {
+      const notice = Buffer.from(this.options.dropNotice(this.dropped));
+      this.dropped = 0;
+      this.queue.push(notice);
+      this.queuedBytes += notice.length;
+      return this.writeQueued();
+    }
+    return true;
+  }
+
+  /** The next write: whole lines up to ATOMIC_WRITE_BYTES (a longer line alone). */
+  private nextChunk(): Buffer {
+    let bytes = this.queue[0]!.length;
+    let lines = 1;
+    while (lines < this.queue.length && bytes + this.queue[lines]!.length <= ATOMIC_WRITE_BYTES) bytes += this.queue[lines++]!.length;
+    return lines === 1 ? this.queue[0]! : Buffer.concat(this.queue.slice(0, lines), bytes);
+  }
+
+  /** Drops what was written from the queue; a partial write leaves the rest of its line first. */
+  private consume(written: number): void {
+    this.queuedBytes -= written;
+    let left = written;
+    while (left > 0) {
+      const head = this.queue[0]!;
+      if (head.length <= left) {
+        left -= head.length;
+        this.queue.shift();
+      } else {
+        this.queue[0] = head.subarray(left);
+        left = 0;
+      }
+    }
+  }
+}

@@ -1,0 +1,64 @@
+import { bundledLanguages, createHighlighter, createJavaScriptRegexEngine, type Highlighter } from 'shiki';
+import type { Strings } from './i18n.ts';
+
+/**
+ * Build-time finishing of the HTML the API renders (and sanitises) from a post's or page's rich
+ * text: code blocks highlighted by Shiki in a light and a dark theme at once (the stylesheet picks
+ * one; no JavaScript in the browser), and a link anchor on every heading that has an id. The API's
+ * markup is regular (`<h2 id="…">`, `<pre><code class="language-x">`), so a few patterns do.
+ */
+const THEMES = { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' } as const;
+
+let highlighter: Promise<Highlighter> | null = null;
+
+function shiki(): Promise<Highlighter> {
+  // One highlighter per build process (pages render in one process); the JS regex engine needs no wasm.
+  highlighter ??= createHighlighter({ themes: [THEMES.light, THEMES.dark], langs: [], engine: createJavaScriptRegexEngine() });
+  return highlighter;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+export function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, code: string) => {
+    if (code[0] === '#') {
+      const n = code[1] === 'x' || code[1] === 'X' ? parseInt(code.slice(2), 16) : parseInt(code.slice(1), 10);
+      return Number.isFinite(n) && n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : whole;
+    }
+    return ENTITIES[code.toLowerCase()] ?? whole;
+  });
+}
+
+const attr = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+
+/** Highlights every `<pre><code class="language-x">` block; unknown languages stay plain (but get the same frame). */
+export async function highlightCode(html: string): Promise<string> {
+  const blocks = [...html.matchAll(/<pre><code(?: class="language-([\w#+-]+)")?>([\s\S]*?)<\/code><\/pre>/g)];
+  if (blocks.length === 0) return html;
+  const hl = await shiki();
+  let out = '';
+  let at = 0;
+  for (const m of blocks) {
+    const requested = (m[1] ?? '').toLowerCase();
+    const lang = requested in bundledLanguages ? requested : 'text';
+    if (lang !== 'text' && !hl.getLoadedLanguages().includes(lang)) await hl.loadLanguage(lang as keyof typeof bundledLanguages);
+    const code = decodeEntities(m[2]!);
+    const highlighted = hl.codeToHtml(code, { lang, themes: THEMES, defaultColor: false })
+      .replace(/^<pre class="([^"]*)" style="[^"]*"/, `<pre class="$1"${requested ? ` data-lang="${attr(requested)}"` : ''}`);
+    out += html.slice(at, m.index) + highlighted;
+    at = m.index! + m[0].length;
+  }
+  return out + html.slice(at);
+}
+
+/** Adds a `#` link to each heading with an id (the API gives every h2–h4 one, matching the TOC). */
+export function headingAnchors(html: string, t: Strings): string {
+  return html.replace(/<(h[2-4]) id="([^"]+)">([\s\S]*?)<\/\1>/g, (_whole, tag: string, id: string, inner: string) => {
+    const text = decodeEntities(inner.replace(/<[^>]+>/g, '')).trim();
+    return `<${tag} id="${id}">${inner}<a class="anchor" href="#${id}" aria-label="${attr(t.anchor(text))}">#</a></${tag}>`;
+  });
+}
+
+export async function enhanceHtml(html: string, t: Strings): Promise<string> {
+  return headingAnchors(await highlightCode(html), t);
+}
