@@ -131,9 +131,9 @@ if [[ "${PROD_CHECK_BUILD:-1}" == 0 ]]; then
   info "PROD_CHECK_BUILD=0: the images of an earlier build"
 else
 info "building images (${files[*]})"
-compose build -q api site >"$work/build.log" 2>&1 || { tail -n 40 "$work/build.log" >&2; die "build failed"; }
+compose build api site >"$work/build.log" 2>&1 || { tail -n 40 "$work/build.log" >&2; die "build failed"; }
 if [[ " ${files[*]} " == *" compose.local.yaml "* ]]; then
-  compose build -q mysql redis s3 caddy >>"$work/build.log" 2>&1 || { tail -n 40 "$work/build.log" >&2; die "build failed"; }
+  compose build mysql redis s3 caddy >>"$work/build.log" 2>&1 || { tail -n 40 "$work/build.log" >&2; die "build failed"; }
 else
   compose pull -q mysql redis s3 caddy
 fi

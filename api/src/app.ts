@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import cookieParser from 'cookie-parser';
 import cors from 'cors';
 import express, { type Express } from 'express';
-import helmet from 'helmet';
 import type { Logger } from 'pino';
 import swaggerUi from 'swagger-ui-express';
 import type { Env } from './config/env.js';
@@ -14,7 +13,9 @@ import { rateLimit } from './middleware/rate-limit.js';
 import { keepRawBody } from './middleware/raw-body.js';
 import { errorHandler, notFoundHandler } from './middleware/error-handler.js';
 import { checkJsonBody } from './middleware/json-limits.js';
+import { cachedAnswers } from './middleware/cached-answers.js';
 import { requestContext } from './middleware/request-context.js';
+import { securityHeaders } from './middleware/security-headers.js';
 import { uploadParser } from './middleware/upload.js';
 import type { HttpMetrics } from './repositories/metrics.repository.js';
 
@@ -45,7 +46,8 @@ export function createApp({ env, logger, metrics, composition }: AppDeps): Expre
   app.use(requestContext(logger, metrics, env.SLOW_REQUEST_MS));
   // Helmet's CSP (script-src 'self' with no inline script, object-src 'none', base-uri 'self') fits
   // the API's only pages, /docs (swagger-ui runs from files); nothing needs to frame the API.
-  app.use(helmet({ crossOriginResourcePolicy: { policy: 'same-site' }, contentSecurityPolicy: { directives: { frameAncestors: ["'none'"] } } }));
+  // Computed once (the same headers on every response), set in one loop.
+  app.use(securityHeaders({ crossOriginResourcePolicy: { policy: 'same-site' }, contentSecurityPolicy: { directives: { frameAncestors: ["'none'"] } } }));
   app.use(
     cors({
       // Unlisted origins get no CORS headers at all, so credentials never leak to them.
@@ -66,6 +68,8 @@ export function createApp({ env, logger, metrics, composition }: AppDeps): Expre
   });
   app.use('/docs', swaggerUi.serve, swaggerUi.setup(spec, { customSiteTitle: 'OmerVision API' }));
 
+  // A URL a public route answered from the cache is answered again from there, before the routes.
+  app.use(cachedAnswers(app, composition.readCache));
   RegisterRoutes(app, { multer: uploadParser(env.MEDIA_MAX_BYTES) });
 
   app.use(notFoundHandler);

@@ -28,6 +28,7 @@ import { Errors } from './errors/catalogue.js';
 import { Jobs } from './jobs/job-spec.js';
 import { webhookScheduler, webhookSecretBox } from './jobs/webhook.jobs.js';
 import { SessionCookies } from './middleware/cookies.js';
+import type { AnswerCache } from './middleware/cached-answers.js';
 import type { RateLimitPresets } from './middleware/rate-limit.js';
 import { ApiKeyRepository } from './repositories/api-key.repository.js';
 import { AuditRepository } from './repositories/audit.repository.js';
@@ -204,6 +205,8 @@ export interface ApiComposition {
   authenticator: Authenticator;
   cookies: SessionCookies;
   rateLimits: RateLimitPresets | null;
+  /** The public read cache, which middleware/cached-answers.ts asks before routing. */
+  readCache: AnswerCache;
 }
 
 /** The composition root of the API: concrete classes wired through constructors, nothing hidden. */
@@ -269,6 +272,7 @@ export function composeApi(infra: Infrastructure): ApiComposition {
   return {
     authenticator,
     cookies,
+    readCache: content.cache,
     rateLimits: unlimited ? null : {
       read: bucket('api-read', env.RATE_LIMIT_READ_PER_MIN, 60),
       write: bucket('api-write', env.RATE_LIMIT_WRITE_PER_MIN, 60),

@@ -49,6 +49,19 @@ describe('LineWriter', () => {
     }
   });
 
+  it('a backlog goes out 64 KiB per event-loop turn, so catching up never holds the loop long', async () => {
+    const pipe = fakePipe();
+    const w = writer(pipe);
+    pipe.full = true;
+    for (let i = 0; i < 2000; i++) w.write(line(i)); // 200 kB
+    await vi.advanceTimersToNextTimerAsync();
+    pipe.full = false;
+    await vi.advanceTimersByTimeAsync(10); // the retry: one turn's worth
+    expect(pipe.writes.length).toBe(16);
+    await vi.runAllTimersAsync();
+    expect(pipe.text()).toBe(Array.from({ length: 2000 }, (_, i) => line(i)).join(''));
+  });
+
   it('a line longer than PIPE_BUF goes out alone and whole', async () => {
     const pipe = fakePipe();
     const w = writer(pipe);

@@ -5,6 +5,8 @@ import { writeSync } from 'node:fs';
  * stdout, and writes up to this size never interleave mid-line.
  */
 export const ATOMIC_WRITE_BYTES = 4096;
+/** Writes per event-loop turn (64 KiB): a reader catching up after a pause never holds the loop long. */
+const CHUNKS_PER_TURN = 16;
 
 export interface LineWriterOptions {
   /** Bytes held while the reader is slow; lines beyond them are dropped and counted. */
@@ -63,14 +65,14 @@ export class LineWriter {
 
   /** pino's `logger.flush(cb)`: writes what is queued now (synchronously, as far as the pipe takes it). */
   flush(cb?: (err?: Error) => void): void {
-    this.drain();
+    this.writeQueued(Infinity);
     cb?.();
   }
 
   /** Everything queued, now, waiting for a full pipe at most `exitFlushMs`. */
   flushSync(): void {
     const deadline = Date.now() + this.options.exitFlushMs;
-    while (this.queue.length && !this.broken && !this.writeQueued() && Date.now() < deadline) this.io.sleep(5);
+    while (this.writeQueued(Infinity) === 'full' && Date.now() < deadline) this.io.sleep(5);
   }
 
   private drain(): void {
@@ -78,27 +80,36 @@ export class LineWriter {
       clearTimeout(this.retry);
       this.retry = undefined;
     }
-    if (this.writeQueued() || this.broken) return;
-    this.retry = setTimeout(() => {
-      this.retry = undefined;
-      this.drain();
-    }, 10);
-    this.retry.unref();
+    const state = this.writeQueued(CHUNKS_PER_TURN);
+    if (state === 'more') {
+      this.scheduled = true;
+      setImmediate(() => {
+        this.scheduled = false;
+        this.drain();
+      });
+    } else if (state === 'full') {
+      this.retry = setTimeout(() => {
+        this.retry = undefined;
+        this.drain();
+      }, 10);
+      this.retry.unref();
+    }
   }
 
-  /** Writes queued chunks until done (true) or the pipe is full (false). */
-  private writeQueued(): boolean {
-    while (this.queue.length) {
+  /** Writes up to `chunks` queued chunks: all done, the pipe is `full`, or `more` left for the next turn. */
+  private writeQueued(chunks: number): 'done' | 'full' | 'more' {
+    for (let n = 0; this.queue.length; n++) {
+      if (n === chunks) return 'more';
       let written: number;
       try {
         written = this.io.writeSync(this.fd, this.nextChunk());
       } catch (err) {
-        if ((err as NodeJS.ErrnoException).code === 'EAGAIN') return false;
+        if ((err as NodeJS.ErrnoException).code === 'EAGAIN') return 'full';
         // EPIPE (the reader is gone) or a bad descriptor: nothing will ever be read again.
         this.broken = true;
         this.queue = [];
         this.queuedBytes = 0;
-        return true;
+        return 'done';
       }
       this.consume(written);
     }
@@ -107,9 +118,9 @@ export class LineWriter {
       this.dropped = 0;
       this.queue.push(notice);
       this.queuedBytes += notice.length;
-      return this.writeQueued();
+      return this.writeQueued(chunks);
     }
-    return true;
+    return 'done';
   }
 
   /** The next write: whole lines up to ATOMIC_WRITE_BYTES (a longer line alone). */

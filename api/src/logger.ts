@@ -28,9 +28,12 @@ function stdoutWriter(): LineWriter {
   return (stdout = writer);
 }
 
+const requestLoggers = new WeakMap<Logger, Logger>();
+
 /** JSON logs; credentials never reach them. Written without blocking the event loop (log-writer.ts). */
 export function createLogger(level: string, name: string): Logger {
-  return pino({
+  const serializers = { err: pino.stdSerializers.err };
+  const logger = pino({
     name,
     level,
     redact: {
@@ -45,6 +48,17 @@ export function createLogger(level: string, name: string): Logger {
       ],
       censor: '[redacted]',
     },
-    serializers: { err: pino.stdSerializers.err },
+    serializers,
   }, stdoutWriter());
+  requestLoggers.set(logger, pino({ name, level, serializers }, stdoutWriter()));
+  return logger;
+}
+
+/**
+ * The logger's twin without redaction (same name, level and destination), for the request log: its
+ * fields are fixed by request-context.ts (id, method, route, path, status, duration, error code)
+ * and hold no credential, and redacting cost more than writing the rest of the line.
+ */
+export function requestLogger(logger: Logger): Logger {
+  return requestLoggers.get(logger) ?? logger;
 }

@@ -1,5 +1,7 @@
+import cluster from 'node:cluster';
 import { createApp } from './app.js';
 import { bootConfig, closeServer, onShutdown, runMain } from './boot.js';
+import { apiWorkerCount, clusterMetrics, runPrimary } from './cluster.js';
 import { composeApi, createInfrastructure } from './container.js';
 import { createLogger } from './logger.js';
 import { answerClientErrors } from './middleware/client-error.js';
@@ -7,7 +9,13 @@ import { answerClientErrors } from './middleware/client-error.js';
 runMain(async () => {
   const env = bootConfig();
   const logger = createLogger(env.LOG_LEVEL, 'api');
+  // One process per core in production (cluster.ts); each worker below is a whole API.
+  const workers = apiWorkerCount(env);
+  if (workers > 1 && cluster.isPrimary) return runPrimary({ count: workers, logger, shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS });
+
   const infra = createInfrastructure(env, logger, 'api');
+  const everyProcess = clusterMetrics(infra.metrics.registry);
+  if (everyProcess) infra.metrics.aggregateWith(everyProcess);
   const app = createApp({ env, logger, metrics: infra.metrics, composition: composeApi(infra) });
 
   const server = app.listen(env.PORT, env.HOST, () => {

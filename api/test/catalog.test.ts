@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { outboxEvents } from '../src/db/schema.js';
+import { outboxEvents, paasApps } from '../src/db/schema.js';
 import { call, doc, publishedPost } from './content-helpers.js';
 import { createUser, login } from './factories.js';
 import { startTestApi, type TestApi } from './harness.js';
@@ -37,6 +37,41 @@ describe('projects', () => {
     await call(api, 'POST', `/api/v1/admin/projects/${project.id}/unpublish`, t.editor);
     expect((await call(api, 'GET', `/api/v1/projects/${project.slug}`)).status).toBe(404);
     expect(await events(project.id)).toEqual(expect.arrayContaining(['project.published', 'project.updated', 'project.unpublished', 'site.changed']));
+  });
+
+  it('a project’s live demo: its PaaS app with the status of the moment (not cached), null when unlinked or gone; public apps listed', async () => {
+    const db = api.infra.database.db;
+    const mark = Date.now().toString(36);
+    const [running, hidden] = [`${crypto.randomUUID()}`, `${crypto.randomUUID()}`];
+    await db.insert(paasApps).values([
+      { id: running, slug: `demo-${mark}`, name: 'Demo', repoUrl: 'https://example.com/d.git', env: {}, status: 'running', isPublic: true },
+      { id: hidden, slug: `private-${mark}`, name: 'Private', repoUrl: 'https://example.com/p.git', env: {}, status: 'stopped', isPublic: false },
+    ]);
+    const project = await (await call(api, 'POST', '/api/v1/admin/projects', t.editor, { title: `Demo projesi ${mark}`, paasAppId: running })).json();
+    await call(api, 'POST', `/api/v1/admin/projects/${project.id}/publish`, t.editor);
+    const read = async () => {
+      const res = await call(api, 'GET', `/api/v1/projects/${project.slug}`);
+      return { etag: res.headers.get('etag'), app: (await res.json()).app };
+    };
+    const first = await read();
+    expect(first.app).toEqual({ slug: `demo-${mark}`, name: 'Demo', status: 'running', url: `http://demo-${mark}.apps.localhost:8090` });
+    const listed = (await (await call(api, 'GET', '/api/v1/projects')).json()).find((p: { id: string }) => p.id === project.id);
+    expect(listed.app.status).toBe('running');
+
+    // The app stops: no content write, yet the next read says so, with a new ETag.
+    await db.update(paasApps).set({ status: 'stopped' }).where(eq(paasApps.id, running));
+    const second = await read();
+    expect(second.app.status).toBe('stopped');
+    expect(second.etag).not.toBe(first.etag);
+
+    const apps = await (await call(api, 'GET', '/api/v1/paas/apps')).json();
+    expect(apps.find((a: { slug: string }) => a.slug === `demo-${mark}`)).toMatchObject({ status: 'stopped', project: { slug: project.slug, title: project.title } });
+    expect(apps.some((a: { slug: string }) => a.slug === `private-${mark}`)).toBe(false);
+
+    await db.delete(paasApps).where(eq(paasApps.id, running));
+    expect((await read()).app).toBeNull();
+    await call(api, 'PATCH', `/api/v1/admin/projects/${project.id}`, t.editor, { paasAppId: null });
+    expect((await read()).app).toBeNull();
   });
 
   it('authors and viewers cannot manage projects; bad URLs are 422', async () => {
@@ -103,5 +138,22 @@ describe('skills, tags, settings', () => {
     const admin = await (await call(api, 'GET', '/api/v1/admin/settings', t.viewer)).json();
     expect(admin.author.email).toBe('omer@example.com');
     expect(await events('site')).toContain('settings.updated');
+  });
+
+  it('settings for the look: tagline, accent colour, role and photo; the public answer fills in what is unset', async () => {
+    const admin = await (await call(api, 'GET', '/api/v1/admin/settings', t.editor)).json();
+    expect((await call(api, 'PATCH', '/api/v1/admin/settings', t.editor, { site: { ...admin.site, accentColor: 'red' } })).status).toBe(422);
+    const bare = await (await call(api, 'GET', '/api/v1/settings')).json();
+    expect(bare.site).toMatchObject({ tagline: '', accentColor: null });
+    expect(bare.author).toMatchObject({ role: '', avatar: null });
+    expect(bare.author).not.toHaveProperty('avatarId');
+    await call(api, 'PATCH', '/api/v1/admin/settings', t.editor, {
+      site: { ...admin.site, tagline: 'Kendi sunucumda yazılım', accentColor: '#0f766e' },
+      author: { ...admin.author, role: 'Geliştirici', avatarId: crypto.randomUUID() },
+    });
+    const body = await (await call(api, 'GET', '/api/v1/settings')).json();
+    expect(body.site).toMatchObject({ tagline: 'Kendi sunucumda yazılım', accentColor: '#0f766e' });
+    // A photo that is not in the library (deleted, mistyped) is no photo.
+    expect(body.author).toMatchObject({ role: 'Geliştirici', avatar: null, email: '' });
   });
 });

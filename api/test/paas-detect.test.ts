@@ -118,7 +118,7 @@ describe('PaaS detection on real repository shapes', () => {
     expect(deployment.log).toContain('  Flask: listed in requirements.txt; the app is app:application (app.py)');
     expect(deployment.log).toContain('  gunicorn: not among the dependencies, installed for the start command');
     // pip found Flask and gunicorn in the image (the step says so, or ran before and is cached): no index was needed.
-    expect(deployment.log).toMatch(/Requirement already satisfied: flask|Step 5\/\d+ : RUN \["python","-m","pip","install","-r","requirements.txt"\]\n\s*---> Using cache/i);
+    expect(deployment.log).toMatch(/Requirement already satisfied: flask|Step \d+\/\d+ : RUN \["python","-m","pip","install","-r","requirements.txt"\]\n\s*---> Using cache/i);
     expect(await dockerfileOf(deployment.id)).toContain('FROM omervision/paas-python:local');
     expect((await viaRouter(stack.routerPort, stack.host(app.slug))).body).toBe('hello from flask');
   });

@@ -44,7 +44,7 @@ beforeAll(async () => {
     socket.end('all-interfaces-secret');
   });
   await new Promise<void>((resolve) => allInterfaces.listen(0, '0.0.0.0', resolve));
-}, 300_000);
+}, 660_000);
 
 afterAll(async () => {
   await stack?.close();
@@ -111,7 +111,7 @@ console.log('FILL wrote 6000 MB unhindered');
     });
     const { deployment } = await stack.deployed('disk-filler', repo.url);
     expect(deployment.status).toBe('failed');
-    expect(deployment.reason).toMatch(new RegExp(`The build failed: the build wrote more than ${DISK_MB} MB to the engine's disk`));
+    expect(deployment.reason).toMatch(new RegExp(`The build failed: a build step wrote more than ${DISK_MB} MB to disk and was stopped`));
     expect(deployment.log).not.toContain('unhindered');
     // The stopped step's container is removed with what it wrote.
     await eventually(async () => (await free()) > before - 150 * 1024 * 1024, 30_000, 500);

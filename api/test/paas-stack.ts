@@ -33,7 +33,7 @@ export async function startPaasStack(env: Record<string, string> = {}) {
   } catch (err) {
     throw new Error(`PaaS tests need a Docker Engine and none answers (${(err as Error).message}). Start one: scripts/services.sh start docker. These tests never skip.`, { cause: err });
   }
-  const images = await runScript(['scripts/paas-images.sh'], 180_000);
+  const images = await runScript(['scripts/paas-images.sh'], 600_000);
   if (images.code !== 0) throw new Error(`make paas-images failed:\n${images.output}`);
   const root = await mkdtemp(join(tmpdir(), 'ov-paas-stack-'));
   const overrides = { PAAS_ALLOW_LOCAL_REPOS: '1', PAAS_WORK_DIR: join(root, 'work'), PAAS_HEALTH_TIMEOUT_MS: '20000', ...env };

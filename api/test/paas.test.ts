@@ -42,7 +42,7 @@ beforeAll(async () => {
   } catch (err) {
     throw new Error(`PaaS tests need a Docker Engine and none answers (${(err as Error).message}). Start one: scripts/services.sh start docker. These tests never skip.`, { cause: err });
   }
-  const images = await runScript(['scripts/paas-images.sh'], 180_000);
+  const images = await runScript(['scripts/paas-images.sh'], 600_000);
   if (images.code !== 0) throw new Error(`make paas-images failed:\n${images.output}`);
   root = await mkdtemp(join(tmpdir(), 'ov-paas-test-'));
   const env = overrides(join(root, 'work'));
@@ -58,7 +58,7 @@ beforeAll(async () => {
   router = createAppRouter({ routes: new RouteTable((slug) => repo.findAppBySlug(slug), 'apps.localhost'), logger: createLogger('silent', 'router-test') });
   await new Promise<void>((resolve) => router.listen(0, '127.0.0.1', resolve));
   routerPort = (router.address() as AddressInfo).port;
-}, 240_000);
+}, 660_000);
 
 afterAll(async () => {
   // Remove every app through the API, so the test also leaves Docker as it found it.
@@ -478,7 +478,7 @@ describe('reconcile and delete', () => {
     const real = (await repo.findApp(staticApp.id))!.hostPort;
     await repo.updateApp(staticApp.id, { hostPort: 1 });
     const { PaasReconciler } = await import('../src/services/paas/reconcile.js');
-    const reconciler = new PaasReconciler(engine.repo, engine.docker, engine.git, engine.logs, engine.runtime, async () => undefined, {
+    const reconciler = new PaasReconciler(engine.repo, engine.driver, engine.docker, engine.git, engine.logs, engine.runtime, async () => undefined, {
       workDir: join(root, 'work'), keepImages: 1, staleAfterMs: 3_600_000, maxRestarts: 3,
     });
     const report = await reconciler.run();

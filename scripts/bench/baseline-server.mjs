@@ -2,7 +2,9 @@
 // same SQL as the API's uncached public reads and returns the same JSON shape. No framework, no
 // validation, no cache, no logging: what the API is measured against.
 // MODE=memory: the physical limit — the first answer per URL is kept (bytes + ETag) and every later
-// request is answered from memory, as a cache hit at its cheapest would be.
+// request is answered from memory, as a cache hit at its cheapest would be. WORKERS=n: n processes
+// share the port (node:cluster), like the API in production.
+import cluster from 'node:cluster';
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import mysql from 'mysql2/promise';
@@ -77,7 +79,11 @@ function answer(req, res, { json, etag }) {
   res.writeHead(200, { etag, 'content-type': 'application/json; charset=utf-8', 'content-length': json.length }).end(json);
 }
 
-createServer(async (req, res) => {
+const workers = Number(process.env.WORKERS ?? 1);
+if (workers > 1 && cluster.isPrimary) {
+  // Workers exit when the primary's IPC channel closes.
+  for (let i = 0; i < workers; i++) cluster.fork();
+} else createServer(async (req, res) => {
   try {
     const kept = memory?.get(req.url);
     if (kept) return answer(req, res, kept);

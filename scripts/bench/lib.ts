@@ -193,14 +193,15 @@ export function probe(proc: ChildProcess, what: 'reset' | 'read'): Promise<unkno
 
 /**
  * A bare node:http + mysql2 server running the same SQL as the public reads, without cache; with
- * `memory`, answering every URL after its first request from memory (the physical limit).
+ * `memory`, answering every URL after its first request from memory (the physical limit). `workers`
+ * processes share the port (node:cluster), as the API's do in production.
  */
-export async function startBaseline(dbUrl: string, mode: 'sql' | 'memory' = 'sql', options: Pick<ApiOptions, 'probe'> = {}): Promise<Server> {
+export async function startBaseline(dbUrl: string, mode: 'sql' | 'memory' = 'sql', options: Pick<ApiOptions, 'probe'> & { workers?: number } = {}): Promise<Server> {
   const port = await freePort();
   const probe = options.probe ? ['--import', new URL('./probe.mjs', import.meta.url).pathname] : [];
   const proc = spawn(process.execPath, [...probe, 'scripts/bench/baseline-server.mjs'], {
     cwd: ROOT, stdio: ['ignore', 'ignore', 'ignore', ...(options.probe ? ['ipc' as const] : [])],
-    env: { ...process.env, PORT: String(port), DATABASE_URL: dbUrl, MODE: mode, ...(options.probe ? { BENCH_PROBE: '1' } : {}) },
+    env: { ...process.env, PORT: String(port), DATABASE_URL: dbUrl, MODE: mode, WORKERS: String(options.workers ?? 1), ...(options.probe ? { BENCH_PROBE: '1' } : {}) },
   });
   const url = `http://127.0.0.1:${port}`;
   await waitFor(`${url}/api/v1/posts?limit=1`);

@@ -38,7 +38,7 @@ import { UserRepository } from '../../api/src/repositories/user.repository.js';
 import { LOCAL_IMAGES } from '../../api/src/services/paas/base-images.js';
 import { buildContainerSpec, DEFAULT_LIMITS, LABEL, networkName, networkSpec, type ContainerSpec } from '../../api/src/services/paas/container-spec.js';
 import { detect, wantsContent, type BuildPlan } from '../../api/src/services/paas/detect.js';
-import { generateDockerfile, runtimeFor, SOURCE_DIR } from '../../api/src/services/paas/dockerfile.js';
+import { APP_USER, generateDockerfile, runtimeFor, SOURCE_DIR } from '../../api/src/services/paas/dockerfile.js';
 import { makeRepo, nodeServer, readSse, viaRouter, type SseEvent } from '../../api/test/paas-fixtures.js';
 import { BASE_DB, BENCH_JWT_SECRET, flag, freePort, numberArg, ROOT, startApi, stopProcess, table, writeResult, type Server } from './lib.js';
 
@@ -458,7 +458,7 @@ async function handDeploy(app: HandApp, repoUrl: string, files: Record<string, s
     }
     const spec = buildContainerSpec({
       instance: 'hand', appId: app.appId, slug: app.slug, deploymentId: uuidv7(), image: tag, port: generated.port, env: {},
-      network: app.network, runtime: runtimeFor(plan.kind), limits: DEFAULT_LIMITS,
+      network: app.network, runtime: runtimeFor(plan.kind), user: APP_USER, limits: DEFAULT_LIMITS,
     });
     spec.Labels = { [HAND_LABEL]: 'hand', [`${HAND_LABEL}.app`]: app.appId };
     const id = (await cli(['run', '-d', ...runFlags(spec), tag])).stdout.trim();

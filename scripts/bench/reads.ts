@@ -1,84 +1,132 @@
 /**
- * Scenarios 1 and 2 — public reads and conditional GETs, against a bare node:http + mysql2 baseline
- * running the same SQL in the same run. Bounded runs on 127.0.0.1.
+ * Scenarios 1 and 2 — public reads and conditional GETs against the physical limit, all in one run:
+ * a bare node:http server answering the same bytes from memory. Bounded runs on 127.0.0.1.
  *
  *   node --import tsx scripts/bench/reads.ts [--duration 8] [--quick]
  *
- * Modes: `baseline` (bare server, no cache), `cold` (our API with the cache off: every request
- * reaches MySQL), `warm` (our API, cache filled first). Connections: 100 and 1,000 (`--quick`: 100).
+ * Modes (one process each unless named "every core"):
+ *   memory      bare node:http, every URL answered from memory after its first request (the limit)
+ *   baseline    bare node:http + mysql2 running the API's SQL, no cache
+ *   cold        our API with the cache off (every request reaches MySQL)
+ *   warm        our API as it ships: cache on, request log on (LOG_LEVEL=info into a pipe that another
+ *               process reads line by line, as a container runtime or `make dev` does)
+ *   warm-quiet  the same without the request log (LOG_LEVEL=warn): what logging costs
+ *   every core  warm and memory with one process per core (node:cluster), list only
+ * Each single-process server runs with probe.mjs: event-loop delay (p50/p99/max), GC pauses and CPU
+ * time per request, measured over each run. Connections: 100 and 1,000 (`--quick`: 100).
  * Writes scripts/bench/results/reads-<date>.json and .md.
  */
-import { BASE_DB, flag, load, numberArg, ratio, settle, startApi, startBaseline, table, writeResult, type Run, type Server } from './lib.js';
+import { availableParallelism } from 'node:os';
+import { BASE_DB, flag, load, numberArg, probe, ratio, settle, startApi, startBaseline, table, writeResult, type ProbeReport, type Run, type Server } from './lib.js';
 import { loadDataset } from './dataset.js';
 
 const DURATION = numberArg('duration', flag('quick') ? 5 : 8);
 const connectionsList = flag('quick') ? [100] : [100, 1000];
+const CORES = availableParallelism();
 
 const { url: dbUrl, slugs } = await loadDataset(BASE_DB);
 const slugPaths = slugs.slice(0, 200).map((s) => `/api/v1/posts/${s}`);
+const LIST = 'list ?limit=20';
 const scenarios = [
-  { name: 'list ?limit=20', paths: ['/api/v1/posts?limit=20'] },
+  { name: LIST, paths: ['/api/v1/posts?limit=20'] },
   { name: 'post by slug (200 slugs)', paths: slugPaths },
   { name: 'search ?q=', paths: ['/api/v1/posts?q=konteyner%20performans&limit=20'] },
 ];
+const NOT_MODIFIED = 'conditional GET → 304';
 
-type Row = Run & { scenario: string; mode: 'baseline' | 'cold' | 'warm'; connections: number };
+type Mode = 'memory' | 'baseline' | 'cold' | 'warm' | 'warm-quiet' | 'warm, every core' | 'memory, every core';
+type Row = Run & { scenario: string; mode: Mode; connections: number; cpuUsPerRequest?: number; loop?: ProbeReport['loopDelayMs']; gc?: ProbeReport['gc'] };
 const rows: Row[] = [];
+const logLines: Record<string, { lines: number; requests: number }> = {};
 
-for (const mode of ['baseline', 'cold', 'warm'] as const) {
-  const server: Server = mode === 'baseline' ? await startBaseline(dbUrl) : await startApi(dbUrl, { CACHE_ENABLED: String(mode === 'warm') });
+const modes: { mode: Mode; start: () => Promise<Server & { logLines?: () => Promise<number> }>; probed: boolean; only?: string[]; conns?: number[] }[] = [
+  { mode: 'memory', start: () => startBaseline(dbUrl, 'memory', { probe: true }), probed: true },
+  { mode: 'baseline', start: () => startBaseline(dbUrl, 'sql', { probe: true }), probed: true },
+  { mode: 'cold', start: () => startApi(dbUrl, { CACHE_ENABLED: 'false' }, { probe: true }), probed: true },
+  { mode: 'warm', start: () => startApi(dbUrl, {}, { probe: true }), probed: true },
+  { mode: 'warm-quiet', start: () => startApi(dbUrl, {}, { probe: true, logLevel: 'warn' }), probed: true },
+  { mode: 'memory, every core', start: () => startBaseline(dbUrl, 'memory', { workers: CORES }), probed: false, only: [LIST], conns: [100] },
+  { mode: 'warm, every core', start: () => startApi(dbUrl, { API_WORKERS: String(CORES) }), probed: false, only: [LIST], conns: [100] },
+];
+
+async function measure(server: Server, probed: boolean, run: () => Promise<Run>): Promise<Omit<Row, 'scenario' | 'mode' | 'connections'>> {
+  if (probed) await probe(server.proc, 'reset');
+  const result = await run();
+  if (!probed) return result;
+  const p = await probe(server.proc, 'read');
+  return { ...result, cpuUsPerRequest: result.requests ? Math.round((p.cpuMs * 1000) / result.requests) : undefined, loop: p.loopDelayMs, gc: p.gc };
+}
+
+const print = (r: Row) =>
+  console.error(`${r.mode.padEnd(18)} ${r.scenario.padEnd(26)} c=${r.connections} ${r.rps} req/s p50 ${r.p50} p95 ${r.p95} p97.5 ${r.p97_5} p99 ${r.p99} ms` +
+    (r.loop ? ` | cpu ${r.cpuUsPerRequest} µs/req, loop delay p99 ${r.loop.p99} max ${r.loop.max} ms, gc max ${r.gc!.maxMs} ms` : '') + ` | errors ${r.errors + r.timeouts} non2xx ${r.non2xx}`);
+
+for (const { mode, start, probed, only, conns } of modes) {
+  const server = await start();
+  let requests = 0;
   try {
-    for (const s of scenarios) {
-      for (const connections of connectionsList) {
+    for (const s of scenarios.filter((x) => !only || only.includes(x.name))) {
+      for (const connections of conns ?? connectionsList) {
         await settle(0.3, 20_000); // a 1,000-connection run can leave MariaDB draining its backlog
-        if (mode === 'warm') await load(server.url, { connections: 10, duration: 2, paths: s.paths }); // fill the cache first
-        const run = await load(server.url, { connections, duration: DURATION, paths: s.paths });
-        rows.push({ scenario: s.name, mode, connections, ...run });
-        console.error(`${mode.padEnd(8)} ${s.name.padEnd(26)} c=${connections} ${run.rps} req/s p50 ${run.p50} p95 ${run.p95} p99 ${run.p99} ms errors ${run.errors + run.timeouts} non2xx ${run.non2xx}`);
+        if (mode !== 'cold' && mode !== 'baseline') requests += (await load(server.url, { connections: 10, duration: 2, paths: s.paths })).requests; // fill the cache first
+        const row: Row = { scenario: s.name, mode, connections, ...(await measure(server, probed, () => load(server.url, { connections, duration: DURATION, paths: s.paths }))) };
+        requests += row.requests;
+        rows.push(row);
+        print(row);
       }
     }
-    if (mode !== 'cold') {
-      // Scenario 2: a CDN or browser revalidating what it holds (the baseline re-runs the SQL and hashes).
+    if (mode !== 'cold' && !only) {
+      // Scenario 2: a CDN or browser revalidating what it holds (the SQL baseline re-runs the SQL and hashes).
       const path = '/api/v1/posts?limit=20';
       await settle(0.3, 20_000);
       const etag = (await fetch(server.url + path)).headers.get('etag')!;
-      const run = await load(server.url, { connections: 100, duration: DURATION, paths: [path], headers: { 'if-none-match': etag } });
-      rows.push({ scenario: 'conditional GET → 304', mode, connections: 100, ...run });
-      console.error(`${mode.padEnd(8)} conditional GET → 304       c=100 ${run.rps} req/s p50 ${run.p50} p95 ${run.p95} p99 ${run.p99} ms statuses ${JSON.stringify(run.statuses)}`);
+      const row: Row = { scenario: NOT_MODIFIED, mode, connections: 100, ...(await measure(server, probed, () => load(server.url, { connections: 100, duration: DURATION, paths: [path], headers: { 'if-none-match': etag } }))) };
+      requests += row.requests + 1;
+      rows.push(row);
+      print(row);
     }
   } finally {
     await server.stop();
   }
+  if (server.logLines) logLines[mode] = { lines: await server.logLines(), requests };
 }
 
-const find = (scenario: string, mode: string, connections: number) => rows.find((r) => r.scenario === scenario && r.mode === mode && r.connections === connections);
-const summary = scenarios.flatMap((s) =>
-  connectionsList.map((c) => {
-    const warm = find(s.name, 'warm', c);
-    const base = find(s.name, 'baseline', c);
+const find = (scenario: string, mode: Mode, connections: number) => rows.find((r) => r.scenario === scenario && r.mode === mode && r.connections === connections);
+const summary = [...scenarios.map((s) => s.name), NOT_MODIFIED].flatMap((name) =>
+  (name === NOT_MODIFIED ? [100] : connectionsList).map((c) => {
+    const warm = find(name, 'warm', c);
+    const memory = find(name, 'memory', c);
+    const base = find(name, 'baseline', c);
     return {
-      scenario: s.name, connections: c,
-      warmOverBaseline: ratio(warm?.rps, base?.rps), coldOverBaseline: ratio(find(s.name, 'cold', c)?.rps, base?.rps),
-      warmP95Ms: warm?.p95, baselineP95Ms: base?.p95,
-      goals: { warmAtLeast1_5xBaseline: (ratio(warm?.rps, base?.rps) ?? 0) >= 1.5, warmP95Under100ms: (warm?.p95 ?? Infinity) < 100, noErrors: !!warm && warm.errors + warm.timeouts === 0 && warm.non2xx === 0 },
+      scenario: name, connections: c,
+      warmOverMemory: ratio(warm?.rps, memory?.rps), quietOverMemory: ratio(find(name, 'warm-quiet', c)?.rps, memory?.rps),
+      warmOverBaseline: ratio(warm?.rps, base?.rps), coldOverBaseline: ratio(find(name, 'cold', c)?.rps, base?.rps),
+      warmP50Ms: warm?.p50, warmP95Ms: warm?.p95, warmP97_5Ms: warm?.p97_5, warmLoopDelayP99Ms: warm?.loop?.p99, warmLoopDelayMaxMs: warm?.loop?.max,
+      goals: {
+        warmAtLeastHalfOfMemory: (ratio(warm?.rps, memory?.rps) ?? 0) >= 0.5,
+        ...(c >= 1000 ? { warmP95Under100ms: (warm?.p95 ?? Infinity) < 100 } : { warmP97_5Within3xP50: !!warm && warm.p97_5 <= 3 * warm.p50 }),
+        noErrors: !!warm && warm.errors + warm.timeouts === 0 && (name === NOT_MODIFIED ? warm.statuses['304'] === warm.requests : warm.non2xx === 0),
+      },
     };
   }),
 );
-const notModified = find('conditional GET → 304', 'warm', 100);
-const notModifiedBase = find('conditional GET → 304', 'baseline', 100);
-const conditional = notModified && {
-  rps: notModified.rps, p99: notModified.p99, all304: notModified.statuses['304'] === notModified.requests, goalP99Under10ms: notModified.p99 < 10,
-  baselineRps: notModifiedBase?.rps, baselineP99: notModifiedBase?.p99, oursOverBaseline: ratio(notModified.rps, notModifiedBase?.rps),
-};
+const everyCore = { warm: find(LIST, 'warm, every core', 100), memory: find(LIST, 'memory, every core', 100) };
 
+const ms = (v: number | undefined) => (v === undefined ? undefined : v);
 const md = [
-  table(['scenario', 'conns', 'mode', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'non-2xx'],
-    rows.map((r) => [r.scenario, r.connections, r.mode, r.rps, r.p50, r.p95, r.p99, r.errors + r.timeouts, r.non2xx])),
+  `All ratios from this run: the same machine, the same minute. \`memory\` is the physical limit (bare node:http answering the same bytes from memory); \`warm\` is the API as it ships (request log on, into a pipe another process reads); \`warm-quiet\` without the request log. CPU µs per request and the event-loop delay (beyond the 10 ms sampling interval) and GC pauses are the server's own, over that run (probe.mjs).`,
   '',
-  table(['scenario', 'conns', 'warm ÷ baseline', 'cold ÷ baseline', 'warm p95 ms', 'goals met'],
-    summary.map((s) => [s.scenario, s.connections, s.warmOverBaseline, s.coldOverBaseline, s.warmP95Ms, Object.entries(s.goals).filter(([, ok]) => !ok).map(([k]) => `✗ ${k}`).join(' ') || '✓'])),
+  table(['scenario', 'conns', 'mode', 'req/s', '÷ memory', 'p50 ms', 'p95 ms', 'p97.5 ms', 'p99 ms', 'CPU µs/req', 'loop delay p50/p99/max ms', 'GC max ms (busy %)', 'errors', 'non-2xx'],
+    rows.map((r) => [r.scenario, r.connections, r.mode, r.rps, ratio(r.rps, (r.mode.includes('every core') ? find(r.scenario, 'memory, every core', r.connections) : find(r.scenario, 'memory', r.connections))?.rps),
+      r.p50, r.p95, r.p97_5, r.p99, r.cpuUsPerRequest, r.loop ? `${r.loop.p50} / ${r.loop.p99} / ${r.loop.max}` : undefined, r.gc ? `${ms(r.gc.maxMs)} (${r.gc.busyPercent})` : undefined, r.errors + r.timeouts, r.non2xx])),
   '',
-  conditional ? `304s: ${conditional.rps} req/s, p99 ${conditional.p99} ms (goal < 10 ms: ${conditional.goalP99Under10ms ? '✓' : '✗'}); baseline ${conditional.baselineRps} req/s p99 ${conditional.baselineP99} ms → ${conditional.oursOverBaseline}×` : '',
+  table(['scenario', 'conns', 'warm ÷ memory', 'warm-quiet ÷ memory', 'warm ÷ SQL baseline', 'cold ÷ SQL baseline', 'warm p50 / p97.5 / p95 ms', 'goals met'],
+    summary.map((s) => [s.scenario, s.connections, s.warmOverMemory, s.quietOverMemory, s.warmOverBaseline, s.coldOverBaseline, `${s.warmP50Ms} / ${s.warmP97_5Ms} / ${s.warmP95Ms}`,
+      Object.entries(s.goals).filter(([, ok]) => !ok).map(([k]) => `✗ ${k}`).join(' ') || '✓'])),
+  '',
+  `Every core (${CORES} processes, ${LIST}, 100 connections): API ${everyCore.warm?.rps ?? '–'} req/s, memory server ${everyCore.memory?.rps ?? '–'} req/s → ${ratio(everyCore.warm?.rps, everyCore.memory?.rps) ?? '–'}×.`,
+  '',
+  `Request log lines written: ${Object.entries(logLines).map(([m, l]) => `${m} ${l.lines} for ${l.requests} requests`).join('; ')}.`,
 ].join('\n');
-writeResult('reads', { durationSeconds: DURATION, dataset: { posts: slugs.length, projects: 50 }, results: rows, summary, conditional }, md);
+writeResult('reads', { durationSeconds: DURATION, cores: CORES, dataset: { posts: slugs.length, projects: 50 }, results: rows, summary, everyCore, logLines }, md);
 process.exit(0);

@@ -127,10 +127,10 @@ async function until<T>(what: string, timeoutMs: number, probe: () => Promise<T 
   }
 }
 
-/** A small real PNG (sharp must decode it): a 64×48 gradient. */
+/** A real PNG (sharp decodes it), a 480×320 gradient: wide enough for the smallest variant width. */
 function png(seed: number): Buffer {
-  const width = 64;
-  const height = 48;
+  const width = 480;
+  const height = 320;
   const raw = Buffer.alloc((width * 3 + 1) * height);
   for (let y = 0; y < height; y++) {
     raw[y * (width * 3 + 1)] = 0;

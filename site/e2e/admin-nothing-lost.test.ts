@@ -39,8 +39,8 @@ async function open(width: number, user: { email: string; password: string } = A
 
 /** A sidebar link; at phone width the menu opens first. */
 async function nav(page: Page, label: string): Promise<void> {
-  const menu = page.getByRole('button', { name: 'Menu' });
-  if (await menu.isVisible()) await menu.click();
+  const menu = page.getByRole('button', { name: 'Menu', exact: true });
+  if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
   await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: label, exact: true }).click();
 }
 
@@ -57,7 +57,10 @@ describe.each([1280, 360])('admin at %i px', (width) => {
       await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
       // Untouched: leaving asks nothing.
       await nav(page, 'Tags');
-      await page.getByRole('heading', { name: 'Tags', level: 1 }).waitFor();
+      await page.getByRole('heading', { name: 'Tags', level: 1 }).waitFor({ timeout: 5000 }).catch(async (err: Error) => {
+        await shot(page, `guard-untouched-${width}`);
+        throw new Error(`${path}: ${err.message}`);
+      });
       await page.goBack();
       await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
 
@@ -145,6 +148,15 @@ describe.each([1280, 360])('admin at %i px', (width) => {
     await page.getByRole('button', { name: 'Publish changes' }).click();
     await page.getByText('Changes published.').waitFor();
     await eventually(async () => (await json<{ title: string }>(stack.call('GET', `/api/v1/posts/${created.slug}`))).title === `Live post ${width}, edited`);
+
+    // The revision it made shows what changed, word by word.
+    await page.getByRole('button', { name: 'Revisions' }).click();
+    const revisions = page.getByRole('dialog', { name: 'Revisions' });
+    await revisions.getByRole('listitem').first().getByRole('button', { name: 'Changes' }).click();
+    const changes = revisions.getByRole('region', { name: /Changes in revision/ });
+    await expect.poll(() => changes.locator('ins').allTextContents()).toEqual([expect.stringContaining('edited')]);
+    await shot(page, `revision-diff-${width}`);
+    await revisions.getByRole('button', { name: 'Close' }).click();
 
     // Discarding puts the live text back in the form.
     await page.getByLabel('Excerpt').fill('Not wanted');

@@ -52,6 +52,8 @@ export const envSchema = z.object({
   SLOW_REQUEST_MS: z.coerce.number().int().min(1).default(1000),
   HEALTH_TIMEOUT_MS: z.coerce.number().int().min(50).default(1500),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10000),
+  /** API processes (node:cluster) sharing the port; unset = one per core in production, else 1. */
+  API_WORKERS: z.coerce.number().int().min(1).max(64).optional(),
   JWT_SECRET: z.string().default(''),
   ADMIN_EMAIL: z.email().default('admin@omervision.local'),
   ADMIN_PASSWORD: z.string().default(''),
@@ -141,6 +143,14 @@ export const envSchema = z.object({
   PAAS_CONTAINER_RUNTIME: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/i, 'must be a runtime name from daemon.json').optional(),
   /** Id of this installation on a shared Docker Engine; unset = derived from DATABASE_URL and REDIS_KEY_PREFIX. */
   PAAS_INSTANCE: z.string().regex(/^[a-z0-9-]{1,40}$/, 'lowercase letters, digits and -').optional(),
+  /** How apps run: `docker` (containers on this engine) or `swarm` (services on the swarm this engine manages). Builds stay local. */
+  PAAS_DRIVER: z.enum(['docker', 'swarm']).default('docker'),
+  /** swarm: the registry app images are pushed to, reachable by every node (scripts/registry.sh runs one on 127.0.0.1:5000). */
+  PAAS_REGISTRY: z.string().regex(/^[a-z0-9.-]+(:\d{1,5})?(\/[a-z0-9._/-]+)?$/i, 'must be host[:port][/path]').default('127.0.0.1:5000'),
+  /** swarm: the app router, joined to each app's overlay network: `service:<name>` (a stack) or `container:<name>`; unset = apps are reachable only on the overlays. */
+  PAAS_SWARM_ROUTER: z.string().regex(/^(service|container):[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, 'must be service:<name> or container:<name>').optional(),
+  /** swarm: placement constraints for every app (`node.labels.paas==true,node.role==worker`). */
+  PAAS_SWARM_CONSTRAINTS: list.default([]),
   // Operations (services/ops, jobs/ops.jobs.ts, scripts/backup.ts, scripts/restore.ts)
   /** Local folder of backup archives; unset = <DATA_DIR>/backups. Ignored when BACKUP_S3_BUCKET is set. */
   BACKUP_DIR: z.string().optional(),

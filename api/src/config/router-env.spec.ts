@@ -12,7 +12,7 @@ describe('parseRouterEnv', () => {
 
   it('holds only the keys the router reads, and never a secret', () => {
     expect(Object.keys(routerEnvSchema.shape).sort()).toEqual([
-      'DATABASE_URL', 'DB_POOL_SIZE', 'DB_TIMEOUT_MS', 'LOG_LEVEL', 'NODE_ENV', 'PAAS_DOMAIN',
+      'DATABASE_URL', 'DB_POOL_SIZE', 'DB_TIMEOUT_MS', 'LOG_LEVEL', 'NODE_ENV', 'PAAS_DOMAIN', 'PAAS_DRIVER',
       'PAAS_ROUTER_HOST', 'PAAS_ROUTER_PORT', 'SHUTDOWN_TIMEOUT_MS',
     ]);
     const env = parseRouterEnv({ JWT_SECRET: 'x'.repeat(48), S3_SECRET_ACCESS_KEY: 'secret', REDIS_URL: 'redis://r:6379' });

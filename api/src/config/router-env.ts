@@ -16,6 +16,7 @@ export const routerEnvSchema = envSchema.pick({
   PAAS_ROUTER_HOST: true,
   PAAS_ROUTER_PORT: true,
   PAAS_DOMAIN: true,
+  PAAS_DRIVER: true,
 });
 
 export type RouterEnv = z.infer<typeof routerEnvSchema>;

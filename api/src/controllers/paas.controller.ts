@@ -127,6 +127,25 @@ export class PaasController extends Controller {
     return this.paas.rotateHookSecret(actorOf(req), appId);
   }
 
+  /**
+   * A new ed25519 deploy key for the app (the public half is in `repoAccess.deployKey`; add it to the
+   * repository and remove the old one). Audited.
+   */
+  @Post('apps/{appId}/deploy-key')
+  @Security('bearer', ['paas:write'])
+  @Security('cookie', ['paas:write'])
+  public regenerateDeployKey(@Path() appId: string, @Request() req: ExRequest): Promise<PaasAppView> {
+    return this.paas.regenerateDeployKey(actorOf(req), appId);
+  }
+
+  /** Forgets the ssh host key pinned at the first clone; the next clone pins the key the host presents then. Audited. */
+  @Delete('apps/{appId}/host-key')
+  @Security('bearer', ['paas:write'])
+  @Security('cookie', ['paas:write'])
+  public resetHostKey(@Path() appId: string, @Request() req: ExRequest): Promise<PaasAppView> {
+    return this.paas.resetHostKey(actorOf(req), appId);
+  }
+
   /** One deployment with its status, reason, generated Dockerfile and (once finished) the whole log. */
   @Get('deployments/{deploymentId}')
   @Security('bearer', ['paas:read'])

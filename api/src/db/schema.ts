@@ -405,6 +405,17 @@ export const paasApps = mysqlTable('paas_apps', {
   activeDeploymentId: ref('active_deployment_id'),
   /** HMAC secret of the git push webhook (X-Hub-Signature-256), sealed with AES-256-GCM. */
   hookSecret: varchar('hook_secret', { length: 255 }),
+  // A private repository (services/paas/repo-access.ts): an https token, or an ssh deploy key.
+  /** Access token of a private https repository, sealed (AES-256-GCM); never returned. */
+  gitToken: text('git_token'),
+  /** The user name sent with gitToken (GitHub x-access-token, GitLab oauth2, Bitbucket x-token-auth). */
+  gitUsername: varchar('git_username', { length: 64 }),
+  /** The app's ed25519 deploy key: the OpenSSH private key, sealed. */
+  deployKey: text('deploy_key'),
+  /** Its public half, `ssh-ed25519 AAAA… omervision-<slug>`. */
+  deployKeyPublic: varchar('deploy_key_public', { length: 255 }),
+  /** The ssh host key pinned at the first clone (one known_hosts line); later clones require it. */
+  sshKnownHost: text('ssh_known_host'),
   createdBy: ref('created_by').references(() => users.id, { onDelete: 'set null' }),
   createdAt: createdAt(),
   updatedAt: updatedAt(),

@@ -857,6 +857,19 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "PaasRepoAccess": {
+        "dataType": "refObject",
+        "properties": {
+            "method": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["none"]},{"dataType":"enum","enums":["token"]},{"dataType":"enum","enums":["deployKey"]}],"required":true},
+            "tokenSet": {"dataType":"boolean","required":true},
+            "gitUsername": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "deployKey": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "deployKeyFingerprint": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "hostKey": {"dataType":"union","subSchemas":[{"dataType":"nestedObjectLiteral","nestedProperties":{"fingerprint":{"dataType":"string","required":true},"type":{"dataType":"string","required":true},"host":{"dataType":"string","required":true}}},{"dataType":"enum","enums":[null]}],"required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "PaasDeploymentStatus": {
         "dataType": "refAlias",
         "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["queued"]},{"dataType":"enum","enums":["cloning"]},{"dataType":"enum","enums":["detecting"]},{"dataType":"enum","enums":["building"]},{"dataType":"enum","enums":["starting"]},{"dataType":"enum","enums":["running"]},{"dataType":"enum","enums":["failed"]},{"dataType":"enum","enums":["stopped"]},{"dataType":"enum","enums":["superseded"]}],"validators":{}},
@@ -888,6 +901,7 @@ const models: TsoaRoute.Models = {
             "public": {"dataType":"boolean","required":true},
             "runAsRoot": {"dataType":"boolean","required":true},
             "build": {"ref":"PaasBuildSettings","required":true},
+            "repoAccess": {"ref":"PaasRepoAccess","required":true},
             "status": {"ref":"PaasAppStatus","required":true},
             "detectedType": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
             "url": {"dataType":"string","required":true},
@@ -913,6 +927,7 @@ const models: TsoaRoute.Models = {
             "public": {"dataType":"boolean","required":true},
             "runAsRoot": {"dataType":"boolean","required":true},
             "build": {"ref":"PaasBuildSettings","required":true},
+            "repoAccess": {"ref":"PaasRepoAccess","required":true},
             "status": {"ref":"PaasAppStatus","required":true},
             "detectedType": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
             "url": {"dataType":"string","required":true},
@@ -951,6 +966,9 @@ const models: TsoaRoute.Models = {
             "public": {"dataType":"boolean"},
             "runAsRoot": {"dataType":"boolean"},
             "build": {"ref":"PaasBuildSettingsInput"},
+            "gitToken": {"dataType":"string","validators":{"minLength":{"value":1},"maxLength":{"value":1024}}},
+            "gitUsername": {"dataType":"string","validators":{"pattern":{"value":"^[A-Za-z0-9._@+-]{1,64}$"}}},
+            "deployKey": {"dataType":"boolean"},
         },
         "additionalProperties": false,
     },
@@ -965,6 +983,9 @@ const models: TsoaRoute.Models = {
             "public": {"dataType":"boolean"},
             "runAsRoot": {"dataType":"boolean"},
             "build": {"ref":"PaasBuildSettingsInput"},
+            "gitToken": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"validators":{"minLength":{"value":1},"maxLength":{"value":1024}}},
+            "gitUsername": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"validators":{"pattern":{"value":"^[A-Za-z0-9._@+-]{1,64}$"}}},
+            "deployKey": {"dataType":"boolean"},
         },
         "additionalProperties": false,
     },
@@ -4284,6 +4305,80 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
 
               await templateService.apiHandler({
                 methodName: 'rotateHookSecret',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsPaasController_regenerateDeployKey: Record<string, TsoaRoute.ParameterSchema> = {
+                appId: {"in":"path","name":"appId","required":true,"dataType":"string"},
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+        };
+        app.post('/api/v1/admin/paas/apps/:appId/deploy-key',
+            authenticateMiddleware([{"bearer":["paas:write"]},{"cookie":["paas:write"]}]),
+            ...(fetchMiddlewares<RequestHandler>(PaasController)),
+            ...(fetchMiddlewares<RequestHandler>(PaasController.prototype.regenerateDeployKey)),
+
+            async function PaasController_regenerateDeployKey(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsPaasController_regenerateDeployKey, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<PaasController>(PaasController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'regenerateDeployKey',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsPaasController_resetHostKey: Record<string, TsoaRoute.ParameterSchema> = {
+                appId: {"in":"path","name":"appId","required":true,"dataType":"string"},
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+        };
+        app.delete('/api/v1/admin/paas/apps/:appId/host-key',
+            authenticateMiddleware([{"bearer":["paas:write"]},{"cookie":["paas:write"]}]),
+            ...(fetchMiddlewares<RequestHandler>(PaasController)),
+            ...(fetchMiddlewares<RequestHandler>(PaasController.prototype.resetHostKey)),
+
+            async function PaasController_resetHostKey(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsPaasController_resetHostKey, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<PaasController>(PaasController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'resetHostKey',
                 controller,
                 response,
                 next,

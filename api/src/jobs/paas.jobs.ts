@@ -12,6 +12,7 @@ import { PaasAppLogRepository } from '../repositories/paas-app-log.repository.js
 import { PaasLogRepository } from '../repositories/paas-log.repository.js';
 import { PaasMetricsRepository } from '../repositories/paas-metrics.repository.js';
 import { PaasRepository } from '../repositories/paas.repository.js';
+import { SwarmRepository } from '../repositories/swarm.repository.js';
 import type { AuditService } from '../services/audit.service.js';
 import { SecretBox } from '../services/auth/secret-box.js';
 import { PaasAppRuntimeService } from '../services/paas/app-runtime.service.js';
@@ -23,7 +24,11 @@ import { DeployPipeline } from '../services/paas/pipeline.js';
 import { PaasReconciler } from '../services/paas/reconcile.js';
 import { PaasRuntime, type AppLock } from '../services/paas/runtime.js';
 import { PaasSandbox } from '../services/paas/sandbox.js';
-import { buildNetworkFrom, proxyEndpoints } from '../services/paas/build-network.js';
+import { RepoAccess, REPO_CREDENTIALS_PURPOSE } from '../services/paas/repo-access.js';
+import { buildNetworkFrom, proxyEndpoints, type BuildNetwork } from '../services/paas/build-network.js';
+import { DockerDriver } from '../services/paas/docker-driver.js';
+import { SwarmDriver } from '../services/paas/swarm-driver.js';
+import type { PaasDriver } from '../services/paas/driver.js';
 import { paasUrls } from '../services/paas/views.js';
 import { Jobs, type PaasControlJobData, type PaasDeployJobData } from './job-spec.js';
 
@@ -63,7 +68,7 @@ export function createPaasService(infra: Infrastructure, audit: AuditService): P
   const { env } = infra;
   return new PaasService(
     new PaasRepository(infra.database.db), new PaasLogRepository(infra.redis, env.REDIS_KEY_PREFIX, infra.pubsub), paasJobs(infra), audit,
-    new SecretBox(env.JWT_SECRET, PAAS_HOOK_SECRET_PURPOSE), paasUrls(env), { allowLocalRepos: env.PAAS_ALLOW_LOCAL_REPOS },
+    new SecretBox(env.JWT_SECRET, PAAS_HOOK_SECRET_PURPOSE), new SecretBox(env.JWT_SECRET, REPO_CREDENTIALS_PURPOSE), paasUrls(env), { allowLocalRepos: env.PAAS_ALLOW_LOCAL_REPOS },
   );
 }
 
@@ -107,10 +112,9 @@ export function composePaasEngine(infra: Infrastructure, options: PaasEngineOpti
     }
   };
   const network = buildNetworkFrom(env, process.env, readCaBundle(env, process.env, (m) => infra.logger.warn(m)));
-  const runtime = new PaasRuntime(repo, docker, new HttpProbe(), logs, appLock, {
+  const driver = createDriver(env, docker, limits, network, (m) => infra.logger.warn(m));
+  const runtime = new PaasRuntime(repo, driver, docker, logs, appLock, {
     limits, healthTimeoutMs: env.PAAS_HEALTH_TIMEOUT_MS, drainMs: options.drainMs ?? 2000, workDir,
-    ...(env.PAAS_CONTAINER_RUNTIME ? { ociRuntime: env.PAAS_CONTAINER_RUNTIME } : {}),
-    network,
   });
   const MB = 1024 * 1024;
   const sandbox = new PaasSandbox(new HostSandboxRepository(), docker, {
@@ -118,7 +122,7 @@ export function composePaasEngine(infra: Infrastructure, options: PaasEngineOpti
     buildPidsLimit: env.PAAS_BUILD_PIDS_LIMIT, buildDiskBytes: env.PAAS_BUILD_DISK_MB * MB, minFreeBytes: 1024 * MB, pullTimeoutMs: 120_000,
   }, (message) => infra.logger.warn(message));
   const pipeline = new DeployPipeline(
-    repo, git, docker, logs,
+    repo, git, new RepoAccess(repo, new SecretBox(env.JWT_SECRET, REPO_CREDENTIALS_PURPOSE)), docker, logs,
     new BaseImageResolver(docker, { node: env.PAAS_IMAGE_NODE, nodeBuild: env.PAAS_IMAGE_NODE_BUILD, static: env.PAAS_IMAGE_STATIC, python: env.PAAS_IMAGE_PYTHON }),
     runtime,
     sandbox,
@@ -132,17 +136,33 @@ export function composePaasEngine(infra: Infrastructure, options: PaasEngineOpti
     },
     (err, deploymentId) => infra.logger.error({ err, deploymentId }, 'paas deployment: internal error'),
   );
-  const reconciler = new PaasReconciler(repo, docker, git, logs, runtime, paasJobs(infra).deploy, {
+  const reconciler = new PaasReconciler(repo, driver, docker, git, logs, runtime, paasJobs(infra).deploy, {
     workDir, keepImages: env.PAAS_KEEP_IMAGES, maxRestarts: limits.maxRestarts,
     staleAfterMs: env.PAAS_CLONE_TIMEOUT_MS + env.PAAS_BUILD_TIMEOUT_MS + env.PAAS_HEALTH_TIMEOUT_MS + 5 * 60_000,
   });
   const appLogs = appLogRepository(infra, false);
   const metrics = new PaasMetricsRepository(infra.redis, env.REDIS_KEY_PREFIX);
-  const watcher = new AppWatcher(repo, docker, appLogs, metrics, leases, {
+  const watcher = new AppWatcher(repo, driver, appLogs, metrics, leases, {
     pollMs: 2000, metricsMs: env.PAAS_APP_METRICS_INTERVAL_MS, leaseMs: APP_LOG_LEASE_MS, firstTail: env.PAAS_APP_LOG_MAX_LINES, maxLine: 4000,
     cpuLimitPercent: limits.cpuQuota > 0 && limits.cpuPeriod > 0 ? Math.round((limits.cpuQuota / limits.cpuPeriod) * 100) : null, graceMs: 15_000,
   }, (err, context) => infra.logger.warn({ err: err.message, ...context }, 'paas: runtime log/metrics follower'));
-  return { repo, docker, git, logs, runtime, pipeline, reconciler, leases, sandbox, appLogs, metrics, watcher };
+  return { repo, docker, driver, git, logs, runtime, pipeline, reconciler, leases, sandbox, appLogs, metrics, watcher };
+}
+
+/** PAAS_DRIVER: where apps run. Either way builds run on this engine (`docker`). */
+function createDriver(env: Env, docker: DockerRepository, limits: Limits, network: BuildNetwork, warn: (message: string) => void): PaasDriver {
+  if (env.PAAS_DRIVER === 'swarm') {
+    if (env.PAAS_CONTAINER_RUNTIME) warn(`paas: PAAS_CONTAINER_RUNTIME=${env.PAAS_CONTAINER_RUNTIME} has no effect with PAAS_DRIVER=swarm (a service cannot choose its OCI runtime): make it the nodes' default-runtime`);
+    const router = env.PAAS_SWARM_ROUTER ? { kind: env.PAAS_SWARM_ROUTER.startsWith('service:') ? 'service' as const : 'container' as const, name: env.PAAS_SWARM_ROUTER.replace(/^\w+:/, '') } : undefined;
+    return new SwarmDriver(new SwarmRepository(docker.instance), docker, {
+      limits, healthTimeoutMs: env.PAAS_HEALTH_TIMEOUT_MS, registry: env.PAAS_REGISTRY, constraints: env.PAAS_SWARM_CONSTRAINTS, network,
+      ...(router ? { router } : {}),
+    }, (message) => warn(`paas: ${message}`));
+  }
+  return new DockerDriver(docker, new HttpProbe(), {
+    limits, healthTimeoutMs: env.PAAS_HEALTH_TIMEOUT_MS, network,
+    ...(env.PAAS_CONTAINER_RUNTIME ? { ociRuntime: env.PAAS_CONTAINER_RUNTIME } : {}),
+  });
 }
 
 export type PaasEngine = ReturnType<typeof composePaasEngine>;
@@ -214,7 +234,7 @@ export function startPaasWorker(infra: Infrastructure, engine: PaasEngine = comp
     // At boot the Redis client may still be connecting (its offline queue is off).
     for (let i = 0; i < 50 && !infra.redis.isReady; i++) await new Promise((r) => setTimeout(r, 200));
     try {
-      await engine.docker.ping();
+      await engine.driver.ping();
     } catch (err) {
       log.warn({ err: (err as Error).message }, 'paas: no Docker engine answers; deployments will fail until one does');
       return;
@@ -224,7 +244,8 @@ export function startPaasWorker(infra: Infrastructure, engine: PaasEngine = comp
       () => log.info('paas: sandbox egress policy installed and verified'),
       (err: Error) => log.error({ err: err.message }, 'paas: sandbox not ready; deployments are refused until it is'),
     );
-    stopWatching ??= engine.docker.watchDeaths(
+    await engine.driver.prepare().catch((err: Error) => log.error({ err: err.message, driver: engine.driver.name }, 'paas: the engine is not ready for this driver; deployments will fail until it is'));
+    stopWatching ??= engine.driver.watchDeaths(
       (event) => void engine.runtime.onContainerDeath(event).then(
         (verdict) => {
           if (verdict !== 'stopped') return;

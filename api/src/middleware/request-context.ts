@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Request, RequestHandler } from 'express';
 import type { Logger } from 'pino';
+import { requestLogger } from '../logger.js';
 import type { HttpMetrics } from '../repositories/metrics.repository.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -18,6 +19,7 @@ export function routeOf(req: Request): string {
  * line per request, and the duration histogram. Slow requests log at warn, 5xx at error.
  */
 export function requestContext(logger: Logger, metrics: HttpMetrics, slowMs: number): RequestHandler {
+  const log = requestLogger(logger);
   return (req, res, next) => {
     const start = process.hrtime.bigint();
     const incoming = req.get('x-request-id');
@@ -33,15 +35,20 @@ export function requestContext(logger: Logger, metrics: HttpMetrics, slowMs: num
         requestId,
         method: req.method,
         route,
-        url: req.originalUrl.split('?')[0],
+        url: pathOf(req.originalUrl),
         status: res.statusCode,
         durationMs: Math.round(durationMs * 10) / 10,
         ...(res.locals.errorCode ? { code: res.locals.errorCode } : {}),
       };
-      if (res.statusCode >= 500) logger.error(line, 'request failed');
-      else if (durationMs > slowMs) logger.warn(line, 'slow request');
-      else logger.info(line, 'request');
+      if (res.statusCode >= 500) log.error(line, 'request failed');
+      else if (durationMs > slowMs) log.warn(line, 'slow request');
+      else log.info(line, 'request');
     });
     next();
   };
+}
+
+function pathOf(url: string): string {
+  const query = url.indexOf('?');
+  return query === -1 ? url : url.slice(0, query);
 }

@@ -12,6 +12,8 @@ export interface CacheEntry<T> {
    * serialising again. Absent on an answer built after the cache (a cached value with additions).
    */
   body?: Buffer;
+  /** Where the cache keeps it (absent when the cache is off): `peek` finds it again. */
+  source?: { namespace: string; key: string };
 }
 
 export interface CacheStats {
@@ -47,21 +49,23 @@ export class CacheRepository {
 
   async get<T>(namespace: string, key: string, load: () => Promise<T>): Promise<CacheEntry<T>> {
     if (!this.options.enabled) return this.entry(await load()).entry;
-    const version = await this.version(namespace);
-    const fullKey = `${this.prefix}cache:${namespace}:v${version}:${key}`;
+    const fullKey = this.fullKey(namespace, await this.version(namespace), key);
     const inMemory = this.lru.get(fullKey) as CacheEntry<T> | undefined;
     if (inMemory) {
       this.stats.memoryHits++;
       return inMemory;
     }
+    const source = { namespace, key };
     const fromRedis = await this.redisGet<T>(fullKey);
     if (fromRedis) {
       this.stats.redisHits++;
+      fromRedis.source = source;
       this.lru.set(fullKey, fromRedis);
       return fromRedis;
     }
     this.stats.misses++;
     const { entry, json } = this.entry(await load());
+    entry.source = source;
     this.lru.set(fullKey, entry);
     if (this.redis.isReady) {
       this.redis
@@ -69,6 +73,21 @@ export class CacheRepository {
         .catch(() => undefined);
     }
     return entry;
+  }
+
+  /**
+   * The entry `get` would answer from this process's memory now (the same namespace version check),
+   * or undefined; never reads Redis entries or loads.
+   */
+  async peek<T>(namespace: string, key: string): Promise<CacheEntry<T> | undefined> {
+    if (!this.options.enabled) return undefined;
+    const entry = this.lru.get(this.fullKey(namespace, await this.version(namespace), key)) as CacheEntry<T> | undefined;
+    if (entry) this.stats.memoryHits++;
+    return entry;
+  }
+
+  private fullKey(namespace: string, version: number, key: string): string {
+    return `${this.prefix}cache:${namespace}:v${version}:${key}`;
   }
 
   private entry<T>(value: T): { entry: CacheEntry<T>; json: string } {

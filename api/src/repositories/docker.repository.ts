@@ -95,6 +95,17 @@ export class DockerRepository {
     await this.docker.ping();
   }
 
+  /** Bytes a container has written to its writable layer (`docker ps --size`), or undefined when it is gone. */
+  async writableBytes(id: string): Promise<number | undefined> {
+    try {
+      const info = (await this.docker.getContainer(id).inspect({ size: true } as Docker.ContainerInspectOptions)) as { SizeRw?: number };
+      return info.SizeRw ?? 0;
+    } catch (err) {
+      if (statusOf(err) === 404) return undefined;
+      throw err;
+    }
+  }
+
   async engineInfo(): Promise<EngineInfo> {
     const info = (await this.docker.info()) as { CgroupDriver?: string; CgroupVersion?: string; DockerRootDir?: string };
     return { cgroupDriver: info.CgroupDriver ?? 'cgroupfs', cgroupVersion: info.CgroupVersion === '2' ? '2' : '1', rootDir: info.DockerRootDir ?? '/var/lib/docker' };
@@ -384,7 +395,8 @@ export class DockerRepository {
   async managedImages(): Promise<ManagedImage[]> {
     const list = await this.docker.listImages({ filters: { label: [this.managedFilter] } });
     return list.map((i) => {
-      const tags = (i.RepoTags ?? []).filter((t) => t.startsWith('ov-paas/'));
+      // `ov-paas/<slug>:<deployment>`, and the swarm driver's `<registry>/ov-paas/<slug>:<deployment>` when one is left.
+      const tags = (i.RepoTags ?? []).filter((t) => t.startsWith('ov-paas/') || t.includes('/ov-paas/'));
       const fromTags = tags.map((t) => t.slice(t.lastIndexOf(':') + 1)).filter((d) => /^[0-9a-f-]{36}$/.test(d));
       const legacy = i.Labels?.[LABEL.deployment];
       return { id: i.Id, appId: i.Labels?.[LABEL.app] ?? '', deploymentIds: [...new Set([...fromTags, ...(legacy ? [legacy] : [])])], tags, created: i.Created };
@@ -487,34 +499,7 @@ export class DockerRepository {
       if (statusOf(err) === 404 || signal.aborted) return;
       throw err;
     }
-    await new Promise<void>((resolve, reject) => {
-      let buffer: Buffer = Buffer.alloc(0);
-      const onAbort = () => stream.destroy();
-      signal.addEventListener('abort', onAbort, { once: true });
-      const finish = (err?: Error) => {
-        signal.removeEventListener('abort', onAbort);
-        if (err && !signal.aborted) reject(err);
-        else resolve();
-      };
-      stream.on('data', (chunk: Buffer) => {
-        buffer = buffer.length ? Buffer.concat([buffer, chunk]) : chunk;
-        while (buffer.length >= 8) {
-          if (buffer[0]! > 2 || buffer[1] !== 0) {
-            // Not multiplexed (a TTY container): plain text.
-            onMessage('stdout', buffer.toString('utf8'));
-            buffer = Buffer.alloc(0);
-            return;
-          }
-          const size = buffer.readUInt32BE(4);
-          if (buffer.length < 8 + size) return;
-          onMessage(buffer[0] === 2 ? 'stderr' : 'stdout', buffer.subarray(8, 8 + size).toString('utf8'));
-          buffer = buffer.subarray(8 + size);
-        }
-      });
-      stream.on('end', () => finish());
-      stream.on('close', () => finish());
-      stream.on('error', (err: Error) => finish(err));
-    });
+    await readFrames(stream, onMessage, signal);
   }
 
   /**
@@ -530,6 +515,41 @@ export class DockerRepository {
       throw err;
     }
   }
+}
+
+/**
+ * Reads Docker's multiplexed log stream (8-byte frame headers; plain text from a TTY container) until
+ * it ends or `signal` aborts, handing each frame to `onMessage` with the stream it came from.
+ */
+export async function readFrames(stream: Readable, onMessage: (stream: 'stdout' | 'stderr', message: string) => void, signal: AbortSignal): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    let buffer: Buffer = Buffer.alloc(0);
+    const onAbort = () => stream.destroy();
+    signal.addEventListener('abort', onAbort, { once: true });
+    const finish = (err?: Error) => {
+      signal.removeEventListener('abort', onAbort);
+      if (err && !signal.aborted) reject(err);
+      else resolve();
+    };
+    stream.on('data', (chunk: Buffer) => {
+      buffer = buffer.length ? Buffer.concat([buffer, chunk]) : chunk;
+      while (buffer.length >= 8) {
+        if (buffer[0]! > 2 || buffer[1] !== 0) {
+          // Not multiplexed (a TTY container): plain text.
+          onMessage('stdout', buffer.toString('utf8'));
+          buffer = Buffer.alloc(0);
+          return;
+        }
+        const size = buffer.readUInt32BE(4);
+        if (buffer.length < 8 + size) return;
+        onMessage(buffer[0] === 2 ? 'stderr' : 'stdout', buffer.subarray(8, 8 + size).toString('utf8'));
+        buffer = buffer.subarray(8 + size);
+      }
+    });
+    stream.on('end', () => finish());
+    stream.on('close', () => finish());
+    stream.on('error', (err: Error) => finish(err));
+  });
 }
 
 /** Docker's multiplexed log format: 8-byte frame headers (stream, 0, 0, 0, size BE32) before each payload. */

@@ -1,6 +1,10 @@
-import { lstat, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { simpleGit } from 'simple-git';
+import {
+  explainCloneFailure, hostKeyAlias, learnedHostKey, scrub, secretsOf, sshCommand, tokenEnv, type CloneAuth,
+} from '../services/paas/git-access.js';
 import { curlResolveEntry, type RepoSource } from '../services/paas/git-source.js';
 import type { RepoSnapshot } from '../services/paas/detect.js';
 
@@ -20,13 +24,19 @@ const SKIP_DIRS = new Set(['.git', 'node_modules']);
  * submodules, tags or LFS payloads, bounded in time and size, and the URL and branch reach git only
  * as separate array arguments (`--branch=<ref>`, then `--`, then the URL): nothing is ever parsed as
  * an option or by a shell. Redirects are off and https hosts are pinned to the addresses validated
- * by services/paas/git-source.ts, so a clone cannot be steered to an internal address.
+ * by services/paas/git-source.ts, so a clone cannot be steered to an internal address. A private
+ * repository's token travels in git's environment, its deploy key in a 0600 file outside the
+ * build context that is removed after the clone (services/paas/git-access.ts).
  */
 export class GitRepository {
+  /** `caFile`: git's own GIT_SSL_CAINFO of the worker, passed on (a private git host's CA). */
+  constructor(private readonly options: { caFile?: string } = { caFile: process.env.GIT_SSL_CAINFO }) {}
+
   /** Clones `branch`, or the repository's default branch (its HEAD) when null; returns the commit and the branch cloned. */
-  async clone(source: RepoSource, branch: string | null, dir: string, limits: CloneLimits): Promise<{ commitSha: string; branch: string }> {
+  async clone(source: RepoSource, branch: string | null, dir: string, limits: CloneLimits, auth: CloneAuth = { kind: 'none' }): Promise<{ commitSha: string; branch: string }> {
     await rm(dir, { recursive: true, force: true });
     await mkdir(dirname(dir), { recursive: true });
+    const access = await this.access(source, auth);
     const abort = new AbortController();
     let why: string | undefined;
     const stop = (reason: string) => {
@@ -41,22 +51,27 @@ export class GitRepository {
       });
     }, 250);
     const config = ['http.followRedirects=false', 'transfer.fsckObjects=true', 'core.symlinks=true', 'advice.detachedHead=false'];
-    if (source.pin) config.push(`http.curloptResolve=${curlResolveEntry(source.pin)}`);
-    const git = simpleGit({
-      abort: abort.signal,
-      timeout: { block: limits.timeoutMs },
-      config,
-      allowEnvironment: ['GIT_TERMINAL_PROMPT', 'GIT_ALLOW_PROTOCOL', 'GIT_CONFIG_NOSYSTEM', 'GIT_LFS_SKIP_SMUDGE'],
-    }).env({
+    if (source.kind === 'https' && source.pin) config.push(`http.curloptResolve=${curlResolveEntry(source.pin)}`);
+    const env: Record<string, string> = {
       PATH: process.env.PATH ?? '/usr/bin:/bin',
       // No user or system git config applies (url.insteadOf rewrites, credential helpers): HOME is ours.
       HOME: dirname(dir),
       GIT_TERMINAL_PROMPT: '0',
-      GIT_ALLOW_PROTOCOL: source.kind === 'file' ? 'file' : 'https',
+      GIT_ALLOW_PROTOCOL: source.kind,
       GIT_CONFIG_NOSYSTEM: '1',
       GIT_LFS_SKIP_SMUDGE: '1',
-    });
+      ...(this.options.caFile ? { GIT_SSL_CAINFO: this.options.caFile } : {}),
+      ...access.env,
+    };
     try {
+      const git = simpleGit({
+        abort: abort.signal,
+        timeout: { block: limits.timeoutMs },
+        config,
+        allowEnvironment: Object.keys(env),
+        // Only for what this class writes itself: the token's config in the environment, the ssh command.
+        unsafe: { allowUnsafeConfigEnvCount: auth.kind === 'token', allowUnsafeSshCommand: auth.kind === 'ssh' },
+      }).env(env);
       await git.raw([
         'clone', '--depth=1', '--single-branch', '--no-tags', '--no-recurse-submodules', ...(branch === null ? [] : [`--branch=${branch}`]),
         '--', source.url, dir,
@@ -70,11 +85,45 @@ export class GitRepository {
     } catch (err) {
       await rm(dir, { recursive: true, force: true });
       if (err instanceof CloneFailure) throw err;
-      throw new CloneFailure(why ?? cleanGitError(err as Error, branch ?? 'HEAD'));
+      const secrets = secretsOf(auth);
+      const text = scrub((err as Error).message, secrets);
+      throw new CloneFailure(why ?? explainCloneFailure(text, source, auth) ?? cleanGitError(text, branch ?? 'HEAD'));
     } finally {
       clearTimeout(deadline);
       clearInterval(watcher);
+      await access.done();
     }
+  }
+
+  /** The environment a private repository needs, and what to do once the clone has ended. */
+  private async access(source: RepoSource, auth: CloneAuth): Promise<{ env: Record<string, string>; done: () => Promise<void> }> {
+    if (auth.kind === 'token' && source.kind === 'https') return { env: tokenEnv(auth.username, auth.token), done: async () => undefined };
+    if (auth.kind !== 'ssh' || source.kind !== 'ssh' || !source.pin) return { env: {}, done: async () => undefined };
+    // Outside the deployment's directory: that becomes the build context.
+    const keyDir = await mkdtemp(join(tmpdir(), 'ov-git-ssh-'));
+    const files = { identity: join(keyDir, 'deploy_key'), knownHosts: join(keyDir, 'known_hosts') };
+    try {
+      await writeFile(files.identity, auth.privateKey, { mode: 0o600 });
+      await writeFile(files.knownHosts, auth.knownHost ? `${auth.knownHost}\n` : '', { mode: 0o600 });
+    } catch (err) {
+      await rm(keyDir, { recursive: true, force: true });
+      throw err;
+    }
+    const pin = source.pin;
+    return {
+      env: { GIT_SSH_COMMAND: sshCommand(pin, files, auth.knownHost !== null), GIT_SSH_VARIANT: 'ssh' },
+      done: async () => {
+        try {
+          // First use: ssh wrote the key it accepted (also when the deploy key was then refused).
+          if (auth.knownHost === null && auth.onHostKey) {
+            const learned = learnedHostKey(await readFile(files.knownHosts, 'utf8').catch(() => ''), hostKeyAlias(pin));
+            if (learned) await auth.onHostKey(learned);
+          }
+        } finally {
+          await rm(keyDir, { recursive: true, force: true });
+        }
+      },
+    };
   }
 
   /** Paths of regular files (no symlinks, no .git or node_modules) and the contents detection asks for. */
@@ -137,8 +186,8 @@ async function dirSize(dir: string, stopAbove: number): Promise<number> {
 }
 
 /** git's own message, minus noise, with a hint for the common case of a missing branch. */
-function cleanGitError(err: Error, branch: string): string {
-  const text = err.message.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('Cloning into')).join(' ').slice(0, 600);
+function cleanGitError(message: string, branch: string): string {
+  const text = message.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('Cloning into')).join(' ').slice(0, 600);
   if (/Remote branch .* not found|couldn't find remote ref/i.test(text)) return `branch "${branch}" does not exist in the repository`;
   return `git clone failed: ${text || 'unknown error'}`;
 }

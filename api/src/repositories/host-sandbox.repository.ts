@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdir, readFile, rmdir, statfs, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rmdir, stat, statfs, writeFile } from 'node:fs/promises';
 import { lookup } from 'node:dns/promises';
 import { isIPv4 } from 'node:net';
 import { networkInterfaces } from 'node:os';
@@ -74,12 +74,33 @@ export class HostSandboxRepository {
     await writeFile(join(dir, 'pids.max'), String(pidsMax));
   }
 
-  /** Removes the cgroups Docker and we made for `name` (each controller in v1); empty ones only. */
-  async removeCgroup(name: string, version: '1' | '2'): Promise<void> {
+  /** Removes the cgroups Docker and we made for `name` (each controller in v1); empty ones only. True when none is left. */
+  async removeCgroup(name: string, version: '1' | '2'): Promise<boolean> {
     const dirs = version === '1'
       ? ['pids', 'memory', 'cpu,cpuacct', 'cpu', 'cpuacct', 'cpuset', 'blkio', 'devices', 'freezer', 'net_cls,net_prio', 'net_cls', 'net_prio', 'perf_event', 'hugetlb', 'systemd', 'rdma'].map((c) => join(this.cgroupRoot, c, name))
       : [join(this.cgroupRoot, name)];
-    await Promise.all(dirs.map((d) => rmdir(d).catch(() => undefined)));
+    const left = await Promise.all(dirs.map((d) => rmdir(d).then(() => false, (err: NodeJS.ErrnoException) => err.code !== 'ENOENT')));
+    return !left.includes(true);
+  }
+
+  /** Ids of the containers Docker placed under the cgroup `name` (a build's running step). */
+  async cgroupContainers(name: string, version: '1' | '2'): Promise<string[]> {
+    const dir = version === '1' ? join(this.cgroupRoot, 'pids', name) : join(this.cgroupRoot, name);
+    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+    return entries.filter((e) => e.isDirectory() && /^[0-9a-f]{64}$/.test(e.name)).map((e) => e.name);
+  }
+
+  /** Build cgroups untouched for `olderThanMs` (a worker killed mid-build, a late Docker cleanup). */
+  async staleBuildCgroups(version: '1' | '2', olderThanMs: number): Promise<string[]> {
+    const dir = version === '1' ? join(this.cgroupRoot, 'pids') : this.cgroupRoot;
+    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+    const out: string[] = [];
+    for (const e of entries) {
+      if (!e.isDirectory() || !e.name.startsWith('ov-paas-build-')) continue;
+      const info = await stat(join(dir, e.name)).catch(() => undefined);
+      if (info && Date.now() - info.mtimeMs > olderThanMs) out.push(e.name);
+    }
+    return out;
   }
 
   /** Free bytes on the filesystem holding `path`, or undefined when this process cannot see it. */

@@ -1,4 +1,4 @@
-import client, { Registry } from 'prom-client';
+import client, { AggregatorRegistry, Registry, type MetricObjectWithValues, type MetricValue } from 'prom-client';
 import type { JobStats } from './job-stats.repository.js';
 
 export interface HttpMetrics {
@@ -12,11 +12,18 @@ export interface GaugeSources {
   jobStats?: () => Promise<Record<string, JobStats>>;
 }
 
-/** prom-client registry owned by one process (no global default registry, so tests can make many). */
+type MetricsJson = MetricObjectWithValues<MetricValue<string>>[];
+
+/**
+ * prom-client registry owned by one process (no global default registry, so tests can make many).
+ * In a clustered API (cluster.ts) the endpoints report every process: counters and histograms
+ * summed, gauges read from Redis (queues, job stats) taken once.
+ */
 export class MetricsRepository implements HttpMetrics {
   readonly registry = new Registry();
   private readonly duration: client.Histogram<'method' | 'route' | 'status_code'>;
   private readonly startedAt = Date.now();
+  private everyProcess?: () => Promise<MetricsJson>;
 
   constructor(service: string, sources: GaugeSources = {}) {
     this.registry.setDefaultLabels({ service });
@@ -51,6 +58,7 @@ export class MetricsRepository implements HttpMetrics {
         help: 'bee-queue jobs by queue and state',
         labelNames: ['queue', 'state'],
         registers: [this.registry],
+        aggregator: 'first', // every process reads the same queues
         async collect() {
           const all = await read().catch(() => ({}));
           for (const [queue, counts] of Object.entries(all)) {
@@ -72,7 +80,8 @@ export class MetricsRepository implements HttpMetrics {
     // One Redis read per scrape, shared by the gauges below.
     const snapshot = () => (last ??= read().catch(() => ({})).finally(() => setTimeout(() => (last = undefined), 100)));
     const gauge = (name: string, help: string, labelNames: string[], fill: (g: client.Gauge<string>, stats: Record<string, JobStats>) => void) =>
-      new client.Gauge({ name, help, labelNames, registers: [this.registry], async collect() { this.reset(); fill(this, await snapshot()); } });
+      // Every process reads the same totals from Redis: summing them would count each N times.
+      new client.Gauge({ name, help, labelNames, registers: [this.registry], aggregator: 'first', async collect() { this.reset(); fill(this, await snapshot()); } });
     gauge('job_duration_seconds_bucket', 'Worker job durations by queue (cumulative buckets)', ['queue', 'priority', 'le'], (g, all) => {
       for (const [queue, s] of Object.entries(all)) {
         for (const [le, n] of Object.entries(s.buckets)) g.set({ queue, priority: s.priority, le }, n);
@@ -94,8 +103,14 @@ export class MetricsRepository implements HttpMetrics {
     this.duration.observe({ method, route, status_code: String(status) }, seconds);
   }
 
-  prometheus(): Promise<string> {
-    return this.registry.metrics();
+  /** Report the metrics of every process of a clustered API, got through `fetch` (cluster.ts). */
+  aggregateWith(fetch: () => Promise<MetricsJson>): void {
+    this.everyProcess = fetch;
+  }
+
+  async prometheus(): Promise<string> {
+    if (!this.everyProcess) return this.registry.metrics();
+    return AggregatorRegistry.aggregate([await this.everyProcess()]).metrics();
   }
 
   get contentType(): string {
@@ -103,7 +118,7 @@ export class MetricsRepository implements HttpMetrics {
   }
 
   async summary() {
-    const json = await this.registry.getMetricsAsJSON();
+    const json = this.everyProcess ? await this.everyProcess() : await this.registry.getMetricsAsJSON();
     const histogram = json.find((m) => m.name === 'http_request_duration_seconds');
     const byStatus: Record<string, number> = {};
     let count = 0;
@@ -118,9 +133,11 @@ export class MetricsRepository implements HttpMetrics {
       }
     }
     const mem = process.memoryUsage();
+    // Clustered: the memory of every process (summed gauges).
+    const gauge = (name: string, own: number) => (this.everyProcess ? (json.find((m) => m.name === name)?.values[0]?.value ?? own) : own);
     return {
       uptimeSeconds: Math.round((Date.now() - this.startedAt) / 1000),
-      memory: { rssBytes: mem.rss, heapUsedBytes: mem.heapUsed },
+      memory: { rssBytes: gauge('process_resident_memory_bytes', mem.rss), heapUsedBytes: gauge('nodejs_heap_size_used_bytes', mem.heapUsed) },
       http: { requests: count, byStatusClass: byStatus, meanDurationMs: count ? (sum / count) * 1000 : 0 },
     };
   }

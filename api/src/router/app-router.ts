@@ -15,7 +15,8 @@ const RETRYABLE = new Set(['GET', 'HEAD', 'OPTIONS']);
 export const TLS_ASK_PATH = '/.well-known/omervision/tls-ask';
 
 /**
- * The app router: `Host: <slug>.<PAAS_DOMAIN>` → the app's container on 127.0.0.1:<host port>.
+ * The app router: `Host: <slug>.<PAAS_DOMAIN>` → the app's container on 127.0.0.1:<host port> (swarm
+ * driver: the app's service on its overlay network).
  * Each app is served from its own origin, host ports stay private, unknown apps get a 404 page and
  * apps that are not running a 503 page. WebSocket (and any other) upgrades are passed through.
  * A body-less request whose upstream refuses the connection (a blue-green switch just happened)
@@ -32,7 +33,7 @@ export function createAppRouter(deps: { routes: RouteTable; logger: Logger }): h
 
   const forward = (req: IncomingMessage, res: ServerResponse, route: Extract<Route, { kind: 'up' }>, retried: boolean) => {
     const upstream = http.request({
-      host: '127.0.0.1', port: route.port, method: req.method, path: req.url, agent,
+      host: route.host, port: route.port, method: req.method, path: req.url, agent,
       headers: forwardedHeaders(req),
     });
     upstream.on('response', (answer) => {
@@ -87,7 +88,7 @@ export function createAppRouter(deps: { routes: RouteTable; logger: Logger }): h
         socket.end(`HTTP/1.1 ${route.kind === 'down' ? '503 Service Unavailable' : '404 Not Found'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
         return;
       }
-      const upstream = net.connect(route.port, '127.0.0.1', () => {
+      const upstream = net.connect(route.port, route.host, () => {
         const lines = [`${req.method} ${req.url} HTTP/${req.httpVersion}`];
         for (let i = 0; i < req.rawHeaders.length; i += 2) {
           if (!/^x-forwarded-(for|host|proto)$/i.test(req.rawHeaders[i]!)) lines.push(`${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}`);

@@ -141,6 +141,9 @@ export class Builder {
         SITE_OUT_DIR: this.o.releases.staging, SITE_CACHE_DIR: this.o.releases.cacheDir,
         ...(key ? { SITE_BUILDER_KEY: key } : {}),
         ASTRO_TELEMETRY_DISABLED: '1', ASTRO_DEV_BACKGROUND: '0', NO_COLOR: '1', FORCE_COLOR: '0',
+        // A release is a production build whatever the server runs under (a test runner's NODE_ENV=test
+        // made Vite bundle React's development build: 98 KB instead of 56 KB on the contact page).
+        NODE_ENV: 'production',
         // A release is never built without its content.
         SITE_OFFLINE_BUILD: '',
       },

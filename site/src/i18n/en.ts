@@ -15,7 +15,6 @@ export const en: Dictionary = {
   social: 'Social links',
   themeToDark: 'Switch to dark theme',
   themeToLight: 'Switch to light theme',
-  footerBuilt: 'Self-hosted, served as static files.',
 
   hello: 'Hi, I am',
   seeProjects: 'See my projects',
@@ -30,7 +29,6 @@ export const en: Dictionary = {
   tagFeed: (tag) => `RSS feed for “${tag}”`,
   postCount: (n, shown) => (n === 1 ? '1 post' : `${shown} posts`),
   readingTime: (min) => `${min} min read`,
-  publishedOn: 'Published',
   updatedOn: (date) => `Updated ${date}`,
   page: (n, of) => `Page ${n} of ${of}`,
   previous: 'Previous',
@@ -40,8 +38,6 @@ export const en: Dictionary = {
   anchor: (heading) => `Link to “${heading}”`,
   noPosts: 'No posts yet.',
   noProjects: 'No projects yet.',
-  readMore: 'Read more',
-  copyCode: 'Copy',
 
   techStack: 'Tech stack',
   source: 'Source code',
@@ -55,7 +51,6 @@ export const en: Dictionary = {
   demoBusy: 'The demo is being redeployed; try again in a moment.',
   demoChecked: 'The status is as of when this page was built, and is refreshed when it opens.',
   appOpen: 'Open in a new tab',
-  appStatus: 'Status',
   status: {
     running: 'Running',
     stopped: 'Stopped',

@@ -13,7 +13,6 @@ export const tr = {
   social: 'Sosyal bağlantılar',
   themeToDark: 'Koyu temaya geç',
   themeToLight: 'Açık temaya geç',
-  footerBuilt: 'Kendi sunucumda, statik dosyalar olarak yayında.',
 
   hello: 'Merhaba, ben',
   seeProjects: 'Projelere göz at',
@@ -28,7 +27,6 @@ export const tr = {
   tagFeed: (tag: string) => `“${tag}” için RSS beslemesi`,
   postCount: (n: number, shown: string) => `${shown} yazı`,
   readingTime: (min: number) => `${min} dk okuma`,
-  publishedOn: 'Yayınlanma tarihi',
   updatedOn: (date: string) => `Güncellendi: ${date}`,
   page: (n: number, of: number) => `Sayfa ${n} / ${of}`,
   previous: 'Önceki',
@@ -38,8 +36,6 @@ export const tr = {
   anchor: (heading: string) => `“${heading}” bölümüne bağlantı`,
   noPosts: 'Henüz yazı yok.',
   noProjects: 'Henüz proje yok.',
-  readMore: 'Devamını oku',
-  copyCode: 'Kopyala',
 
   techStack: 'Teknolojiler',
   source: 'Kaynak kod',
@@ -53,7 +49,6 @@ export const tr = {
   demoBusy: 'Demo yeniden hazırlanıyor; birazdan tekrar deneyin.',
   demoChecked: 'Durum bu sayfa oluşturulduğundaki halidir ve açılışta yenilenir.',
   appOpen: 'Yeni sekmede aç',
-  appStatus: 'Durum',
   status: {
     running: 'Çalışıyor',
     stopped: 'Durduruldu',

@@ -1,4 +1,4 @@
-import { bundledLanguages, createHighlighter, createJavaScriptRegexEngine, type Highlighter } from 'shiki';
+import type { BundledLanguage, Highlighter } from 'shiki';
 import type { Strings } from './i18n.ts';
 
 /**
@@ -9,11 +9,15 @@ import type { Strings } from './i18n.ts';
  */
 const THEMES = { light: 'github-light-high-contrast', dark: 'github-dark-high-contrast' } as const;
 
-let highlighter: Promise<Highlighter> | null = null;
+let highlighter: Promise<{ hl: Highlighter; languages: Set<string> }> | null = null;
 
-function shiki(): Promise<Highlighter> {
-  // One highlighter per build process (pages render in one process); the JS regex engine needs no wasm.
-  highlighter ??= createHighlighter({ themes: [THEMES.light, THEMES.dark], langs: [], engine: createJavaScriptRegexEngine() });
+function shiki(): Promise<{ hl: Highlighter; languages: Set<string> }> {
+  // Loaded on the first code block only (a build that renders none never pays for it), then one
+  // highlighter per build process; the JS regex engine needs no wasm.
+  highlighter ??= import('shiki').then(async ({ bundledLanguages, createHighlighter, createJavaScriptRegexEngine }) => ({
+    hl: await createHighlighter({ themes: [THEMES.light, THEMES.dark], langs: [], engine: createJavaScriptRegexEngine() }),
+    languages: new Set(Object.keys(bundledLanguages)),
+  }));
   return highlighter;
 }
 
@@ -35,13 +39,13 @@ const attr = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '
 export async function highlightCode(html: string): Promise<string> {
   const blocks = [...html.matchAll(/<pre><code(?: class="language-([\w#+-]+)")?>([\s\S]*?)<\/code><\/pre>/g)];
   if (blocks.length === 0) return html;
-  const hl = await shiki();
+  const { hl, languages } = await shiki();
   let out = '';
   let at = 0;
   for (const m of blocks) {
     const requested = (m[1] ?? '').toLowerCase();
-    const lang = requested in bundledLanguages ? requested : 'text';
-    if (lang !== 'text' && !hl.getLoadedLanguages().includes(lang)) await hl.loadLanguage(lang as keyof typeof bundledLanguages);
+    const lang = languages.has(requested) ? requested : 'text';
+    if (lang !== 'text' && !hl.getLoadedLanguages().includes(lang)) await hl.loadLanguage(lang as BundledLanguage);
     const code = decodeEntities(m[2]!);
     const highlighted = hl.codeToHtml(code, { lang, themes: THEMES, defaultColor: false })
       .replace(/^<pre class="([^"]*)" style="[^"]*"/, `<pre class="$1"${requested ? ` data-lang="${attr(requested)}"` : ''}`);

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { xmlEscape } from '../lib/seo.ts';
-import { pages, paginate, posts, projects, RESERVED_SLUGS, tags } from '../lib/site-data.ts';
+import { apps, pages, paginate, posts, projects, RESERVED_SLUGS, tags } from '../lib/site-data.ts';
 
 /** Every public page with its last change, for search engines. */
 export const GET: APIRoute = async ({ site }) => {
@@ -16,6 +16,7 @@ export const GET: APIRoute = async ({ site }) => {
     ...(await tags()).map((t) => ({ loc: `/tags/${t.slug}/` })),
     ...(await pages()).filter((e) => e.data.slug === 'about' || !RESERVED_SLUGS.has(e.data.slug)).map((e) => ({ loc: `/${e.data.slug}/`, lastmod: e.data.updatedAt })),
     { loc: '/contact/' },
+    ...((await apps()).length ? [{ loc: '/paas/' }] : []),
   ];
   const seen = new Set<string>();
   const body = urls.filter((u) => !seen.has(u.loc) && seen.add(u.loc)).map((u) =>

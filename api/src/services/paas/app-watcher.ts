@@ -1,10 +1,10 @@
-import type { DockerRepository } from '../../repositories/docker.repository.js';
 import type { LockRepository } from '../../repositories/lock.repository.js';
 import type { PaasAppLogRepository } from '../../repositories/paas-app-log.repository.js';
 import type { PaasMetricsRepository } from '../../repositories/paas-metrics.repository.js';
 import type { PaasRepository } from '../../repositories/paas.repository.js';
 import { dockerSince, messageLines, ResumeFilter, type AppLogLine } from './app-log-lines.js';
 import { cpuPercent, memoryUse } from './app-metrics.js';
+import type { PaasDriver } from './driver.js';
 
 export interface AppWatcherSettings {
   /** How often the serving containers are read from the database (a switch is followed within this). */
@@ -54,7 +54,7 @@ export class AppWatcher {
 
   constructor(
     private readonly repo: Pick<PaasRepository, 'listAppsByStatus'>,
-    private readonly docker: Pick<DockerRepository, 'followLogs' | 'stats' | 'state'>,
+    private readonly docker: Pick<PaasDriver, 'followLogs' | 'stats' | 'state'>,
     private readonly logs: Pick<PaasAppLogRepository, 'append' | 'cursor'>,
     private readonly metrics: Pick<PaasMetricsRepository, 'put'>,
     private readonly leases: Pick<LockRepository, 'withLock'>,

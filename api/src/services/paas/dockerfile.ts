@@ -95,14 +95,14 @@ export function generateDockerfile(plan: Generated, images: BaseImages, summary:
         ...(build ? [...buildStage(plan, images, plan.build), ''] : []),
         `FROM ${images.node}`, 'WORKDIR /app', build ? 'COPY --from=build /app/ ./' : `COPY ${source(plan)} ./`,
         ...(plan.pm === 'bun' && build ? bunInRuntime() : []),
-        `ENV NODE_ENV=production PORT=${plan.port} HOST=0.0.0.0`, ...serve(plan, plan.start),
+        `ENV NODE_ENV=production PORT=${plan.port} HOST=0.0.0.0 NPM_CONFIG_UPDATE_NOTIFIER=false`, ...serve(plan, plan.start),
       ], READ_ONLY);
     }
     case 'nextjs':
       return finish(plan, [
         ...head, ...buildStage(plan, images, plan.build ?? ['node', NEXT, 'build'], ['ENV NEXT_TELEMETRY_DISABLED=1']), '',
         `FROM ${images.node}`, 'WORKDIR /app', 'COPY --from=build /app/ ./',
-        `ENV NEXT_TELEMETRY_DISABLED=1 NODE_ENV=production PORT=${plan.port} HOSTNAME=0.0.0.0`,
+        `ENV NEXT_TELEMETRY_DISABLED=1 NODE_ENV=production PORT=${plan.port} HOSTNAME=0.0.0.0 NPM_CONFIG_UPDATE_NOTIFIER=false`,
         ...serve(plan, plan.start ?? ['node', NEXT, 'start', '-p', String(plan.port)]),
       ], { readonlyRootfs: true, tmpfs: ['/tmp', '/app/.next/cache'] });
     case 'python':

@@ -55,7 +55,7 @@ describe('checkRepoUrl', () => {
   });
 
   it('refuses credentials, empty paths, whitespace and control characters', async () => {
-    expect(await refused('https://user:tok@github.com/a/b.git')).toMatch(/credentials/);
+    expect(await refused('https://user:tok@github.com/a/b.git')).toMatch(/must not contain credentials; set an access token/);
     expect(await refused('https://github.com/')).toMatch(/no repository path/);
     expect(await refused('https://github.com/a/b\n--upload-pack=x')).toMatch(/whitespace or control/);
     expect(await refused('')).toMatch(/1–2048/);
@@ -68,6 +68,63 @@ describe('checkRepoUrl', () => {
     expect(await refused('file://host/srv/x', true)).toMatch(/no host/);
     expect(await refused('file:///', true)).toMatch(/absolute path/);
     expect(await refused('ftp://x/y', true)).toMatch(/\(or file:\/\/\)/);
+  });
+});
+
+describe('checkRepoUrl: ssh (apps with a deploy key)', () => {
+  const ssh = (url: string, allowLocal = false) => checkRepoUrl(url, { allowLocal, allowSsh: true, resolve: dns });
+  const sshRefused = async (url: string, allowLocal = false) => {
+    const r = await ssh(url, allowLocal);
+    if (r.ok) throw new Error(`${url} was accepted`);
+    return r.reason;
+  };
+
+  it('accepts scp-like and ssh:// URLs and pins the validated address', async () => {
+    expect(await ssh('git@github.com:withastro/astro.git')).toEqual({
+      ok: true, source: { url: 'git@github.com:withastro/astro.git', kind: 'ssh', pin: { host: 'github.com', port: 22, addresses: [{ address: '140.82.121.4', family: 4 }] } },
+    });
+    const url = await ssh('ssh://git@gitlab.example:2222/group/sub/repo.git');
+    expect(url.ok && url.source).toMatchObject({ url: 'ssh://git@gitlab.example:2222/group/sub/repo.git', kind: 'ssh', pin: { host: 'gitlab.example', port: 2222 } });
+  });
+
+  it('needs the deploy key', async () => {
+    expect(await refused('git@github.com:a/b.git')).toMatch(/needs the app's deploy key.*only https/);
+    expect(await refused('ssh://git@github.com/a/b.git')).toMatch(/needs the app's deploy key/);
+  });
+
+  it('refuses what ssh or the remote shell could read as an option or a command', async () => {
+    expect(await sshRefused('-oProxyCommand=touch@x:y')).toMatch(/ssh user|not an absolute URL/);
+    expect(await sshRefused('git@-oProxyCommand=x:a/b')).toMatch(/not a DNS name/);
+    expect(await sshRefused('ssh://-oProxyCommand=x@github.com/a')).toMatch(/ssh user/);
+    expect(await sshRefused('git@github.com:-a/b')).toMatch(/not starting with "-"/);
+    expect(await sshRefused("git@github.com:a/b';touch';'x")).toMatch(/repository path/);
+    expect(await sshRefused('ssh://git@github.com/a/$(id)')).toMatch(/repository path/);
+    expect(await sshRefused('ssh://git:pw@github.com/a/b')).toMatch(/password/);
+    expect(await sshRefused('ssh://github.com/a/b')).toMatch(/must name the ssh user/);
+    expect(await sshRefused('ssh://git@github.com/')).toMatch(/repository path/);
+    expect(await sshRefused('ssh://git@github.com/a?x=1')).toMatch(/query or fragment/);
+  });
+
+  it('applies the address rules of https', async () => {
+    expect(await sshRefused('git@rebind.example:a/b')).toMatch(/10\.0\.0\.7, a private/);
+    expect(await sshRefused('ssh://git@169.254.169.254/a')).toMatch(/linkLocal/);
+    expect(await sshRefused('git@localhost:a/b')).toMatch(/loopback/);
+  });
+});
+
+describe('checkRepoUrl: PAAS_ALLOW_LOCAL_REPOS opens loopback, and nothing else', () => {
+  it('accepts loopback https and ssh hosts', async () => {
+    const r = await checkRepoUrl('https://127.0.0.1:8443/a.git', { allowLocal: true, resolve: dns });
+    expect(r.ok && r.source.pin).toEqual({ host: '127.0.0.1', port: 8443, addresses: [{ address: '127.0.0.1', family: 4 }] });
+    expect((await checkRepoUrl('https://localhost/a.git', { allowLocal: true, resolve: dns })).ok).toBe(true);
+    expect((await checkRepoUrl('ssh://git@[::1]:2222/srv/a.git', { allowLocal: true, allowSsh: true, resolve: dns })).ok).toBe(true);
+  });
+
+  it('still refuses private, link-local and CGNAT addresses', async () => {
+    expect(await refused('https://192.168.1.10/a/b', true)).toMatch(/private/);
+    expect(await refused('https://meta.example/a/b', true)).toMatch(/linkLocal/);
+    expect(await refused('https://cgnat.example/a/b', true)).toMatch(/carrierGradeNat/);
+    expect(await refused('https://rebind.example/a/b', true)).toMatch(/private/);
   });
 });
 

@@ -8,12 +8,13 @@ import { rangeOf, systemResolver, type ResolvedAddress, type Resolver } from '..
  * single array arguments after `--` or in `--branch=<ref>` form (repositories/git.repository.ts).
  */
 export interface RepoSource {
-  /** The normalised URL handed to git. */
+  /** The normalised URL handed to git (`ssh://user@host[:port]/path` or `user@host:path` for ssh). */
   url: string;
-  kind: 'https' | 'file';
+  kind: 'https' | 'ssh' | 'file';
   /**
-   * For https: the addresses validated now. git is told to use exactly these (`http.curloptResolve`),
-   * so a name that answers public now and private at clone time (DNS rebinding) cannot redirect it.
+   * For https and ssh: the addresses validated now. git is told to use exactly these
+   * (`http.curloptResolve`; ssh's `HostName`), so a name that answers public now and private at
+   * clone time (DNS rebinding) cannot redirect it.
    */
   pin?: { host: string; port: number; addresses: ResolvedAddress[] };
 }
@@ -21,19 +22,34 @@ export interface RepoSource {
 export type SourceCheck = { ok: true; source: RepoSource } | { ok: false; reason: string };
 
 export interface SourceOptions {
-  /** PAAS_ALLOW_LOCAL_REPOS: accept file:// URLs (tests and local development only). */
+  /**
+   * PAAS_ALLOW_LOCAL_REPOS (tests and local development only): accept file:// URLs, and https/ssh
+   * hosts on loopback addresses (127.0.0.0/8, ::1). Other private ranges stay refused.
+   */
   allowLocal: boolean;
+  /** ssh URLs: only for an app with a deploy key (there is no anonymous ssh). */
+  allowSsh?: boolean;
   resolve?: Resolver;
   resolveTimeoutMs?: number;
 }
 
 const MAX_URL = 2048;
 
+/** An ssh user or DNS name, conservatively: never starting with `-` (it would reach ssh as an option). */
+const SSH_USER = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,63}$/;
+const DNS_NAME = /^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?)*\.?$/;
+/** A repository path on an ssh host: git quotes it for the remote shell, but nothing exotic is needed. */
+const SSH_PATH = /^[A-Za-z0-9._~/+@-]+$/;
+/** `user@host:path` (git's scp-like syntax); IPv6 hosts need the ssh:// form. */
+const SCP_LIKE = /^([^@/:]+)@([^@/:[\]]+):(.*)$/;
+
 export async function checkRepoUrl(raw: string, options: SourceOptions): Promise<SourceCheck> {
   const input = raw.trim();
   if (input.length === 0 || input.length > MAX_URL) return refuse(`must be 1–${MAX_URL} characters`);
   // Control characters and whitespace never belong in a URL; WHATWG parsing would silently strip some.
   if (/\s/.test(input) || hasControl(input)) return refuse('must not contain whitespace or control characters');
+  const scp = SCP_LIKE.exec(input);
+  if (scp && !input.includes('://')) return checkSsh(options, scp[1]!, scp[2]!, null, scp[3]!, 'scp');
   let url: URL;
   try {
     url = new URL(input);
@@ -46,15 +62,45 @@ export async function checkRepoUrl(raw: string, options: SourceOptions): Promise
     if (!url.pathname.startsWith('/') || url.pathname === '/') return refuse('must name an absolute path to a repository');
     return { ok: true, source: { url: url.toString(), kind: 'file' } };
   }
-  if (url.protocol !== 'https:') {
-    return refuse(`uses ${url.protocol.replace(/:$/, '')}; only https:// git URLs are accepted${options.allowLocal ? ' (or file://)' : ''}`);
+  if (url.protocol === 'ssh:') {
+    if (url.password) return refuse('must not contain a password; the app\'s deploy key signs in');
+    if (url.search || url.hash) return refuse('must not have a query or fragment');
+    return checkSsh(options, decodeURIComponent(url.username), url.hostname, url.port ? Number(url.port) : null, url.pathname, 'url');
   }
-  if (url.username || url.password) return refuse('must not contain credentials; only public repositories are supported');
+  if (url.protocol !== 'https:') {
+    return refuse(`uses ${url.protocol.replace(/:$/, '')}; only https:// git URLs are accepted${options.allowSsh ? ' (or ssh)' : ''}${options.allowLocal ? ' (or file://)' : ''}`);
+  }
+  if (url.username || url.password) return refuse('must not contain credentials; set an access token for the app instead');
   if (!url.hostname) return refuse('has no host');
   if (url.pathname === '/' || url.pathname === '') return refuse('has no repository path');
-
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
   const port = url.port ? Number(url.port) : 443;
+  const addresses = await resolveAllowed(host, options);
+  if (typeof addresses === 'string') return refuse(addresses);
+  return { ok: true, source: { url: url.toString(), kind: 'https', pin: { host, port, addresses } } };
+}
+
+async function checkSsh(options: SourceOptions, user: string, rawHost: string, port: number | null, path: string, form: 'scp' | 'url'): Promise<SourceCheck> {
+  if (!options.allowSsh) {
+    return refuse(`uses ssh, which needs the app's deploy key (turn on "Use a deploy key"); only https:// git URLs are accepted otherwise`);
+  }
+  if (!user) return refuse('must name the ssh user (git@host:owner/repo.git or ssh://git@host/owner/repo.git)');
+  if (!SSH_USER.test(user)) return refuse('has an ssh user with characters other than letters, digits, ".", "_" and "-"');
+  const host = rawHost.replace(/^\[(.*)\]$/, '$1');
+  if (!(ipaddr.isValid(host) || DNS_NAME.test(host))) return refuse('has an ssh host that is not a DNS name or an IP address');
+  if (port !== null && (port < 1 || port > 65535)) return refuse('has an invalid port');
+  if (!path || path === '/' || path.startsWith('-') || !SSH_PATH.test(path)) {
+    return refuse('needs a repository path of letters, digits and . _ ~ / + @ - (not starting with "-")');
+  }
+  const addresses = await resolveAllowed(host, options);
+  if (typeof addresses === 'string') return refuse(addresses);
+  const hostInUrl = host.includes(':') ? `[${host}]` : host;
+  const url = form === 'scp' ? `${user}@${host}:${path}` : `ssh://${user}@${hostInUrl}${port === null ? '' : `:${port}`}${path}`;
+  return { ok: true, source: { url, kind: 'ssh', pin: { host, port: port ?? 22, addresses } } };
+}
+
+/** The host's addresses when every one is public (or loopback, with allowLocal); else why not. */
+async function resolveAllowed(host: string, options: SourceOptions): Promise<ResolvedAddress[] | string> {
   let addresses: ResolvedAddress[];
   if (ipaddr.isValid(host)) {
     addresses = [{ address: host, family: ipaddr.parse(host).kind() === 'ipv6' ? 6 : 4 }];
@@ -62,16 +108,17 @@ export async function checkRepoUrl(raw: string, options: SourceOptions): Promise
     try {
       addresses = await withTimeout((options.resolve ?? systemResolver)(host), options.resolveTimeoutMs ?? 5000);
     } catch (err) {
-      return refuse(`host ${host} does not resolve (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+      return `host ${host} does not resolve (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`;
     }
-    if (addresses.length === 0) return refuse(`host ${host} has no addresses`);
+    if (addresses.length === 0) return `host ${host} has no addresses`;
   }
   // Every address must be public: one private answer among public ones is refused too.
   for (const { address } of addresses) {
     const range = rangeOf(address);
-    if (range !== 'unicast') return refuse(`points to ${address}, a ${range} address; only public hosts are allowed`);
+    if (range === 'unicast' || (range === 'loopback' && options.allowLocal)) continue;
+    return `points to ${address}, a ${range} address; only public hosts are allowed`;
   }
-  return { ok: true, source: { url: url.toString(), kind: 'https', pin: { host, port, addresses } } };
+  return addresses;
 }
 
 /** The `http.curloptResolve` value that pins a host to the validated addresses (`host:port:a,b`). */

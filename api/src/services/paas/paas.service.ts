@@ -5,14 +5,16 @@ import type {
 import { Errors } from '../../errors/catalogue.js';
 import type { PaasControlJobData } from '../../jobs/job-spec.js';
 import type { PaasLogRepository } from '../../repositories/paas-log.repository.js';
-import type { PaasAppRow, PaasRepository } from '../../repositories/paas.repository.js';
+import type { AppPatch, PaasAppRow, PaasRepository } from '../../repositories/paas.repository.js';
 import { changes, type AuditService } from '../audit.service.js';
 import { actorUserId, type Actor } from '../auth/principal.js';
 import type { Resolver } from '../webhooks/url-guard.js';
 import type { Sealer } from '../webhooks/signature.js';
-import { branchProblem, checkRepoUrl, pushedBranch } from './git-source.js';
+import { hostKeyAlias } from './git-access.js';
+import { branchProblem, checkRepoUrl, pushedBranch, type RepoSource } from './git-source.js';
 import { followDeploymentLog, type LogEvent } from './log-follow.js';
 import { settingsOf } from './build-settings.js';
+import { accessAudit, checkToken, checkUsername, deployKeyColumns, isSshUrl } from './repo-access.js';
 import { buildColumns, checkBuild, checkEnv, generateHookSecret, slugify, toAppView, toDeploymentView, verifyHubSignature, type PaasUrls } from './views.js';
 
 /** The producer side of the PaaS jobs (the API never touches Docker; the worker does). */
@@ -29,6 +31,8 @@ export class PaasService {
     private readonly jobs: PaasJobs,
     private readonly audit: AuditService,
     private readonly hookSecrets: Sealer,
+    /** Seals access tokens and deploy keys (a purpose of its own). */
+    private readonly repoSecrets: Sealer,
     private readonly urls: PaasUrls,
     private readonly options: { allowLocalRepos: boolean; resolve?: Resolver },
   ) {}
@@ -45,26 +49,33 @@ export class PaasService {
   async create(actor: Actor, input: CreatePaasAppRequest): Promise<PaasAppWithSecret> {
     const name = input.name.trim();
     if (!name) throw Errors.validation('The name must not be blank.', [{ field: 'body.name', message: 'must not be blank' }]);
-    const repoUrl = await this.checkUrl(input.repoUrl);
+    const repoUrl = (await this.checkUrl(input.repoUrl, input.deployKey === true)).url;
     // No branch: the repository's default branch (main, master, trunk…), resolved at each clone.
     const branch = input.branch === undefined || input.branch === null ? null : checkBranch(input.branch);
     const env = checkEnv(input.env);
     const build = checkBuild(input.build);
     const hookSecret = generateHookSecret();
     const id = uuidv7();
-    const row = { id, name, repoUrl, branch, env, isPublic: input.public ?? false, runAsRoot: input.runAsRoot ?? false, ...buildColumns(build), hookSecret: this.hookSecrets.seal(hookSecret), createdBy: actorUserId(actor) };
+    const token = this.tokenColumns(input, repoUrl);
+    const row = { id, name, repoUrl, branch, env, isPublic: input.public ?? false, runAsRoot: input.runAsRoot ?? false, ...buildColumns(build), ...token, hookSecret: this.hookSecrets.seal(hookSecret), createdBy: actorUserId(actor) };
+    // The deploy key's comment names the slug, so it is made with each slug tried.
+    const withKey = (slug: string) => ({ ...row, slug, ...(input.deployKey ? deployKeyColumns(this.repoSecrets, slug) : {}) });
     if (input.slug) {
-      if (!(await this.repo.insertApp({ ...row, slug: input.slug }))) throw Errors.conflict(`The slug "${input.slug}" is taken.`);
+      if (!(await this.repo.insertApp(withKey(input.slug)))) throw Errors.conflict(`The slug "${input.slug}" is taken.`);
     } else {
       const base = slugify(name);
       let inserted = false;
       for (let n = 1; n <= 20 && !inserted; n++) {
         const slug = n === 1 ? base : `${base.slice(0, 36)}-${n}`;
-        inserted = !(await this.repo.slugTaken(slug)) && (await this.repo.insertApp({ ...row, slug }));
+        inserted = !(await this.repo.slugTaken(slug)) && (await this.repo.insertApp(withKey(slug)));
       }
       if (!inserted) throw Errors.conflict(`No free slug near "${base}"; choose one with "slug".`);
     }
-    await this.audit.record(actor, 'paas.app.create', { type: 'paas_app', id }, { name, repoUrl, branch, envKeys: Object.keys(env), public: row.isPublic, runAsRoot: row.runAsRoot, ...(Object.keys(build).length ? { build } : {}) });
+    const stored = await this.require(id);
+    await this.audit.record(actor, 'paas.app.create', { type: 'paas_app', id }, {
+      name, repoUrl, branch, envKeys: Object.keys(env), public: row.isPublic, runAsRoot: row.runAsRoot, ...(Object.keys(build).length ? { build } : {}),
+      ...(stored.gitToken || stored.deployKey ? { access: accessAudit(stored) } : {}),
+    });
     if (row.runAsRoot) await this.recordRunAsRoot(actor, id, true);
     return { ...(await this.get(id)), hookSecret };
   }
@@ -72,17 +83,22 @@ export class PaasService {
   async update(actor: Actor, id: string, input: UpdatePaasAppRequest): Promise<PaasAppView> {
     const app = await this.require(id);
     const build = checkBuild(input.build);
-    const patch: Partial<Pick<PaasAppRow, 'name' | 'repoUrl' | 'branch' | 'env' | 'isPublic' | 'runAsRoot'>> & ReturnType<typeof buildColumns> = { ...buildColumns(build) };
+    const patch: AppPatch = { ...buildColumns(build), ...(await this.accessPatch(app, input)) };
     if (input.name !== undefined) patch.name = input.name.trim() || app.name;
-    if (input.repoUrl !== undefined) patch.repoUrl = await this.checkUrl(input.repoUrl);
     if (input.branch !== undefined) patch.branch = input.branch === null ? null : checkBranch(input.branch);
     if (input.env !== undefined) patch.env = checkEnv(input.env);
     if (input.public !== undefined) patch.isPublic = input.public;
     if (input.runAsRoot !== undefined) patch.runAsRoot = input.runAsRoot;
     if (Object.keys(patch).length) await this.repo.updateApp(id, patch);
     await this.audit.record(actor, 'paas.app.update', { type: 'paas_app', id }, changes(
-      { name: app.name, repoUrl: app.repoUrl, branch: app.branch, envKeys: Object.keys(app.env).sort(), public: app.isPublic, runAsRoot: app.runAsRoot, build: settingsOf(app) },
-      { name: patch.name, repoUrl: patch.repoUrl, branch: patch.branch, envKeys: patch.env && Object.keys(patch.env).sort(), public: patch.isPublic, runAsRoot: patch.runAsRoot, build: Object.keys(build).length ? { ...settingsOf(app), ...build } : undefined },
+      { name: app.name, repoUrl: app.repoUrl, branch: app.branch, envKeys: Object.keys(app.env).sort(), public: app.isPublic, runAsRoot: app.runAsRoot, build: settingsOf(app), access: accessAudit(app) },
+      {
+        name: patch.name, repoUrl: patch.repoUrl, branch: patch.branch, envKeys: patch.env && Object.keys(patch.env).sort(), public: patch.isPublic, runAsRoot: patch.runAsRoot, build: Object.keys(build).length ? { ...settingsOf(app), ...build } : undefined,
+        // A new token is a change even when the audit cannot show its value.
+        access: [patch.gitToken, patch.gitUsername, patch.deployKeyPublic, patch.sshKnownHost].some((v) => v !== undefined)
+          ? { ...accessAudit({ ...app, ...patch }), ...(typeof patch.gitToken === 'string' ? { token: app.gitToken ? 'replaced' : 'set' } : {}) }
+          : undefined,
+      },
     ));
     if (patch.runAsRoot !== undefined && patch.runAsRoot !== app.runAsRoot) await this.recordRunAsRoot(actor, id, patch.runAsRoot);
     return this.get(id);
@@ -127,6 +143,23 @@ export class PaasService {
     await this.repo.updateApp(appId, { hookSecret: this.hookSecrets.seal(hookSecret) });
     await this.audit.record(actor, 'paas.app.rotate-hook-secret', { type: 'paas_app', id: appId });
     return { ...(await this.get(appId)), hookSecret };
+  }
+
+  /** A new deploy key; the old one stops working once it is removed from the git host. Audited. */
+  async regenerateDeployKey(actor: Actor, appId: string): Promise<PaasAppView> {
+    const app = await this.require(appId);
+    const columns = deployKeyColumns(this.repoSecrets, app.slug);
+    await this.repo.updateApp(appId, columns);
+    await this.audit.record(actor, 'paas.app.deploy-key.regenerate', { type: 'paas_app', id: appId }, { previous: accessAudit(app).deployKey ?? 'none', deployKey: accessAudit(columns).deployKey });
+    return this.get(appId);
+  }
+
+  /** Forgets the pinned ssh host key: the next clone pins whatever key the host presents. Audited. */
+  async resetHostKey(actor: Actor, appId: string): Promise<PaasAppView> {
+    const app = await this.require(appId);
+    await this.repo.updateApp(appId, { sshKnownHost: null });
+    await this.audit.record(actor, 'paas.app.host-key.reset', { type: 'paas_app', id: appId }, { previous: accessAudit(app).hostKey, effective: 'next deployment pins the key presented then' });
+    return this.get(appId);
   }
 
   async deployments(appId: string, limit: number): Promise<PaasDeploymentView[]> {
@@ -209,10 +242,43 @@ export class PaasService {
     return app;
   }
 
-  private async checkUrl(raw: string): Promise<string> {
-    const result = await checkRepoUrl(raw, { allowLocal: this.options.allowLocalRepos, resolve: this.options.resolve });
+  private async checkUrl(raw: string, allowSsh: boolean): Promise<RepoSource> {
+    const result = await checkRepoUrl(raw, { allowLocal: this.options.allowLocalRepos, allowSsh, resolve: this.options.resolve });
     if (!result.ok) throw Errors.validation(result.reason, [{ field: 'body.repoUrl', message: result.reason, value: raw }]);
-    return result.source.url;
+    return result.source;
+  }
+
+  /** The token sealed (refused for an ssh URL) and the user name sent with it; null removes either. */
+  private tokenColumns(input: { gitToken?: string | null; gitUsername?: string | null }, url: string): Partial<Pick<PaasAppRow, 'gitToken' | 'gitUsername'>> {
+    const columns: Partial<Pick<PaasAppRow, 'gitToken' | 'gitUsername'>> = {};
+    if (input.gitUsername !== undefined) columns.gitUsername = input.gitUsername === null ? null : checkUsername(input.gitUsername, 'body.gitUsername');
+    if (input.gitToken === null) columns.gitToken = null;
+    else if (input.gitToken !== undefined) {
+      if (isSshUrl(url)) throw Errors.validation('An access token is for https URLs; an ssh URL signs in with the deploy key.', [{ field: 'body.gitToken', message: 'only with an https repository URL' }]);
+      columns.gitToken = this.repoSecrets.seal(checkToken(input.gitToken, 'body.gitToken'));
+    }
+    return columns;
+  }
+
+  /**
+   * The URL and credential columns of an update. An ssh URL needs the deploy key; another ssh host
+   * (or port) forgets the pinned host key, which was the old host's.
+   */
+  private async accessPatch(app: PaasAppRow, input: UpdatePaasAppRequest): Promise<AppPatch> {
+    const keepsKey = input.deployKey ?? app.deployKey !== null;
+    const patch: AppPatch = {};
+    if (input.repoUrl !== undefined) {
+      const source = await this.checkUrl(input.repoUrl, keepsKey);
+      patch.repoUrl = source.url;
+      const pinnedFor = app.sshKnownHost?.split(' ')[0];
+      if (pinnedFor && !(source.kind === 'ssh' && source.pin && hostKeyAlias(source.pin) === pinnedFor)) patch.sshKnownHost = null;
+    } else if (!keepsKey && isSshUrl(app.repoUrl)) {
+      throw Errors.validation('An ssh repository URL needs the deploy key.', [{ field: 'body.deployKey', message: 'the ssh URL signs in with the deploy key; change the URL to https first' }]);
+    }
+    Object.assign(patch, this.tokenColumns(input, patch.repoUrl ?? app.repoUrl));
+    if (input.deployKey === true && !app.deployKey) Object.assign(patch, deployKeyColumns(this.repoSecrets, app.slug));
+    if (input.deployKey === false && app.deployKey) Object.assign(patch, { deployKey: null, deployKeyPublic: null, sshKnownHost: null });
+    return patch;
   }
 }
 

@@ -12,6 +12,7 @@ import { branchProblem, checkRepoUrl } from './git-source.js';
 import { LOG_FINAL } from './log-follow.js';
 import type { PaasRuntime } from './runtime.js';
 import type { PaasSandbox } from './sandbox.js';
+import type { RepoAccess } from './repo-access.js';
 import { CA_IN_CONTEXT, proxyBuildArgs, withBuildNetwork, type BuildNetwork } from './build-network.js';
 
 /** The classic builder's errors when a cache parent it picked was deleted during the build. */
@@ -47,6 +48,7 @@ export class DeployPipeline {
   constructor(
     private readonly repo: PaasRepository,
     private readonly git: GitRepository,
+    private readonly access: RepoAccess,
     private readonly docker: DockerRepository,
     private readonly logs: PaasLogRepository,
     private readonly images: BaseImageResolver,
@@ -83,13 +85,13 @@ export class DeployPipeline {
       log.step(`Deployment ${dep.id} of ${app.name}: ${app.repoUrl} (${app.branch === null ? 'the default branch' : `branch ${app.branch}`})`);
       // No untrusted code runs unless the egress policy is in place.
       await this.sandbox.ensure();
-      const check = await checkRepoUrl(app.repoUrl, { allowLocal: this.settings.allowLocalRepos });
+      const check = await checkRepoUrl(app.repoUrl, { allowLocal: this.settings.allowLocalRepos, allowSsh: app.deployKey !== null });
       if (!check.ok) throw new PipelineFailure(check.reason);
       const bad = app.branch === null ? null : branchProblem(app.branch);
       if (bad) throw new PipelineFailure(`The branch name ${bad}.`);
       const { commitSha, branch } = await this.git.clone(check.source, app.branch, sourceDir, {
         timeoutMs: this.settings.cloneTimeoutMs, maxBytes: this.settings.maxRepoBytes,
-      });
+      }, this.access.forClone(app, check.source, (l) => log.line(l)));
       log.line(`cloned ${commitSha} (${branch})`);
 
       await move('detecting', { commitSha, branch });

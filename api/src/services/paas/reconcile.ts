@@ -3,8 +3,8 @@ import type { DockerRepository, ManagedImage } from '../../repositories/docker.r
 import type { GitRepository } from '../../repositories/git.repository.js';
 import type { PaasLogRepository } from '../../repositories/paas-log.repository.js';
 import type { PaasRepository } from '../../repositories/paas.repository.js';
-import { legacyNetworkName, networkName } from './container-spec.js';
 import { DeployLog } from './deploy-log.js';
+import type { PaasDriver } from './driver.js';
 import type { PaasRuntime } from './runtime.js';
 
 export interface ReconcileSettings {
@@ -35,14 +35,16 @@ export interface ReconcileReport {
 const WORKING = ['cloning', 'detecting', 'building', 'starting'] as const;
 
 /**
- * Makes Docker match the database after a worker start (a reboot, a crash, someone using the docker
- * CLI): serving containers that vanished or stopped, deployments a dead worker left half-done,
- * containers, networks and checkouts of deleted apps, and images beyond the newest few per app.
+ * Makes the engine match the database after a worker start (a reboot, a crash, someone using the
+ * docker CLI): serving workloads that vanished or stopped, deployments a dead worker left half-done,
+ * workloads, networks and checkouts of deleted apps, and images beyond the newest few per app.
  */
 export class PaasReconciler {
   constructor(
     private readonly repo: PaasRepository,
-    private readonly docker: DockerRepository,
+    private readonly driver: PaasDriver,
+    /** The local engine, where builds leave their images (either driver). */
+    private readonly docker: Pick<DockerRepository, 'managedImages' | 'removeImage' | 'pruneBuildCache'>,
     private readonly git: GitRepository,
     private readonly logs: PaasLogRepository,
     private readonly runtime: PaasRuntime,
@@ -78,7 +80,7 @@ export class PaasReconciler {
 
     for (const app of await this.repo.listAppsByStatus(['running'])) {
       if (!app.containerId || !app.activeDeploymentId) continue;
-      const state = await this.docker.state(app.containerId);
+      const state = await this.driver.state(app.containerId);
       const max = this.settings.maxRestarts;
       if (state?.running) {
         if (state.hostPort && state.hostPort !== app.hostPort) {
@@ -102,10 +104,10 @@ export class PaasReconciler {
     const appIds = new Set(apps.map((a) => a.id));
     const active = new Set(apps.map((a) => a.activeDeploymentId).filter(Boolean));
     const working = new Set((await this.repo.listDeploymentsByStatus([...WORKING, 'queued'])).map((d) => d.id));
-    for (const c of await this.docker.managedContainers()) {
+    for (const c of await this.driver.managedWorkloads()) {
       const keep = appIds.has(c.appId) && c.deploymentId && (active.has(c.deploymentId) || working.has(c.deploymentId));
       if (!keep) {
-        await this.docker.remove(c.id);
+        await this.driver.remove(c.id);
         report.removedContainers++;
       }
     }
@@ -128,11 +130,12 @@ export class PaasReconciler {
         report.removedImages++;
       }
     }
-    for (const network of await this.docker.managedNetworks()) {
-      const legacy = network.name === legacyNetworkName(network.appId);
-      if (network.name !== networkName(network.appId) && !legacy) continue;
+    for (const network of await this.driver.managedNetworks()) {
+      const role = this.driver.networkRole(network.name, network.appId);
+      if (role === null) continue;
+      const legacy = role === 'legacy';
       // A network from before the egress policy is replaced at the app's next deployment; removed once unused.
-      if ((!appIds.has(network.appId) || legacy) && (await this.docker.removeNetwork(network.name, { ifUnused: legacy }))) report.removedNetworks++;
+      if ((!appIds.has(network.appId) || legacy) && (await this.driver.removeNetwork(network.name, { ifUnused: legacy }))) report.removedNetworks++;
     }
     for (const dir of await readdir(this.settings.workDir).catch(() => [] as string[])) {
       if (!appIds.has(dir) && /^[0-9a-f-]{36}$/.test(dir)) {

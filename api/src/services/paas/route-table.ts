@@ -1,22 +1,27 @@
 import type { PaasAppRow } from '../../repositories/paas.repository.js';
+import type { DriverName } from './driver.js';
+import { serviceName } from './service-spec.js';
 
 export type Route =
-  | { kind: 'up'; slug: string; port: number }
+  | { kind: 'up'; slug: string; host: string; port: number }
   | { kind: 'down'; slug: string; name: string; status: string }
   | { kind: 'unknown'; slug: string };
 
 /**
  * Host → app container for the app router. Entries live for `ttlMs` (1 s by default): a blue-green
  * switch is picked up within that, and the old container keeps serving for longer than that
- * (RuntimeSettings.drainMs), so no request lands on a removed container.
+ * (RuntimeSettings.drainMs), so no request lands on a removed container. With the swarm driver the
+ * upstream is the app's service name, resolved on the app's overlay network the router has joined
+ * (to the addresses of its tasks on whatever nodes they run), at the app's own port.
  */
 export class RouteTable {
   private readonly cache = new Map<string, { route: Route; at: number }>();
 
   constructor(
-    private readonly findBySlug: (slug: string) => Promise<Pick<PaasAppRow, 'slug' | 'name' | 'status' | 'hostPort'> | undefined>,
+    private readonly findBySlug: (slug: string) => Promise<Pick<PaasAppRow, 'id' | 'slug' | 'name' | 'status' | 'hostPort'> | undefined>,
     private readonly domain: string,
     private readonly ttlMs = 1000,
+    private readonly driver: DriverName = 'docker',
   ) {}
 
   /** The app slug a Host header names (`<slug>.<domain>[:port]`), or null. */
@@ -36,7 +41,7 @@ export class RouteTable {
     const route: Route = !app
       ? { kind: 'unknown', slug }
       : app.status === 'running' && app.hostPort
-        ? { kind: 'up', slug, port: app.hostPort }
+        ? { kind: 'up', slug, host: this.driver === 'swarm' ? serviceName(app.id) : '127.0.0.1', port: app.hostPort }
         : { kind: 'down', slug, name: app.name, status: app.status };
     this.cache.set(slug, { route, at: Date.now() });
     if (this.cache.size > 10_000) this.cache.clear();

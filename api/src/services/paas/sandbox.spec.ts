@@ -10,6 +10,7 @@ const settings: SandboxSettings = {
 };
 
 /** A host whose packet filter is a map of chain → rule count, and whose cgroups are a set. */
+let written = 0;
 function fakeHost(options: { failApply?: boolean } = {}) {
   const chains = new Map<string, number>();
   let jumps = false;
@@ -27,7 +28,9 @@ function fakeHost(options: { failApply?: boolean } = {}) {
     },
     inspect: async (_f: 4 | 6, chain: string) => (chains.has(chain) ? { rules: chains.get(chain)!, jumpsPresent: jumps } : undefined),
     createPidsCgroup: async (name: string, _v: '1' | '2', max: number) => void cgroups.set(name, max),
-    removeCgroup: async (name: string) => void cgroups.delete(name),
+    removeCgroup: async (name: string) => cgroups.delete(name) || true,
+    cgroupContainers: async () => (written > 0 ? ['c'.repeat(64)] : []),
+    staleBuildCgroups: async () => [],
     freeBytes: async () => 10 * 1024 * 1024 * 1024,
   };
   return { host: host as unknown as HostSandboxRepository, chains, cgroups, flush: () => chains.clear() };
@@ -40,6 +43,7 @@ function fakeDocker(images: Record<string, Partial<ImageInfo>> = {}, engine: Par
     pulled,
     networks,
     engineInfo: async (): Promise<EngineInfo> => ({ cgroupDriver: 'cgroupfs', cgroupVersion: '1', rootDir: '/var/lib/docker', ...engine }),
+    writableBytes: async () => written,
     ensureNetwork: async (spec: { Name: string }) => void networks.push(spec.Name),
     imageInfo: async (ref: string) => (images[ref] ? ({ id: ref, ports: [], user: '', onBuild: [], size: 1, ...images[ref] } as ImageInfo) : undefined),
     pull: async (ref: string) => {
@@ -103,12 +107,23 @@ describe('PaasSandbox', () => {
     expect(fake.cgroups.size).toBe(0);
   });
 
-  it('a build slot aborts when the disk fills past the cap', async () => {
+  it('a build slot aborts when the running step writes past the cap, whatever else fills the disk', async () => {
     let free = 1000 * 1024 * 1024;
     const slot = await new PaasSandbox(fakeHost().host, fakeDocker(), settings).slot('b1', async () => free);
-    free -= 150 * 1024 * 1024;
+    free -= 500 * 1024 * 1024; // someone else's writes: not this build's
+    written = 150 * 1024 * 1024;
     await new Promise((resolve) => slot.signal.addEventListener('abort', resolve));
-    expect((slot.signal.reason as Error).message).toMatch(/wrote more than 100 MB to the engine's disk/);
+    expect((slot.signal.reason as Error).message).toMatch(/a build step wrote more than 100 MB to disk/);
+    written = 0;
+    await slot.release();
+  });
+
+  it('a build slot aborts when the engine\'s disk falls below the floor', async () => {
+    let free = 1000 * 1024 * 1024;
+    const slot = await new PaasSandbox(fakeHost().host, fakeDocker(), settings).slot('b2', async () => free);
+    free = 10 * 1024 * 1024;
+    await new Promise((resolve) => slot.signal.addEventListener('abort', resolve));
+    expect((slot.signal.reason as Error).message).toMatch(/less than 50 MB free/);
     await slot.release();
   });
 });

@@ -23,7 +23,9 @@ export interface SandboxSettings {
 export const BUILD_NETWORK = 'ov-paas-build';
 const BUILD_BRIDGE = bridgeName('build');
 const VERIFY_EVERY_MS = 15_000;
-const DISK_POLL_MS = 300;
+const DISK_POLL_MS = 1000;
+/** A build cgroup untouched this long belongs to no running build (builds time out long before). */
+const STALE_CGROUP_MS = 6 * 60 * 60_000;
 
 export interface BuildSlot {
   networkMode: string;
@@ -45,7 +47,7 @@ export class PaasSandbox {
 
   constructor(
     private readonly host: HostSandboxRepository,
-    private readonly docker: Pick<DockerRepository, 'engineInfo' | 'ensureNetwork' | 'imageInfo' | 'pull'>,
+    private readonly docker: Pick<DockerRepository, 'engineInfo' | 'ensureNetwork' | 'imageInfo' | 'pull' | 'writableBytes'>,
     private readonly settings: SandboxSettings,
     private readonly warn: (message: string) => void = () => undefined,
   ) {}
@@ -65,6 +67,11 @@ export class PaasSandbox {
    */
   async install(): Promise<void> {
     await this.docker.ensureNetwork(buildNetworkSpec());
+    this.engine ??= await this.docker.engineInfo();
+    if (this.engine.cgroupDriver === 'cgroupfs') {
+      const version = this.engine.cgroupVersion;
+      for (const name of await this.host.staleBuildCgroups(version, STALE_CGROUP_MS)) await this.host.removeCgroup(name, version);
+    }
     if (this.settings.egress === 'off') return;
     const rules = await this.rules();
     try {
@@ -150,31 +157,42 @@ export class PaasSandbox {
     } else {
       this.warn(`the engine uses the ${engine.cgroupDriver} cgroup driver: build steps have no pids limit of their own (apps do)`);
     }
-    const start = await freeBytes(engine.rootDir);
+    // Disk: what the running step's container has written (its writable layer, found through the
+    // build's cgroup), and a floor of free space on the engine's disk for everything else.
     let timer: NodeJS.Timeout | undefined;
-    if (start !== undefined) {
-      const poll = async () => {
-        const now = await freeBytes(engine.rootDir);
-        if (now !== undefined && (start - now > this.settings.buildDiskBytes || now < this.settings.minFreeBytes)) {
-          const mb = (b: number) => Math.round(b / 1024 / 1024);
-          abort.abort(new Error(
-            `the build wrote more than ${mb(this.settings.buildDiskBytes)} MB to the engine's disk (or left less than ${mb(this.settings.minFreeBytes)} MB free) and was stopped; raise PAAS_BUILD_DISK_MB if the project really needs it`,
-          ));
-          return;
+    const mb = (b: number) => Math.round(b / 1024 / 1024);
+    const stop = (why: string) => abort.abort(new Error(why));
+    const poll = async () => {
+      try {
+        if (cgroupParent) {
+          let written = 0;
+          for (const id of await this.host.cgroupContainers(name, engine.cgroupVersion)) written += (await this.docker.writableBytes(id)) ?? 0;
+          if (written > this.settings.buildDiskBytes) {
+            return stop(`a build step wrote more than ${mb(this.settings.buildDiskBytes)} MB to disk and was stopped; raise PAAS_BUILD_DISK_MB if the project really needs it`);
+          }
         }
-        timer = setTimeout(() => void poll(), DISK_POLL_MS);
-      };
+        const free = await freeBytes(engine.rootDir);
+        if (free !== undefined && free < this.settings.minFreeBytes) {
+          return stop(`the engine's disk has less than ${mb(this.settings.minFreeBytes)} MB free, so the build was stopped; free some space (old images: make the reconcile run, docker image prune)`);
+        }
+      } catch (err) {
+        this.warn(`build disk watch: ${(err as Error).message}`);
+      }
       timer = setTimeout(() => void poll(), DISK_POLL_MS);
-    } else {
-      this.warn(`the engine's disk (${engine.rootDir}) is not visible to the worker: builds are not stopped when they fill it`);
-    }
+    };
+    timer = setTimeout(() => void poll(), DISK_POLL_MS);
+    if (!cgroupParent) this.warn('build steps are not watched for disk use (no build cgroup); only the free-space floor applies');
     return {
       networkMode: BUILD_NETWORK,
       ...(cgroupParent ? { cgroupParent } : {}),
       signal: abort.signal,
       release: async () => {
         clearTimeout(timer);
-        if (cgroupParent) await this.host.removeCgroup(name, engine.cgroupVersion);
+        if (!cgroupParent) return;
+        // Docker removes the last step's cgroup shortly after the container: try again a little later.
+        if (!(await this.host.removeCgroup(name, engine.cgroupVersion))) {
+          setTimeout(() => void this.host.removeCgroup(name, engine.cgroupVersion), 10_000).unref();
+        }
       },
     };
   }

@@ -3,6 +3,7 @@ import type { PaasAppView, PaasBuildSettingsInput, PaasDeploymentSummary, PaasDe
 import { Errors } from '../../errors/catalogue.js';
 import type { PaasAppRow, PaasDeploymentRow } from '../../repositories/paas.repository.js';
 import { checkBuildSettings, settingsOf, storedCommand, type BuildSettings } from './build-settings.js';
+import { repoAccessView } from './repo-access.js';
 
 /** How the service builds the URLs it shows. */
 export interface PaasUrls {
@@ -30,7 +31,7 @@ export function toSummary(d: Omit<PaasDeploymentRow, 'log' | 'dockerfile'>): Paa
 export function toAppView(row: PaasAppRow, latest: Omit<PaasDeploymentRow, 'log' | 'dockerfile'> | undefined, urls: PaasUrls): PaasAppView {
   return {
     id: row.id, slug: row.slug, name: row.name, repoUrl: row.repoUrl, branch: row.branch,
-    envKeys: Object.keys(row.env ?? {}).sort(), public: row.isPublic, runAsRoot: row.runAsRoot, build: settingsOf(row), status: row.status, detectedType: row.detectedType,
+    envKeys: Object.keys(row.env ?? {}).sort(), public: row.isPublic, runAsRoot: row.runAsRoot, build: settingsOf(row), repoAccess: repoAccessView(row), status: row.status, detectedType: row.detectedType,
     url: urls.app(row.slug), lastError: row.lastError, activeDeploymentId: row.activeDeploymentId,
     hookUrl: `${urls.api}/api/v1/paas/hooks/${row.id}`,
     latestDeployment: latest ? toSummary(latest) : null,

@@ -790,6 +790,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/paas/apps/{appId}/deploy-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * @description A new ed25519 deploy key for the app (the public half is in `repoAccess.deployKey`; add it to the
+         *     repository and remove the old one). Audited.
+         */
+        post: operations["PaasRegenerateDeployKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/paas/apps/{appId}/host-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** @description Forgets the ssh host key pinned at the first clone; the next clone pins the key the host presents then. Audited. */
+        delete: operations["PaasResetHostKey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/paas/deployments/{deploymentId}": {
         parameters: {
             query?: never;
@@ -2333,6 +2370,31 @@ export interface components {
             port: number | null;
             healthCheckPath: string | null;
         };
+        /** @description How the app reaches a private repository; secrets are never returned, only whether they are set. */
+        PaasRepoAccess: {
+            /**
+             * @description What the next clone uses: none (a public https repository), token (https with the access token), deployKey (ssh URL).
+             * @enum {string}
+             */
+            method: "none" | "token" | "deployKey";
+            /** @description An https access token is stored (its value is never returned). */
+            tokenSet: boolean;
+            /** @description The user name sent with the token. */
+            gitUsername: string | null;
+            /** @description The deploy key's public half (`ssh-ed25519 AAAA… omervision-<slug>`), to add to the repository as a read-only deploy key. */
+            deployKey: string | null;
+            /** @description `SHA256:…` of the deploy key, as git hosts list it. */
+            deployKeyFingerprint: string | null;
+            /**
+             * @description The ssh host key pinned at the first clone (trust on first use): later clones refuse any other.
+             *     Compare the fingerprint with the one the git host publishes; reset it with `DELETE …/host-key`.
+             */
+            hostKey: {
+                fingerprint: string;
+                type: string;
+                host: string;
+            } | null;
+        };
         /**
          * @description queued → cloning → detecting → building → starting → running, or failed / stopped; superseded = replaced.
          * @enum {string}
@@ -2362,6 +2424,8 @@ export interface components {
             runAsRoot: boolean;
             /** @description Advanced build settings; null fields are detected. */
             build: components["schemas"]["PaasBuildSettings"];
+            /** @description Private repository access: token set or not, deploy key (public half), pinned host key. */
+            repoAccess: components["schemas"]["PaasRepoAccess"];
             status: components["schemas"]["PaasAppStatus"];
             /** @description dockerfile, static, node, nextjs, static-build or python; null before the first detection. */
             detectedType: string | null;
@@ -2391,6 +2455,8 @@ export interface components {
             runAsRoot: boolean;
             /** @description Advanced build settings; null fields are detected. */
             build: components["schemas"]["PaasBuildSettings"];
+            /** @description Private repository access: token set or not, deploy key (public half), pinned host key. */
+            repoAccess: components["schemas"]["PaasRepoAccess"];
             status: components["schemas"]["PaasAppStatus"];
             /** @description dockerfile, static, node, nextjs, static-build or python; null before the first detection. */
             detectedType: string | null;
@@ -2432,8 +2498,10 @@ export interface components {
         CreatePaasAppRequest: {
             name: string;
             /**
-             * @description Public https git URL (the host must resolve to public addresses only; no credentials).
-             *     `file://` URLs only when the server runs with PAAS_ALLOW_LOCAL_REPOS=1.
+             * @description https git URL (the host must resolve to public addresses only; no credentials in it: see
+             *     `gitToken`), or, for an app with a deploy key, an ssh URL (`git@host:owner/repo.git`,
+             *     `ssh://git@host[:port]/path`). `file://` URLs (and hosts on loopback addresses) only when the
+             *     server runs with PAAS_ALLOW_LOCAL_REPOS=1 (tests and development).
              */
             repoUrl: string;
             /**
@@ -2459,6 +2527,23 @@ export interface components {
             runAsRoot?: boolean;
             /** @description Advanced build settings; omitted = all detected. */
             build?: components["schemas"]["PaasBuildSettingsInput"];
+            /**
+             * @description Access token of a private https repository (GitHub fine-grained or installation token, GitLab
+             *     project or deploy token, Bitbucket access token): sealed at rest, never returned, sent to the git
+             *     host as HTTP Basic auth with `gitUsername`.
+             */
+            gitToken?: string;
+            /**
+             * @description The user name sent with `gitToken`: GitHub `x-access-token`, GitLab `oauth2`, Bitbucket
+             *     `x-token-auth`; default: chosen by the repository's host.
+             */
+            gitUsername?: string;
+            /**
+             * @description Give the app an ed25519 deploy key, generated by the server, for ssh URLs: the public half is in
+             *     `repoAccess.deployKey` (add it to the repository as a read-only deploy key), the private half is
+             *     sealed and never leaves the server.
+             */
+            deployKey?: boolean;
         };
         UpdatePaasAppRequest: {
             name?: string;
@@ -2474,6 +2559,15 @@ export interface components {
             runAsRoot?: boolean;
             /** @description Changes the fields given (null resets one to detection); takes effect with the next deployment. */
             build?: components["schemas"]["PaasBuildSettingsInput"];
+            /** @description A new access token (write-only); null removes it; omitted keeps it. Audited (never the value). */
+            gitToken?: string | null;
+            /** @description null: the host's usual name. */
+            gitUsername?: string | null;
+            /**
+             * @description true: generate a deploy key when the app has none (an existing one is kept; replace it with
+             *     `POST …/deploy-key`); false: delete the key and the pinned host key (refused while the URL is ssh).
+             */
+            deployKey?: boolean;
         };
         PaasDeploymentView: {
             id: string;
@@ -4760,6 +4854,50 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaasAppWithSecret"];
+                };
+            };
+        };
+    };
+    PaasRegenerateDeployKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaasAppView"];
+                };
+            };
+        };
+    };
+    PaasResetHostKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                appId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ok */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaasAppView"];
                 };
             };
         };

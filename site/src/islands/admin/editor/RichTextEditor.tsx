@@ -14,7 +14,7 @@ import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPl
 import { OnChangePlugin } from '@lexical/react/LexicalOnChangePlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { HeadingNode, QuoteNode } from '@lexical/rich-text';
-import { useId, useMemo } from 'react';
+import { useId, useMemo, useRef } from 'react';
 import type { LexicalDocument } from '../api/types';
 import { ImageNode, type ImagePayload } from './ImageNode';
 import { THEME } from './theme';
@@ -46,6 +46,10 @@ function hasContent(doc: LexicalDocument | null): doc is LexicalDocument {
 export function RichTextEditor({ label, initial, onChange, pickImage, error, readOnly }: Props) {
   const labelId = useId();
   const errorId = useId();
+  // Lexical normalizes some stored documents on load (an empty root gets its paragraph): that is
+  // not an edit. Changes count once the person has typed, clicked, pasted or dropped in here.
+  const touched = useRef(false);
+  const touch = () => (touched.current = true);
   const config = useMemo(
     () => ({
       namespace: 'omervision-admin',
@@ -62,7 +66,7 @@ export function RichTextEditor({ label, initial, onChange, pickImage, error, rea
   );
 
   return (
-    <div className={error ? 'editor has-error' : 'editor'}>
+    <div className={error ? 'editor has-error' : 'editor'} onKeyDownCapture={touch} onPointerDownCapture={touch} onPasteCapture={touch} onDropCapture={touch} onBeforeInputCapture={touch}>
       <span id={labelId} className="editor-label">
         {label}
       </span>
@@ -89,7 +93,7 @@ export function RichTextEditor({ label, initial, onChange, pickImage, error, rea
         <AutoLinkPlugin matchers={[URL_MATCHER]} />
         <HorizontalRulePlugin />
         <MarkdownShortcutPlugin />
-        <OnChangePlugin ignoreSelectionChange onChange={(state) => onChange(state.toJSON() as unknown as LexicalDocument)} />
+        <OnChangePlugin ignoreSelectionChange onChange={(state) => touched.current && onChange(state.toJSON() as unknown as LexicalDocument)} />
       </LexicalComposer>
       {error && (
         <span className="field-error" id={errorId}>

@@ -144,7 +144,7 @@ export function PaasAppDetail({ id }: { id: string }) {
         </section>
       )}
       <Modal open={editing} title="Edit app" onClose={() => setEditing(false)}>
-        {editing && <PaasAppForm app={a} onSaved={(next: PaasApp) => (app.setData(next), setEditing(false), notify('App saved; it applies to the next deployment.'))} onCancel={() => setEditing(false)} />}
+        {editing && <PaasAppForm app={a} onSaved={(next: PaasApp) => (app.setData(next), setEditing(false), notify('App saved; it applies to the next deployment.'))} onCancel={() => setEditing(false)} onChanged={app.setData} />}
       </Modal>
     </>
   );

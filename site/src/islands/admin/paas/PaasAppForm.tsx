@@ -5,12 +5,14 @@ import { CheckField, FormError, TextArea, TextField } from '../components/Field'
 import { useApi } from '../lib/session';
 import { buildBody, buildFields, type BuildFields } from './build-settings';
 import { parseEnv } from './env';
+import { accessBody, accessFields, RepoAccessFields, type AccessFields } from './RepoAccess';
 
-/** Name, repository, branch, variables (replaced whole; values are never shown back), public, run-as-root and advanced build settings. */
-export function PaasAppForm({ app, onSaved, onCancel }: { app: PaasApp; onSaved(a: PaasApp): void; onCancel(): void }) {
+/** Name, repository and its sign-in, branch, variables (replaced whole; values are never shown back), public, run-as-root and advanced build settings. */
+export function PaasAppForm({ app, onSaved, onCancel, onChanged }: { app: PaasApp; onSaved(a: PaasApp): void; onCancel(): void; onChanged?(a: PaasApp): void }) {
   const api = useApi();
   const [form, setForm] = useState({ name: app.name, repoUrl: app.repoUrl, branch: app.branch ?? '', env: '', public: app.public, runAsRoot: app.runAsRoot });
   const [build, setBuild] = useState<BuildFields>(() => buildFields(app.build));
+  const [access, setAccess] = useState<AccessFields>(() => accessFields(app));
   const [error, setError] = useState<string>();
   const [fields, setFields] = useState<Record<string, string>>({});
 
@@ -27,7 +29,7 @@ export function PaasAppForm({ app, onSaved, onCancel }: { app: PaasApp; onSaved(
         unwrap(
           await api.PATCH('/api/v1/admin/paas/apps/{appId}', {
             params: { path: { appId: app.id } },
-            body: { name: form.name.trim(), repoUrl: form.repoUrl.trim(), branch: form.branch.trim() || null, public: form.public, runAsRoot: form.runAsRoot, build: settings.build, ...(env ? { env } : {}) },
+            body: { name: form.name.trim(), repoUrl: form.repoUrl.trim(), branch: form.branch.trim() || null, public: form.public, runAsRoot: form.runAsRoot, build: settings.build, ...accessBody(access, app), ...(env ? { env } : {}) },
           }),
         ),
       );
@@ -40,7 +42,8 @@ export function PaasAppForm({ app, onSaved, onCancel }: { app: PaasApp; onSaved(
   return (
     <form onSubmit={(e) => void submit(e)}>
       <TextField label="Name" value={form.name} onValue={(name) => setForm({ ...form, name })} required error={fields.name} />
-      <TextField label="Git URL" type="url" value={form.repoUrl} onValue={(repoUrl) => setForm({ ...form, repoUrl })} required error={fields.repoUrl} />
+      <TextField label="Git URL" inputMode="url" spellCheck={false} value={form.repoUrl} onValue={(repoUrl) => setForm({ ...form, repoUrl })} required error={fields.repoUrl} hint="https://host/owner/repo.git, or git@host:owner/repo.git with a deploy key." />
+      <RepoAccessFields app={app} fields={access} onFields={setAccess} errors={fields} onApp={onChanged} />
       <TextField label="Branch" value={form.branch} onValue={(branch) => setForm({ ...form, branch })} error={fields.branch} hint="Empty: the repository's default branch." />
       <TextArea
         label="Environment variables"

@@ -61,9 +61,13 @@ export function Settings() {
             <TextField label="Label" value={item.label ?? ''} onValue={(v) => set(list.map((x, j) => (j === i ? { ...x, label: v } : x)))} error={fields[`${key}.${i}.label`] ?? fields[`${key}[${i}].label`]} readOnly={ro} />
             <TextField label={labelUrl === 'url' ? 'URL' : 'Link'} value={item[labelUrl] ?? ''} onValue={(v) => set(list.map((x, j) => (j === i ? { ...x, [labelUrl]: v } : x)))} error={fields[`${key}.${i}.${labelUrl}`] ?? fields[`${key}[${i}].${labelUrl}`]} readOnly={ro} />
             {!ro && (
-              <button type="button" className="btn btn-small" aria-label={`Remove ${item.label || 'row'}`} onClick={() => set(list.filter((_, j) => j !== i))}>
-                Remove
-              </button>
+              <div className="actions-inline row-tools">
+                <button type="button" className="btn btn-small" aria-label={`Move ${item.label || 'row'} up`} disabled={i === 0} onClick={() => set(move(list, i, -1))}>↑</button>
+                <button type="button" className="btn btn-small" aria-label={`Move ${item.label || 'row'} down`} disabled={i === list.length - 1} onClick={() => set(move(list, i, 1))}>↓</button>
+                <button type="button" className="btn btn-small" aria-label={`Remove ${item.label || 'row'}`} onClick={() => set(list.filter((_, j) => j !== i))}>
+                  Remove
+                </button>
+              </div>
             )}
           </div>
         ))}
@@ -104,4 +108,12 @@ export function Settings() {
       </form>
     </>
   );
+}
+
+/** The list with item `i` moved `by` places (the order is the order on the site). */
+function move<T>(list: T[], i: number, by: number): T[] {
+  const next = [...list];
+  const [item] = next.splice(i, 1);
+  next.splice(i + by, 0, item!);
+  return next;
 }
