@@ -64,7 +64,10 @@ ensure_packages() {
       mariadb) { mariadbd_bin >/dev/null && have mariadb-install-db mariadb-admin mariadb; } ||
         pkgs+=(mariadb-server mariadb-client) ;;
       redis) have redis-server redis-cli || pkgs+=(redis-server) ;;
-      docker) dockerd_bin >/dev/null || want_docker=1 ;;
+      docker)
+        dockerd_bin >/dev/null || want_docker=1
+        # The PaaS private-repository tests run an sshd of their own (never the system service).
+        [[ -x /usr/sbin/sshd ]] || pkgs+=(openssh-server) ;;
     esac
   done
   ((${#pkgs[@]})) || return 0

@@ -43,11 +43,11 @@ export function createApp({ env, logger, metrics, composition }: AppDeps): Expre
   app.set('trust proxy', trustProxy(env.TRUST_PROXY));
   app.set('etag', 'strong');
 
-  app.use(requestContext(logger, metrics, env.SLOW_REQUEST_MS));
   // Helmet's CSP (script-src 'self' with no inline script, object-src 'none', base-uri 'self') fits
   // the API's only pages, /docs (swagger-ui runs from files); nothing needs to frame the API.
-  // Computed once (the same headers on every response), set in one loop.
+  // Computed once and sent with each response head in one piece; first, so the request id goes the same way.
   app.use(securityHeaders({ crossOriginResourcePolicy: { policy: 'same-site' }, contentSecurityPolicy: { directives: { frameAncestors: ["'none'"] } } }));
+  app.use(requestContext(logger, metrics, env.SLOW_REQUEST_MS));
   app.use(
     cors({
       // Unlisted origins get no CORS headers at all, so credentials never leak to them.
@@ -57,10 +57,13 @@ export function createApp({ env, logger, metrics, composition }: AppDeps): Expre
       maxAge: 600,
     }),
   );
+  // The limit reads no body: a client over it is refused before its body is parsed.
+  if (composition.rateLimits) app.use('/api/v1', rateLimit(composition.rateLimits));
+  // A URL a public route answered from the cache is answered again from there, before the routes.
+  app.use(cachedAnswers(app, composition.readCache));
   app.use(express.json({ limit: env.BODY_LIMIT, type: ['application/json', 'application/*+json'], verify: keepRawBody }));
   app.use(checkJsonBody());
   app.use(cookieParser());
-  if (composition.rateLimits) app.use('/api/v1', rateLimit(composition.rateLimits));
 
   app.get('/openapi.json', (_req, res) => {
     res.setHeader('Cache-Control', 'public, max-age=300');
@@ -68,8 +71,6 @@ export function createApp({ env, logger, metrics, composition }: AppDeps): Expre
   });
   app.use('/docs', swaggerUi.serve, swaggerUi.setup(spec, { customSiteTitle: 'OmerVision API' }));
 
-  // A URL a public route answered from the cache is answered again from there, before the routes.
-  app.use(cachedAnswers(app, composition.readCache));
   RegisterRoutes(app, { multer: uploadParser(env.MEDIA_MAX_BYTES) });
 
   app.use(notFoundHandler);

@@ -62,6 +62,21 @@ describe('LineWriter', () => {
     expect(pipe.text()).toBe(Array.from({ length: 2000 }, (_, i) => line(i)).join(''));
   });
 
+  it('a reader that never quite catches up: the queue keeps no written lines, and every line arrives in order', async () => {
+    const pipe = fakePipe();
+    const w = writer(pipe);
+    let n = 0;
+    for (let turn = 0; turn < 40; turn++) {
+      pipe.full = turn % 2 === 0; // half the attempts find the pipe full
+      for (let i = 0; i < 600; i++) w.write(line(n++));
+      await vi.advanceTimersByTimeAsync(10);
+      expect((w as unknown as { queue: string[] }).queue.length).toBeLessThan(20_000);
+    }
+    pipe.full = false;
+    await vi.runAllTimersAsync();
+    expect(pipe.text()).toBe(Array.from({ length: n }, (_, i) => line(i)).join(''));
+  });
+
   it('a line longer than PIPE_BUF goes out alone and whole', async () => {
     const pipe = fakePipe();
     const w = writer(pipe);

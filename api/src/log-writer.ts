@@ -32,7 +32,12 @@ const realIo = { writeSync: (fd: number, buf: Uint8Array) => writeSync(fd, buf),
  * exception) is written synchronously, waiting at most `exitFlushMs` for a full pipe.
  */
 export class LineWriter {
-  private queue: Buffer[] = [];
+  /** Lines waiting from `head` on, as strings (encoded once per write, not per line), and their sizes in bytes. */
+  private queue: string[] = [];
+  private sizes: number[] = [];
+  private head = 0;
+  /** What a partial write left of its chunk: written before anything else. */
+  private partial: Buffer | undefined;
   private queuedBytes = 0;
   private scheduled = false;
   private retry: NodeJS.Timeout | undefined;
@@ -46,13 +51,14 @@ export class LineWriter {
 
   write(line: string): boolean {
     if (this.broken) return true;
-    const buf = Buffer.from(line);
-    if (this.queuedBytes + buf.length > this.options.maxBufferBytes) {
+    const size = Buffer.byteLength(line);
+    if (this.queuedBytes + size > this.options.maxBufferBytes) {
       this.dropped++;
       return false;
     }
-    this.queue.push(buf);
-    this.queuedBytes += buf.length;
+    this.queue.push(line);
+    this.sizes.push(size);
+    this.queuedBytes += size;
     if (!this.scheduled && !this.retry) {
       this.scheduled = true;
       setImmediate(() => {
@@ -98,52 +104,57 @@ export class LineWriter {
 
   /** Writes up to `chunks` queued chunks: all done, the pipe is `full`, or `more` left for the next turn. */
   private writeQueued(chunks: number): 'done' | 'full' | 'more' {
-    for (let n = 0; this.queue.length; n++) {
+    for (let n = 0; this.partial || this.head < this.queue.length; n++) {
       if (n === chunks) return 'more';
+      const { buf, lines } = this.nextChunk();
       let written: number;
       try {
-        written = this.io.writeSync(this.fd, this.nextChunk());
+        written = this.io.writeSync(this.fd, buf);
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code === 'EAGAIN') return 'full';
         // EPIPE (the reader is gone) or a bad descriptor: nothing will ever be read again.
         this.broken = true;
         this.queue = [];
+        this.sizes = [];
+        this.head = 0;
+        this.partial = undefined;
         this.queuedBytes = 0;
         return 'done';
       }
-      this.consume(written);
+      this.queuedBytes -= written;
+      this.head += lines;
+      this.partial = written < buf.length ? buf.subarray(written) : undefined;
+      if (this.head >= 4096 && this.head * 2 >= this.queue.length) this.compact();
     }
+    // Drained: start the arrays afresh instead of shifting them line by line.
+    this.queue = [];
+    this.sizes = [];
+    this.head = 0;
     if (this.dropped) {
-      const notice = Buffer.from(this.options.dropNotice(this.dropped));
+      const notice = this.options.dropNotice(this.dropped);
       this.dropped = 0;
       this.queue.push(notice);
-      this.queuedBytes += notice.length;
+      this.sizes.push(Buffer.byteLength(notice));
+      this.queuedBytes += this.sizes[this.sizes.length - 1]!;
       return this.writeQueued(chunks);
     }
     return 'done';
   }
 
-  /** The next write: whole lines up to ATOMIC_WRITE_BYTES (a longer line alone). */
-  private nextChunk(): Buffer {
-    let bytes = this.queue[0]!.length;
-    let lines = 1;
-    while (lines < this.queue.length && bytes + this.queue[lines]!.length <= ATOMIC_WRITE_BYTES) bytes += this.queue[lines++]!.length;
-    return lines === 1 ? this.queue[0]! : Buffer.concat(this.queue.slice(0, lines), bytes);
+  /** Lets go of written lines (a reader that never quite catches up must not keep them all). */
+  private compact(): void {
+    this.queue.splice(0, this.head);
+    this.sizes.splice(0, this.head);
+    this.head = 0;
   }
 
-  /** Drops what was written from the queue; a partial write leaves the rest of its line first. */
-  private consume(written: number): void {
-    this.queuedBytes -= written;
-    let left = written;
-    while (left > 0) {
-      const head = this.queue[0]!;
-      if (head.length <= left) {
-        left -= head.length;
-        this.queue.shift();
-      } else {
-        this.queue[0] = head.subarray(left);
-        left = 0;
-      }
-    }
+  /** The next write: the rest of a partial one, else whole lines up to ATOMIC_WRITE_BYTES (a longer line alone). */
+  private nextChunk(): { buf: Buffer; lines: number } {
+    if (this.partial) return { buf: this.partial, lines: 0 };
+    const from = this.head;
+    let bytes = this.sizes[from]!;
+    let end = from + 1;
+    while (end < this.queue.length && bytes + this.sizes[end]! <= ATOMIC_WRITE_BYTES) bytes += this.sizes[end++]!;
+    return { buf: Buffer.from(end === from + 1 ? this.queue[from]! : this.queue.slice(from, end).join('')), lines: end - from };
   }
 }

@@ -137,6 +137,9 @@ export async function startSshGitServer(dir: string): Promise<SshGitServer> {
     await rm(`${hostKey}.pub`, { force: true });
     execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'test-git-host', '-f', hostKey], { stdio: 'pipe' });
   };
+  // Whatever happens to the test process, its sshd goes with it.
+  const killOnExit = () => child?.kill('SIGTERM');
+  process.once('exit', killOnExit);
   const start = async () => {
     child = spawn(SSHD, ['-D', '-e', '-f', config], { stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
@@ -168,7 +171,10 @@ export async function startSshGitServer(dir: string): Promise<SshGitServer> {
       await newHostKey();
       await start();
     },
-    close: stop,
+    close: async () => {
+      process.off('exit', killOnExit);
+      await stop();
+    },
   };
 }
 

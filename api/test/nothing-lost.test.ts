@@ -129,6 +129,8 @@ describe('pending changes of a published post', () => {
     const withPending = await saved.json();
     expect(withPending).toMatchObject({ title: live.title, version: live.version, updatedAt: live.updatedAt, html: '<p>Canlı metin</p>' });
     expect(withPending.pendingChanges).toMatchObject({ baseVersion: live.version, changes: { title: 'Yeni başlık' } });
+    const listed = await (await call(api, 'GET', `/api/v1/admin/posts?q=${encodeURIComponent(live.slug)}`, editor)).json();
+    expect(listed.items.find((p: { id: string }) => p.id === post.id)).toMatchObject({ hasPendingChanges: true });
     // Visitors and the public API see the live post only.
     const publicPost = await (await call(api, 'GET', `/api/v1/posts/${post.slug}`)).json();
     expect(publicPost.html).toBe('<p>Canlı metin</p>');

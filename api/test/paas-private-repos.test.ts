@@ -20,8 +20,8 @@ import { makeRepo } from './paas-fixtures.js';
 
 /**
  * Private repositories end to end: an https git host that wants a token and an ssh git host that
- * wants the app's deploy key, both on 127.0.0.1 (reachable only because PAAS_ALLOW_LOCAL_REPOS lets
- * tests use loopback hosts), deployed through the API by an in-process worker on the real Docker
+ * wants the app's deploy key, both on 127.0.0.1 (reachable only because PAAS_ALLOW_LOCAL_REPOS=loopback
+ * lets tests use loopback hosts), deployed through the API by an in-process worker on the real Docker
  * Engine. Every git and ssh process the worker starts is logged with its argv, to prove no secret
  * is on a command line; reasons, logs, views and the audit log are checked for secrets too.
  */
@@ -73,7 +73,7 @@ beforeAll(async () => {
   // The worker's git trusts the test host's certificate (git's own variable, read when the engine is made).
   process.env.GIT_SSL_CAINFO = https.caFile;
 
-  const env = { PAAS_ALLOW_LOCAL_REPOS: '1', PAAS_WORK_DIR: join(root, 'work'), PAAS_HEALTH_TIMEOUT_MS: '20000' };
+  const env = { PAAS_ALLOW_LOCAL_REPOS: 'loopback', PAAS_WORK_DIR: join(root, 'work'), PAAS_HEALTH_TIMEOUT_MS: '20000' };
   api = await startTestApi(env);
   token = (await login(api, await createUser(api, 'admin'))).accessToken;
   worker = createInfrastructure(testEnv(env), createLogger(process.env.TEST_LOG_LEVEL ?? 'silent', 'worker-test'), 'worker');
@@ -85,20 +85,22 @@ beforeAll(async () => {
 }, 660_000);
 
 afterAll(async () => {
+  // The git servers first: a failure below must not leave sshd running.
+  await ssh?.close();
+  await https?.close();
   if (api) {
-    for (const app of (await (await call('GET', '/api/v1/admin/paas/apps')).json()) as { id: string }[]) await call('DELETE', `/api/v1/admin/paas/apps/${app.id}`);
-    await eventually(async () => (await docker.listContainers({ all: true, filters: { label: [`${LABEL.managed}=${engine.docker.instance}`] } })).length === 0, 30_000).catch(() => undefined);
+    const apps = await call('GET', '/api/v1/admin/paas/apps').then((r) => r.json() as Promise<{ id: string }[]>).catch(() => []);
+    for (const app of Array.isArray(apps) ? apps : []) await call('DELETE', `/api/v1/admin/paas/apps/${app.id}`);
+    if (engine) await eventually(async () => (await docker.listContainers({ all: true, filters: { label: [`${LABEL.managed}=${engine.docker.instance}`] } })).length === 0, 30_000).catch(() => undefined);
   }
   await stopPaas?.();
   await worker?.close();
   await api?.close();
-  await https?.close();
-  await ssh?.close();
   process.env.PATH = saved.PATH;
   if (saved.GIT_SSL_CAINFO === undefined) delete process.env.GIT_SSL_CAINFO;
   else process.env.GIT_SSL_CAINFO = saved.GIT_SSL_CAINFO;
   if (root) await rm(root, { recursive: true, force: true });
-});
+}, 120_000);
 
 const call = (method: string, path: string, body?: unknown) =>
   fetch(api.url + path, { method, headers: { ...bearer(token), 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });

@@ -8,7 +8,7 @@ import { BUILD_NETWORK } from '../src/services/paas/sandbox.js';
 import { eventually } from './harness.js';
 import { startNetnsHost } from './netns-host.js';
 import { makeRepo, nodeServer, viaRouter } from './paas-fixtures.js';
-import { startPaasStack, type PaasStack } from './paas-stack.js';
+import { startPaasStack, SWARM, type PaasStack } from './paas-stack.js';
 
 /**
  * The build and run sandbox against the real Docker Engine, tried as an attacker would: a
@@ -123,13 +123,16 @@ describe('egress policy', () => {
     const other = await stack.deployed('egress-other', (await makeRepo(stack.root, 'egress-other', { 'index.html': '<h1>other</h1>' })).url);
     expect(other.deployment.status, other.deployment.reason ?? '').toBe('running');
     const otherContainer = await stack.servingContainer(other.app.id);
-    const otherIp = Object.values(otherContainer.NetworkSettings.Networks)[0]!.IPAddress;
+    // Swarm: the other app's task has an address on its overlay and one on the egress bridge.
+    const otherIps = Object.values(otherContainer.NetworkSettings.Networks).map((n) => n.IPAddress);
+    // Swarm's gateway bridge is a host address too (app tasks have no leg on it; the host must refuse them).
+    const gwbridge = SWARM ? ((await stack.docker.getNetwork('docker_gwbridge').inspect()) as { IPAM: { Config: { Gateway: string }[] } }).IPAM.Config[0]!.Gateway : undefined;
     const buildGateway = ((await stack.docker.getNetwork(BUILD_NETWORK).inspect()) as { IPAM: { Config: { Gateway: string }[] } }).IPAM.Config[0]!.Gateway;
     const hostIps = Object.values(networkInterfaces()).flat().filter((a) => a && !a.internal && a.family === 'IPv4').map((a) => a!.address);
     const apiPort = Number(new URL(stack.api.url).port);
     const targets = (gateway: string) => [
-      ...[gateway, ...hostIps].flatMap((h) => [[h, port(allInterfaces)], [h, port(loopbackSecret)], [h, 3307], [h, 6380], [h, 9100], [h, apiPort], [h, 22]]),
-      [otherIp, 8080],
+      ...[gateway, ...hostIps, ...(gwbridge ? [gwbridge] : [])].flatMap((h) => [[h, port(allInterfaces)], [h, port(loopbackSecret)], [h, 3307], [h, 6380], [h, 9100], [h, apiPort], [h, 22]]),
+      ...otherIps.map((ip) => [ip, 8080]),
       [metadata.address, 80],
     ] as [string, number][];
     const repo = await makeRepo(stack.root, 'egress-probe', {
@@ -169,7 +172,7 @@ const probe = (host, port) => new Promise((resolve) => {
     expect(deployment.log).toMatch(/^REGISTRY 200$/m);
 
     const self = await stack.servingContainer(app.id);
-    const gateway = Object.values(self.NetworkSettings.Networks)[0]!.Gateway;
+    const gateway = Object.values(self.NetworkSettings.Networks).find((n) => n.Gateway)!.Gateway;
     const viaApp = async (h: string, p: number | string) => (await viaRouter(stack.routerPort, stack.host(app.slug), `/probe?host=${h}&port=${p}`)).body;
     expect(await viaApp('127.0.0.1', 8080)).toBe('connected'); // the probe works: the app reaches itself
     for (const [h, p] of targets(gateway)) expect(await viaApp(h, p), `app → ${h}:${p}`).not.toBe('connected');

@@ -1,6 +1,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Docker from 'dockerode';
@@ -12,9 +12,80 @@ import { PaasRepository } from '../src/repositories/paas.repository.js';
 import { createAppRouter } from '../src/router/app-router.js';
 import { LABEL } from '../src/services/paas/container-spec.js';
 import { RouteTable } from '../src/services/paas/route-table.js';
-import { testEnv } from './env.js';
+import { REPO_ROOT, testDatabaseUrl, testEnv } from './env.js';
 import { bearer, createUser, login } from './factories.js';
 import { eventually, runScript, startTestApi, type TestApi } from './harness.js';
+
+/** `make test-swarm` runs these files with PAAS_DRIVER=swarm: apps are Swarm services, the router a container on their overlays. */
+export const SWARM = process.env.PAAS_DRIVER === 'swarm';
+
+export interface TestRouter {
+  port: number;
+  /** Worker settings that let the driver reach this router (swarm: joined to every app overlay). */
+  env: Record<string, string>;
+  close(): Promise<void>;
+}
+
+/**
+ * The app router the tests send requests through. Docker driver: in this process, as `make dev` runs
+ * it. Swarm driver: the real router (api/src/router.ts, from this checkout) in a container, because
+ * apps are reachable only on their overlay networks, which the swarm driver joins it to; its
+ * database is reached through a relay on its bridge's gateway (MariaDB listens on 127.0.0.1 only).
+ */
+export async function startRouter(db: PaasRepository): Promise<TestRouter> {
+  if (!SWARM) {
+    const router: Server = createAppRouter({ routes: new RouteTable((slug) => db.findAppBySlug(slug), 'apps.localhost'), logger: createLogger('silent', 'router-test') });
+    await new Promise<void>((resolve) => router.listen(0, '127.0.0.1', resolve));
+    return { port: (router.address() as AddressInfo).port, env: {}, close: () => new Promise((r) => router.close(() => r())) };
+  }
+  const docker = new Docker();
+  const name = `ov-test-router-${process.pid}`;
+  const edge = await docker.createNetwork({ Name: `ov-test-edge-${process.pid}`, Driver: 'bridge', CheckDuplicate: true });
+  const gateway = ((await edge.inspect()) as { IPAM: { Config: { Gateway: string }[] } }).IPAM.Config[0]!.Gateway;
+  const dbUrl = new URL(testDatabaseUrl());
+  const target = { port: Number(dbUrl.port || 3306), host: dbUrl.hostname };
+  const sockets = new Set<Socket>();
+  const relay = createServer((client) => {
+    const upstream = connect(target.port, target.host);
+    client.pipe(upstream).pipe(client);
+    const end = () => (client.destroy(), upstream.destroy(), sockets.delete(client));
+    sockets.add(client);
+    client.on('error', end).on('close', end);
+    upstream.on('error', end).on('close', end);
+  });
+  await new Promise<void>((resolve) => relay.listen(0, gateway, resolve));
+  dbUrl.hostname = gateway;
+  dbUrl.port = String((relay.address() as AddressInfo).port);
+  const container = await docker.createContainer({
+    name, Image: 'omervision/paas-node:local', User: '10001:10001', WorkingDir: `${REPO_ROOT}api`,
+    Cmd: ['node', '--import', 'tsx', 'src/router.ts'],
+    Env: [`DATABASE_URL=${dbUrl}`, 'PAAS_DRIVER=swarm', 'PAAS_DOMAIN=apps.localhost', 'PAAS_ROUTER_HOST=0.0.0.0', 'PAAS_ROUTER_PORT=8090', 'LOG_LEVEL=warn', 'NODE_ENV=test'],
+    ExposedPorts: { '8090/tcp': {} },
+    HostConfig: { NetworkMode: edge.id, Binds: [`${REPO_ROOT}:${REPO_ROOT}:ro`], PortBindings: { '8090/tcp': [{ HostIp: '127.0.0.1', HostPort: '' }] }, Tmpfs: { '/tmp': 'rw,size=64m' } },
+  });
+  await container.start();
+  const port = Number((await container.inspect()).NetworkSettings.Ports['8090/tcp']![0]!.HostPort);
+  await eventually(async () => fetch(`http://127.0.0.1:${port}/`).then(() => true, () => false), 60_000, 250);
+  return {
+    port,
+    env: { PAAS_SWARM_ROUTER: `container:${name}` },
+    async close() {
+      await container.remove({ force: true }).catch(() => undefined);
+      await edge.remove().catch(() => undefined);
+      // The router's pooled connections died with its network namespace: nothing tells the relay.
+      for (const socket of sockets) socket.destroy();
+      await new Promise((r) => relay.close(r));
+    },
+  };
+}
+
+/** What the PaaS made on the engine for this installation: containers, and with the swarm driver services too. */
+export async function leftovers(docker: Docker, instance: string): Promise<number> {
+  const filters = { label: [`${LABEL.managed}=${instance}`] };
+  const containers = await docker.listContainers({ all: true, filters });
+  const services = SWARM ? await docker.listServices({ filters }) : [];
+  return containers.length + services.length;
+}
 
 export interface AppView { id: string; slug: string; status: string; url: string; lastError: string | null; activeDeploymentId: string | null }
 export interface DeploymentView { id: string; status: string; reason: string | null; log: string | null }
@@ -36,8 +107,11 @@ export async function startPaasStack(env: Record<string, string> = {}) {
   const images = await runScript(['scripts/paas-images.sh'], 600_000);
   if (images.code !== 0) throw new Error(`make paas-images failed:\n${images.output}`);
   const root = await mkdtemp(join(tmpdir(), 'ov-paas-stack-'));
-  const overrides = { PAAS_ALLOW_LOCAL_REPOS: '1', PAAS_WORK_DIR: join(root, 'work'), PAAS_HEALTH_TIMEOUT_MS: '20000', ...env };
-  const api: TestApi = await startTestApi(overrides);
+  const base = { PAAS_ALLOW_LOCAL_REPOS: '1', PAAS_WORK_DIR: join(root, 'work'), PAAS_HEALTH_TIMEOUT_MS: '20000', ...env };
+  const api: TestApi = await startTestApi(base);
+  const repo = new PaasRepository(api.infra.database.db);
+  const router = await startRouter(repo);
+  const overrides = { ...base, ...router.env };
   const token = (await login(api, await createUser(api, 'admin'))).accessToken;
   const worker: Infrastructure = createInfrastructure(testEnv(overrides), createLogger(process.env.TEST_LOG_LEVEL ?? 'silent', 'worker-test'), 'worker');
   const engine = composePaasEngine(worker, { drainMs: 500 });
@@ -45,10 +119,7 @@ export async function startPaasStack(env: Record<string, string> = {}) {
   worker.queues.process(Jobs.paasDeploy, 1, jobs.deploy);
   worker.queues.process(Jobs.paasControl, 2, jobs.control);
   const stopPaas = startPaasWorker(worker, jobs.engine);
-  const repo = new PaasRepository(api.infra.database.db);
-  const router: Server = createAppRouter({ routes: new RouteTable((slug) => repo.findAppBySlug(slug), 'apps.localhost'), logger: createLogger('silent', 'router-test') });
-  await new Promise<void>((resolve) => router.listen(0, '127.0.0.1', resolve));
-  const routerPort = (router.address() as AddressInfo).port;
+  const routerPort = router.port;
 
   const call = (method: string, path: string, body?: unknown) =>
     fetch(api.url + path, { method, headers: { ...bearer(token), 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
@@ -83,14 +154,17 @@ export async function startPaasStack(env: Record<string, string> = {}) {
       const [c] = await docker.listContainers({ filters: { label: [`${LABEL.app}=${appId}`, `${LABEL.deployment}=${app.activeDeploymentId}`] } });
       return docker.getContainer(c!.Id).inspect();
     },
+    /** What serves the app, as the engine's rows hold it: a container id (docker driver), a service id (swarm). */
+    async workloadId(appId: string): Promise<string> {
+      return (await repo.findApp(appId))!.containerId!;
+    },
     async close() {
       for (const app of (await (await call('GET', '/api/v1/admin/paas/apps')).json()) as { id: string }[]) await call('DELETE', `/api/v1/admin/paas/apps/${app.id}`);
-      const managed = async () => docker.listContainers({ all: true, filters: { label: [`${LABEL.managed}=${engine.docker.instance}`] } });
-      await eventually(async () => (await managed()).length === 0, 30_000).catch(() => undefined);
+      await eventually(async () => (await leftovers(docker, engine.docker.instance)) === 0, 30_000).catch(() => undefined);
       await stopPaas();
       await worker.close();
       await api.close();
-      await new Promise((r) => router.close(r));
+      await router.close();
       await rm(root, { recursive: true, force: true });
     },
   };

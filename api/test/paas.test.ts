@@ -1,6 +1,4 @@
 import { mkdtemp, rm, stat } from 'node:fs/promises';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Docker from 'dockerode';
@@ -10,27 +8,28 @@ import { Jobs } from '../src/jobs/job-spec.js';
 import { composePaasEngine, createPaasJobs, startPaasWorker } from '../src/jobs/paas.jobs.js';
 import { createLogger } from '../src/logger.js';
 import { PaasRepository } from '../src/repositories/paas.repository.js';
-import { createAppRouter } from '../src/router/app-router.js';
 import { imageTag, LABEL, networkName } from '../src/services/paas/container-spec.js';
 import { NOTHING_DETECTED } from '../src/services/paas/detect.js';
-import { RouteTable } from '../src/services/paas/route-table.js';
+import { overlayName, serviceName, SWARM_EGRESS_NETWORK } from '../src/services/paas/service-spec.js';
 import { hubSignature } from '../src/services/paas/views.js';
 import { testEnv } from './env.js';
 import { bearer, createUser, login } from './factories.js';
 import { eventually, runScript, startTestApi, type TestApi } from './harness.js';
 import { makeRepo, nodeServer, readSse, upgradeEcho, viaRouter } from './paas-fixtures.js';
+import { leftovers, startRouter, SWARM, type TestRouter } from './paas-stack.js';
 
 /**
  * The PaaS engine end to end against the real Docker Engine: fixture repositories made here as
  * local git repos, deployed through the API by an in-process worker, fetched through the app router.
  * Without Docker this file fails in beforeAll, loudly: a PaaS that was never run is not a pass.
+ * `make test-swarm` runs it with PAAS_DRIVER=swarm: where it inspects the engine, it says what each driver sets.
  */
 const docker = new Docker();
 let api: TestApi;
 let worker: Infrastructure;
 let stopPaas: () => void;
 let engine: ReturnType<typeof composePaasEngine>;
-let router: Server;
+let router: TestRouter;
 let routerPort: number;
 let token: string;
 let root: string;
@@ -48,28 +47,26 @@ beforeAll(async () => {
   const env = overrides(join(root, 'work'));
   api = await startTestApi(env);
   token = (await login(api, await createUser(api, 'admin'))).accessToken;
-  worker = createInfrastructure(testEnv(env), createLogger(process.env.TEST_LOG_LEVEL ?? 'silent', 'worker-test'), 'worker');
+  router = await startRouter(new PaasRepository(api.infra.database.db));
+  routerPort = router.port;
+  worker = createInfrastructure(testEnv({ ...env, ...router.env }), createLogger(process.env.TEST_LOG_LEVEL ?? 'silent', 'worker-test'), 'worker');
   engine = composePaasEngine(worker, { drainMs: 1500 });
   const jobs = createPaasJobs(worker, engine);
   worker.queues.process(Jobs.paasDeploy, 1, jobs.deploy);
   worker.queues.process(Jobs.paasControl, 2, jobs.control);
   stopPaas = startPaasWorker(worker, jobs.engine);
-  const repo = new PaasRepository(api.infra.database.db);
-  router = createAppRouter({ routes: new RouteTable((slug) => repo.findAppBySlug(slug), 'apps.localhost'), logger: createLogger('silent', 'router-test') });
-  await new Promise<void>((resolve) => router.listen(0, '127.0.0.1', resolve));
-  routerPort = (router.address() as AddressInfo).port;
 }, 660_000);
 
 afterAll(async () => {
   // Remove every app through the API, so the test also leaves Docker as it found it.
   if (api) {
     for (const app of (await (await call('GET', '/api/v1/admin/paas/apps')).json()) as { id: string }[]) await call('DELETE', `/api/v1/admin/paas/apps/${app.id}`);
-    await eventually(async () => (await managed()).length === 0, 30_000).catch(() => undefined);
+    await eventually(async () => (await leftovers(docker, engine.docker.instance)) === 0, 30_000).catch(() => undefined);
   }
   stopPaas?.();
   await worker?.close();
   await api?.close();
-  await new Promise((r) => (router ? router.close(r) : r(undefined)));
+  await router?.close();
   if (root) await rm(root, { recursive: true, force: true });
 });
 
@@ -102,6 +99,14 @@ async function settled(deploymentId: string, timeoutMs = 90_000): Promise<Deploy
 }
 
 const host = (slug: string) => `${slug}.apps.localhost`;
+/** A command's output inside a running container. */
+const exec = async (containerId: string, cmd: string[]): Promise<string> => {
+  const run = await docker.getContainer(containerId).exec({ Cmd: cmd, AttachStdout: true, AttachStderr: true });
+  const stream = await run.start({});
+  const chunks: Buffer[] = [];
+  await new Promise((resolve) => stream.on('data', (c: Buffer) => chunks.push(c)).on('end', resolve));
+  return Buffer.concat(chunks).toString('utf8');
+};
 const inspectServing = async (appId: string) => {
   const app = (await (await call('GET', `/api/v1/admin/paas/apps/${appId}`)).json()) as AppView;
   const [c] = await docker.listContainers({ filters: { label: [`${LABEL.app}=${appId}`, `${LABEL.deployment}=${app.activeDeploymentId}`] } });
@@ -137,7 +142,8 @@ describe('static site, end to end', () => {
     const text = lines.map((e) => e.data).join('\n');
     expect(text).toMatch(/==> Detected a static site/);
     expect(text).toMatch(/Step \d+\/\d+ : FROM /);
-    expect(text).toMatch(/answered HTTP 200/);
+    // Swarm gates on the health check inside the task: the worker sees the task turn running.
+    expect(text).toMatch(SWARM ? /task running; ready/ : /answered HTTP 200/);
     console.info(`[paas] static fixture: deploy requested → running (SSE end) in ${deployMs} ms`);
 
     const done = await settled(dep.id);
@@ -154,23 +160,45 @@ describe('static site, end to end', () => {
     const info = await inspectServing(staticApp.id);
     const h = info.HostConfig;
     expect(h.Memory).toBe(256 * 1024 * 1024);
-    expect(h.MemorySwap).toBe(256 * 1024 * 1024);
-    expect(h.CpuQuota).toBe(50_000);
-    expect(h.CpuPeriod).toBe(100_000);
-    expect(h.RestartPolicy).toEqual({ Name: 'on-failure', MaximumRetryCount: 3 });
-    expect(h.PidsLimit).toBeGreaterThan(0);
+    expect(h.PidsLimit).toBe(128);
     expect(h.CapDrop).toEqual(['ALL']);
-    expect(h.SecurityOpt).toContain('no-new-privileges:true');
     expect(h.Privileged).toBe(false);
     expect(h.ReadonlyRootfs).toBe(true);
-    expect(Object.keys(h.Tmpfs ?? {})).toEqual(['/tmp']);
+    expect(h.Init).toBe(true);
     expect(h.LogConfig).toEqual({ Type: 'json-file', Config: { 'max-size': '5m', 'max-file': '2' } });
-    expect(h.NetworkMode).toBe(networkName(staticApp.id));
-    expect(Object.keys(info.NetworkSettings.Networks)).toEqual([networkName(staticApp.id)]);
-    const binding = info.NetworkSettings.Ports['8080/tcp']![0]!;
-    expect(binding.HostIp).toBe('127.0.0.1');
-    expect(Number(binding.HostPort)).toBeGreaterThan(1024);
     expect(info.Config.User).toBe('10001:10001');
+    if (!SWARM) {
+      expect(h.MemorySwap).toBe(256 * 1024 * 1024);
+      expect(h.CpuQuota).toBe(50_000);
+      expect(h.CpuPeriod).toBe(100_000);
+      expect(h.RestartPolicy).toEqual({ Name: 'on-failure', MaximumRetryCount: 3 });
+      expect(h.SecurityOpt).toContain('no-new-privileges:true');
+      expect(Object.keys(h.Tmpfs ?? {})).toEqual(['/tmp']);
+      expect(h.NetworkMode).toBe(networkName(staticApp.id));
+      expect(Object.keys(info.NetworkSettings.Networks)).toEqual([networkName(staticApp.id)]);
+      const binding = info.NetworkSettings.Ports['8080/tcp']![0]!;
+      expect(binding.HostIp).toBe('127.0.0.1');
+      expect(Number(binding.HostPort)).toBeGreaterThan(1024);
+      return;
+    }
+    // Swarm: half a CPU as NanoCpus, restarts and updates in the service, /tmp a tmpfs mount with the
+    // engine's noexec/nosuid/nodev; no port published at all (the router reaches the task on the app's
+    // overlay); swap and no-new-privileges are what it cannot set (README, "Swarm driver").
+    expect(h.NanoCpus).toBe(500_000_000);
+    expect(h.Mounts).toEqual([expect.objectContaining({ Type: 'tmpfs', Target: '/tmp' })]);
+    expect(Object.keys(info.NetworkSettings.Networks).sort()).toEqual([SWARM_EGRESS_NETWORK, overlayName(staticApp.id)].sort());
+    expect(Object.values(info.NetworkSettings.Ports ?? {}).flat().filter(Boolean)).toEqual([]);
+    type ServiceView = { Spec: { TaskTemplate: { RestartPolicy: unknown; Resources: { Limits: unknown }; ContainerSpec: { Healthcheck: { Test: string[] }; Image: string } }; UpdateConfig: unknown; EndpointSpec: unknown } };
+    const service = (await docker.getService(serviceName(staticApp.id)).inspect()) as ServiceView;
+    expect(service.Spec.TaskTemplate.RestartPolicy).toMatchObject({ Condition: 'on-failure', MaxAttempts: 3 });
+    expect(service.Spec.TaskTemplate.Resources.Limits).toEqual({ MemoryBytes: 256 * 1024 * 1024, NanoCPUs: 500_000_000, Pids: 128 });
+    expect(service.Spec.TaskTemplate.ContainerSpec.Healthcheck.Test.slice(0, 2)).toEqual(['CMD', 'node']);
+    expect(service.Spec.TaskTemplate.ContainerSpec.Image).toMatch(/^127\.0\.0\.1:5000\/ov-paas\/static-site:[0-9a-f-]{36}@sha256:[0-9a-f]{64}$/);
+    expect(service.Spec.UpdateConfig).toMatchObject({ Order: 'start-first', FailureAction: 'rollback' });
+    expect(service.Spec.EndpointSpec).toEqual({ Mode: 'dnsrr' });
+    const mounts = await exec(info.Id, ['sh', '-c', 'grep " /tmp " /proc/mounts']);
+    expect(mounts).toMatch(/\bnoexec\b/);
+    expect(mounts).toMatch(/\bnosuid\b/);
   });
 
   it('SSE replays a finished log and resumes after Last-Event-ID', async () => {
@@ -255,7 +283,8 @@ describe('Node.js server and own Dockerfile', () => {
     expect(asRoot.Config.User).toBe('0:0');
     // Root, but still without capabilities or new privileges.
     expect(asRoot.HostConfig.CapDrop).toEqual(['ALL']);
-    expect(asRoot.HostConfig.SecurityOpt).toContain('no-new-privileges:true');
+    // (Swarm cannot set no-new-privileges per service: README, "Swarm driver".)
+    if (!SWARM) expect(asRoot.HostConfig.SecurityOpt).toContain('no-new-privileges:true');
 
     const deny = await call('PATCH', `/api/v1/admin/paas/apps/${app.id}`, { runAsRoot: false });
     expect(deny.status).toBe(200);
@@ -267,14 +296,15 @@ describe('Node.js server and own Dockerfile', () => {
 describe('isolation', () => {
   it('apps cannot reach each other, the database or Redis', async () => {
     const target = await inspectServing(staticApp.id);
-    const targetIp = Object.values(target.NetworkSettings.Networks)[0]!.IPAddress;
-    const targetHostPort = target.NetworkSettings.Ports['8080/tcp']![0]!.HostPort;
+    // Swarm: the other app's addresses on its overlay and on the egress bridge; no published port.
+    const targetIps = Object.values(target.NetworkSettings.Networks).map((n) => n.IPAddress);
+    const targetHostPort = SWARM ? '8080' : target.NetworkSettings.Ports['8080/tcp']![0]!.HostPort;
     const self = await inspectServing(nodeApp.id);
-    const gateway = Object.values(self.NetworkSettings.Networks)[0]!.Gateway;
+    const gateway = Object.values(self.NetworkSettings.Networks).find((n) => n.Gateway)!.Gateway;
     const probe = async (h: string, port: string | number) => (await viaRouter(routerPort, host(nodeApp.slug), `/probe?host=${h}&port=${port}`)).body;
     // The probe works: the app reaches itself.
     expect(await probe('127.0.0.1', 8080)).toBe('connected');
-    for (const [h, port] of [[targetIp, 8080], [gateway, targetHostPort], [gateway, 3307], [gateway, 6380], [gateway, 8000], ['host.docker.internal', 3307]] as const) {
+    for (const [h, port] of [...targetIps.map((ip) => [ip, 8080] as const), [gateway, targetHostPort], [gateway, 3307], [gateway, 6380], [gateway, 8000], ['host.docker.internal', 3307]] as const) {
       expect(await probe(h, port), `${h}:${port}`).not.toBe('connected');
     }
   });
@@ -296,22 +326,26 @@ describe('failures', () => {
     expect(view.status).toBe('failed');
     expect(view.lastError).toBe(done.reason);
     expect((await viaRouter(routerPort, host(app.slug))).status).toBe(503);
-    expect((await managed()).filter((c) => c.Labels[LABEL.app] === app.id)).toEqual([]);
+    // Swarm removes the failed service's task containers a moment after the service.
+    await eventually(async () => (await managed()).filter((c) => c.Labels[LABEL.app] === app.id).length === 0, 20_000);
   });
 
   it('a container Docker restarts after a crash gets a new port, and the router follows it', async () => {
     const server = "require('node:http').createServer((req, res) => { if (req.url === '/crash') { res.end('bye'); setTimeout(() => process.exit(1), 50); return; } res.end('alive'); }).listen(Number(process.env.PORT), '0.0.0.0');\n";
     const app = await createApp('Crash Once', (await makeRepo(root, 'crash-once', { 'package.json': JSON.stringify({ name: 'crash-once', version: '1.0.0', main: 'index.js' }), 'index.js': server })).url);
     expect((await settled((await deploy(app.id)).id)).status).toBe('running');
-    const portBefore = (await inspectServing(app.id)).NetworkSettings.Ports['8080/tcp']![0]!.HostPort;
+    const row = () => new PaasRepository(api.infra.database.db).findApp(app.id);
+    // Swarm: a restart is a new task of the same service (counted by the driver); the router dials the service at the app's port.
+    const restarts = async () => (SWARM ? (await engine.driver.state((await row())!.containerId!))?.restartCount : (await inspectServing(app.id)).RestartCount);
+    const published = async () => (SWARM ? '8080' : (await inspectServing(app.id)).NetworkSettings.Ports['8080/tcp']![0]!.HostPort);
+    const portBefore = await published();
     expect((await viaRouter(routerPort, host(app.slug), '/crash')).body).toBe('bye');
-    await eventually(async () => (await inspectServing(app.id)).RestartCount === 1, 20_000);
+    await eventually(async () => (await restarts()) === 1, 20_000);
     await eventually(async () => (await viaRouter(routerPort, host(app.slug)).catch(() => ({ body: '' }))).body === 'alive', 20_000);
-    const portAfter = (await inspectServing(app.id)).NetworkSettings.Ports['8080/tcp']![0]!.HostPort;
+    const portAfter = await published();
     expect(((await (await call('GET', `/api/v1/admin/paas/apps/${app.id}`)).json()) as AppView).status).toBe('running');
     // Whether Docker kept the port or not, the app's row matches the container.
-    const row = await new PaasRepository(api.infra.database.db).findApp(app.id);
-    expect(String(row!.hostPort)).toBe(portAfter);
+    expect(String((await row())!.hostPort)).toBe(portAfter);
     expect(typeof portBefore).toBe('string');
     expect((await call('DELETE', `/api/v1/admin/paas/apps/${app.id}`)).status).toBe(204);
   });
@@ -423,7 +457,10 @@ describe('redeploys and control', () => {
     const previous = (await (await call('GET', `/api/v1/admin/paas/apps/${nodeApp.id}/deployments`)).json()) as (DeploymentView & { trigger: string })[];
     expect(previous[0]).toMatchObject({ id: deploymentId, status: 'running', trigger: 'webhook' });
     expect(previous[1]!.status).toBe('superseded');
-    const containers = (await managed()).filter((c) => c.Labels[LABEL.app] === nodeApp.id);
+    // Swarm keeps the stopped task's container as task history (its retention limit); it stops once drained.
+    const serving = async () => (await managed()).filter((c) => c.Labels[LABEL.app] === nodeApp.id && (!SWARM || c.State === 'running'));
+    if (SWARM) await eventually(async () => !(await serving()).some((c) => c.Id === before.Id), 10_000);
+    const containers = await serving();
     expect(containers.map((c) => c.Id)).not.toContain(before.Id);
     expect(containers).toHaveLength(1);
   });
@@ -472,8 +509,19 @@ describe('redeploys and control', () => {
 
 describe('reconcile and delete', () => {
   it('reconcile removes strays, fixes port drift and keeps only the newest images per app', async () => {
-    const stray = await docker.createContainer({ Image: 'omervision/paas-static:local', Cmd: ['node', '-e', 'setTimeout(()=>{},60000)'], Labels: { [LABEL.managed]: engine.docker.instance, [LABEL.app]: '01a00000-0000-7000-8000-000000000000' } });
-    const foreign = await docker.createContainer({ Image: 'omervision/paas-static:local', Cmd: ['node'], Labels: { [LABEL.managed]: 'another-installation', [LABEL.app]: '01a00000-0000-7000-8000-000000000000' } });
+    // A workload of an app that no longer exists (swarm driver: a service), and one of another installation.
+    const workload = async (instance: string, name: string) => {
+      const Labels = { [LABEL.managed]: instance, [LABEL.app]: '01a00000-0000-7000-8000-000000000000' };
+      if (!SWARM) {
+        const c = await docker.createContainer({ Image: 'omervision/paas-static:local', Cmd: ['node', '-e', 'setTimeout(()=>{},60000)'], Labels });
+        return { id: c.id, inspect: () => c.inspect(), remove: () => c.remove({ force: true }) };
+      }
+      const created = (await docker.createService({ Name: `ov-test-${name}-${process.pid}`, Labels, TaskTemplate: { ContainerSpec: { Image: 'omervision/paas-static:local', Args: ['node'] } }, Mode: { Replicated: { Replicas: 0 } } })) as unknown as { id: string };
+      const service = docker.getService(created.id);
+      return { id: created.id, inspect: async () => ({ Id: ((await service.inspect()) as { ID: string }).ID }), remove: () => service.remove() };
+    };
+    const stray = await workload(engine.docker.instance, 'stray');
+    const foreign = await workload('another-installation', 'foreign');
     const repo = new PaasRepository(api.infra.database.db);
     const real = (await repo.findApp(staticApp.id))!.hostPort;
     await repo.updateApp(staticApp.id, { hostPort: 1 });
@@ -489,7 +537,7 @@ describe('reconcile and delete', () => {
     await expect(stray.inspect()).rejects.toMatchObject({ statusCode: 404 });
     // Another installation's container on the same Docker Engine is not ours to remove.
     expect((await foreign.inspect()).Id).toBe(foreign.id);
-    await foreign.remove({ force: true });
+    await foreign.remove();
     expect((await repo.findApp(staticApp.id))!.hostPort).toBe(real);
     const images = await docker.listImages({ filters: { label: [`${LABEL.app}=${nodeApp.id}`] } });
     expect(images).toHaveLength(1);
@@ -504,7 +552,7 @@ describe('reconcile and delete', () => {
     await eventually(async () => {
       const containers = (await managed()).filter((c) => c.Labels[LABEL.app] === ownApp.id);
       const images = await docker.listImages({ filters: { label: [`${LABEL.app}=${ownApp.id}`] } });
-      const networks = await docker.listNetworks({ filters: { name: [networkName(ownApp.id)] } });
+      const networks = await docker.listNetworks({ filters: { name: [SWARM ? overlayName(ownApp.id) : networkName(ownApp.id)] } });
       const checkout = await stat(join(root, 'work', ownApp.id)).catch(() => null);
       return containers.length === 0 && images.length === 0 && networks.length === 0 && checkout === null;
     }, 20_000);

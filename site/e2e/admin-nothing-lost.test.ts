@@ -193,6 +193,35 @@ describe.each([1280, 360])('admin at %i px', (width) => {
     await context.close();
   });
 
+  it('reorders projects and menu items from the keyboard', async () => {
+    const a = await json<{ id: string }>(stack.call('POST', '/api/v1/admin/projects', { title: `Order A ${width}`, sortOrder: 90_000 }));
+    const b = await json<{ id: string }>(stack.call('POST', '/api/v1/admin/projects', { title: `Order B ${width}`, sortOrder: 90_001 }));
+    const { context, page } = await open(width);
+    await nav(page, 'Projects');
+    const up = page.getByRole('button', { name: `Move Order B ${width} up` });
+    await up.focus();
+    await page.keyboard.press('Enter');
+    await page.getByText(`“Order B ${width}” moved up.`).waitFor();
+    const order = async (id: string) => (await json<{ sortOrder: number }>(stack.call('GET', `/api/v1/admin/projects/${id}`))).sortOrder;
+    expect(await order(b.id)).toBeLessThan(await order(a.id));
+
+    await nav(page, 'Settings');
+    await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
+    const before = (await json<{ navigation: { label: string }[] }>(stack.call('GET', '/api/v1/admin/settings'))).navigation.map((n) => n.label);
+    expect(before.length).toBeGreaterThan(1);
+    await page.getByRole('button', { name: `Move ${before[0]} down` }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText(/Settings saved/).waitFor();
+    const after = (await json<{ navigation: { label: string }[] }>(stack.call('GET', '/api/v1/admin/settings'))).navigation.map((n) => n.label);
+    expect(after.slice(0, 2)).toEqual([before[1], before[0]]);
+    // Put it back for the other width.
+    await page.getByRole('button', { name: `Move ${before[0]} up` }).click();
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await expect.poll(async () => (await json<{ navigation: { label: string }[] }>(stack.call('GET', '/api/v1/admin/settings'))).navigation[0]!.label).toBe(before[0]);
+    await context.close();
+  });
+
   it('sessions, API keys, two-factor setup, site builds, the audit log and the inbox count', async () => {
     // An admin of its own: signing out "all other sessions" must not end the test stack's session.
     const user = { email: `sessions-${width}-${Date.now()}@test.omervision.local`, password: 'violet-tram-harbour-42' };

@@ -76,4 +76,49 @@ describe('admin: PaaS apps', () => {
     await eventually(async () => (await docker.listContainers({ all: true, filters: { label: [`${LABEL.app}=${appId}`] } })).length === 0, 60_000, 500);
     await context.close();
   }, 300_000);
+
+  it('a private repository: the server makes a deploy key, the admin copies its public half; a token is write-only', async () => {
+    const context = await stack.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${stack.site.url}/admin/`);
+    await page.getByLabel('Email').fill(ADMIN.email);
+    await page.getByLabel('Password').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Apps' }).click();
+    await page.getByRole('button', { name: 'New app' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New app' });
+    await dialog.getByLabel('Name').fill('Private Key App');
+    // An address literal: nothing is resolved or contacted (the app is not deployed here).
+    await dialog.getByLabel('Git URL').fill('git@93.184.215.14:owner/private.git');
+    await dialog.getByText('Private repository').click();
+    await dialog.getByLabel('Sign-in').selectOption('deployKey');
+    await dialog.getByRole('button', { name: 'Create and show the key' }).click();
+    const key = page.getByRole('region', { name: 'Deploy key' });
+    await expect.poll(async () => (await key.locator('code').textContent()) ?? '').toMatch(/^ssh-ed25519 AAAA[A-Za-z0-9+/]+ omervision-private-key-app$/);
+    await page.screenshot({ path: join(ARTIFACTS, 'admin-paas-deploy-key.png'), fullPage: true });
+    await page.getByRole('link', { name: 'Open Private Key App →' }).click();
+    await page.getByRole('button', { name: 'Edit settings' }).click();
+    const edit = page.getByRole('dialog', { name: 'Edit app' });
+    await edit.getByText(/Fingerprint SHA256:/).waitFor();
+    await edit.getByText(/not pinned yet/).waitFor();
+    await edit.getByRole('button', { name: 'Copy the deploy key' }).waitFor();
+    await edit.getByText('Private repository').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(ARTIFACTS, 'admin-paas-deploy-key-settings.png') });
+
+    // Switch to an https URL with a token: saved, never shown back, the key deleted.
+    await edit.getByLabel('Git URL').fill('https://93.184.215.14/owner/private.git');
+    await edit.getByLabel('Sign-in').selectOption('token');
+    await edit.getByLabel('Access token').fill('glpat-never-shown-again-123');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('App saved').waitFor();
+    const appId = page.url().split('/').pop()!;
+    const view = await (await stack.call('GET', `/api/v1/admin/paas/apps/${appId}`)).json() as { repoAccess: { method: string; tokenSet: boolean; deployKey: string | null } };
+    expect(view.repoAccess).toMatchObject({ method: 'token', tokenSet: true, deployKey: null });
+    expect(JSON.stringify(view)).not.toContain('glpat-never-shown-again-123');
+    await page.getByRole('button', { name: 'Edit settings' }).click();
+    await expect.poll(async () => page.getByRole('dialog', { name: 'Edit app' }).getByLabel('Access token').inputValue()).toBe('');
+    await page.screenshot({ path: join(ARTIFACTS, 'admin-paas-token.png'), fullPage: true });
+    await stack.call('DELETE', `/api/v1/admin/paas/apps/${appId}`);
+    await context.close();
+  }, 120_000);
 });

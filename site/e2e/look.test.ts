@@ -97,6 +97,8 @@ describe('the public site, as a visitor judges it', () => {
               // The demo frame loads lazily: bring it into view and wait for the app's page.
               await page.locator('#demo iframe').scrollIntoViewIfNeeded();
               await page.frameLocator('#demo iframe').locator('h1').waitFor();
+              // Back to the top, or the sticky header is drawn mid-page in the full-page picture.
+              await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
             }
             await page.screenshot({ path: `${SHOTS}${name}-${width}${scheme === 'dark' ? '-dark' : ''}.jpg`, fullPage: true, type: 'jpeg', quality: 72 });
           }

@@ -93,8 +93,11 @@ export const envSchema = z.object({
   PAAS_DOMAIN: z.string().regex(/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/i, 'must be a domain name').default('apps.localhost'),
   /** Public URL of an app with `{slug}` in it; unset = http://<slug>.<PAAS_DOMAIN>:<PAAS_ROUTER_PORT>. */
   PAAS_APP_URL: z.string().refine((v) => v.includes('{slug}') && /^https?:\/\//.test(v), 'must be an http(s) URL containing {slug}').optional(),
-  /** Accept file:// repository URLs (tests and local development only). */
-  PAAS_ALLOW_LOCAL_REPOS: bool.default(false),
+  /**
+   * Tests and local development only: 1 accepts file:// repository URLs; `loopback` also https and
+   * ssh hosts on loopback addresses (the private-repository tests' git servers). Never other private ranges.
+   */
+  PAAS_ALLOW_LOCAL_REPOS: z.union([z.literal('loopback'), bool]).default(false),
   /** Runs Node apps; glibc (Debian), like the build image, so native modules built there load. */
   PAAS_IMAGE_NODE: z.string().min(1).default('node:24-bookworm-slim'),
   /** Build stage of Node apps: python3, make and g++ for native modules. */

@@ -10,8 +10,8 @@ export interface CreatePaasAppRequest {
   /**
    * https git URL (the host must resolve to public addresses only; no credentials in it: see
    * `gitToken`), or, for an app with a deploy key, an ssh URL (`git@host:owner/repo.git`,
-   * `ssh://git@host[:port]/path`). `file://` URLs (and hosts on loopback addresses) only when the
-   * server runs with PAAS_ALLOW_LOCAL_REPOS=1 (tests and development).
+   * `ssh://git@host[:port]/path`). `file://` URLs only when the server runs with
+   * PAAS_ALLOW_LOCAL_REPOS=1, loopback hosts only with `loopback` (tests and development).
    * @minLength 1 @maxLength 2048
    */
   repoUrl: string;

@@ -112,6 +112,8 @@ export interface AdminPostSummary {
   tags: TagView[];
   publishedAt: string | null;
   scheduledAt: string | null;
+  /** A published post with saved edits that are not live yet. */
+  hasPendingChanges: boolean;
   updatedAt: string;
 }
 

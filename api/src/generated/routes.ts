@@ -676,6 +676,7 @@ const models: TsoaRoute.Models = {
             "tags": {"dataType":"array","array":{"dataType":"refObject","ref":"TagView"},"required":true},
             "publishedAt": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
             "scheduledAt": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "hasPendingChanges": {"dataType":"boolean","required":true},
             "updatedAt": {"dataType":"string","required":true},
         },
         "additionalProperties": false,

@@ -15,9 +15,10 @@ const entryOf = (value: unknown, source = { namespace: 'posts', key: 'list' }): 
  * cache and answers as cachedRead does. `routed` counts the requests that reached the route;
  * `routes` records the route label the request log would use.
  */
-async function start(options: { withBody?: boolean } = {}) {
+async function start(options: { withBody?: boolean; syncPeek?: boolean } = {}) {
   const state = { current: entryOf({ items: [1, 2, 3] }) as CacheEntry<unknown> | undefined, routed: 0, routes: [] as string[] };
-  const cache = { peek: async <T>() => state.current as CacheEntry<T> | undefined };
+  // The real cache answers synchronously while its version is fresh, with a promise when it reads Redis.
+  const cache = { peek: <T>() => (options.syncPeek ? (state.current as CacheEntry<T>) : Promise.resolve(state.current as CacheEntry<T> | undefined)) };
   const app = express();
   app.use((req, res, next) => {
     res.on('finish', () => state.routes.push(routeOf(req)));
@@ -64,6 +65,13 @@ describe('cachedAnswers', () => {
     expect(state.routes).toEqual(['/api/v1/posts', '/api/v1/posts']);
   });
 
+  it('replays from a synchronous cache answer as well', async () => {
+    const { url, state } = await start({ syncPeek: true });
+    const routed = await (await fetch(`${url}/api/v1/posts`)).text();
+    expect(await (await fetch(`${url}/api/v1/posts`)).text()).toBe(routed);
+    expect(state.routed).toBe(1);
+  });
+
   it('revalidation (304), no-cache and HEAD behave as through the route', async () => {
     const { url, state } = await start();
     const first = await fetch(`${url}/api/v1/posts`);
@@ -93,6 +101,18 @@ describe('cachedAnswers', () => {
     await fetch(`${url}/api/v1/posts`);
     await fetch(`${url}/api/v1/posts`, { headers: { authorization: 'Bearer x' } });
     expect(state.routed).toBe(4);
+  });
+
+  it('a request with a body goes the whole way (its body is checked there)', async () => {
+    const { url, state } = await start();
+    await fetch(`${url}/api/v1/posts`);
+    const { request } = await import('node:http');
+    await new Promise<void>((resolve, reject) => {
+      const req = request(`${url}/api/v1/posts`, { method: 'GET', headers: { 'content-type': 'application/json', 'content-length': '2' } }, (res) => res.resume().on('end', resolve));
+      req.on('error', reject);
+      req.end('{}');
+    });
+    expect(state.routed).toBe(2);
   });
 
   it('an answer built after the cache (no bytes of its own) is never replayed; other methods never are', async () => {

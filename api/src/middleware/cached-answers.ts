@@ -1,4 +1,4 @@
-import type { Application, Request, RequestHandler, Response } from 'express';
+import type { Application, NextFunction, Request, RequestHandler, Response } from 'express';
 import { LRUCache } from 'lru-cache';
 import type { CacheEntry } from '../repositories/cache.repository.js';
 import { routeOf } from './request-context.js';
@@ -6,7 +6,7 @@ import { routeOf } from './request-context.js';
 /** Shared caches may keep public reads 5 minutes and serve stale for 10 while revalidating. */
 export const PUBLIC_CACHE_CONTROL = 'public, max-age=60, s-maxage=300, stale-while-revalidate=600';
 
-const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
+export const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 const NO_CACHE = /(?:^|,)\s*no-cache\s*(?:,|$)/;
 
 /** RFC 9110 §13.1.2: weak comparison, a list of tags or `*`. */
@@ -17,31 +17,34 @@ export function ifNoneMatchHits(header: string | undefined, etag: string): boole
   return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === bare);
 }
 
+/** Whether the client already holds this entry (and did not ask for a full answer with `Cache-Control: no-cache`). */
+export function notModified(req: Request, entry: CacheEntry<unknown>): boolean {
+  const cacheControl = req.headers['cache-control'];
+  return !(cacheControl !== undefined && NO_CACHE.test(cacheControl)) && ifNoneMatchHits(req.headers['if-none-match'], entry.etag);
+}
+
+/** The entry's bytes: serialised when the cache was filled, or here for an answer built after the cache. */
+export function bodyOf(entry: CacheEntry<unknown>): Buffer {
+  return entry.body ?? Buffer.from(JSON.stringify(entry.value) ?? 'null');
+}
+
 /**
- * Answers a public read from a cache entry: the strong ETag and CDN Cache-Control; a 304 when the
- * client already holds this version (and did not send `Cache-Control: no-cache`, which asks for a
- * full answer); otherwise the entry's bytes as they were serialised when the cache was filled (an
- * entry built after the cache is serialised here).
+ * Answers a public read from a cache entry, as cachedRead does through the route: the strong ETag
+ * and CDN Cache-Control; a 304 when the client already holds this version; otherwise the entry's
+ * bytes.
  */
 export function sendCached(req: Request, res: Response, entry: CacheEntry<unknown>): void {
-  res.setHeader('ETag', entry.etag);
-  res.setHeader('Cache-Control', PUBLIC_CACHE_CONTROL);
-  const cacheControl = req.headers['cache-control'];
-  if (!(cacheControl !== undefined && NO_CACHE.test(cacheControl)) && ifNoneMatchHits(req.headers['if-none-match'], entry.etag)) {
-    res.statusCode = 304;
-    res.end();
+  if (notModified(req, entry)) {
+    res.writeHead(304, { ETag: entry.etag, 'Cache-Control': PUBLIC_CACHE_CONTROL }).end();
     return;
   }
-  const body = entry.body ?? Buffer.from(JSON.stringify(entry.value) ?? 'null');
-  res.statusCode = 200;
-  res.setHeader('Content-Type', JSON_CONTENT_TYPE);
-  res.setHeader('Content-Length', body.length);
-  res.end(body);
+  const body = bodyOf(entry);
+  res.writeHead(200, { ETag: entry.etag, 'Cache-Control': PUBLIC_CACHE_CONTROL, 'Content-Type': JSON_CONTENT_TYPE, 'Content-Length': body.length }).end(body);
 }
 
 export interface AnswerCache {
   /** The entry the cache would answer from memory now, or undefined (CacheRepository.peek). */
-  peek<T>(namespace: string, key: string): Promise<CacheEntry<T> | undefined>;
+  peek<T>(namespace: string, key: string): CacheEntry<T> | undefined | Promise<CacheEntry<T> | undefined>;
 }
 
 interface KnownAnswer {
@@ -58,24 +61,30 @@ const ANSWERS = 'cachedAnswers';
  * that walk cost more than the rest of a cached read. When a route has answered a URL from a cache
  * entry (rememberAnswer), later requests for the same URL get that entry's answer here, as long as
  * the cache still holds it under the current namespace version — the check the route's own read
- * makes. Everything before this middleware (request id and log, security headers, CORS, body checks,
- * rate limits) runs for them as for any request. A URL whose entry is gone goes the whole way and is
- * remembered again.
+ * makes. Mounted right after the rate limiter: everything before it (security headers, request id
+ * and log, CORS, rate limits) runs for these requests as for any other. What it skips are the body
+ * parsers, which have nothing to do for a request without a body (one with a body goes the whole
+ * way), and the routes. A URL whose entry is gone goes the whole way and is remembered again.
  */
 export function cachedAnswers(app: Application, cache: AnswerCache, maxUrls = 5000): RequestHandler {
   const known = new LRUCache<string, KnownAnswer>({ max: maxUrls });
   app.locals[ANSWERS] = known;
-  return async (req, res, next) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
-    const answer = known.get(req.originalUrl);
-    if (!answer) return next();
-    const entry = await cache.peek(answer.namespace, answer.key);
+  const answer = (req: Request, res: Response, next: NextFunction, url: string, found: KnownAnswer, entry: CacheEntry<unknown> | undefined) => {
     if (!entry?.body) {
-      known.delete(req.originalUrl);
+      known.delete(url);
       return next();
     }
-    req.route = { path: answer.route };
+    req.route = { path: found.route };
     sendCached(req, res, entry);
+  };
+  return (req, res, next) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    const url = req.originalUrl;
+    const found = known.get(url);
+    if (!found || hasBody(req)) return next();
+    const entry = cache.peek(found.namespace, found.key);
+    if (entry instanceof Promise) entry.then((e) => answer(req, res, next, url, found, e), next);
+    else answer(req, res, next, url, found, entry);
   };
 }
 
@@ -91,4 +100,9 @@ export function rememberAnswer(req: Request, entry: CacheEntry<unknown>): void {
   const h = req.headers;
   if (h.authorization !== undefined || h['x-api-key'] !== undefined || h.cookie !== undefined) return;
   known.set(req.originalUrl, { ...entry.source, route: routeOf(req) });
+}
+
+function hasBody(req: Request): boolean {
+  const length = req.headers['content-length'];
+  return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
 }

@@ -6,6 +6,7 @@ import { rateHeaders } from '../services/auth/authenticator.js';
 import { AppError } from '../errors/app-error.js';
 import { authenticationOf, clientInfo, hasApiKey } from './authentication.js';
 import { sendProblem } from './problem.js';
+import { addHeader } from './response-headers.js';
 
 export interface RateLimitPresets {
   read: Bucket;
@@ -40,7 +41,7 @@ export function rateLimit(presets: RateLimitPresets): RequestHandler {
       }
       const bucket = contact ? presets.contact : SAFE.has(req.method) ? presets.read : presets.write;
       const state = await bucket.consume(addressKey(clientInfo(req).ip));
-      for (const [name, value] of Object.entries(rateHeaders(state))) res.setHeader(name, value);
+      for (const [name, value] of Object.entries(rateHeaders(state))) addHeader(res, name, value);
       if (!state.allowed) return sendProblem(res, Errors.rateLimited('Too many requests from this address. Slow down.'));
       next();
     } catch (err) {

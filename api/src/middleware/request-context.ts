@@ -3,6 +3,7 @@ import type { Request, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { requestLogger } from '../logger.js';
 import type { HttpMetrics } from '../repositories/metrics.repository.js';
+import { addHeader } from './response-headers.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -25,7 +26,7 @@ export function requestContext(logger: Logger, metrics: HttpMetrics, slowMs: num
     const incoming = req.get('x-request-id');
     const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     res.locals.requestId = requestId;
-    res.setHeader('X-Request-Id', requestId);
+    addHeader(res, 'X-Request-Id', requestId);
 
     res.on('finish', () => {
       const durationMs = Number(process.hrtime.bigint() - start) / 1e6;

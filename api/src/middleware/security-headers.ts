@@ -1,17 +1,15 @@
 import type { RequestHandler } from 'express';
 import helmet, { type HelmetOptions } from 'helmet';
+import { responseHeaders } from './response-headers.js';
 
 /**
  * helmet's headers, worked out once at boot: with no per-request directive (no nonce function)
- * helmet sets the same headers on every response, through a dozen chained middlewares. This sets
- * that list in one loop. Options with per-request values are refused here, not silently frozen.
+ * helmet sets the same headers on every response, through a dozen chained middlewares and a
+ * setHeader each. These go out with the response head in one piece (response-headers.ts). Options
+ * with per-request values are refused here, not silently frozen.
  */
 export function securityHeaders(options: HelmetOptions): RequestHandler {
-  const headers = helmetHeaders(options);
-  return (_req, res, next) => {
-    for (let i = 0; i < headers.length; i++) res.setHeader(headers[i]![0], headers[i]![1]);
-    next();
-  };
+  return responseHeaders(Object.fromEntries(helmetHeaders(options)));
 }
 
 /** What helmet sets (in order) on a response, run once against a recording response. */

@@ -77,11 +77,17 @@ export class CacheRepository {
 
   /**
    * The entry `get` would answer from this process's memory now (the same namespace version check),
-   * or undefined; never reads Redis entries or loads.
+   * or undefined; never reads Redis entries or loads. Synchronous while the version is fresh, so a
+   * hit costs no promise.
    */
-  async peek<T>(namespace: string, key: string): Promise<CacheEntry<T> | undefined> {
+  peek<T>(namespace: string, key: string): CacheEntry<T> | undefined | Promise<CacheEntry<T> | undefined> {
     if (!this.options.enabled) return undefined;
-    const entry = this.lru.get(this.fullKey(namespace, await this.version(namespace), key)) as CacheEntry<T> | undefined;
+    const version = this.version(namespace);
+    return typeof version === 'number' ? this.fromMemory<T>(namespace, version, key) : version.then((v) => this.fromMemory<T>(namespace, v, key));
+  }
+
+  private fromMemory<T>(namespace: string, version: number, key: string): CacheEntry<T> | undefined {
+    const entry = this.lru.get(this.fullKey(namespace, version, key)) as CacheEntry<T> | undefined;
     if (entry) this.stats.memoryHits++;
     return entry;
   }

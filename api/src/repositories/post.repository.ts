@@ -13,7 +13,10 @@ export interface PostWithAuthor extends PostRow {
 }
 
 /** What lists need: everything but the heavy body columns. */
-export type PostSummaryRow = Omit<PostWithAuthor, 'content' | 'html' | 'plainText' | 'toc' | 'pendingChanges'>;
+export type PostSummaryRow = Omit<PostWithAuthor, 'content' | 'html' | 'plainText' | 'toc' | 'pendingChanges'> & {
+  /** 1 when a published post has pending changes (MySQL answers booleans as numbers). */
+  hasPendingChanges?: number;
+};
 
 export interface PublicListQuery {
   limit: number;
@@ -214,6 +217,7 @@ const summaryColumns = {
   coverMediaId: posts.coverMediaId, authorId: posts.authorId, seoTitle: posts.seoTitle, seoDescription: posts.seoDescription,
   canonicalUrl: posts.canonicalUrl, ogImageMediaId: posts.ogImageMediaId, featured: posts.featured, status: posts.status,
   publishedAt: posts.publishedAt, scheduledAt: posts.scheduledAt, version: posts.version, createdAt: posts.createdAt, updatedAt: posts.updatedAt,
+  hasPendingChanges: sql<number>`(${posts.pendingChanges} IS NOT NULL)`,
 };
 
 const postColumns = {

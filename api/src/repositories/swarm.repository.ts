@@ -123,7 +123,7 @@ export class SwarmRepository {
     try {
       await this.docker.getNetwork(network).connect({ Container: container });
     } catch (err) {
-      if (statusOf(err) === 403 && /already exists|already attached/i.test((err as Error).message)) return;
+      if ((statusOf(err) === 403 || statusOf(err) === 409) && /already (exists|attached)/i.test((err as Error).message)) return;
       throw err;
     }
   }
@@ -168,9 +168,17 @@ export class SwarmRepository {
     }
   }
 
+  /** Tasks of the services (a service removed meanwhile has none). */
   async tasks(serviceIds: string[]): Promise<(SwarmTask & { serviceId: string })[]> {
     if (serviceIds.length === 0) return [];
-    const list = (await this.docker.listTasks({ filters: { service: serviceIds } })) as unknown as RawTask[];
+    let list: RawTask[];
+    try {
+      list = (await this.docker.listTasks({ filters: { service: serviceIds } })) as unknown as RawTask[];
+    } catch (err) {
+      if (statusOf(err) !== 404) throw err;
+      if (serviceIds.length === 1) return [];
+      return (await Promise.all(serviceIds.map((id) => this.tasks([id])))).flat();
+    }
     return list.map((t) => ({
       id: t.ID,
       serviceId: t.ServiceID,
@@ -211,6 +219,12 @@ export class SwarmRepository {
       if (statusOf(err) === 404 || signal.aborted) return undefined;
       throw err;
     }
+  }
+
+  /** Containers of a service's tasks on this node (Swarm removes them a moment after the service). */
+  async serviceContainers(serviceId: string): Promise<string[]> {
+    const list = await this.docker.listContainers({ all: true, filters: { label: [`com.docker.swarm.service.id=${serviceId}`] } });
+    return list.map((c) => c.Id);
   }
 
   /** A container of this node (undefined when it is not here). */

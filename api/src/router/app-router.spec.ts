@@ -29,7 +29,7 @@ beforeAll(async () => {
   const dead = createServer();
   deadPort = await listen(dead);
   await new Promise((r) => dead.close(r));
-  const routes = new RouteTable(async (slug) => apps[slug], 'apps.localhost', 60_000);
+  const routes = new RouteTable(async (slug) => apps[slug] && { id: slug, ...apps[slug] }, 'apps.localhost', 60_000);
   router = createAppRouter({ routes, logger: pino({ level: 'silent' }) });
   routerPort = await listen(router);
 });

@@ -37,7 +37,16 @@ export type UiIcon = keyof typeof UI;
 
 const esc = (v: string) => v.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
+const made = new Map<string, string>();
+
 export function uiIcon(name: UiIcon, size = 18): string {
+  const key = `${name}:${size}`;
+  let svg = made.get(key);
+  if (!svg) made.set(key, (svg = render(name, size)));
+  return svg;
+}
+
+function render(name: UiIcon, size: number): string {
   const body = UI[name].map(([tag, attrs]) => `<${tag} ${Object.entries(attrs).map(([k, v]) => `${k}="${esc(String(v))}"`).join(' ')}/>`).join('');
   return `<svg class="icon" xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false">${body}</svg>`;
 }

@@ -59,7 +59,8 @@ export async function highlightCode(html: string): Promise<string> {
 export function headingAnchors(html: string, t: Strings): string {
   return html.replace(/<(h[2-4]) id="([^"]+)">([\s\S]*?)<\/\1>/g, (_whole, tag: string, id: string, inner: string) => {
     const text = decodeEntities(inner.replace(/<[^>]+>/g, '')).trim();
-    return `<${tag} id="${id}">${inner}<a class="anchor" href="#${id}" aria-label="${attr(t.anchor(text))}">#</a></${tag}>`;
+    // The `#` is drawn by CSS: the heading's text stays the heading's text.
+    return `<${tag} id="${id}">${inner}<a class="anchor" href="#${id}" aria-label="${attr(t.anchor(text))}"></a></${tag}>`;
   });
 }
 

@@ -23,7 +23,7 @@ export function adminSummary(p: PostSummaryRow, tags: TagRow[]): AdminPostSummar
   return {
     id: p.id, slug: p.slug, title: p.title, excerpt: p.excerpt, status: p.status, featured: p.featured,
     author: { id: p.authorId, name: p.authorName }, tags: tags.map(tagView), publishedAt: iso(p.publishedAt),
-    scheduledAt: iso(p.scheduledAt), updatedAt: p.updatedAt.toISOString(),
+    scheduledAt: iso(p.scheduledAt), hasPendingChanges: Boolean(Number(p.hasPendingChanges ?? 0)), updatedAt: p.updatedAt.toISOString(),
   };
 }
 

@@ -89,7 +89,7 @@ export function detectNode(tree: AppTree, settings: Partial<BuildSettings>, proc
 
   if ('next' in deps && !start) {
     const config = ['next.config.js', 'next.config.mjs', 'next.config.ts', 'next.config.cjs'].find((f) => tree.has(f));
-    if (config && /\boutput\s*:\s*['"]export['"]/.test(tree.read(config) ?? '')) {
+    if (config && /\boutput\s*:\s*['"]export['"]/.test(withoutComments(tree.read(config) ?? ''))) {
       reasons.push(`Next.js static export: output: 'export' (${tree.shown(config)}), out/ served as files`);
       return staticBuild(install, build ?? ['node', 'node_modules/next/dist/bin/next', 'build'], 'out', `a Next.js static export (${how}), out/ served as files`, placement(), reasons);
     }
@@ -204,4 +204,9 @@ function comparatorAdmits(comparator: string, major: number): boolean | null {
 
 function scriptCommand(pm: PackageManager, script: string): string[] {
   return pm === 'yarn' ? ['yarn', script] : [pm, 'run', script];
+}
+
+/** JavaScript source without its comments (roughly: enough that a commented-out setting does not count). */
+export function withoutComments(source: string): string {
+  return source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
 }

@@ -140,6 +140,9 @@ describe('detect: Node.js', () => {
     const d = detected({ 'package.json': pkg({ dependencies: { next: '15' }, scripts: { build: 'next build' } }), 'next.config.mjs': "export default { output: 'export' };\n" });
     expect(d.plan).toMatchObject({ kind: 'static-build', outDir: 'out', build: ['npm', 'run', 'build'] });
     expect(d.reasons).toContain("Next.js static export: output: 'export' (next.config.mjs), out/ served as files");
+    // A commented-out export (create-next-app's and Render's templates ship one) is a server.
+    const commented = "const nextConfig = {\n  // Uncomment to build a static site.\n  // output: \"export\",\n  /* output: 'export' */\n  reactStrictMode: true,\n};\nexport default nextConfig;\n";
+    expect(detected({ 'package.json': pkg({ dependencies: { next: '15' }, scripts: { build: 'next build', start: 'next start' } }), 'next.config.mjs': commented }).plan.kind).toBe('nextjs');
   });
 
   it('a build script without a production start → a static build; the output folder from the framework or the script', () => {

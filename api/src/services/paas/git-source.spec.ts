@@ -112,19 +112,25 @@ describe('checkRepoUrl: ssh (apps with a deploy key)', () => {
   });
 });
 
-describe('checkRepoUrl: PAAS_ALLOW_LOCAL_REPOS opens loopback, and nothing else', () => {
-  it('accepts loopback https and ssh hosts', async () => {
-    const r = await checkRepoUrl('https://127.0.0.1:8443/a.git', { allowLocal: true, resolve: dns });
+describe('checkRepoUrl: PAAS_ALLOW_LOCAL_REPOS=loopback opens loopback hosts, and nothing else', () => {
+  it('accepts loopback https and ssh hosts with loopback, not with 1', async () => {
+    const r = await checkRepoUrl('https://127.0.0.1:8443/a.git', { allowLocal: 'loopback', resolve: dns });
     expect(r.ok && r.source.pin).toEqual({ host: '127.0.0.1', port: 8443, addresses: [{ address: '127.0.0.1', family: 4 }] });
-    expect((await checkRepoUrl('https://localhost/a.git', { allowLocal: true, resolve: dns })).ok).toBe(true);
-    expect((await checkRepoUrl('ssh://git@[::1]:2222/srv/a.git', { allowLocal: true, allowSsh: true, resolve: dns })).ok).toBe(true);
+    expect((await checkRepoUrl('https://localhost/a.git', { allowLocal: 'loopback', resolve: dns })).ok).toBe(true);
+    expect((await checkRepoUrl('ssh://git@[::1]:2222/srv/a.git', { allowLocal: 'loopback', allowSsh: true, resolve: dns })).ok).toBe(true);
+    expect((await checkRepoUrl('file:///srv/a', { allowLocal: 'loopback', resolve: dns })).ok).toBe(true);
+    expect(await refused('https://127.0.0.1:8443/a.git', true)).toMatch(/loopback address/);
   });
 
   it('still refuses private, link-local and CGNAT addresses', async () => {
-    expect(await refused('https://192.168.1.10/a/b', true)).toMatch(/private/);
-    expect(await refused('https://meta.example/a/b', true)).toMatch(/linkLocal/);
-    expect(await refused('https://cgnat.example/a/b', true)).toMatch(/carrierGradeNat/);
-    expect(await refused('https://rebind.example/a/b', true)).toMatch(/private/);
+    const local = async (url: string) => {
+      const r = await checkRepoUrl(url, { allowLocal: 'loopback', resolve: dns });
+      return r.ok ? 'accepted' : r.reason;
+    };
+    expect(await local('https://192.168.1.10/a/b')).toMatch(/private/);
+    expect(await local('https://meta.example/a/b')).toMatch(/linkLocal/);
+    expect(await local('https://cgnat.example/a/b')).toMatch(/carrierGradeNat/);
+    expect(await local('https://rebind.example/a/b')).toMatch(/private/);
   });
 });
 

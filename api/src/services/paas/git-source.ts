@@ -23,10 +23,11 @@ export type SourceCheck = { ok: true; source: RepoSource } | { ok: false; reason
 
 export interface SourceOptions {
   /**
-   * PAAS_ALLOW_LOCAL_REPOS (tests and local development only): accept file:// URLs, and https/ssh
-   * hosts on loopback addresses (127.0.0.0/8, ::1). Other private ranges stay refused.
+   * PAAS_ALLOW_LOCAL_REPOS (tests and local development only): true accepts file:// URLs;
+   * `loopback` also https and ssh hosts on loopback addresses (127.0.0.0/8, ::1). Other private
+   * ranges stay refused either way.
    */
-  allowLocal: boolean;
+  allowLocal: boolean | 'loopback';
   /** ssh URLs: only for an app with a deploy key (there is no anonymous ssh). */
   allowSsh?: boolean;
   resolve?: Resolver;
@@ -99,7 +100,7 @@ async function checkSsh(options: SourceOptions, user: string, rawHost: string, p
   return { ok: true, source: { url, kind: 'ssh', pin: { host, port: port ?? 22, addresses } } };
 }
 
-/** The host's addresses when every one is public (or loopback, with allowLocal); else why not. */
+/** The host's addresses when every one is public (or loopback, with allowLocal 'loopback'); else why not. */
 async function resolveAllowed(host: string, options: SourceOptions): Promise<ResolvedAddress[] | string> {
   let addresses: ResolvedAddress[];
   if (ipaddr.isValid(host)) {
@@ -115,7 +116,7 @@ async function resolveAllowed(host: string, options: SourceOptions): Promise<Res
   // Every address must be public: one private answer among public ones is refused too.
   for (const { address } of addresses) {
     const range = rangeOf(address);
-    if (range === 'unicast' || (range === 'loopback' && options.allowLocal)) continue;
+    if (range === 'unicast' || (range === 'loopback' && options.allowLocal === 'loopback')) continue;
     return `points to ${address}, a ${range} address; only public hosts are allowed`;
   }
   return addresses;

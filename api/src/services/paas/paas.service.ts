@@ -34,7 +34,7 @@ export class PaasService {
     /** Seals access tokens and deploy keys (a purpose of its own). */
     private readonly repoSecrets: Sealer,
     private readonly urls: PaasUrls,
-    private readonly options: { allowLocalRepos: boolean; resolve?: Resolver },
+    private readonly options: { allowLocalRepos: boolean | 'loopback'; resolve?: Resolver },
   ) {}
 
   async list(): Promise<PaasAppView[]> {

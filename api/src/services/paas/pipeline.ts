@@ -20,7 +20,7 @@ const LOST_CACHE_PARENT = /unknown parent image ID|failed to set parent|failed t
 
 export interface PipelineSettings {
   workDir: string;
-  allowLocalRepos: boolean;
+  allowLocalRepos: boolean | 'loopback';
   cloneTimeoutMs: number;
   maxRepoBytes: number;
   buildTimeoutMs: number;

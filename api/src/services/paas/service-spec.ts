@@ -81,7 +81,7 @@ export function buildServiceSpec(input: ServiceInput) {
         Mounts: input.runtime.tmpfs.map((target) => ({ Type: 'tmpfs', Target: target, TmpfsOptions: { SizeBytes: limits.tmpfsBytes, Mode: 0o1777 } })),
         CapabilityDrop: ['ALL'],
         ...(input.health
-          ? { HealthCheck: { Test: input.health, Interval: 2 * SECOND, Timeout: 2 * SECOND, Retries: 3, StartPeriod: input.startPeriodMs * 1_000_000 } }
+          ? { Healthcheck: { Test: input.health, Interval: 2 * SECOND, Timeout: 2 * SECOND, Retries: 3, StartPeriod: input.startPeriodMs * 1_000_000 } }
           : {}),
         StopGracePeriod: 10 * SECOND,
       },

@@ -168,14 +168,14 @@ export class SwarmDriver implements PaasDriver {
   private async undo(id: string, deploymentId: string, serving: boolean): Promise<void> {
     const service = await this.swarm.service(id);
     if (!service) return;
-    if (!serving) return this.swarm.removeService(id);
+    if (!serving) return this.remove(id);
     if (service.taskLabels[LABEL.deployment] === deploymentId && !(service.updateState ?? '').startsWith('rollback')) {
       await this.swarm.updateService(service.id, service.version, service.spec, { rollback: true });
     }
   }
 
   async retire(id: string, current: string): Promise<void> {
-    if (id !== current) await this.swarm.removeService(id);
+    if (id !== current) await this.remove(id);
   }
 
   async state(id: string): Promise<WorkloadState | undefined> {
@@ -191,12 +191,20 @@ export class SwarmDriver implements PaasDriver {
     return {
       id: service.id,
       running,
-      status: running ? 'running' : pending && service.replicas > 0 ? 'restarting' : 'exited',
+      // Swarm makes the replacement of a failed task a moment after the failure: attempts left count as restarting.
+      status: running ? 'running' : service.replicas > 0 && (pending || this.restartsLeft(ours)) ? 'restarting' : 'exited',
       restartCount: exit.restartCount,
       exitCode: exit.exitCode,
       hostPort: running ? Number(service.labels[PORT_LABEL]) || null : null,
       oomKilled: exit.oomKilled,
     };
+  }
+
+  /** Whether Swarm restarts the generation's last task (on-failure: a non-zero exit, attempts left). */
+  private restartsLeft(ours: SwarmTask[]): boolean {
+    const failed = ours.filter((t) => t.state === 'failed' || t.state === 'rejected');
+    const last = ours.at(-1);
+    return last !== undefined && (last.state === 'failed' || last.state === 'rejected') && failed.length <= this.settings.limits.maxRestarts;
   }
 
   /** Of one generation's tasks: restarts so far, and how the last one that ended ended. */
@@ -246,8 +254,15 @@ export class SwarmDriver implements PaasDriver {
     await this.swarm.updateService(service.id, service.version, spec);
   }
 
-  remove(id: string): Promise<void> {
-    return this.swarm.removeService(id);
+  /**
+   * Removes the service and waits (bounded) until its tasks' containers on this node are gone, so
+   * their images (built here) and the app's network can go too. Other nodes clean up on their own.
+   */
+  async remove(id: string): Promise<void> {
+    await this.swarm.removeService(id);
+    for (const deadline = Date.now() + 30_000; Date.now() < deadline; await sleep(250)) {
+      if ((await this.swarm.serviceContainers(id)).length === 0) return;
+    }
   }
 
   async managedWorkloads(): Promise<ManagedWorkload[]> {

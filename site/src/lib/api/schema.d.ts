@@ -2221,6 +2221,8 @@ export interface components {
             tags: components["schemas"]["TagView"][];
             publishedAt: string | null;
             scheduledAt: string | null;
+            /** @description A published post with saved edits that are not live yet. */
+            hasPendingChanges: boolean;
             updatedAt: string;
         };
         Page_AdminPostSummary_: {
@@ -2500,8 +2502,8 @@ export interface components {
             /**
              * @description https git URL (the host must resolve to public addresses only; no credentials in it: see
              *     `gitToken`), or, for an app with a deploy key, an ssh URL (`git@host:owner/repo.git`,
-             *     `ssh://git@host[:port]/path`). `file://` URLs (and hosts on loopback addresses) only when the
-             *     server runs with PAAS_ALLOW_LOCAL_REPOS=1 (tests and development).
+             *     `ssh://git@host[:port]/path`). `file://` URLs only when the server runs with
+             *     PAAS_ALLOW_LOCAL_REPOS=1, loopback hosts only with `loopback` (tests and development).
              */
             repoUrl: string;
             /**
@@ -3316,9 +3318,441 @@ export interface components {
              */
             rateLimitPerMinute?: number;
         };
+        /** @description A post, project or page, by id and slug. */
+        SlugWebhookData: {
+            /** @description Id of the event (time-ordered UUIDv7). The same event sent to two subscriptions has the same eventId. */
+            eventId: string;
+            /** @description Kind of thing that changed: `post`, `project`, `page`, `settings`, `media`, `site`, `import`, `tag`, `skill`, … */
+            aggregateType: string;
+            /** @description Id of the thing that changed. */
+            aggregateId: string;
+            /**
+             * Format: date-time
+             * @description When the change was committed.
+             */
+            at: string;
+            /** @description Slug of the item at the time of the event. */
+            slug: string;
+        };
+        /** @description A post went public. */
+        PostPublishedWebhookData: {
+            /** @description Id of the event (time-ordered UUIDv7). The same event sent to two subscriptions has the same eventId. */
+            eventId: string;
+            /** @description Kind of thing that changed: `post`, `project`, `page`, `settings`, `media`, `site`, `import`, `tag`, `skill`, … */
+            aggregateType: string;
+            /** @description Id of the thing that changed. */
+            aggregateId: string;
+            /**
+             * Format: date-time
+             * @description When the change was committed.
+             */
+            at: string;
+            /** @description Slug of the item at the time of the event. */
+            slug: string;
+            /** @description Title of the post. */
+            title: string;
+            /**
+             * Format: date-time
+             * @description Publication time shown on the post.
+             */
+            publishedAt: string;
+        };
+        /** @description A public post changed. */
+        PostUpdatedWebhookData: {
+            /** @description Id of the event (time-ordered UUIDv7). The same event sent to two subscriptions has the same eventId. */
+            eventId: string;
+            /** @description Kind of thing that changed: `post`, `project`, `page`, `settings`, `media`, `site`, `import`, `tag`, `skill`, … */
+            aggregateType: string;
+            /** @description Id of the thing that changed. */
+            aggregateId: string;
+            /**
+             * Format: date-time
+             * @description When the change was committed.
+             */
+            at: string;
+            /** @description Slug of the item at the time of the event. */
+            slug: string;
+            /** @description The slug before this change, present only when the slug changed (the old URL now redirects). */
+            previousSlug?: string;
+        };
+        /** @description A public post left the site. */
+        PostUnpublishedWebhookData: {
+            /** @description Id of the event (time-ordered UUIDv7). The same event sent to two subscriptions has the same eventId. */
+            eventId: string;
+            /** @description Kind of thing that changed: `post`, `project`, `page`, `settings`, `media`, `site`, `import`, `tag`, `skill`, … */
+            aggregateType: string;
+            /** @description Id of the thing that changed. */
+            aggregateId: string;
+            /**
+             * Format: date-time
+             * @description When the change was committed.
+             */
+            at: string;
+            /** @description Slug of the item at the time of the event. */
+            slug: string;
+            /**
+             * @description What the post became.
+             * @enum {string}
+             */
+            status: "draft" | "archived";
+        };
+        /** @description Site settings changed. */
+        SettingsUpdatedWebhookData: {
+            /** @description Id of the event (time-ordered UUIDv7). The same event sent to two subscriptions has the same eventId. */
+            eventId: string;
+            /** @description Kind of thing that changed: `post`, `project`, `page`, `settings`, `media`, `site`, `import`, `tag`, `skill`, … */
+            aggregateType: string;
+            /** @description Id of the thing that changed. */
+            aggregateId: string;
+            /**
+             * Format: date-time
+             * @description When the change was committed.
+             */
+            at: string;
+            /** @description Names of the settings written. */
+            keys: string[];
+        };
+        /** @description A file was uploaded (its variants follow in a `media.updated`). */
+        MediaCreatedWebhookData: {
+            /** @description Id of the event (time-ordered UUIDv7). The same event sent to two subscriptions has the same eventId. */
+            eventId: string;
+            /** @description Kind of thing that changed: `post`, `project`, `page`, `settings`, `media`, `site`, `import`, `tag`, `skill`, … */
+            aggregateType: string;
+            /** @description Id of the thing that changed. */
+            aggregateId: string;
+            /**
+             * Format: date-time
+             * @description When the change was committed.
+             */
+            at: string;
+            /** @description Media id. */
+            id: string;
+            /** @description Original file name. */
+            filename: string;
+            /** @description Detected type, e.g. `image/png`. */
+            mimeType: string;
+        };
+        /** @description Media metadata or variants changed. */
+        MediaUpdatedWebhookData: {
+            /** @description Id of the event (time-ordered UUIDv7). The same event sent to two subscriptions has the same eventId. */
+            eventId: string;
+            /** @description Kind of thing that changed: `post`, `project`, `page`, `settings`, `media`, `site`, `import`, `tag`, `skill`, … */
+            aggregateType: string;
+            /** @description Id of the thing that changed. */
+            aggregateId: string;
+            /**
+             * Format: date-time
+             * @description When the change was committed.
+             */
+            at: string;
+            /** @description Media id. */
+            id: string;
+            /** @description Fields that changed, e.g. `alt`, `focalPoint`, `variants`, `status`. */
+            fields: string[];
+            /**
+             * @description Present when processing finished.
+             * @enum {string}
+             */
+            status?: "ready";
+        };
+        /** @description A file was deleted; references to it were cleared. */
+        MediaDeletedWebhookData: {
+            /** @description Id of the event (time-ordered UUIDv7). The same event sent to two subscriptions has the same eventId. */
+            eventId: string;
+            /** @description Kind of thing that changed: `post`, `project`, `page`, `settings`, `media`, `site`, `import`, `tag`, `skill`, … */
+            aggregateType: string;
+            /** @description Id of the thing that changed. */
+            aggregateId: string;
+            /**
+             * Format: date-time
+             * @description When the change was committed.
+             */
+            at: string;
+            /** @description Media id. */
+            id: string;
+            /** @description Content that referenced the file and no longer does. */
+            clearedFrom: {
+                /** @description `post` or `project`. */
+                type: string;
+                /** @description Id of the item. */
+                id: string;
+                /** @description Field that held the reference. */
+                field: string;
+            }[];
+        };
+        /** @description Something the public site shows changed; rebuild it. Bursts are coalesced into one delivery. */
+        SiteChangedWebhookData: {
+            /** @description Id of the event (time-ordered UUIDv7). The same event sent to two subscriptions has the same eventId. */
+            eventId: string;
+            /** @description Kind of thing that changed: `post`, `project`, `page`, `settings`, `media`, `site`, `import`, `tag`, `skill`, … */
+            aggregateType: string;
+            /** @description Id of the thing that changed. */
+            aggregateId: string;
+            /**
+             * Format: date-time
+             * @description When the change was committed.
+             */
+            at: string;
+            /** @description What caused it: an event type (`post.published`, …), `<type>.changed` for tags, skills and imports, or `manual` for a rebuild asked in the admin. */
+            cause: string;
+        };
+        /** @description Body of a `post.published` delivery: a post was published (now or by its schedule). */
+        PostPublishedWebhook: {
+            /**
+             * @description The event type.
+             * @enum {string}
+             */
+            type: "post.published";
+            /**
+             * Format: date-time
+             * @description When the event was recorded.
+             */
+            timestamp: string;
+            data: components["schemas"]["PostPublishedWebhookData"];
+        };
+        /** @description Body of a `post.updated` delivery: a published post changed. */
+        PostUpdatedWebhook: {
+            /**
+             * @description The event type.
+             * @enum {string}
+             */
+            type: "post.updated";
+            /**
+             * Format: date-time
+             * @description When the event was recorded.
+             */
+            timestamp: string;
+            data: components["schemas"]["PostUpdatedWebhookData"];
+        };
+        /** @description Body of a `post.unpublished` delivery: a published post went back to draft or was archived. */
+        PostUnpublishedWebhook: {
+            /**
+             * @description The event type.
+             * @enum {string}
+             */
+            type: "post.unpublished";
+            /**
+             * Format: date-time
+             * @description When the event was recorded.
+             */
+            timestamp: string;
+            data: components["schemas"]["PostUnpublishedWebhookData"];
+        };
+        /** @description Body of a `post.deleted` delivery: a published post was deleted. */
+        PostDeletedWebhook: {
+            /**
+             * @description The event type.
+             * @enum {string}
+             */
+            type: "post.deleted";
+            /**
+             * Format: date-time
+             * @description When the event was recorded.
+             */
+            timestamp: string;
+            data: components["schemas"]["SlugWebhookData"];
+        };
+        /** @description Body of a `project.published` delivery: a project was published. */
+        ProjectPublishedWebhook: {
+            /**
+             * @description The event type.
+             * @enum {string}
+             */
+            type: "project.published";
+            /**
+             * Format: date-time
+             * @description When the event was recorded.
+             */
+            timestamp: string;
+            data: components["schemas"]["SlugWebhookData"];
+        };
+        /** @description Body of a `project.updated` delivery: a published project changed. */
+        ProjectUpdatedWebhook: {
+            /**
+             * @description The event type.
+             * @enum {string}
+             */
+            type: "project.updated";
+            /**
+             * Format: date-time
+             * @description When the event was recorded.
+             */
+            timestamp: string;
+            data: components["schemas"]["SlugWebhookData"];
+        };
+        /** @description Body of a `project.unpublished` delivery: a published project was unpublished. */
+        ProjectUnpublishedWebhook: {
+            /**
+             * @description The event type.
+             * @enum {string}
+             */
+            type: "project.unpublished";
+            /**
+             * Format: date-time
+             * @description When the event was recorded.
+             */
+            timestamp: string;
+            data: components["schemas"]["SlugWebhookData"];
+        };
+        /** @description Body of a `project.deleted` delivery: a published project was deleted. */
+        ProjectDeletedWebhook: {
+            /**
+             * @description The event type.
+             * @enum {string}
+             */
+            type: "project.deleted";
+            /**
+             * Format: date-time
+             * @description When the event was recorded.
+             */
+            timestamp: string;
+            data: components["schemas"]["SlugWebhookData"];
+        };
+        /** @description Body of a `page.published` delivery: a page was published. */
+        PagePublishedWebhook: {
+            /**
+             * @description The event type.
+             * @enum {string}
+             */
+            type: "page.published";
+            /**
+             * Format: date-time
+             * @description When the event was recorded.
+             */
+            timestamp: string;
+            data: components["schemas"]["SlugWebhookData"];
+        };
+        /** @description Body of a `page.updated` delivery: a published page changed. */
+        PageUpdatedWebhook: {
+            /**
+             * @description The event type.
+             * @enum {string}
+             */
+            type: "page.updated";
+            /**
+             * Format: date-time
+             * @description When the event was recorded.
+             */
+            timestamp: string;
+            data: components["schemas"]["SlugWebhookData"];
+        };
+        /** @description Body of a `page.unpublished` delivery: a published page was unpublished. */
+        PageUnpublishedWebhook: {
+            /**
+             * @description The event type.
+             * @enum {string}
+             */
+            type: "page.unpublished";
+            /**
+             * Format: date-time
+             * @description When the event was recorded.
+             */
+            timestamp: string;
+            data: components["schemas"]["SlugWebhookData"];
+        };
+        /** @description Body of a `page.deleted` delivery: a published page was deleted. */
+        PageDeletedWebhook: {
+            /**
+             * @description The event type.
+             * @enum {string}
+             */
+            type: "page.deleted";
+            /**
+             * Format: date-time
+             * @description When the event was recorded.
+             */
+            timestamp: string;
+            data: components["schemas"]["SlugWebhookData"];
+        };
+        /** @description Body of a `settings.updated` delivery: site settings changed. */
+        SettingsUpdatedWebhook: {
+            /**
+             * @description The event type.
+             * @enum {string}
+             */
+            type: "settings.updated";
+            /**
+             * Format: date-time
+             * @description When the event was recorded.
+             */
+            timestamp: string;
+            data: components["schemas"]["SettingsUpdatedWebhookData"];
+        };
+        /** @description Body of a `media.created` delivery: a file was uploaded. */
+        MediaCreatedWebhook: {
+            /**
+             * @description The event type.
+             * @enum {string}
+             */
+            type: "media.created";
+            /**
+             * Format: date-time
+             * @description When the event was recorded.
+             */
+            timestamp: string;
+            data: components["schemas"]["MediaCreatedWebhookData"];
+        };
+        /** @description Body of a `media.updated` delivery: media metadata or variants changed. */
+        MediaUpdatedWebhook: {
+            /**
+             * @description The event type.
+             * @enum {string}
+             */
+            type: "media.updated";
+            /**
+             * Format: date-time
+             * @description When the event was recorded.
+             */
+            timestamp: string;
+            data: components["schemas"]["MediaUpdatedWebhookData"];
+        };
+        /** @description Body of a `media.deleted` delivery: a file was deleted. */
+        MediaDeletedWebhook: {
+            /**
+             * @description The event type.
+             * @enum {string}
+             */
+            type: "media.deleted";
+            /**
+             * Format: date-time
+             * @description When the event was recorded.
+             */
+            timestamp: string;
+            data: components["schemas"]["MediaDeletedWebhookData"];
+        };
+        /** @description Body of a `site.changed` delivery: the public site needs a rebuild. */
+        SiteChangedWebhook: {
+            /**
+             * @description The event type.
+             * @enum {string}
+             */
+            type: "site.changed";
+            /**
+             * Format: date-time
+             * @description When the event was recorded.
+             */
+            timestamp: string;
+            data: components["schemas"]["SiteChangedWebhookData"];
+        };
     };
     responses: never;
-    parameters: never;
+    parameters: {
+        /**
+         * @description Id of this delivery; the same on every retry of it. Receivers deduplicate on it.
+         * @example 0197a3c2-8000-7d00-9e00-0123456789ab
+         */
+        WebhookId: string;
+        /**
+         * @description Unix time (seconds) of this try. Reject messages more than 5 minutes away from your clock (replay protection).
+         * @example 1748779200
+         */
+        WebhookTimestamp: string;
+        /**
+         * @description Standard Webhooks signature: space-separated `v1,<base64 HMAC-SHA256>` values over `<webhook-id>.<webhook-timestamp>.<raw body>`, keyed with the base64-decoded part of the subscription secret (`whsec_…`). Verify against the raw body, before parsing it.
+         * @example v1,K5oZfzN95Z9UVu1EsfQmfVNQhnkZ2pj9o9NDN/H/pI4=
+         */
+        WebhookSignature: string;
+    };
     requestBodies: never;
     headers: never;
     pathItems: never;

@@ -8,6 +8,8 @@ interface Props {
   /** The stored log, shown when the live stream is not available. */
   fallback: string | null;
   onEnd?(status: string): void;
+  /** Every change of the received lines (the phase badge reads them). */
+  onLines?(lines: readonly string[]): void;
 }
 
 const MAX_LINES = 5000;
@@ -17,7 +19,7 @@ const MAX_LINES = 5000;
  * line's id is its line number, so the browser resumes where it stopped after a reconnect; the
  * `end` event carries the final status. A 401 (expired access token) gets one silent refresh.
  */
-export function LogStream({ deploymentId, fallback, onEnd }: Props) {
+export function LogStream({ deploymentId, fallback, onEnd, onLines }: Props) {
   const { api } = useSession();
   const [lines, setLines] = useState<string[]>([]);
   const [state, setState] = useState<StreamState>('connecting');
@@ -25,6 +27,9 @@ export function LogStream({ deploymentId, fallback, onEnd }: Props) {
   const box = useRef<HTMLPreElement>(null);
   const onEndRef = useRef(onEnd);
   onEndRef.current = onEnd;
+  const onLinesRef = useRef(onLines);
+  onLinesRef.current = onLines;
+  useEffect(() => onLinesRef.current?.(lines), [lines]);
 
   useEffect(() => {
     let source: EventSource | null = null;

@@ -11,6 +11,7 @@ import { useLoad } from '../lib/useLoad';
 import { AppMetrics } from './AppMetrics';
 import { AppRuntimeLogs } from './AppRuntimeLogs';
 import { LogStream } from './LogStream';
+import { deployPhase } from './deploy-phase';
 import { PaasAppForm } from './PaasAppForm';
 
 const BUSY = new Set(['queued', 'cloning', 'detecting', 'building', 'starting']);
@@ -32,6 +33,9 @@ export function PaasAppDetail({ id }: { id: string }) {
   // Follow the newest deployment unless one was picked.
   const shownId = selected ?? deployments.data?.[0]?.id;
   const shown = deployments.data?.find((d) => d.id === shownId);
+  // The row moves only at phase boundaries; the live log says which build step is running.
+  const [liveLines, setLiveLines] = useState<readonly string[]>([]);
+  const phase = shown ? deployPhase(liveLines, shown.status) : null;
 
   // While something is in progress the status is refreshed (the log streams on its own).
   const busy = Boolean(a && BUSY.has(a.status));
@@ -63,7 +67,13 @@ export function PaasAppDetail({ id }: { id: string }) {
     if (await confirm({ title: 'Stop this app?', message: 'Visitors get a 503 until you start it again.', confirmLabel: 'Stop app', danger: true })) await control('stop');
   };
   const remove = async () => {
-    if (!a || !(await confirm({ title: `Delete ${a.name}?`, message: 'The container, images, network and checkout are removed. This cannot be undone.', confirmLabel: 'Delete app', danger: true }))) return;
+    if (!a) return;
+    // Projects that show this app as their live demo lose it: say which before anything goes.
+    const linked = await api.GET('/api/v1/admin/projects').then((r) => (r.data ?? []).filter((p) => p.paasAppId === a.id), () => []);
+    const demoNote = linked.length
+      ? ` ${linked.length === 1 ? 'The project' : `${linked.length} projects`} ${linked.map((p) => `“${p.title}”`).join(', ')} show${linked.length === 1 ? 's' : ''} it as the live demo and will show none.`
+      : '';
+    if (!(await confirm({ title: `Delete ${a.name}?`, message: `The container, images, network and checkout are removed. This cannot be undone.${demoNote}`, confirmLabel: 'Delete app', danger: true }))) return;
     try {
       unwrap(await api.DELETE('/api/v1/admin/paas/apps/{appId}', path));
       notify('App deleted.');
@@ -105,9 +115,9 @@ export function PaasAppDetail({ id }: { id: string }) {
       {secret && <SecretOnce label="New push webhook secret" secret={secret} note={`use it with ${a.hookUrl}; it is never shown again.`} />}
       <div className="editor-layout">
         <section className="card editor-main" aria-labelledby="log-h">
-          <h2 id="log-h">Build log {shown && <Status value={shown.status} />}</h2>
+          <h2 id="log-h">Build log {shown && <Status value={shown.status} />} {phase && <span className="muted small" aria-live="polite">{phase}</span>}</h2>
           {shown ? (
-            <LogStream key={shown.id} deploymentId={shown.id} fallback={shown.log} onEnd={() => (app.reload(), deployments.reload())} />
+            <LogStream key={shown.id} deploymentId={shown.id} fallback={shown.log} onEnd={() => (app.reload(), deployments.reload())} onLines={setLiveLines} />
           ) : (
             <p className="muted">No deployments yet{writable ? ': press Deploy.' : '.'}</p>
           )}
@@ -144,7 +154,7 @@ export function PaasAppDetail({ id }: { id: string }) {
         </section>
       )}
       <Modal open={editing} title="Edit app" onClose={() => setEditing(false)}>
-        {editing && <PaasAppForm app={a} onSaved={(next: PaasApp) => (app.setData(next), setEditing(false), notify('App saved; it applies to the next deployment.'))} onCancel={() => setEditing(false)} onChanged={app.setData} />}
+        {editing && <PaasAppForm app={a} onSaved={(next: PaasApp) => (app.setData(next), setEditing(false), notify('App saved. Name and visibility apply now; variables, branch and build settings with the next deployment.'))} onCancel={() => setEditing(false)} onChanged={app.setData} />}
       </Modal>
     </>
   );

@@ -5,7 +5,8 @@ import { CheckField, FormError, TextArea, TextField } from '../components/Field'
 import { useApi } from '../lib/session';
 import { buildBody, buildFields, type BuildFields } from './build-settings';
 import { parseEnv } from './env';
-import { accessBody, accessFields, RepoAccessFields, type AccessFields } from './RepoAccess';
+import { RepoAccessFields } from './RepoAccess';
+import { accessBody, accessFields, type AccessFields } from './access-fields';
 
 /** Name, repository and its sign-in, branch, variables (replaced whole; values are never shown back), public, run-as-root and advanced build settings. */
 export function PaasAppForm({ app, onSaved, onCancel, onChanged }: { app: PaasApp; onSaved(a: PaasApp): void; onCancel(): void; onChanged?(a: PaasApp): void }) {
@@ -54,7 +55,7 @@ export function PaasAppForm({ app, onSaved, onCancel, onChanged }: { app: PaasAp
         hint={app.envKeys.length ? `Now set: ${app.envKeys.join(', ')}. Writing here replaces all of them.` : 'None set.'}
         error={fields.env}
       />
-      <CheckField label="Public (listed on the site's /paas/ page)" checked={form.public} onChecked={(p) => setForm({ ...form, public: p })} />
+      <CheckField label="Public (listed with its status on the site's /paas/ page from the next site build; private apps still answer on their own address)" checked={form.public} onChecked={(p) => setForm({ ...form, public: p })} />
       <CheckField
         label="Run as root"
         className="field-warn"

@@ -8,7 +8,8 @@ import { href } from '../lib/router';
 import { useApi, useSession } from '../lib/session';
 import { useLoad } from '../lib/useLoad';
 import { parseEnv } from './env';
-import { accessBody, accessFields, CopyValue, RepoAccessFields, type AccessFields } from './RepoAccess';
+import { CopyValue, RepoAccessFields } from './RepoAccess';
+import { accessBody, accessFields, type AccessFields } from './access-fields';
 
 /** Apps run from git repositories in isolated containers. */
 export function PaasApps() {
@@ -88,7 +89,7 @@ export function PaasApps() {
           <TextField label="Branch" value={form.branch} onValue={(branch) => setForm({ ...form, branch })} error={fields.branch} hint="Empty: the repository's default branch." />
           <TextField label="Slug" value={form.slug} onValue={(slug) => setForm({ ...form, slug })} placeholder="made from the name" error={fields.slug} />
           <TextArea label="Environment variables" value={form.env} onValue={(env) => setForm({ ...form, env })} rows={3} placeholder="KEY=value, one per line" error={fields.env} />
-          <CheckField label="Public (listed on the site's /paas/ page)" checked={form.public} onChecked={(p) => setForm({ ...form, public: p })} />
+          <CheckField label="Public (listed with its status on the site's /paas/ page from the next site build; private apps still answer on their own address)" checked={form.public} onChecked={(p) => setForm({ ...form, public: p })} />
           <RepoAccessFields fields={access} onFields={setAccess} errors={fields} />
           <FormError message={error} />
           <div className="actions">

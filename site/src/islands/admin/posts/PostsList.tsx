@@ -83,6 +83,7 @@ export function PostsList({ query }: { query: URLSearchParams }) {
                   </td>
                   <td data-label="Status">
                     <Status value={p.status} />
+                    {p.hasPendingChanges && <div className="small text-warn">changes not live yet</div>}
                     {p.status === 'scheduled' && <div className="muted small">{formatDate(p.scheduledAt)}</div>}
                   </td>
                   <td className="hide-narrow">{p.author.name}</td>
