@@ -92,6 +92,13 @@ describe('images in use', () => {
     expect(res.status).toBe(409);
     expect(((await res.json()) as { errors: Place[] }).errors.map((e) => `${e.value.type}:${e.message}`)).toEqual(['settings:site settings: social']);
     await call(api, 'PATCH', '/api/v1/admin/settings', admin, { social: settings.social });
+
+    // The author's photo is held by id, not by URL: still a use.
+    expect((await call(api, 'PATCH', '/api/v1/admin/settings', admin, { author: { ...settings.author, avatarId: image.id } })).status).toBe(200);
+    res = await call(api, 'DELETE', `/api/v1/admin/media/${image.id}`, admin);
+    expect(res.status).toBe(409);
+    expect(((await res.json()) as { errors: Place[] }).errors.map((e) => `${e.value.type}:${e.message}`)).toEqual(['settings:site settings: author']);
+    await call(api, 'PATCH', '/api/v1/admin/settings', admin, { author: { ...settings.author, avatarId: null } });
     expect((await call(api, 'DELETE', `/api/v1/admin/media/${image.id}`, admin)).status).toBe(204);
   });
 });

@@ -117,7 +117,9 @@ export class MediaRepository {
     const projectQuery = tx.select({ id: projects.id, title: projects.title, slug: projects.slug, inGallery, inBody: sql<number>`${projects.html} LIKE ${inText}` })
       .from(projects).where(or(inGallery, like(projects.html, inText)));
     const pageQuery = tx.select({ id: pages.id, title: pages.title, slug: pages.slug }).from(pages).where(like(pages.html, inText));
-    const settingsQuery = tx.select({ key: siteSettings.key }).from(siteSettings).where(sql`CAST(${siteSettings.value} AS CHAR) LIKE ${inText}`);
+    // Settings hold media by URL (texts) or by id (the author's photo, `author.avatarId`).
+    const settingsQuery = tx.select({ key: siteSettings.key }).from(siteSettings)
+      .where(sql`CAST(${siteSettings.value} AS CHAR) LIKE ${inText} OR CAST(${siteSettings.value} AS CHAR) LIKE ${`%${escapeLike(JSON.stringify(id))}%`}`);
     const [postRows, projectRows, pageRows, settingRows] = lock
       ? [await postQuery.for('update'), await projectQuery.for('update'), await pageQuery.for('update'), await settingsQuery.for('update')]
       : [await postQuery, await projectQuery, await pageQuery, await settingsQuery];

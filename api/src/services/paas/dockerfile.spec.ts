@@ -35,7 +35,7 @@ describe('generateDockerfile: Node.js', () => {
     const runtime = l.indexOf('FROM node:24-bookworm-slim');
     expect(runtime).toBeGreaterThan(copySrc);
     expect(l.slice(runtime)).toEqual([
-      'FROM node:24-bookworm-slim', 'WORKDIR /app', 'COPY --from=build /app/ ./', `ENV NODE_ENV=production PORT=${APP_PORT} HOST=0.0.0.0`,
+      'FROM node:24-bookworm-slim', 'WORKDIR /app', 'COPY --from=build /app/ ./', `ENV NODE_ENV=production PORT=${APP_PORT} HOST=0.0.0.0 NPM_CONFIG_UPDATE_NOTIFIER=false`,
       'USER 10001:10001', `EXPOSE ${APP_PORT}`, 'CMD ["npm","start"]',
     ]);
     expect(out.port).toBe(APP_PORT);
@@ -76,7 +76,7 @@ describe('generateDockerfile: Node.js', () => {
     expect(JSON.parse(build[0]!.slice(4))).toEqual(['sh', '-c', evil]);
     expect(JSON.parse(l.at(-1)!.slice(4))).toEqual(['node', 'dist/a b.js', "--x='y'"]);
     expect(l.filter((x) => /^RUN |^CMD /.test(x))).toHaveLength(3);
-    expect(l).toContain('ENV NODE_ENV=production PORT=3000 HOST=0.0.0.0');
+    expect(l).toContain("ENV NODE_ENV=production PORT=3000 HOST=0.0.0.0 NPM_CONFIG_UPDATE_NOTIFIER=false");
     expect(l).toContain('EXPOSE 3000');
     expect(out.port).toBe(3000);
     expectExecForm(out.dockerfile);

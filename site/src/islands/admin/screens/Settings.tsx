@@ -7,10 +7,11 @@ import { ErrorNote, Loading, PageHeader } from '../components/bits';
 import { useApi, useSession } from '../lib/session';
 import { useLoad } from '../lib/useLoad';
 import { useUnsavedChanges } from '../lib/unsaved';
+import { useMediaPicker } from '../media/MediaPicker';
 
 type SiteSettings = Schemas['SiteSettings'];
 
-/** Site title, locale, author, social links and navigation; saving rebuilds the site. */
+/** Site title, locale, tagline, accent colour, author (role, photo), social links and navigation; saving rebuilds the site. */
 export function Settings() {
   const api = useApi();
   const { can } = useSession();
@@ -23,6 +24,7 @@ export function Settings() {
   // What the server holds: the form differs from it while there are unsaved edits.
   const [savedJson, setSavedJson] = useState('');
   const ro = !can('settings:write');
+  const photo = useMediaPicker('Choose your photo');
   useUnsavedChanges(() => Boolean(s) && JSON.stringify(s) !== savedJson);
 
   useEffect(() => {
@@ -90,12 +92,32 @@ export function Settings() {
           <TextField label="Site title" value={s.site.title} onValue={(v) => setS({ ...s, site: { ...s.site, title: v } })} maxLength={120} required error={fields['site.title']} readOnly={ro} />
           <TextArea label="Description" value={s.site.description} onValue={(v) => setS({ ...s, site: { ...s.site, description: v } })} maxLength={500} rows={2} error={fields['site.description']} readOnly={ro} />
           <TextField label="Locale" value={s.site.locale} onValue={(v) => setS({ ...s, site: { ...s.site, locale: v } })} maxLength={20} hint="BCP 47, e.g. tr-TR or en-US" error={fields['site.locale']} readOnly={ro} />
+          <TextField label="Tagline" value={s.site.tagline ?? ''} onValue={(v) => setS({ ...s, site: { ...s.site, tagline: v } })} maxLength={200} hint="One line under your name on the home page." error={fields['site.tagline']} readOnly={ro} />
+          <div className="field">
+            <label htmlFor="accent-colour">Accent colour</label>
+            <div className="row">
+              <input id="accent-colour" type="color" value={s.site.accentColor ?? '#2563eb'} disabled={ro} onChange={(e) => setS({ ...s, site: { ...s.site, accentColor: e.target.value } })} />
+              <code>{s.site.accentColor ?? 'default'}</code>
+              {!ro && s.site.accentColor && <button type="button" className="btn-link" onClick={() => setS({ ...s, site: { ...s.site, accentColor: null } })}>Use the default</button>}
+            </div>
+            {fields['site.accentColor'] && <p className="field-error">{fields['site.accentColor']}</p>}
+          </div>
         </fieldset>
         <fieldset className="card">
           <legend>Author</legend>
           <TextField label="Name" value={s.author.name} onValue={(v) => setS({ ...s, author: { ...s.author, name: v } })} maxLength={120} error={fields['author.name']} readOnly={ro} />
           <TextField label="Public e-mail" type="email" value={s.author.email} onValue={(v) => setS({ ...s, author: { ...s.author, email: v } })} maxLength={254} error={fields['author.email']} readOnly={ro} />
           <TextArea label="Bio" value={s.author.bio} onValue={(v) => setS({ ...s, author: { ...s.author, bio: v } })} maxLength={1000} rows={3} error={fields['author.bio']} readOnly={ro} />
+          <TextField label="Role" value={s.author.role ?? ''} onValue={(v) => setS({ ...s, author: { ...s.author, role: v } })} maxLength={120} hint="What you do, e.g. Full-stack developer." error={fields['author.role']} readOnly={ro} />
+          <div className="field">
+            <span className="label">Photo</span>
+            <div className="row">
+              <span className="muted">{s.author.avatarId ? 'Chosen from the media library' : 'None'}</span>
+              {!ro && <button type="button" className="btn" onClick={() => void photo.pick().then((m) => m && setS({ ...s, author: { ...s.author, avatarId: m.id } }))}>{s.author.avatarId ? 'Change photo' : 'Choose photo'}</button>}
+              {!ro && s.author.avatarId && <button type="button" className="btn-link" onClick={() => setS({ ...s, author: { ...s.author, avatarId: null } })}>Remove</button>}
+            </div>
+          </div>
+          {photo.element}
         </fieldset>
         {links('social', 'url', 'Social links')}
         {links('navigation', 'href', 'Navigation')}
