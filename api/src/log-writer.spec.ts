@@ -34,19 +34,30 @@ describe('LineWriter', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  it('writes the lines of one event-loop turn together, in writes of whole lines up to PIPE_BUF', async () => {
+  it('writes lines together, in writes of whole lines up to PIPE_BUF, never on the request\'s own path', async () => {
     const pipe = fakePipe();
     const w = writer(pipe);
     const lines = Array.from({ length: 100 }, (_, i) => line(i));
     for (const l of lines) w.write(l);
     expect(pipe.writes).toEqual([]); // nothing on the request's own path
-    await vi.advanceTimersToNextTimerAsync(); // setImmediate
+    await vi.advanceTimersToNextTimerAsync(); // setImmediate: a whole write is ready
     expect(pipe.text()).toBe(lines.join(''));
     expect(pipe.writes.length).toBe(Math.ceil(100 / Math.floor(ATOMIC_WRITE_BYTES / 100)));
     for (const chunk of pipe.writes) {
       expect(Buffer.byteLength(chunk)).toBeLessThanOrEqual(ATOMIC_WRITE_BYTES);
       expect(chunk.endsWith('\n')).toBe(true);
     }
+  });
+
+  it('a few lines wait up to 10 ms for more, then go out in one write', async () => {
+    const pipe = fakePipe();
+    const w = writer(pipe);
+    w.write(line(1));
+    await vi.advanceTimersByTimeAsync(5);
+    w.write(line(2));
+    expect(pipe.writes).toEqual([]);
+    await vi.advanceTimersByTimeAsync(5);
+    expect(pipe.writes).toEqual([line(1) + line(2)]);
   });
 
   it('a backlog goes out 64 KiB per event-loop turn, so catching up never holds the loop long', async () => {

@@ -450,8 +450,10 @@ describe('redeploys and control', () => {
     const failed = answers.filter((a) => a.status !== 200);
     expect(failed, JSON.stringify(failed.slice(0, 3))).toEqual([]);
     expect(new Set(answers.map((a) => a.body))).toEqual(new Set(['v1 from merhaba', 'v2 from merhaba']));
+    // Docker driver: the router switches at once. Swarm: a rolling update, start-first — both tasks
+    // answer (DNS round-robin) until the old one is drained; then only v2 (the eventually above).
     const firstV2 = answers.findIndex((a) => a.body.startsWith('v2'));
-    expect(answers.slice(firstV2).every((a) => a.body.startsWith('v2'))).toBe(true);
+    if (!SWARM) expect(answers.slice(firstV2).every((a) => a.body.startsWith('v2'))).toBe(true);
     console.info(`[paas] blue-green: ${answers.length} requests during the redeploy, ${failed.length} failed`);
 
     const previous = (await (await call('GET', `/api/v1/admin/paas/apps/${nodeApp.id}/deployments`)).json()) as (DeploymentView & { trigger: string })[];
@@ -591,5 +593,5 @@ describe('reconcile and delete', () => {
       expect((await viaRouter(routerPort, host(b.slug))).body).toBe(`<h1>B${round}</h1>`);
       expect((await call('DELETE', `/api/v1/admin/paas/apps/${b.id}`)).status).toBe(204);
     }
-  });
+  }, SWARM ? 90_000 : undefined); // four deployments; a swarm one waits for the first health check and the update monitor
 });

@@ -6,7 +6,9 @@
  *   node --import tsx scripts/bench/run.ts [--only reads,login] [--quick]
  *
  * Scenarios (each also runs alone: `node --import tsx scripts/bench/<name>.ts [--quick]`):
- *   reads        1+2  public reads at 100/1,000 connections, warm/cold vs a bare node:http baseline; 304s
+ *   reads        1+2  public reads and 304s at 100/1,000 connections, the API as shipped (request log
+ *                     on) vs bare node:http answering from memory (the limit) and running the SQL;
+ *                     event-loop delay, GC pauses, CPU per answer
  *   login        4    argon2id cost, logins/s and p95 with the limiter off
  *   concurrency  3    10,000 idle keep-alive + 1,000 SSE streams held while reads run: RSS, p95 change
  *   paas         6    deploy static + Node repos vs git + docker CLI by hand; cached redeploy

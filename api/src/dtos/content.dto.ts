@@ -5,7 +5,7 @@ export type WebUrl = string;
  * A link the site renders from the settings (navigation, social links): a site path (`/…`, never
  * `//` or `/\`, which browsers read as another host), an http(s) URL or a mailto: address. Nothing
  * else, so no `javascript:` or `data:` link reaches a page.
- * @maxLength 2048 @pattern ^(/(?![/\\])\S*|(https?://|mailto:)\S+)$
+ * @maxLength 2048 @pattern ^(/([^/\\\s]\S*)?|(https?://|mailto:)\S+)$
  */
 export type SiteLink = string;
 

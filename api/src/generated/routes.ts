@@ -286,7 +286,7 @@ const models: TsoaRoute.Models = {
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "SiteLink": {
         "dataType": "refAlias",
-        "type": {"dataType":"string","validators":{"maxLength":{"value":2048},"pattern":{"value":"^(/(?![/\\\\])\\S*|(https?://|mailto:)\\S+)$"}}},
+        "type": {"dataType":"string","validators":{"maxLength":{"value":2048},"pattern":{"value":"^(/([^/\\\\\\s]\\S*)?|(https?://|mailto:)\\S+)$"}}},
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "SocialLink": {

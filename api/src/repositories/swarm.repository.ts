@@ -222,9 +222,17 @@ export class SwarmRepository {
   }
 
   /** Containers of a service's tasks on this node (Swarm removes them a moment after the service). */
-  async serviceContainers(serviceId: string): Promise<string[]> {
+  async serviceContainers(serviceId: string): Promise<{ id: string; running: boolean; labels: Record<string, string> }[]> {
     const list = await this.docker.listContainers({ all: true, filters: { label: [`com.docker.swarm.service.id=${serviceId}`] } });
-    return list.map((c) => c.Id);
+    return list.map((c) => ({ id: c.Id, running: c.State === 'running', labels: c.Labels ?? {} }));
+  }
+
+  async removeContainer(id: string): Promise<void> {
+    try {
+      await this.docker.getContainer(id).remove({ v: true });
+    } catch (err) {
+      if (statusOf(err) !== 404 && statusOf(err) !== 409) throw err;
+    }
   }
 
   /** A container of this node (undefined when it is not here). */

@@ -25,6 +25,7 @@ export const TLS_ASK_PATH = '/.well-known/omervision/tls-ask';
 export function createAppRouter(deps: { routes: RouteTable; logger: Logger }): http.Server {
   const { routes, logger } = deps;
   const agent = new http.Agent({ keepAlive: true, maxSockets: 512 });
+  const unpooled = new http.Agent({ keepAlive: false, maxSockets: 512 });
 
   const resolve = async (host: string | undefined): Promise<Route | { kind: 'no-host' }> => {
     const slug = routes.slugOf(host);
@@ -33,7 +34,7 @@ export function createAppRouter(deps: { routes: RouteTable; logger: Logger }): h
 
   const forward = (req: IncomingMessage, res: ServerResponse, route: Extract<Route, { kind: 'up' }>, retried: boolean) => {
     const upstream = http.request({
-      host: route.host, port: route.port, method: req.method, path: req.url, agent,
+      host: route.host, port: route.port, method: req.method, path: req.url, agent: route.keepAlive ? agent : unpooled,
       headers: forwardedHeaders(req),
     });
     upstream.on('response', (answer) => {

@@ -52,7 +52,8 @@ const NOT_EXPLORED: Record<string, 'id-only' | 'no-input' | 'multipart'> = {
   PaasRemove: 'id-only', PaasDeploy: 'id-only', PaasStop: 'id-only', PaasStart: 'id-only', PaasRestart: 'id-only',
   PaasRotateHookSecret: 'id-only', PublicPaasHook: 'id-only', MessagesRemove: 'id-only', ProjectsRemove: 'id-only',
   ProjectsPublish: 'id-only', ProjectsUnpublish: 'id-only', PagesRemove: 'id-only', PagesPublish: 'id-only',
-  PagesUnpublish: 'id-only', AuthRevokeSession: 'id-only', ApiKeysRevoke: 'id-only',
+  PagesUnpublish: 'id-only', AuthRevokeSession: 'id-only', ApiKeysRevoke: 'id-only', PostsDiscardPending: 'id-only',
+  PaasRegenerateDeployKey: 'id-only', PaasResetHostKey: 'id-only', AuthRevokeOtherSessions: 'no-input',
   SiteBuildsRebuild: 'no-input', OpsRequestBackup: 'no-input', AuthLogout: 'no-input', AuthTotpEnroll: 'no-input',
   MediaUpload: 'multipart', ContentTransferImportGhost: 'multipart',
 };

@@ -42,6 +42,8 @@ export class DockerDriver implements PaasDriver {
 
   async prepare(): Promise<void> {}
 
+  async heal(): Promise<void> {}
+
   async run(input: WorkloadInput): Promise<string> {
     const { app, deploymentId, imageId: image, port, detectedType } = input;
     await this.docker.ensureNetwork(networkSpec(app.id, app.slug, this.docker.instance));

@@ -54,6 +54,8 @@ export interface PaasDriver {
   ping(): Promise<void>;
   /** Engine checks and shared objects, before the first deployment (swarm: a manager node, the egress network, the registry). */
   prepare(): Promise<void>;
+  /** Repairs what the engine may have lost between reconciles (swarm: the router joined to every app overlay). */
+  heal(): Promise<void>;
   /**
    * Starts the deployment: a new container beside the serving one (docker), or the app's service
    * rolled to it start-first (swarm). Returns the workload id.

@@ -11,6 +11,12 @@ import { BlockList, isIPv4 } from 'node:net';
  * PaaS network are refused with a reset, so a probe fails at once instead of hanging. The
  * resolvers the engine forwards DNS to are allowed on port 53 only. PaaS networks have no IPv6;
  * anything new a container sends over IPv6 (e.g. to the host's fe80:: address) is refused too.
+ *
+ * Swarm (PAAS_DRIVER=swarm): a task on an overlay network normally leaves the node through
+ * docker_gwbridge, which every swarm task shares (the stack's own services too). App tasks never do:
+ * their overlay is internal (no gwbridge leg at all) and their only way out is a swarm-scoped bridge
+ * network whose per-node bridge is named SWARM_EGRESS_BRIDGE (`ovpswarm`), so the same two jumps
+ * cover them on every node where this policy is installed (service-spec.ts).
  */
 export const PAAS_BRIDGE_PREFIX = 'ovp';
 export const EGRESS_CHAIN = 'OV-PAAS-EGRESS';
@@ -135,3 +141,6 @@ function networkOf(cidr: string): string {
 export function bridgeName(id: string): string {
   return `${PAAS_BRIDGE_PREFIX}${id.replace(/[^a-z0-9]/gi, '').toLowerCase().slice(-12)}`;
 }
+
+/** The bridge swarm app tasks leave each node through (the swarm driver's egress network). */
+export const SWARM_EGRESS_BRIDGE = bridgeName('swarm');

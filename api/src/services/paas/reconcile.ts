@@ -143,6 +143,7 @@ export class PaasReconciler {
         report.removedCheckouts++;
       }
     }
+    await this.driver.heal();
     // Older than a day only: a build running now may just have taken a younger one from the cache.
     report.prunedCacheBytes = await this.docker.pruneBuildCache(24);
     return report;

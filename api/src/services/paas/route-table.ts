@@ -3,7 +3,8 @@ import type { DriverName } from './driver.js';
 import { serviceName } from './service-spec.js';
 
 export type Route =
-  | { kind: 'up'; slug: string; host: string; port: number }
+  /** `keepAlive`: whether connections may be pooled (see RouteTable). */
+  | { kind: 'up'; slug: string; host: string; port: number; keepAlive: boolean }
   | { kind: 'down'; slug: string; name: string; status: string }
   | { kind: 'unknown'; slug: string };
 
@@ -12,7 +13,9 @@ export type Route =
  * switch is picked up within that, and the old container keeps serving for longer than that
  * (RuntimeSettings.drainMs), so no request lands on a removed container. With the swarm driver the
  * upstream is the app's service name, resolved on the app's overlay network the router has joined
- * (to the addresses of its tasks on whatever nodes they run), at the app's own port.
+ * (to the addresses of its tasks on whatever nodes they run), at the app's own port — and not pooled:
+ * a task that crashed takes its address with it, and a pooled connection to it may never hear so
+ * (no reset comes from a vanished network namespace), while a fresh connection resolves the name anew.
  */
 export class RouteTable {
   private readonly cache = new Map<string, { route: Route; at: number }>();
@@ -41,7 +44,9 @@ export class RouteTable {
     const route: Route = !app
       ? { kind: 'unknown', slug }
       : app.status === 'running' && app.hostPort
-        ? { kind: 'up', slug, host: this.driver === 'swarm' ? serviceName(app.id) : '127.0.0.1', port: app.hostPort }
+        ? this.driver === 'swarm'
+          ? { kind: 'up', slug, host: serviceName(app.id), port: app.hostPort, keepAlive: false }
+          : { kind: 'up', slug, host: '127.0.0.1', port: app.hostPort, keepAlive: true }
         : { kind: 'down', slug, name: app.name, status: app.status };
     this.cache.set(slug, { route, at: Date.now() });
     if (this.cache.size > 10_000) this.cache.clear();

@@ -1,7 +1,7 @@
 import type { Limits } from './container-spec.js';
 import { LABEL } from './container-spec.js';
 import type { RuntimeProfile } from './dockerfile.js';
-import { bridgeName } from './egress-policy.js';
+import { SWARM_EGRESS_BRIDGE } from './egress-policy.js';
 
 /**
  * The Swarm service an app runs as (PAAS_DRIVER=swarm), as pure functions of their inputs like
@@ -19,7 +19,7 @@ import { bridgeName } from './egress-policy.js';
 export const SWARM_EGRESS_NETWORK = 'ov-paas-egress';
 /** The node-local configuration that network takes its options from (made on each node by its worker or `ops`). */
 export const SWARM_EGRESS_CONFIG = 'ov-paas-egress-config';
-export const SWARM_EGRESS_BRIDGE = bridgeName('swarm');
+export { SWARM_EGRESS_BRIDGE };
 
 /** Label with a value new at every run, start and restart: counts restarts (tasks of one generation) and forces a new task. */
 export const GENERATION_LABEL = 'dev.omervision.paas.generation';

@@ -142,6 +142,7 @@ export class SwarmDriver implements PaasDriver {
         }
         const live = ours.filter((t) => t.desiredState === 'running' && !TERMINAL.has(t.state));
         if (live.some((t) => t.state === 'running') && (!updating || service.updateState === 'completed')) {
+          await this.pruneHistory(id, generationNow).catch(() => undefined);
           log.line(`task running${healthPath ? ` and answering HTTP 2xx/3xx on ${healthPath}` : ''}; ${updating ? 'the update completed (start-first: the previous task stopped after this one was healthy)' : 'ready'}`);
           return Number(service.labels[PORT_LABEL]);
         }
@@ -161,6 +162,18 @@ export class SwarmDriver implements PaasDriver {
     } catch (err) {
       await this.undo(id, deploymentId, serving).catch(() => undefined);
       throw err;
+    }
+  }
+
+  /**
+   * Swarm keeps the stopped containers of replaced tasks as history (the cluster's task retention
+   * limit, 5 by default); on this node, those of earlier generations go once a new one serves, like
+   * the docker driver's replaced containers, so their images can be pruned. The current generation's
+   * exited tasks stay: their logs explain restarts.
+   */
+  private async pruneHistory(id: string, current: string): Promise<void> {
+    for (const c of await this.swarm.serviceContainers(id)) {
+      if (!c.running && c.labels[GENERATION_LABEL] !== current) await this.swarm.removeContainer(c.id);
     }
   }
 
@@ -351,18 +364,35 @@ export class SwarmDriver implements PaasDriver {
     };
   }
 
-  private async attachRouter(overlay: string): Promise<void> {
+  /** The router joins the overlays (a router service: one update for all of them, which rolls its tasks start-first). */
+  private async attachRouter(...overlays: string[]): Promise<void> {
     const router = this.settings.router;
-    if (!router) return;
-    if (router.kind === 'container') return this.swarm.connectContainer(overlay, router.name);
+    if (!router || overlays.length === 0) return;
+    if (router.kind === 'container') {
+      for (const overlay of overlays) await this.swarm.connectContainer(overlay, router.name);
+      return;
+    }
     const service = await this.swarm.service(router.name);
     if (!service) throw new PipelineFailure(`PAAS_SWARM_ROUTER names the service ${router.name}, which does not exist.`);
-    const id = await this.swarm.networkId(overlay);
     const template = service.spec.TaskTemplate as { Networks?: { Target: string }[] };
     const networks = template.Networks ?? [];
-    if (networks.some((n) => n.Target === overlay || n.Target === id)) return;
-    template.Networks = [...networks, { Target: id ?? overlay }];
+    const missing: string[] = [];
+    for (const overlay of overlays) {
+      const id = await this.swarm.networkId(overlay);
+      if (id && !networks.some((n) => n.Target === overlay || n.Target === id)) missing.push(id);
+    }
+    if (missing.length === 0) return;
+    template.Networks = [...networks, ...missing.map((Target) => ({ Target }))];
     await this.swarm.updateService(service.id, service.version, service.spec);
+  }
+
+  /**
+   * Every app overlay joined by the router again: a `docker stack deploy` resets the router service
+   * to the networks of the compose file. Run by the reconcile (worker start, every ten minutes).
+   */
+  async heal(): Promise<void> {
+    const overlays = (await this.swarm.managedNetworks()).filter((n) => n.name === overlayName(n.appId)).map((n) => n.name);
+    await this.attachRouter(...overlays);
   }
 
   private async detachRouter(overlay: string): Promise<void> {

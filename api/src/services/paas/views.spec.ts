@@ -76,17 +76,17 @@ describe('RouteTable', () => {
       off: { id: 'a2', slug: 'off', name: 'Off', status: 'stopped', hostPort: 32002 },
     };
     const routes = new RouteTable(async (slug) => (calls++, apps[slug]), 'apps.localhost', 50);
-    expect(await routes.lookup('up')).toEqual({ kind: 'up', slug: 'up', host: '127.0.0.1', port: 32001 });
+    expect(await routes.lookup('up')).toEqual({ kind: 'up', slug: 'up', host: '127.0.0.1', port: 32001, keepAlive: true });
     expect(await routes.lookup('off')).toEqual({ kind: 'down', slug: 'off', name: 'Off', status: 'stopped' });
     expect(await routes.lookup('nope')).toEqual({ kind: 'unknown', slug: 'nope' });
     await routes.lookup('up');
     expect(calls).toBe(3);
     apps.up!.hostPort = 32009;
     routes.forget('up');
-    expect(await routes.lookup('up')).toEqual({ kind: 'up', slug: 'up', host: '127.0.0.1', port: 32009 });
+    expect(await routes.lookup('up')).toEqual({ kind: 'up', slug: 'up', host: '127.0.0.1', port: 32009, keepAlive: true });
     // The swarm driver: the app's service name on its overlay, at the app's own port.
     const swarm = new RouteTable(async (slug) => apps[slug], 'apps.localhost', 50, 'swarm');
-    expect(await swarm.lookup('up')).toEqual({ kind: 'up', slug: 'up', host: 'ov-app-a1', port: 32009 });
+    expect(await swarm.lookup('up')).toEqual({ kind: 'up', slug: 'up', host: 'ov-app-a1', port: 32009, keepAlive: false });
   });
 });
 
