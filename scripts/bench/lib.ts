@@ -158,7 +158,7 @@ async function logPipe(): Promise<{ fd: number; spawned(): void; lines(): Promis
   const dir = mkdtempSync(join(tmpdir(), 'ovbench-log-'));
   const fifo = join(dir, 'api.log');
   execFileSync('mkfifo', [fifo]);
-  const reader = spawn('sh', ['-c', process.env.READER ? process.env.READER.replace('FIFO', fifo) : `sed -u 's/^/[api] /' < '${fifo}' | wc -l`], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const reader = spawn('sh', ['-c', `sed -u 's/^/[api] /' < '${fifo}' | wc -l`], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   reader.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   const done = new Promise<number>((resolve) => reader.once('close', () => resolve(Number(out.trim()) || 0)));
