@@ -341,7 +341,12 @@ describe('failures', () => {
     const portBefore = await published();
     expect((await viaRouter(routerPort, host(app.slug), '/crash')).body).toBe('bye');
     await eventually(async () => (await restarts()) === 1, 20_000);
-    await eventually(async () => (await viaRouter(routerPort, host(app.slug)).catch(() => ({ body: '' }))).body === 'alive', 20_000);
+    await eventually(async () => {
+      const answer = await viaRouter(routerPort, host(app.slug)).catch((err: Error) => ({ status: 0, body: err.message }));
+      if (answer.body === 'alive') return true;
+      const view = (await (await call('GET', `/api/v1/admin/paas/apps/${app.id}`)).json()) as AppView;
+      throw new Error(`router: ${answer.status} ${answer.body.slice(0, 60)}; app ${view.status} ${view.lastError ?? ''}`);
+    }, 20_000);
     const portAfter = await published();
     expect(((await (await call('GET', `/api/v1/admin/paas/apps/${app.id}`)).json()) as AppView).status).toBe('running');
     // Whether Docker kept the port or not, the app's row matches the container.

@@ -151,14 +151,14 @@ export async function startApi(dbUrl: string, env: Record<string, string> = {}, 
 
 /**
  * A real pipe (a FIFO, blocking like the pipe a container runtime or a shell gives a process) read
- * line by line by `sed -u` in its own process, as `make dev` prints the API's log; `lines()` resolves
- * with how many lines went through once the API has exited.
+ * line by line in its own process by `make dev`'s prefixer (awk, a write per line, like a log
+ * driver's work per line); `lines()` resolves with how many lines went through once the API exited.
  */
 async function logPipe(): Promise<{ fd: number; spawned(): void; lines(): Promise<number> }> {
   const dir = mkdtempSync(join(tmpdir(), 'ovbench-log-'));
   const fifo = join(dir, 'api.log');
   execFileSync('mkfifo', [fifo]);
-  const reader = spawn('sh', ['-c', `sed -u 's/^/[api] /' < '${fifo}' | wc -l`], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const reader = spawn('sh', ['-c', `awk -v p='[api] ' '{ print p $0; fflush() }' < '${fifo}' | wc -l`], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   reader.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   const done = new Promise<number>((resolve) => reader.once('close', () => resolve(Number(out.trim()) || 0)));

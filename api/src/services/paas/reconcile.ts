@@ -100,11 +100,16 @@ export class PaasReconciler {
       report.crashed++;
     }
 
+    // What the engine and the disk hold is read before the database: an app, its deployment and then
+    // its workload or checkout are made in that order, so nothing seen here can be newer than the rows
+    // read next (read the other way round, a deployment starting meanwhile lost its checkout).
+    const workloads = await this.driver.managedWorkloads();
+    const checkouts = await readdir(this.settings.workDir).catch(() => [] as string[]);
     const apps = await this.repo.listApps();
     const appIds = new Set(apps.map((a) => a.id));
     const active = new Set(apps.map((a) => a.activeDeploymentId).filter(Boolean));
     const working = new Set((await this.repo.listDeploymentsByStatus([...WORKING, 'queued'])).map((d) => d.id));
-    for (const c of await this.driver.managedWorkloads()) {
+    for (const c of workloads) {
       const keep = appIds.has(c.appId) && c.deploymentId && (active.has(c.deploymentId) || working.has(c.deploymentId));
       if (!keep) {
         await this.driver.remove(c.id);
@@ -137,7 +142,7 @@ export class PaasReconciler {
       // A network from before the egress policy is replaced at the app's next deployment; removed once unused.
       if ((!appIds.has(network.appId) || legacy) && (await this.driver.removeNetwork(network.name, { ifUnused: legacy }))) report.removedNetworks++;
     }
-    for (const dir of await readdir(this.settings.workDir).catch(() => [] as string[])) {
+    for (const dir of checkouts) {
       if (!appIds.has(dir) && /^[0-9a-f-]{36}$/.test(dir)) {
         await this.git.remove(`${this.settings.workDir}/${dir}`);
         report.removedCheckouts++;

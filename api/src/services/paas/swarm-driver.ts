@@ -140,7 +140,7 @@ export class SwarmDriver implements PaasDriver {
           const swarmSays = `Swarm rolled the service back to the deployment that served (${service.updateMessage ?? service.updateState}).`;
           throw new PipelineFailure(`${swarmSays} ${crashReason(await this.lastExit(ours), max, await this.tail(ours))}`);
         }
-        const live = ours.filter((t) => t.desiredState === 'running' && !TERMINAL.has(t.state));
+        const live = ours.filter(upcoming);
         if (live.some((t) => t.state === 'running') && (!updating || service.updateState === 'completed')) {
           await this.pruneHistory(id, generationNow).catch(() => undefined);
           log.line(`task running${healthPath ? ` and answering HTTP 2xx/3xx on ${healthPath}` : ''}; ${updating ? 'the update completed (start-first: the previous task stopped after this one was healthy)' : 'ready'}`);
@@ -199,7 +199,7 @@ export class SwarmDriver implements PaasDriver {
     const ours = all.filter((t) => t.labels[GENERATION_LABEL] === generationNow).sort((a, b) => a.created - b.created);
     // Any task serving counts (during a start-first update the previous generation still serves).
     const running = all.some((t) => t.state === 'running' && t.desiredState === 'running');
-    const pending = all.some((t) => t.desiredState === 'running' && !TERMINAL.has(t.state));
+    const pending = all.some(upcoming);
     const exit = await this.lastExit(ours);
     return {
       id: service.id,
@@ -407,6 +407,11 @@ export class SwarmDriver implements PaasDriver {
     template.Networks = template.Networks.filter((n) => !joined(n));
     await this.swarm.updateService(service.id, service.version, service.spec);
   }
+}
+
+/** A task meant to run: a replacement after a failure waits out the restart delay with the desired state `ready`. */
+function upcoming(t: SwarmTask): boolean {
+  return (t.desiredState === 'running' || t.desiredState === 'ready') && !TERMINAL.has(t.state);
 }
 
 /** `<ms since epoch>-<random>`: new for every spec change that must start a new task. */
