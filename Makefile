@@ -91,7 +91,7 @@ test-resilience: install services ## Faults (TCP fault proxies), outages, load, 
 	status=0; TEST_DATABASE_URL=$(TEST_DATABASE_URL) npx vitest run --project integration api/test/resilience api/test/redis-outage.test.ts api/test/limits.test.ts api/test/authz-matrix.test.ts || status=$$?; \
 	  $(RESILIENCE_SUMMARY) || [ $$status -ne 0 ] || status=1; exit $$status
 
-test-swarm: install services paas-images ## The PaaS suite with PAAS_DRIVER=swarm on a one-node swarm (made and left only if none is active; registry on 127.0.0.1:5000) (~8 min)
+test-swarm: install services paas-images ## The PaaS suite with PAAS_DRIVER=swarm on a one-node swarm (made and left only if none is active; registry on 127.0.0.1:5000) (~5 min)
 	TEST_DATABASE_URL=$(TEST_DATABASE_URL) scripts/test-swarm.sh
 
 paas-registry: ## The registry the swarm driver pushes app images to (Debian's docker-registry on 127.0.0.1:5000; STOP=1 stops it)

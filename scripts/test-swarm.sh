@@ -8,8 +8,9 @@
 #  1. a swarm: `docker swarm init --advertise-addr 127.0.0.1` only when this engine is in none;
 #  2. the registry the driver pushes to (scripts/registry.sh: 127.0.0.1:5000) when none answers;
 #  3. the tests (TEST_DATABASE_URL / TEST_REDIS_PREFIX pass through);
-#  4. whatever it started, stopped: `docker swarm leave --force` (and the docker_gwbridge network
-#     swarm made) only when step 1 initialised the swarm, the registry only when step 2 started it.
+#  4. whatever it started, stopped: `docker swarm leave --force` (then the task containers, the
+#     docker_gwbridge network and the driver's ov-paas-egress-config network that swarm leaves behind)
+#     only when step 1 initialised the swarm, the registry only when step 2 started it.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -19,6 +20,8 @@ info() { printf '\033[1mtest-swarm:\033[0m %s\n' "$*"; }
 started=$SECONDS
 initialised=0
 gwbridge_before=0
+egress_config_before=0
+tasks_before=''
 registry_started=0
 
 cleanup() {
@@ -26,8 +29,11 @@ cleanup() {
   if ((registry_started)); then scripts/registry.sh stop >/dev/null || true; info "registry stopped"; fi
   if ((initialised)); then
     docker swarm leave --force >/dev/null || true
-    # Swarm makes docker_gwbridge at init and leaves it behind; it was not here before.
+    # Left behind by the swarm this run made: stopped task containers, docker_gwbridge, and the
+    # swarm driver's node-local egress configuration (none of them was here before).
+    comm -13 <(printf '%s\n' "$tasks_before" | sort) <(docker ps -aq --no-trunc --filter label=com.docker.swarm.task.id | sort) | xargs -r docker rm -f >/dev/null 2>&1 || true
     if ((!gwbridge_before)); then docker network rm docker_gwbridge >/dev/null 2>&1 || true; fi
+    if ((!egress_config_before)); then docker network rm ov-paas-egress-config >/dev/null 2>&1 || true; fi
     info "left the swarm this run initialised"
   fi
   info "done in $((SECONDS - started)) s (status $status)"
@@ -44,6 +50,8 @@ case "$state" in
     info "using the swarm this engine is already in" ;;
   inactive)
     docker network inspect docker_gwbridge >/dev/null 2>&1 && gwbridge_before=1
+    docker network inspect ov-paas-egress-config >/dev/null 2>&1 && egress_config_before=1
+    tasks_before="$(docker ps -aq --no-trunc --filter label=com.docker.swarm.task.id)"
     docker swarm init --advertise-addr 127.0.0.1 >/dev/null
     initialised=1
     info "initialised a one-node swarm (left again at the end)" ;;

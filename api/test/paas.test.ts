@@ -355,6 +355,32 @@ describe('failures', () => {
     expect((await call('DELETE', `/api/v1/admin/paas/apps/${app.id}`)).status).toBe(204);
   });
 
+  it('a redeploy whose new version crashes fails, and the previous version serves every request meanwhile', async () => {
+    const repo = await makeRepo(root, 'rollback', { 'package.json': JSON.stringify({ name: 'rb', version: '1.0.0', scripts: { start: 'node server.js' } }), 'server.js': nodeServer('v1') });
+    const app = await createApp('Rollback', repo.url);
+    const first = await settled((await deploy(app.id)).id);
+    expect(first.status, first.log ?? '').toBe('running');
+    await repo.commit({ 'server.js': "console.error('v2 cannot start'); process.exit(4);\n" }, 'broken');
+    const answers: string[] = [];
+    let polling = true;
+    const poller = (async () => {
+      while (polling) answers.push(await viaRouter(routerPort, host(app.slug)).then((r) => `${r.status} ${r.body}`, (err: Error) => err.message));
+    })();
+    // Docker driver: the new container never answers and is removed. Swarm: the start-first update fails and is rolled back.
+    const second = await settled((await deploy(app.id)).id);
+    polling = false;
+    await poller;
+    expect(second.status).toBe('failed');
+    expect(second.reason).toMatch(/exited with code 4/);
+    expect(second.reason).toMatch(/v2 cannot start/);
+    if (SWARM) expect(second.reason).toMatch(/^Swarm rolled the service back/);
+    const view = (await (await call('GET', `/api/v1/admin/paas/apps/${app.id}`)).json()) as AppView;
+    expect(view).toMatchObject({ status: 'running', activeDeploymentId: first.id });
+    expect(answers.length).toBeGreaterThan(10);
+    expect(new Set(answers)).toEqual(new Set(['200 v1 from node']));
+    expect((await call('DELETE', `/api/v1/admin/paas/apps/${app.id}`)).status).toBe(204);
+  }, 90_000);
+
   it('a repository with nothing detectable fails saying what was looked for', async () => {
     const repo = await makeRepo(root, 'nothing', { 'README.md': '# just words\n', 'notes/todo.txt': 'x' });
     const app = await createApp('Nothing Here', repo.url);

@@ -272,6 +272,14 @@ export function startPaasWorker(infra: Infrastructure, engine: PaasEngine = comp
       return { ran: false as const };
     });
     if (result.ran) log.info(result.value, 'paas: reconciled Docker with the database');
+    // Held by a worker that died mid-reconcile: its lease runs out, then this one reconciles.
+    else later(RECONCILE_LEASE_MS + 1000, () => void reconcile());
+    // Build cache (dangling layers of failed builds) older than a day: slow on a busy engine, so
+    // outside the reconcile lease, by one worker at a time.
+    void engine.leases.withLock('paas-prune', 10 * 60_000, async () => {
+      const bytes = await engine.docker.pruneBuildCache(24);
+      if (bytes > 0) log.info({ bytes }, 'paas: pruned the build cache');
+    }).catch((err: Error) => log.warn({ err: err.message }, 'paas: build cache prune failed'));
   };
   void reconcile();
   const timer = setInterval(() => void reconcile(), RECONCILE_EVERY_MS);

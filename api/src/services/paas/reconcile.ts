@@ -28,8 +28,6 @@ export interface ReconcileReport {
   removedImages: number;
   removedNetworks: number;
   removedCheckouts: number;
-  /** Build cache: bytes of dangling build layers (failed and cancelled builds) older than a day. */
-  prunedCacheBytes: number;
 }
 
 const WORKING = ['cloning', 'detecting', 'building', 'starting'] as const;
@@ -44,7 +42,7 @@ export class PaasReconciler {
     private readonly repo: PaasRepository,
     private readonly driver: PaasDriver,
     /** The local engine, where builds leave their images (either driver). */
-    private readonly docker: Pick<DockerRepository, 'managedImages' | 'removeImage' | 'pruneBuildCache'>,
+    private readonly docker: Pick<DockerRepository, 'managedImages' | 'removeImage'>,
     private readonly git: GitRepository,
     private readonly logs: PaasLogRepository,
     private readonly runtime: PaasRuntime,
@@ -54,7 +52,7 @@ export class PaasReconciler {
 
   async run(): Promise<ReconcileReport> {
     const report: ReconcileReport = {
-      failedStale: 0, superseded: 0, requeued: 0, restarted: 0, crashed: 0, portsFixed: 0, removedContainers: 0, removedImages: 0, removedNetworks: 0, removedCheckouts: 0, prunedCacheBytes: 0,
+      failedStale: 0, superseded: 0, requeued: 0, restarted: 0, crashed: 0, portsFixed: 0, removedContainers: 0, removedImages: 0, removedNetworks: 0, removedCheckouts: 0,
     };
     const cutoff = new Date(Date.now() - this.settings.staleAfterMs);
     for (const dep of await this.repo.listDeploymentsByStatus([...WORKING], cutoff)) {
@@ -149,8 +147,6 @@ export class PaasReconciler {
       }
     }
     await this.driver.heal();
-    // Older than a day only: a build running now may just have taken a younger one from the cache.
-    report.prunedCacheBytes = await this.docker.pruneBuildCache(24);
     return report;
   }
 }

@@ -125,9 +125,13 @@ export class SwarmDriver implements PaasDriver {
       while (Date.now() < deadline) {
         const service = await this.swarm.service(id);
         if (!service) throw new PipelineFailure('The service disappeared while starting.');
-        const generationNow = service.taskLabels[GENERATION_LABEL] ?? '';
+        // This deployment's newest generation (after a rollback the service's spec names the previous one).
+        const mine = (await this.swarm.tasks([id])).filter((t) => t.labels[LABEL.deployment] === deploymentId).sort((a, b) => a.created - b.created);
+        const generationNow = service.taskLabels[LABEL.deployment] === deploymentId
+          ? service.taskLabels[GENERATION_LABEL] ?? ''
+          : mine.at(-1)?.labels[GENERATION_LABEL] ?? '';
         const since = generationTime(generationNow);
-        const ours = (await this.swarm.tasks([id])).filter((t) => t.labels[GENERATION_LABEL] === generationNow).sort((a, b) => a.created - b.created);
+        const ours = mine.filter((t) => t.labels[GENERATION_LABEL] === generationNow);
         const failed = ours.filter((t) => t.state === 'failed' || t.state === 'rejected');
         for (const [i, t] of failed.entries()) {
           if (i < reported) continue;
