@@ -128,7 +128,7 @@ export interface ProbeReport {
  * The API (`api/src/main.ts`) in production mode with the limiter off and one process (the
  * baselines are one process too; `env.API_WORKERS` overrides); `env` overrides anything.
  */
-export async function startApi(dbUrl: string, env: Record<string, string> = {}, options: ApiOptions = {}): Promise<Server & { logLines(): Promise<number> }> {
+export async function startApi(dbUrl: string, env: Record<string, string> = {}, options: ApiOptions = {}): Promise<Server & { logLines(): Promise<LogCount> }> {
   const port = await freePort();
   const logs = await logPipe();
   const probe = options.probe ? ['--import', new URL('./probe.mjs', import.meta.url).pathname] : [];
@@ -149,19 +149,30 @@ export async function startApi(dbUrl: string, env: Record<string, string> = {}, 
   return { url, proc, stop: stopper(proc), logLines: logs.lines };
 }
 
+/** Log lines that reached the reader, and lines the API reported dropped (its queue was full). */
+export interface LogCount {
+  lines: number;
+  dropped: number;
+}
+
 /**
  * A real pipe (a FIFO, blocking like the pipe a container runtime or a shell gives a process) read
  * line by line in its own process by `make dev`'s prefixer (awk, a write per line, like a log
- * driver's work per line); `lines()` resolves with how many lines went through once the API exited.
+ * driver's work per line); `lines()` resolves once the API has exited.
  */
-async function logPipe(): Promise<{ fd: number; spawned(): void; lines(): Promise<number> }> {
+async function logPipe(): Promise<{ fd: number; spawned(): void; lines(): Promise<LogCount> }> {
   const dir = mkdtempSync(join(tmpdir(), 'ovbench-log-'));
   const fifo = join(dir, 'api.log');
   execFileSync('mkfifo', [fifo]);
-  const reader = spawn('sh', ['-c', `awk -v p='[api] ' '{ print p $0; fflush() }' < '${fifo}' | wc -l`], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const count = `/"msg":"log lines dropped/ { if (match($0, /"dropped":[0-9]+/)) dropped += substr($0, RSTART + 10, RLENGTH - 10) }`;
+  const awk = `{ print p $0 > "/dev/null"; fflush("/dev/null"); lines++ } ${count} END { print lines + 0, dropped + 0 }`;
+  const reader = spawn('awk', ['-v', 'p=[api] ', awk, fifo], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   reader.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  const done = new Promise<number>((resolve) => reader.once('close', () => resolve(Number(out.trim()) || 0)));
+  const done = new Promise<LogCount>((resolve) => reader.once('close', () => {
+    const [lines = 0, dropped = 0] = out.trim().split(/\s+/).map(Number);
+    resolve({ lines, dropped });
+  }));
   const handle = await open(fifo, 'w'); // waits for the reader to open its end
   return {
     fd: handle.fd,

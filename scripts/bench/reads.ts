@@ -17,7 +17,7 @@
  * Writes scripts/bench/results/reads-<date>.json and .md.
  */
 import { availableParallelism } from 'node:os';
-import { BASE_DB, flag, load, numberArg, probe, ratio, settle, startApi, startBaseline, table, writeResult, type ProbeReport, type Run, type Server } from './lib.js';
+import { BASE_DB, flag, load, numberArg, probe, ratio, settle, startApi, startBaseline, table, writeResult, type LogCount, type ProbeReport, type Run, type Server } from './lib.js';
 import { loadDataset } from './dataset.js';
 
 const DURATION = numberArg('duration', flag('quick') ? 5 : 8);
@@ -37,9 +37,9 @@ const NOT_MODIFIED = 'conditional GET → 304';
 type Mode = 'memory' | 'baseline' | 'cold' | 'warm' | 'warm-quiet' | 'warm, every core' | 'memory, every core';
 type Row = Run & { scenario: string; mode: Mode; connections: number; cpuUsPerRequest?: number; loop?: ProbeReport['loopDelayMs']; gc?: ProbeReport['gc'] };
 const rows: Row[] = [];
-const logLines: Record<string, { lines: number; requests: number }> = {};
+const logLines: Record<string, { lines: number; dropped: number; requests: number }> = {};
 
-const modes: { mode: Mode; start: () => Promise<Server & { logLines?: () => Promise<number> }>; probed: boolean; only?: string[]; conns?: number[] }[] = [
+const modes: { mode: Mode; start: () => Promise<Server & { logLines?: () => Promise<LogCount> }>; probed: boolean; only?: string[]; conns?: number[] }[] = [
   { mode: 'memory', start: () => startBaseline(dbUrl, 'memory', { probe: true }), probed: true },
   { mode: 'baseline', start: () => startBaseline(dbUrl, 'sql', { probe: true }), probed: true },
   { mode: 'cold', start: () => startApi(dbUrl, { CACHE_ENABLED: 'false' }, { probe: true }), probed: true },
@@ -88,7 +88,7 @@ for (const { mode, start, probed, only, conns } of modes) {
   } finally {
     await server.stop();
   }
-  if (server.logLines) logLines[mode] = { lines: await server.logLines(), requests };
+  if (server.logLines) logLines[mode] = { ...(await server.logLines()), requests };
 }
 
 const find = (scenario: string, mode: Mode, connections: number) => rows.find((r) => r.scenario === scenario && r.mode === mode && r.connections === connections);
@@ -128,7 +128,7 @@ const md = [
   '',
   `Every core (${CORES} processes, ${LIST}, 100 connections): API ${everyCore.warm?.rps ?? '–'} req/s, memory server ${everyCore.memory?.rps ?? '–'} req/s → ${ratio(everyCore.warm?.rps, everyCore.memory?.rps) ?? '–'}×.`,
   '',
-  `Request log lines written: ${Object.entries(logLines).map(([m, l]) => `${m} ${l.lines} for ${l.requests} requests`).join('; ')}.`,
+  `Request log (lines read / lines the API reported dropped because the reader fell 4 MiB behind / requests answered): ${Object.entries(logLines).map(([m, l]) => `${m} ${l.lines} / ${l.dropped} / ${l.requests}`).join('; ')}.`,
 ].join('\n');
 writeResult('reads', { durationSeconds: DURATION, cores: CORES, dataset: { posts: slugs.length, projects: 50 }, results: rows, summary, everyCore, logLines }, md);
 process.exit(0);

@@ -84,6 +84,27 @@ describe('CacheRepository', () => {
     expect(redis.gets).toBe(1);
   });
 
+  it('readers of a missing key share one fill: one Redis read and one load, the same entry for all', async () => {
+    const redis = fakeRedis();
+    const cache = cacheOn(redis);
+    await cache.peek('posts', 'warm'); // the version is read and fresh
+    const before = redis.gets;
+    let loads = 0;
+    const load = async () => {
+      loads++;
+      await new Promise((r) => setTimeout(r, 20));
+      return { n: 1 };
+    };
+    const entries = await Promise.all(Array.from({ length: 100 }, () => cache.get('posts', 'k', load)));
+    expect(loads).toBe(1);
+    expect(redis.gets - before).toBe(1);
+    expect(new Set(entries).size).toBe(1);
+    // A failed fill is not remembered: the next reader tries again.
+    const failing = cacheOn(fakeRedis());
+    await expect(failing.get('posts', 'x', async () => Promise.reject(new Error('db down')))).rejects.toThrow('db down');
+    expect((await failing.get('posts', 'x', async () => 2)).value).toBe(2);
+  });
+
   it('with the cache off every read loads, and the entry has bytes but no place in the cache', async () => {
     const cache = new CacheRepository(fakeRedis() as unknown as RedisClient, 'p:', pino({ level: 'silent' }), { ...options, enabled: false });
     const entry = await cache.get('posts', 'k', async () => ({ x: 1 }));

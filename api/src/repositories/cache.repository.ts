@@ -36,6 +36,7 @@ export class CacheRepository {
   private readonly lru: LRUCache<string, CacheEntry<unknown>>;
   private readonly versions = new Map<string, { version: number; readAt: number }>();
   private readonly versionReads = new Map<string, Promise<number>>();
+  private readonly filling = new Map<string, Promise<CacheEntry<unknown>>>();
   readonly stats: CacheStats = { memoryHits: 0, redisHits: 0, misses: 0 };
 
   constructor(
@@ -55,6 +56,17 @@ export class CacheRepository {
       this.stats.memoryHits++;
       return inMemory;
     }
+    // One fill per key at a time: a thousand readers of a key a write just retired wait for the
+    // same Redis read or query instead of each starting one (which emptied the MySQL pool into 503s).
+    let filling = this.filling.get(fullKey) as Promise<CacheEntry<T>> | undefined;
+    if (!filling) {
+      filling = this.fill(namespace, key, fullKey, load).finally(() => this.filling.delete(fullKey));
+      this.filling.set(fullKey, filling);
+    }
+    return filling;
+  }
+
+  private async fill<T>(namespace: string, key: string, fullKey: string, load: () => Promise<T>): Promise<CacheEntry<T>> {
     const source = { namespace, key };
     const fromRedis = await this.redisGet<T>(fullKey);
     if (fromRedis) {
