@@ -56,9 +56,8 @@ restore: install services ## Restore FILE=<archive> into an empty database and b
 dev: install ## Start everything: services, migrations, seed, api :8000, worker, site :3000
 	scripts/dev.sh
 
-openapi: install ## Regenerate tsoa routes, openapi/openapi.json (+ webhooks), the site's types and clients/typescript
+openapi: install ## Regenerate tsoa routes, openapi/openapi.json (+ webhooks) and the types in clients/typescript (the site uses them)
 	npm run -s openapi -w api
-	npm run -s openapi -w site
 	npm run -s openapi -w @omervision/client
 
 openapi-check: install ## Fail when generated code is stale

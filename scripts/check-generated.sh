@@ -4,12 +4,11 @@
 # webhooks merged into the document (api/src/openapi/) and the client package's types.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-generated=(openapi/openapi.json api/src/generated/routes.ts site/src/lib/api/schema.d.ts clients/typescript/src/generated/schema.ts)
+generated=(openapi/openapi.json api/src/generated/routes.ts clients/typescript/src/generated/schema.ts)
 snapshot=$(mktemp -d)
 trap 'rm -rf "$snapshot"' EXIT
 for f in "${generated[@]}"; do mkdir -p "$snapshot/$(dirname "$f")"; cp "$f" "$snapshot/$f" 2>/dev/null || true; done
 npm run -s openapi -w api >/dev/null
-site_out=$(npm run -s openapi -w site 2>&1) || { echo "$site_out" >&2; exit 1; }
 client_out=$(npm run -s openapi -w @omervision/client 2>&1) || { echo "$client_out" >&2; exit 1; }
 stale=()
 for f in "${generated[@]}"; do cmp -s "$f" "$snapshot/$f" || stale+=("$f"); done

@@ -1,7 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useSession } from '../lib/session';
-
-type StreamState = 'connecting' | 'live' | 'ended' | 'unavailable';
+import { useEventStream } from '../lib/useEventStream';
 
 interface Line {
   id: string;
@@ -26,9 +24,7 @@ const append = (lines: Line[], more: Line[]) => (lines.length + more.length > MA
  * stops following the end, scrolling back down follows again. A 401 gets one silent refresh.
  */
 export function AppRuntimeLogs({ appId, status }: Props) {
-  const { api } = useSession();
   const [lines, setLines] = useState<Line[]>([]);
-  const [state, setState] = useState<StreamState>('connecting');
   const [paused, setPaused] = useState(false);
   const [held, setHeld] = useState(0);
   const [follow, setFollow] = useState(true);
@@ -36,51 +32,23 @@ export function AppRuntimeLogs({ appId, status }: Props) {
   const pausedRef = useRef(false);
   const heldLines = useRef<Line[]>([]);
 
-  useEffect(() => {
-    let source: EventSource | null = null;
-    let refreshed = false;
-    let stopped = false;
-    setLines([]);
-    setState('connecting');
-
-    const open = () => {
-      source = new EventSource(`${api.baseUrl}/api/v1/admin/paas/apps/${encodeURIComponent(appId)}/logs?tail=200`, { withCredentials: true });
-      source.onopen = () => setState('live');
-      source.onmessage = (e: MessageEvent<string>) => {
-        let line: Line;
-        try {
-          line = { id: e.lastEventId, ...(JSON.parse(e.data) as Omit<Line, 'id'>) };
-        } catch {
-          return;
-        }
-        if (pausedRef.current) {
-          heldLines.current = append(heldLines.current, [line]);
-          setHeld(heldLines.current.length);
-        } else {
-          setLines((l) => append(l, [line]));
-        }
-      };
-      source.addEventListener('end', () => {
-        source?.close();
-        setState('ended');
-      });
-      source.onerror = () => {
-        // The browser retries by itself while the stream is merely interrupted (readyState CONNECTING).
-        if (!source || source.readyState !== EventSource.CLOSED || stopped) return;
-        if (!refreshed) {
-          refreshed = true;
-          void api.refresh().then((ok) => (ok && !stopped ? open() : setState('unavailable')));
-        } else {
-          setState('unavailable');
-        }
-      };
-    };
-    open();
-    return () => {
-      stopped = true;
-      source?.close();
-    };
-  }, [api, appId]);
+  const state = useEventStream(`/api/v1/admin/paas/apps/${encodeURIComponent(appId)}/logs?tail=200`, {
+    onReset: () => setLines([]),
+    onMessage: (e) => {
+      let line: Line;
+      try {
+        line = { id: e.lastEventId, ...(JSON.parse(e.data) as Omit<Line, 'id'>) };
+      } catch {
+        return;
+      }
+      if (pausedRef.current) {
+        heldLines.current = append(heldLines.current, [line]);
+        setHeld(heldLines.current.length);
+      } else {
+        setLines((l) => append(l, [line]));
+      }
+    },
+  });
 
   useEffect(() => {
     if (follow && box.current) box.current.scrollTop = box.current.scrollHeight;

@@ -1,7 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { useSession } from '../lib/session';
-
-type StreamState = 'connecting' | 'live' | 'ended' | 'unavailable';
+import { useEventStream } from '../lib/useEventStream';
 
 interface Props {
   deploymentId: string;
@@ -20,9 +18,7 @@ const MAX_LINES = 5000;
  * `end` event carries the final status. A 401 (expired access token) gets one silent refresh.
  */
 export function LogStream({ deploymentId, fallback, onEnd, onLines }: Props) {
-  const { api } = useSession();
   const [lines, setLines] = useState<string[]>([]);
-  const [state, setState] = useState<StreamState>('connecting');
   const [follow, setFollow] = useState(true);
   const box = useRef<HTMLPreElement>(null);
   const onEndRef = useRef(onEnd);
@@ -31,43 +27,17 @@ export function LogStream({ deploymentId, fallback, onEnd, onLines }: Props) {
   onLinesRef.current = onLines;
   useEffect(() => onLinesRef.current?.(lines), [lines]);
 
-  useEffect(() => {
-    let source: EventSource | null = null;
-    let refreshed = false;
-    let stopped = false;
-    setLines([]);
-    setState('connecting');
-
-    const open = () => {
-      source = new EventSource(`${api.baseUrl}/api/v1/admin/paas/deployments/${encodeURIComponent(deploymentId)}/logs`, { withCredentials: true });
-      source.onopen = () => setState('live');
-      source.onmessage = (e: MessageEvent<string>) => setLines((l) => (l.length >= MAX_LINES ? [...l.slice(-MAX_LINES + 1), e.data] : [...l, e.data]));
-      source.addEventListener('end', (e) => {
-        source?.close();
-        setState('ended');
-        try {
-          onEndRef.current?.((JSON.parse((e as MessageEvent<string>).data) as { status: string }).status);
-        } catch {
-          onEndRef.current?.('unknown');
-        }
-      });
-      source.onerror = () => {
-        // The browser retries by itself while the stream is merely interrupted (readyState CONNECTING).
-        if (!source || source.readyState !== EventSource.CLOSED || stopped) return;
-        if (!refreshed) {
-          refreshed = true;
-          void api.refresh().then((ok) => (ok && !stopped ? open() : setState('unavailable')));
-        } else {
-          setState('unavailable');
-        }
-      };
-    };
-    open();
-    return () => {
-      stopped = true;
-      source?.close();
-    };
-  }, [api, deploymentId]);
+  const state = useEventStream(`/api/v1/admin/paas/deployments/${encodeURIComponent(deploymentId)}/logs`, {
+    onReset: () => setLines([]),
+    onMessage: (e) => setLines((l) => (l.length >= MAX_LINES ? [...l.slice(-MAX_LINES + 1), e.data] : [...l, e.data])),
+    onEnd: (data) => {
+      try {
+        onEndRef.current?.((JSON.parse(data) as { status: string }).status);
+      } catch {
+        onEndRef.current?.('unknown');
+      }
+    },
+  });
 
   useEffect(() => {
     if (follow && box.current) box.current.scrollTop = box.current.scrollHeight;
