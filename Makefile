@@ -17,7 +17,7 @@ VITEST_JSON := .data/test-results.json
 LEDGER := .data/resilience/ledger.jsonl
 RESILIENCE_SUMMARY := node --import tsx scripts/resilience-summary.ts
 
-.PHONY: help install dev services services-stop services-status migrate seed openapi openapi-check \
+.PHONY: help install dev services services-stop services-status migrate seed openapi openapi-check openapi-lint \
         typecheck lint test test-unit test-integration build compose-check prod-check clean bench bench-login test-resilience \
         paas-images test-swarm paas-registry
 
@@ -63,6 +63,9 @@ openapi: install ## Regenerate tsoa routes, openapi/openapi.json (+ webhooks) an
 openapi-check: install ## Fail when generated code is stale
 	scripts/check-generated.sh
 
+openapi-lint: install ## Lint openapi/openapi.json with Spectral (.spectral.yaml: spectral:oas + house rules); any error fails
+	npx spectral lint --fail-severity=error openapi/openapi.json
+
 typecheck: install ## TypeScript, no emit
 	npm run -s typecheck -w api
 
@@ -72,7 +75,7 @@ lint: install ## ESLint
 test-unit: install ## Unit tests only (no services needed)
 	npx vitest run --project unit
 
-test: install services typecheck lint openapi-check paas-images ## Everything CI runs: services, checks and all tests
+test: install services typecheck lint openapi-check openapi-lint paas-images ## Everything CI runs: services, checks and all tests
 	@mkdir -p .data
 	scripts/ensure-chromium.sh
 	rm -f $(LEDGER)
@@ -105,7 +108,8 @@ build: install ## Compile the api to api/dist
 prod-check: install ## compose.yaml up on this machine (local images when pulls fail), smoke-tested through its HTTPS front door, then down -v (~4 min; ~8 min from an empty build cache)
 	scripts/prod-check.sh
 
-compose-check: ## Validate compose.yaml: valid with every required secret set, refused (naming it) without any one
+compose-check: ## Validate compose.yaml: every third-party image pinned; valid with every required secret set, refused (naming it) without any one
+	scripts/check-images.sh
 	scripts/compose-check.sh
 
 clean: services-stop ## Stop services and delete local data (.data)

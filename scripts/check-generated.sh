@@ -2,6 +2,7 @@
 # Regenerates tsoa routes and the OpenAPI document and fails when the result differs from what is
 # on disk, i.e. someone changed a controller or DTO without running `make openapi`. Covers the
 # webhooks merged into the document (api/src/openapi/) and the client package's types.
+# Then compares the contract with the last released one (scripts/openapi-breaking.ts).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 generated=(openapi/openapi.json api/src/generated/routes.ts clients/typescript/src/generated/schema.ts)
@@ -18,3 +19,5 @@ if [ ${#stale[@]} -gt 0 ]; then
   exit 1
 fi
 echo "generated code is up to date"
+# Breaking changes against the last released spec (openapi/released/): docs/api.md#versioning.
+npx --no-install tsx scripts/openapi-breaking.ts

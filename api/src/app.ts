@@ -13,6 +13,7 @@ import { rateLimit } from './middleware/rate-limit.js';
 import { keepRawBody } from './middleware/raw-body.js';
 import { errorHandler, notFoundHandler } from './middleware/error-handler.js';
 import { checkJsonBody } from './middleware/json-limits.js';
+import { deprecationHeaders } from './middleware/deprecation.js';
 import { cachedAnswers } from './middleware/cached-answers.js';
 import { requestContext } from './middleware/request-context.js';
 import { securityHeaders } from './middleware/security-headers.js';
@@ -53,10 +54,12 @@ export function createApp({ env, logger, metrics, composition }: AppDeps): Expre
       // Unlisted origins get no CORS headers at all, so credentials never leak to them.
       origin: (origin, done) => done(null, origin !== undefined && allowed.has(origin)),
       credentials: true,
-      exposedHeaders: ['X-Request-Id', 'ETag', 'Retry-After', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset'],
+      exposedHeaders: ['X-Request-Id', 'ETag', 'Retry-After', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset', 'Deprecation', 'Sunset'],
       maxAge: 600,
     }),
   );
+  // Deprecation/Sunset on the answers of operations the contract marks deprecated (docs/api.md#versioning).
+  app.use(deprecationHeaders(spec));
   // The limit reads no body: a client over it is refused before its body is parsed.
   if (composition.rateLimits) app.use('/api/v1', rateLimit(composition.rateLimits));
   // A URL a public route answered from the cache is answered again from there, before the routes.

@@ -13,6 +13,7 @@ import { MetricsController } from './controllers/metrics.controller.js';
 import { UsersController } from './controllers/users.controller.js';
 import { WebhooksController } from './controllers/webhooks.controller.js';
 import { PaasController, PublicPaasController } from './controllers/paas.controller.js';
+import { PaasEnvController } from './controllers/paas-env.controller.js';
 import { PaasRuntimeController } from './controllers/paas-runtime.controller.js';
 import { createPaasAppRuntimeService, createPaasService } from './jobs/paas.jobs.js';
 import { OpsController } from './controllers/ops.controller.js';
@@ -74,6 +75,7 @@ import { ProjectService } from './services/content/project.service.js';
 import { PublicCatalogService } from './services/content/public-catalog.service.js';
 import { PaasRepository } from './repositories/paas.repository.js';
 import { paasUrls } from './services/paas/views.js';
+import { PaasEnvService } from './services/paas/app-env.service.js';
 import { TaxonomyService } from './services/content/taxonomy.service.js';
 import { PreviewTokens } from './services/content/preview-tokens.js';
 import { PublicContentService } from './services/content/public-content.service.js';
@@ -301,6 +303,7 @@ export function composeApi(infra: Infrastructure): ApiComposition {
       new MessagesController(contact),
       new PaasController(paas),
       new PublicPaasController(paas),
+      new PaasEnvController(new PaasEnvService(new PaasRepository(db), new TransactionRunner(db), audit)),
       new PaasRuntimeController(createPaasAppRuntimeService(infra)),
       new OpsController(ops.backup, ops.maintenance),
       new ContentTransferController(transfer.exporter, transfer.importer),

@@ -1,3 +1,4 @@
+import './telemetry.js'; // first: tracing hooks before any instrumented module loads (telemetry.ts)
 import cluster from 'node:cluster';
 import { createApp } from './app.js';
 import { bootConfig, closeServer, onShutdown, runMain } from './boot.js';

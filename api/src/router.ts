@@ -1,3 +1,4 @@
+import './telemetry.js'; // first: tracing hooks before any instrumented module loads (telemetry.ts)
 import { bootSubsetConfig, closeServer, onShutdown, runMain } from './boot.js';
 import { loadRouterConfig } from './config/load.js';
 import { createLogger } from './logger.js';

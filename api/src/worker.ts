@@ -1,3 +1,4 @@
+import { traceJob } from './telemetry.js'; // first: tracing hooks before any instrumented module loads (telemetry.ts)
 import { bootConfig, onShutdown, runMain } from './boot.js';
 import { createInfrastructure } from './container.js';
 import { buildJobRegistry, scheduleOutboxDispatch, scheduleRecurring } from './jobs/registry.js';
@@ -11,7 +12,7 @@ runMain(async () => {
   const infra = createInfrastructure(env, logger, 'worker');
   const registry = buildJobRegistry(infra);
   for (const entry of registry) {
-    infra.queues.process(entry.spec, concurrencyOf(entry, env), timed(entry, infra.jobStats, logger));
+    infra.queues.process(entry.spec, concurrencyOf(entry, env), traceJob(entry.spec.name, timed(entry, infra.jobStats, logger)));
   }
   const stopSchedule = scheduleRecurring(infra);
   const stopDispatch = scheduleOutboxDispatch(infra);

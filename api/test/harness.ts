@@ -5,6 +5,7 @@ import { createApp } from '../src/app.js';
 import { composeApi, createInfrastructure, type Infrastructure } from '../src/container.js';
 import { createLogger } from '../src/logger.js';
 import { answerClientErrors } from '../src/middleware/client-error.js';
+import { watchContract } from './contract/hook.js';
 import { REPO_ROOT, testEnv } from './env.js';
 
 export interface TestApi {
@@ -27,6 +28,8 @@ export async function startTestApi(overrides: Record<string, string> = {}): Prom
   });
   answerClientErrors(server, logger);
   const { port } = server.address() as AddressInfo;
+  // Every response a test fetches from this API is checked against openapi/openapi.json.
+  watchContract(`http://127.0.0.1:${port}`);
   return {
     url: `http://127.0.0.1:${port}`,
     infra,

@@ -8,7 +8,13 @@
  *              behind the proxy), publish → page live, upload → variant served, deploy → app served
  *     scaled   (after --scale api=2 --scale worker=2) the same session on both APIs (request ids
  *              for the caller to find in each replica's log), four uploads for the caller to count
- *              in the workers' logs (each variants job must run exactly once)
+ *              in the workers' logs (each variants job must run exactly once), a redeployment's
+ *              live log followed on four streams at once (spread over both APIs by round robin;
+ *              the caller finds each stream's request id in a replica's log) and resumed with
+ *              Last-Event-ID, then the app deleted
+ *     restored (against the second project, restored from the first one's backup) the first
+ *              project's session still valid, the admin's password, the post and its page, the
+ *              uploaded image's variant served from the restored bucket
  * Environment: SITE_DOMAIN, API_DOMAIN, APPS_DOMAIN, HTTPS_PORT, HTTP_PORT, CA_FILE, ADMIN_EMAIL,
  * ADMIN_PASSWORD, FIXTURE_REPO_URL, CADDY_ADDRESS (the address the API must never report as the client).
  */
@@ -164,6 +170,8 @@ interface State {
   cookies: [string, string][];
   postSlug: string;
   appSlug: string;
+  /** /media/… of the first upload's variant (the restored project must serve it too) */
+  variantPath: string;
 }
 
 async function front(): Promise<void> {
@@ -187,6 +195,7 @@ async function front(): Promise<void> {
   });
 
   const session = new Session();
+  let variantPath = '';
   await step('admin login: Secure session cookies; the client address is the visitor\'s, a forged X-Forwarded-For ignored', async () => {
     await session.ok('POST', '/api/v1/auth/login', { email: env('ADMIN_EMAIL'), password: env('ADMIN_PASSWORD') }, { 'x-forwarded-for': '203.0.113.77' });
     check(session.setCookies.some((c) => c.startsWith('__Secure-ov_access=') && /;\s*Secure/i.test(c) && /HttpOnly/i.test(c)), `no Secure HttpOnly __Secure-ov_access cookie: ${session.setCookies.join(' | ')}`);
@@ -223,6 +232,7 @@ async function front(): Promise<void> {
     check(res.status === 200 && String(res.headers['content-type']).startsWith('image/'), `variant ${variant.url}: ${res.status} ${res.headers['content-type']}`);
     const write = await request(variant.url, { method: 'PUT', body: 'x' });
     check(write.status === 405, `PUT on /media answered ${write.status}, expected 405`);
+    variantPath = new URL(variant.url).pathname;
   });
 
   const appSlug = `pc-${Date.now().toString(36)}`;
@@ -243,7 +253,7 @@ async function front(): Promise<void> {
     check(unknown !== 200, 'a made-up app name got a certificate and a page');
   });
 
-  writeFileSync(stateFile!, JSON.stringify({ cookies: [...session.cookies], postSlug: slug, appSlug } satisfies State));
+  writeFileSync(stateFile!, JSON.stringify({ cookies: [...session.cookies], postSlug: slug, appSlug, variantPath } satisfies State));
 }
 
 async function scaled(): Promise<void> {
@@ -271,6 +281,26 @@ async function scaled(): Promise<void> {
     check((await request(`https://${state.appSlug}.${APPS}/`)).status === 200, 'app not served');
     check((await request(`https://${SITE}/blog/${state.postSlug}/`)).status === 200, 'post page gone');
   });
+  await step('live deployment log on every API replica (4 streams), resumed with Last-Event-ID', async () => {
+    const apps = await session.ok<{ id: string; slug: string }[]>('GET', '/api/v1/admin/paas/apps');
+    const app = apps.find((a) => a.slug === state.appSlug);
+    check(app, `app ${state.appSlug} not listed`);
+    const deployment = await session.ok<{ id: string }>('POST', `/api/v1/admin/paas/apps/${app.id}/deployments`, {});
+    const streams = await Promise.all([0, 1, 2, 3].map((i) => follow(session, `/api/v1/admin/paas/deployments/${deployment.id}/logs`, `prodcheck-sse-${i}`)));
+    for (const [i, stream] of streams.entries()) {
+      check(stream.end === 'running', `stream ${i}: the deployment ended ${stream.end}`);
+      check(stream.lines.length >= 3, `stream ${i}: ${stream.lines.length} lines`);
+      check(JSON.stringify(stream.lines) === JSON.stringify(streams[0]!.lines), `stream ${i} saw other lines than stream 0`);
+    }
+    // Lines came while the streams were open (the worker publishes, whichever API holds the stream relays).
+    check(streams.every((s) => s.liveLines > 0), `no line arrived live: ${streams.map((s) => s.liveLines).join(', ')}`);
+    const middle = streams[0]!.lines[Math.floor(streams[0]!.lines.length / 2)]!;
+    const resumed = await follow(session, `/api/v1/admin/paas/deployments/${deployment.id}/logs`, 'prodcheck-sse-resume', middle.id);
+    check(resumed.lines.length > 0 && resumed.lines.every((l) => Number(l.id) > Number(middle.id)), `Last-Event-ID ${middle.id}: got ${resumed.lines.map((l) => l.id).join(',')}`);
+    check(JSON.stringify(resumed.lines) === JSON.stringify(streams[0]!.lines.filter((l) => Number(l.id) > Number(middle.id))), 'the resumed stream is not the rest of the log');
+    await until('the redeployed app served', 60_000, async () => ((await request(`https://${state.appSlug}.${APPS}/`)).status === 200 ? true : undefined));
+  });
+
   await step('delete the app (its container, network and images go with it)', async () => {
     const apps = await session.ok<{ id: string; slug: string }[]>('GET', '/api/v1/admin/paas/apps');
     const app = apps.find((a) => a.slug === state.appSlug);
@@ -280,10 +310,77 @@ async function scaled(): Promise<void> {
   });
 }
 
-const phases: Record<string, () => Promise<void>> = { front, scaled };
+/** Reads an SSE stream through the front door to its `event: end`: the lines (id, data), whether they came live. */
+function follow(session: Session, path: string, requestId: string, lastEventId?: string): Promise<{ lines: { id: string; data: string }[]; end: string; liveLines: number }> {
+  const headers: Record<string, string> = { accept: 'text/event-stream', 'x-request-id': requestId, cookie: [...session.cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
+  if (lastEventId) headers['last-event-id'] = lastEventId;
+  return new Promise((resolve, reject) => {
+    const opened = Date.now();
+    const req = https.request({ host: API, port: env('HTTPS_PORT'), path, lookup: toLoopback, ca, servername: API, headers: { host: API, ...headers }, timeout: 300_000 }, (res) => {
+      if (res.statusCode !== 200) return reject(new Error(`${path}: ${res.statusCode}`));
+      res.setEncoding('utf8');
+      const lines: { id: string; data: string }[] = [];
+      let buffer = '';
+      let liveLines = 0;
+      res.on('data', (chunk: string) => {
+        buffer += chunk;
+        let cut: number;
+        while ((cut = buffer.indexOf('\n\n')) >= 0) {
+          const frame = buffer.slice(0, cut);
+          buffer = buffer.slice(cut + 2);
+          const fields = frame.split('\n');
+          const id = fields.find((f) => f.startsWith('id: '))?.slice(4);
+          const data = fields.filter((f) => f.startsWith('data: ')).map((f) => f.slice(6)).join('\n');
+          if (fields.includes('event: end')) {
+            req.destroy();
+            return resolve({ lines, end: (JSON.parse(data) as { status: string }).status, liveLines });
+          }
+          if (id !== undefined) {
+            lines.push({ id, data });
+            if (Date.now() - opened > 1000) liveLines++;
+          }
+        }
+      });
+      res.on('end', () => reject(new Error(`${path}: the stream ended without event: end`)));
+    });
+    req.on('timeout', () => req.destroy(new Error(`timeout: ${path}`)));
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+async function restored(): Promise<void> {
+  const state = JSON.parse(readFileSync(stateFile!, 'utf8')) as State;
+  await step('restored project: API ready through its own front door', async () => {
+    await until('API ready', 180_000, async () => ((await request(`https://${API}/health/ready`)).status === 200 ? true : undefined));
+  });
+  await step('restored project: the first project\'s session is valid, the admin signs in', async () => {
+    const old = new Session();
+    old.cookies = new Map(state.cookies);
+    // The access token lives 15 minutes; past that the restored refresh token (its session row) renews it.
+    if ((await old.call('GET', '/api/v1/auth/me')).status === 401) await old.ok('POST', '/api/v1/auth/refresh', {});
+    const me = await old.ok<{ email: string }>('GET', '/api/v1/auth/me');
+    check(me.email === env('ADMIN_EMAIL'), `the restored session is ${me.email}`);
+    const fresh = new Session();
+    await fresh.ok('POST', '/api/v1/auth/login', { email: env('ADMIN_EMAIL'), password: env('ADMIN_PASSWORD') });
+  });
+  await step('restored project: the post and its page, the media variant from the restored bucket', async () => {
+    const post = await request(`https://${API}/api/v1/posts/${state.postSlug}`);
+    check(post.status === 200 && post.text.includes(`Marker ${state.postSlug}`), `GET /api/v1/posts/${state.postSlug}: ${post.status}`);
+    await until('the post page', 240_000, async () => {
+      const res = await request(`https://${SITE}/blog/${state.postSlug}/`);
+      return res.status === 200 && res.text.includes(`Marker ${state.postSlug}`) ? true : undefined;
+    });
+    check(state.variantPath, 'no variant recorded by the front phase');
+    const res = await request(`https://${SITE}${state.variantPath}`);
+    check(res.status === 200 && String(res.headers['content-type']).startsWith('image/'), `variant ${state.variantPath}: ${res.status} ${res.headers['content-type']}`);
+  });
+}
+
+const phases: Record<string, () => Promise<void>> = { front, scaled, restored };
 const run = phases[phase ?? ''];
 if (!run || !stateFile) {
-  console.error('usage: smoke.ts front|scaled <state.json>');
+  console.error('usage: smoke.ts front|scaled|restored <state.json>');
   process.exit(64);
 }
 run().then(

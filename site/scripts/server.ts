@@ -8,7 +8,7 @@ import { BuildRecords } from './lib/build-records.ts';
 import { Builder } from './lib/builder.ts';
 import { Coalescer } from './lib/coalescer.ts';
 import { builderKey, loadSiteConfig } from './lib/config.ts';
-import { contactFallback, json, readBody, SeenIds, WebhookSecret } from './lib/hooks.ts';
+import { contactFallback, json, readBody, SeenIds, tooLarge, WebhookSecret } from './lib/hooks.ts';
 import { ReleaseStore } from './lib/releases.ts';
 import { FileCache, serveStatic, type Live } from './lib/static-server.ts';
 
@@ -58,7 +58,7 @@ type Payload = { type?: string; data?: { cause?: string; release?: string | null
 async function signed(req: IncomingMessage, res: ServerResponse): Promise<Payload | null> {
   const body = await readBody(req, 256 * 1024);
   const payload = body === null ? null : (secret.verify(body, req.headers) as Payload | null);
-  if (body === null) json(res, 413, { error: 'body too large' });
+  if (body === null) tooLarge(res, 256 * 1024);
   else if (!payload) json(res, 401, { error: 'invalid or expired Standard Webhooks signature' });
   return payload;
 }

@@ -9,19 +9,28 @@ export class HealthController extends Controller {
     super();
   }
 
-  /** The process is up (same as `/health/live`). */
+  /**
+   * The process is up (same as `/health/live`).
+   * @summary Check the process
+   */
   @Get()
   public status(): LiveStatus {
     return { status: 'ok', uptimeSeconds: Math.round(process.uptime()) };
   }
 
-  /** Liveness: answers while the event loop runs; checks no dependency. */
+  /**
+   * Liveness: answers while the event loop runs; checks no dependency.
+   * @summary Liveness probe
+   */
   @Get('live')
   public live(): LiveStatus {
     return this.status();
   }
 
-  /** Readiness: MySQL, Redis and S3 each answer within a short timeout; 503 names the failing ones. */
+  /**
+   * Readiness: MySQL, Redis and S3 each answer within a short timeout; 503 names the failing ones.
+   * @summary Readiness probe
+   */
   @Get('ready')
   @Response<ReadinessReport>(503, 'A dependency is down')
   public async ready(): Promise<ReadinessReport> {

@@ -10,13 +10,19 @@ export class MetricsController extends Controller {
     super();
   }
 
-  /** A JSON summary: uptime, memory, request counts, DB pool and queue depths. */
+  /**
+   * A JSON summary: uptime, memory, request counts, DB pool and queue depths.
+   * @summary Get a metrics summary
+   */
   @Get()
   public summary(): Promise<MetricsSummary> {
     return this.metrics.summary();
   }
 
-  /** Prometheus text exposition (prom-client). */
+  /**
+   * Prometheus text exposition (prom-client).
+   * @summary Get Prometheus metrics
+   */
   @Get('prometheus')
   @Produces('text/plain')
   public async prometheus(): Promise<Readable> {

@@ -18,6 +18,8 @@ import { createdAt, id, json, ref, timestamp, updatedAt } from './columns.js';
 
 export const ROLES = ['admin', 'editor', 'author', 'viewer'] as const;
 export const POST_STATUSES = ['draft', 'scheduled', 'published', 'archived'] as const;
+/** The languages a post may declare (null: the site's language). */
+export const POST_LANGUAGES = ['tr', 'en'] as const;
 export const PUBLISH_STATUSES = ['draft', 'published'] as const;
 export const MESSAGE_STATUSES = ['unread', 'read', 'archived'] as const;
 /** pending = will (re)try; dead = retries exhausted (dead letter), replayable by hand. */
@@ -160,6 +162,8 @@ export const posts = mysqlTable('posts', {
   canonicalUrl: varchar('canonical_url', { length: 2048 }),
   ogImageMediaId: ref('og_image_media_id').references(() => media.id, { onDelete: 'set null' }),
   featured: boolean('featured').notNull().default(false),
+  /** The post's own language; null means the site's. */
+  language: mysqlEnum('language', POST_LANGUAGES),
   status: mysqlEnum('status', POST_STATUSES).notNull().default('draft'),
   publishedAt: timestamp('published_at'),
   scheduledAt: timestamp('scheduled_at'),

@@ -13,9 +13,14 @@ export interface AuditEntry {
   ip: string | null;
   userAgent: string | null;
   /** Changed fields as `[before, after]`; secrets are redacted. */
-  diff: Record<string, unknown> | null;
+  diff: AuditDiff | null;
   /** ISO 8601. */
   createdAt: string;
+}
+
+/** Field name → `[before, after]` (or another shape for non-field changes). */
+export interface AuditDiff {
+  [field: string]: unknown;
 }
 
 export interface AuditPage {

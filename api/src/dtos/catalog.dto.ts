@@ -35,12 +35,12 @@ export interface ProjectInput extends ProjectPatch {
   title: string;
 }
 
-export interface ProjectView {
+/** The fields of a project the admin and the public site both see. */
+export interface ProjectFields {
   id: string;
   slug: string;
   title: string;
   summary: string;
-  body: LexicalDocument;
   html: string;
   techStack: string[];
   repoUrl: string | null;
@@ -48,13 +48,19 @@ export interface ProjectView {
   imageIds: string[];
   sortOrder: number;
   featured: boolean;
-  status: PublishStatus;
+  /** The PaaS app that runs the live demo, or null. */
   paasAppId: string | null;
   publishedAt: string | null;
   updatedAt: string;
 }
 
-export interface PublicProject extends Omit<ProjectView, 'body' | 'status'> {
+export interface ProjectView extends ProjectFields {
+  body: LexicalDocument;
+  status: PublishStatus;
+}
+
+/** A published project as the public site gets it (no editor state or status), with its images and live demo. */
+export interface PublicProject extends ProjectFields {
   images: PublicImage[];
   /** The PaaS app that runs the project's live demo (`paasAppId`), or null when none is linked (or it was deleted). */
   app: PublicDemoApp | null;
@@ -95,21 +101,23 @@ export interface PageInput extends PagePatch {
   content: LexicalDocument;
 }
 
-export interface PageView {
+/** A published page as the public site gets it (no editor state or status); the admin's view adds those. */
+export interface PublicPage {
   id: string;
   slug: string;
   title: string;
-  content: LexicalDocument;
   html: string;
   toc: TocEntry[];
   seoTitle: string | null;
   seoDescription: string | null;
-  status: PublishStatus;
   publishedAt: string | null;
   updatedAt: string;
 }
 
-export type PublicPage = Omit<PageView, 'content' | 'status'>;
+export interface PageView extends PublicPage {
+  content: LexicalDocument;
+  status: PublishStatus;
+}
 
 export interface SkillInput {
   /** @minLength 1 @maxLength 80 */
@@ -122,7 +130,17 @@ export interface SkillInput {
   sortOrder?: number;
 }
 
-export type SkillPatch = Partial<SkillInput>;
+/** A skill's fields for a PATCH: each one left out stays as it is. */
+export interface SkillPatch {
+  /** @minLength 1 @maxLength 80 */
+  name?: string;
+  /** @minLength 1 @maxLength 80 */
+  category?: string;
+  /** 0–100. @isInt @minimum 0 @maximum 100 */
+  level?: number;
+  /** @isInt */
+  sortOrder?: number;
+}
 
 export interface SkillView {
   id: string;
@@ -141,7 +159,15 @@ export interface TagInput {
   description?: string;
 }
 
-export type TagPatch = Partial<TagInput>;
+/** A tag's fields for a PATCH: each one left out stays as it is. */
+export interface TagPatch {
+  /** @minLength 1 @maxLength 80 */
+  name?: string;
+  /** @maxLength 100 @pattern ^[a-z0-9]+(?:-[a-z0-9]+)*$ */
+  slug?: string;
+  /** @maxLength 500 */
+  description?: string;
+}
 
 export interface TagWithCount {
   id: string;

@@ -58,10 +58,13 @@ export interface ExportedPost {
   title: string;
   /** @maxLength 1000 */
   excerpt: string;
-  /** The latest revision's content. */
+  // The latest revision's content. (A line comment: a JSDoc would put a description beside the
+  // LexicalDocument $ref, which 3.0 ignores and the fuzz suite's Lexical detection does not follow.)
   content: LexicalDocument;
   status: ExportedPostStatus;
   featured: boolean;
+  /** The post's own language; null or absent (files from before it existed): the site's. */
+  language?: 'tr' | 'en' | null;
   publishedAt: string | null;
   scheduledAt: string | null;
   seo: ExportedSeo;

@@ -28,9 +28,19 @@ export interface QueueDepth {
 export interface MetricsSummary {
   uptimeSeconds: number;
   memory: { rssBytes: number; heapUsedBytes: number };
-  http: { requests: number; byStatusClass: Record<string, number>; meanDurationMs: number };
+  http: { requests: number; byStatusClass: StatusClassCounts; meanDurationMs: number };
   db: { total: number; free: number; queued: number };
-  queues: Record<string, QueueDepth>;
+  queues: QueueDepths;
+}
+
+/** Requests answered per status class (`2xx`, `4xx`, …). */
+export interface StatusClassCounts {
+  [statusClass: string]: number;
+}
+
+/** Jobs per queue, by queue name. */
+export interface QueueDepths {
+  [queue: string]: QueueDepth;
 }
 
 export interface ApiIndex {

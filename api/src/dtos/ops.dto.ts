@@ -35,7 +35,7 @@ export interface MaintenanceRunView {
   finishedAt: string | null;
   durationMs: number | null;
   /** What the run did, e.g. rows removed per table or the archive written. */
-  result: Record<string, unknown> | null;
+  result: MaintenanceResult | null;
   error: string | null;
   lastSuccessAt: string | null;
   runs: number;
@@ -45,4 +45,9 @@ export interface MaintenanceRunView {
   expectedEverySeconds: number | null;
   /** True when the last success is older than twice the expected interval (or there was none). */
   overdue: boolean;
+}
+
+/** What a maintenance run reports; the keys depend on the job (e.g. rows removed per table). */
+export interface MaintenanceResult {
+  [key: string]: unknown;
 }

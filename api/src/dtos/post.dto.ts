@@ -2,6 +2,9 @@ import type { LexicalDocument, PublicImage, TagView, TocEntry, WebUrl } from './
 
 export type PostStatus = 'draft' | 'scheduled' | 'published' | 'archived';
 
+/** A language a post may be written in; `null` (or absent) means the site's language. */
+export type PostLanguage = 'tr' | 'en';
+
 export interface PostSeo {
   /** @maxLength 300 */
   title?: string | null;
@@ -26,6 +29,8 @@ export interface CreatePostRequest {
   tags?: string[];
   seo?: PostSeo;
   featured?: boolean;
+  /** The post's own language (`tr` or `en`); `null` or absent: the site's language. */
+  language?: PostLanguage | null;
 }
 
 /** The editable fields of a post; each one left out stays as it is, `null` clears an optional one. */
@@ -43,6 +48,8 @@ export interface PostChanges {
   tags?: string[];
   seo?: PostSeo;
   featured?: boolean;
+  /** The post's own language (`tr` or `en`); `null` goes back to the site's language. */
+  language?: PostLanguage | null;
 }
 
 export interface UpdatePostRequest extends PostChanges {
@@ -91,6 +98,8 @@ export interface AdminPost {
   author: PostAuthor;
   seo: PostSeo;
   featured: boolean;
+  /** The post's own language; null: the site's. */
+  language: PostLanguage | null;
   status: PostStatus;
   publishedAt: string | null;
   scheduledAt: string | null;
@@ -149,6 +158,8 @@ export interface PublicPostSummary {
   tags: TagView[];
   author: PostAuthor;
   featured: boolean;
+  /** The post's own language (`tr`/`en`); null: the site's language. */
+  language: PostLanguage | null;
   readingTimeMinutes: number;
   publishedAt: string;
   updatedAt: string;
@@ -159,4 +170,20 @@ export interface PublicPost extends PublicPostSummary {
   toc: TocEntry[];
   seo: PostSeo;
   ogImage: PublicImage | null;
+  /** The library images the body shows (matched by their URL in `html`), with their responsive variants. */
+  bodyImages: PublicImage[];
+}
+
+/** A page of published posts (cursor pagination). */
+export interface PublicPostPage {
+  items: PublicPostSummary[];
+  /** Pass back as `cursor` for the next page; null on the last page. */
+  nextCursor: string | null;
+}
+
+/** A page of posts in the admin (cursor pagination). */
+export interface AdminPostPage {
+  items: AdminPostSummary[];
+  /** Pass back as `cursor` for the next page; null on the last page. */
+  nextCursor: string | null;
 }

@@ -24,6 +24,8 @@ import { PublicPaasController } from './../controllers/paas.controller.js';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { PaasRuntimeController } from './../controllers/paas-runtime.controller.js';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+import { PaasEnvController } from './../controllers/paas-env.controller.js';
+// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { OpsController } from './../controllers/ops.controller.js';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { MetricsController } from './../controllers/metrics.controller.js';
@@ -63,6 +65,31 @@ const expressAuthenticationRecasted = expressAuthentication as (req: ExRequest, 
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 
 const models: TsoaRoute.Models = {
+    "ProblemFieldError": {
+        "dataType": "refObject",
+        "properties": {
+            "field": {"dataType":"string","required":true},
+            "message": {"dataType":"string","required":true},
+            "value": {"dataType":"any"},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "Problem": {
+        "dataType": "refObject",
+        "properties": {
+            "type": {"dataType":"string","required":true},
+            "title": {"dataType":"string","required":true},
+            "status": {"dataType":"integer","required":true},
+            "detail": {"dataType":"string"},
+            "instance": {"dataType":"string"},
+            "code": {"dataType":"string","required":true},
+            "requestId": {"dataType":"string"},
+            "errors": {"dataType":"array","array":{"dataType":"refObject","ref":"ProblemFieldError"}},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "ContentEvent": {
         "dataType": "refAlias",
         "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["post.published"]},{"dataType":"enum","enums":["post.updated"]},{"dataType":"enum","enums":["post.unpublished"]},{"dataType":"enum","enums":["post.deleted"]},{"dataType":"enum","enums":["project.published"]},{"dataType":"enum","enums":["project.updated"]},{"dataType":"enum","enums":["project.unpublished"]},{"dataType":"enum","enums":["project.deleted"]},{"dataType":"enum","enums":["page.published"]},{"dataType":"enum","enums":["page.updated"]},{"dataType":"enum","enums":["page.unpublished"]},{"dataType":"enum","enums":["page.deleted"]},{"dataType":"enum","enums":["settings.updated"]},{"dataType":"enum","enums":["media.created"]},{"dataType":"enum","enums":["media.updated"]},{"dataType":"enum","enums":["media.deleted"]},{"dataType":"enum","enums":["site.changed"]}],"validators":{}},
@@ -95,6 +122,21 @@ const models: TsoaRoute.Models = {
             "createdAt": {"dataType":"string","required":true},
             "updatedAt": {"dataType":"string","required":true},
             "secret": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ValidationProblem": {
+        "dataType": "refObject",
+        "properties": {
+            "type": {"dataType":"string","required":true},
+            "title": {"dataType":"string","required":true},
+            "status": {"dataType":"integer","required":true},
+            "detail": {"dataType":"string"},
+            "instance": {"dataType":"string"},
+            "code": {"dataType":"string","required":true},
+            "requestId": {"dataType":"string"},
+            "errors": {"dataType":"array","array":{"dataType":"refObject","ref":"ProblemFieldError"},"required":true},
         },
         "additionalProperties": false,
     },
@@ -242,14 +284,15 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "Partial_SkillInput_": {
-        "dataType": "refAlias",
-        "type": {"dataType":"nestedObjectLiteral","nestedProperties":{"name":{"dataType":"string","validators":{"minLength":{"value":1},"maxLength":{"value":80}}},"category":{"dataType":"string","validators":{"minLength":{"value":1},"maxLength":{"value":80}}},"level":{"dataType":"integer","validators":{"minimum":{"value":0},"maximum":{"value":100}}},"sortOrder":{"dataType":"integer"}},"validators":{}},
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "SkillPatch": {
-        "dataType": "refAlias",
-        "type": {"ref":"Partial_SkillInput_","validators":{}},
+        "dataType": "refObject",
+        "properties": {
+            "name": {"dataType":"string","validators":{"minLength":{"value":1},"maxLength":{"value":80}}},
+            "category": {"dataType":"string","validators":{"minLength":{"value":1},"maxLength":{"value":80}}},
+            "level": {"dataType":"integer","validators":{"minimum":{"value":0},"maximum":{"value":100}}},
+            "sortOrder": {"dataType":"integer"},
+        },
+        "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "TagWithCount": {
@@ -274,14 +317,14 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "Partial_TagInput_": {
-        "dataType": "refAlias",
-        "type": {"dataType":"nestedObjectLiteral","nestedProperties":{"name":{"dataType":"string","validators":{"minLength":{"value":1},"maxLength":{"value":80}}},"slug":{"dataType":"string","validators":{"maxLength":{"value":100},"pattern":{"value":"^[a-z0-9]+(?:-[a-z0-9]+)*$"}}},"description":{"dataType":"string","validators":{"maxLength":{"value":500}}}},"validators":{}},
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "TagPatch": {
-        "dataType": "refAlias",
-        "type": {"ref":"Partial_TagInput_","validators":{}},
+        "dataType": "refObject",
+        "properties": {
+            "name": {"dataType":"string","validators":{"minLength":{"value":1},"maxLength":{"value":80}}},
+            "slug": {"dataType":"string","validators":{"maxLength":{"value":100},"pattern":{"value":"^[a-z0-9]+(?:-[a-z0-9]+)*$"}}},
+            "description": {"dataType":"string","validators":{"maxLength":{"value":500}}},
+        },
+        "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "SiteLink": {
@@ -474,6 +517,11 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "PostLanguage": {
+        "dataType": "refAlias",
+        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["tr"]},{"dataType":"enum","enums":["en"]}],"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "PublicPostSummary": {
         "dataType": "refObject",
         "properties": {
@@ -486,6 +534,7 @@ const models: TsoaRoute.Models = {
             "tags": {"dataType":"array","array":{"dataType":"refObject","ref":"TagView"},"required":true},
             "author": {"ref":"PostAuthor","required":true},
             "featured": {"dataType":"boolean","required":true},
+            "language": {"dataType":"union","subSchemas":[{"ref":"PostLanguage"},{"dataType":"enum","enums":[null]}],"required":true},
             "readingTimeMinutes": {"dataType":"double","required":true},
             "publishedAt": {"dataType":"string","required":true},
             "updatedAt": {"dataType":"string","required":true},
@@ -493,7 +542,7 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "Page_PublicPostSummary_": {
+    "PublicPostPage": {
         "dataType": "refObject",
         "properties": {
             "items": {"dataType":"array","array":{"dataType":"refObject","ref":"PublicPostSummary"},"required":true},
@@ -540,6 +589,7 @@ const models: TsoaRoute.Models = {
             "tags": {"dataType":"array","array":{"dataType":"refObject","ref":"TagView"},"required":true},
             "author": {"ref":"PostAuthor","required":true},
             "featured": {"dataType":"boolean","required":true},
+            "language": {"dataType":"union","subSchemas":[{"ref":"PostLanguage"},{"dataType":"enum","enums":[null]}],"required":true},
             "readingTimeMinutes": {"dataType":"double","required":true},
             "publishedAt": {"dataType":"string","required":true},
             "updatedAt": {"dataType":"string","required":true},
@@ -547,31 +597,7 @@ const models: TsoaRoute.Models = {
             "toc": {"dataType":"array","array":{"dataType":"refObject","ref":"TocEntry"},"required":true},
             "seo": {"ref":"PostSeo","required":true},
             "ogImage": {"dataType":"union","subSchemas":[{"ref":"PublicImage"},{"dataType":"enum","enums":[null]}],"required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "FieldError": {
-        "dataType": "refObject",
-        "properties": {
-            "field": {"dataType":"string","required":true},
-            "message": {"dataType":"string","required":true},
-            "value": {"dataType":"any"},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "ProblemDocument": {
-        "dataType": "refObject",
-        "properties": {
-            "type": {"dataType":"string","required":true},
-            "title": {"dataType":"string","required":true},
-            "status": {"dataType":"double","required":true},
-            "detail": {"dataType":"string"},
-            "instance": {"dataType":"string"},
-            "code": {"dataType":"string","required":true},
-            "requestId": {"dataType":"string"},
-            "errors": {"dataType":"array","array":{"dataType":"refObject","ref":"FieldError"}},
+            "bodyImages": {"dataType":"array","array":{"dataType":"refObject","ref":"PublicImage"},"required":true},
         },
         "additionalProperties": false,
     },
@@ -592,27 +618,22 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "Pick_ProjectView.Exclude_keyofProjectView.body-or-status__": {
-        "dataType": "refAlias",
-        "type": {"dataType":"nestedObjectLiteral","nestedProperties":{"sortOrder":{"dataType":"double","required":true},"slug":{"dataType":"string","required":true},"id":{"dataType":"string","required":true},"title":{"dataType":"string","required":true},"summary":{"dataType":"string","required":true},"html":{"dataType":"string","required":true},"techStack":{"dataType":"array","array":{"dataType":"string"},"required":true},"repoUrl":{"dataType":"string","required":true},"liveUrl":{"dataType":"string","required":true},"imageIds":{"dataType":"array","array":{"dataType":"string"},"required":true},"featured":{"dataType":"boolean","required":true},"paasAppId":{"dataType":"string","required":true},"publishedAt":{"dataType":"string","required":true},"updatedAt":{"dataType":"string","required":true}},"validators":{}},
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "PublicProject": {
         "dataType": "refObject",
         "properties": {
-            "sortOrder": {"dataType":"double","required":true},
-            "slug": {"dataType":"string","required":true},
             "id": {"dataType":"string","required":true},
+            "slug": {"dataType":"string","required":true},
             "title": {"dataType":"string","required":true},
             "summary": {"dataType":"string","required":true},
             "html": {"dataType":"string","required":true},
             "techStack": {"dataType":"array","array":{"dataType":"string"},"required":true},
-            "repoUrl": {"dataType":"string","required":true},
-            "liveUrl": {"dataType":"string","required":true},
+            "repoUrl": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "liveUrl": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
             "imageIds": {"dataType":"array","array":{"dataType":"string"},"required":true},
+            "sortOrder": {"dataType":"double","required":true},
             "featured": {"dataType":"boolean","required":true},
-            "paasAppId": {"dataType":"string","required":true},
-            "publishedAt": {"dataType":"string","required":true},
+            "paasAppId": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "publishedAt": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
             "updatedAt": {"dataType":"string","required":true},
             "images": {"dataType":"array","array":{"dataType":"refObject","ref":"PublicImage"},"required":true},
             "app": {"dataType":"union","subSchemas":[{"ref":"PublicDemoApp"},{"dataType":"enum","enums":[null]}],"required":true},
@@ -620,19 +641,20 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "Pick_PageView.Exclude_keyofPageView.content-or-status__": {
-        "dataType": "refAlias",
-        "type": {"dataType":"nestedObjectLiteral","nestedProperties":{"slug":{"dataType":"string","required":true},"id":{"dataType":"string","required":true},"title":{"dataType":"string","required":true},"html":{"dataType":"string","required":true},"publishedAt":{"dataType":"string","required":true},"updatedAt":{"dataType":"string","required":true},"toc":{"dataType":"array","array":{"dataType":"refObject","ref":"TocEntry"},"required":true},"seoTitle":{"dataType":"string","required":true},"seoDescription":{"dataType":"string","required":true}},"validators":{}},
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "Omit_PageView.content-or-status_": {
-        "dataType": "refAlias",
-        "type": {"ref":"Pick_PageView.Exclude_keyofPageView.content-or-status__","validators":{}},
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "PublicPage": {
-        "dataType": "refAlias",
-        "type": {"ref":"Omit_PageView.content-or-status_","validators":{}},
+        "dataType": "refObject",
+        "properties": {
+            "id": {"dataType":"string","required":true},
+            "slug": {"dataType":"string","required":true},
+            "title": {"dataType":"string","required":true},
+            "html": {"dataType":"string","required":true},
+            "toc": {"dataType":"array","array":{"dataType":"refObject","ref":"TocEntry"},"required":true},
+            "seoTitle": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "seoDescription": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "publishedAt": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "updatedAt": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "PublicSiteSettings": {
@@ -682,7 +704,7 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "Page_AdminPostSummary_": {
+    "AdminPostPage": {
         "dataType": "refObject",
         "properties": {
             "items": {"dataType":"array","array":{"dataType":"refObject","ref":"AdminPostSummary"},"required":true},
@@ -719,6 +741,7 @@ const models: TsoaRoute.Models = {
             "tags": {"dataType":"array","array":{"dataType":"string"},"validators":{"maxItems":{"value":20}}},
             "seo": {"ref":"PostSeo"},
             "featured": {"dataType":"boolean"},
+            "language": {"dataType":"union","subSchemas":[{"ref":"PostLanguage"},{"dataType":"enum","enums":[null]}]},
         },
         "additionalProperties": false,
     },
@@ -750,6 +773,7 @@ const models: TsoaRoute.Models = {
             "author": {"ref":"PostAuthor","required":true},
             "seo": {"ref":"PostSeo","required":true},
             "featured": {"dataType":"boolean","required":true},
+            "language": {"dataType":"union","subSchemas":[{"ref":"PostLanguage"},{"dataType":"enum","enums":[null]}],"required":true},
             "status": {"ref":"PostStatus","required":true},
             "publishedAt": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
             "scheduledAt": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
@@ -772,6 +796,7 @@ const models: TsoaRoute.Models = {
             "tags": {"dataType":"array","array":{"dataType":"string"},"validators":{"maxItems":{"value":20}}},
             "seo": {"ref":"PostSeo"},
             "featured": {"dataType":"boolean"},
+            "language": {"dataType":"union","subSchemas":[{"ref":"PostLanguage"},{"dataType":"enum","enums":[null]}]},
         },
         "additionalProperties": false,
     },
@@ -787,6 +812,7 @@ const models: TsoaRoute.Models = {
             "tags": {"dataType":"array","array":{"dataType":"string"},"validators":{"maxItems":{"value":20}}},
             "seo": {"ref":"PostSeo"},
             "featured": {"dataType":"boolean"},
+            "language": {"dataType":"union","subSchemas":[{"ref":"PostLanguage"},{"dataType":"enum","enums":[null]}]},
             "version": {"dataType":"integer"},
         },
         "additionalProperties": false,
@@ -1049,6 +1075,33 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "PaasEnvVariable": {
+        "dataType": "refObject",
+        "properties": {
+            "name": {"dataType":"string","required":true},
+            "value": {"dataType":"string","required":true},
+            "masked": {"dataType":"boolean","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "PaasEnvList": {
+        "dataType": "refObject",
+        "properties": {
+            "variables": {"dataType":"array","array":{"dataType":"refObject","ref":"PaasEnvVariable"},"required":true},
+            "revealed": {"dataType":"boolean","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "SetPaasEnvVariableRequest": {
+        "dataType": "refObject",
+        "properties": {
+            "value": {"dataType":"string","required":true,"validators":{"maxLength":{"value":8192}}},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "BackupView": {
         "dataType": "refObject",
         "properties": {
@@ -1076,9 +1129,11 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "Record_string.unknown_": {
-        "dataType": "refAlias",
-        "type": {"dataType":"nestedObjectLiteral","nestedProperties":{},"additionalProperties":{"dataType":"any"},"validators":{}},
+    "MaintenanceResult": {
+        "dataType": "refObject",
+        "properties": {
+        },
+        "additionalProperties": {"dataType":"any"},
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "MaintenanceRunView": {
@@ -1089,7 +1144,7 @@ const models: TsoaRoute.Models = {
             "startedAt": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
             "finishedAt": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
             "durationMs": {"dataType":"union","subSchemas":[{"dataType":"double"},{"dataType":"enum","enums":[null]}],"required":true},
-            "result": {"dataType":"union","subSchemas":[{"ref":"Record_string.unknown_"},{"dataType":"enum","enums":[null]}],"required":true},
+            "result": {"dataType":"union","subSchemas":[{"ref":"MaintenanceResult"},{"dataType":"enum","enums":[null]}],"required":true},
             "error": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
             "lastSuccessAt": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
             "runs": {"dataType":"double","required":true},
@@ -1100,9 +1155,11 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "Record_string.number_": {
-        "dataType": "refAlias",
-        "type": {"dataType":"nestedObjectLiteral","nestedProperties":{},"additionalProperties":{"dataType":"double"},"validators":{}},
+    "StatusClassCounts": {
+        "dataType": "refObject",
+        "properties": {
+        },
+        "additionalProperties": {"dataType":"double"},
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "QueueDepth": {
@@ -1116,9 +1173,11 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "Record_string.QueueDepth_": {
-        "dataType": "refAlias",
-        "type": {"dataType":"nestedObjectLiteral","nestedProperties":{},"additionalProperties":{"ref":"QueueDepth"},"validators":{}},
+    "QueueDepths": {
+        "dataType": "refObject",
+        "properties": {
+        },
+        "additionalProperties": {"ref":"QueueDepth"},
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "MetricsSummary": {
@@ -1126,9 +1185,9 @@ const models: TsoaRoute.Models = {
         "properties": {
             "uptimeSeconds": {"dataType":"double","required":true},
             "memory": {"dataType":"nestedObjectLiteral","nestedProperties":{"heapUsedBytes":{"dataType":"double","required":true},"rssBytes":{"dataType":"double","required":true}},"required":true},
-            "http": {"dataType":"nestedObjectLiteral","nestedProperties":{"meanDurationMs":{"dataType":"double","required":true},"byStatusClass":{"ref":"Record_string.number_","required":true},"requests":{"dataType":"double","required":true}},"required":true},
+            "http": {"dataType":"nestedObjectLiteral","nestedProperties":{"meanDurationMs":{"dataType":"double","required":true},"byStatusClass":{"ref":"StatusClassCounts","required":true},"requests":{"dataType":"double","required":true}},"required":true},
             "db": {"dataType":"nestedObjectLiteral","nestedProperties":{"queued":{"dataType":"double","required":true},"free":{"dataType":"double","required":true},"total":{"dataType":"double","required":true}},"required":true},
-            "queues": {"ref":"Record_string.QueueDepth_","required":true},
+            "queues": {"ref":"QueueDepths","required":true},
         },
         "additionalProperties": false,
     },
@@ -1319,6 +1378,7 @@ const models: TsoaRoute.Models = {
             "content": {"ref":"LexicalDocument","required":true},
             "status": {"ref":"ExportedPostStatus","required":true},
             "featured": {"dataType":"boolean","required":true},
+            "language": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["tr"]},{"dataType":"enum","enums":["en"]},{"dataType":"enum","enums":[null]}]},
             "publishedAt": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
             "scheduledAt": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
             "seo": {"ref":"ExportedSeo","required":true},
@@ -1524,7 +1584,6 @@ const models: TsoaRoute.Models = {
             "slug": {"dataType":"string","required":true},
             "title": {"dataType":"string","required":true},
             "summary": {"dataType":"string","required":true},
-            "body": {"ref":"LexicalDocument","required":true},
             "html": {"dataType":"string","required":true},
             "techStack": {"dataType":"array","array":{"dataType":"string"},"required":true},
             "repoUrl": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
@@ -1532,10 +1591,11 @@ const models: TsoaRoute.Models = {
             "imageIds": {"dataType":"array","array":{"dataType":"string"},"required":true},
             "sortOrder": {"dataType":"double","required":true},
             "featured": {"dataType":"boolean","required":true},
-            "status": {"ref":"PublishStatus","required":true},
             "paasAppId": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
             "publishedAt": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
             "updatedAt": {"dataType":"string","required":true},
+            "body": {"ref":"LexicalDocument","required":true},
+            "status": {"ref":"PublishStatus","required":true},
         },
         "additionalProperties": false,
     },
@@ -1582,14 +1642,14 @@ const models: TsoaRoute.Models = {
             "id": {"dataType":"string","required":true},
             "slug": {"dataType":"string","required":true},
             "title": {"dataType":"string","required":true},
-            "content": {"ref":"LexicalDocument","required":true},
             "html": {"dataType":"string","required":true},
             "toc": {"dataType":"array","array":{"dataType":"refObject","ref":"TocEntry"},"required":true},
             "seoTitle": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
             "seoDescription": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-            "status": {"ref":"PublishStatus","required":true},
             "publishedAt": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
             "updatedAt": {"dataType":"string","required":true},
+            "content": {"ref":"LexicalDocument","required":true},
+            "status": {"ref":"PublishStatus","required":true},
         },
         "additionalProperties": false,
     },
@@ -1750,6 +1810,13 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "AuditDiff": {
+        "dataType": "refObject",
+        "properties": {
+        },
+        "additionalProperties": {"dataType":"any"},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "AuditEntry": {
         "dataType": "refObject",
         "properties": {
@@ -1763,7 +1830,7 @@ const models: TsoaRoute.Models = {
             "targetName": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
             "ip": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
             "userAgent": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-            "diff": {"dataType":"union","subSchemas":[{"ref":"Record_string.unknown_"},{"dataType":"enum","enums":[null]}],"required":true},
+            "diff": {"dataType":"union","subSchemas":[{"ref":"AuditDiff"},{"dataType":"enum","enums":[null]}],"required":true},
             "createdAt": {"dataType":"string","required":true},
         },
         "additionalProperties": false,
@@ -2948,7 +3015,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 response,
                 next,
                 validatedArgs,
-                successStatus: undefined,
+                successStatus: 200,
               });
             } catch (err) {
                 return next(err);
@@ -2984,7 +3051,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 response,
                 next,
                 validatedArgs,
-                successStatus: undefined,
+                successStatus: 200,
               });
             } catch (err) {
                 return next(err);
@@ -3056,7 +3123,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 response,
                 next,
                 validatedArgs,
-                successStatus: undefined,
+                successStatus: 200,
               });
             } catch (err) {
                 return next(err);
@@ -3092,7 +3159,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 response,
                 next,
                 validatedArgs,
-                successStatus: undefined,
+                successStatus: 200,
               });
             } catch (err) {
                 return next(err);
@@ -3127,7 +3194,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 response,
                 next,
                 validatedArgs,
-                successStatus: undefined,
+                successStatus: 200,
               });
             } catch (err) {
                 return next(err);
@@ -3163,7 +3230,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 response,
                 next,
                 validatedArgs,
-                successStatus: undefined,
+                successStatus: 200,
               });
             } catch (err) {
                 return next(err);
@@ -3198,7 +3265,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 response,
                 next,
                 validatedArgs,
-                successStatus: undefined,
+                successStatus: 200,
               });
             } catch (err) {
                 return next(err);
@@ -3233,7 +3300,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 response,
                 next,
                 validatedArgs,
-                successStatus: undefined,
+                successStatus: 200,
               });
             } catch (err) {
                 return next(err);
@@ -3268,7 +3335,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 response,
                 next,
                 validatedArgs,
-                successStatus: undefined,
+                successStatus: 200,
               });
             } catch (err) {
                 return next(err);
@@ -3303,7 +3370,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 response,
                 next,
                 validatedArgs,
-                successStatus: undefined,
+                successStatus: 200,
               });
             } catch (err) {
                 return next(err);
@@ -4493,7 +4560,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 response,
                 next,
                 validatedArgs,
-                successStatus: undefined,
+                successStatus: 200,
               });
             } catch (err) {
                 return next(err);
@@ -4602,6 +4669,121 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
 
               await templateService.apiHandler({
                 methodName: 'appMetrics',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsPaasEnvController_list: Record<string, TsoaRoute.ParameterSchema> = {
+                appId: {"in":"path","name":"appId","required":true,"dataType":"string"},
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+                reveal: {"in":"query","name":"reveal","dataType":"boolean"},
+        };
+        app.get('/api/v1/admin/paas/apps/:appId/env',
+            authenticateMiddleware([{"bearer":["paas:read"]},{"cookie":["paas:read"]}]),
+            ...(fetchMiddlewares<RequestHandler>(PaasEnvController)),
+            ...(fetchMiddlewares<RequestHandler>(PaasEnvController.prototype.list)),
+
+            async function PaasEnvController_list(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsPaasEnvController_list, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<PaasEnvController>(PaasEnvController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'list',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsPaasEnvController_set: Record<string, TsoaRoute.ParameterSchema> = {
+                appId: {"in":"path","name":"appId","required":true,"dataType":"string"},
+                name: {"in":"path","name":"name","required":true,"dataType":"string"},
+                body: {"in":"body","name":"body","required":true,"ref":"SetPaasEnvVariableRequest"},
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+        };
+        app.put('/api/v1/admin/paas/apps/:appId/env/:name',
+            authenticateMiddleware([{"bearer":["paas:write"]},{"cookie":["paas:write"]}]),
+            ...(fetchMiddlewares<RequestHandler>(PaasEnvController)),
+            ...(fetchMiddlewares<RequestHandler>(PaasEnvController.prototype.set)),
+
+            async function PaasEnvController_set(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsPaasEnvController_set, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<PaasEnvController>(PaasEnvController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'set',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsPaasEnvController_remove: Record<string, TsoaRoute.ParameterSchema> = {
+                appId: {"in":"path","name":"appId","required":true,"dataType":"string"},
+                name: {"in":"path","name":"name","required":true,"dataType":"string"},
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+        };
+        app.delete('/api/v1/admin/paas/apps/:appId/env/:name',
+            authenticateMiddleware([{"bearer":["paas:write"]},{"cookie":["paas:write"]}]),
+            ...(fetchMiddlewares<RequestHandler>(PaasEnvController)),
+            ...(fetchMiddlewares<RequestHandler>(PaasEnvController.prototype.remove)),
+
+            async function PaasEnvController_remove(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsPaasEnvController_remove, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<PaasEnvController>(PaasEnvController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'remove',
                 controller,
                 response,
                 next,

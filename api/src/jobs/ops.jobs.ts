@@ -140,6 +140,6 @@ export function scheduleDailyBackup(infra: Infrastructure): void {
   const at = nextDailyBackup(new Date(), infra.env.BACKUP_HOUR_UTC);
   const slot = at.toISOString();
   infra.queues
-    .enqueue(Jobs.backup, { slot, trigger: 'scheduled' }, { id: `backup:${slot}`, runAt: at })
+    .enqueue(Jobs.backup, { slot, trigger: 'scheduled' }, { id: `backup:${slot}`, runAt: at, onceForMs: at.getTime() - Date.now() + 3_600_000 })
     .catch((err: Error) => infra.logger.warn({ err: err.message }, 'could not schedule the daily backup'));
 }

@@ -58,18 +58,19 @@ export function buildJobRegistry(infra: Infrastructure): RegisteredJob<never>[] 
 const HOUR = 3_600_000;
 
 /**
- * Periodic jobs. Each worker enqueues the current slot with a fixed job id, so with several workers
- * running the slot still runs once.
+ * Periodic jobs. Each worker enqueues the current slot with a fixed job id, and the id is remembered
+ * for the slot (`onceForMs`: bee-queue forgets ids of succeeded jobs), so with several workers
+ * ticking every 15 minutes the slot still runs once.
  */
 export function scheduleRecurring(infra: Infrastructure): () => void {
   const tick = () => {
     const slot = new Date(Math.floor(Date.now() / HOUR) * HOUR).toISOString();
     infra.queues
-      .enqueue(Jobs.cleanup, { slot }, { id: `cleanup:${slot}` })
+      .enqueue(Jobs.cleanup, { slot }, { id: `cleanup:${slot}`, onceForMs: 2 * HOUR })
       .catch((err: Error) => infra.logger.warn({ err: err.message }, 'could not schedule cleanup'));
     const sweep = nextOrphanSweep(new Date());
     infra.queues
-      .enqueue(Jobs.mediaOrphans, { slot: sweep.toISOString() }, { id: `media-orphans:${sweep.toISOString()}`, runAt: sweep })
+      .enqueue(Jobs.mediaOrphans, { slot: sweep.toISOString() }, { id: `media-orphans:${sweep.toISOString()}`, runAt: sweep, onceForMs: sweep.getTime() - Date.now() + HOUR })
       .catch((err: Error) => infra.logger.warn({ err: err.message }, 'could not schedule the media orphan sweep'));
     scheduleDailyBackup(infra);
   };
@@ -77,7 +78,7 @@ export function scheduleRecurring(infra: Infrastructure): () => void {
   const timer = setInterval(tick, HOUR / 4);
   const minute = setInterval(() => {
     const slot = new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString();
-    infra.queues.enqueue(Jobs.publishDue, { slot }, { id: `publish-due:${slot}` }).catch(() => undefined);
+    infra.queues.enqueue(Jobs.publishDue, { slot }, { id: `publish-due:${slot}`, onceForMs: 120_000 }).catch(() => undefined);
   }, 60_000);
   return () => {
     clearInterval(timer);
@@ -94,7 +95,7 @@ export function scheduleOutboxDispatch(infra: Infrastructure, everyMs = 1000): (
   const timer = setInterval(() => {
     const tick = new Date(Math.floor(Date.now() / everyMs) * everyMs).toISOString();
     infra.queues
-      .enqueue(Jobs.outboxDispatch, { tick }, { id: `outbox-dispatch:${tick}` })
+      .enqueue(Jobs.outboxDispatch, { tick }, { id: `outbox-dispatch:${tick}`, onceForMs: 2 * everyMs })
       .catch((err: Error) => infra.logger.warn({ err: err.message }, 'could not schedule outbox dispatch'));
   }, everyMs);
   return () => clearInterval(timer);

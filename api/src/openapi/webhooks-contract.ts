@@ -172,6 +172,8 @@ export function webhooksSection(): Record<string, Schema> {
         summary: doc.summary,
         description: `Sent to every active subscription that lists \`${event}\`. The body is ${'`'}${envelopeName(event)}${'`'}; verify the signature before trusting it.`,
         tags: [WEBHOOKS_TAG.name],
+        // We call you: no API credentials; the signature headers below authenticate the message.
+        security: [],
         parameters: Object.keys(WEBHOOK_HEADER_PARAMETERS).map((name) => ({ $ref: `#/components/parameters/${name}` })),
         requestBody: {
           required: true,

@@ -2,8 +2,12 @@ import { sep } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import Docker from 'dockerode';
 import tar from 'tar-fs';
+import { LineSplitter, readFrames, splitLines } from './engine-streams.js';
 import type { RawStats } from '../services/paas/app-metrics.js';
 import { LABEL, type ContainerSpec } from '../services/paas/container-spec.js';
+
+/** Engine stream parsing lives in engine-streams.ts; the Swarm driver takes readFrames from here. */
+export { readFrames } from './engine-streams.js';
 
 /** What the engine needs to know about a container. */
 export interface ContainerState {
@@ -173,11 +177,9 @@ export class DockerRepository {
     }));
     let imageId: string | undefined;
     let failure: string | undefined;
-    let partial = '';
+    const output = new LineSplitter();
     const emit = (text: string) => {
-      const parts = (partial + text).split('\n');
-      partial = parts.pop() ?? '';
-      for (const line of parts) onLine(line.replace(/\r/g, ''));
+      for (const line of output.push(text)) onLine(line);
     };
     try {
       const stream = (await this.docker.buildImage(counted as unknown as NodeJS.ReadableStream, {
@@ -197,14 +199,11 @@ export class DockerRepository {
         abortSignal: abort.signal,
       } as Docker.ImageBuildOptions)) as Readable;
       await new Promise<void>((resolve, reject) => {
-        let buffer = '';
+        const ndjson = new LineSplitter();
         abort.signal.addEventListener('abort', () => stream.destroy(), { once: true });
         stream.on('data', (chunk: Buffer) => {
-          buffer += chunk.toString('utf8');
-          let nl: number;
-          while ((nl = buffer.indexOf('\n')) >= 0) {
-            const raw = buffer.slice(0, nl).trim();
-            buffer = buffer.slice(nl + 1);
+          for (const line of ndjson.push(chunk)) {
+            const raw = line.trim();
             if (!raw) continue;
             let msg: { stream?: string; error?: string; aux?: { ID?: string }; status?: string };
             try {
@@ -229,7 +228,7 @@ export class DockerRepository {
     } finally {
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', onExternal);
-      if (partial) onLine(partial);
+      for (const line of output.end()) onLine(line);
     }
     if (abort.signal.aborted) throw abort.signal.reason as BuildFailure;
     if (failure) throw new BuildFailure(failure);
@@ -298,7 +297,7 @@ export class DockerRepository {
   async logTail(id: string, lines: number): Promise<string[]> {
     try {
       const raw = (await this.docker.getContainer(id).logs({ stdout: true, stderr: true, tail: lines, follow: false })) as unknown as Buffer;
-      return demux(raw).split('\n').map((l) => l.replace(/\r$/, '')).filter((l) => l.length > 0).slice(-lines);
+      return splitLines(demux(raw)).filter((l) => l.length > 0).slice(-lines);
     } catch (err) {
       if (statusOf(err) === 404) return [];
       throw err;
@@ -431,13 +430,9 @@ export class DockerRepository {
         if (stopped) return stream.destroy();
         current = stream;
         onConnected(connections++ > 0);
-        let buffer = '';
+        const ndjson = new LineSplitter();
         stream.on('data', (chunk: Buffer) => {
-          buffer += chunk.toString('utf8');
-          let nl: number;
-          while ((nl = buffer.indexOf('\n')) >= 0) {
-            const raw = buffer.slice(0, nl);
-            buffer = buffer.slice(nl + 1);
+          for (const raw of ndjson.push(chunk)) {
             try {
               const evt = JSON.parse(raw) as { id: string; Action?: string; status?: string; Actor?: { Attributes?: Record<string, string> } };
               const action = evt.Action ?? evt.status;
@@ -515,41 +510,6 @@ export class DockerRepository {
       throw err;
     }
   }
-}
-
-/**
- * Reads Docker's multiplexed log stream (8-byte frame headers; plain text from a TTY container) until
- * it ends or `signal` aborts, handing each frame to `onMessage` with the stream it came from.
- */
-export async function readFrames(stream: Readable, onMessage: (stream: 'stdout' | 'stderr', message: string) => void, signal: AbortSignal): Promise<void> {
-  await new Promise<void>((resolve, reject) => {
-    let buffer: Buffer = Buffer.alloc(0);
-    const onAbort = () => stream.destroy();
-    signal.addEventListener('abort', onAbort, { once: true });
-    const finish = (err?: Error) => {
-      signal.removeEventListener('abort', onAbort);
-      if (err && !signal.aborted) reject(err);
-      else resolve();
-    };
-    stream.on('data', (chunk: Buffer) => {
-      buffer = buffer.length ? Buffer.concat([buffer, chunk]) : chunk;
-      while (buffer.length >= 8) {
-        if (buffer[0]! > 2 || buffer[1] !== 0) {
-          // Not multiplexed (a TTY container): plain text.
-          onMessage('stdout', buffer.toString('utf8'));
-          buffer = Buffer.alloc(0);
-          return;
-        }
-        const size = buffer.readUInt32BE(4);
-        if (buffer.length < 8 + size) return;
-        onMessage(buffer[0] === 2 ? 'stderr' : 'stdout', buffer.subarray(8, 8 + size).toString('utf8'));
-        buffer = buffer.subarray(8 + size);
-      }
-    });
-    stream.on('end', () => finish());
-    stream.on('close', () => finish());
-    stream.on('error', (err: Error) => finish(err));
-  });
 }
 
 /** Docker's multiplexed log format: 8-byte frame headers (stream, 0, 0, 0, size BE32) before each payload. */

@@ -1,3 +1,4 @@
+import { splitLines } from './engine-streams.js';
 import type { RedisClient } from './redis.js';
 import type { RedisPubSub } from './redis-pubsub.js';
 
@@ -51,7 +52,7 @@ export class PaasLogRepository {
   }
 
   async append(deploymentId: string, lines: string[]): Promise<void> {
-    const split = lines.flatMap((l) => l.split('\n')).map((l) => (l.length > MAX_LINE ? `${l.slice(0, MAX_LINE)}…` : l));
+    const split = lines.flatMap((l) => splitLines(l)).map((l) => (l.length > MAX_LINE ? `${l.slice(0, MAX_LINE)}…` : l));
     if (split.length === 0) return;
     const k = this.keys(deploymentId);
     await this.redis.eval(APPEND, { keys: [k.seq, k.stream, k.channel], arguments: [String(MAX_LOG_LINES), ...split] });

@@ -1,6 +1,6 @@
 import { and, desc, eq, getTableColumns, inArray, lt, ne } from 'drizzle-orm';
 import { paasApps, paasDeployments } from '../db/schema.js';
-import { mysqlErrorCode, type Db } from './database.js';
+import { mysqlErrorCode, type Db, type DbOrTx } from './database.js';
 
 export type PaasAppRow = typeof paasApps.$inferSelect;
 export type PaasDeploymentRow = typeof paasDeployments.$inferSelect;
@@ -50,6 +50,16 @@ export class PaasRepository {
 
   async updateApp(id: string, patch: AppPatch): Promise<void> {
     await this.db.update(paasApps).set(patch).where(eq(paasApps.id, id));
+  }
+
+  /** An app's variables, the row locked until `tx` ends when one is given (one-variable edits read, change and write them whole). */
+  async lockEnv(id: string, tx: DbOrTx): Promise<Record<string, string> | undefined> {
+    const [row] = await tx.select({ env: paasApps.env }).from(paasApps).where(eq(paasApps.id, id)).for('update');
+    return row ? (row.env ?? {}) : undefined;
+  }
+
+  async writeEnv(id: string, env: Record<string, string>, tx: DbOrTx): Promise<void> {
+    await tx.update(paasApps).set({ env }).where(eq(paasApps.id, id));
   }
 
   /** Deployments go with it (ON DELETE CASCADE). */

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, gt, inArray, lte, lt, or, sql, type SQL } from 'drizzle-orm';
-import { postRevisions, posts, postTags, slugRedirects, tags, users, type PendingPostChanges } from '../db/schema.js';
+import { media, postRevisions, posts, postTags, slugRedirects, tags, users, type PendingPostChanges } from '../db/schema.js';
 import type { Db, DbOrTx } from './database.js';
 
 export type PostRow = typeof posts.$inferSelect;
@@ -207,6 +207,14 @@ export class PostRepository {
     return sql`EXISTS (SELECT 1 FROM ${postTags} INNER JOIN ${tags} ON ${tags.id} = ${postTags.tagId} WHERE ${postTags.postId} = ${posts.id} AND ${tags.slug} = ${tagSlug})`;
   }
 
+  /** Ids of the library media with these content hashes (images a body shows by URL), in the order asked. */
+  async mediaIdsBySha(shas: string[]): Promise<string[]> {
+    if (shas.length === 0) return [];
+    const rows = await this.db.select({ id: media.id, sha256: media.sha256 }).from(media).where(inArray(media.sha256, shas));
+    const bySha = new Map(rows.map((r) => [r.sha256, r.id]));
+    return shas.map((s) => bySha.get(s)).filter((id): id is string => Boolean(id));
+  }
+
   private cols() {
     return { ...postColumns, authorName: users.name };
   }
@@ -215,7 +223,7 @@ export class PostRepository {
 const summaryColumns = {
   id: posts.id, slug: posts.slug, title: posts.title, excerpt: posts.excerpt, readingTimeMinutes: posts.readingTimeMinutes,
   coverMediaId: posts.coverMediaId, authorId: posts.authorId, seoTitle: posts.seoTitle, seoDescription: posts.seoDescription,
-  canonicalUrl: posts.canonicalUrl, ogImageMediaId: posts.ogImageMediaId, featured: posts.featured, status: posts.status,
+  canonicalUrl: posts.canonicalUrl, ogImageMediaId: posts.ogImageMediaId, featured: posts.featured, language: posts.language, status: posts.status,
   publishedAt: posts.publishedAt, scheduledAt: posts.scheduledAt, version: posts.version, createdAt: posts.createdAt, updatedAt: posts.updatedAt,
   hasPendingChanges: sql<number>`(${posts.pendingChanges} IS NOT NULL)`,
 };
@@ -224,6 +232,6 @@ const postColumns = {
   id: posts.id, slug: posts.slug, title: posts.title, excerpt: posts.excerpt, content: posts.content, html: posts.html,
   plainText: posts.plainText, readingTimeMinutes: posts.readingTimeMinutes, toc: posts.toc, coverMediaId: posts.coverMediaId,
   authorId: posts.authorId, seoTitle: posts.seoTitle, seoDescription: posts.seoDescription, canonicalUrl: posts.canonicalUrl,
-  ogImageMediaId: posts.ogImageMediaId, featured: posts.featured, status: posts.status, publishedAt: posts.publishedAt,
+  ogImageMediaId: posts.ogImageMediaId, featured: posts.featured, language: posts.language, status: posts.status, publishedAt: posts.publishedAt,
   scheduledAt: posts.scheduledAt, version: posts.version, pendingChanges: posts.pendingChanges, createdAt: posts.createdAt, updatedAt: posts.updatedAt,
 };

@@ -13,6 +13,13 @@ export interface EnqueueOptions {
   /** Job id: enqueueing the same id twice keeps one job (idempotent producers). */
   id?: string;
   runAt?: Date;
+  /**
+   * With `id`: remember the id this long (ms from now), so enqueueing it again in that time is a
+   * no-op even after the job has succeeded. bee-queue forgets a succeeded job's id
+   * (`removeOnSuccess`), so without this a periodic job whose id names its period (`cleanup:<hour>`)
+   * ran again on every tick of every worker. Cover the period, plus the wait when `runAt` is later.
+   */
+  onceForMs?: number;
 }
 
 export type JobHandler<T> = (data: T, job: { id: string; attempt: number }) => Promise<unknown>;
@@ -59,7 +66,24 @@ export class QueueRepository {
   }
 
   async enqueue<T>(spec: JobSpec<T>, data: T, options: EnqueueOptions = {}): Promise<string> {
-    let job = this.queue(spec.name)
+    const q = this.queue(spec.name);
+    if (options.id && options.onceForMs) {
+      // First producer of the period claims the id (SET NX PX, atomic across replicas); the others stop here.
+      const marker = `${this.prefix}bq:${spec.name}:once:${options.id}`;
+      if (!(await redisCommand(q, 'set', [marker, '1', 'PX', String(Math.ceil(options.onceForMs)), 'NX']))) return options.id;
+      try {
+        return await this.save(q, spec, data, options);
+      } catch (err) {
+        // Not saved: let the next tick try again.
+        await redisCommand(q, 'del', [marker]).catch(() => undefined);
+        throw err;
+      }
+    }
+    return this.save(q, spec, data, options);
+  }
+
+  private async save<T>(q: BeeQueue, spec: JobSpec<T>, data: T, options: EnqueueOptions): Promise<string> {
+    let job = q
       .createJob(data)
       .retries(spec.retries)
       .backoff('exponential', spec.backoffMs)
@@ -103,4 +127,15 @@ export class QueueRepository {
   async close(timeoutMs: number): Promise<void> {
     await Promise.all([...this.queues.values()].map((q) => q.close(timeoutMs).catch(() => undefined)));
   }
+}
+
+type RedisCallback = (err: Error | null, reply: unknown) => void;
+
+/** One command on the queue's own Redis connection (bee-queue's node_redis v3 client, ready once the queue is). */
+async function redisCommand(q: BeeQueue, command: 'set' | 'del', args: string[]): Promise<unknown> {
+  await q.ready();
+  const client = (q as unknown as { client: Record<string, (...a: [...string[], RedisCallback]) => boolean> }).client;
+  return new Promise((resolve, reject) => {
+    client[command]!(...args, (err: Error | null, reply: unknown) => (err ? reject(err) : resolve(reply)));
+  });
 }

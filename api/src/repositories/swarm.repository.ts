@@ -3,6 +3,7 @@ import Docker from 'dockerode';
 import type { RawStats } from '../services/paas/app-metrics.js';
 import { LABEL } from '../services/paas/container-spec.js';
 import { demux } from './docker.repository.js';
+import { splitLines } from './engine-streams.js';
 
 /** What the swarm driver reads of a service. */
 export interface SwarmService {
@@ -201,7 +202,7 @@ export class SwarmRepository {
         this.docker.modem.dial({ path, method: 'GET', statusCodes: { 200: true, 404: 'no such task', 500: 'server error', 503: 'not a swarm' } }, (err, data) =>
           err ? reject(err) : resolve(Buffer.isBuffer(data) ? data : Buffer.from(String(data ?? ''))));
       });
-      return demux(raw).split('\n').map((l) => l.replace(/\r$/, '')).filter((l) => l.length > 0).slice(-lines);
+      return splitLines(demux(raw)).filter((l) => l.length > 0).slice(-lines);
     } catch (err) {
       if (statusOf(err) === 404) return [];
       throw err;

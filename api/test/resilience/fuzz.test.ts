@@ -53,7 +53,7 @@ const NOT_EXPLORED: Record<string, 'id-only' | 'no-input' | 'multipart'> = {
   PaasRotateHookSecret: 'id-only', PublicPaasHook: 'id-only', MessagesRemove: 'id-only', ProjectsRemove: 'id-only',
   ProjectsPublish: 'id-only', ProjectsUnpublish: 'id-only', PagesRemove: 'id-only', PagesPublish: 'id-only',
   PagesUnpublish: 'id-only', AuthRevokeSession: 'id-only', ApiKeysRevoke: 'id-only', PostsDiscardPending: 'id-only',
-  PaasRegenerateDeployKey: 'id-only', PaasResetHostKey: 'id-only', AuthRevokeOtherSessions: 'no-input',
+  PaasRegenerateDeployKey: 'id-only', PaasResetHostKey: 'id-only', PaasEnvRemove: 'id-only', AuthRevokeOtherSessions: 'no-input',
   SiteBuildsRebuild: 'no-input', OpsRequestBackup: 'no-input', AuthLogout: 'no-input', AuthTotpEnroll: 'no-input',
   MediaUpload: 'multipart', ContentTransferImportGhost: 'multipart',
 };

@@ -1,7 +1,7 @@
 import type { components } from './generated/schema.js';
 
 /** RFC 9457 problem details as the API sends them (`application/problem+json`). */
-export type Problem = components['schemas']['ProblemDocument'];
+export type Problem = components['schemas']['Problem'];
 
 /**
  * A non-2xx answer. `code` is the API's permanent error code (switch on it, not on `title`);

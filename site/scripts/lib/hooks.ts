@@ -67,15 +67,32 @@ export class SeenIds {
   }
 }
 
+/**
+ * The request body as text, or null when it is over `limit` bytes. An over-long body is still read
+ * to its end (and dropped): leaving the `for await` early destroyed the request with the rest of
+ * its body unread, and the kept-alive connection never answered another request. A declared
+ * Content-Length over the limit answers at once; Node discards the unread body after the response.
+ */
 export async function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
+  if (Number(req.headers['content-length']) > limit) return null;
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > limit) return null;
-    chunks.push(chunk as Buffer);
+    if (size <= limit) chunks.push(chunk as Buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return size > limit ? null : Buffer.concat(chunks).toString('utf8');
+}
+
+/** An RFC 9457 problem document, with the API's permanent `code` (its catalogue: api/src/errors/catalogue.ts). */
+export function problem(res: ServerResponse, status: number, code: string, title: string, detail?: string): void {
+  res.writeHead(status, { 'content-type': 'application/problem+json', 'cache-control': 'no-store' })
+    .end(JSON.stringify({ type: `https://omervision.dev/problems#${code}`, title, status, code, ...(detail ? { detail } : {}) }));
+}
+
+/** 413 for a body over `limit` bytes (see readBody). */
+export function tooLarge(res: ServerResponse, limit: number): void {
+  problem(res, 413, 'PAYLOAD_TOO_LARGE', 'Request body too large', `The body is over ${Math.round(limit / 1024)} KiB.`);
 }
 
 export function json(res: ServerResponse, status: number, body: unknown): void {

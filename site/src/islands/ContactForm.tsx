@@ -60,7 +60,7 @@ export default function ContactForm({ apiUrl, locale }: Props) {
         setState('sent');
       } else if (res.status === 422) {
         // The API's own words are English and technical: each field it names gets this page's message.
-        const problem = (await res.json()) as components['schemas']['ProblemDocument'];
+        const problem = (await res.json()) as components['schemas']['Problem'];
         const fromApi: Errors = {};
         for (const e of problem.errors ?? []) {
           const field = e.field.replace(/^body\./, '') as Field;

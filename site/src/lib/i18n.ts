@@ -17,6 +17,15 @@ export function langOf(locale: string): string {
   return (locale.split(/[-_]/)[0] || 'tr').toLowerCase();
 }
 
+/**
+ * The locale a post is written in: its own language (`tr`/`en`) when it declares one, else the
+ * site's locale (kept whole when the languages agree, so `tr-TR` stays `tr-TR`).
+ */
+export function postLocale(language: string | null | undefined, siteLocale: string): string {
+  if (!language || langOf(siteLocale) === language) return siteLocale;
+  return language === 'tr' ? 'tr-TR' : 'en';
+}
+
 export function formatDate(iso: string, locale: string, style: 'long' | 'short' = 'long'): string {
   return new Intl.DateTimeFormat(locale, { year: 'numeric', month: style === 'long' ? 'long' : 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(iso));
 }

@@ -1,5 +1,6 @@
 import type { BundledLanguage, Highlighter } from 'shiki';
 import type { Strings } from './i18n.ts';
+import type { Image } from './site-data.ts';
 
 /**
  * Build-time finishing of the HTML the API renders (and sanitises) from a post's or page's rich
@@ -64,6 +65,50 @@ export function headingAnchors(html: string, t: Strings): string {
   });
 }
 
-export async function enhanceHtml(html: string, t: Strings): Promise<string> {
-  return headingAnchors(await highlightCode(html), t);
+const mediaSha = (url: string) => /\/media\/([0-9a-f]{64})\//.exec(url)?.[1];
+
+/** How wide a body image is drawn: the reading column (44rem), or the viewport on phones. */
+export const BODY_IMAGE_SIZES = '(min-width: 46rem) 44rem, 100vw';
+
+/**
+ * Body images from the media library become `<picture>` with the AVIF and WebP variants the media
+ * job made (`srcset` + `sizes`), the intrinsic width and height (no layout shift), lazy loading and
+ * async decoding, and a placeholder background (the library keeps no blurhash, so a tint of the
+ * accent colour shows until the image arrives). An `<img>` is matched to its media by URL (the
+ * original's or a variant's); images from elsewhere and media without variants keep the API's markup.
+ */
+export function responsiveImages(html: string, images: readonly Image[], sizes = BODY_IMAGE_SIZES): string {
+  if (images.length === 0 || !html.includes('<img')) return html;
+  // By URL, and by the content hash in the path (`media/<sha256>/`), which survives a change of storage host.
+  const byKey = new Map<string, Image>();
+  for (const m of images) {
+    for (const u of [m.url, ...m.variants.map((v) => v.url)]) {
+      byKey.set(u, m);
+      const sha = mediaSha(u);
+      if (sha) byKey.set(sha, m);
+    }
+  }
+  return html.replace(/<img ([^>]*)>/g, (whole, attrs: string) => {
+    const src = /(?:^|\s)src="([^"]*)"/.exec(attrs)?.[1];
+    const url = src === undefined ? '' : decodeEntities(src);
+    const media = byKey.get(url) ?? byKey.get(mediaSha(url) ?? '');
+    if (!media) return whole;
+    const set = (format: string) =>
+      media.variants.filter((v) => v.format === format).sort((a, b) => a.width - b.width).map((v) => `${attr(v.url)} ${v.width}w`).join(', ');
+    const sources = ['avif', 'webp'].flatMap((f) => {
+      const srcset = set(f);
+      return srcset ? [`<source type="image/${f}" srcset="${srcset}" sizes="${attr(sizes)}">`] : [];
+    });
+    if (sources.length === 0) return whole;
+    const alt = /(?:^|\s)alt="([^"]*)"/.exec(attrs)?.[1] ?? attr(media.alt);
+    // The media's own size wins over the node's (the editor may not have recorded one).
+    const w = media.width ?? Number(/(?:^|\s)width="(\d+)"/.exec(attrs)?.[1] ?? 0);
+    const hgt = media.height ?? Number(/(?:^|\s)height="(\d+)"/.exec(attrs)?.[1] ?? 0);
+    const dims = w > 0 && hgt > 0 ? ` width="${w}" height="${hgt}"` : '';
+    return `<picture>${sources.join('')}<img src="${src}" alt="${alt}"${dims} loading="lazy" decoding="async" style="background-color: var(--accent-soft)"></picture>`;
+  });
+}
+
+export async function enhanceHtml(html: string, t: Strings, images: readonly Image[] = []): Promise<string> {
+  return headingAnchors(await highlightCode(responsiveImages(html, images)), t);
 }

@@ -13,6 +13,8 @@ export interface PageMeta {
   tags?: string[];
   jsonLd?: Record<string, unknown>[];
   noindex?: boolean;
+  /** The content's locale when it is not the site's (a post in its own language): `og:locale`, hreflang. */
+  locale?: string;
   /** Feeds besides the site's own (a tag's feed on its pages). */
   feeds?: { title: string; href: string }[];
 }
@@ -39,10 +41,17 @@ export function personLd(s: Settings, origin: string): Record<string, unknown> {
   };
 }
 
-export function postLd(post: Post, url: string, s: Settings, origin: string, image: PageMeta['image']): Record<string, unknown> {
+/** `og:locale` wants language_TERRITORY: `tr-TR` → `tr_TR`, a bare `en` → `en_US`, `tr` → `tr_TR`. */
+export function ogLocale(locale: string): string {
+  const [lang = 'tr', region] = locale.split(/[-_]/);
+  const l = lang.toLowerCase();
+  return `${l}_${(region ?? ({ tr: 'TR', en: 'US' } as Record<string, string>)[l] ?? l).toUpperCase()}`;
+}
+
+export function postLd(post: Post, url: string, s: Settings, origin: string, image: PageMeta['image'], locale = s.site.locale): Record<string, unknown> {
   return {
     '@context': 'https://schema.org', '@type': 'BlogPosting', headline: post.title, description: post.excerpt,
-    datePublished: post.publishedAt, dateModified: post.updatedAt, url, mainEntityOfPage: url, inLanguage: s.site.locale,
+    datePublished: post.publishedAt, dateModified: post.updatedAt, url, mainEntityOfPage: url, inLanguage: locale,
     author: { '@type': 'Person', name: post.author.name || s.author.name },
     publisher: { '@type': 'Person', name: s.author.name || s.site.title, url: `${origin}/` },
     keywords: post.tags.map((t) => t.name).join(', '),

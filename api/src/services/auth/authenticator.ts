@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { Errors } from '../../errors/catalogue.js';
 import type { ApiKeyRepository, ApiKeyRow } from '../../repositories/api-key.repository.js';
 import type { DenylistRepository } from '../../repositories/denylist.repository.js';
@@ -23,7 +24,12 @@ const TOUCH_EVERY_MS = 60_000;
 
 /** Turns a credential into a principal, or a 401/429. Knows nothing about HTTP. */
 export class Authenticator {
-  private readonly keyCache = new Map<string, { row: ApiKeyRow | undefined; at: number }>();
+  /**
+   * Keys that exist (revoked and expired ones too), by hash, for KEY_CACHE_MS. Unknown keys go to a
+   * cache of their own: a flood of random keys churns that one and never evicts a real key.
+   */
+  private readonly keyCache = new LRUCache<string, ApiKeyRow>({ max: 1000, ttl: KEY_CACHE_MS });
+  private readonly unknownKeys = new LRUCache<string, true>({ max: 1000, ttl: KEY_CACHE_MS });
   private readonly touched = new Map<string, number>();
 
   constructor(
@@ -64,13 +70,12 @@ export class Authenticator {
   private async apiKey(key: string): Promise<Authenticated> {
     const hash = sha256(key);
     const now = Date.now();
-    let cached = this.keyCache.get(hash);
-    if (!cached || now - cached.at > KEY_CACHE_MS) {
-      cached = { row: await this.apiKeys.findByHash(hash), at: now };
-      if (this.keyCache.size > 1000) this.keyCache.clear();
-      this.keyCache.set(hash, cached);
+    let row = this.keyCache.get(hash);
+    if (!row && !this.unknownKeys.has(hash)) {
+      row = await this.apiKeys.findByHash(hash);
+      if (row) this.keyCache.set(hash, row);
+      else this.unknownKeys.set(hash, true);
     }
-    const row = cached.row;
     if (!row || row.revokedAt || (row.expiresAt && row.expiresAt.getTime() <= now)) {
       throw Errors.invalidToken('The API key is invalid, revoked or expired.');
     }
@@ -89,6 +94,7 @@ export class Authenticator {
   /** Forget a key at once (revocation from this process). */
   forget(): void {
     this.keyCache.clear();
+    this.unknownKeys.clear();
   }
 }
 

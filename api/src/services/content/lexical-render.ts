@@ -1,4 +1,7 @@
 import type { LexicalState, TocEntry } from '../../db/schema.js';
+import { slugify } from '../../lib/slug.js';
+
+export { transliterate } from '../../lib/slug.js';
 
 /**
  * Lexical serialized state → HTML, plain text, table of contents and reading time, without a
@@ -46,21 +49,9 @@ export function safeUrl(raw: unknown): string | undefined {
   return undefined;
 }
 
+/** A heading's anchor id (lib/slug.ts, at most 80 characters); '' when the heading has no letters or digits. */
 export function slugifyHeading(text: string): string {
-  return transliterate(text)
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80);
-}
-
-/** Turkish letters to ASCII (ç→c, ğ→g, ı→i, İ→i, ö→o, ş→s, ü→u), then strip other accents. */
-export function transliterate(text: string): string {
-  const map: Record<string, string> = { ç: 'c', Ç: 'c', ğ: 'g', Ğ: 'g', ı: 'i', İ: 'i', ö: 'o', Ö: 'o', ş: 's', Ş: 's', ü: 'u', Ü: 'u' };
-  return text
-    .replace(/[çÇğĞıİöÖşŞüÜ]/g, (c) => map[c] ?? c)
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '');
+  return slugify(text, { max: 80, fallback: '' });
 }
 
 export function renderLexical(state: LexicalState): RenderedContent {

@@ -12,7 +12,7 @@ export function adminPost(p: PostWithAuthor, tags: TagRow[]): AdminPost {
   return {
     id: p.id, slug: p.slug, title: p.title, excerpt: p.excerpt, content: p.content as unknown as LexicalDocument, html: p.html,
     toc: p.toc, readingTimeMinutes: p.readingTimeMinutes, coverMediaId: p.coverMediaId, tags: tags.map(tagView),
-    author: { id: p.authorId, name: p.authorName }, seo: seo(p), featured: p.featured, status: p.status,
+    author: { id: p.authorId, name: p.authorName }, seo: seo(p), featured: p.featured, language: p.language ?? null, status: p.status,
     publishedAt: iso(p.publishedAt), scheduledAt: iso(p.scheduledAt), version: p.version,
     pendingChanges: p.pendingChanges ? { ...p.pendingChanges, changes: p.pendingChanges.changes as PostChanges } : null,
     createdAt: p.createdAt.toISOString(), updatedAt: p.updatedAt.toISOString(),
@@ -33,16 +33,25 @@ export function publicSummary(p: PostSummaryRow, tags: TagRow[], images: ImageMa
   return {
     id: p.id, slug: p.slug, title: p.title, excerpt: p.excerpt, coverMediaId: p.coverMediaId,
     cover: (p.coverMediaId && images.get(p.coverMediaId)) || null, tags: tags.map(tagView),
-    author: { id: p.authorId, name: p.authorName }, featured: p.featured, readingTimeMinutes: p.readingTimeMinutes,
+    author: { id: p.authorId, name: p.authorName }, featured: p.featured, language: p.language ?? null, readingTimeMinutes: p.readingTimeMinutes,
     publishedAt: (p.publishedAt ?? p.updatedAt).toISOString(), updatedAt: p.updatedAt.toISOString(),
   };
 }
 
-export function publicPost(p: PostWithAuthor, tags: TagRow[], images: ImageMap = new Map()): PublicPost {
+export function publicPost(p: PostWithAuthor, tags: TagRow[], images: ImageMap = new Map(), bodyImageIds: string[] = []): PublicPost {
   return {
     ...publicSummary(p, tags, images), html: p.html, toc: p.toc, seo: seo(p),
     ogImage: (p.ogImageMediaId && images.get(p.ogImageMediaId)) || null,
+    bodyImages: bodyImageIds.map((id) => images.get(id)).filter((i): i is PublicImage => Boolean(i)),
   };
+}
+
+/**
+ * The content hashes of the library images a rendered body shows: their URLs (original or variant)
+ * hold `media/<sha256>/`. In order of first appearance, each once.
+ */
+export function bodyMediaShas(html: string): string[] {
+  return [...new Set([...html.matchAll(/<img [^>]*?src="[^"]*?\/media\/([0-9a-f]{64})\//g)].map((m) => m[1]!))];
 }
 
 /** Media ids a list of posts shows (covers and OG images). */

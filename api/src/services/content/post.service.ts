@@ -68,7 +68,7 @@ export class PostService {
       await this.posts.insert({
         id, slug, title: plain(input.title), excerpt: plain(input.excerpt ?? ''), content: input.content as unknown as LexicalState,
         html: rendered.html, plainText: rendered.plainText, toc: rendered.toc, readingTimeMinutes: rendered.readingTimeMinutes,
-        coverMediaId: input.coverMediaId ?? null, authorId, featured: input.featured ?? false, status: 'draft', ...seoColumns(input.seo),
+        coverMediaId: input.coverMediaId ?? null, authorId, featured: input.featured ?? false, language: input.language ?? null, status: 'draft', ...seoColumns(input.seo),
       }, tx);
       await this.setTags(id, input.tags ?? [], tx);
       await this.posts.addRevision({ id: uuidv7(), postId: id, title: plain(input.title), excerpt: plain(input.excerpt ?? ''), content: input.content as unknown as LexicalState, savedBy: actorUser(actor) }, tx);
@@ -92,6 +92,7 @@ export class PostService {
     }
     if (input.coverMediaId !== undefined) patch.coverMediaId = input.coverMediaId;
     if (input.featured !== undefined) patch.featured = input.featured;
+    if (input.language !== undefined) patch.language = input.language;
     if (input.seo !== undefined) Object.assign(patch, seoColumns(input.seo));
     if (input.slug !== undefined && input.slug !== post.slug) {
       if (await this.posts.slugTaken(input.slug, id)) throw Errors.conflict('That slug is taken.', [{ field: 'body.slug', message: 'already in use' }]);
@@ -119,8 +120,8 @@ export class PostService {
     }).catch(rethrowReference);
     if (isPublic) await this.changes.invalidate(CACHE_NS.posts, CACHE_NS.taxonomy);
     await this.audit.record(actor, 'post.update', { type: 'post', id }, changes(
-      { title: post.title, slug: post.slug, excerpt: post.excerpt, featured: post.featured },
-      { title: patch.title, slug: patch.slug, excerpt: patch.excerpt, featured: patch.featured },
+      { title: post.title, slug: post.slug, excerpt: post.excerpt, featured: post.featured, language: post.language },
+      { title: patch.title, slug: patch.slug, excerpt: patch.excerpt, featured: patch.featured, language: patch.language },
     ));
     return this.get(actor, id);
   }

@@ -5,7 +5,7 @@ import type { CacheEntry } from '../../repositories/cache.repository.js';
 import type { PostRepository } from '../../repositories/post.repository.js';
 import { clampLimit, decodeCursor, encodeCursor } from './cursor.js';
 import { CACHE_NS } from './events.js';
-import { imageIdsOf, publicPost, publicSummary, type ImageMap } from './post-views.js';
+import { bodyMediaShas, imageIdsOf, publicPost, publicSummary, type ImageMap } from './post-views.js';
 
 /** Resolves media ids to what the public site shows (original URL, alt, variants). */
 export type ImageLookup = (ids: string[]) => Promise<ImageMap>;
@@ -65,7 +65,8 @@ export class PublicContentService {
     const entry = await this.cache.get(CACHE_NS.posts, `slug:${slug}`, async () => {
       const post = await this.posts.findBySlug(slug);
       if (post?.status !== 'published') return null;
-      return publicPost(post, (await this.posts.tagsFor([post.id])).get(post.id) ?? [], await this.images(imageIdsOf([post])));
+      const bodyIds = await this.posts.mediaIdsBySha(bodyMediaShas(post.html));
+      return publicPost(post, (await this.posts.tagsFor([post.id])).get(post.id) ?? [], await this.images([...imageIdsOf([post]), ...bodyIds]), bodyIds);
     });
     if (entry.value) return entry as CacheEntry<PublicPost>;
     // A draft keeps its slug: only a slug no post has any more redirects.

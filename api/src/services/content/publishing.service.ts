@@ -7,7 +7,7 @@ import type { Actor } from '../auth/principal.js';
 import type { ContentChanges } from './content-changes.js';
 import { CACHE_NS } from './events.js';
 import type { PostService } from './post.service.js';
-import { imageIdsOf, publicPost } from './post-views.js';
+import { bodyMediaShas, imageIdsOf, publicPost } from './post-views.js';
 import type { ImageLookup } from './public-content.service.js';
 import type { PreviewTokens } from './preview-tokens.js';
 
@@ -108,7 +108,8 @@ export class PublishingService {
     if (!claims || claims.kind !== 'post') throw Errors.invalidToken('The preview link is invalid or expired.');
     const post = await this.posts.findById(claims.id);
     if (!post) throw Errors.notFound('Post not found.');
-    return publicPost(post as PostWithAuthor, (await this.posts.tagsFor([post.id])).get(post.id) ?? [], await this.images(imageIdsOf([post])));
+    const bodyIds = await this.posts.mediaIdsBySha(bodyMediaShas(post.html));
+    return publicPost(post as PostWithAuthor, (await this.posts.tagsFor([post.id])).get(post.id) ?? [], await this.images([...imageIdsOf([post]), ...bodyIds]), bodyIds);
   }
 
   private view(actor: Actor | null, id: string): Promise<AdminPost> {

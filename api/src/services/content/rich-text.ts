@@ -1,7 +1,10 @@
 import sanitizeHtml from 'sanitize-html';
 import type { LexicalState } from '../../db/schema.js';
 import { Errors } from '../../errors/catalogue.js';
-import { renderLexical, transliterate, UnknownNodeError, type RenderedContent } from './lexical-render.js';
+import { slugify as slugOf } from '../../lib/slug.js';
+import { renderLexical, UnknownNodeError, type RenderedContent } from './lexical-render.js';
+
+export { SLUG_PATTERN } from '../../lib/slug.js';
 
 /**
  * Second line of defence after the renderer's own escaping: the stored HTML passes an allow-list
@@ -42,18 +45,9 @@ export function renderRichText(state: LexicalState, field: string): RenderedCont
   }
 }
 
-export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-/** URL slug from a title: Turkish letters transliterated (ç→c, ğ→g, ı→i, İ→i, ö→o, ş→s, ü→u). */
+/** URL slug from a title (lib/slug.ts): Turkish letters transliterated, `untitled` when nothing is left. */
 export function slugify(title: string, max = 120): string {
-  const slug = transliterate(title)
-    .toLowerCase()
-    .replace(/['’‘`]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, max)
-    .replace(/-+$/g, '');
-  return slug || 'untitled';
+  return slugOf(title, { max, fallback: 'untitled' });
 }
 
 /** Plain strings shown as text (titles, excerpts, alt, SEO): no markup survives. */

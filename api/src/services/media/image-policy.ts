@@ -1,6 +1,6 @@
 import { fileTypeFromBuffer } from 'file-type';
 import { Errors } from '../../errors/catalogue.js';
-import { transliterate } from '../content/lexical-render.js';
+import { slugify } from '../../lib/slug.js';
 
 /** The formats the library stores. Anything else (SVG, HEIC, PDF, …) is refused. */
 export const IMAGE_FORMATS = {
@@ -47,15 +47,7 @@ export async function detectImageType(buffer: Uint8Array): Promise<ImageType> {
 /** A file name safe in a URL path: transliterated, lowercase, dashes, no extension, ≤ 80 chars. */
 export function safeSlug(filename: string): string {
   const base = filename.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
-  const slug = transliterate(base)
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/g, '');
-  return slug || 'image';
+  return slugify(base, { max: 80, fallback: 'image' });
 }
 
 /**

@@ -36,7 +36,7 @@ export class ContentExportService {
       app: { version: this.appVersion },
       tags: tags.map((t) => ({ slug: t.slug, name: t.name, description: t.description, updatedAt: t.updatedAt.toISOString() })),
       posts: posts.map((p) => ({
-        slug: p.slug, title: p.title, excerpt: p.excerpt, content: doc(p.content), status: p.status, featured: p.featured,
+        slug: p.slug, title: p.title, excerpt: p.excerpt, content: doc(p.content), status: p.status, featured: p.featured, language: p.language ?? null,
         publishedAt: iso(p.publishedAt), scheduledAt: iso(p.scheduledAt),
         seo: { title: p.seoTitle, description: p.seoDescription, canonicalUrl: p.canonicalUrl },
         coverMediaId: p.coverMediaId, ogImageMediaId: p.ogImageMediaId, tags: postTags.get(p.id) ?? [],

@@ -51,7 +51,7 @@ export class ContentImporter {
         continue;
       }
       const wanted = {
-        title: plain(p.title), excerpt: plain(p.excerpt), content: p.content as unknown as LexicalState, status: p.status, featured: p.featured,
+        title: plain(p.title), excerpt: plain(p.excerpt), content: p.content as unknown as LexicalState, status: p.status, featured: p.featured, language: p.language ?? null,
         publishedAt: date(p.publishedAt), scheduledAt: date(p.scheduledAt), seoTitle: p.seo.title, seoDescription: p.seo.description,
         canonicalUrl: p.seo.canonicalUrl, coverMediaId: this.media(ctx, p.coverMediaId, 'post', p.slug), ogImageMediaId: this.media(ctx, p.ogImageMediaId, 'post', p.slug),
       };

@@ -21,6 +21,13 @@ describe('messageLines', () => {
     expect(messageLines('stdout', '2024-05-01T10:00:00.000000001Z \n', 100).map((l) => l.line)).toEqual(['']);
   });
 
+  it('ends a line at a lone CR too (a progress bar), so no line keeps one', () => {
+    const lines = messageLines('stdout', '2024-05-01T10:00:00.000000001Z \r 10%\r 55%\r100%\r\n', 100);
+    expect(lines.map((l) => l.line)).toEqual([' 10%', ' 55%', '100%']);
+    expect(lines.every((l) => l.ts === '2024-05-01T10:00:00.000000001Z')).toBe(true);
+    expect(messageLines('stderr', '2024-05-01T10:00:00.000000001Z warn\rerror\n', 100).map((l) => l.line)).toEqual(['warn', 'error']);
+  });
+
   it('cuts long lines', () => {
     expect(messageLines('stdout', `2024-05-01T10:00:00.000000001Z ${'x'.repeat(10)}\n`, 4)[0]!.line).toBe('xxxx…');
   });

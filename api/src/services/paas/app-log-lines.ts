@@ -1,3 +1,5 @@
+import { splitLines } from '../../repositories/engine-streams.js';
+
 /** Which output of the app a line came from. */
 export type AppLogStream = 'stdout' | 'stderr';
 
@@ -27,17 +29,13 @@ export function splitTimestamp(message: string): { ts: string; text: string } {
 
 /**
  * The lines of one Docker log message (one frame of the multiplexed stream: the engine joins partial
- * writes up to a newline, and splits only lines longer than 16 KB). Every line keeps the message's
- * timestamp; a line longer than `maxLine` characters is cut with an ellipsis.
+ * writes up to a newline, and splits only lines longer than 16 KB). Lines end at `\n`, `\r\n` or a
+ * lone `\r` (a progress bar redrawing itself), so no line keeps a `\r`. Every line keeps the
+ * message's timestamp; a line longer than `maxLine` characters is cut with an ellipsis.
  */
 export function messageLines(stream: AppLogStream, message: string, maxLine: number): AppLogLine[] {
   const { ts, text } = splitTimestamp(message);
-  const parts = text.split('\n');
-  if (parts.length > 1 && parts[parts.length - 1] === '') parts.pop();
-  return parts.map((raw) => {
-    const line = raw.replace(/\r$/, '');
-    return { ts, stream, line: line.length > maxLine ? `${line.slice(0, maxLine)}…` : line };
-  });
+  return splitLines(text).map((line) => ({ ts, stream, line: line.length > maxLine ? `${line.slice(0, maxLine)}…` : line }));
 }
 
 /** Docker's `since` parameter for a cursor timestamp (seconds.nanoseconds; the engine sends lines at or after it). */

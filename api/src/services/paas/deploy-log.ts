@@ -1,3 +1,4 @@
+import { splitLines } from '../../repositories/engine-streams.js';
 import type { PaasLogRepository } from '../../repositories/paas-log.repository.js';
 
 /** An expected end of a deployment; its message is the deployment's reason, shown to the admin. */
@@ -42,7 +43,7 @@ export class DeployLog {
   }
 
   private push(text: string): void {
-    this.buffer.push(...text.split('\n'));
+    this.buffer.push(...splitLines(text));
     if (this.buffer.length >= FLUSH_LINES) void this.flush();
     else this.timer ??= setTimeout(() => void this.flush(), FLUSH_MS);
   }

@@ -96,7 +96,31 @@ describe('followDeploymentLog', () => {
   });
 });
 
+/** The event stream as EventSource parses it (HTML, "Interpreting an event stream"): CR, LF and CRLF end lines. */
+function parseSse(text: string): { id?: string; data: string; ignored: string[] }[] {
+  const events: { id?: string; data: string; ignored: string[] }[] = [];
+  let current: { id?: string; data: string[]; ignored: string[] } = { data: [], ignored: [] };
+  for (const line of text.split(/\r\n|\r|\n/)) {
+    if (line === '') {
+      if (current.data.length) events.push({ ...(current.id !== undefined ? { id: current.id } : {}), data: current.data.join('\n'), ignored: current.ignored });
+      current = { data: [], ignored: [] };
+    } else if (line.startsWith('data:')) current.data.push(line.slice(5).replace(/^ /, ''));
+    else if (line.startsWith('id:')) current.id = line.slice(3).trim();
+    else if (!line.startsWith(':')) current.ignored.push(line);
+  }
+  return events;
+}
+
 describe('sseFrame', () => {
+  it('keeps a line holding a CR (a progress bar, a log stored before lines were split on CR) one event with all its text', () => {
+    const frame = sseFrame({ type: 'line', seq: 8, line: 'npm install  10%\r 60%\r\r100%\r' });
+    expect(parseSse(frame)).toEqual([{ id: '8', data: 'npm install  10%\n 60%\n100%', ignored: [] }]);
+    expect(parseSse(sseFrame({ type: 'line', seq: 9, line: 'plain' }) + sseFrame({ type: 'line', seq: 10, line: '' }))).toEqual([
+      { id: '9', data: 'plain', ignored: [] },
+      { id: '10', data: '', ignored: [] },
+    ]);
+  });
+
   it('frames lines with their number as id, the end as a named event, pings as comments', () => {
     expect(sseFrame({ type: 'line', seq: 7, line: 'Step 1/4 : FROM x' })).toBe('id: 7\ndata: Step 1/4 : FROM x\n\n');
     expect(sseFrame({ type: 'end', status: 'failed' })).toBe('event: end\ndata: {"status":"failed"}\n\n');

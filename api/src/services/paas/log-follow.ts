@@ -1,3 +1,4 @@
+import { splitLines } from '../../repositories/engine-streams.js';
 import type { LiveLogMessage, LogLine, PaasLogRepository } from '../../repositories/paas-log.repository.js';
 import type { DeploymentStatus } from '../../repositories/paas.repository.js';
 
@@ -90,11 +91,15 @@ export async function* followDeploymentLog(deploymentId: string, afterSeq: numbe
   }
 }
 
-/** Server-Sent Events framing: `id` = line number, so `Last-Event-ID` resumes after it. */
+/**
+ * Server-Sent Events framing: `id` = line number, so `Last-Event-ID` resumes after it. SSE ends a
+ * field at `\r` as well as `\n`: a line still holding one (a log stored before lines were split on
+ * `\r`) goes out as several `data:` fields, which the client joins with `\n`.
+ */
 export function sseFrame(event: LogEvent): string {
   switch (event.type) {
     case 'line':
-      return `id: ${event.seq}\ndata: ${event.line}\n\n`;
+      return `id: ${event.seq}\n${splitLines(event.line).map((part) => `data: ${part}\n`).join('')}\n`;
     case 'end':
       return `event: end\ndata: ${JSON.stringify({ status: event.status })}\n\n`;
     case 'ping':

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { PaasAppRow } from '../../repositories/paas.repository.js';
 import type { DriverName } from './driver.js';
 import { serviceName } from './service-spec.js';
@@ -16,16 +17,23 @@ export type Route =
  * (to the addresses of its tasks on whatever nodes they run), at the app's own port — and not pooled:
  * a task that crashed takes its address with it, and a pooled connection to it may never hear so
  * (no reset comes from a vanished network namespace), while a fresh connection resolves the name anew.
+ * Slugs of no app (any Host under the domain can name one) are cached apart, in a smaller LRU, so a
+ * scan of random names never pushes out the apps' own entries.
  */
 export class RouteTable {
-  private readonly cache = new Map<string, { route: Route; at: number }>();
+  private readonly cache: LRUCache<string, Route>;
+  private readonly unknown: LRUCache<string, Route>;
 
   constructor(
     private readonly findBySlug: (slug: string) => Promise<Pick<PaasAppRow, 'id' | 'slug' | 'name' | 'status' | 'hostPort'> | undefined>,
     private readonly domain: string,
-    private readonly ttlMs = 1000,
+    ttlMs = 1000,
     private readonly driver: DriverName = 'docker',
-  ) {}
+  ) {
+    // lru-cache reads a ttl of 0 as "never expires": at least 1 ms.
+    this.cache = new LRUCache({ max: 10_000, ttl: Math.max(1, ttlMs) });
+    this.unknown = new LRUCache({ max: 1000, ttl: Math.max(1, ttlMs) });
+  }
 
   /** The app slug a Host header names (`<slug>.<domain>[:port]`), or null. */
   slugOf(host: string | undefined): string | null {
@@ -38,8 +46,8 @@ export class RouteTable {
   }
 
   async lookup(slug: string): Promise<Route> {
-    const hit = this.cache.get(slug);
-    if (hit && Date.now() - hit.at < this.ttlMs) return hit.route;
+    const hit = this.cache.get(slug) ?? this.unknown.get(slug);
+    if (hit) return hit;
     const app = await this.findBySlug(slug);
     const route: Route = !app
       ? { kind: 'unknown', slug }
@@ -48,12 +56,13 @@ export class RouteTable {
           ? { kind: 'up', slug, host: serviceName(app.id), port: app.hostPort, keepAlive: false }
           : { kind: 'up', slug, host: '127.0.0.1', port: app.hostPort, keepAlive: true }
         : { kind: 'down', slug, name: app.name, status: app.status };
-    this.cache.set(slug, { route, at: Date.now() });
-    if (this.cache.size > 10_000) this.cache.clear();
+    if (route.kind === 'unknown') this.unknown.set(slug, route);
+    else this.cache.set(slug, route);
     return route;
   }
 
   forget(slug: string): void {
     this.cache.delete(slug);
+    this.unknown.delete(slug);
   }
 }

@@ -1,6 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { PaasAppView, PaasBuildSettingsInput, PaasDeploymentSummary, PaasDeploymentView } from '../../dtos/paas.dto.js';
 import { Errors } from '../../errors/catalogue.js';
+import { slugify as slugOf } from '../../lib/slug.js';
 import type { PaasAppRow, PaasDeploymentRow } from '../../repositories/paas.repository.js';
 import { checkBuildSettings, settingsOf, storedCommand, type BuildSettings } from './build-settings.js';
 import { repoAccessView } from './repo-access.js';
@@ -48,18 +49,32 @@ export function toDeploymentView(d: PaasDeploymentRow, urls: PaasUrls): PaasDepl
 }
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,127}$/;
+/** Set by the engine on every container (container-spec.ts, service-spec.ts): an app's own value would be overwritten. */
 const RESERVED_ENV = new Set(['PORT']);
+export const MAX_ENV_VARIABLES = 100;
+export const MAX_ENV_VALUE = 8192;
+
+/** What is wrong with a variable's name, if anything. */
+export function envNameProblem(name: string): string | undefined {
+  if (!ENV_NAME.test(name)) return 'names are letters, digits and _ (not starting with a digit), at most 128';
+  if (RESERVED_ENV.has(name)) return `${name} is set by the engine`;
+  return undefined;
+}
+
+/** What is wrong with a variable's value, if anything. */
+export function envValueProblem(value: unknown): string | undefined {
+  if (typeof value !== 'string' || value.length > MAX_ENV_VALUE || value.includes('\0')) return `values are strings of at most ${MAX_ENV_VALUE} characters without NUL`;
+  return undefined;
+}
 
 /** App variables: valid names, bounded sizes, nothing the engine owns. */
 export function checkEnv(env: Record<string, string> | undefined, field = 'body.env'): Record<string, string> {
   if (env === undefined) return {};
   const entries = Object.entries(env);
-  if (entries.length > 100) throw Errors.validation('At most 100 variables.', [{ field, message: 'at most 100 variables' }]);
+  if (entries.length > MAX_ENV_VARIABLES) throw Errors.validation(`At most ${MAX_ENV_VARIABLES} variables.`, [{ field, message: `at most ${MAX_ENV_VARIABLES} variables` }]);
   const problems = entries.flatMap(([name, value]) => {
-    if (!ENV_NAME.test(name)) return [{ field: `${field}.${name}`, message: 'names are letters, digits and _ (not starting with a digit), at most 128' }];
-    if (RESERVED_ENV.has(name)) return [{ field: `${field}.${name}`, message: `${name} is set by the engine` }];
-    if (typeof value !== 'string' || value.length > 8192 || value.includes('\0')) return [{ field: `${field}.${name}`, message: 'values are strings of at most 8192 characters without NUL' }];
-    return [];
+    const message = envNameProblem(name) ?? envValueProblem(value);
+    return message ? [{ field: `${field}.${name}`, message }] : [];
   });
   if (problems.length) throw Errors.validation('Some environment variables are not valid.', problems);
   return Object.fromEntries(entries);
@@ -86,11 +101,9 @@ export function buildColumns(settings: Partial<BuildSettings>): Partial<BuildCol
   };
 }
 
-/** A DNS label from a name: `My Blog!` → `my-blog`. */
+/** A DNS label from a name (lib/slug.ts, at most 40 characters): `My Blog!` → `my-blog`. */
 export function slugify(name: string): string {
-  const slug = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/ı/g, 'i').toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40).replace(/-+$/, '');
-  return slug || 'app';
+  return slugOf(name, { max: 40, fallback: 'app' });
 }
 
 export const HOOK_SECRET_PREFIX = 'ovhook_';

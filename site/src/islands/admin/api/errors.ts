@@ -1,7 +1,7 @@
 import { humanMessage, validationSummary } from './humanize';
 import type { Schemas } from './types';
 
-type Problem = Schemas['ProblemDocument'];
+type Problem = Schemas['Problem'];
 
 /** An API answer that is not a success, with the RFC 9457 problem and its field errors. */
 export class ApiError extends Error {

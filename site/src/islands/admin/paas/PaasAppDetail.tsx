@@ -8,6 +8,7 @@ import { formatDate, formatDuration } from '../lib/format';
 import { href, navigate } from '../lib/router';
 import { useApi, useSession } from '../lib/session';
 import { useLoad } from '../lib/useLoad';
+import { AppEnv } from './AppEnv';
 import { AppMetrics } from './AppMetrics';
 import { AppRuntimeLogs } from './AppRuntimeLogs';
 import { LogStream } from './LogStream';
@@ -147,6 +148,7 @@ export function PaasAppDetail({ id }: { id: string }) {
           )}
         </aside>
       </div>
+      <AppEnv appId={a.id} deployed={Boolean(a.activeDeploymentId)} onRedeploy={() => void control('deploy')} onChanged={app.reload} />
       {a.activeDeploymentId && (
         <section className="card" aria-labelledby="output-h">
           <h2 id="output-h">Logs</h2>

@@ -47,12 +47,12 @@ export function PaasAppForm({ app, onSaved, onCancel, onChanged }: { app: PaasAp
       <RepoAccessFields app={app} fields={access} onFields={setAccess} errors={fields} onApp={onChanged} />
       <TextField label="Branch" value={form.branch} onValue={(branch) => setForm({ ...form, branch })} error={fields.branch} hint="Empty: the repository's default branch." />
       <TextArea
-        label="Environment variables"
+        label="Replace all environment variables"
         value={form.env}
         onValue={(env) => setForm({ ...form, env })}
         rows={3}
         placeholder="Leave empty to keep the current ones"
-        hint={app.envKeys.length ? `Now set: ${app.envKeys.join(', ')}. Writing here replaces all of them.` : 'None set.'}
+        hint={`${app.envKeys.length ? `Now set: ${app.envKeys.join(', ')}. KEY=value lines written here replace all of them.` : 'None set. KEY=value, one per line.'} To change one, use Environment variables on the app page.`}
         error={fields.env}
       />
       <CheckField label="Public (listed with its status on the site's /paas/ page from the next site build; private apps still answer on their own address)" checked={form.public} onChecked={(p) => setForm({ ...form, public: p })} />

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { unwrap } from '../api/errors';
-import { CheckField, FormError, TextArea, TextField } from '../components/Field';
+import { CheckField, FormError, SelectField, TextArea, TextField } from '../components/Field';
 import { ErrorNote, Loading, PageHeader } from '../components/bits';
 import { RichTextEditor } from '../editor/RichTextEditor';
 import { MediaField } from '../media/MediaField';
@@ -115,6 +115,15 @@ export function PostEditor({ id }: { id?: string }) {
                 <option key={t.id} value={t.name} />
               ))}
             </datalist>
+            <SelectField
+              label="Language"
+              value={d.draft.language ?? ''}
+              onValue={(v) => d.update({ language: v === 'tr' || v === 'en' ? v : null })}
+              options={[{ value: '', label: "The site's language" }, { value: 'tr', label: 'Türkçe (tr)' }, { value: 'en', label: 'English (en)' }]}
+              hint="The post's own language: its page is marked and dated in it."
+              error={d.fields.language}
+              disabled={readOnly}
+            />
             <CheckField label="Featured" checked={d.draft.featured} onChecked={(v) => d.update({ featured: v })} disabled={readOnly} />
             <MediaField label="Cover image" value={d.draft.coverMediaId} onChange={(v) => d.update({ coverMediaId: v })} pick={picker.pick} error={d.fields.coverMediaId} disabled={readOnly} />
           </section>

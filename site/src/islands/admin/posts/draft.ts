@@ -8,6 +8,8 @@ export interface PostDraft {
   /** Comma-separated tag names (unknown ones are created by the API). */
   tags: string;
   featured: boolean;
+  /** The post's own language; null: the site's. */
+  language: 'tr' | 'en' | null;
   coverMediaId: string | null;
   seo: { title: string; description: string; canonicalUrl: string; ogImageMediaId: string | null };
 }
@@ -18,6 +20,7 @@ export const EMPTY_DRAFT: PostDraft = {
   excerpt: '',
   tags: '',
   featured: false,
+  language: null,
   coverMediaId: null,
   seo: { title: '', description: '', canonicalUrl: '', ogImageMediaId: null },
 };
@@ -36,6 +39,7 @@ export function draftOf(post: AdminPost): PostDraft {
     excerpt: p.excerpt ?? post.excerpt,
     tags: p.tags ? p.tags.join(', ') : post.tags.map((t) => t.name).join(', '),
     featured: p.featured ?? post.featured,
+    language: p.language !== undefined ? p.language : post.language,
     coverMediaId: p.coverMediaId !== undefined ? p.coverMediaId : post.coverMediaId,
     seo: {
       title: seo.title ?? '',
@@ -68,6 +72,7 @@ export function bodyOf(draft: PostDraft, content: LexicalDocument): Schemas['Cre
     content,
     tags: tagList(draft.tags),
     featured: draft.featured,
+    language: draft.language,
     coverMediaId: draft.coverMediaId,
     seo: {
       title: draft.seo.title.trim() || null,

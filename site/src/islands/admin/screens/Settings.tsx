@@ -1,7 +1,8 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { fieldErrorsOf, messageOf, unwrap } from '../api/errors';
 import type { Schemas } from '../api/types';
 import { FormError, TextArea, TextField } from '../components/Field';
+import { moved, Sortable, useSortableItem } from '../components/Sortable';
 import { useUi } from '../components/UiProvider';
 import { ErrorNote, Loading, PageHeader } from '../components/bits';
 import { useApi, useSession } from '../lib/session';
@@ -25,6 +26,7 @@ export function Settings() {
   const [savedJson, setSavedJson] = useState('');
   const ro = !can('settings:write');
   const photo = useMediaPicker('Choose your photo');
+  const rowIds = useRowIds();
   useUnsavedChanges(() => Boolean(s) && JSON.stringify(s) !== savedJson);
 
   useEffect(() => {
@@ -54,25 +56,40 @@ export function Settings() {
 
   const links = (key: 'social' | 'navigation', labelUrl: 'url' | 'href', title: string) => {
     const list = s[key] as unknown as Record<string, string>[];
+    const ids = rowIds.get(key, list.length);
     const set = (next: Record<string, string>[]) => setS({ ...s, [key]: next });
+    const nameOf = (i: number) => list[i]?.label || `row ${i + 1}`;
+    const move = (from: number, to: number) => {
+      rowIds.move(key, from, to);
+      set(moved(list, from, to));
+    };
+    const remove = (i: number) => {
+      rowIds.remove(key, i);
+      set(list.filter((_, j) => j !== i));
+    };
+    const fieldError = (i: number, name: string) => fields[`${key}.${i}.${name}`] ?? fields[`${key}[${i}].${name}`];
     return (
       <fieldset className="card">
         <legend>{title}</legend>
-        {list.map((item, i) => (
-          <div className="link-row" key={i}>
-            <TextField label="Label" value={item.label ?? ''} onValue={(v) => set(list.map((x, j) => (j === i ? { ...x, label: v } : x)))} error={fields[`${key}.${i}.label`] ?? fields[`${key}[${i}].label`]} readOnly={ro} />
-            <TextField label={labelUrl === 'url' ? 'URL' : 'Link'} value={item[labelUrl] ?? ''} onValue={(v) => set(list.map((x, j) => (j === i ? { ...x, [labelUrl]: v } : x)))} error={fields[`${key}.${i}.${labelUrl}`] ?? fields[`${key}[${i}].${labelUrl}`]} readOnly={ro} />
-            {!ro && (
-              <div className="actions-inline row-tools">
-                <button type="button" className="btn btn-small" aria-label={`Move ${item.label || 'row'} up`} disabled={i === 0} onClick={() => set(move(list, i, -1))}>↑</button>
-                <button type="button" className="btn btn-small" aria-label={`Move ${item.label || 'row'} down`} disabled={i === list.length - 1} onClick={() => set(move(list, i, 1))}>↓</button>
-                <button type="button" className="btn btn-small" aria-label={`Remove ${item.label || 'row'}`} onClick={() => set(list.filter((_, j) => j !== i))}>
-                  Remove
-                </button>
-              </div>
-            )}
-          </div>
-        ))}
+        {!ro && list.length > 1 && <p className="muted small">{key === 'navigation' ? 'The site’s menu shows these in this order.' : 'Shown in this order.'} Drag a row by ⠿, or focus ⠿, press Space and use the arrow keys; save to apply.</p>}
+        <Sortable ids={ids} nameOf={(id) => nameOf(ids.indexOf(id))} onMove={move}>
+          {list.map((item, i) => (
+            <LinkRow key={ids[i]} id={ids[i]!} name={nameOf(i)} ro={ro}>
+              <TextField label="Label" value={item.label ?? ''} onValue={(v) => set(list.map((x, j) => (j === i ? { ...x, label: v } : x)))} error={fieldError(i, 'label')} readOnly={ro} />
+              <TextField label={labelUrl === 'url' ? 'URL' : 'Link'} value={item[labelUrl] ?? ''} onValue={(v) => set(list.map((x, j) => (j === i ? { ...x, [labelUrl]: v } : x)))} error={fieldError(i, labelUrl)} readOnly={ro} />
+              {!ro && (
+                <div className="actions-inline row-tools">
+                  {/* One click per step: the alternative to dragging for a pointer (WCAG 2.5.7). */}
+                  <button type="button" className="btn btn-small" aria-label={`Move ${nameOf(i)} up`} disabled={i === 0} onClick={() => move(i, i - 1)}>↑</button>
+                  <button type="button" className="btn btn-small" aria-label={`Move ${nameOf(i)} down`} disabled={i === list.length - 1} onClick={() => move(i, i + 1)}>↓</button>
+                  <button type="button" className="btn btn-small" aria-label={`Remove ${nameOf(i)}`} onClick={() => remove(i)}>
+                    Remove
+                  </button>
+                </div>
+              )}
+            </LinkRow>
+          ))}
+        </Sortable>
         {!ro && list.length < 20 && (
           <button type="button" className="btn btn-small" onClick={() => set([...list, { label: '', [labelUrl]: '' }])}>
             Add {key === 'social' ? 'a link' : 'a menu item'}
@@ -132,10 +149,37 @@ export function Settings() {
   );
 }
 
-/** The list with item `i` moved `by` places (the order is the order on the site). */
-function move<T>(list: T[], i: number, by: number): T[] {
-  const next = [...list];
-  const [item] = next.splice(i, 1);
-  next.splice(i + by, 0, item!);
-  return next;
+/** A row of label + link fields, moved by its handle. */
+function LinkRow({ id, name, ro, children }: { id: string; name: string; ro: boolean; children: ReactNode }) {
+  const { ref, style, handle, isDragging } = useSortableItem(id, name, ro);
+  return (
+    <div ref={ref} style={style} className={`link-row${ro ? '' : ' sortable-row'}${isDragging ? ' is-dragging' : ''}`}>
+      {handle}
+      {children}
+    </div>
+  );
+}
+
+/**
+ * Stable keys for rows that have no id of their own (menu items, social links), so a row keeps its
+ * inputs (and focus) while it moves. A move or removal replaces a list's keys with a new array (the
+ * old one still describes the order on screen until the next render).
+ */
+function useRowIds() {
+  const counter = useRef(0);
+  const lists = useRef<Record<string, string[]>>({});
+  return {
+    get(list: string, length: number): string[] {
+      const ids = (lists.current[list] ??= []);
+      while (ids.length < length) ids.push(`${list}-${counter.current++}`);
+      if (ids.length > length) lists.current[list] = ids.slice(0, length);
+      return lists.current[list]!;
+    },
+    move(list: string, from: number, to: number) {
+      lists.current[list] = moved(lists.current[list] ?? [], from, to);
+    },
+    remove(list: string, i: number) {
+      lists.current[list] = (lists.current[list] ?? []).filter((_, j) => j !== i);
+    },
+  };
 }
