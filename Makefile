@@ -66,8 +66,9 @@ openapi-check: install ## Fail when generated code is stale
 typecheck: install ## TypeScript, no emit
 	npm run -s typecheck -w api
 
-lint: install ## ESLint
+lint: install ## ESLint, and the api's import rules (dependency-cruiser)
 	npx eslint --max-warnings=0 .
+	npx depcruise api/src --config .dependency-cruiser.cjs --output-type err
 
 test-unit: install ## Unit tests only (no services needed)
 	npx vitest run --project unit

@@ -5,7 +5,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { join, resolve } from 'node:path';
 import type { Env } from '../config/env.js';
 import { loadConfig, repoRoot } from '../config/load.js';
-import { webhookSecretBox } from '../jobs/webhook.jobs.js';
+import { webhookSecretBox } from '../services/webhooks/webhook-secrets.js';
 import { seedSiteBuilder } from './seed-site-builder.js';
 import { createDatabase, type Db } from '../repositories/database.js';
 import { PasswordHasher } from '../repositories/password-hasher.js';

@@ -2,8 +2,8 @@ import { sep } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import Docker from 'dockerode';
 import tar from 'tar-fs';
-import type { RawStats } from '../services/paas/app-metrics.js';
-import { LABEL, type ContainerSpec } from '../services/paas/container-spec.js';
+import type { RawStats } from '../domain/paas/app-metrics.js';
+import { LABEL, type ContainerSpec } from '../domain/paas/engine-spec.js';
 
 /** What the engine needs to know about a container. */
 export interface ContainerState {

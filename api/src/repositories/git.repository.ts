@@ -4,9 +4,9 @@ import { dirname, join, relative, sep } from 'node:path';
 import { simpleGit } from 'simple-git';
 import {
   explainCloneFailure, hostKeyAlias, learnedHostKey, scrub, secretsOf, sshCommand, tokenEnv, type CloneAuth,
-} from '../services/paas/git-access.js';
-import { curlResolveEntry, type RepoSource } from '../services/paas/git-source.js';
-import type { RepoSnapshot } from '../services/paas/detect.js';
+} from '../domain/paas/git-access.js';
+import { curlResolveEntry, type RepoSource } from '../domain/paas/repo-source.js';
+import type { RepoSnapshot } from '../domain/paas/repo-snapshot.js';
 
 export interface CloneLimits {
   timeoutMs: number;
