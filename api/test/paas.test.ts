@@ -29,7 +29,7 @@ import { leftovers, startRouter, SWARM, type TestRouter } from './paas-stack.js'
 const docker = new Docker();
 let api: TestApi;
 let worker: Infrastructure;
-let stopPaas: () => void;
+let stopPaas: () => Promise<void>;
 let engine: ReturnType<typeof composePaasEngine>;
 let router: TestRouter;
 let routerPort: number;
@@ -65,7 +65,7 @@ afterAll(async () => {
     for (const app of (await (await call('GET', '/api/v1/admin/paas/apps')).json()) as { id: string }[]) await call('DELETE', `/api/v1/admin/paas/apps/${app.id}`);
     await eventually(async () => (await leftovers(docker, engine.docker.instance)) === 0, 30_000).catch(() => undefined);
   }
-  stopPaas?.();
+  await stopPaas?.();
   await worker?.close();
   await api?.close();
   await router?.close();

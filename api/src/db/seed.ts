@@ -38,8 +38,8 @@ export async function seed(db: Db, admin: { email: string; password: string }): 
       if (generatedPassword) result.generatedPassword = generatedPassword;
     }
 
-    const [{ posts }] = await tx.select({ posts: sql<number>`count(*)` }).from(t.posts);
-    if (Number(posts) > 0) return result;
+    const [count] = await tx.select({ posts: sql<number>`count(*)` }).from(t.posts);
+    if (Number(count?.posts ?? 0) > 0) return result;
     result.contentCreated = true;
 
     const tagIds = new Map<string, string>();
