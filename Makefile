@@ -19,7 +19,7 @@ RESILIENCE_SUMMARY := node --import tsx scripts/resilience-summary.ts
 
 .PHONY: help install dev services services-stop services-status migrate seed openapi openapi-check openapi-lint \
         typecheck lint test test-unit test-integration build compose-check prod-check clean bench bench-login test-resilience \
-        paas-images test-swarm paas-registry
+        paas-images test-swarm paas-registry fmt fmt-check audit
 
 help: ## List targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -66,16 +66,28 @@ openapi-check: install ## Fail when generated code is stale
 openapi-lint: install ## Lint openapi/openapi.json with Spectral (.spectral.yaml: spectral:oas + house rules); any error fails
 	npx spectral lint --fail-severity=error openapi/openapi.json
 
-typecheck: install ## TypeScript, no emit
+typecheck: install ## TypeScript, no emit: the api, scripts/, and the site (astro check)
 	npm run -s typecheck -w api
+	npx tsc -p scripts/tsconfig.json
+	cd site && SITE_OFFLINE_BUILD=1 npx astro check --minimumSeverity error
 
-lint: install ## ESLint
+fmt: install ## Format every source file (Prettier, 120 columns; .prettierignore lists what it leaves alone)
+	npx prettier --write --log-level warn .
+
+fmt-check: install ## Fail when a file is not formatted (make fmt fixes it)
+	npx prettier --check --log-level warn .
+
+audit: install ## npm audit of production dependencies: fails on high/critical (skips loudly when the advisory endpoint is unreachable)
+	scripts/audit.sh
+
+lint: install ## ESLint, and the api's import rules (dependency-cruiser)
 	npx eslint --max-warnings=0 .
+	npx depcruise api/src --config .dependency-cruiser.cjs --output-type err
 
 test-unit: install ## Unit tests only (no services needed)
 	npx vitest run --project unit
 
-test: install services typecheck lint openapi-check openapi-lint paas-images ## Everything CI runs: services, checks and all tests
+test: install services fmt-check typecheck lint audit openapi-check openapi-lint paas-images ## Everything CI runs: services, checks and all tests
 	@mkdir -p .data
 	scripts/ensure-chromium.sh
 	rm -f $(LEDGER)

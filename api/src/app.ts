@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import swaggerUi from 'swagger-ui-express';
 import type { Env } from './config/env.js';
 import { RegisterRoutes } from './generated/routes.js';
-import type { ApiComposition } from './container.js';
+import type { ApiComposition } from './composition/api.js';
 import { registerControllers } from './ioc.js';
 import { configureAuthentication } from './middleware/authentication.js';
 import { rateLimit } from './middleware/rate-limit.js';

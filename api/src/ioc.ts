@@ -16,7 +16,7 @@ export function iocContainer(request: Request) {
   return {
     get<T>(controller: unknown): T {
       const instance = instances?.get(controller);
-      if (!instance) throw new Error(`Controller ${String((controller as { name?: string }).name)} is not registered in container.ts`);
+      if (!instance) throw new Error(`Controller ${String((controller as { name?: string }).name)} is not registered in composition/api.ts`);
       return (instance instanceof Controller ? requestView(instance) : instance) as T;
     },
   };

@@ -3,7 +3,8 @@ import cluster from 'node:cluster';
 import { createApp } from './app.js';
 import { bootConfig, closeServer, onShutdown, runMain } from './boot.js';
 import { apiWorkerCount, clusterMetrics, runPrimary } from './cluster.js';
-import { composeApi, createInfrastructure } from './container.js';
+import { composeApi } from './composition/api.js';
+import { createInfrastructure } from './composition/infrastructure.js';
 import { createLogger } from './logger.js';
 import { answerClientErrors } from './middleware/client-error.js';
 

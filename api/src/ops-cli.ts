@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { bootConfig } from './boot.js';
 import type { Env } from './config/env.js';
-import { createBackupServices, maintenanceService } from './jobs/ops.jobs.js';
+import { createBackupServices, maintenanceService } from './composition/ops.js';
 import { createLogger } from './logger.js';
 import { CacheRepository } from './repositories/cache.repository.js';
 import { createDatabase } from './repositories/database.js';

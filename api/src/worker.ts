@@ -1,8 +1,10 @@
 import { traceJob } from './telemetry.js'; // first: tracing hooks before any instrumented module loads (telemetry.ts)
 import { bootConfig, onShutdown, runMain } from './boot.js';
-import { createInfrastructure } from './container.js';
-import { buildJobRegistry, scheduleOutboxDispatch, scheduleRecurring } from './jobs/registry.js';
-import { startPaasWorker } from './jobs/paas.jobs.js';
+import { createInfrastructure } from './composition/infrastructure.js';
+import { composePaasEngine } from './composition/paas-engine.js';
+import { buildJobRegistry } from './composition/worker.js';
+import { startPaasWorker } from './schedule/paas-watch.js';
+import { scheduleOutboxDispatch, scheduleRecurring } from './schedule/recurring.js';
 import { concurrencyOf, timed } from './jobs/priority.js';
 import { createLogger } from './logger.js';
 
@@ -16,7 +18,7 @@ runMain(async () => {
   }
   const stopSchedule = scheduleRecurring(infra);
   const stopDispatch = scheduleOutboxDispatch(infra);
-  const stopPaas = startPaasWorker(infra);
+  const stopPaas = startPaasWorker(infra, composePaasEngine(infra));
   logger.info({ jobs: Object.fromEntries(registry.map((r) => [r.spec.name, `${r.spec.priority}×${concurrencyOf(r, env)}`])) }, 'worker started');
 
   // Stop taking jobs, let active ones finish (queues.close waits), then close pools.

@@ -1,9 +1,9 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createInfrastructure, type Infrastructure } from '../src/container.js';
+import { createInfrastructure, type Infrastructure } from '../src/composition/infrastructure.js';
 import { Jobs, type PasswordResetJobData } from '../src/jobs/job-spec.js';
-import { buildJobRegistry } from '../src/jobs/registry.js';
+import { buildJobRegistry } from '../src/composition/worker.js';
 import { createLogger } from '../src/logger.js';
 import { REPO_ROOT, testEnv, testRedisPrefix } from './env.js';
 import { bearer, createUser, login, post, type TestUser } from './factories.js';

@@ -27,7 +27,7 @@ describe('@omervision/client against the real API', () => {
     for await (const post of client.paginate('/api/v1/posts', { params: { query: { tag, limit: 2 } } })) slugs.push(post.slug);
     expect(slugs.sort()).toEqual([...made].sort());
 
-    const one = await client.get('/api/v1/posts/{slug}', { params: { path: { slug: made[3] } } });
+    const one = await client.get('/api/v1/posts/{slug}', { params: { path: { slug: made[3]! } } });
     expect(one).toMatchObject({ slug: made[3], title: `Client post ${tag} 3` });
     expect(one.html).toContain('Body 3');
 

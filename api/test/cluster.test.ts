@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createInfrastructure, type Infrastructure } from '../src/container.js';
+import { createInfrastructure, type Infrastructure } from '../src/composition/infrastructure.js';
 import { createLogger } from '../src/logger.js';
 import { doc } from './content-helpers.js';
 import { testDatabaseUrl, testEnv, testRedisPrefix } from './env.js';

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import mysql from 'mysql2/promise';
 import sharp from 'sharp';
-import { buildJobRegistry } from '../src/jobs/registry.js';
+import { buildJobRegistry } from '../src/composition/worker.js';
 import type { StorageRepository } from '../src/repositories/storage.repository.js';
 import { call, doc, publishedPost } from './content-helpers.js';
 import { REPO_ROOT, testDatabaseUrl, testEnv, testRedisPrefix } from './env.js';

@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { timed } from '../src/jobs/priority.js';
-import { buildJobRegistry } from '../src/jobs/registry.js';
+import { buildJobRegistry } from '../src/composition/worker.js';
 import { MaintenanceRunRepository } from '../src/repositories/maintenance-run.repository.js';
 import { MaintenanceService } from '../src/services/ops/maintenance.service.js';
 import { call } from './content-helpers.js';

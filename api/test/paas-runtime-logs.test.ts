@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { composePaasEngine, type PaasEngine } from '../src/jobs/paas.jobs.js';
+import { composePaasEngine, type PaasEngine } from '../src/composition/paas-engine.js';
 import { PaasAppLogRepository } from '../src/repositories/paas-app-log.repository.js';
 import { bearer, createUser, login } from './factories.js';
 import { eventually } from './harness.js';

@@ -3,9 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createInfrastructure, type Infrastructure } from '../src/container.js';
+import { createInfrastructure, type Infrastructure } from '../src/composition/infrastructure.js';
 import { Jobs } from '../src/jobs/job-spec.js';
-import { composePaasEngine, createPaasJobs, startPaasWorker } from '../src/jobs/paas.jobs.js';
+import { composePaasEngine } from '../src/composition/paas-engine.js';
+import { composePaasJobs } from '../src/composition/worker.js';
+import { startPaasWorker } from '../src/schedule/paas-watch.js';
 import { createLogger } from '../src/logger.js';
 import { PaasRepository } from '../src/repositories/paas.repository.js';
 import { imageTag, LABEL, networkName } from '../src/services/paas/container-spec.js';
@@ -27,7 +29,7 @@ import { leftovers, startRouter, SWARM, type TestRouter } from './paas-stack.js'
 const docker = new Docker();
 let api: TestApi;
 let worker: Infrastructure;
-let stopPaas: () => void;
+let stopPaas: () => Promise<void>;
 let engine: ReturnType<typeof composePaasEngine>;
 let router: TestRouter;
 let routerPort: number;
@@ -51,7 +53,7 @@ beforeAll(async () => {
   routerPort = router.port;
   worker = createInfrastructure(testEnv({ ...env, ...router.env }), createLogger(process.env.TEST_LOG_LEVEL ?? 'silent', 'worker-test'), 'worker');
   engine = composePaasEngine(worker, { drainMs: 1500 });
-  const jobs = createPaasJobs(worker, engine);
+  const jobs = composePaasJobs(worker, engine);
   worker.queues.process(Jobs.paasDeploy, 1, jobs.deploy);
   worker.queues.process(Jobs.paasControl, 2, jobs.control);
   stopPaas = startPaasWorker(worker, jobs.engine);
@@ -63,7 +65,7 @@ afterAll(async () => {
     for (const app of (await (await call('GET', '/api/v1/admin/paas/apps')).json()) as { id: string }[]) await call('DELETE', `/api/v1/admin/paas/apps/${app.id}`);
     await eventually(async () => (await leftovers(docker, engine.docker.instance)) === 0, 30_000).catch(() => undefined);
   }
-  stopPaas?.();
+  await stopPaas?.();
   await worker?.close();
   await api?.close();
   await router?.close();

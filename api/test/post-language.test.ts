@@ -2,7 +2,7 @@ import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ContentExport } from '../src/dtos/content-transfer.dto.js';
-import { buildJobRegistry } from '../src/jobs/registry.js';
+import { buildJobRegistry } from '../src/composition/worker.js';
 import { call, doc, publishedPost } from './content-helpers.js';
 import { testEnv, testRedisPrefix } from './env.js';
 import { bearer, createUser, login } from './factories.js';

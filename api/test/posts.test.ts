@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outboxEvents } from '../src/db/schema.js';
-import { createInfrastructure, type Infrastructure } from '../src/container.js';
-import { buildJobRegistry } from '../src/jobs/registry.js';
+import { createInfrastructure, type Infrastructure } from '../src/composition/infrastructure.js';
+import { buildJobRegistry } from '../src/composition/worker.js';
 import { createLogger } from '../src/logger.js';
 import { call, doc, publishedPost } from './content-helpers.js';
 import { testEnv } from './env.js';

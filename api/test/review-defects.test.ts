@@ -1,13 +1,13 @@
 import Docker from 'dockerode';
 import { createClient } from 'redis';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Infrastructure } from '../src/container.js';
+import type { Infrastructure } from '../src/composition/infrastructure.js';
 import { Jobs } from '../src/jobs/job-spec.js';
-import { scheduleOutboxDispatch, scheduleRecurring } from '../src/jobs/registry.js';
+import { scheduleOutboxDispatch, scheduleRecurring } from '../src/schedule/recurring.js';
 import { createLogger } from '../src/logger.js';
 import { DockerRepository } from '../src/repositories/docker.repository.js';
 import { QueueRepository } from '../src/repositories/queue.repository.js';
-import { messageLines } from '../src/services/paas/app-log-lines.js';
+import { messageLines } from '../src/domain/paas/app-log-lines.js';
 import { sseFrame } from '../src/services/paas/log-follow.js';
 import { testEnv } from './env.js';
 import { eventually } from './harness.js';

@@ -6,7 +6,7 @@ import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as t from '../src/db/schema.js';
 import { seedSiteBuilder } from '../src/db/seed-site-builder.js';
-import { webhookSecretBox } from '../src/jobs/webhook.jobs.js';
+import { webhookSecretBox } from '../src/services/webhooks/webhook-secrets.js';
 import { bearer, createUser, login } from './factories.js';
 import { startTestApi, type TestApi } from './harness.js';
 import { startReceiver } from './webhook-receiver.js';

@@ -1,9 +1,10 @@
 import { Webhook } from 'standardwebhooks';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createInfrastructure, type Infrastructure } from '../src/container.js';
+import { createInfrastructure, type Infrastructure } from '../src/composition/infrastructure.js';
 import { Jobs } from '../src/jobs/job-spec.js';
-import { scheduleOutboxDispatch } from '../src/jobs/registry.js';
+import { scheduleOutboxDispatch } from '../src/schedule/recurring.js';
+import { composeWebhookWorker } from '../src/composition/webhooks.js';
 import { createWebhookJobs } from '../src/jobs/webhook.jobs.js';
 import { createLogger } from '../src/logger.js';
 import { OutboxRepository } from '../src/repositories/outbox.repository.js';
@@ -30,7 +31,7 @@ beforeAll(async () => {
   token = (await login(api, await createUser(api, 'admin'))).accessToken;
   // The worker side in-process: real queues under this run's Redis prefix, a 50 ms retry schedule.
   worker = createInfrastructure(testEnv(overrides), createLogger('silent', 'worker-test'), 'worker');
-  jobs = createWebhookJobs(worker, { delivery: { retryScheduleMs: [50, 50, 50], jitter: 0 } });
+  jobs = createWebhookJobs(composeWebhookWorker(worker, { delivery: { retryScheduleMs: [50, 50, 50], jitter: 0 } }), worker.logger);
   worker.queues.process(Jobs.webhookDeliver, 4, jobs.deliver);
   await eventually(async () => worker.redis.isReady);
 });
@@ -248,7 +249,7 @@ describe('webhook delivery', () => {
     const due = new Date();
     const { row } = await rows.createOnce({ webhookId: id, eventId, eventType: 'post.updated', due });
 
-    const strict = createWebhookJobs(worker, { resolver: async () => [{ address: '127.0.0.1', family: 4 }], delivery: { retryScheduleMs: [] } });
+    const strict = createWebhookJobs(composeWebhookWorker(worker, { resolver: async () => [{ address: '127.0.0.1', family: 4 }], delivery: { retryScheduleMs: [] } }), worker.logger);
     expect(await strict.delivery.deliver(row.id, due.getTime())).toMatchObject({ result: 'dead' });
     const refused = (await rows.attemptsOf([row.id]))[0]!;
     expect(refused.error).toMatch(/not sent: .*127\.0\.0\.1, a loopback address/);
@@ -256,7 +257,7 @@ describe('webhook delivery', () => {
 
     const allowed = createInfrastructure(testEnv({ WEBHOOK_ALLOWED_PRIVATE_HOSTS: `hooks.internal.test:${receiver.port}` }), createLogger('silent', 't'), 'worker');
     try {
-      const pinned = createWebhookJobs(allowed, { resolver: async () => [{ address: '127.0.0.1', family: 4 }] });
+      const pinned = createWebhookJobs(composeWebhookWorker(allowed, { resolver: async () => [{ address: '127.0.0.1', family: 4 }] }), allowed.logger);
       await rows.requeue(row.id, due);
       expect(await pinned.delivery.deliver(row.id, due.getTime())).toMatchObject({ result: 'succeeded' });
       const [hit] = receiver.hits('/pinned');
@@ -274,7 +275,7 @@ describe('webhook delivery', () => {
     const rows = new WebhookDeliveryRepository(api.infra.database.db);
     const due = new Date();
     const { row } = await rows.createOnce({ webhookId: hook.id, eventId, eventType: 'project.updated', due });
-    const impatient = createWebhookJobs(worker, { delivery: { timeoutMs: 300, retryScheduleMs: [] } });
+    const impatient = createWebhookJobs(composeWebhookWorker(worker, { delivery: { timeoutMs: 300, retryScheduleMs: [] } }), worker.logger);
     expect(await impatient.delivery.deliver(row.id, due.getTime())).toMatchObject({ result: 'dead' });
     const [attempt] = await rows.attemptsOf([row.id]);
     expect(attempt).toMatchObject({ responseStatus: null, error: 'timed out after 300 ms' });

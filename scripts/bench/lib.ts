@@ -259,9 +259,10 @@ export async function load(url: string, o: LoadOptions): Promise<Run> {
     ...(o.method ? { method: o.method } : {}),
     ...(o.body !== undefined ? { body: o.body } : {}),
     ...(o.overallRate ? { overallRate: o.overallRate } : {}),
-    ...(paths ? { requests: [{ setupRequest: (req: { path: string }) => ({ ...req, path: paths[i++ % paths.length] }) }] } : {}),
+    ...(paths ? { requests: [{ setupRequest: (req: { path: string }) => ({ ...req, path: paths[i++ % paths.length]! }) }] } : {}),
   });
-  instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+  // autocannon's instance is also a promise of the result; on() returns it, awaited just below.
+  void instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
     histogram.recordValue(Math.max(1, Math.round(responseTime * 1000)));
     statuses[statusCode] = (statuses[statusCode] ?? 0) + 1;
   });

@@ -60,7 +60,7 @@ const INSTANCE = 'paasbench';
 const HAND_LABEL = 'dev.omervision.paasbench';
 const DOMAIN = 'apps.localhost';
 const POLL_MS = 50;
-/** The build limits the worker passes to every build (api/src/jobs/paas.jobs.ts, composePaasEngine). */
+/** The build limits the worker passes to every build (api/src/composition/paas-engine.ts, composePaasEngine). */
 const BUILD_LIMITS = { memoryBytes: 2 * 1024 * 1024 * 1024, cpuQuota: 100_000, cpuPeriod: 100_000 };
 const IMAGES = { node: LOCAL_IMAGES.node!, nodeBuild: LOCAL_IMAGES.nodeBuild!, static: LOCAL_IMAGES.static!, python: LOCAL_IMAGES.python! };
 

@@ -25,7 +25,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seed } from '../../api/src/db/seed.js';
 import { seedSiteBuilder } from '../../api/src/db/seed-site-builder.js';
-import { webhookSecretBox } from '../../api/src/jobs/webhook.jobs.js';
+import { webhookSecretBox } from '../../api/src/services/webhooks/webhook-secrets.js';
 import { createDatabase } from '../../api/src/repositories/database.js';
 import { ensurePosts, login, measureFullBuild, measurePublishLatency, type Admin } from '../../site/scripts/bench/site-bench.js';
 import { loadDataset } from './dataset.js';

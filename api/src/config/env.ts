@@ -86,7 +86,7 @@ export const envSchema = z.object({
     .refine((items) => items.every((h) => h === 'none' || /^(\[[0-9a-f:.]+\]|[^\s:/[\]]+):\d{1,5}$/i.test(h)), 'must be a comma-separated list of host:port (or none)')
     .default(['127.0.0.1:3000', 'localhost:3000']),
   DATA_DIR: z.string().default('.data'),
-  // PaaS (services/paas, jobs/paas.jobs.ts, router.ts)
+  // PaaS (services/paas, composition/paas*.ts, router.ts)
   PAAS_ROUTER_HOST: z.string().min(1).default('127.0.0.1'),
   PAAS_ROUTER_PORT: port.default(8090),
   /** Apps answer at `<slug>.<PAAS_DOMAIN>` on the router. */
@@ -154,7 +154,7 @@ export const envSchema = z.object({
   PAAS_SWARM_ROUTER: z.string().regex(/^(service|container):[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, 'must be service:<name> or container:<name>').optional(),
   /** swarm: placement constraints for every app (`node.labels.paas==true,node.role==worker`). */
   PAAS_SWARM_CONSTRAINTS: list.default([]),
-  // Operations (services/ops, jobs/ops.jobs.ts, scripts/backup.ts, scripts/restore.ts)
+  // Operations (services/ops, composition/ops.ts, scripts/backup.ts, scripts/restore.ts)
   /** Local folder of backup archives; unset = <DATA_DIR>/backups. Ignored when BACKUP_S3_BUCKET is set. */
   BACKUP_DIR: z.string().optional(),
   /** Archives go to this bucket (same S3 endpoint and keys as the media) instead of BACKUP_DIR. */

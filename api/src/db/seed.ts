@@ -5,7 +5,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { join, resolve } from 'node:path';
 import type { Env } from '../config/env.js';
 import { loadConfig, repoRoot } from '../config/load.js';
-import { webhookSecretBox } from '../jobs/webhook.jobs.js';
+import { webhookSecretBox } from '../services/webhooks/webhook-secrets.js';
 import { seedSiteBuilder } from './seed-site-builder.js';
 import { createDatabase, type Db } from '../repositories/database.js';
 import { PasswordHasher } from '../repositories/password-hasher.js';
@@ -38,8 +38,8 @@ export async function seed(db: Db, admin: { email: string; password: string }): 
       if (generatedPassword) result.generatedPassword = generatedPassword;
     }
 
-    const [{ posts }] = await tx.select({ posts: sql<number>`count(*)` }).from(t.posts);
-    if (Number(posts) > 0) return result;
+    const [count] = await tx.select({ posts: sql<number>`count(*)` }).from(t.posts);
+    if (Number(count?.posts ?? 0) > 0) return result;
     result.contentCreated = true;
 
     const tagIds = new Map<string, string>();

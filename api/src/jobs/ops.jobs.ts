@@ -1,32 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { v7 as uuidv7 } from 'uuid';
-import type { Env } from '../config/env.js';
-import { repoRoot } from '../config/load.js';
-import type { Infrastructure } from '../container.js';
-import { MIGRATIONS_FOLDER } from '../db/migrate.js';
-import { BackupArchiveRepository, type ArchiveTarget } from '../repositories/backup-archive.repository.js';
-import { DatabaseDumpRepository } from '../repositories/database-dump.repository.js';
-import { MaintenanceRunRepository } from '../repositories/maintenance-run.repository.js';
 import type { JobHandler } from '../repositories/queue.repository.js';
-import { StorageRepository } from '../repositories/storage.repository.js';
-import { ContentTransferRepository } from '../repositories/content-transfer.repository.js';
-import { TransactionRunner } from '../repositories/database.js';
-import { OutboxRepository } from '../repositories/outbox.repository.js';
-import { PostRepository } from '../repositories/post.repository.js';
-import { PageRepository, ProjectRepository } from '../repositories/project.repository.js';
-import { TaxonomyRepository } from '../repositories/taxonomy.repository.js';
-import type { CacheRepository } from '../repositories/cache.repository.js';
-import type { AuditService } from '../services/audit.service.js';
-import { ContentChanges } from '../services/content/content-changes.js';
-import { ContentImporter } from '../services/ops/content-import-items.js';
-import { ContentExportService } from '../services/ops/content-export.service.js';
-import { ContentImportService } from '../services/ops/content-import.service.js';
-import { BackupService, type ProgressLog } from '../services/ops/backup.service.js';
-import { MaintenanceService } from '../services/ops/maintenance.service.js';
-import { RestoreService } from '../services/ops/restore.service.js';
+import type { BackupService } from '../services/ops/backup.service.js';
+import type { MaintenanceService } from '../services/ops/maintenance.service.js';
 import { Jobs, type BackupJobData } from './job-spec.js';
-import type { RegisteredJob } from './registry.js';
+import type { RegisteredJob } from './registered-job.js';
 
 const DAY_S = 86_400;
 
@@ -38,88 +14,13 @@ export const PERIODIC_JOBS: Record<string, number | null> = {
   [Jobs.publishDue.name]: 60,
 };
 
-export function appVersion(): string {
-  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-}
-
-export function backupDir(env: Pick<Env, 'BACKUP_DIR' | 'DATA_DIR'>): string {
-  return resolve(repoRoot(), env.BACKUP_DIR ?? join(env.DATA_DIR, 'backups'));
-}
-
-function storageFor(env: Env, bucket: string): StorageRepository {
-  return new StorageRepository({
-    endpoint: env.S3_ENDPOINT, region: env.S3_REGION, bucket, accessKeyId: env.S3_ACCESS_KEY_ID,
-    secretAccessKey: env.S3_SECRET_ACCESS_KEY, forcePathStyle: env.S3_FORCE_PATH_STYLE, publicUrl: env.MEDIA_PUBLIC_URL,
-  });
-}
-
-export interface OpsDeps {
-  /** The media bucket's repository (the process's own, when it has one). */
-  storage?: StorageRepository;
-  logger: ProgressLog;
-  audit?: AuditService;
-  enqueueBackup?: (requestedBy: string | null) => Promise<string>;
-}
-
-/** Backup and restore over their own database connections, the media bucket and the archive target. */
-export function createBackupServices(env: Env, deps: OpsDeps) {
-  const media = deps.storage ?? storageFor(env, env.S3_BUCKET);
-  const target: ArchiveTarget = env.BACKUP_S3_BUCKET
-    ? { kind: 's3', storage: storageFor(env, env.BACKUP_S3_BUCKET), bucket: env.BACKUP_S3_BUCKET, prefix: env.BACKUP_S3_PREFIX }
-    : { kind: 'dir', dir: backupDir(env) };
-  const archives = new BackupArchiveRepository(target, join(resolve(repoRoot(), env.DATA_DIR), 'tmp', 'backup'));
-  const dump = new DatabaseDumpRepository(env.DATABASE_URL, MIGRATIONS_FOLDER);
-  const log = deps.logger;
-  return {
-    backup: new BackupService(
-      dump, media, archives,
-      { appVersion: appVersion(), bucket: env.S3_BUCKET, passphrase: env.BACKUP_PASSPHRASE, keepDaily: env.BACKUP_KEEP_DAILY, keepWeekly: env.BACKUP_KEEP_WEEKLY },
-      log, deps.enqueueBackup ? { enqueueBackup: deps.enqueueBackup } : undefined, deps.audit,
-    ),
-    restore: new RestoreService(dump, media, archives, env.BACKUP_PASSPHRASE, log),
-    close() {
-      if (!deps.storage) media.close();
-      if (target.kind === 's3') target.storage.close();
-    },
-  };
-}
-
-/** The API's side: list archives, queue a backup, read maintenance runs. */
-export function createOpsServices(infra: Infrastructure, audit: AuditService) {
-  const enqueueBackup = async (requestedBy: string | null) => {
-    const slot = `manual:${uuidv7()}`;
-    return infra.queues.enqueue(Jobs.backup, { slot, trigger: 'manual', requestedBy }, { id: `backup:${slot}` });
-  };
-  return {
-    backup: createBackupServices(infra.env, { storage: infra.storage, logger: infra.logger, audit, enqueueBackup }).backup,
-    maintenance: maintenanceService(infra),
-  };
-}
-
-/** Content export and import (JSON, and Ghost exports). */
-export function createContentTransfer(infra: Infrastructure, audit: AuditService, cache: CacheRepository) {
-  const db = infra.database.db;
-  const transfer = new ContentTransferRepository(db);
-  const tx = new TransactionRunner(db);
-  const items = new ContentImporter(transfer, new PostRepository(db), new ProjectRepository(db), new PageRepository(db));
-  return {
-    exporter: new ContentExportService(transfer, (key) => infra.storage.publicUrl(key), appVersion(), audit),
-    importer: new ContentImportService(transfer, new TaxonomyRepository(db), items, tx, new ContentChanges(new OutboxRepository(db), cache), audit),
-  };
-}
-
-export function maintenanceService(infra: { database: Pick<Infrastructure['database'], 'db'>; logger: ProgressLog }): MaintenanceService {
-  return new MaintenanceService(new MaintenanceRunRepository(infra.database.db), PERIODIC_JOBS, infra.logger);
-}
-
-export function createBackupJob(infra: Infrastructure): JobHandler<BackupJobData> {
-  const { backup } = createBackupServices(infra.env, { storage: infra.storage, logger: infra.logger });
+/** The backup job: one archive per run (scheduled daily, or queued by an admin). */
+export function createBackupJob(backup: Pick<BackupService, 'run'>): JobHandler<BackupJobData> {
   return (data) => backup.run(data.trigger);
 }
 
 /** Wraps the handlers of periodic jobs so every run's start, duration and outcome are recorded. */
-export function recordPeriodicRuns(infra: Parameters<typeof maintenanceService>[0], entries: RegisteredJob<never>[]): RegisteredJob<never>[] {
-  const maintenance = maintenanceService(infra);
+export function recordPeriodicRuns(maintenance: Pick<MaintenanceService, 'track'>, entries: RegisteredJob<never>[]): RegisteredJob<never>[] {
   return entries.map((entry) => {
     if (!(entry.spec.name in PERIODIC_JOBS)) return entry;
     const handle: JobHandler<never> = (data, job) => maintenance.track(entry.spec.name, () => entry.handle(data, job));
@@ -127,19 +28,3 @@ export function recordPeriodicRuns(infra: Parameters<typeof maintenanceService>[
   });
 }
 
-const DAY_MS = DAY_S * 1000;
-
-/** The next daily backup time; its ISO form is the job id, so every worker's tick means one job. */
-export function nextDailyBackup(now: Date, hourUtc: number): Date {
-  const today = Math.floor(now.getTime() / DAY_MS) * DAY_MS + hourUtc * 3_600_000;
-  return new Date(today > now.getTime() ? today : today + DAY_MS);
-}
-
-/** Enqueues the next daily backup (called from the worker's recurring tick). */
-export function scheduleDailyBackup(infra: Infrastructure): void {
-  const at = nextDailyBackup(new Date(), infra.env.BACKUP_HOUR_UTC);
-  const slot = at.toISOString();
-  infra.queues
-    .enqueue(Jobs.backup, { slot, trigger: 'scheduled' }, { id: `backup:${slot}`, runAt: at, onceForMs: at.getTime() - Date.now() + 3_600_000 })
-    .catch((err: Error) => infra.logger.warn({ err: err.message }, 'could not schedule the daily backup'));
-}

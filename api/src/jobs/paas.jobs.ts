@@ -1,189 +1,25 @@
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import type { Infrastructure } from '../container.js';
-import type { Env } from '../config/env.js';
-import { DockerRepository } from '../repositories/docker.repository.js';
-import { GitRepository } from '../repositories/git.repository.js';
-import { HostSandboxRepository } from '../repositories/host-sandbox.repository.js';
-import { HttpProbe } from '../repositories/http-probe.repository.js';
-import { LockRepository } from '../repositories/lock.repository.js';
-import { PaasAppLogRepository } from '../repositories/paas-app-log.repository.js';
-import { PaasLogRepository } from '../repositories/paas-log.repository.js';
-import { PaasMetricsRepository } from '../repositories/paas-metrics.repository.js';
-import { PaasRepository } from '../repositories/paas.repository.js';
-import { SwarmRepository } from '../repositories/swarm.repository.js';
-import type { AuditService } from '../services/audit.service.js';
-import { SecretBox } from '../services/auth/secret-box.js';
-import { PaasAppRuntimeService } from '../services/paas/app-runtime.service.js';
-import { AppWatcher } from '../services/paas/app-watcher.js';
-import { BaseImageResolver } from '../services/paas/base-images.js';
-import { DEFAULT_LIMITS, type Limits } from '../services/paas/container-spec.js';
-import { PaasService, type PaasJobs } from '../services/paas/paas.service.js';
-import { DeployPipeline } from '../services/paas/pipeline.js';
-import { PaasReconciler } from '../services/paas/reconcile.js';
-import { PaasRuntime, type AppLock } from '../services/paas/runtime.js';
-import { PaasSandbox } from '../services/paas/sandbox.js';
-import { RepoAccess, REPO_CREDENTIALS_PURPOSE } from '../services/paas/repo-access.js';
-import { buildNetworkFrom, proxyEndpoints, type BuildNetwork } from '../services/paas/build-network.js';
-import { DockerDriver } from '../services/paas/docker-driver.js';
-import { SwarmDriver } from '../services/paas/swarm-driver.js';
-import type { PaasDriver } from '../services/paas/driver.js';
-import { paasUrls } from '../services/paas/views.js';
-import { Jobs, type PaasControlJobData, type PaasDeployJobData } from './job-spec.js';
+import type { Logger } from 'pino';
+import type { GitRepository } from '../repositories/git.repository.js';
+import type { PaasAppLogRepository } from '../repositories/paas-app-log.repository.js';
+import type { PaasLogRepository } from '../repositories/paas-log.repository.js';
+import type { PaasMetricsRepository } from '../repositories/paas-metrics.repository.js';
+import type { DeployPipeline } from '../services/paas/pipeline.js';
+import type { PaasRuntime } from '../services/paas/runtime.js';
+import type { PaasControlJobData, PaasDeployJobData } from './job-spec.js';
 
-export const PAAS_HOOK_SECRET_PURPOSE = 'paas-hook-secret';
-const RECONCILE_EVERY_MS = 10 * 60_000;
-/** Leases renewed while held: how long a killed holder blocks the others. */
-const APP_LEASE_MS = 30_000;
-const RECONCILE_LEASE_MS = 60_000;
-/** One worker follows a container's output; after a kill -9 another takes over within this. */
-const APP_LOG_LEASE_MS = 15_000;
-/** After a signalled stop of a serving container, how long to wait for the event stream to break (daemon going down) before reconciling. */
-const STOPPED_RECONCILE_MS = 5000;
-
-export function paasWorkDir(env: Pick<Env, 'PAAS_WORK_DIR' | 'DATA_DIR'>): string {
-  return resolve(env.PAAS_WORK_DIR ?? `${env.DATA_DIR}/paas`);
+/** What the two PaaS jobs use of the worker's engine (composition/paas-engine.ts). */
+export interface PaasJobEngine {
+  pipeline: Pick<DeployPipeline, 'run'>;
+  runtime: Pick<PaasRuntime, 'destroy' | 'control'>;
+  git: Pick<GitRepository, 'remove'>;
+  logs: Pick<PaasLogRepository, 'remove'>;
+  appLogs: Pick<PaasAppLogRepository, 'remove'>;
+  metrics: Pick<PaasMetricsRepository, 'remove'>;
 }
 
-/**
- * This installation's id on a shared Docker Engine: PAAS_INSTANCE, else derived from the database
- * and Redis prefix it uses (so parallel test runs with their own database stay apart too).
- */
-export function paasInstance(env: Pick<Env, 'PAAS_INSTANCE' | 'DATABASE_URL' | 'REDIS_KEY_PREFIX'>): string {
-  if (env.PAAS_INSTANCE) return env.PAAS_INSTANCE;
-  const db = new URL(env.DATABASE_URL);
-  return createHash('sha256').update(`${db.host}${db.pathname}|${env.REDIS_KEY_PREFIX}`).digest('hex').slice(0, 12);
-}
-
-/** The producer side: the API queues, the worker builds and runs. */
-export function paasJobs(infra: Infrastructure): PaasJobs {
-  return {
-    deploy: async (deploymentId) => void (await infra.queues.enqueue(Jobs.paasDeploy, { deploymentId }, { id: `paas-deploy:${deploymentId}` })),
-    control: async (data) => void (await infra.queues.enqueue(Jobs.paasControl, data)),
-  };
-}
-
-export function createPaasService(infra: Infrastructure, audit: AuditService): PaasService {
-  const { env } = infra;
-  return new PaasService(
-    new PaasRepository(infra.database.db), new PaasLogRepository(infra.redis, env.REDIS_KEY_PREFIX, infra.pubsub), paasJobs(infra), audit,
-    new SecretBox(env.JWT_SECRET, PAAS_HOOK_SECRET_PURPOSE), new SecretBox(env.JWT_SECRET, REPO_CREDENTIALS_PURPOSE), paasUrls(env), { allowLocalRepos: env.PAAS_ALLOW_LOCAL_REPOS },
-  );
-}
-
-/** Runtime output in Redis, trimmed by count and age (PAAS_APP_LOG_*). */
-function appLogRepository(infra: Infrastructure, withSubscriber: boolean): PaasAppLogRepository {
-  const { env } = infra;
-  return new PaasAppLogRepository(
-    infra.redis, env.REDIS_KEY_PREFIX, { maxLines: env.PAAS_APP_LOG_MAX_LINES, maxAgeSeconds: env.PAAS_APP_LOG_MAX_AGE_HOURS * 3600 },
-    withSubscriber ? infra.pubsub : undefined,
-  );
-}
-
-/** The API side of runtime logs and metrics: reads what the worker's AppWatcher writes. */
-export function createPaasAppRuntimeService(infra: Infrastructure): PaasAppRuntimeService {
-  return new PaasAppRuntimeService(new PaasRepository(infra.database.db), appLogRepository(infra, true), new PaasMetricsRepository(infra.redis, infra.env.REDIS_KEY_PREFIX));
-}
-
-export interface PaasEngineOptions {
-  limits?: Limits;
-  drainMs?: number;
-}
-
-/** The worker side: pipeline, runtime and reconciler over Docker, git, MySQL and Redis. */
-export function composePaasEngine(infra: Infrastructure, options: PaasEngineOptions = {}) {
-  const { env } = infra;
-  const repo = new PaasRepository(infra.database.db);
-  const docker = new DockerRepository(paasInstance(env));
-  const git = new GitRepository();
-  const logs = new PaasLogRepository(infra.redis, env.REDIS_KEY_PREFIX);
-  const leases = new LockRepository(infra.redis, env.REDIS_KEY_PREFIX);
-  const limits = options.limits ?? DEFAULT_LIMITS;
-  const workDir = paasWorkDir(env);
-  const appLock: AppLock = async (appId, fn) => {
-    const deadline = Date.now() + 5 * 60_000;
-    for (;;) {
-      // Renewed while held: a worker killed inside a step (kill -9, OOM) blocks the app for 30 s, not 10 minutes.
-      const held = await leases.withLock(`paas-app:${appId}`, APP_LEASE_MS, fn, { renew: true });
-      if (held.ran) return held.value;
-      if (Date.now() > deadline) throw new Error(`app ${appId} stayed locked by another step for 5 minutes`);
-      await new Promise((r) => setTimeout(r, 300));
-    }
-  };
-  const network = buildNetworkFrom(env, process.env, readCaBundle(env, process.env, (m) => infra.logger.warn(m)));
-  const driver = createDriver(env, docker, limits, network, (m) => infra.logger.warn(m));
-  const runtime = new PaasRuntime(repo, driver, docker, logs, appLock, {
-    limits, healthTimeoutMs: env.PAAS_HEALTH_TIMEOUT_MS, drainMs: options.drainMs ?? 2000, workDir,
-  });
-  const MB = 1024 * 1024;
-  const sandbox = new PaasSandbox(new HostSandboxRepository(), docker, {
-    egress: env.PAAS_EGRESS_POLICY, egressAllow: env.PAAS_EGRESS_ALLOW, proxies: proxyEndpoints(network), allowedRegistries: env.PAAS_ALLOWED_REGISTRIES,
-    buildPidsLimit: env.PAAS_BUILD_PIDS_LIMIT, buildDiskBytes: env.PAAS_BUILD_DISK_MB * MB, minFreeBytes: 1024 * MB, pullTimeoutMs: 120_000,
-  }, (message) => infra.logger.warn(message));
-  const pipeline = new DeployPipeline(
-    repo, git, new RepoAccess(repo, new SecretBox(env.JWT_SECRET, REPO_CREDENTIALS_PURPOSE)), docker, logs,
-    new BaseImageResolver(docker, { node: env.PAAS_IMAGE_NODE, nodeBuild: env.PAAS_IMAGE_NODE_BUILD, static: env.PAAS_IMAGE_STATIC, python: env.PAAS_IMAGE_PYTHON }),
-    runtime,
-    sandbox,
-    network,
-    {
-      workDir, allowLocalRepos: env.PAAS_ALLOW_LOCAL_REPOS, cloneTimeoutMs: env.PAAS_CLONE_TIMEOUT_MS,
-      maxRepoBytes: env.PAAS_REPO_MAX_MB * MB, buildTimeoutMs: env.PAAS_BUILD_TIMEOUT_MS,
-      buildLimits: { memoryBytes: env.PAAS_BUILD_MEMORY_MB * MB, cpuQuota: 100_000 },
-      maxContextBytes: env.PAAS_BUILD_CONTEXT_MB * MB, maxImageBytes: env.PAAS_IMAGE_MAX_MB * MB, maxLogBytes: env.PAAS_BUILD_LOG_MAX_KB * 1024,
-      limits,
-    },
-    (err, deploymentId) => infra.logger.error({ err, deploymentId }, 'paas deployment: internal error'),
-  );
-  const reconciler = new PaasReconciler(repo, driver, docker, git, logs, runtime, paasJobs(infra).deploy, {
-    workDir, keepImages: env.PAAS_KEEP_IMAGES, maxRestarts: limits.maxRestarts,
-    staleAfterMs: env.PAAS_CLONE_TIMEOUT_MS + env.PAAS_BUILD_TIMEOUT_MS + env.PAAS_HEALTH_TIMEOUT_MS + 5 * 60_000,
-  });
-  const appLogs = appLogRepository(infra, false);
-  const metrics = new PaasMetricsRepository(infra.redis, env.REDIS_KEY_PREFIX);
-  const watcher = new AppWatcher(repo, driver, appLogs, metrics, leases, {
-    pollMs: 2000, metricsMs: env.PAAS_APP_METRICS_INTERVAL_MS, leaseMs: APP_LOG_LEASE_MS, firstTail: env.PAAS_APP_LOG_MAX_LINES, maxLine: 4000,
-    cpuLimitPercent: limits.cpuQuota > 0 && limits.cpuPeriod > 0 ? Math.round((limits.cpuQuota / limits.cpuPeriod) * 100) : null, graceMs: 15_000,
-  }, (err, context) => infra.logger.warn({ err: err.message, ...context }, 'paas: runtime log/metrics follower'));
-  return { repo, docker, driver, git, logs, runtime, pipeline, reconciler, leases, sandbox, appLogs, metrics, watcher };
-}
-
-/** PAAS_DRIVER: where apps run. Either way builds run on this engine (`docker`). */
-function createDriver(env: Env, docker: DockerRepository, limits: Limits, network: BuildNetwork, warn: (message: string) => void): PaasDriver {
-  if (env.PAAS_DRIVER === 'swarm') {
-    if (env.PAAS_CONTAINER_RUNTIME) warn(`paas: PAAS_CONTAINER_RUNTIME=${env.PAAS_CONTAINER_RUNTIME} has no effect with PAAS_DRIVER=swarm (a service cannot choose its OCI runtime): make it the nodes' default-runtime`);
-    const router = env.PAAS_SWARM_ROUTER ? { kind: env.PAAS_SWARM_ROUTER.startsWith('service:') ? 'service' as const : 'container' as const, name: env.PAAS_SWARM_ROUTER.replace(/^\w+:/, '') } : undefined;
-    return new SwarmDriver(new SwarmRepository(docker.instance), docker, {
-      limits, healthTimeoutMs: env.PAAS_HEALTH_TIMEOUT_MS, registry: env.PAAS_REGISTRY, constraints: env.PAAS_SWARM_CONSTRAINTS, network,
-      ...(router ? { router } : {}),
-    }, (message) => warn(`paas: ${message}`));
-  }
-  return new DockerDriver(docker, new HttpProbe(), {
-    limits, healthTimeoutMs: env.PAAS_HEALTH_TIMEOUT_MS, network,
-    ...(env.PAAS_CONTAINER_RUNTIME ? { ociRuntime: env.PAAS_CONTAINER_RUNTIME } : {}),
-  });
-}
-
-export type PaasEngine = ReturnType<typeof composePaasEngine>;
-
-/** The CA bundle builds and apps trust: PAAS_BUILD_CA_FILE, else the worker's own NODE_EXTRA_CA_CERTS / SSL_CERT_FILE. */
-function readCaBundle(env: Pick<Env, 'PAAS_BUILD_CA_FILE'>, host: Record<string, string | undefined>, warn: (message: string) => void): string | undefined {
-  const file = env.PAAS_BUILD_CA_FILE ?? host.NODE_EXTRA_CA_CERTS ?? host.SSL_CERT_FILE;
-  if (!file || file === 'none') return undefined;
-  try {
-    const pem = readFileSync(file, 'utf8');
-    if (pem.includes('-----BEGIN CERTIFICATE-----')) return pem;
-    warn(`paas: ${file} holds no PEM certificate; builds get no extra CA bundle`);
-  } catch (err) {
-    if (env.PAAS_BUILD_CA_FILE) warn(`paas: PAAS_BUILD_CA_FILE ${file} cannot be read (${(err as Error).message}); builds get no extra CA bundle`);
-  }
-  return undefined;
-}
-
-/** The two PaaS job handlers, for the registry (and for tests, with an engine of their own). */
-export function createPaasJobs(infra: Infrastructure, engine: PaasEngine = composePaasEngine(infra)) {
-  const log = infra.logger;
+/** The two PaaS job handlers: run a deployment; stop/start/restart/delete an app. */
+export function createPaasJobs<E extends PaasJobEngine>(context: { logger: Logger; workDir: string }, engine: E) {
+  const log = context.logger;
   return {
     engine,
     deploy: async (data: PaasDeployJobData) => {
@@ -194,7 +30,7 @@ export function createPaasJobs(infra: Infrastructure, engine: PaasEngine = compo
     control: async (data: PaasControlJobData) => {
       if (data.action === 'delete') {
         const removed = await engine.runtime.destroy(data.appId);
-        await engine.git.remove(`${paasWorkDir(infra.env)}/${data.appId}`);
+        await engine.git.remove(`${context.workDir}/${data.appId}`);
         await engine.logs.remove(data.deploymentIds);
         await engine.appLogs.remove(data.appId);
         await engine.metrics.remove(data.appId);
@@ -204,92 +40,5 @@ export function createPaasJobs(infra: Infrastructure, engine: PaasEngine = compo
       await engine.runtime.control(data.appId, data.action);
       return { appId: data.appId, action: data.action };
     },
-  };
-}
-
-/**
- * Worker start: reconcile Docker with the database (once now, then every ten minutes, one worker
- * at a time) and watch managed containers die, so crash loops become `failed` with their last log
- * lines. A reconcile also runs when the Docker event stream comes back after a break (the daemon
- * restarted: its containers were stopped) and a few seconds after a serving container was stopped
- * by a signal while the daemon stayed up (docker stop by hand). Without a Docker engine the worker
- * still runs its other jobs; this logs why PaaS is off. The returned function stops all of it and
- * releases this worker's log-follow leases, so another worker takes the follows over at once.
- */
-export function startPaasWorker(infra: Infrastructure, engine: PaasEngine = composePaasEngine(infra)): () => Promise<void> {
-  const log = infra.logger;
-  let stopWatching: (() => void) | undefined;
-  /** Bumped whenever the event stream breaks or comes back. */
-  let streamEpoch = 0;
-  const timers = new Set<NodeJS.Timeout>();
-  const later = (ms: number, fn: () => void) => {
-    const t = setTimeout(() => {
-      timers.delete(t);
-      fn();
-    }, ms);
-    t.unref();
-    timers.add(t);
-  };
-  const reconcile = async () => {
-    // At boot the Redis client may still be connecting (its offline queue is off).
-    for (let i = 0; i < 50 && !infra.redis.isReady; i++) await new Promise((r) => setTimeout(r, 200));
-    try {
-      await engine.driver.ping();
-    } catch (err) {
-      log.warn({ err: (err as Error).message }, 'paas: no Docker engine answers; deployments will fail until one does');
-      return;
-    }
-    // The egress policy goes in before anything else runs; each deployment re-verifies it.
-    await engine.sandbox.install().then(
-      () => log.info('paas: sandbox egress policy installed and verified'),
-      (err: Error) => log.error({ err: err.message }, 'paas: sandbox not ready; deployments are refused until it is'),
-    );
-    await engine.driver.prepare().catch((err: Error) => log.error({ err: err.message, driver: engine.driver.name }, 'paas: the engine is not ready for this driver; deployments will fail until it is'));
-    stopWatching ??= engine.driver.watchDeaths(
-      (event) => void engine.runtime.onContainerDeath(event).then(
-        (verdict) => {
-          if (verdict !== 'stopped') return;
-          // When the daemon is going down the stream breaks meanwhile and the reconnection reconciles.
-          const seen = streamEpoch;
-          later(STOPPED_RECONCILE_MS, () => void (seen === streamEpoch && reconcile()));
-        },
-        (err: Error) => log.warn({ err: err.message, ...event }, 'paas: could not handle a container exit'),
-      ),
-      (err) => {
-        streamEpoch++;
-        log.warn({ err: err.message }, 'paas: Docker event stream broke; reconnecting');
-      },
-      (reconnected) => {
-        streamEpoch++;
-        if (reconnected) {
-          log.info('paas: Docker event stream is back; reconciling');
-          void reconcile();
-        }
-      },
-    );
-    const result = await engine.leases.withLock('paas-reconcile', RECONCILE_LEASE_MS, () => engine.reconciler.run(), { renew: true }).catch((err: Error) => {
-      log.error({ err }, 'paas: reconcile failed');
-      return { ran: false as const };
-    });
-    if (result.ran) log.info(result.value, 'paas: reconciled Docker with the database');
-    // Held by a worker that died mid-reconcile: its lease runs out, then this one reconciles.
-    else later(RECONCILE_LEASE_MS + 1000, () => void reconcile());
-    // Build cache (dangling layers of failed builds) older than a day: slow on a busy engine, so
-    // outside the reconcile lease, by one worker at a time.
-    void engine.leases.withLock('paas-prune', 10 * 60_000, async () => {
-      const bytes = await engine.docker.pruneBuildCache(24);
-      if (bytes > 0) log.info({ bytes }, 'paas: pruned the build cache');
-    }).catch((err: Error) => log.warn({ err: err.message }, 'paas: build cache prune failed'));
-  };
-  void reconcile();
-  const timer = setInterval(() => void reconcile(), RECONCILE_EVERY_MS);
-  timer.unref();
-  // Runtime output and metrics of serving containers (re-attaches after a restart of this worker).
-  engine.watcher.start();
-  return async () => {
-    clearInterval(timer);
-    for (const t of timers) clearTimeout(t);
-    stopWatching?.();
-    await engine.watcher.stop();
   };
 }

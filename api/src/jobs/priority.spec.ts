@@ -2,7 +2,7 @@ import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { Jobs, type JobPriority } from './job-spec.js';
 import { concurrencyOf, timed } from './priority.js';
-import type { RegisteredJob } from './registry.js';
+import type { RegisteredJob } from './registered-job.js';
 
 const env = { WORKER_CONCURRENCY: 2, WORKER_CONCURRENCY_HIGH: 5, WORKER_CONCURRENCY_LOW: 1 };
 const entry = (spec: { name: string; priority: JobPriority }, handle: () => Promise<unknown> = async () => 'ok', concurrency?: number) =>

@@ -3,7 +3,7 @@ import type { Env } from '../config/env.js';
 import type { JobStatsRepository } from '../repositories/job-stats.repository.js';
 import type { JobHandler } from '../repositories/queue.repository.js';
 import type { JobPriority } from './job-spec.js';
-import type { RegisteredJob } from './registry.js';
+import type { RegisteredJob } from './registered-job.js';
 
 /** A queue's concurrency: what its registry entry demands (1 for jobs that must not overlap), else its priority's. */
 export function concurrencyOf(entry: RegisteredJob<never>, env: Pick<Env, 'WORKER_CONCURRENCY' | 'WORKER_CONCURRENCY_HIGH' | 'WORKER_CONCURRENCY_LOW'>): number {

@@ -35,9 +35,9 @@ describe('webhooks in the contract', () => {
     const schemas = merged.components.schemas as Record<string, { required?: string[]; properties?: Record<string, { $ref?: string }> }>;
     for (const [event, item] of Object.entries(merged['x-webhooks'])) {
       const body = (item as { post: { requestBody: { content: { 'application/json': { schema: { $ref: string }; example: { type: string; data: Record<string, unknown> } } } } } }).post.requestBody.content['application/json'];
-      const envelope = schemas[body.schema.$ref.split('/').pop()!];
+      const envelope = schemas[body.schema.$ref.split('/').pop()!]!;
       expect(body.example.type).toBe(event);
-      const data = schemas[envelope.properties!.data.$ref!.split('/').pop()!];
+      const data = schemas[envelope.properties!.data!.$ref!.split('/').pop()!]!;
       for (const key of data.required!) expect(body.example.data, `${event} example lacks ${key}`).toHaveProperty(key);
       for (const key of Object.keys(body.example.data)) expect(data.properties, `${event} example has undocumented ${key}`).toHaveProperty(key);
     }

@@ -3,8 +3,8 @@ import { Transform, type Readable } from 'node:stream';
 import Docker from 'dockerode';
 import tar from 'tar-fs';
 import { LineSplitter, readFrames, splitLines } from './engine-streams.js';
-import type { RawStats } from '../services/paas/app-metrics.js';
-import { LABEL, type ContainerSpec } from '../services/paas/container-spec.js';
+import type { RawStats } from '../domain/paas/app-metrics.js';
+import { LABEL, type ContainerSpec } from '../domain/paas/engine-spec.js';
 
 /** Engine stream parsing lives in engine-streams.ts; the Swarm driver takes readFrames from here. */
 export { readFrames } from './engine-streams.js';

@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
+import { splitLines } from '../domain/lines.js';
 
 /**
  * Text from the container engine's streams (build output NDJSON, the event stream, container logs).
@@ -9,25 +10,7 @@ import { StringDecoder } from 'node:string_decoder';
  * an SSE `data:` field early.
  */
 
-/**
- * The lines of a text: `\n`, `\r\n` and a lone `\r` each end one. A lone `\r` with nothing before it
- * (a redraw at the start, `\r\r`) makes no empty line; a line break at the end makes no empty last
- * line. `''` is one empty line.
- */
-export function splitLines(text: string): string[] {
-  const out: string[] = [];
-  const pieces = text.split(/\r*\n/);
-  if (pieces.length > 1 && pieces[pieces.length - 1] === '') pieces.pop();
-  for (const piece of pieces) {
-    if (!piece.includes('\r')) {
-      out.push(piece);
-      continue;
-    }
-    const redraws = piece.split('\r').filter((p) => p !== '');
-    out.push(...(redraws.length ? redraws : ['']));
-  }
-  return out;
-}
+export { splitLines };
 
 /** Complete lines out of a stream of chunks (bytes or text), as `splitLines` cuts them. */
 export class LineSplitter {

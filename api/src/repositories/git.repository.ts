@@ -4,9 +4,9 @@ import { dirname, join, relative, sep } from 'node:path';
 import { simpleGit } from 'simple-git';
 import {
   explainCloneFailure, hostKeyAlias, learnedHostKey, scrub, secretsOf, sshCommand, tokenEnv, type CloneAuth,
-} from '../services/paas/git-access.js';
-import { curlResolveEntry, type RepoSource } from '../services/paas/git-source.js';
-import type { RepoSnapshot } from '../services/paas/detect.js';
+} from '../domain/paas/git-access.js';
+import { curlResolveEntry, type RepoSource } from '../domain/paas/repo-source.js';
+import type { RepoSnapshot } from '../domain/paas/repo-snapshot.js';
 
 export interface CloneLimits {
   timeoutMs: number;
@@ -26,7 +26,7 @@ const SKIP_DIRS = new Set(['.git', 'node_modules']);
  * an option or by a shell. Redirects are off and https hosts are pinned to the addresses validated
  * by services/paas/git-source.ts, so a clone cannot be steered to an internal address. A private
  * repository's token travels in git's environment, its deploy key in a 0600 file outside the
- * build context that is removed after the clone (services/paas/git-access.ts).
+ * build context that is removed after the clone (domain/paas/git-access.ts).
  */
 export class GitRepository {
   /** `caFile`: git's own GIT_SSL_CAINFO of the worker, passed on (a private git host's CA). */

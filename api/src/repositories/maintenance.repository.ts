@@ -1,10 +1,23 @@
 import { and, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
 import { outboxEvents, passwordResetTokens, sessions } from '../db/schema.js';
-import type { MaintenanceStore } from '../services/cleanup.service.js';
 import type { Db } from './database.js';
 
 /** Rows per DELETE: short statements keep row locks and replication lag small on a big first run. */
 const BATCH = 5000;
+
+/** What the retention sweep (services/cleanup.service.ts) deletes, one kind of row per method. */
+export interface MaintenanceStore {
+  deleteExpiredSessions(before: Date): Promise<number>;
+  deleteExpiredResetTokens(before: Date): Promise<number>;
+  deleteDeliveredOutboxEvents(before: Date): Promise<number>;
+  /** Finished (succeeded or dead) deliveries last touched before `before`, with their attempts. */
+  deleteFinishedWebhookDeliveries(before: Date): Promise<number>;
+  /** Attempt rows older than `before` of deliveries that are still kept (replayed many times). */
+  deleteWebhookAttempts(before: Date): Promise<number>;
+  deleteAuditEntries(before: Date): Promise<number>;
+  /** Empties the build log of finished deployments (except those serving an app); the rows stay. */
+  clearDeploymentLogs(before: Date): Promise<number>;
+}
 
 export class MaintenanceRepository implements MaintenanceStore {
   constructor(private readonly db: Db) {}

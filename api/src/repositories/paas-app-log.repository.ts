@@ -1,5 +1,5 @@
-import type { AppLogLine, AppLogStream, LogCursor } from '../services/paas/app-log-lines.js';
-import { formatCursor, parseCursor } from '../services/paas/app-log-lines.js';
+import type { AppLogLine, AppLogStream, LogCursor } from '../domain/paas/app-log-lines.js';
+import { formatCursor, parseCursor } from '../domain/paas/app-log-lines.js';
 import type { RedisClient } from './redis.js';
 import type { RedisPubSub } from './redis-pubsub.js';
 

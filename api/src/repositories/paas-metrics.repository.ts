@@ -1,4 +1,4 @@
-import type { AppMetricsSample } from '../services/paas/app-metrics.js';
+import type { AppMetricsSample } from '../domain/paas/app-metrics.js';
 import type { RedisClient } from './redis.js';
 
 /** The latest CPU/memory/restart sample of each app's serving container, kept briefly (the worker re-samples). */

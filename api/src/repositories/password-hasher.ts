@@ -6,6 +6,13 @@ import argon2 from 'argon2';
  */
 export const ARGON2_PARAMS = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
+/** What the auth services need of a password hash (argon2id here; a fake in unit tests). */
+export interface PasswordVerifier {
+  hash(password: string): Promise<string>;
+  verify(hash: string, password: string): Promise<boolean>;
+  needsRehash(hash: string): boolean;
+}
+
 export class PasswordHasher {
   constructor(private readonly params: typeof ARGON2_PARAMS = ARGON2_PARAMS) {}
 

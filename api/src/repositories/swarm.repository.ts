@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import Docker from 'dockerode';
-import type { RawStats } from '../services/paas/app-metrics.js';
-import { LABEL } from '../services/paas/container-spec.js';
+import type { RawStats } from '../domain/paas/app-metrics.js';
+import { LABEL } from '../domain/paas/engine-spec.js';
 import { demux } from './docker.repository.js';
 import { splitLines } from './engine-streams.js';
 

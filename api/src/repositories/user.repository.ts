@@ -1,6 +1,8 @@
 import { and, asc, eq, gt, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { users } from '../db/schema.js';
-import type { Role } from '../services/auth/policy.js';
+import type { ROLES } from '../db/schema.js';
+
+type Role = (typeof ROLES)[number];
 import { mysqlErrorCode, type Db } from './database.js';
 
 export type UserRow = typeof users.$inferSelect;

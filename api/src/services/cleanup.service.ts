@@ -1,15 +1,6 @@
-export interface MaintenanceStore {
-  deleteExpiredSessions(before: Date): Promise<number>;
-  deleteExpiredResetTokens(before: Date): Promise<number>;
-  deleteDeliveredOutboxEvents(before: Date): Promise<number>;
-  /** Finished (succeeded or dead) deliveries last touched before `before`, with their attempts. */
-  deleteFinishedWebhookDeliveries(before: Date): Promise<number>;
-  /** Attempt rows older than `before` of deliveries that are still kept (replayed many times). */
-  deleteWebhookAttempts(before: Date): Promise<number>;
-  deleteAuditEntries(before: Date): Promise<number>;
-  /** Empties the build log of finished deployments (except those serving an app); the rows stay. */
-  clearDeploymentLogs(before: Date): Promise<number>;
-}
+import type { MaintenanceStore } from '../repositories/maintenance.repository.js';
+
+export type { MaintenanceStore };
 
 export interface RetentionDays {
   audit: number;

@@ -1,7 +1,7 @@
 import type { CloneLimits, GitRepository } from '../../src/repositories/git.repository.js';
 import { CloneFailure } from '../../src/repositories/git.repository.js';
 import type { RepoSnapshot } from '../../src/services/paas/detect.js';
-import type { CloneAuth } from '../../src/services/paas/git-access.js';
+import type { CloneAuth } from '../../src/domain/paas/git-access.js';
 import type { RepoSource } from '../../src/services/paas/git-source.js';
 import type { Port } from './port.js';
 

@@ -1,5 +1,5 @@
 import type { DeathEvent } from '../../src/repositories/docker.repository.js';
-import type { RawStats } from '../../src/services/paas/app-metrics.js';
+import type { RawStats } from '../../src/domain/paas/app-metrics.js';
 import { crashReason, type DeployLog, PipelineFailure, withTail } from '../../src/services/paas/deploy-log.js';
 import type { DriverName, ManagedWorkload, PaasDriver, WorkloadInput, WorkloadState } from '../../src/services/paas/driver.js';
 

@@ -12,7 +12,7 @@ import tar from 'tar-stream';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS_FOLDER } from '../../src/db/migrate.js';
-import { createBackupServices } from '../../src/jobs/ops.jobs.js';
+import { createBackupServices } from '../../src/composition/ops.js';
 import { DatabaseDumpRepository } from '../../src/repositories/database-dump.repository.js';
 import { GitRepository } from '../../src/repositories/git.repository.js';
 import { PasswordResetRepository } from '../../src/repositories/password-reset.repository.js';

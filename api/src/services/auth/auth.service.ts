@@ -10,12 +10,9 @@ import type { ClientInfo, Principal } from './principal.js';
 import { ACCESS_TTL_SECONDS, randomToken, REFRESH_TTL_SECONDS, sha256, type TokenService } from './token.service.js';
 import type { TotpService } from './totp.service.js';
 import type { RevocationService } from './revocation.service.js';
+import type { PasswordVerifier } from '../../repositories/password-hasher.js';
 
-export interface PasswordVerifier {
-  hash(password: string): Promise<string>;
-  verify(hash: string, password: string): Promise<boolean>;
-  needsRehash(hash: string): boolean;
-}
+export type { PasswordVerifier };
 
 export interface LoginLimits {
   /** Failed attempts per address (IPv6: /64) + account (5 per minute). */

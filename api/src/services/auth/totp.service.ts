@@ -4,7 +4,7 @@ import type { TotpActivated, TotpEnrollment } from '../../dtos/auth.dto.js';
 import { Errors } from '../../errors/catalogue.js';
 import type { UserRepository, UserRow } from '../../repositories/user.repository.js';
 import type { AuditService } from '../audit.service.js';
-import type { PasswordVerifier } from './auth.service.js';
+import type { PasswordVerifier } from '../../repositories/password-hasher.js';
 import type { Actor } from './principal.js';
 import type { SecretBox } from './secret-box.js';
 import { sha256 } from './token.service.js';

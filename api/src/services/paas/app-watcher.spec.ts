@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AppLogLine, LogCursor } from './app-log-lines.js';
-import type { AppMetricsSample } from './app-metrics.js';
+import type { AppLogLine, LogCursor } from '../../domain/paas/app-log-lines.js';
+import type { AppMetricsSample } from '../../domain/paas/app-metrics.js';
 import { AppWatcher } from './app-watcher.js';
 
 const ts = (s: number) => `2024-05-01T10:00:${String(s).padStart(2, '0')}.000000000Z`;

@@ -2,8 +2,8 @@ import type { LockRepository } from '../../repositories/lock.repository.js';
 import type { PaasAppLogRepository } from '../../repositories/paas-app-log.repository.js';
 import type { PaasMetricsRepository } from '../../repositories/paas-metrics.repository.js';
 import type { PaasRepository } from '../../repositories/paas.repository.js';
-import { dockerSince, messageLines, ResumeFilter, type AppLogLine } from './app-log-lines.js';
-import { cpuPercent, memoryUse } from './app-metrics.js';
+import { dockerSince, messageLines, ResumeFilter, type AppLogLine } from '../../domain/paas/app-log-lines.js';
+import { cpuPercent, memoryUse } from '../../domain/paas/app-metrics.js';
 import type { PaasDriver } from './driver.js';
 
 export interface AppWatcherSettings {

@@ -1,4 +1,4 @@
-import { splitLines } from '../../repositories/engine-streams.js';
+import { splitLines } from '../../domain/lines.js';
 import type { PaasLogRepository } from '../../repositories/paas-log.repository.js';
 
 /** An expected end of a deployment; its message is the deployment's reason, shown to the admin. */

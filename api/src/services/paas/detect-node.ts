@@ -1,5 +1,5 @@
 import { safeRelativeDir, showCommand, type BuildSettings, type Command } from './build-settings.js';
-import type { Detection, NodeInstall, PackageManager, Placement } from './detect.js';
+import type { Detection, NodeInstall, PackageManager, Placement } from './detect-types.js';
 import { fixedPort, objectOr, type AppTree, type PortChoice } from './detect-support.js';
 
 /** The Node.js major of the base images (PAAS_IMAGE_NODE's default and `make paas-images`). */

@@ -1,5 +1,5 @@
 import { showCommand, type BuildSettings, type Command } from './build-settings.js';
-import type { Detection, PythonDeps } from './detect.js';
+import type { Detection, PythonDeps } from './detect-types.js';
 import { listsPackage, type AppTree, type PortChoice } from './detect-support.js';
 
 type Framework = 'django' | 'fastapi' | 'flask';

@@ -1,4 +1,4 @@
-import type { RepoSnapshot } from './detect.js';
+import type { RepoSnapshot } from '../../domain/paas/repo-snapshot.js';
 
 /** The app's files seen from its root directory; `shown` names a file as the log should (repository path). */
 export class AppTree {

@@ -1,8 +1,13 @@
-import { DEFAULT_PORT, NO_SETTINGS, safeRelativeDir, showCommand, type BuildSettings, type Command } from './build-settings.js';
+import { DEFAULT_PORT, NO_SETTINGS, safeRelativeDir, showCommand, type BuildSettings } from './build-settings.js';
 export { settingsOf } from './build-settings.js';
 import { detectNode } from './detect-node.js';
 import { detectPython, isPythonProject } from './detect-python.js';
 import { AppTree, fixedPort, type PortChoice } from './detect-support.js';
+import type { RepoSnapshot } from '../../domain/paas/repo-snapshot.js';
+import type { Detection } from './detect-types.js';
+
+export type { RepoSnapshot };
+export type { BuildPlan, Detection, NodeInstall, PackageManager, Placement, PythonDeps } from './detect-types.js';
 
 /**
  * Project detection, in the spirit of Nixpacks/Railpack but small and pure: it looks at a snapshot of
@@ -11,47 +16,6 @@ import { AppTree, fixedPort, type PortChoice } from './detect-support.js';
  * a reason naming the file (or setting) that caused it, for the deployment log. No I/O here, so every
  * rule is unit-tested on fixture trees. Node.js rules are in detect-node.ts, Python's in detect-python.ts.
  */
-export interface RepoSnapshot {
-  /** Every regular file, relative to the repository root, `/`-separated (no .git, no symlinks). */
-  paths: string[];
-  /** Contents of the files `wantsContent` asked for (missing when too large or unreadable). */
-  contents: Record<string, string>;
-}
-
-export type PackageManager = 'npm' | 'pnpm' | 'yarn' | 'bun';
-
-export interface NodeInstall {
-  pm: PackageManager;
-  /** The lockfile copied before the sources (cached install layer); null when there is none. */
-  lockfile: string | null;
-  /** False when package.json declares no dependencies at all: the install step is skipped. */
-  hasDependencies: boolean;
-}
-
-/** How a Python app's dependencies are installed. */
-export type PythonDeps =
-  | { tool: 'requirements'; /** requirements.txt names other files (`-r`, `-e .`): copied with the sources. */ sourcesFirst: boolean }
-  /** PEP 621 `[project].dependencies`, written out as a requirements file (the project runs from its sources). */
-  | { tool: 'pyproject'; requirements: string[] }
-  | { tool: 'poetry' | 'uv' | 'pipenv'; /** Manifest and lockfile, copied before the sources. */ files: string[] }
-  | { tool: 'none' };
-
-/** Where a generated build takes the app from and what it listens on. */
-export interface Placement {
-  /** The app's folder in the checkout (`.` = the root); it becomes /app in the image. */
-  rootDir: string;
-  port: number;
-}
-
-export type BuildPlan =
-  | { kind: 'dockerfile' }
-  | (Placement & { kind: 'static'; /** Served folder, relative to rootDir. */ root: string })
-  | (Placement & NodeInstall & { kind: 'node'; build: Command | null; start: Command })
-  | (Placement & NodeInstall & { kind: 'nextjs'; build: Command | null; start: Command | null })
-  | (Placement & NodeInstall & { kind: 'static-build'; build: Command; outDir: string })
-  | (Placement & { kind: 'python'; deps: PythonDeps; /** Servers the start command needs that the dependencies lack. */ extras: string[]; build: Command | null; start: Command });
-
-export type Detection = { ok: true; plan: BuildPlan; summary: string; reasons: string[] } | { ok: false; reason: string; reasons: string[] };
 
 export const NOTHING_DETECTED =
   'Nothing to deploy was detected at the repository root: looked for a Dockerfile, package.json (Node.js), ' +

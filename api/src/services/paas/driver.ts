@@ -1,6 +1,6 @@
 import type { DeathEvent } from '../../repositories/docker.repository.js';
 import type { PaasAppRow } from '../../repositories/paas.repository.js';
-import type { RawStats } from './app-metrics.js';
+import type { RawStats } from '../../domain/paas/app-metrics.js';
 import type { DeployLog } from './deploy-log.js';
 
 /** PAAS_DRIVER: how apps run. Builds always use the local engine's classic builder. */

@@ -1,23 +1,9 @@
 import ipaddr from 'ipaddr.js';
 import { rangeOf, systemResolver, type ResolvedAddress, type Resolver } from '../webhooks/url-guard.js';
+import { curlResolveEntry, type RepoSource } from '../../domain/paas/repo-source.js';
 
-/**
- * What the engine will clone, checked before anything runs. The git URL field of a PaaS is a remote
- * code-execution surface (Coolify CVE-2025-59157: a URL that became shell; Dokploy: a branch name that
- * became a `git clone` option), so both inputs are validated here and only ever handed to git as
- * single array arguments after `--` or in `--branch=<ref>` form (repositories/git.repository.ts).
- */
-export interface RepoSource {
-  /** The normalised URL handed to git (`ssh://user@host[:port]/path` or `user@host:path` for ssh). */
-  url: string;
-  kind: 'https' | 'ssh' | 'file';
-  /**
-   * For https and ssh: the addresses validated now. git is told to use exactly these
-   * (`http.curloptResolve`; ssh's `HostName`), so a name that answers public now and private at
-   * clone time (DNS rebinding) cannot redirect it.
-   */
-  pin?: { host: string; port: number; addresses: ResolvedAddress[] };
-}
+export { curlResolveEntry, type RepoSource };
+
 
 export type SourceCheck = { ok: true; source: RepoSource } | { ok: false; reason: string };
 
@@ -122,11 +108,6 @@ async function resolveAllowed(host: string, options: SourceOptions): Promise<Res
   return addresses;
 }
 
-/** The `http.curloptResolve` value that pins a host to the validated addresses (`host:port:a,b`). */
-export function curlResolveEntry(pin: NonNullable<RepoSource['pin']>): string {
-  const list = pin.addresses.map((a) => (a.family === 6 ? `[${a.address}]` : a.address)).join(',');
-  return `${pin.host}:${pin.port}:${list}`;
-}
 
 /**
  * A branch name as `git check-ref-format --branch` accepts it, plus: never starting with `-` (so it

@@ -1,4 +1,4 @@
-import { splitLines } from '../../repositories/engine-streams.js';
+import { splitLines } from '../../domain/lines.js';
 import type { LiveLogMessage, LogLine, PaasLogRepository } from '../../repositories/paas-log.repository.js';
 import type { DeploymentStatus } from '../../repositories/paas.repository.js';
 

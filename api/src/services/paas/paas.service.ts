@@ -10,7 +10,7 @@ import { changes, type AuditService } from '../audit.service.js';
 import { actorUserId, type Actor } from '../auth/principal.js';
 import type { Resolver } from '../webhooks/url-guard.js';
 import type { Sealer } from '../webhooks/signature.js';
-import { hostKeyAlias } from './git-access.js';
+import { hostKeyAlias } from '../../domain/paas/git-access.js';
 import { branchProblem, checkRepoUrl, pushedBranch, type RepoSource } from './git-source.js';
 import { followDeploymentLog, type LogEvent } from './log-follow.js';
 import { settingsOf } from './build-settings.js';

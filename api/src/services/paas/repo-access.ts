@@ -2,8 +2,8 @@ import type { PaasRepoAccess } from '../../dtos/paas.dto.js';
 import { Errors } from '../../errors/catalogue.js';
 import type { PaasAppRow, PaasRepository } from '../../repositories/paas.repository.js';
 import type { Sealer } from '../webhooks/signature.js';
-import { deployKeyComment, generateDeployKey, publicKeyFingerprint } from './deploy-key.js';
-import { parseKnownHost, type CloneAuth } from './git-access.js';
+import { deployKeyComment, generateDeployKey, publicKeyFingerprint } from '../../domain/paas/deploy-key.js';
+import { parseKnownHost, type CloneAuth } from '../../domain/paas/git-access.js';
 import type { RepoSource } from './git-source.js';
 import { PipelineFailure } from './deploy-log.js';
 

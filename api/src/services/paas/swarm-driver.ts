@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFrames, type DeathEvent, type DockerRepository } from '../../repositories/docker.repository.js';
 import type { SwarmRepository, SwarmTask } from '../../repositories/swarm.repository.js';
-import type { RawStats } from './app-metrics.js';
+import type { RawStats } from '../../domain/paas/app-metrics.js';
 import { proxyRuntimeEnv, type BuildNetwork } from './build-network.js';
 import { containerUser, legacyNetworkName, networkName, type Limits } from './container-spec.js';
 import { crashReason, PipelineFailure, withTail, type DeployLog } from './deploy-log.js';

@@ -47,12 +47,12 @@ const ROUTES: RouteDef[] = [
   { pattern: '/inbox', scope: 'inbox:read', render: (_, r) => <Inbox query={r.query} /> },
   { pattern: '/site', scope: 'site:read', render: () => <SiteBuilds /> },
   { pattern: '/apps', scope: 'paas:read', render: () => <PaasApps /> },
-  { pattern: '/apps/:id', scope: 'paas:read', render: (p) => <PaasAppDetail key={p.id} id={p.id} /> },
+  { pattern: '/apps/:id', scope: 'paas:read', render: (p) => <PaasAppDetail key={p.id} id={p.id!} /> },
   { pattern: '/settings', scope: 'settings:read', render: () => <Settings /> },
   { pattern: '/users', scope: 'users:manage', render: () => <Users /> },
   { pattern: '/api-keys', scope: 'apikeys:manage', render: () => <ApiKeys /> },
   { pattern: '/webhooks', scope: 'webhooks:manage', render: () => <Webhooks /> },
-  { pattern: '/webhooks/:id', scope: 'webhooks:manage', render: (p) => <WebhookDetail key={p.id} id={p.id} /> },
+  { pattern: '/webhooks/:id', scope: 'webhooks:manage', render: (p) => <WebhookDetail key={p.id} id={p.id!} /> },
   { pattern: '/audit', scope: 'audit:read', render: () => <Audit /> },
 ];
 

@@ -64,6 +64,8 @@ export function UiProvider({ children }: { children: ReactNode }) {
           <div className="confirm">
             <div className="confirm-message">{pending.message}</div>
             <div className="actions">
+              {/* The ARIA dialog pattern: focus moves into the dialog, onto its least destructive action. */}
+              {/* eslint-disable-next-line jsx-a11y/no-autofocus */}
               <button type="button" className="btn" onClick={() => answer(false)} autoFocus>
                 Cancel
               </button>

@@ -62,6 +62,7 @@ export function RichTextEditor({ label, initial, onChange, pickImage, error, rea
       },
     }),
     // The initial state is read once on mount, as Lexical does.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
     [],
   );
 

@@ -84,7 +84,7 @@ export function AppRuntimeLogs({ appId, status }: Props) {
         </label>
       </div>
       {status !== 'running' && status !== 'starting' && <p className="muted small">The app is not running; new lines appear when it starts.</p>}
-      <pre ref={box} className="log log-live" tabIndex={0} aria-label="App output" aria-live="off" onScroll={onScroll}>
+      <pre ref={box} className="log log-live" role="log" tabIndex={0} aria-label="App output" aria-live="off" onScroll={onScroll}>
         {lines.length === 0 && <span className="muted">No output yet.</span>}
         {lines.map((l) => (
           <span key={l.id} className={l.stream === 'stderr' ? 'log-stderr' : undefined} title={`${l.stream} · ${l.ts}`}>

@@ -55,7 +55,7 @@ export function LogStream({ deploymentId, fallback, onEnd, onLines }: Props) {
           <input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} /> Follow
         </label>
       </p>
-      <pre ref={box} className="log log-live" tabIndex={0} aria-label="Deployment log" aria-live="off">
+      <pre ref={box} className="log log-live" role="log" tabIndex={0} aria-label="Deployment log" aria-live="off">
         {shown.join('\n') || ' '}
       </pre>
     </div>

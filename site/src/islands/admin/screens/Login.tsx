@@ -95,6 +95,8 @@ export function Login({ api, onSignedIn }: { api: AdminApi; onSignedIn(user: Use
             inputMode="numeric"
             autoComplete="one-time-code"
             required
+            // The second step appears in place of the first: focus follows to its only field.
+            // eslint-disable-next-line jsx-a11y/no-autofocus
             autoFocus
             value={code}
             onValue={setCode}

@@ -146,5 +146,5 @@ function BuildLog({ id }: { id: string }) {
   const build = useLoad(async () => unwrap(await api.GET('/api/v1/admin/site/builds/{buildId}', { params: { path: { buildId: id } } })), [id]);
   if (build.loading) return <Loading />;
   if (build.error) return <ErrorNote message={build.error} retry={build.reload} />;
-  return <pre className="log" tabIndex={0}>{build.data?.log || 'No log recorded.'}</pre>;
+  return <pre className="log" role="log" aria-label="Build log" tabIndex={0}>{build.data?.log || 'No log recorded.'}</pre>;
 }

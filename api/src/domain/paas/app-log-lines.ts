@@ -1,4 +1,4 @@
-import { splitLines } from '../../repositories/engine-streams.js';
+import { splitLines } from '../lines.js';
 
 /** Which output of the app a line came from. */
 export type AppLogStream = 'stdout' | 'stderr';

@@ -4,7 +4,7 @@ import { generateDeployKey } from './deploy-key.js';
 import {
   defaultGitUsername, explainCloneFailure, hostKeyAlias, learnedHostKey, parseKnownHost, scrub, secretsOf, shellQuote, sshCommand, tokenEnv, type CloneAuth,
 } from './git-access.js';
-import type { RepoSource } from './git-source.js';
+import type { RepoSource } from './repo-source.js';
 
 const TOKEN = 'glpat-abcdefghijklmnopqrstu';
 const pin = { host: 'git.example', port: 22, addresses: [{ address: '93.184.215.14', family: 4 as const }] };

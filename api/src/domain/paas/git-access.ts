@@ -1,5 +1,5 @@
 import { publicKeyFingerprint } from './deploy-key.js';
-import type { RepoSource } from './git-source.js';
+import type { RepoSource } from './repo-source.js';
 
 /**
  * How a clone signs in to a private repository, and the pieces of git's environment that carry it.
