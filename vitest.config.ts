@@ -6,7 +6,13 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['api/src/**/*.spec.ts', 'scripts/*.spec.ts', 'site/scripts/**/*.spec.ts', 'site/src/**/*.spec.ts', 'clients/typescript/src/**/*.spec.ts'],
+          include: [
+            'api/src/**/*.spec.ts',
+            'scripts/*.spec.ts',
+            'site/scripts/**/*.spec.ts',
+            'site/src/**/*.spec.ts',
+            'clients/typescript/src/**/*.spec.ts',
+          ],
           environment: 'node',
         },
       },

@@ -10,13 +10,29 @@ import { MetricsRepository } from '../api/src/repositories/metrics.repository.js
  * gauge source set, after one observed request, as a scrape would see it.
  */
 
-const dashboard = JSON.parse(readFileSync(new URL('../docs/observability/dashboard.json', import.meta.url), 'utf8')) as Record<string, unknown>;
+const dashboard = JSON.parse(
+  readFileSync(new URL('../docs/observability/dashboard.json', import.meta.url), 'utf8'),
+) as Record<string, unknown>;
 const prometheusYml = readFileSync(new URL('../docs/observability/prometheus.yml', import.meta.url), 'utf8');
 
 /** Series Prometheus makes itself, and labels it adds to every scraped series. */
 const PROMETHEUS_OWN = new Set(['up']);
 const TARGET_LABELS = new Set(['job', 'instance']);
-const KEYWORDS = new Set(['by', 'without', 'on', 'ignoring', 'group_left', 'group_right', 'bool', 'and', 'or', 'unless', 'offset', 'inf', 'nan']);
+const KEYWORDS = new Set([
+  'by',
+  'without',
+  'on',
+  'ignoring',
+  'group_left',
+  'group_right',
+  'bool',
+  'and',
+  'or',
+  'unless',
+  'offset',
+  'inf',
+  'nan',
+]);
 
 /** Every `expr` (panel targets) and template `query`/`definition` string in the dashboard. */
 function expressions(node: unknown, out: string[] = []): string[] {
@@ -50,14 +66,21 @@ function parse(expr: string): Parsed {
   });
   rest = rest.replace(/\[[^\]]*\]/g, '');
   rest = rest.replace(/\b(by|without)\s*\(([^)]*)\)/g, (_m, _k, labels: string) => {
-    grouping.push(...labels.split(',').map((l) => l.trim()).filter(Boolean));
+    grouping.push(
+      ...labels
+        .split(',')
+        .map((l) => l.trim())
+        .filter(Boolean),
+    );
     return '';
   });
   rest = rest.replace(/label_values\(\s*([a-zA-Z_:][\w:]*)\s*,\s*(\w+)\s*\)/g, (_m, metric: string, label: string) => {
     grouping.push(label);
     return metric;
   });
-  const metrics = [...rest.matchAll(/(?<![\w.$])([a-zA-Z_:][\w:]*)(?![\w:])(?!\s*\()/g)].map((m) => m[1]!).filter((name) => !KEYWORDS.has(name.toLowerCase()));
+  const metrics = [...rest.matchAll(/(?<![\w.$])([a-zA-Z_:][\w:]*)(?![\w:])(?!\s*\()/g)]
+    .map((m) => m[1]!)
+    .filter((name) => !KEYWORDS.has(name.toLowerCase()));
   return { metrics, matchers, grouping };
 }
 
@@ -66,7 +89,9 @@ async function exposition(): Promise<Map<string, Set<string>>> {
   const metrics = new MetricsRepository('omervision-api', {
     dbPool: () => ({ total: 4, free: 3, queued: 0 }),
     queues: async () => ({ email: { waiting: 1, active: 0, delayed: 0, failed: 0 } }),
-    jobStats: async () => ({ email: { priority: 'high', count: 2, sumSeconds: 0.5, failed: 1, buckets: { '0.1': 1, '1': 2 } } }),
+    jobStats: async () => ({
+      email: { priority: 'high', count: 2, sumSeconds: 0.5, failed: 1, buckets: { '0.1': 1, '1': 2 } },
+    }),
   });
   metrics.observe('GET', '/api/v1/posts', 200, 0.01);
   const series = new Map<string, Set<string>>();
@@ -84,9 +109,16 @@ describe('docs/observability', () => {
   const exprs = expressions(dashboard);
 
   it('the parser finds metric and label names (and no functions or keywords)', () => {
-    expect(parse('histogram_quantile(0.95, sum by (le, route) (rate(http_request_duration_seconds_bucket{service="$service",status_code=~"5.."}[$__rate_interval]))) / clamp_min(up, 1e-9)')).toEqual({
+    expect(
+      parse(
+        'histogram_quantile(0.95, sum by (le, route) (rate(http_request_duration_seconds_bucket{service="$service",status_code=~"5.."}[$__rate_interval]))) / clamp_min(up, 1e-9)',
+      ),
+    ).toEqual({
       metrics: ['http_request_duration_seconds_bucket', 'up'],
-      matchers: [['http_request_duration_seconds_bucket', 'service'], ['http_request_duration_seconds_bucket', 'status_code']],
+      matchers: [
+        ['http_request_duration_seconds_bucket', 'service'],
+        ['http_request_duration_seconds_bucket', 'status_code'],
+      ],
       grouping: ['le', 'route'],
     });
   });
@@ -107,7 +139,8 @@ describe('docs/observability', () => {
       }
       for (const label of grouping) {
         if (TARGET_LABELS.has(label)) continue;
-        if (!metrics.some((metric) => series.get(metric)?.has(label))) problems.push(`no metric of the expression has label ${label} (${expr})`);
+        if (!metrics.some((metric) => series.get(metric)?.has(label)))
+          problems.push(`no metric of the expression has label ${label} (${expr})`);
       }
     }
     expect(problems).toEqual([]);

@@ -17,10 +17,23 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import SwaggerParser from '@apidevtools/swagger-parser';
 
 type Schema = Record<string, unknown>;
-type Doc = Record<string, unknown> & { info?: { version?: string }; paths?: Record<string, Record<string, unknown>>; security?: unknown[] };
+type Doc = Record<string, unknown> & {
+  info?: { version?: string };
+  paths?: Record<string, Record<string, unknown>>;
+  security?: unknown[];
+};
 
 export interface Change {
-  rule: 'removed-operation' | 'removed-success-status' | 'changed-auth' | 'new-required-parameter' | 'new-required-request-field' | 'narrowed-request' | 'removed-response-field' | 'changed-response-type' | 'removed-response-enum-value';
+  rule:
+    | 'removed-operation'
+    | 'removed-success-status'
+    | 'changed-auth'
+    | 'new-required-parameter'
+    | 'new-required-request-field'
+    | 'narrowed-request'
+    | 'removed-response-field'
+    | 'changed-response-type'
+    | 'removed-response-enum-value';
   /** `GET /api/v1/posts` — what the changelog must name. */
   operation: string;
   message: string;
@@ -49,29 +62,45 @@ export function findBreakingChanges(base: Doc, head: Doc): Change[] {
   return changes;
 }
 
-function compareOperation(before: Schema, after: Schema, base: Doc, head: Doc, add: (rule: Change['rule'], message: string) => void): void {
+function compareOperation(
+  before: Schema,
+  after: Schema,
+  base: Doc,
+  head: Doc,
+  add: (rule: Change['rule'], message: string) => void,
+): void {
   const beforeResponses = (before.responses ?? {}) as Record<string, Schema>;
   const afterResponses = (after.responses ?? {}) as Record<string, Schema>;
   for (const status of Object.keys(beforeResponses)) {
-    if (status.startsWith('2') && !afterResponses[status]) add('removed-success-status', `success status ${status} no longer declared`);
+    if (status.startsWith('2') && !afterResponses[status])
+      add('removed-success-status', `success status ${status} no longer declared`);
   }
 
-  const auth = (op: Schema, doc: Doc) => alternatives((op.security ?? doc.security ?? []) as Record<string, string[]>[]);
+  const auth = (op: Schema, doc: Doc) =>
+    alternatives((op.security ?? doc.security ?? []) as Record<string, string[]>[]);
   const lost = [...auth(before, base)].filter((alt) => !auth(after, head).has(alt));
-  if (lost.length) add('changed-auth', `security no longer accepts ${lost.map((a) => a || 'anonymous').join(' | ')} (now: ${[...auth(after, head)].map((a) => a || 'anonymous').join(' | ')})`);
+  if (lost.length)
+    add(
+      'changed-auth',
+      `security no longer accepts ${lost.map((a) => a || 'anonymous').join(' | ')} (now: ${[...auth(after, head)].map((a) => a || 'anonymous').join(' | ')})`,
+    );
 
-  const params = (op: Schema) => new Map(((op.parameters ?? []) as Schema[]).map((p) => [`${String(p.in)} ${String(p.name)}`, p]));
+  const params = (op: Schema) =>
+    new Map(((op.parameters ?? []) as Schema[]).map((p) => [`${String(p.in)} ${String(p.name)}`, p]));
   const beforeParams = params(before);
   for (const [key, p] of params(after)) {
     const old = beforeParams.get(key);
-    if (p.required && !old?.required) add('new-required-parameter', `${key} parameter is ${old ? 'now' : 'new and'} required`);
+    if (p.required && !old?.required)
+      add('new-required-parameter', `${key} parameter is ${old ? 'now' : 'new and'} required`);
     if (old) compareRequest(old.schema as Schema, p.schema as Schema, `parameter ${key}`, add);
   }
 
-  const body = (op: Schema) => op.requestBody as { required?: boolean; content?: Record<string, { schema?: Schema }> } | undefined;
+  const body = (op: Schema) =>
+    op.requestBody as { required?: boolean; content?: Record<string, { schema?: Schema }> } | undefined;
   const beforeBody = body(before);
   const afterBody = body(after);
-  if (afterBody?.required && !beforeBody?.required) add('new-required-request-field', 'the request body is now required');
+  if (afterBody?.required && !beforeBody?.required)
+    add('new-required-request-field', 'the request body is now required');
   for (const [type, media] of Object.entries(afterBody?.content ?? {})) {
     const old = beforeBody?.content?.[type]?.schema;
     if (old && media.schema) compareRequest(old, media.schema, 'request body', add);
@@ -90,22 +119,40 @@ function compareOperation(before: Schema, after: Schema, base: Doc, head: Doc, a
 
 function alternatives(security: Record<string, string[]>[]): Set<string> {
   if (security.length === 0) return new Set(['']);
-  return new Set(security.map((req) => Object.entries(req).map(([name, scopes]) => `${name}${scopes.length ? `[${[...scopes].sort().join(',')}]` : ''}`).sort().join('+')));
+  return new Set(
+    security.map((req) =>
+      Object.entries(req)
+        .map(([name, scopes]) => `${name}${scopes.length ? `[${[...scopes].sort().join(',')}]` : ''}`)
+        .sort()
+        .join('+'),
+    ),
+  );
 }
 
 /** What a client sends: new required fields, removed fields, narrowed types or enums break it. */
-function compareRequest(before: Schema | undefined, after: Schema | undefined, where: string, add: (rule: Change['rule'], message: string) => void, depth = 0): void {
+function compareRequest(
+  before: Schema | undefined,
+  after: Schema | undefined,
+  where: string,
+  add: (rule: Change['rule'], message: string) => void,
+  depth = 0,
+): void {
   if (!before || !after || depth > MAX_DEPTH) return;
   const a = flatten(before);
   const b = flatten(after);
   if (a.ref || b.ref) return;
-  const lostTypes = [...a.types].filter((t) => b.types.size > 0 && !b.types.has(t) && !(t === 'integer' && b.types.has('number')));
+  const lostTypes = [...a.types].filter(
+    (t) => b.types.size > 0 && !b.types.has(t) && !(t === 'integer' && b.types.has('number')),
+  );
   if (lostTypes.length) add('narrowed-request', `${where}: no longer accepts ${lostTypes.join(', ')}`);
   if (a.enum && b.enum) {
     const removed = a.enum.filter((v) => !b.enum!.includes(v));
-    if (removed.length) add('narrowed-request', `${where}: enum no longer accepts ${removed.map((v) => JSON.stringify(v)).join(', ')}`);
-  } else if (!a.enum && b.enum) add('narrowed-request', `${where}: now limited to ${b.enum.map((v) => JSON.stringify(v)).join(', ')}`);
-  for (const name of b.required) if (!a.required.has(name)) add('new-required-request-field', `${where}: field ${name} is now required`);
+    if (removed.length)
+      add('narrowed-request', `${where}: enum no longer accepts ${removed.map((v) => JSON.stringify(v)).join(', ')}`);
+  } else if (!a.enum && b.enum)
+    add('narrowed-request', `${where}: now limited to ${b.enum.map((v) => JSON.stringify(v)).join(', ')}`);
+  for (const name of b.required)
+    if (!a.required.has(name)) add('new-required-request-field', `${where}: field ${name} is now required`);
   for (const [name, schema] of Object.entries(a.properties)) {
     const next = b.properties[name];
     if (!next) {
@@ -116,21 +163,30 @@ function compareRequest(before: Schema | undefined, after: Schema | undefined, w
 }
 
 /** What a client reads: removed fields, changed types and removed enum values break it. */
-function compareResponse(before: Schema | undefined, after: Schema | undefined, where: string, add: (rule: Change['rule'], message: string) => void, depth = 0): void {
+function compareResponse(
+  before: Schema | undefined,
+  after: Schema | undefined,
+  where: string,
+  add: (rule: Change['rule'], message: string) => void,
+  depth = 0,
+): void {
   if (!before || !after || depth > MAX_DEPTH) return;
   const a = flatten(before);
   const b = flatten(after);
   if (a.ref || b.ref) return;
-  if (a.types.size > 0 && b.types.size > 0 && !sameSet(a.types, b.types)) add('changed-response-type', `${where}: type ${[...a.types].join('|')} became ${[...b.types].join('|')}`);
+  if (a.types.size > 0 && b.types.size > 0 && !sameSet(a.types, b.types))
+    add('changed-response-type', `${where}: type ${[...a.types].join('|')} became ${[...b.types].join('|')}`);
   if (a.enum && b.enum) {
     const removed = a.enum.filter((v) => !b.enum!.includes(v));
-    if (removed.length) add('removed-response-enum-value', `${where}: enum lost ${removed.map((v) => JSON.stringify(v)).join(', ')}`);
+    if (removed.length)
+      add('removed-response-enum-value', `${where}: enum lost ${removed.map((v) => JSON.stringify(v)).join(', ')}`);
   }
   for (const [name, schema] of Object.entries(a.properties)) {
     const next = b.properties[name];
     if (!next) add('removed-response-field', `${where}: field ${name} removed`);
     else {
-      if (a.required.has(name) && !b.required.has(name)) add('removed-response-field', `${where}: field ${name} is no longer always present`);
+      if (a.required.has(name) && !b.required.has(name))
+        add('removed-response-field', `${where}: field ${name} is no longer always present`);
       compareResponse(schema, next, `${where}.${name}`, add, depth + 1);
     }
   }
@@ -203,17 +259,26 @@ export function changelogSection(markdown: string, version: string): string | un
 }
 
 /** Why the current spec may not ship; empty when it may. */
-export function verdict(changes: Change[], baseVersion: string, headVersion: string, changelog: string, head: Doc): string[] {
+export function verdict(
+  changes: Change[],
+  baseVersion: string,
+  headVersion: string,
+  changelog: string,
+  head: Doc,
+): string[] {
   const problems: string[] = [];
   for (const [path, item] of Object.entries(head.paths ?? {}))
     for (const method of METHODS) {
       const op = item[method] as Schema | undefined;
       for (const ext of ['x-deprecated-at', 'x-sunset'])
         if (op?.deprecated && Number.isNaN(Date.parse(String(op[ext]))))
-          problems.push(`${method.toUpperCase()} ${path} is deprecated without an ${ext} date (tsoa: @Extension('${ext}', '2026-12-31'))`);
+          problems.push(
+            `${method.toUpperCase()} ${path} is deprecated without an ${ext} date (tsoa: @Extension('${ext}', '2026-12-31'))`,
+          );
     }
   const bumped = compareVersions(headVersion, baseVersion) > 0;
-  if (bumped && changelogSection(changelog, headVersion) === undefined) problems.push(`info.version is ${headVersion} but docs/api-changelog.md has no "## ${headVersion}" section`);
+  if (bumped && changelogSection(changelog, headVersion) === undefined)
+    problems.push(`info.version is ${headVersion} but docs/api-changelog.md has no "## ${headVersion}" section`);
   const section = changelogSection(changelog, headVersion) ?? '';
   // A correction makes the document say what the API already did (a `null` it always sent): no
   // client breaks, so a minor or patch version will do once the changelog names the operation.
@@ -221,21 +286,28 @@ export function verdict(changes: Change[], baseVersion: string, headVersion: str
   const breaking = changes.filter((c) => !corrections.includes(c.operation));
   if (breaking.length === 0) return problems;
   if (parseVersion(headVersion)[0] <= parseVersion(baseVersion)[0])
-    problems.push(`${breaking.length} breaking change(s) since ${baseVersion} need a new major info.version (now ${headVersion}), or a "### Corrections" entry when the API already behaved so`);
+    problems.push(
+      `${breaking.length} breaking change(s) since ${baseVersion} need a new major info.version (now ${headVersion}), or a "### Corrections" entry when the API already behaved so`,
+    );
   const unlisted = [...new Set(breaking.map((c) => c.operation))].filter((op) => !section.includes(op));
-  if (unlisted.length && bumped) problems.push(`docs/api-changelog.md "## ${headVersion}" does not name: ${unlisted.join(', ')}`);
+  if (unlisted.length && bumped)
+    problems.push(`docs/api-changelog.md "## ${headVersion}" does not name: ${unlisted.join(', ')}`);
   return problems;
 }
 
 function newestRelease(dir: string): string | undefined {
   if (!existsSync(dir)) return undefined;
-  const versions = readdirSync(dir).filter((f) => /^\d+\.\d+\.\d+\.json$/.test(f)).map((f) => f.slice(0, -5));
+  const versions = readdirSync(dir)
+    .filter((f) => /^\d+\.\d+\.\d+\.json$/.test(f))
+    .map((f) => f.slice(0, -5));
   return versions.sort(compareVersions).at(-1);
 }
 
 async function dereference(file: string): Promise<Doc> {
   const doc = JSON.parse(readFileSync(file, 'utf8')) as Doc;
-  return (await new SwaggerParser().dereference(doc as never, { dereference: { circular: 'ignore' } })) as unknown as Doc;
+  return (await new SwaggerParser().dereference(doc as never, {
+    dereference: { circular: 'ignore' },
+  })) as unknown as Doc;
 }
 
 async function main(): Promise<number> {
@@ -250,7 +322,9 @@ async function main(): Promise<number> {
   }
   const baseVersion = newestRelease(releasedDir);
   if (!baseVersion) {
-    console.error('openapi/released/ holds no released spec to compare with (npx tsx scripts/openapi-breaking.ts --release)');
+    console.error(
+      'openapi/released/ holds no released spec to compare with (npx tsx scripts/openapi-breaking.ts --release)',
+    );
     return 1;
   }
   const [base, head] = await Promise.all([dereference(`${releasedDir}/${baseVersion}.json`), dereference(current)]);
@@ -258,10 +332,17 @@ async function main(): Promise<number> {
   const changelogFile = `${root}docs/api-changelog.md`;
   const changelog = existsSync(changelogFile) ? readFileSync(changelogFile, 'utf8') : '';
   const problems = verdict(changes, baseVersion, headVersion, changelog, head);
-  for (const c of changes) console.log(`${problems.length ? 'breaking' : 'breaking (released as major)'}: ${c.operation}: ${c.message} [${c.rule}]`);
+  for (const c of changes)
+    console.log(
+      `${problems.length ? 'breaking' : 'breaking (released as major)'}: ${c.operation}: ${c.message} [${c.rule}]`,
+    );
   if (problems.length) {
-    console.error(`\nopenapi/openapi.json (${headVersion}) against released ${baseVersion}:\n  ${problems.join('\n  ')}`);
-    console.error('See docs/api.md#versioning: bump info.version (major for breaking changes) and list the changes in docs/api-changelog.md.');
+    console.error(
+      `\nopenapi/openapi.json (${headVersion}) against released ${baseVersion}:\n  ${problems.join('\n  ')}`,
+    );
+    console.error(
+      'See docs/api.md#versioning: bump info.version (major for breaking changes) and list the changes in docs/api-changelog.md.',
+    );
     return 1;
   }
   console.log(`contract: no unreleased breaking change against ${baseVersion} (${headVersion})`);

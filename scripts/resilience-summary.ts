@@ -12,15 +12,28 @@ import { dirname, join, relative } from 'node:path';
 import { LEDGER_PATH, readLedger, type Tally } from '../api/test/resilience/ledger.js';
 
 const COLUMNS = [
-  ['faults', 'faults'], ['requests', 'requests'], ['status5xx', '5xx'], ['expected503', 'exp. 503'],
-  ['rowsLost', 'rows lost'], ['objectsLost', 'objects lost'], ['duplicates', 'duplicates'],
+  ['faults', 'faults'],
+  ['requests', 'requests'],
+  ['status5xx', '5xx'],
+  ['expected503', 'exp. 503'],
+  ['rowsLost', 'rows lost'],
+  ['objectsLost', 'objects lost'],
+  ['duplicates', 'duplicates'],
 ] as const satisfies readonly (readonly [keyof Tally, string])[];
 /** Any of these above zero fails the run. */
 const FAILING: (keyof Tally)[] = ['status5xx', 'rowsLost', 'objectsLost', 'duplicates'];
 
 type Row = Tally & { suite: string; test: string; runs: number };
 
-const zero = (): Tally => ({ faults: 0, requests: 0, status5xx: 0, expected503: 0, rowsLost: 0, objectsLost: 0, duplicates: 0 });
+const zero = (): Tally => ({
+  faults: 0,
+  requests: 0,
+  status5xx: 0,
+  expected503: 0,
+  rowsLost: 0,
+  objectsLost: 0,
+  duplicates: 0,
+});
 const add = (into: Tally, from: Partial<Tally>) => {
   for (const [key] of COLUMNS) into[key] += Number(from[key] ?? 0) || 0;
 };
@@ -49,11 +62,16 @@ const failed = FAILING.filter((key) => total[key] > 0);
 
 const header = ['suite', 'test', ...COLUMNS.map(([, label]) => label)];
 const lines = [
-  ...table.map((r) => [r.suite, r.runs > 1 ? `${r.test} (×${r.runs})` : r.test, ...COLUMNS.map(([key]) => String(r[key]))]),
+  ...table.map((r) => [
+    r.suite,
+    r.runs > 1 ? `${r.test} (×${r.runs})` : r.test,
+    ...COLUMNS.map(([key]) => String(r[key])),
+  ]),
   ['TOTAL', `${table.length} test(s)`, ...COLUMNS.map(([key]) => String(total[key]))],
 ];
 const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
-const format = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+const format = (cells: string[]) =>
+  cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
 const rule = widths.map((w) => '-'.repeat(w)).join('  ');
 
 const ledger = relative(process.cwd(), LEDGER_PATH) || LEDGER_PATH;
@@ -61,11 +79,24 @@ console.log(`\nResilience summary (${ledger})`);
 if (!table.length) {
   console.log('  no entries: no fault, load or fuzz test recorded anything in this run');
 } else {
-  console.log([format(header), rule, ...lines.slice(0, -1).map(format), rule, format(lines[lines.length - 1]!)].join('\n'));
+  console.log(
+    [format(header), rule, ...lines.slice(0, -1).map(format), rule, format(lines[lines.length - 1]!)].join('\n'),
+  );
 }
-console.log(failed.length ? `FAILED: ${failed.map((k) => `${k} ${total[k]}`).join(', ')}` : 'OK: no unexpected 5xx, nothing lost, nothing duplicated');
+console.log(
+  failed.length
+    ? `FAILED: ${failed.map((k) => `${k} ${total[k]}`).join(', ')}`
+    : 'OK: no unexpected 5xx, nothing lost, nothing duplicated',
+);
 
 const summaryPath = join(dirname(LEDGER_PATH), 'summary.json');
 mkdirSync(dirname(summaryPath), { recursive: true });
-writeFileSync(summaryPath, JSON.stringify({ at: new Date().toISOString(), ledger: LEDGER_PATH, ok: failed.length === 0, failed, total, tests: table }, null, 2) + '\n');
+writeFileSync(
+  summaryPath,
+  JSON.stringify(
+    { at: new Date().toISOString(), ledger: LEDGER_PATH, ok: failed.length === 0, failed, total, tests: table },
+    null,
+    2,
+  ) + '\n',
+);
 process.exitCode = failed.length ? 1 : 0;

@@ -21,7 +21,16 @@ import { uploadParser } from './middleware/upload.js';
 import type { HttpMetrics } from './repositories/metrics.repository.js';
 
 export interface AppDeps {
-  env: Pick<Env, 'BODY_LIMIT' | 'CORS_ORIGINS' | 'TRUST_PROXY' | 'SLOW_REQUEST_MS' | 'PUBLIC_API_URL' | 'SITE_URL' | 'MEDIA_MAX_BYTES'>;
+  env: Pick<
+    Env,
+    | 'BODY_LIMIT'
+    | 'CORS_ORIGINS'
+    | 'TRUST_PROXY'
+    | 'SLOW_REQUEST_MS'
+    | 'PUBLIC_API_URL'
+    | 'SITE_URL'
+    | 'MEDIA_MAX_BYTES'
+  >;
   logger: Logger;
   metrics: HttpMetrics;
   composition: ApiComposition;
@@ -47,14 +56,28 @@ export function createApp({ env, logger, metrics, composition }: AppDeps): Expre
   // Helmet's CSP (script-src 'self' with no inline script, object-src 'none', base-uri 'self') fits
   // the API's only pages, /docs (swagger-ui runs from files); nothing needs to frame the API.
   // Computed once and sent with each response head in one piece; first, so the request id goes the same way.
-  app.use(securityHeaders({ crossOriginResourcePolicy: { policy: 'same-site' }, contentSecurityPolicy: { directives: { frameAncestors: ["'none'"] } } }));
+  app.use(
+    securityHeaders({
+      crossOriginResourcePolicy: { policy: 'same-site' },
+      contentSecurityPolicy: { directives: { frameAncestors: ["'none'"] } },
+    }),
+  );
   app.use(requestContext(logger, metrics, env.SLOW_REQUEST_MS));
   app.use(
     cors({
       // Unlisted origins get no CORS headers at all, so credentials never leak to them.
       origin: (origin, done) => done(null, origin !== undefined && allowed.has(origin)),
       credentials: true,
-      exposedHeaders: ['X-Request-Id', 'ETag', 'Retry-After', 'X-RateLimit-Limit', 'X-RateLimit-Remaining', 'X-RateLimit-Reset', 'Deprecation', 'Sunset'],
+      exposedHeaders: [
+        'X-Request-Id',
+        'ETag',
+        'Retry-After',
+        'X-RateLimit-Limit',
+        'X-RateLimit-Remaining',
+        'X-RateLimit-Reset',
+        'Deprecation',
+        'Sunset',
+      ],
       maxAge: 600,
     }),
   );
@@ -64,7 +87,9 @@ export function createApp({ env, logger, metrics, composition }: AppDeps): Expre
   if (composition.rateLimits) app.use('/api/v1', rateLimit(composition.rateLimits));
   // A URL a public route answered from the cache is answered again from there, before the routes.
   app.use(cachedAnswers(app, composition.readCache));
-  app.use(express.json({ limit: env.BODY_LIMIT, type: ['application/json', 'application/*+json'], verify: keepRawBody }));
+  app.use(
+    express.json({ limit: env.BODY_LIMIT, type: ['application/json', 'application/*+json'], verify: keepRawBody }),
+  );
   app.use(checkJsonBody());
   app.use(cookieParser());
 

@@ -17,7 +17,8 @@ type Message =
   | { ov: 'collect'; id: number }
   | { ov: 'collected'; id: number; metrics?: MetricsJson; error?: string };
 
-const isMessage = (m: unknown): m is Message => typeof m === 'object' && m !== null && typeof (m as { ov?: unknown }).ov === 'string';
+const isMessage = (m: unknown): m is Message =>
+  typeof m === 'object' && m !== null && typeof (m as { ov?: unknown }).ov === 'string';
 
 /** A worker that has not answered a collection by then is left out of that scrape. */
 const COLLECT_TIMEOUT_MS = 2000;
@@ -81,7 +82,9 @@ export function runPrimary({ count, logger, shutdownTimeoutMs }: PrimaryOptions)
           finished = true;
           clearTimeout(timer);
           collections.delete(id);
-          AggregatorRegistry.aggregate(c.results).getMetricsAsJSON().then((json) => resolve(json as MetricsJson), reject);
+          AggregatorRegistry.aggregate(c.results)
+            .getMetricsAsJSON()
+            .then((json) => resolve(json as MetricsJson), reject);
         },
       };
       const timer = setTimeout(c.finish, COLLECT_TIMEOUT_MS);

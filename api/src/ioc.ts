@@ -16,7 +16,10 @@ export function iocContainer(request: Request) {
   return {
     get<T>(controller: unknown): T {
       const instance = instances?.get(controller);
-      if (!instance) throw new Error(`Controller ${String((controller as { name?: string }).name)} is not registered in composition/api.ts`);
+      if (!instance)
+        throw new Error(
+          `Controller ${String((controller as { name?: string }).name)} is not registered in composition/api.ts`,
+        );
       return (instance instanceof Controller ? requestView(instance) : instance) as T;
     },
   };
@@ -30,5 +33,8 @@ export function iocContainer(request: Request) {
  * class prototype stays the direct prototype: tsoa looks the route method up there.
  */
 export function requestView<T extends Controller>(instance: T): T {
-  return Object.assign(Object.create(Object.getPrototypeOf(instance)) as T, instance, { statusCode: undefined, headers: {} });
+  return Object.assign(Object.create(Object.getPrototypeOf(instance)) as T, instance, {
+    statusCode: undefined,
+    headers: {},
+  });
 }

@@ -34,7 +34,7 @@ describe('LineWriter', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  it('writes lines together, in writes of whole lines up to PIPE_BUF, never on the request\'s own path', async () => {
+  it("writes lines together, in writes of whole lines up to PIPE_BUF, never on the request's own path", async () => {
     const pipe = fakePipe();
     const w = writer(pipe);
     const lines = Array.from({ length: 100 }, (_, i) => line(i));
@@ -164,7 +164,9 @@ describe('LineWriter', () => {
     const pipe = fakePipe();
     let first = true;
     const w = new LineWriter(1, {
-      maxBufferBytes: 1 << 20, exitFlushMs: 50, dropNotice: () => '',
+      maxBufferBytes: 1 << 20,
+      exitFlushMs: 50,
+      dropNotice: () => '',
       io: {
         writeSync: (fd, buf) => {
           if (first) {

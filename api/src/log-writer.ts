@@ -25,7 +25,10 @@ export interface LineWriterOptions {
 }
 
 const nap = new Int32Array(new SharedArrayBuffer(4));
-const realIo = { writeSync: (fd: number, buf: Uint8Array) => writeSync(fd, buf), sleep: (ms: number) => void Atomics.wait(nap, 0, 0, ms) };
+const realIo = {
+  writeSync: (fd: number, buf: Uint8Array) => writeSync(fd, buf),
+  sleep: (ms: number) => void Atomics.wait(nap, 0, 0, ms),
+};
 
 /**
  * The log destination: lines are queued and written together, in writes of at most
@@ -53,7 +56,10 @@ export class LineWriter {
   private dropped = 0;
   private readonly io: NonNullable<LineWriterOptions['io']>;
 
-  constructor(private readonly fd: number, private readonly options: LineWriterOptions) {
+  constructor(
+    private readonly fd: number,
+    private readonly options: LineWriterOptions,
+  ) {
     this.io = options.io ?? realIo;
   }
 
@@ -169,6 +175,9 @@ export class LineWriter {
     let bytes = this.sizes[from]!;
     let end = from + 1;
     while (end < this.queue.length && bytes + this.sizes[end]! <= ATOMIC_WRITE_BYTES) bytes += this.sizes[end++]!;
-    return { buf: Buffer.from(end === from + 1 ? this.queue[from]! : this.queue.slice(from, end).join('')), lines: end - from };
+    return {
+      buf: Buffer.from(end === from + 1 ? this.queue[from]! : this.queue.slice(from, end).join('')),
+      lines: end - from,
+    };
   }
 }

@@ -22,7 +22,8 @@ function stdoutWriter(): LineWriter {
   const writer = new LineWriter(1, {
     maxBufferBytes: MAX_BUFFER_BYTES,
     exitFlushMs: EXIT_FLUSH_MS,
-    dropNotice: (dropped) => `${JSON.stringify({ level: 40, time: Date.now(), pid: process.pid, hostname: hostname(), dropped, msg: 'log lines dropped: stdout was not read fast enough' })}\n`,
+    dropNotice: (dropped) =>
+      `${JSON.stringify({ level: 40, time: Date.now(), pid: process.pid, hostname: hostname(), dropped, msg: 'log lines dropped: stdout was not read fast enough' })}\n`,
   });
   process.on('exit', () => writer.flushSync());
   return (stdout = writer);
@@ -33,23 +34,26 @@ const requestLoggers = new WeakMap<Logger, Logger>();
 /** JSON logs; credentials never reach them. Written without blocking the event loop (log-writer.ts). */
 export function createLogger(level: string, name: string): Logger {
   const serializers = { err: pino.stdSerializers.err };
-  const logger = pino({
-    name,
-    level,
-    redact: {
-      paths: [
-        'req.headers.authorization',
-        'req.headers.cookie',
-        'headers.authorization',
-        'headers.cookie',
-        'res.headers["set-cookie"]',
-        '*.password',
-        '*.token',
-      ],
-      censor: '[redacted]',
+  const logger = pino(
+    {
+      name,
+      level,
+      redact: {
+        paths: [
+          'req.headers.authorization',
+          'req.headers.cookie',
+          'headers.authorization',
+          'headers.cookie',
+          'res.headers["set-cookie"]',
+          '*.password',
+          '*.token',
+        ],
+        censor: '[redacted]',
+      },
+      serializers,
     },
-    serializers,
-  }, stdoutWriter());
+    stdoutWriter(),
+  );
   requestLoggers.set(logger, pino({ name, level, serializers }, stdoutWriter()));
   return logger;
 }

@@ -13,7 +13,8 @@ runMain(async () => {
   const logger = createLogger(env.LOG_LEVEL, 'api');
   // One process per core in production (cluster.ts); each worker below is a whole API.
   const workers = apiWorkerCount(env);
-  if (workers > 1 && cluster.isPrimary) return runPrimary({ count: workers, logger, shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS });
+  if (workers > 1 && cluster.isPrimary)
+    return runPrimary({ count: workers, logger, shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS });
 
   const infra = createInfrastructure(env, logger, 'api');
   const everyProcess = clusterMetrics(infra.metrics.registry);

@@ -42,7 +42,9 @@ export async function backupCli(env: Env = bootConfig()): Promise<number> {
   try {
     const quiet: ProgressLog = { info: () => undefined, warn: consoleLog.warn };
     const result = await maintenanceService({ database, logger: quiet }).track('backup', () => ops.backup.run('cli'));
-    console.log(`✓ ${result.location}/${result.name} (${(result.sizeBytes / 1024 / 1024).toFixed(1)} MiB, ${result.rows} rows in ${result.tables} tables, ${result.objects} objects)`);
+    console.log(
+      `✓ ${result.location}/${result.name} (${(result.sizeBytes / 1024 / 1024).toFixed(1)} MiB, ${result.rows} rows in ${result.tables} tables, ${result.objects} objects)`,
+    );
     console.log(`  sha256 ${result.sha256}`);
     return 0;
   } catch (err) {
@@ -62,11 +64,16 @@ export async function restoreCli(args: string[], env: Env = bootConfig()): Promi
     return 64;
   }
   const ops = createBackupServices(env, { logger: consoleLog });
-  console.log(`Restoring ${file} into ${new URL(env.DATABASE_URL).pathname.slice(1)} and bucket ${env.S3_BUCKET}${force ? ' (--force: existing data is replaced)' : ''}`);
+  console.log(
+    `Restoring ${file} into ${new URL(env.DATABASE_URL).pathname.slice(1)} and bucket ${env.S3_BUCKET}${force ? ' (--force: existing data is replaced)' : ''}`,
+  );
   try {
     const result = await ops.restore.restore(file, { force });
-    console.log(`✓ restored ${result.rows} rows in ${result.tables} tables and ${result.objects} objects from the backup of ${result.createdAt}`);
-    if (result.migratedFrom !== result.migratedTo) console.log(`  migrated from ${result.migratedFrom} to ${result.migratedTo}`);
+    console.log(
+      `✓ restored ${result.rows} rows in ${result.tables} tables and ${result.objects} objects from the backup of ${result.createdAt}`,
+    );
+    if (result.migratedFrom !== result.migratedTo)
+      console.log(`  migrated from ${result.migratedFrom} to ${result.migratedTo}`);
     await invalidateCache(env);
     return 0;
   } catch (err) {
@@ -83,7 +90,12 @@ async function invalidateCache(env: Env): Promise<void> {
   const deadline = Date.now() + 3000;
   while (!redis.isReady && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
   if (redis.isReady) {
-    await new CacheRepository(redis, env.REDIS_KEY_PREFIX, logger, { memoryTtlMs: 0, redisTtlSeconds: 1, maxEntries: 1, enabled: true }).invalidate(...Object.values(CACHE_NS));
+    await new CacheRepository(redis, env.REDIS_KEY_PREFIX, logger, {
+      memoryTtlMs: 0,
+      redisTtlSeconds: 1,
+      maxEntries: 1,
+      enabled: true,
+    }).invalidate(...Object.values(CACHE_NS));
     console.log('  read cache invalidated');
   } else {
     console.warn('! Redis is unreachable: restart the api so it does not serve cached answers from before the restore');
@@ -93,6 +105,11 @@ async function invalidateCache(env: Env): Promise<void> {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [command, ...rest] = process.argv.slice(2);
-  const run = command === 'backup' ? backupCli() : command === 'restore' ? restoreCli(rest) : Promise.resolve((console.error(USAGE), 64));
+  const run =
+    command === 'backup'
+      ? backupCli()
+      : command === 'restore'
+        ? restoreCli(rest)
+        : Promise.resolve((console.error(USAGE), 64));
   process.exitCode = await run;
 }

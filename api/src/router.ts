@@ -18,12 +18,21 @@ import { RouteTable } from './services/paas/route-table.js';
 runMain(async () => {
   const env = bootSubsetConfig(loadRouterConfig);
   const logger = createLogger(env.LOG_LEVEL, 'router');
-  const database = createDatabase(env.DATABASE_URL, { poolSize: Math.min(env.DB_POOL_SIZE, 5), timeoutMs: env.DB_TIMEOUT_MS });
+  const database = createDatabase(env.DATABASE_URL, {
+    poolSize: Math.min(env.DB_POOL_SIZE, 5),
+    timeoutMs: env.DB_TIMEOUT_MS,
+  });
   const repo = new PaasRepository(database.db);
   const routes = new RouteTable((slug) => repo.findAppBySlug(slug), env.PAAS_DOMAIN, 1000, env.PAAS_DRIVER);
   const server = createAppRouter({ routes, logger });
   server.listen(env.PAAS_ROUTER_PORT, env.PAAS_ROUTER_HOST, () => {
-    logger.info({ url: `http://${env.PAAS_ROUTER_HOST}:${env.PAAS_ROUTER_PORT}`, apps: `http://<slug>.${env.PAAS_DOMAIN}:${env.PAAS_ROUTER_PORT}` }, 'app router listening');
+    logger.info(
+      {
+        url: `http://${env.PAAS_ROUTER_HOST}:${env.PAAS_ROUTER_PORT}`,
+        apps: `http://<slug>.${env.PAAS_DOMAIN}:${env.PAAS_ROUTER_PORT}`,
+      },
+      'app router listening',
+    );
   });
   server.on('error', (err) => {
     logger.fatal({ err }, 'app router cannot listen');

@@ -88,14 +88,17 @@ function start(): void {
     const { registerOptions } = createAddHookMessageChannel();
     register('import-in-the-middle/hook.mjs', import.meta.url, registerOptions);
   } catch (err) {
-    process.stderr.write(`telemetry: ESM hook not registered (${(err as Error).message}); CommonJS modules are still traced\n`);
+    process.stderr.write(
+      `telemetry: ESM hook not registered (${(err as Error).message}); CommonJS modules are still traced\n`,
+    );
   }
 
   const { NodeSDK } = require('@opentelemetry/sdk-node') as typeof SdkNode;
   const { BatchSpanProcessor } = require('@opentelemetry/sdk-trace') as typeof SdkTrace;
   const { OTLPTraceExporter } = require('@opentelemetry/exporter-trace-otlp-proto') as typeof Exporter;
   const { HttpInstrumentation } = require('@opentelemetry/instrumentation-http') as typeof HttpInstr;
-  const { ExpressInstrumentation, ExpressLayerType } = require('@opentelemetry/instrumentation-express') as typeof ExpressInstr;
+  const { ExpressInstrumentation, ExpressLayerType } =
+    require('@opentelemetry/instrumentation-express') as typeof ExpressInstr;
   const { MySQL2Instrumentation } = require('@opentelemetry/instrumentation-mysql2') as typeof Mysql2Instr;
   const { RedisInstrumentation } = require('@opentelemetry/instrumentation-redis') as typeof RedisInstr;
   const { AwsInstrumentation } = require('@opentelemetry/instrumentation-aws-sdk') as typeof AwsInstr;

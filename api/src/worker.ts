@@ -14,12 +14,19 @@ runMain(async () => {
   const infra = createInfrastructure(env, logger, 'worker');
   const registry = buildJobRegistry(infra);
   for (const entry of registry) {
-    infra.queues.process(entry.spec, concurrencyOf(entry, env), traceJob(entry.spec.name, timed(entry, infra.jobStats, logger)));
+    infra.queues.process(
+      entry.spec,
+      concurrencyOf(entry, env),
+      traceJob(entry.spec.name, timed(entry, infra.jobStats, logger)),
+    );
   }
   const stopSchedule = scheduleRecurring(infra);
   const stopDispatch = scheduleOutboxDispatch(infra);
   const stopPaas = startPaasWorker(infra, composePaasEngine(infra));
-  logger.info({ jobs: Object.fromEntries(registry.map((r) => [r.spec.name, `${r.spec.priority}×${concurrencyOf(r, env)}`])) }, 'worker started');
+  logger.info(
+    { jobs: Object.fromEntries(registry.map((r) => [r.spec.name, `${r.spec.priority}×${concurrencyOf(r, env)}`])) },
+    'worker started',
+  );
 
   // Stop taking jobs, let active ones finish (queues.close waits), then close pools.
   onShutdown(logger, env.SHUTDOWN_TIMEOUT_MS, async () => {

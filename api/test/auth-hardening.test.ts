@@ -30,7 +30,10 @@ describe('failed-login limits', () => {
   it('30 failed logins for one account from 30 addresses of one IPv6 /64 → 429', async () => {
     const user = await createUser(api, 'editor');
     const statuses: number[] = [];
-    for (let i = 1; i <= 30; i++) statuses.push((await post(api, '/api/v1/auth/login', wrong(user.email), from(`2001:db8:a:b::${i.toString(16)}`))).status);
+    for (let i = 1; i <= 30; i++)
+      statuses.push(
+        (await post(api, '/api/v1/auth/login', wrong(user.email), from(`2001:db8:a:b::${i.toString(16)}`))).status,
+      );
     // One /64 is one client: its five failures lock it out of this account, whichever address it picks.
     expect(statuses.slice(0, 5)).toEqual(Array(5).fill(401));
     expect(statuses.slice(5)).toEqual(Array(25).fill(429));
@@ -39,12 +42,13 @@ describe('failed-login limits', () => {
     expect((await signIn(user, from('198.51.100.30'))).status).toBe(200);
   });
 
-  it('failed logins from many unrelated addresses for one account → account limit 429, lifted for the owner\'s known address', async () => {
+  it("failed logins from many unrelated addresses for one account → account limit 429, lifted for the owner's known address", async () => {
     const user = await createUser(api, 'viewer');
     // The owner signed in from home earlier.
     expect((await signIn(user, from('192.0.2.200'))).status).toBe(200);
     // 20 addresses, one failure each: no per-address limit is ever reached.
-    for (let i = 1; i <= 20; i++) expect((await post(api, '/api/v1/auth/login', wrong(user.email), from(`203.0.113.${i}`))).status).toBe(401);
+    for (let i = 1; i <= 20; i++)
+      expect((await post(api, '/api/v1/auth/login', wrong(user.email), from(`203.0.113.${i}`))).status).toBe(401);
 
     const limited = await post(api, '/api/v1/auth/login', wrong(user.email), from('198.51.100.21'));
     expect(limited.status).toBe(429);
@@ -83,7 +87,9 @@ describe('Origin on login, refresh and logout', () => {
 
   it('refresh with a foreign Origin → 403; a refresh cookie without Origin → 403; body-token clients keep working', async () => {
     const session = await login(api, user);
-    expect((await post(api, '/api/v1/auth/refresh', { refreshToken: session.refreshToken }, { origin: FOREIGN })).status).toBe(403);
+    expect(
+      (await post(api, '/api/v1/auth/refresh', { refreshToken: session.refreshToken }, { origin: FOREIGN })).status,
+    ).toBe(403);
     const cookie = `ov_refresh=${session.refreshToken}`;
     expect((await post(api, '/api/v1/auth/refresh', {}, { cookie, origin: FOREIGN })).status).toBe(403);
     expect((await post(api, '/api/v1/auth/refresh', {}, { cookie })).status).toBe(403);
@@ -99,7 +105,9 @@ describe('Origin on login, refresh and logout', () => {
   it('logout with a foreign Origin → 403 and the session lives on; Bearer clients without Origin still sign out', async () => {
     const session = await login(api, user);
     const me = () => fetch(`${api.url}/api/v1/auth/me`, { headers: bearer(session.accessToken) });
-    expect((await post(api, '/api/v1/auth/logout', {}, { ...bearer(session.accessToken), origin: FOREIGN })).status).toBe(403);
+    expect(
+      (await post(api, '/api/v1/auth/logout', {}, { ...bearer(session.accessToken), origin: FOREIGN })).status,
+    ).toBe(403);
     const viaCookie = { cookie: session.cookies, 'x-csrf-token': session.csrfToken };
     expect((await post(api, '/api/v1/auth/logout', {}, { ...viaCookie, origin: FOREIGN })).status).toBe(403);
     expect((await me()).status).toBe(200);
@@ -124,7 +132,11 @@ describe('cookies carry __Host- / Secure (COOKIE_SECURE, the production default)
     const body = (await res.json()) as { accessToken: string; csrfToken: string };
     const cookies = res.headers.getSetCookie();
     const named = (name: string) => cookies.find((c) => c.startsWith(`${name}=`))!;
-    expect(cookies.map((c) => c.split('=')[0]).sort()).toEqual(['__Host-ov_csrf', '__Secure-ov_access', '__Secure-ov_refresh']);
+    expect(cookies.map((c) => c.split('=')[0]).sort()).toEqual([
+      '__Host-ov_csrf',
+      '__Secure-ov_access',
+      '__Secure-ov_refresh',
+    ]);
     expect(named('__Host-ov_csrf')).toMatch(/; Path=\/;/);
     expect(named('__Host-ov_csrf')).not.toMatch(/HttpOnly/);
     expect(named('__Host-ov_csrf')).toContain(`__Host-ov_csrf=${body.csrfToken};`);
@@ -141,13 +153,30 @@ describe('cookies carry __Host- / Secure (COOKIE_SECURE, the production default)
     // A cookie planted under the bare name (e.g. by a sibling subdomain) is not a session.
     expect((await me(`ov_access=${body.accessToken}`)).status).toBe(401);
     const refreshToken = /__Secure-ov_refresh=([^;]+)/.exec(jar)![1]!;
-    const refreshed = await post(secureApi, '/api/v1/auth/refresh', {}, { cookie: `__Secure-ov_refresh=${refreshToken}`, origin: trusted });
+    const refreshed = await post(
+      secureApi,
+      '/api/v1/auth/refresh',
+      {},
+      { cookie: `__Secure-ov_refresh=${refreshToken}`, origin: trusted },
+    );
     expect(refreshed.status).toBe(200);
-    expect((await post(secureApi, '/api/v1/auth/refresh', {}, { cookie: `ov_refresh=${refreshToken}`, origin: trusted })).status).toBe(401);
+    expect(
+      (await post(secureApi, '/api/v1/auth/refresh', {}, { cookie: `ov_refresh=${refreshToken}`, origin: trusted }))
+        .status,
+    ).toBe(401);
 
-    const out = await post(secureApi, '/api/v1/auth/logout', {}, { cookie: jar, 'x-csrf-token': body.csrfToken, origin: trusted });
+    const out = await post(
+      secureApi,
+      '/api/v1/auth/logout',
+      {},
+      { cookie: jar, 'x-csrf-token': body.csrfToken, origin: trusted },
+    );
     expect(out.status).toBe(204);
-    expect(out.headers.getSetCookie().every((c) => /^__(Host|Secure)-ov_\w+=; /.test(c) && /Max-Age=0/.test(c) && /; Secure$/.test(c))).toBe(true);
+    expect(
+      out.headers
+        .getSetCookie()
+        .every((c) => /^__(Host|Secure)-ov_\w+=; /.test(c) && /Max-Age=0/.test(c) && /; Secure$/.test(c)),
+    ).toBe(true);
   });
 });
 
@@ -159,11 +188,18 @@ describe('password reset request', () => {
   const handled: { data: PasswordResetJobData; result: { sent: boolean } }[] = [];
   beforeAll(async () => {
     resetApi = await startTestApi({ REDIS_KEY_PREFIX: prefix });
-    worker = createInfrastructure(testEnv({ REDIS_KEY_PREFIX: prefix }), createLogger('silent', 'worker-test'), 'worker');
+    worker = createInfrastructure(
+      testEnv({ REDIS_KEY_PREFIX: prefix }),
+      createLogger('silent', 'worker-test'),
+      'worker',
+    );
     for (const job of buildJobRegistry(worker)) {
       if (job.spec.name === Jobs.email.name) worker.queues.process(job.spec, 1, job.handle);
       if (job.spec.name === Jobs.passwordReset.name) {
-        const handle = job.handle as unknown as (d: PasswordResetJobData, j: { id: string; attempt: number }) => Promise<{ sent: boolean }>;
+        const handle = job.handle as unknown as (
+          d: PasswordResetJobData,
+          j: { id: string; attempt: number },
+        ) => Promise<{ sent: boolean }>;
         worker.queues.process(Jobs.passwordReset, 1, async (data, j) => {
           const result = await handle(data, j);
           handled.push({ data, result });
@@ -190,15 +226,21 @@ describe('password reset request', () => {
     // Both requests became the same kind of job; only the job found out which account exists.
     const jobs = await eventually(async () => handled.length >= 2 && handled);
     expect(jobs.map((j) => j.data.email).sort()).toEqual([ghost, user.email].sort());
-    expect(jobs.map((j) => Object.keys(j.data).sort())).toEqual([Object.keys(jobs[0]!.data).sort(), Object.keys(jobs[0]!.data).sort()]);
+    expect(jobs.map((j) => Object.keys(j.data).sort())).toEqual([
+      Object.keys(jobs[0]!.data).sort(),
+      Object.keys(jobs[0]!.data).sort(),
+    ]);
     expect(jobs.find((j) => j.data.email === ghost)!.result).toEqual({ sent: false });
     expect(jobs.find((j) => j.data.email === user.email)!.result).toEqual({ sent: true });
 
     const dir = join(REPO_ROOT, resetApi.infra.env.DATA_DIR, 'mail');
-    const mails = async () => Promise.all((await readdir(dir)).filter((n) => n.endsWith('.eml')).map((n) => readFile(join(dir, n), 'utf8')));
+    const mails = async () =>
+      Promise.all((await readdir(dir)).filter((n) => n.endsWith('.eml')).map((n) => readFile(join(dir, n), 'utf8')));
     await eventually(async () => (await mails()).some((raw) => raw.includes(`To: ${user.email}`)), 20_000);
     expect((await mails()).some((raw) => raw.includes(ghost))).toBe(false);
-    const [rows] = (await resetApi.infra.database.pool.query('SELECT COUNT(*) AS n FROM email_log WHERE `to` = ?', [ghost])) as unknown as [{ n: number }[]];
+    const [rows] = (await resetApi.infra.database.pool.query('SELECT COUNT(*) AS n FROM email_log WHERE `to` = ?', [
+      ghost,
+    ])) as unknown as [{ n: number }[]];
     expect(Number(rows[0]!.n)).toBe(0);
   });
 });

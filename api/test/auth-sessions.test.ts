@@ -35,7 +35,12 @@ describe('login', () => {
     expect(res.headers.get('cache-control')).toBe('no-store');
     // Plain http here, so no Secure flag; behind https (trusted proxy) it is set.
     expect(access).not.toMatch(/Secure/);
-    const secure = await post(api, '/api/v1/auth/login', { email: user.email, password: user.password }, { 'x-forwarded-proto': 'https' });
+    const secure = await post(
+      api,
+      '/api/v1/auth/login',
+      { email: user.email, password: user.password },
+      { 'x-forwarded-proto': 'https' },
+    );
     expect(secure.headers.getSetCookie().every((c) => /; Secure/.test(c))).toBe(true);
   });
 
@@ -51,7 +56,10 @@ describe('login', () => {
   it('wrong password and unknown account answer the same 401', async () => {
     const user = await createUser(api, 'viewer');
     const wrong = await post(api, '/api/v1/auth/login', { email: user.email, password: 'not-the-password-at-all' });
-    const unknown = await post(api, '/api/v1/auth/login', { email: `nobody-${Date.now()}@x.test`, password: 'not-the-password-at-all' });
+    const unknown = await post(api, '/api/v1/auth/login', {
+      email: `nobody-${Date.now()}@x.test`,
+      password: 'not-the-password-at-all',
+    });
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     const [a, b] = [await wrong.json(), await unknown.json()];
@@ -78,13 +86,36 @@ describe('access tokens', () => {
     const tampered = `${h}.${Buffer.from(JSON.stringify({ ...claims, role: 'admin', sub: 'someone-else' })).toString('base64url')}.${s}`;
     const secret = api.infra.env.JWT_SECRET;
     const issuer = api.infra.env.PUBLIC_API_URL;
-    const expired = (await new TokenService(secret, issuer, () => Date.now() - 3_600_000).signAccess({ id: user.id, role: 'admin' }, claims.sid)).token;
+    const expired = (
+      await new TokenService(secret, issuer, () => Date.now() - 3_600_000).signAccess(
+        { id: user.id, role: 'admin' },
+        claims.sid,
+      )
+    ).token;
     const key = deriveKey(secret, 'access-jwt');
-    const wrongAudience = await new SignJWT({ role: 'admin', sid: claims.sid }).setProtectedHeader({ alg: 'HS256' })
-      .setIssuer(issuer).setAudience('someone-else').setSubject(user.id).setJti('j1').setIssuedAt().setExpirationTime('5m').sign(key);
-    const none = new UnsecuredJWT({ role: 'admin', sid: claims.sid }).setIssuer(issuer).setAudience('omervision-api')
-      .setSubject(user.id).setJti('j2').setIssuedAt().setExpirationTime('5m').encode();
-    const foreign = (await new TokenService('a-different-secret-0123456789-abcdef', issuer).signAccess({ id: user.id, role: 'admin' }, claims.sid)).token;
+    const wrongAudience = await new SignJWT({ role: 'admin', sid: claims.sid })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuer(issuer)
+      .setAudience('someone-else')
+      .setSubject(user.id)
+      .setJti('j1')
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .sign(key);
+    const none = new UnsecuredJWT({ role: 'admin', sid: claims.sid })
+      .setIssuer(issuer)
+      .setAudience('omervision-api')
+      .setSubject(user.id)
+      .setJti('j2')
+      .setIssuedAt()
+      .setExpirationTime('5m')
+      .encode();
+    const foreign = (
+      await new TokenService('a-different-secret-0123456789-abcdef', issuer).signAccess(
+        { id: user.id, role: 'admin' },
+        claims.sid,
+      )
+    ).token;
     for (const token of [tampered, expired, wrongAudience, none, foreign, 'garbage']) {
       const res = await me(bearer(token));
       expect(res.status, token.slice(0, 30)).toBe(401);
@@ -97,7 +128,10 @@ describe('access tokens', () => {
 describe('refresh rotation', () => {
   // A browser sends its Origin; a refresh cookie without one is refused (auth-hardening.test.ts).
   const refresh = (cookieHeader: string) =>
-    fetch(`${api.url}/api/v1/auth/refresh`, { method: 'POST', headers: { cookie: cookieHeader, origin: new URL(api.infra.env.SITE_URL).origin } });
+    fetch(`${api.url}/api/v1/auth/refresh`, {
+      method: 'POST',
+      headers: { cookie: cookieHeader, origin: new URL(api.infra.env.SITE_URL).origin },
+    });
 
   it('rotates; a reused token fails and revokes the whole family, including the newer tokens', async () => {
     const user = await createUser(api, 'editor');
@@ -105,7 +139,11 @@ describe('refresh rotation', () => {
     const r1 = await refresh(`ov_refresh=${first.refreshToken}`);
     expect(r1.status).toBe(200);
     const second = (await r1.json()) as { accessToken: string };
-    const newRefresh = r1.headers.getSetCookie().find((c) => c.startsWith('ov_refresh='))!.split(';')[0]!.split('=')[1]!;
+    const newRefresh = r1.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('ov_refresh='))!
+      .split(';')[0]!
+      .split('=')[1]!;
     expect(newRefresh).not.toBe(first.refreshToken);
     expect((await me(bearer(second.accessToken))).status).toBe(200);
 
@@ -150,10 +188,16 @@ describe('logout and sessions', () => {
     const other = list.find((s: { current: boolean }) => !s.current);
 
     const stranger = await login(api, await createUser(api, 'admin'));
-    const denied = await fetch(`${api.url}/api/v1/auth/sessions/${other.id}`, { method: 'DELETE', headers: bearer(stranger.accessToken) });
+    const denied = await fetch(`${api.url}/api/v1/auth/sessions/${other.id}`, {
+      method: 'DELETE',
+      headers: bearer(stranger.accessToken),
+    });
     expect(denied.status).toBe(404);
 
-    const revoked = await fetch(`${api.url}/api/v1/auth/sessions/${other.id}`, { method: 'DELETE', headers: bearer(a.accessToken) });
+    const revoked = await fetch(`${api.url}/api/v1/auth/sessions/${other.id}`, {
+      method: 'DELETE',
+      headers: bearer(a.accessToken),
+    });
     expect(revoked.status).toBe(204);
     expect((await me(bearer(b.accessToken))).status).toBe(401);
     expect((await me(bearer(a.accessToken))).status).toBe(200);
@@ -163,10 +207,20 @@ describe('logout and sessions', () => {
     const user = await createUser(api, 'editor');
     const a = await login(api, user);
     const b = await login(api, user);
-    const weak = await post(api, '/api/v1/auth/password', { currentPassword: user.password, newPassword: 'password1234' }, bearer(a.accessToken));
+    const weak = await post(
+      api,
+      '/api/v1/auth/password',
+      { currentPassword: user.password, newPassword: 'password1234' },
+      bearer(a.accessToken),
+    );
     expect(weak.status).toBe(422);
     expect((await weak.json()).errors[0].field).toBe('body.newPassword');
-    const res = await post(api, '/api/v1/auth/password', { currentPassword: user.password, newPassword: 'a brand new passphrase 7' }, bearer(a.accessToken));
+    const res = await post(
+      api,
+      '/api/v1/auth/password',
+      { currentPassword: user.password, newPassword: 'a brand new passphrase 7' },
+      bearer(a.accessToken),
+    );
     expect(res.status).toBe(204);
     expect((await me(bearer(a.accessToken))).status).toBe(200);
     expect((await me(bearer(b.accessToken))).status).toBe(401);
@@ -178,12 +232,16 @@ describe('logout and sessions', () => {
     const user = await createUser(api, 'author');
     const s = await login(api, user);
     const res = await fetch(`${api.url}/api/v1/auth/me`, {
-      method: 'PATCH', headers: { ...bearer(s.accessToken), 'content-type': 'application/json' }, body: JSON.stringify({ name: 'New', role: 'admin' }),
+      method: 'PATCH',
+      headers: { ...bearer(s.accessToken), 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'New', role: 'admin' }),
     });
     expect(res.status).toBe(422);
     expect(await (await me(bearer(s.accessToken))).json()).toMatchObject({ role: 'author', name: 'Test author' });
     const ok = await fetch(`${api.url}/api/v1/auth/me`, {
-      method: 'PATCH', headers: { ...bearer(s.accessToken), 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Ayşe Yılmaz' }),
+      method: 'PATCH',
+      headers: { ...bearer(s.accessToken), 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'Ayşe Yılmaz' }),
     });
     expect(await ok.json()).toMatchObject({ name: 'Ayşe Yılmaz', role: 'author' });
   });

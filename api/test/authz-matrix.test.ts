@@ -61,7 +61,10 @@ const spec = JSON.parse(readFileSync(OPENAPI_PATH, 'utf8')) as {
   paths: Record<string, Record<string, SpecOperation>>;
   components: { schemas: Record<string, SchemaNode> };
 };
-const specCount = Object.values(spec.paths).reduce((n, methods) => n + Object.keys(methods).filter((m) => HTTP_METHODS.has(m)).length, 0);
+const specCount = Object.values(spec.paths).reduce(
+  (n, methods) => n + Object.keys(methods).filter((m) => HTTP_METHODS.has(m)).length,
+  0,
+);
 
 /** The smallest value a schema accepts (required properties only), for bodies that must pass validation. */
 function example(node: SchemaNode): unknown {
@@ -80,28 +83,46 @@ function example(node: SchemaNode): unknown {
     default: {
       if (node.format === 'email') return 'matrix@example.com';
       const n = Math.max(node.minLength ?? 1, 1);
-      const fits = (s: string) => (!node.pattern || new RegExp(node.pattern).test(s)) && s.length <= (node.maxLength ?? Infinity);
+      const fits = (s: string) =>
+        (!node.pattern || new RegExp(node.pattern).test(s)) && s.length <= (node.maxLength ?? Infinity);
       return ['x'.repeat(n), '0'.repeat(n), '0'.repeat(Math.max(n, 6))].find(fits) ?? 'x';
     }
   }
 }
 
 const operations: Operation[] = Object.entries(spec.paths).flatMap(([path, methods]) =>
-  Object.entries(methods).filter(([m]) => HTTP_METHODS.has(m)).map(([m, op]) => {
-    const method = m.toUpperCase() as Method;
-    const security = op.security ?? [];
-    const scopes = [...new Set(security.flatMap((s) => Object.values(s).flat()))];
-    const access = security.length === 0 ? 'public' : scopes.length === 0 ? 'user' : 'scoped';
-    const schema = op.requestBody?.content['application/json']?.schema;
-    const body = ['POST', 'PUT', 'PATCH'].includes(method) ? (access === 'user' && schema ? example(schema) : {}) : undefined;
-    return { label: `${method} ${path}`, method, path, access, scopes, body, documented: new Set(Object.keys(op.responses).map(Number)) } as Operation;
-  }),
+  Object.entries(methods)
+    .filter(([m]) => HTTP_METHODS.has(m))
+    .map(([m, op]) => {
+      const method = m.toUpperCase() as Method;
+      const security = op.security ?? [];
+      const scopes = [...new Set(security.flatMap((s) => Object.values(s).flat()))];
+      const access = security.length === 0 ? 'public' : scopes.length === 0 ? 'user' : 'scoped';
+      const schema = op.requestBody?.content['application/json']?.schema;
+      const body = ['POST', 'PUT', 'PATCH'].includes(method)
+        ? access === 'user' && schema
+          ? example(schema)
+          : {}
+        : undefined;
+      return {
+        label: `${method} ${path}`,
+        method,
+        path,
+        access,
+        scopes,
+        body,
+        documented: new Set(Object.keys(op.responses).map(Number)),
+      } as Operation;
+    }),
 );
 
 /** Operations that end the session they are called with. */
 const ENDS_SESSION = new Set(['POST /api/v1/auth/logout']);
 const ROLES: Role[] = ['admin', 'editor', 'author', 'viewer'];
-type Principal = { name: string; kind: 'anonymous' } | { name: string; kind: 'role'; role: Role } | { name: string; kind: 'apiKey'; scope: string };
+type Principal =
+  | { name: string; kind: 'anonymous' }
+  | { name: string; kind: 'role'; role: Role }
+  | { name: string; kind: 'apiKey'; scope: string };
 const principals: Principal[] = [
   { name: 'anonymous', kind: 'anonymous' },
   ...ROLES.map((role) => ({ name: role, kind: 'role' as const, role })),
@@ -112,7 +133,8 @@ const principals: Principal[] = [
 function verdict(p: Principal, op: Operation): 'unauthenticated' | 'forbidden' | 'allowed' {
   if (op.access === 'public') return 'allowed';
   if (p.kind === 'anonymous') return 'unauthenticated';
-  if (p.kind === 'apiKey') return op.access === 'scoped' && op.scopes.every((s) => s === p.scope) ? 'allowed' : 'forbidden';
+  if (p.kind === 'apiKey')
+    return op.access === 'scoped' && op.scopes.every((s) => s === p.scope) ? 'allowed' : 'forbidden';
   return op.scopes.every((s) => (ROLE_SCOPES[p.role] as readonly string[]).includes(s)) ? 'allowed' : 'forbidden';
 }
 
@@ -123,7 +145,9 @@ function mismatch(p: Principal, op: Operation, status: number): string | undefin
     status === 429 ||
     (expected === 'unauthenticated' && status !== 401) ||
     (expected === 'forbidden' && status !== 403) ||
-    (expected === 'allowed' && (status === 401 || status === 403) && !(op.access === 'public' && op.documented.has(status)));
+    (expected === 'allowed' &&
+      (status === 401 || status === 403) &&
+      !(op.access === 'public' && op.documented.has(status)));
   return wrong ? `${p.name} ${op.label} → ${status} (policy: ${expected})` : undefined;
 }
 
@@ -133,7 +157,8 @@ const headers = new Map<string, Record<string, string>>();
 const cells = new Map<string, number>();
 
 async function credentials(p: Principal, op: Operation): Promise<Record<string, string>> {
-  if (p.kind === 'role' && ENDS_SESSION.has(op.label)) return bearer((await login(api, await createUser(api, p.role))).accessToken);
+  if (p.kind === 'role' && ENDS_SESSION.has(op.label))
+    return bearer((await login(api, await createUser(api, p.role))).accessToken);
   return headers.get(p.name)!;
 }
 
@@ -152,11 +177,18 @@ beforeAll(async () => {
   // The contact form's hourly limit is 5 per address; every principal posts to it here.
   api = await startTestApi({ RATE_LIMIT_CONTACT_PER_HOUR: '100000', RATE_LIMIT_API_KEY_PER_MIN: '100000' });
   headers.set('anonymous', {});
-  const users = await Promise.all(ROLES.map(async (role) => [role, (await login(api, await createUser(api, role))).accessToken] as const));
+  const users = await Promise.all(
+    ROLES.map(async (role) => [role, (await login(api, await createUser(api, role))).accessToken] as const),
+  );
   for (const [role, token] of users) headers.set(role, bearer(token));
   for (const p of principals) {
     if (p.kind !== 'apiKey') continue;
-    const created = await post(api, '/api/v1/admin/api-keys', { name: `matrix ${p.scope}`, scopes: [p.scope] }, headers.get('admin'));
+    const created = await post(
+      api,
+      '/api/v1/admin/api-keys',
+      { name: `matrix ${p.scope}`, scopes: [p.scope] },
+      headers.get('admin'),
+    );
     expect(created.status, await created.clone().text()).toBe(201);
     headers.set(p.name, { 'x-api-key': (await created.json()).key });
   }
@@ -168,7 +200,9 @@ describe('authorization matrix (every operation × every kind of principal)', ()
     expect(operations).toHaveLength(specCount);
     expect(operations.filter((op) => op.access === 'public').length).toBeGreaterThanOrEqual(10);
     expect(operations.filter((op) => op.access === 'user').length).toBeGreaterThanOrEqual(5);
-    expect(operations.filter((op) => op.path.startsWith('/api/v1/admin') && op.access !== 'scoped').map((op) => op.label)).toEqual([]);
+    expect(
+      operations.filter((op) => op.path.startsWith('/api/v1/admin') && op.access !== 'scoped').map((op) => op.label),
+    ).toEqual([]);
   });
 
   it('every declared scope is one the policy knows, and every grantable API-key scope is a scope', () => {
@@ -176,7 +210,8 @@ describe('authorization matrix (every operation × every kind of principal)', ()
     expect(operations.flatMap((op) => op.scopes).filter((s) => !known.has(s))).toEqual([]);
     expect(API_KEY_SCOPES.filter((s) => !known.has(s))).toEqual([]);
     // Keys can never hold what the policy reserves for people.
-    for (const reserved of ['users:manage', 'apikeys:manage', 'audit:read', 'webhooks:manage', 'ops:manage']) expect(API_KEY_SCOPES).not.toContain(reserved);
+    for (const reserved of ['users:manage', 'apikeys:manage', 'audit:read', 'webhooks:manage', 'ops:manage'])
+      expect(API_KEY_SCOPES).not.toContain(reserved);
   });
 
   for (const p of principals) {
@@ -193,14 +228,24 @@ describe('authorization matrix (every operation × every kind of principal)', ()
 
   it('API keys reach no operation meant only for a signed-in user (profile, password, sessions, two-factor, logout)', () => {
     const userOnly = operations.filter((op) => op.access === 'user');
-    expect(userOnly.map((op) => op.label)).toEqual(expect.arrayContaining([
-      'POST /api/v1/auth/password', 'GET /api/v1/auth/sessions', 'DELETE /api/v1/auth/sessions/{sessionId}',
-      'POST /api/v1/auth/totp/enroll', 'POST /api/v1/auth/totp/activate', 'POST /api/v1/auth/totp/disable', 'GET /api/v1/auth/me', 'PATCH /api/v1/auth/me',
-    ]));
+    expect(userOnly.map((op) => op.label)).toEqual(
+      expect.arrayContaining([
+        'POST /api/v1/auth/password',
+        'GET /api/v1/auth/sessions',
+        'DELETE /api/v1/auth/sessions/{sessionId}',
+        'POST /api/v1/auth/totp/enroll',
+        'POST /api/v1/auth/totp/activate',
+        'POST /api/v1/auth/totp/disable',
+        'GET /api/v1/auth/me',
+        'PATCH /api/v1/auth/me',
+      ]),
+    );
     for (const op of userOnly) {
-      for (const scope of API_KEY_SCOPES) expect(cells.get(`key[${scope}] ${op.label}`), `key[${scope}] ${op.label}`).toBe(403);
+      for (const scope of API_KEY_SCOPES)
+        expect(cells.get(`key[${scope}] ${op.label}`), `key[${scope}] ${op.label}`).toBe(403);
       // The same call with a user's session gets past authorization.
-      for (const role of ROLES) expect([401, 403], `${role} ${op.label}`).not.toContain(cells.get(`${role} ${op.label}`));
+      for (const role of ROLES)
+        expect([401, 403], `${role} ${op.label}`).not.toContain(cells.get(`${role} ${op.label}`));
     }
   });
 
@@ -209,6 +254,9 @@ describe('authorization matrix (every operation × every kind of principal)', ()
     expect(covered.size).toBe(specCount);
     expect(cells.size).toBe(specCount * principals.length);
     expect(counts.status5xx).toBe(0);
-    record('access-matrix', 'every operation × anonymous, roles, one API key per scope', { requests: counts.requests, status5xx: counts.status5xx });
+    record('access-matrix', 'every operation × anonymous, roles, one API key per scope', {
+      requests: counts.requests,
+      status5xx: counts.status5xx,
+    });
   });
 });

@@ -41,7 +41,9 @@ describe('cached public reads', () => {
       const unlisted = await fetch(api.url + path, { headers: { origin: 'https://evil.example' } });
       expect(unlisted.headers.get('access-control-allow-origin')).toBeNull();
       const etag = replayed.headers.get('etag')!;
-      expect((await fetch(api.url + path, { headers: { 'if-none-match': etag, 'cache-control': 'max-age=0' } })).status).toBe(304);
+      expect(
+        (await fetch(api.url + path, { headers: { 'if-none-match': etag, 'cache-control': 'max-age=0' } })).status,
+      ).toBe(304);
     }
   });
 
@@ -53,7 +55,9 @@ describe('cached public reads', () => {
     expect((await (await fetch(api.url + path)).json()).items[0].slug).toBe(post.slug);
     // An edit of the post shows on the replayed slug URL too.
     await fetch(`${api.url}/api/v1/posts/${post.slug}`);
-    expect((await call(api, 'PATCH', `/api/v1/admin/posts/${post.id}`, token, { excerpt: 'Yeni özet' })).status).toBe(200);
+    expect((await call(api, 'PATCH', `/api/v1/admin/posts/${post.id}`, token, { excerpt: 'Yeni özet' })).status).toBe(
+      200,
+    );
     expect((await (await fetch(`${api.url}/api/v1/posts/${post.slug}`)).json()).excerpt).toBe('Yeni özet');
   });
 

@@ -9,7 +9,8 @@ let api: TestApi;
 const t = {} as Record<'editor' | 'author' | 'viewer', string>;
 beforeAll(async () => {
   api = await startTestApi();
-  for (const role of ['editor', 'author', 'viewer'] as const) t[role] = (await login(api, await createUser(api, role))).accessToken;
+  for (const role of ['editor', 'author', 'viewer'] as const)
+    t[role] = (await login(api, await createUser(api, role))).accessToken;
 });
 afterAll(() => api.close());
 
@@ -19,11 +20,21 @@ const events = async (id: string) =>
 describe('projects', () => {
   it('draft → published → visible; edits show at once; unpublish hides it; events on the way', async () => {
     const res = await call(api, 'POST', '/api/v1/admin/projects', t.editor, {
-      title: 'Görüntü İşleme Aracı', summary: 'Küçük bir araç', techStack: ['Go', 'Go', 'WebAssembly'], repoUrl: 'https://github.com/x/y', body: doc('Ayrıntılar'), sortOrder: 3,
+      title: 'Görüntü İşleme Aracı',
+      summary: 'Küçük bir araç',
+      techStack: ['Go', 'Go', 'WebAssembly'],
+      repoUrl: 'https://github.com/x/y',
+      body: doc('Ayrıntılar'),
+      sortOrder: 3,
     });
     expect(res.status).toBe(201);
     const project = await res.json();
-    expect(project).toMatchObject({ slug: 'goruntu-isleme-araci', status: 'draft', techStack: ['Go', 'WebAssembly'], html: '<p>Ayrıntılar</p>' });
+    expect(project).toMatchObject({
+      slug: 'goruntu-isleme-araci',
+      status: 'draft',
+      techStack: ['Go', 'WebAssembly'],
+      html: '<p>Ayrıntılar</p>',
+    });
     expect((await call(api, 'GET', `/api/v1/projects/${project.slug}`)).status).toBe(404);
 
     expect((await call(api, 'POST', `/api/v1/admin/projects/${project.id}/publish`, t.editor)).status).toBe(200);
@@ -36,7 +47,9 @@ describe('projects', () => {
 
     await call(api, 'POST', `/api/v1/admin/projects/${project.id}/unpublish`, t.editor);
     expect((await call(api, 'GET', `/api/v1/projects/${project.slug}`)).status).toBe(404);
-    expect(await events(project.id)).toEqual(expect.arrayContaining(['project.published', 'project.updated', 'project.unpublished', 'site.changed']));
+    expect(await events(project.id)).toEqual(
+      expect.arrayContaining(['project.published', 'project.updated', 'project.unpublished', 'site.changed']),
+    );
   });
 
   it('a project’s live demo: its PaaS app with the status of the moment (not cached), null when unlinked or gone; public apps listed', async () => {
@@ -44,18 +57,43 @@ describe('projects', () => {
     const mark = Date.now().toString(36);
     const [running, hidden] = [`${crypto.randomUUID()}`, `${crypto.randomUUID()}`];
     await db.insert(paasApps).values([
-      { id: running, slug: `demo-${mark}`, name: 'Demo', repoUrl: 'https://example.com/d.git', env: {}, status: 'running', isPublic: true },
-      { id: hidden, slug: `private-${mark}`, name: 'Private', repoUrl: 'https://example.com/p.git', env: {}, status: 'stopped', isPublic: false },
+      {
+        id: running,
+        slug: `demo-${mark}`,
+        name: 'Demo',
+        repoUrl: 'https://example.com/d.git',
+        env: {},
+        status: 'running',
+        isPublic: true,
+      },
+      {
+        id: hidden,
+        slug: `private-${mark}`,
+        name: 'Private',
+        repoUrl: 'https://example.com/p.git',
+        env: {},
+        status: 'stopped',
+        isPublic: false,
+      },
     ]);
-    const project = await (await call(api, 'POST', '/api/v1/admin/projects', t.editor, { title: `Demo projesi ${mark}`, paasAppId: running })).json();
+    const project = await (
+      await call(api, 'POST', '/api/v1/admin/projects', t.editor, { title: `Demo projesi ${mark}`, paasAppId: running })
+    ).json();
     await call(api, 'POST', `/api/v1/admin/projects/${project.id}/publish`, t.editor);
     const read = async () => {
       const res = await call(api, 'GET', `/api/v1/projects/${project.slug}`);
       return { etag: res.headers.get('etag'), app: (await res.json()).app };
     };
     const first = await read();
-    expect(first.app).toEqual({ slug: `demo-${mark}`, name: 'Demo', status: 'running', url: `http://demo-${mark}.apps.localhost:8090` });
-    const listed = (await (await call(api, 'GET', '/api/v1/projects')).json()).find((p: { id: string }) => p.id === project.id);
+    expect(first.app).toEqual({
+      slug: `demo-${mark}`,
+      name: 'Demo',
+      status: 'running',
+      url: `http://demo-${mark}.apps.localhost:8090`,
+    });
+    const listed = (await (await call(api, 'GET', '/api/v1/projects')).json()).find(
+      (p: { id: string }) => p.id === project.id,
+    );
     expect(listed.app.status).toBe('running');
 
     // The app stops: no content write, yet the next read says so, with a new ETag.
@@ -65,7 +103,10 @@ describe('projects', () => {
     expect(second.etag).not.toBe(first.etag);
 
     const apps = await (await call(api, 'GET', '/api/v1/paas/apps')).json();
-    expect(apps.find((a: { slug: string }) => a.slug === `demo-${mark}`)).toMatchObject({ status: 'stopped', project: { slug: project.slug, title: project.title } });
+    expect(apps.find((a: { slug: string }) => a.slug === `demo-${mark}`)).toMatchObject({
+      status: 'stopped',
+      project: { slug: project.slug, title: project.title },
+    });
     expect(apps.some((a: { slug: string }) => a.slug === `private-${mark}`)).toBe(false);
 
     await db.delete(paasApps).where(eq(paasApps.id, running));
@@ -77,7 +118,10 @@ describe('projects', () => {
   it('authors and viewers cannot manage projects; bad URLs are 422', async () => {
     expect((await call(api, 'POST', '/api/v1/admin/projects', t.author, { title: 'x' })).status).toBe(403);
     expect((await call(api, 'POST', '/api/v1/admin/projects', t.viewer, { title: 'x' })).status).toBe(403);
-    const bad = await call(api, 'POST', '/api/v1/admin/projects', t.editor, { title: 'x', repoUrl: 'javascript:alert(1)' });
+    const bad = await call(api, 'POST', '/api/v1/admin/projects', t.editor, {
+      title: 'x',
+      repoUrl: 'javascript:alert(1)',
+    });
     expect(bad.status).toBe(422);
     expect(JSON.stringify((await bad.json()).errors)).toMatch(/repoUrl/);
   });
@@ -86,8 +130,18 @@ describe('projects', () => {
 describe('pages', () => {
   it('an about page with a TOC, published and cached with an ETag', async () => {
     const slug = `about-${Date.now()}`;
-    const content = { root: { type: 'root', children: [{ type: 'heading', tag: 'h2', children: [{ type: 'text', text: 'Kimim?', format: 0 }] }, { type: 'paragraph', children: [{ type: 'text', text: 'Merhaba', format: 0 }] }] } };
-    const page = await (await call(api, 'POST', '/api/v1/admin/pages', t.editor, { title: 'Hakkımda', slug, content })).json();
+    const content = {
+      root: {
+        type: 'root',
+        children: [
+          { type: 'heading', tag: 'h2', children: [{ type: 'text', text: 'Kimim?', format: 0 }] },
+          { type: 'paragraph', children: [{ type: 'text', text: 'Merhaba', format: 0 }] },
+        ],
+      },
+    };
+    const page = await (
+      await call(api, 'POST', '/api/v1/admin/pages', t.editor, { title: 'Hakkımda', slug, content })
+    ).json();
     await call(api, 'POST', `/api/v1/admin/pages/${page.id}/publish`, t.editor);
     const res = await call(api, 'GET', `/api/v1/pages/${slug}`);
     expect(res.status).toBe(200);
@@ -101,9 +155,15 @@ describe('pages', () => {
 describe('skills, tags, settings', () => {
   it('skills: CRUD with duplicate detection; the public list follows', async () => {
     const name = `Rust ${Date.now()}`;
-    const skill = await (await call(api, 'POST', '/api/v1/admin/skills', t.editor, { name, category: 'Languages', level: 60 })).json();
-    expect((await call(api, 'POST', '/api/v1/admin/skills', t.editor, { name, category: 'Languages' })).status).toBe(409);
-    expect((await call(api, 'POST', '/api/v1/admin/skills', t.editor, { name: 'x', category: 'y', level: 101 })).status).toBe(422);
+    const skill = await (
+      await call(api, 'POST', '/api/v1/admin/skills', t.editor, { name, category: 'Languages', level: 60 })
+    ).json();
+    expect((await call(api, 'POST', '/api/v1/admin/skills', t.editor, { name, category: 'Languages' })).status).toBe(
+      409,
+    );
+    expect(
+      (await call(api, 'POST', '/api/v1/admin/skills', t.editor, { name: 'x', category: 'y', level: 101 })).status,
+    ).toBe(422);
     let pub = await (await call(api, 'GET', '/api/v1/skills')).json();
     expect(pub.find((s: { id: string }) => s.id === skill.id)).toMatchObject({ level: 60 });
     await call(api, 'PATCH', `/api/v1/admin/skills/${skill.id}`, t.editor, { level: 75 });
@@ -126,9 +186,18 @@ describe('skills, tags, settings', () => {
   it('settings: validated, updated for everyone at once, author e-mail kept private', async () => {
     const before = await call(api, 'GET', '/api/v1/settings');
     const etag = before.headers.get('etag');
-    const patch = { site: { title: 'Ömer’in Sitesi', description: 'Yazılar ve projeler', locale: 'tr-TR' }, author: { name: 'Ömer', email: 'omer@example.com', bio: 'Geliştirici' } };
+    const patch = {
+      site: { title: 'Ömer’in Sitesi', description: 'Yazılar ve projeler', locale: 'tr-TR' },
+      author: { name: 'Ömer', email: 'omer@example.com', bio: 'Geliştirici' },
+    };
     expect((await call(api, 'PATCH', '/api/v1/admin/settings', t.viewer, patch)).status).toBe(403);
-    expect((await call(api, 'PATCH', '/api/v1/admin/settings', t.editor, { navigation: [{ label: 'x', href: 'javascript:alert(1)' }] })).status).toBe(422);
+    expect(
+      (
+        await call(api, 'PATCH', '/api/v1/admin/settings', t.editor, {
+          navigation: [{ label: 'x', href: 'javascript:alert(1)' }],
+        })
+      ).status,
+    ).toBe(422);
     expect((await call(api, 'PATCH', '/api/v1/admin/settings', t.editor, patch)).status).toBe(200);
     const after = await call(api, 'GET', '/api/v1/settings');
     expect(after.headers.get('etag')).not.toBe(etag);
@@ -142,7 +211,10 @@ describe('skills, tags, settings', () => {
 
   it('settings for the look: tagline, accent colour, role and photo; the public answer fills in what is unset', async () => {
     const admin = await (await call(api, 'GET', '/api/v1/admin/settings', t.editor)).json();
-    expect((await call(api, 'PATCH', '/api/v1/admin/settings', t.editor, { site: { ...admin.site, accentColor: 'red' } })).status).toBe(422);
+    expect(
+      (await call(api, 'PATCH', '/api/v1/admin/settings', t.editor, { site: { ...admin.site, accentColor: 'red' } }))
+        .status,
+    ).toBe(422);
     const bare = await (await call(api, 'GET', '/api/v1/settings')).json();
     expect(bare.site).toMatchObject({ tagline: '', accentColor: null });
     expect(bare.author).toMatchObject({ role: '', avatar: null });

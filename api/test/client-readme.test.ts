@@ -39,7 +39,15 @@ describe('the client README example', () => {
   it('runs against the real API and prints what it promises', async () => {
     const run = Date.now().toString(36);
     const mine = [];
-    for (const i of [1, 2]) mine.push({ title: `Readme ${run} ${i}`, ...(await publishedPost(api, editor, { title: `Readme ${run} ${i}`, content: doc('Typed clients.'), tags: ['typescript'] })) });
+    for (const i of [1, 2])
+      mine.push({
+        title: `Readme ${run} ${i}`,
+        ...(await publishedPost(api, editor, {
+          title: `Readme ${run} ${i}`,
+          content: doc('Typed clients.'),
+          tags: ['typescript'],
+        })),
+      });
 
     const source = readmeExample(readFileSync(README, 'utf8'));
     expect(source).toContain("from '@omervision/client'");

@@ -16,22 +16,30 @@ describe('@omervision/client against the real API', () => {
   it('pages through published posts by cursor and reads one by slug', async () => {
     const tag = `client-${Date.now().toString(36)}`;
     const made: string[] = [];
-    for (let i = 0; i < 5; i++) made.push((await publishedPost(api, editor, { title: `Client post ${tag} ${i}`, content: doc(`Body ${i}`), tags: [tag] })).slug);
+    for (let i = 0; i < 5; i++)
+      made.push(
+        (await publishedPost(api, editor, { title: `Client post ${tag} ${i}`, content: doc(`Body ${i}`), tags: [tag] }))
+          .slug,
+      );
 
     const client = createOmerVisionClient({ baseUrl: api.url });
     const pages: number[] = [];
-    for await (const page of client.pages('/api/v1/posts', { params: { query: { tag, limit: 2 } } })) pages.push(page.items.length);
+    for await (const page of client.pages('/api/v1/posts', { params: { query: { tag, limit: 2 } } }))
+      pages.push(page.items.length);
     expect(pages).toEqual([2, 2, 1]);
 
     const slugs: string[] = [];
-    for await (const post of client.paginate('/api/v1/posts', { params: { query: { tag, limit: 2 } } })) slugs.push(post.slug);
+    for await (const post of client.paginate('/api/v1/posts', { params: { query: { tag, limit: 2 } } }))
+      slugs.push(post.slug);
     expect(slugs.sort()).toEqual([...made].sort());
 
     const one = await client.get('/api/v1/posts/{slug}', { params: { path: { slug: made[3]! } } });
     expect(one).toMatchObject({ slug: made[3], title: `Client post ${tag} 3` });
     expect(one.html).toContain('Body 3');
 
-    const missing = await client.get('/api/v1/posts/{slug}', { params: { path: { slug: `${tag}-nope` } } }).catch((e: unknown) => e);
+    const missing = await client
+      .get('/api/v1/posts/{slug}', { params: { path: { slug: `${tag}-nope` } } })
+      .catch((e: unknown) => e);
     expect(missing).toBeInstanceOf(ApiError);
     expect(missing).toMatchObject({ status: 404 });
     expect((missing as ApiError).code).toMatch(/\w/);

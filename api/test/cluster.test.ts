@@ -28,18 +28,30 @@ interface Answer {
 }
 
 /** One request on a fresh connection; resolves once the request log names the process that answered. */
-function send(method: string, path: string, options: { headers?: Record<string, string>; body?: unknown } = {}): Promise<Answer> {
+function send(
+  method: string,
+  path: string,
+  options: { headers?: Record<string, string>; body?: unknown } = {},
+): Promise<Answer> {
   const id = randomUUID();
   const body = options.body === undefined ? undefined : JSON.stringify(options.body);
   // Each request from its own address (TRUST_PROXY=loopback), unless a test shares one on purpose.
-  const headers = { 'x-request-id': id, 'x-forwarded-for': `198.51.100.${nextAddress++ % 250}`, ...(body ? { 'content-type': 'application/json' } : {}), ...options.headers };
+  const headers = {
+    'x-request-id': id,
+    'x-forwarded-for': `198.51.100.${nextAddress++ % 250}`,
+    ...(body ? { 'content-type': 'application/json' } : {}),
+    ...options.headers,
+  };
   return new Promise((resolve, reject) => {
     const req = request(`${url}${path}`, { method, headers, agent: false }, (res) => {
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (d: string) => (text += d));
       res.on('end', () => {
-        eventually(async () => pidOf(id), 5000, 20).then((pid) => resolve({ status: res.statusCode!, headers: res.headers, text, pid }), reject);
+        eventually(async () => pidOf(id), 5000, 20).then(
+          (pid) => resolve({ status: res.statusCode!, headers: res.headers, text, pid }),
+          reject,
+        );
       });
     });
     req.on('error', reject);
@@ -48,13 +60,16 @@ function send(method: string, path: string, options: { headers?: Record<string, 
 }
 
 function logLines(): Record<string, unknown>[] {
-  return api.output().split('\n').flatMap((l) => {
-    try {
-      return l.startsWith('{') ? [JSON.parse(l) as Record<string, unknown>] : [];
-    } catch {
-      return []; // the last line may still be arriving
-    }
-  });
+  return api
+    .output()
+    .split('\n')
+    .flatMap((l) => {
+      try {
+        return l.startsWith('{') ? [JSON.parse(l) as Record<string, unknown>] : [];
+      } catch {
+        return []; // the last line may still be arriving
+      }
+    });
 }
 
 function pidOf(requestId: string): number | undefined {
@@ -71,7 +86,14 @@ async function onAnotherProcess(pid: number, make: () => Promise<Answer>): Promi
 }
 
 function counter(metrics: string, route: string): number {
-  const line = metrics.split('\n').find((l) => l.startsWith('http_request_duration_seconds_count{') && l.includes(`route="${route}"`) && l.includes('status_code="200"'));
+  const line = metrics
+    .split('\n')
+    .find(
+      (l) =>
+        l.startsWith('http_request_duration_seconds_count{') &&
+        l.includes(`route="${route}"`) &&
+        l.includes('status_code="200"'),
+    );
   return line ? Number(line.split(' ').pop()) : 0;
 }
 
@@ -88,8 +110,14 @@ beforeAll(async () => {
   const port = await freePort();
   const prefix = `${testRedisPrefix()}cluster${Date.now()}:`;
   api = spawnEntry('main', {
-    NODE_ENV: 'test', API_WORKERS: '2', PORT: String(port), DATABASE_URL: testDatabaseUrl(), REDIS_KEY_PREFIX: prefix, LOG_LEVEL: 'info',
-    JWT_SECRET: 'test-secret-that-is-long-enough-0123456789', RATE_LIMIT_READ_PER_MIN: String(READ_LIMIT),
+    NODE_ENV: 'test',
+    API_WORKERS: '2',
+    PORT: String(port),
+    DATABASE_URL: testDatabaseUrl(),
+    REDIS_KEY_PREFIX: prefix,
+    LOG_LEVEL: 'info',
+    JWT_SECRET: 'test-secret-that-is-long-enough-0123456789',
+    RATE_LIMIT_READ_PER_MIN: String(READ_LIMIT),
   });
   url = `http://127.0.0.1:${port}`;
   await eventually(async () => logLines().filter((l) => l.msg === 'api listening').length === 2, 60_000);
@@ -111,7 +139,9 @@ describe('a 2-process API (node:cluster)', () => {
     const login = await send('POST', '/api/v1/auth/login', { body: { email: user.email, password: user.password } });
     expect(login.status, login.text).toBe(200);
     const { accessToken } = JSON.parse(login.text) as { accessToken: string };
-    const me = await onAnotherProcess(login.pid, () => send('GET', '/api/v1/auth/me', { headers: { authorization: `Bearer ${accessToken}` } }));
+    const me = await onAnotherProcess(login.pid, () =>
+      send('GET', '/api/v1/auth/me', { headers: { authorization: `Bearer ${accessToken}` } }),
+    );
     expect(me.status, me.text).toBe(200);
     expect((JSON.parse(me.text) as { email: string }).email).toBe(user.email);
   });
@@ -119,10 +149,13 @@ describe('a 2-process API (node:cluster)', () => {
   it('one rate limit for the address, counted by both processes together', async () => {
     const from = { 'x-forwarded-for': '203.0.113.77' };
     const answers: Answer[] = [];
-    for (let i = 0; i < READ_LIMIT + 2; i++) answers.push(await send('GET', '/api/v1/posts?limit=1', { headers: from }));
+    for (let i = 0; i < READ_LIMIT + 2; i++)
+      answers.push(await send('GET', '/api/v1/posts?limit=1', { headers: from }));
     expect(new Set(answers.map((a) => a.pid)).size).toBe(2);
     expect(answers.map((a) => a.status)).toEqual([...Array<number>(READ_LIMIT).fill(200), 429, 429]);
-    expect(answers.slice(0, READ_LIMIT).map((a) => Number(a.headers['x-ratelimit-remaining']))).toEqual(Array.from({ length: READ_LIMIT }, (_, i) => READ_LIMIT - 1 - i));
+    expect(answers.slice(0, READ_LIMIT).map((a) => Number(a.headers['x-ratelimit-remaining']))).toEqual(
+      Array.from({ length: READ_LIMIT }, (_, i) => READ_LIMIT - 1 - i),
+    );
   });
 
   it('/metrics/prometheus counts the requests of both processes, whichever answers it', async () => {
@@ -147,17 +180,24 @@ describe('a 2-process API (node:cluster)', () => {
     const first = await send('GET', path);
     await onAnotherProcess(first.pid, () => send('GET', path));
 
-    const created = await send('POST', '/api/v1/admin/posts', { headers: auth, body: { title: `Cluster ${randomUUID().slice(0, 8)}`, content: doc('Body'), featured: true } });
+    const created = await send('POST', '/api/v1/admin/posts', {
+      headers: auth,
+      body: { title: `Cluster ${randomUUID().slice(0, 8)}`, content: doc('Body'), featured: true },
+    });
     expect(created.status, created.text).toBe(201);
     const post = JSON.parse(created.text) as { id: string; slug: string };
     const published = await send('POST', `/api/v1/admin/posts/${post.id}/publish`, { headers: auth });
     expect(published.status, published.text).toBe(200);
 
     // The other process sees it within its version check's second.
-    const seen = await eventually(async () => {
-      const page = await onAnotherProcess(published.pid, () => send('GET', path));
-      return (JSON.parse(page.text) as { items: { slug: string }[] }).items[0]?.slug === post.slug && page;
-    }, 5000, 100);
+    const seen = await eventually(
+      async () => {
+        const page = await onAnotherProcess(published.pid, () => send('GET', path));
+        return (JSON.parse(page.text) as { items: { slug: string }[] }).items[0]?.slug === post.slug && page;
+      },
+      5000,
+      100,
+    );
     expect(seen.status).toBe(200);
   });
 });

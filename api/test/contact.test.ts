@@ -37,19 +37,26 @@ beforeAll(async () => {
       return result;
     });
   }
-  for (const role of ['admin', 'viewer', 'author'] as const) tokens[role] = (await login(api, await createUser(api, role))).accessToken;
+  for (const role of ['admin', 'viewer', 'author'] as const)
+    tokens[role] = (await login(api, await createUser(api, role))).accessToken;
 });
 afterAll(async () => {
   await worker.close();
   await api.close();
 });
 
-const submit = (body: Record<string, unknown>, headers: Record<string, string> = {}, target = api) => post(target, '/api/v1/contact', body, headers);
+const submit = (body: Record<string, unknown>, headers: Record<string, string> = {}, target = api) =>
+  post(target, '/api/v1/contact', body, headers);
 const admin = (path: string, init: RequestInit = {}, token = tokens.admin) =>
-  fetch(`${api.url}/api/v1/admin/messages${path}`, { ...init, headers: { 'content-type': 'application/json', ...bearer(token) } });
+  fetch(`${api.url}/api/v1/admin/messages${path}`, {
+    ...init,
+    headers: { 'content-type': 'application/json', ...bearer(token) },
+  });
 
 async function rowsWith(marker: string): Promise<Record<string, unknown>[]> {
-  const [rows] = await api.infra.database.pool.query('SELECT * FROM contact_messages WHERE message LIKE ?', [`%${marker}%`]);
+  const [rows] = await api.infra.database.pool.query('SELECT * FROM contact_messages WHERE message LIKE ?', [
+    `%${marker}%`,
+  ]);
   return rows as Record<string, unknown>[];
 }
 
@@ -58,7 +65,8 @@ function decodeEml(raw: string): { headers: string; text: string } {
   const split = raw.indexOf('\r\n\r\n') >= 0 ? raw.indexOf('\r\n\r\n') : raw.indexOf('\n\n');
   const headers = raw.slice(0, split);
   const body = raw.slice(split).trim();
-  if (/^Content-Transfer-Encoding:\s*base64/im.test(headers)) return { headers, text: Buffer.from(body, 'base64').toString('utf8') };
+  if (/^Content-Transfer-Encoding:\s*base64/im.test(headers))
+    return { headers, text: Buffer.from(body, 'base64').toString('utf8') };
   if (!/^Content-Transfer-Encoding:\s*quoted-printable/im.test(headers)) return { headers, text: body };
   const soft = body.replace(/=\r?\n/g, '');
   const bytes: number[] = [];
@@ -86,9 +94,14 @@ async function mailsWith(marker: string): Promise<{ headers: string; text: strin
 const headerLines = (headers: string) => headers.replace(/\r?\n[ \t]+/g, ' ').split(/\r?\n/);
 /** RFC 2047 Q-encoded words (nodemailer's choice for non-ASCII subjects) back to text; adjacent words join. */
 const decodeWord = (value: string) =>
-  value
-    .replace(/\?=\s+=\?utf-8\?Q\?/gi, '')
-    .replace(/=\?utf-8\?Q\?([^?]*)\?=/gi, (_, q: string) => decodeURIComponent(q.replace(/_/g, ' ').replace(/%/g, '%25').replace(/=([0-9A-F]{2})/g, '%$1')));
+  value.replace(/\?=\s+=\?utf-8\?Q\?/gi, '').replace(/=\?utf-8\?Q\?([^?]*)\?=/gi, (_, q: string) =>
+    decodeURIComponent(
+      q
+        .replace(/_/g, ' ')
+        .replace(/%/g, '%25')
+        .replace(/=([0-9A-F]{2})/g, '%$1'),
+    ),
+  );
 
 async function queueDrained(): Promise<boolean> {
   const counts = (await api.infra.queues.counts([Jobs.email.name]))[Jobs.email.name]!;
@@ -98,20 +111,36 @@ async function queueDrained(): Promise<boolean> {
 describe('POST /api/v1/contact', () => {
   it('stores the message, mails the owner once, and a retried or re-enqueued job sends nothing more', async () => {
     const marker = `marker-${randomUUID()}`;
-    const res = await submit({ name: 'Ada Lovelace', email: 'ada@example.com', subject: 'Engines', message: `Hello there ${marker}` });
+    const res = await submit({
+      name: 'Ada Lovelace',
+      email: 'ada@example.com',
+      subject: 'Engines',
+      message: `Hello there ${marker}`,
+    });
     expect(res.status).toBe(202);
     expect(await res.json()).toEqual({ status: 'accepted', message: expect.any(String) });
 
     const [row] = await rowsWith(marker);
-    expect(row).toMatchObject({ name: 'Ada Lovelace', email: 'ada@example.com', subject: 'Engines', status: 'unread', read_at: null });
+    expect(row).toMatchObject({
+      name: 'Ada Lovelace',
+      email: 'ada@example.com',
+      subject: 'Engines',
+      status: 'unread',
+      read_at: null,
+    });
     expect(row!.ip).toMatch(/127\.0\.0\.1/);
     const key = `contact-${String(row!.id)}`;
 
-    const [mail] = await eventually(async () => ((await mailsWith(marker)).length ? mailsWith(marker) : undefined), 20_000);
+    const [mail] = await eventually(
+      async () => ((await mailsWith(marker)).length ? mailsWith(marker) : undefined),
+      20_000,
+    );
     const lines = headerLines(mail!.headers);
     expect(lines).toContain(`To: ${OWNER}`);
     expect(lines).toContain('Reply-To: ada@example.com');
-    expect(decodeWord(lines.find((l) => l.startsWith('Subject:'))!)).toBe('Subject: [OmerVision] Engines — Ada Lovelace');
+    expect(decodeWord(lines.find((l) => l.startsWith('Subject:'))!)).toBe(
+      'Subject: [OmerVision] Engines — Ada Lovelace',
+    );
     expect(mail!.text).toContain('Name: Ada Lovelace');
     expect(mail!.text).toContain('E-mail: ada@example.com');
     expect(mail!.text).toContain('Subject: Engines');
@@ -135,7 +164,12 @@ describe('POST /api/v1/contact', () => {
   it('honeypot: the same 202, nothing stored, nothing sent', async () => {
     const marker = `honey-${randomUUID()}`;
     const real = await submit({ name: 'Real', email: 'real@example.com', message: `real ${randomUUID()}` });
-    const res = await submit({ name: 'Bot', email: 'bot@example.com', message: `buy now ${marker}`, website: 'http://spam.example' });
+    const res = await submit({
+      name: 'Bot',
+      email: 'bot@example.com',
+      message: `buy now ${marker}`,
+      website: 'http://spam.example',
+    });
     expect(res.status).toBe(202);
     expect(await res.json()).toEqual(await real.json());
     await eventually(queueDrained);
@@ -150,9 +184,18 @@ describe('POST /api/v1/contact', () => {
     expect(res.status).toBe(422);
     const problem = await res.json();
     expect(problem.code).toBe('VALIDATION_FAILED');
-    expect(problem.errors.map((e: { field: string }) => e.field).sort()).toEqual(['body.email', 'body.message', 'body.name']);
+    expect(problem.errors.map((e: { field: string }) => e.field).sort()).toEqual([
+      'body.email',
+      'body.message',
+      'body.name',
+    ]);
 
-    for (const email of ['a@b', 'a b@example.com', 'ada@example.com\r\nBcc: x@example.com', 'x'.repeat(250) + '@example.com']) {
+    for (const email of [
+      'a@b',
+      'a b@example.com',
+      'ada@example.com\r\nBcc: x@example.com',
+      'x'.repeat(250) + '@example.com',
+    ]) {
       const bad = await submit({ name: 'A', email, message: 'hi' });
       expect(bad.status, email).toBe(422);
       expect((await bad.json()).errors.map((e: { field: string }) => e.field)).toEqual(['body.email']);
@@ -170,7 +213,10 @@ describe('POST /api/v1/contact', () => {
     const xss = '<script>alert(1)</script>';
     const sqlText = "'; DROP TABLE users; --";
     const marker = `inj-${randomUUID()}`;
-    expect((await submit({ name: sqlText, email: 'x@example.com', subject: xss, message: `${xss} ${sqlText} ${marker}` })).status).toBe(202);
+    expect(
+      (await submit({ name: sqlText, email: 'x@example.com', subject: xss, message: `${xss} ${sqlText} ${marker}` }))
+        .status,
+    ).toBe(202);
     const [row] = await rowsWith(marker);
     expect(row).toMatchObject({ name: sqlText, subject: xss, message: `${xss} ${sqlText} ${marker}` });
 
@@ -194,7 +240,10 @@ describe('POST /api/v1/contact', () => {
       message: `payload ${marker}`,
     });
     expect(res.status).toBe(202);
-    const [mail] = await eventually(async () => ((await mailsWith(marker)).length ? mailsWith(marker) : undefined), 20_000);
+    const [mail] = await eventually(
+      async () => ((await mailsWith(marker)).length ? mailsWith(marker) : undefined),
+      20_000,
+    );
     const lines = headerLines(mail!.headers);
     expect(lines.filter((l) => /^(Bcc|X-Injected|X-Injected-Name):/i.test(l))).toEqual([]);
     expect(lines.filter((l) => /^X-Envelope-To:/i.test(l))).toEqual([`X-Envelope-To: <${OWNER}>`]);
@@ -234,9 +283,13 @@ describe('admin inbox', () => {
   it('lists newest first with a stable cursor, filters, marks read/unread/archived, deletes, counts unread', async () => {
     const marker = `inbox-${randomUUID()}`;
     for (let i = 0; i < 3; i++) {
-      expect((await submit({ name: `Sender ${i}`, email: `s${i}@example.com`, message: `${marker} #${i}` })).status).toBe(202);
+      expect(
+        (await submit({ name: `Sender ${i}`, email: `s${i}@example.com`, message: `${marker} #${i}` })).status,
+      ).toBe(202);
     }
-    const ids = (await rowsWith(marker)).sort((a, b) => String(a.message).localeCompare(String(b.message))).map((r) => String(r.id));
+    const ids = (await rowsWith(marker))
+      .sort((a, b) => String(a.message).localeCompare(String(b.message)))
+      .map((r) => String(r.id));
 
     const seen: { id: string; createdAt: string }[] = [];
     let cursor: string | null = null;
@@ -266,12 +319,18 @@ describe('admin inbox', () => {
     expect(readView.status).toBe('read');
     expect(Date.parse(readView.readAt)).toBeGreaterThan(0);
     expect(await count()).toBe(unreadBefore - 1);
-    const again = await (await admin(`/${ids[0]}`, { method: 'PATCH', body: JSON.stringify({ status: 'read' }) })).json();
+    const again = await (
+      await admin(`/${ids[0]}`, { method: 'PATCH', body: JSON.stringify({ status: 'read' }) })
+    ).json();
     expect(again.readAt).toBe(readView.readAt);
-    const unread = await (await admin(`/${ids[0]}`, { method: 'PATCH', body: JSON.stringify({ status: 'unread' }) })).json();
+    const unread = await (
+      await admin(`/${ids[0]}`, { method: 'PATCH', body: JSON.stringify({ status: 'unread' }) })
+    ).json();
     expect(unread).toMatchObject({ status: 'unread', readAt: null });
 
-    expect((await admin(`/${ids[1]}`, { method: 'PATCH', body: JSON.stringify({ status: 'archived' }) })).status).toBe(200);
+    expect((await admin(`/${ids[1]}`, { method: 'PATCH', body: JSON.stringify({ status: 'archived' }) })).status).toBe(
+      200,
+    );
     const archived = await (await admin('?status=archived&limit=100')).json();
     expect(archived.items.map((m: { id: string }) => m.id)).toContain(ids[1]);
     expect(archived.items.every((m: { status: string }) => m.status === 'archived')).toBe(true);
@@ -279,7 +338,9 @@ describe('admin inbox', () => {
     expect(unreadList.items.map((m: { id: string }) => m.id)).not.toContain(ids[1]);
 
     expect((await admin(`/${ids[1]}`, { method: 'PATCH', body: JSON.stringify({ status: 'spam' }) })).status).toBe(422);
-    expect((await admin(`/${ids[1]}`, { method: 'PATCH', body: JSON.stringify({ status: 'read', readAt: null }) })).status).toBe(422);
+    expect(
+      (await admin(`/${ids[1]}`, { method: 'PATCH', body: JSON.stringify({ status: 'read', readAt: null }) })).status,
+    ).toBe(422);
     expect((await admin('?limit=101')).status).toBe(422);
     expect((await admin('?cursor=garbage')).status).toBe(422);
     expect((await admin('?status=spam')).status).toBe(422);
@@ -287,11 +348,19 @@ describe('admin inbox', () => {
     expect((await admin(`/${ids[2]}`, { method: 'DELETE' })).status).toBe(204);
     expect((await admin(`/${ids[2]}`)).status).toBe(404);
     expect((await admin(`/${ids[2]}`, { method: 'DELETE' })).status).toBe(404);
-    expect((await admin(`/${randomUUID()}`, { method: 'PATCH', body: JSON.stringify({ status: 'read' }) })).status).toBe(404);
+    expect(
+      (await admin(`/${randomUUID()}`, { method: 'PATCH', body: JSON.stringify({ status: 'read' }) })).status,
+    ).toBe(404);
 
-    const audit = await (await fetch(`${api.url}/api/v1/admin/audit?targetType=contact_message&limit=200`, { headers: bearer(tokens.admin) })).json();
+    const audit = await (
+      await fetch(`${api.url}/api/v1/admin/audit?targetType=contact_message&limit=200`, {
+        headers: bearer(tokens.admin),
+      })
+    ).json();
     const actions = audit.items.map((e: { action: string; targetId: string }) => `${e.action} ${e.targetId}`);
-    expect(actions).toEqual(expect.arrayContaining([`message.update ${ids[0]}`, `message.update ${ids[1]}`, `message.delete ${ids[2]}`]));
+    expect(actions).toEqual(
+      expect.arrayContaining([`message.update ${ids[0]}`, `message.update ${ids[1]}`, `message.delete ${ids[2]}`]),
+    );
   });
 
   it('viewer reads but cannot change; author cannot read; anonymous is 401', async () => {
@@ -302,8 +371,11 @@ describe('admin inbox', () => {
     expect((await admin(`/${id}`, {}, tokens.viewer)).status).toBe(200);
     expect((await admin('/unread-count', {}, tokens.viewer)).status).toBe(200);
     expect((await admin(`/${id}`, { method: 'DELETE' }, tokens.viewer)).status).toBe(403);
-    expect((await admin(`/${id}`, { method: 'PATCH', body: JSON.stringify({ status: 'read' }) }, tokens.viewer)).status).toBe(403);
-    for (const path of ['', `/${id}`, '/unread-count']) expect((await admin(path, {}, tokens.author)).status, path).toBe(403);
+    expect(
+      (await admin(`/${id}`, { method: 'PATCH', body: JSON.stringify({ status: 'read' }) }, tokens.viewer)).status,
+    ).toBe(403);
+    for (const path of ['', `/${id}`, '/unread-count'])
+      expect((await admin(path, {}, tokens.author)).status, path).toBe(403);
     expect((await fetch(`${api.url}/api/v1/admin/messages`)).status).toBe(401);
     expect(await rowsWith(marker)).toHaveLength(1);
   });

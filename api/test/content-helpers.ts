@@ -6,16 +6,31 @@ export function doc(...paragraphs: string[]): LexicalDocument {
   return lexical(...paragraphs.map((p) => ['p', p] as ['p', string])) as unknown as LexicalDocument;
 }
 
-export async function call(api: TestApi, method: string, path: string, token?: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
+export async function call(
+  api: TestApi,
+  method: string,
+  path: string,
+  token?: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Response> {
   return fetch(api.url + path, {
     method,
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...headers,
+    },
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   });
 }
 
 /** Creates and publishes a post; returns its admin view. */
-export async function publishedPost(api: TestApi, token: string, input: Record<string, unknown>): Promise<{ id: string; slug: string }> {
+export async function publishedPost(
+  api: TestApi,
+  token: string,
+  input: Record<string, unknown>,
+): Promise<{ id: string; slug: string }> {
   const created = await call(api, 'POST', '/api/v1/admin/posts', token, { content: doc('Body'), ...input });
   if (created.status !== 201) throw new Error(`create failed ${created.status} ${await created.text()}`);
   const post = await created.json();

@@ -19,10 +19,29 @@ describe('schema', () => {
     );
     const names = rows.map((r) => r.name as string);
     for (const table of [
-      'users', 'sessions', 'api_keys', 'posts', 'post_revisions', 'tags', 'post_tags', 'projects', 'pages', 'skills',
-      'media', 'contact_messages', 'site_settings', 'webhooks', 'webhook_deliveries', 'outbox_events', 'audit_log',
-      'paas_apps', 'paas_deployments', 'site_builds', '__drizzle_migrations',
-    ]) expect(names).toContain(table);
+      'users',
+      'sessions',
+      'api_keys',
+      'posts',
+      'post_revisions',
+      'tags',
+      'post_tags',
+      'projects',
+      'pages',
+      'skills',
+      'media',
+      'contact_messages',
+      'site_settings',
+      'webhooks',
+      'webhook_deliveries',
+      'outbox_events',
+      'audit_log',
+      'paas_apps',
+      'paas_deployments',
+      'site_builds',
+      '__drizzle_migrations',
+    ])
+      expect(names).toContain(table);
     for (const r of rows.filter((r) => r.name !== '__drizzle_migrations')) expect(r.collation).toMatch(/^utf8mb4/);
   });
 
@@ -42,7 +61,9 @@ describe('seed', () => {
   beforeAll(async () => {
     freshUrl = new URL(testDatabaseUrl());
     freshUrl.pathname = `/${freshUrl.pathname.slice(1).replace(/_test$/, '')}_seed${Date.now()}_test`;
-    await database.pool.query(`CREATE DATABASE \`${freshUrl.pathname.slice(1)}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    await database.pool.query(
+      `CREATE DATABASE \`${freshUrl.pathname.slice(1)}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+    );
     await runMigrations(freshUrl.toString());
     fresh = createDatabase(freshUrl.toString(), { poolSize: 2, timeoutMs: 5000 });
   });
@@ -78,7 +99,10 @@ describe('seed', () => {
     expect(admin?.passwordHash).toMatch(/m=19456/);
     expect(admin?.passwordHash).toMatch(/t=2/);
 
-    const turkish = await database.db.select().from(t.posts).where(sql`${t.posts.title} LIKE ${'%çalıştırmak%'}`);
+    const turkish = await database.db
+      .select()
+      .from(t.posts)
+      .where(sql`${t.posts.title} LIKE ${'%çalıştırmak%'}`);
     expect(turkish).toHaveLength(1);
     expect(turkish[0]!.html).toContain('<h2 id="kontrol-listesi">Kontrol listesi</h2>');
     expect(turkish[0]!.content.root.type).toBe('root');

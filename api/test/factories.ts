@@ -20,7 +20,13 @@ export async function createUser(api: TestApi, role: Role, password = PASSWORD):
   const email = `${role}-${randomUUID().slice(0, 8)}@test.omervision.local`;
   const id = uuidv7();
   hash = password === PASSWORD ? (hash ??= new PasswordHasher().hash(PASSWORD)) : new PasswordHasher().hash(password);
-  await new UserRepository(api.infra.database.db).create({ id, email, name: `Test ${role}`, role, passwordHash: await hash });
+  await new UserRepository(api.infra.database.db).create({
+    id,
+    email,
+    name: `Test ${role}`,
+    role,
+    passwordHash: await hash,
+  });
   return { id, email, password, role };
 }
 
@@ -33,7 +39,11 @@ export interface LoggedIn {
   refreshToken: string;
 }
 
-export async function login(api: TestApi, user: { email: string; password: string }, extra: Record<string, unknown> = {}): Promise<LoggedIn> {
+export async function login(
+  api: TestApi,
+  user: { email: string; password: string },
+  extra: Record<string, unknown> = {},
+): Promise<LoggedIn> {
   const res = await post(api, '/api/v1/auth/login', { email: user.email, password: user.password, ...extra });
   if (res.status !== 200) throw new Error(`login failed: ${res.status} ${await res.text()}`);
   const body = (await res.json()) as { accessToken: string; csrfToken: string };
@@ -43,13 +53,24 @@ export async function login(api: TestApi, user: { email: string; password: strin
     accessToken: body.accessToken,
     csrfToken: body.csrfToken,
     setCookies,
-    cookies: Object.entries(jar).map(([k, v]) => `${k}=${v}`).join('; '),
+    cookies: Object.entries(jar)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('; '),
     refreshToken: jar.ov_refresh!,
   };
 }
 
-export function post(api: TestApi, path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
-  return fetch(api.url + path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+export function post(
+  api: TestApi,
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return fetch(api.url + path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
 }
 
 export function bearer(token: string): Record<string, string> {

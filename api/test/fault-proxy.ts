@@ -13,7 +13,10 @@ export class FaultProxy {
   private delayMs = 0;
   port = 0;
 
-  constructor(private readonly targetHost: string, private readonly targetPort: number) {}
+  constructor(
+    private readonly targetHost: string,
+    private readonly targetPort: number,
+  ) {}
 
   static forUrl(url: string): FaultProxy {
     const u = new URL(url);

@@ -31,30 +31,63 @@ export interface HttpsGitServer {
 }
 
 /** Serves the bare repositories under `projectRoot`, to `username:token` only (401 otherwise). */
-export async function startHttpsGitServer(dir: string, projectRoot: string, username: string, token: string): Promise<HttpsGitServer> {
+export async function startHttpsGitServer(
+  dir: string,
+  projectRoot: string,
+  username: string,
+  token: string,
+): Promise<HttpsGitServer> {
   await mkdir(dir, { recursive: true });
   const key = join(dir, 'key.pem');
   const cert = join(dir, 'cert.pem');
-  execFileSync('openssl', [
-    'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', key, '-out', cert,
-    '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1',
-  ], { stdio: 'pipe' });
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'ec',
+      '-pkeyopt',
+      'ec_paramgen_curve:prime256v1',
+      '-nodes',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-addext',
+      'subjectAltName=IP:127.0.0.1',
+    ],
+    { stdio: 'pipe' },
+  );
   const expected = `Basic ${Buffer.from(`${username}:${token}`).toString('base64')}`;
   const authorizations: string[] = [];
   const server = createHttpsServer({ key: await readFile(key), cert: await readFile(cert) }, (req, res) => {
     authorizations.push(req.headers.authorization ?? '');
     if (req.headers.authorization !== expected) {
-      res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="git"', 'Content-Type': 'text/plain' }).end('authentication required\n');
+      res
+        .writeHead(401, { 'WWW-Authenticate': 'Basic realm="git"', 'Content-Type': 'text/plain' })
+        .end('authentication required\n');
       return;
     }
     const url = new URL(req.url ?? '/', 'https://127.0.0.1');
     const cgi = spawn('git', ['http-backend'], {
       env: {
-        PATH: process.env.PATH, GIT_PROJECT_ROOT: projectRoot, GIT_HTTP_EXPORT_ALL: '1', PATH_INFO: decodeURIComponent(url.pathname),
-        QUERY_STRING: url.search.slice(1), REQUEST_METHOD: req.method ?? 'GET', CONTENT_TYPE: req.headers['content-type'] ?? '',
+        PATH: process.env.PATH,
+        GIT_PROJECT_ROOT: projectRoot,
+        GIT_HTTP_EXPORT_ALL: '1',
+        PATH_INFO: decodeURIComponent(url.pathname),
+        QUERY_STRING: url.search.slice(1),
+        REQUEST_METHOD: req.method ?? 'GET',
+        CONTENT_TYPE: req.headers['content-type'] ?? '',
         ...(req.headers['content-length'] ? { CONTENT_LENGTH: req.headers['content-length'] } : {}),
-        HTTP_CONTENT_ENCODING: req.headers['content-encoding'] ?? '', GIT_PROTOCOL: String(req.headers['git-protocol'] ?? ''),
-        REMOTE_USER: username, REMOTE_ADDR: '127.0.0.1',
+        HTTP_CONTENT_ENCODING: req.headers['content-encoding'] ?? '',
+        GIT_PROTOCOL: String(req.headers['git-protocol'] ?? ''),
+        REMOTE_USER: username,
+        REMOTE_ADDR: '127.0.0.1',
       },
     });
     req.pipe(cgi.stdin);
@@ -84,10 +117,11 @@ export async function startHttpsGitServer(dir: string, projectRoot: string, user
     port: (server.address() as AddressInfo).port,
     caFile: cert,
     authorizations,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -112,7 +146,10 @@ const SSHD = '/usr/sbin/sshd';
  * runs as the test's own user (root included: sshd can only let in the user it runs as).
  */
 export async function startSshGitServer(dir: string): Promise<SshGitServer> {
-  if (!existsSync(SSHD)) throw new Error(`The private-repository tests need OpenSSH's sshd (${SSHD}); install it: apt-get install -y openssh-server`);
+  if (!existsSync(SSHD))
+    throw new Error(
+      `The private-repository tests need OpenSSH's sshd (${SSHD}); install it: apt-get install -y openssh-server`,
+    );
   await mkdir(dir, { recursive: true });
   // sshd running as root insists on its privilege separation directory (the package's tmpfiles entry makes it at boot).
   if (process.getuid?.() === 0) await mkdir('/run/sshd', { recursive: true, mode: 0o755 });
@@ -121,21 +158,43 @@ export async function startSshGitServer(dir: string): Promise<SshGitServer> {
   const forced = join(dir, 'only-upload-pack');
   const config = join(dir, 'sshd_config');
   await writeFile(authorizedKeys, '', { mode: 0o600 });
-  await writeFile(forced, '#!/bin/sh\ncase "$SSH_ORIGINAL_COMMAND" in\n  "git-upload-pack "*) exec git-shell -c "$SSH_ORIGINAL_COMMAND" ;;\n  *) echo "only git-upload-pack is allowed" >&2; exit 1 ;;\nesac\n');
+  await writeFile(
+    forced,
+    '#!/bin/sh\ncase "$SSH_ORIGINAL_COMMAND" in\n  "git-upload-pack "*) exec git-shell -c "$SSH_ORIGINAL_COMMAND" ;;\n  *) echo "only git-upload-pack is allowed" >&2; exit 1 ;;\nesac\n',
+  );
   await chmod(forced, 0o755);
   const port = await freePort();
-  await writeFile(config, [
-    `Port ${port}`, 'ListenAddress 127.0.0.1', `HostKey ${hostKey}`, `PidFile ${join(dir, 'sshd.pid')}`, `AuthorizedKeysFile ${authorizedKeys}`,
-    'StrictModes no', 'UsePAM no', 'PubkeyAuthentication yes', 'PasswordAuthentication no', 'KbdInteractiveAuthentication no',
-    'PermitRootLogin prohibit-password', 'AllowTcpForwarding no', 'AllowAgentForwarding no', 'X11Forwarding no', 'PermitTTY no',
-    'PermitUserEnvironment no', 'LogLevel VERBOSE', '',
-  ].join('\n'));
+  await writeFile(
+    config,
+    [
+      `Port ${port}`,
+      'ListenAddress 127.0.0.1',
+      `HostKey ${hostKey}`,
+      `PidFile ${join(dir, 'sshd.pid')}`,
+      `AuthorizedKeysFile ${authorizedKeys}`,
+      'StrictModes no',
+      'UsePAM no',
+      'PubkeyAuthentication yes',
+      'PasswordAuthentication no',
+      'KbdInteractiveAuthentication no',
+      'PermitRootLogin prohibit-password',
+      'AllowTcpForwarding no',
+      'AllowAgentForwarding no',
+      'X11Forwarding no',
+      'PermitTTY no',
+      'PermitUserEnvironment no',
+      'LogLevel VERBOSE',
+      '',
+    ].join('\n'),
+  );
   let child: ChildProcess | undefined;
   let output = '';
   const newHostKey = async () => {
     await rm(hostKey, { force: true });
     await rm(`${hostKey}.pub`, { force: true });
-    execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'test-git-host', '-f', hostKey], { stdio: 'pipe' });
+    execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', 'test-git-host', '-f', hostKey], {
+      stdio: 'pipe',
+    });
   };
   // Whatever happens to the test process, its sshd goes with it.
   const killOnExit = () => child?.kill('SIGTERM');

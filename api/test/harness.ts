@@ -22,7 +22,8 @@ export async function startTestApi(overrides: Record<string, string> = {}): Prom
   const infra = createInfrastructure(env, logger, 'api');
   // Redis connects in the background (boot never waits for it). Tests start once it is ready, or
   // the first requests would be counted by the in-process insurance limiter and later ones in Redis.
-  for (const deadline = Date.now() + 5000; !infra.redis.isReady && Date.now() < deadline;) await new Promise((r) => setTimeout(r, 20));
+  for (const deadline = Date.now() + 5000; !infra.redis.isReady && Date.now() < deadline;)
+    await new Promise((r) => setTimeout(r, 20));
   const app = createApp({ env, logger, metrics: infra.metrics, composition: composeApi(infra) });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
@@ -57,7 +58,10 @@ export function runScript(args: string[], timeoutMs = 60_000): Promise<{ code: n
 }
 
 /** Starts `api/src/<entry>.ts` as its own Node process (tsx loader), like `make dev` does. */
-export function spawnEntry(entry: 'main' | 'worker', env: Record<string, string>): ChildProcess & { output: () => string } {
+export function spawnEntry(
+  entry: 'main' | 'worker',
+  env: Record<string, string>,
+): ChildProcess & { output: () => string } {
   const child = spawn(process.execPath, ['--import', 'tsx', `src/${entry}.ts`], {
     cwd: `${REPO_ROOT}api`,
     env: { ...process.env, ...env },
@@ -81,7 +85,11 @@ export function exitOf(child: ChildProcess, timeoutMs = 20_000): Promise<number 
 }
 
 /** Polls `check` until it returns a truthy value or the deadline passes (bounded, never forever). */
-export async function eventually<T>(check: () => Promise<T | undefined | false>, timeoutMs = 15_000, stepMs = 200): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined | false>,
+  timeoutMs = 15_000,
+  stepMs = 200,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   while (Date.now() < deadline) {

@@ -35,11 +35,19 @@ describe('errors are problem+json', () => {
     const res = await fetch(`${api.url}/api/v1/does-not-exist`);
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toMatch(PROBLEM);
-    expect(await res.json()).toMatchObject({ status: 404, code: 'ROUTE_NOT_FOUND', instance: '/api/v1/does-not-exist' });
+    expect(await res.json()).toMatchObject({
+      status: 404,
+      code: 'ROUTE_NOT_FOUND',
+      instance: '/api/v1/does-not-exist',
+    });
   });
 
   it('malformed JSON → 400 naming the body', async () => {
-    const res = await fetch(`${api.url}/api/v1`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"title": ' });
+    const res = await fetch(`${api.url}/api/v1`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"title": ',
+    });
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toMatch(PROBLEM);
     const body = await res.json();
@@ -68,7 +76,9 @@ describe('errors are problem+json', () => {
   it('a request Node cannot parse → 400 problem+json; the server keeps serving', async () => {
     const { port } = new URL(api.url);
     const raw = await new Promise<string>((resolve, reject) => {
-      const socket = connect(Number(port), '127.0.0.1', () => socket.write('GET /health HTTP/1.1\r\nHost: x\r\nContent-Length: nope\r\n\r\n'));
+      const socket = connect(Number(port), '127.0.0.1', () =>
+        socket.write('GET /health HTTP/1.1\r\nHost: x\r\nContent-Length: nope\r\n\r\n'),
+      );
       let out = '';
       socket.on('data', (d) => (out += d));
       socket.on('end', () => resolve(out));
@@ -100,7 +110,9 @@ describe('contract', () => {
     const spec = (await res.json()) as { openapi: string; paths: Record<string, unknown> };
     expect(spec.openapi).toMatch(/^3\./);
     await expect(SwaggerParser.validate(structuredClone(spec) as never)).resolves.toBeTruthy();
-    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/api/v1', '/health/ready', '/metrics/prometheus']));
+    expect(Object.keys(spec.paths)).toEqual(
+      expect.arrayContaining(['/api/v1', '/health/ready', '/metrics/prometheus']),
+    );
   });
 
   it('/docs serves swagger-ui', async () => {
@@ -158,6 +170,10 @@ describe('metrics', () => {
 
   it('/metrics gives a JSON summary', async () => {
     const body = await (await fetch(`${api.url}/metrics`)).json();
-    expect(body).toMatchObject({ http: { requests: expect.any(Number) }, db: { total: expect.any(Number) }, queues: { email: { waiting: expect.any(Number) } } });
+    expect(body).toMatchObject({
+      http: { requests: expect.any(Number) },
+      db: { total: expect.any(Number) },
+      queues: { email: { waiting: expect.any(Number) } },
+    });
   });
 });

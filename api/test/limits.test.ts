@@ -4,7 +4,11 @@ import { testEnv } from './env.js';
 import { FaultProxy } from './fault-proxy.js';
 import { eventually, startTestApi, type TestApi } from './harness.js';
 
-const wrong = (email: string, extra: Record<string, unknown> = {}) => ({ email, password: 'definitely-not-it-123', ...extra });
+const wrong = (email: string, extra: Record<string, unknown> = {}) => ({
+  email,
+  password: 'definitely-not-it-123',
+  ...extra,
+});
 
 describe('login lockout (LOGIN preset: 5 per minute per IP + account)', () => {
   let api: TestApi;
@@ -28,10 +32,24 @@ describe('login lockout (LOGIN preset: 5 per minute per IP + account)', () => {
 
   it('varying the e-mail spelling or adding body fields does not get a fresh bucket (CVE-2025-64526 class)', async () => {
     const user = await createUser(api, 'viewer');
-    const spellings = [user.email, user.email.toUpperCase(), ` ${user.email} `, user.email.replace(/^./, (c) => c.toUpperCase()), user.email];
+    const spellings = [
+      user.email,
+      user.email.toUpperCase(),
+      ` ${user.email} `,
+      user.email.replace(/^./, (c) => c.toUpperCase()),
+      user.email,
+    ];
     for (const email of spellings) expect((await post(api, '/api/v1/auth/login', wrong(email))).status).toBe(401);
     // Extra fields are refused outright (422) and never reach the password check.
-    expect((await post(api, '/api/v1/auth/login', wrong(user.email, { username: 'x', totpCode: undefined, nonce: Math.random() }))).status).toBe(422);
+    expect(
+      (
+        await post(
+          api,
+          '/api/v1/auth/login',
+          wrong(user.email, { username: 'x', totpCode: undefined, nonce: Math.random() }),
+        )
+      ).status,
+    ).toBe(422);
     expect((await post(api, '/api/v1/auth/login', wrong(user.email.toUpperCase()))).status).toBe(429);
   });
 
@@ -46,7 +64,11 @@ describe('login lockout (LOGIN preset: 5 per minute per IP + account)', () => {
 describe('API_READ / API_WRITE per IP', () => {
   let api: TestApi;
   beforeAll(async () => {
-    api = await startTestApi({ RATE_LIMIT_READ_PER_MIN: '5', RATE_LIMIT_WRITE_PER_MIN: '3', REDIS_KEY_PREFIX: `ovtest:rl${Date.now()}:` });
+    api = await startTestApi({
+      RATE_LIMIT_READ_PER_MIN: '5',
+      RATE_LIMIT_WRITE_PER_MIN: '3',
+      REDIS_KEY_PREFIX: `ovtest:rl${Date.now()}:`,
+    });
   });
   afterAll(() => api.close());
 
@@ -74,7 +96,11 @@ describe('Redis down', () => {
   beforeAll(async () => {
     const env = testEnv();
     proxy = await FaultProxy.forUrl(env.REDIS_URL).start();
-    api = await startTestApi({ RATE_LIMIT_READ_PER_MIN: '1000', REDIS_URL: proxy.url(env.REDIS_URL), REDIS_KEY_PREFIX: `${env.REDIS_KEY_PREFIX}down${Date.now()}:` });
+    api = await startTestApi({
+      RATE_LIMIT_READ_PER_MIN: '1000',
+      REDIS_URL: proxy.url(env.REDIS_URL),
+      REDIS_KEY_PREFIX: `${env.REDIS_KEY_PREFIX}down${Date.now()}:`,
+    });
   });
   afterAll(async () => {
     await api.close();
@@ -114,7 +140,10 @@ describe('Redis down', () => {
     await eventually(async () => (await fetch(`${api.url}/health/ready`)).status === 200, 20_000);
     expect((await fetch(`${api.url}/api/v1/auth/me`, { headers: bearer(during.accessToken) })).status).toBe(200);
     // The denial written late: the logged-out token stays dead once Redis answers again.
-    await eventually(async () => (await fetch(`${api.url}/api/v1/auth/me`, { headers: bearer(before.accessToken) })).status === 401, 10_000);
+    await eventually(
+      async () => (await fetch(`${api.url}/api/v1/auth/me`, { headers: bearer(before.accessToken) })).status === 401,
+      10_000,
+    );
     await new Promise((r) => setTimeout(r, 2500));
     expect((await fetch(`${api.url}/api/v1/auth/me`, { headers: bearer(before.accessToken) })).status).toBe(401);
   });
@@ -123,14 +152,18 @@ describe('Redis down', () => {
 describe('API keys and the per-IP limit', () => {
   let api: TestApi;
   beforeAll(async () => {
-    api = await startTestApi({ RATE_LIMIT_READ_PER_MIN: '3', REDIS_KEY_PREFIX: `${testEnv().REDIS_KEY_PREFIX}keys${Date.now()}:` });
+    api = await startTestApi({
+      RATE_LIMIT_READ_PER_MIN: '3',
+      REDIS_KEY_PREFIX: `${testEnv().REDIS_KEY_PREFIX}keys${Date.now()}:`,
+    });
   });
   afterAll(() => api.close());
 
   it('a valid key is limited by its own bucket, not the address; a made-up key gets no exemption', async () => {
     const admin = await login(api, await createUser(api, 'admin'));
     const created = await fetch(`${api.url}/api/v1/admin/api-keys`, {
-      method: 'POST', headers: { ...bearer(admin.accessToken), 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { ...bearer(admin.accessToken), 'content-type': 'application/json' },
       body: JSON.stringify({ name: 'builder', scopes: ['content:read'], rateLimitPerMinute: 50 }),
     });
     const { key } = await created.json();
@@ -140,7 +173,10 @@ describe('API keys and the per-IP limit', () => {
       expect(res.headers.get('x-ratelimit-limit')).toBe('50');
     }
     const statuses: number[] = [];
-    for (let i = 0; i < 5; i++) statuses.push((await fetch(`${api.url}/api/v1/posts?limit=1`, { headers: { 'x-api-key': 'ovk_made-up' } })).status);
+    for (let i = 0; i < 5; i++)
+      statuses.push(
+        (await fetch(`${api.url}/api/v1/posts?limit=1`, { headers: { 'x-api-key': 'ovk_made-up' } })).status,
+      );
     expect(statuses).toContain(429);
   });
 });

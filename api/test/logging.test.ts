@@ -5,7 +5,10 @@ import { exitOf } from './harness.js';
 
 /** The API's logger in a process of its own (fixtures/logging-child.ts), its stdout a real pipe. */
 function child(mode: 'exit' | 'crash' | 'stall', count: number) {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/logging-child.ts', mode, String(count)], { cwd: `${REPO_ROOT}api`, stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/logging-child.ts', mode, String(count)], {
+    cwd: `${REPO_ROOT}api`,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   proc.stderr!.on('data', (d) => (stderr += d));
   return Object.assign(proc, { errors: () => stderr });
@@ -17,7 +20,11 @@ function collect(proc: ReturnType<typeof child>): Promise<string> {
   return new Promise((resolve) => proc.stdout!.on('end', () => resolve(out)));
 }
 
-const lines = (out: string) => out.split('\n').filter(Boolean).map((l) => JSON.parse(l) as { i?: number; msg: string });
+const lines = (out: string) =>
+  out
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { i?: number; msg: string });
 
 describe('request logging (async, bounded, flushed at exit)', () => {
   it('every line logged before process.exit() is written, whole and in order', async () => {
@@ -48,13 +55,17 @@ describe('request logging (async, bounded, flushed at exit)', () => {
     // Nobody reads until the child has logged everything. The old synchronous destination slept 100 ms
     // on the event loop at every full-pipe write and never got there while the pipe stayed full.
     proc.stdout!.pause();
-    const done = new Promise<void>((resolve) => proc.stderr!.on('data', () => proc.errors().includes('"done":true') && resolve()));
+    const done = new Promise<void>((resolve) =>
+      proc.stderr!.on('data', () => proc.errors().includes('"done":true') && resolve()),
+    );
     await done;
     proc.stdout!.resume();
     const out = collect(proc);
     expect(await exitOf(proc, 30_000), proc.errors()).toBe(0);
     const got = lines(await out);
-    const dropped = got.filter((l) => l.msg.startsWith('log lines dropped')).reduce((n, l) => n + (l as unknown as { dropped: number }).dropped, 0);
+    const dropped = got
+      .filter((l) => l.msg.startsWith('log lines dropped'))
+      .reduce((n, l) => n + (l as unknown as { dropped: number }).dropped, 0);
     expect(dropped).toBeGreaterThan(0); // 30,000 lines of ~250 bytes are more than the 4 MiB queue
     expect(got.filter((l) => l.msg === 'line').length + dropped).toBe(30_000);
   });

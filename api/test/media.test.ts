@@ -15,7 +15,9 @@ import { testEnv, testRedisPrefix } from './env.js';
  * Its own bucket: the orphan sweep deletes every object no row of *this* database owns, so it must
  * never see the dev bucket or another run's objects.
  */
-const BUCKET = `${testRedisPrefix().toLowerCase().replace(/[^a-z0-9]/g, '')}-media`;
+const BUCKET = `${testRedisPrefix()
+  .toLowerCase()
+  .replace(/[^a-z0-9]/g, '')}-media`;
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 let api: TestApi;
@@ -26,7 +28,9 @@ let viewer: LoggedIn;
 beforeAll(async () => {
   const env = testEnv();
   const s3 = new S3Client({
-    endpoint: env.S3_ENDPOINT, region: env.S3_REGION, forcePathStyle: true,
+    endpoint: env.S3_ENDPOINT,
+    region: env.S3_REGION,
+    forcePathStyle: true,
     credentials: { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY },
   });
   await s3.send(new CreateBucketCommand({ Bucket: BUCKET })).catch((err: Error) => {
@@ -50,7 +54,11 @@ function upload(target: TestApi, token: string, bytes: Uint8Array, filename: str
   return fetch(`${target.url}/api/v1/admin/media`, { method: 'POST', headers: bearer(token), body: form });
 }
 const call = (method: string, path: string, token: string, body?: unknown) =>
-  fetch(api.url + path, { method, headers: { ...bearer(token), 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
+  fetch(api.url + path, {
+    method,
+    headers: { ...bearer(token), 'content-type': 'application/json' },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
 
 async function storedKeys(): Promise<string[]> {
   const keys: string[] = [];
@@ -60,18 +68,32 @@ async function storedKeys(): Promise<string[]> {
 const rowCount = async () => (await api.infra.database.db.select({ id: media.id }).from(media)).length;
 const picture = (width: number, height: number, color = '#2a7') =>
   sharp({ create: { width, height, channels: 3, background: color } });
-const variantsHandler = () => buildJobRegistry(api.infra).find((j) => j.spec.name === 'media-variants')!.handle as
-  (data: { mediaId: string }, job: { id: string; attempt: number }) => Promise<{ made: number; total: number }>;
+const variantsHandler = () =>
+  buildJobRegistry(api.infra).find((j) => j.spec.name === 'media-variants')!.handle as (
+    data: { mediaId: string },
+    job: { id: string; attempt: number },
+  ) => Promise<{ made: number; total: number }>;
 
 describe('upload', () => {
   it('stores a JPEG without its EXIF, upright, content-addressed and immutable; row, event, audit and job follow', async () => {
     // 800×600 pixels with orientation 6 ("rotate 90° to display") and a copyright tag.
-    const jpeg = await picture(800, 600).jpeg().withMetadata({ orientation: 6, exif: { IFD0: { Copyright: 'secret' } } }).toBuffer();
+    const jpeg = await picture(800, 600)
+      .jpeg()
+      .withMetadata({ orientation: 6, exif: { IFD0: { Copyright: 'secret' } } })
+      .toBuffer();
     expect((await sharp(jpeg).metadata()).exif).toBeDefined();
     const res = await upload(api, admin.accessToken, jpeg, 'Tatil Fotoğrafı.JPG', 'image/jpeg', 'Deniz kenarı');
     expect(res.status).toBe(201);
     const item = await res.json();
-    expect(item).toMatchObject({ filename: 'Tatil Fotoğrafı.JPG', mimeType: 'image/jpeg', width: 600, height: 800, alt: 'Deniz kenarı', status: 'processing', variants: [] });
+    expect(item).toMatchObject({
+      filename: 'Tatil Fotoğrafı.JPG',
+      mimeType: 'image/jpeg',
+      width: 600,
+      height: 800,
+      alt: 'Deniz kenarı',
+      status: 'processing',
+      variants: [],
+    });
 
     const stored = await fetch(item.url);
     expect(stored.status).toBe(200);
@@ -89,8 +111,18 @@ describe('upload', () => {
     expect(item.sizeBytes).toBe(bytes.length);
 
     const db = api.infra.database.db;
-    expect(await db.select().from(outboxEvents).where(and(eq(outboxEvents.aggregateId, item.id), eq(outboxEvents.type, 'media.created')))).toHaveLength(1);
-    expect(await db.select().from(auditLog).where(and(eq(auditLog.targetId, item.id), eq(auditLog.action, 'media.upload')))).toHaveLength(1);
+    expect(
+      await db
+        .select()
+        .from(outboxEvents)
+        .where(and(eq(outboxEvents.aggregateId, item.id), eq(outboxEvents.type, 'media.created'))),
+    ).toHaveLength(1);
+    expect(
+      await db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.targetId, item.id), eq(auditLog.action, 'media.upload'))),
+    ).toHaveLength(1);
     expect((await api.infra.queues.counts(['media-variants']))['media-variants']!.waiting).toBeGreaterThan(0);
 
     // The same bytes again: the existing item, no second row.
@@ -109,9 +141,16 @@ describe('upload', () => {
     expect(await handle({ mediaId: id }, { id, attempt: 1 })).toMatchObject({ made: 8, total: 8 });
     const item = await (await call('GET', `/api/v1/admin/media/${id}`, viewer.accessToken)).json();
     expect(item.status).toBe('ready');
-    expect(item.variants.map((v: { width: number; format: string }) => `${v.width}.${v.format}`)).toEqual(
-      ['320.avif', '320.webp', '640.avif', '640.webp', '1024.avif', '1024.webp', '1600.avif', '1600.webp'],
-    );
+    expect(item.variants.map((v: { width: number; format: string }) => `${v.width}.${v.format}`)).toEqual([
+      '320.avif',
+      '320.webp',
+      '640.avif',
+      '640.webp',
+      '1024.avif',
+      '1024.webp',
+      '1600.avif',
+      '1600.webp',
+    ]);
     for (const v of item.variants) {
       expect(v.url).toMatch(new RegExp(`/media/${item.sha256}/w${v.width}\\.${v.format}$`));
       const got = await fetch(v.url);
@@ -127,7 +166,9 @@ describe('upload', () => {
 
   it('refuses an SVG even when it is named .png and sent as image/png; nothing is stored', async () => {
     const [keys, rows] = [await storedKeys(), await rowCount()];
-    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect width="10" height="10"/></svg>');
+    const svg = Buffer.from(
+      '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><rect width="10" height="10"/></svg>',
+    );
     const res = await upload(api, admin.accessToken, svg, 'innocent.png', 'image/png');
     expect(res.status).toBe(415);
     expect(res.headers.get('content-type')).toMatch(/problem\+json/);
@@ -169,12 +210,20 @@ describe('upload', () => {
     expect((await call('POST', '/api/v1/admin/media', admin.accessToken, { file: 'x' })).status).toBe(415);
     const form = new FormData();
     form.append('image', new Blob([await picture(20, 20).png().toBuffer()], { type: 'image/png' }), 'w.png');
-    const wrongField = await fetch(`${api.url}/api/v1/admin/media`, { method: 'POST', headers: bearer(admin.accessToken), body: form });
+    const wrongField = await fetch(`${api.url}/api/v1/admin/media`, {
+      method: 'POST',
+      headers: bearer(admin.accessToken),
+      body: form,
+    });
     expect(wrongField.status).toBe(422);
     expect((await wrongField.json()).errors[0].field).toBe('image');
     const empty = new FormData();
     empty.append('alt', 'no file');
-    const noFile = await fetch(`${api.url}/api/v1/admin/media`, { method: 'POST', headers: bearer(admin.accessToken), body: empty });
+    const noFile = await fetch(`${api.url}/api/v1/admin/media`, {
+      method: 'POST',
+      headers: bearer(admin.accessToken),
+      body: empty,
+    });
     expect(noFile.status).toBe(422);
     expect((await noFile.json()).errors[0].field).toBe('file');
     const res = await upload(api, viewer.accessToken, await picture(20, 20).png().toBuffer(), 'v.png', 'image/png');
@@ -187,20 +236,35 @@ describe('library', () => {
   it('lists newest first with cursor pagination and search; edits alt and focal point within bounds', async () => {
     const ids: string[] = [];
     for (const color of ['#101', '#202', '#303']) {
-      const res = await upload(api, admin.accessToken, await picture(30, 30, color).png().toBuffer(), `liste-${color.slice(1)}.png`, 'image/png');
+      const res = await upload(
+        api,
+        admin.accessToken,
+        await picture(30, 30, color).png().toBuffer(),
+        `liste-${color.slice(1)}.png`,
+        'image/png',
+      );
       ids.push((await res.json()).id);
     }
     const first = await (await call('GET', '/api/v1/admin/media?limit=2&q=liste-', viewer.accessToken)).json();
     expect(first.items.map((m: { id: string }) => m.id)).toEqual([ids[2], ids[1]]);
-    const second = await (await call('GET', `/api/v1/admin/media?limit=2&q=liste-&cursor=${first.nextCursor}`, viewer.accessToken)).json();
+    const second = await (
+      await call('GET', `/api/v1/admin/media?limit=2&q=liste-&cursor=${first.nextCursor}`, viewer.accessToken)
+    ).json();
     expect(second.items.map((m: { id: string }) => m.id)).toEqual([ids[0]]);
     expect(second.nextCursor).toBeNull();
     expect((await call('GET', '/api/v1/admin/media?limit=101', viewer.accessToken)).status).toBe(422);
 
-    const patched = await call('PATCH', `/api/v1/admin/media/${ids[0]}`, admin.accessToken, { alt: 'Mor kare', focalX: 20, focalY: 80 });
+    const patched = await call('PATCH', `/api/v1/admin/media/${ids[0]}`, admin.accessToken, {
+      alt: 'Mor kare',
+      focalX: 20,
+      focalY: 80,
+    });
     expect(patched.status).toBe(200);
     expect(await patched.json()).toMatchObject({ alt: 'Mor kare', focalX: 20, focalY: 80 });
-    const bad = await call('PATCH', `/api/v1/admin/media/${ids[0]}`, admin.accessToken, { focalX: 101, alt: 'x'.repeat(501) });
+    const bad = await call('PATCH', `/api/v1/admin/media/${ids[0]}`, admin.accessToken, {
+      focalX: 101,
+      alt: 'x'.repeat(501),
+    });
     expect(bad.status).toBe(422);
     expect(JSON.stringify((await bad.json()).errors)).toMatch(/focalX[\s\S]*alt|alt[\s\S]*focalX/);
     expect((await call('PATCH', `/api/v1/admin/media/${ids[0]}`, viewer.accessToken, { alt: 'no' })).status).toBe(403);
@@ -208,7 +272,13 @@ describe('library', () => {
   });
 
   it('refuses to delete media a post or project uses (409 listing them); force clears them and removes the files', async () => {
-    const res = await upload(api, admin.accessToken, await picture(700, 400, '#345').png().toBuffer(), 'kapak.png', 'image/png');
+    const res = await upload(
+      api,
+      admin.accessToken,
+      await picture(700, 400, '#345').png().toBuffer(),
+      'kapak.png',
+      'image/png',
+    );
     const item = await res.json();
     await variantsHandler()({ mediaId: item.id }, { id: item.id, attempt: 1 });
     const keys = (await storedKeys()).filter((k) => k.includes(item.sha256));
@@ -219,16 +289,35 @@ describe('library', () => {
     const postId = uuidv7();
     const projectId = uuidv7();
     const other = uuidv7();
-    await db.insert(posts).values({ id: postId, slug: `p-${postId}`, title: 'Kapaklı yazı', content: doc, html: '', plainText: '', toc: [], authorId: adminId, coverMediaId: item.id, ogImageMediaId: item.id });
-    await db.insert(projects).values({ id: projectId, slug: `pr-${projectId}`, title: 'Proje', body: doc, html: '', techStack: [], imageIds: [other, item.id] });
+    await db.insert(posts).values({
+      id: postId,
+      slug: `p-${postId}`,
+      title: 'Kapaklı yazı',
+      content: doc,
+      html: '',
+      plainText: '',
+      toc: [],
+      authorId: adminId,
+      coverMediaId: item.id,
+      ogImageMediaId: item.id,
+    });
+    await db.insert(projects).values({
+      id: projectId,
+      slug: `pr-${projectId}`,
+      title: 'Proje',
+      body: doc,
+      html: '',
+      techStack: [],
+      imageIds: [other, item.id],
+    });
 
     const refused = await call('DELETE', `/api/v1/admin/media/${item.id}`, admin.accessToken);
     expect(refused.status).toBe(409);
     const problem = await refused.json();
     expect(problem.code).toBe('MEDIA_IN_USE');
-    expect(problem.errors.map((e: { field: string; value: { id: string } }) => `${e.field}:${e.value.id}`).sort()).toEqual(
-      [`coverMediaId:${postId}`, `imageIds:${projectId}`, `ogImageMediaId:${postId}`].sort(),
-    );
+    expect(
+      problem.errors.map((e: { field: string; value: { id: string } }) => `${e.field}:${e.value.id}`).sort(),
+    ).toEqual([`coverMediaId:${postId}`, `imageIds:${projectId}`, `ogImageMediaId:${postId}`].sort());
     expect(await rowCount()).toBeGreaterThan(0);
     expect((await call('GET', `/api/v1/admin/media/${item.id}`, admin.accessToken)).status).toBe(200);
 
@@ -241,7 +330,12 @@ describe('library', () => {
     expect((await storedKeys()).filter((k) => k.includes(item.sha256))).toEqual([]);
     const events = await db.select().from(outboxEvents).where(eq(outboxEvents.aggregateId, item.id));
     expect(events.map((e) => e.type)).toEqual(expect.arrayContaining(['media.deleted', 'site.changed']));
-    expect(await db.select().from(auditLog).where(and(eq(auditLog.targetId, item.id), eq(auditLog.action, 'media.delete')))).toHaveLength(1);
+    expect(
+      await db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.targetId, item.id), eq(auditLog.action, 'media.delete'))),
+    ).toHaveLength(1);
   });
 
   it('the orphan sweep deletes objects no row owns once they are an hour old, and keeps the rest', async () => {
@@ -251,7 +345,9 @@ describe('library', () => {
     const orphans = [`media/${orphanSha}/lost.png`, `media/${orphanSha}/w320.webp`];
     for (const key of orphans) await api.infra.storage.put(key, await picture(5, 5).png().toBuffer(), 'image/png');
 
-    const job = buildJobRegistry(api.infra).find((j) => j.spec.name === 'media-orphans')!.handle as (d: { slot: string }) => Promise<Record<string, number>>;
+    const job = buildJobRegistry(api.infra).find((j) => j.spec.name === 'media-orphans')!.handle as (d: {
+      slot: string;
+    }) => Promise<Record<string, number>>;
     expect(await job({ slot: 'test' })).toMatchObject({ deleted: 0, young: 2 });
     expect(await storedKeys()).toEqual(expect.arrayContaining(orphans));
 

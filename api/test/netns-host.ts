@@ -27,10 +27,21 @@ export async function startNetnsHost(address: string, hostSide: string, prefix =
     throw err;
   }
   const requests: string[] = [];
-  const server = spawn('ip', ['netns', 'exec', ns, process.execPath, '-e', `
+  const server = spawn(
+    'ip',
+    [
+      'netns',
+      'exec',
+      ns,
+      process.execPath,
+      '-e',
+      `
     require('node:http').createServer((req, res) => { console.log('REQUEST ' + req.socket.remoteAddress + ' ' + req.url); res.end('instance-secret'); })
       .listen(80, ${JSON.stringify(address)}, () => console.log('READY'));
-  `], { stdio: ['ignore', 'pipe', 'inherit'] });
+  `,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('the netns test host did not start in 10 s')), 10_000);
     let buffer = '';

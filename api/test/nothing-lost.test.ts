@@ -9,7 +9,9 @@ import { startTestApi, type TestApi } from './harness.js';
 // Nothing an editor made is lost or broken by a click: images a text shows cannot be deleted,
 // clearing an optional field clears it, edits to a live post wait aside until published, autosave
 // keeps one revision per editing burst, and other sessions can be signed out at once.
-const BUCKET = `${testRedisPrefix().toLowerCase().replace(/[^a-z0-9]/g, '')}-safety`;
+const BUCKET = `${testRedisPrefix()
+  .toLowerCase()
+  .replace(/[^a-z0-9]/g, '')}-safety`;
 
 let api: TestApi;
 let admin: string;
@@ -18,7 +20,9 @@ let editor: string;
 beforeAll(async () => {
   const env = testEnv();
   const s3 = new S3Client({
-    endpoint: env.S3_ENDPOINT, region: env.S3_REGION, forcePathStyle: true,
+    endpoint: env.S3_ENDPOINT,
+    region: env.S3_REGION,
+    forcePathStyle: true,
     credentials: { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY },
   });
   await s3.send(new CreateBucketCommand({ Bucket: BUCKET })).catch((err: Error) => {
@@ -33,7 +37,9 @@ afterAll(() => api?.close());
 
 async function uploadImage(color: string): Promise<{ id: string; url: string; variants: { url: string }[] }> {
   const form = new FormData();
-  const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: color } }).png().toBuffer();
+  const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: color } })
+    .png()
+    .toBuffer();
   form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), `${color.slice(1)}.png`);
   const res = await fetch(`${api.url}/api/v1/admin/media`, { method: 'POST', headers: bearer(admin), body: form });
   expect(res.status).toBe(201);
@@ -42,18 +48,44 @@ async function uploadImage(color: string): Promise<{ id: string; url: string; va
 
 /** A Lexical document with a paragraph and an image node pointing at `src`. */
 function withImage(src: string) {
-  return { root: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', text: 'Bakın:' }] }, { type: 'image', src, altText: 'resim', version: 1 }] } };
+  return {
+    root: {
+      type: 'root',
+      children: [
+        { type: 'paragraph', children: [{ type: 'text', text: 'Bakın:' }] },
+        { type: 'image', src, altText: 'resim', version: 1 },
+      ],
+    },
+  };
 }
 
-interface Place { field: string; message: string; value: { type: string; id: string; field: string; clearable: boolean } }
+interface Place {
+  field: string;
+  message: string;
+  value: { type: string; id: string; field: string; clearable: boolean };
+}
 
 describe('images in use', () => {
   it('an image inside a post, page or project text, or a post’s pending changes, is in use: 409 listing each place, even with force', async () => {
     const image = await uploadImage('#a33');
     // A variant URL counts as much as the original's.
-    const post = await (await call(api, 'POST', '/api/v1/admin/posts', admin, { title: 'Resimli yazı', content: withImage(image.url) })).json();
-    const page = await (await call(api, 'POST', '/api/v1/admin/pages', admin, { title: 'Resimli sayfa', slug: `resimli-${Date.now()}`, content: withImage(image.url.replace(/[^/]+$/, 'w320.webp')) })).json();
-    const project = await (await call(api, 'POST', '/api/v1/admin/projects', admin, { title: 'Resimli proje', body: withImage(image.url), imageIds: [image.id] })).json();
+    const post = await (
+      await call(api, 'POST', '/api/v1/admin/posts', admin, { title: 'Resimli yazı', content: withImage(image.url) })
+    ).json();
+    const page = await (
+      await call(api, 'POST', '/api/v1/admin/pages', admin, {
+        title: 'Resimli sayfa',
+        slug: `resimli-${Date.now()}`,
+        content: withImage(image.url.replace(/[^/]+$/, 'w320.webp')),
+      })
+    ).json();
+    const project = await (
+      await call(api, 'POST', '/api/v1/admin/projects', admin, {
+        title: 'Resimli proje',
+        body: withImage(image.url),
+        imageIds: [image.id],
+      })
+    ).json();
 
     const refused = await call(api, 'DELETE', `/api/v1/admin/media/${image.id}?force=true`, admin);
     expect(refused.status).toBe(409);
@@ -61,9 +93,14 @@ describe('images in use', () => {
     expect(problem.code).toBe('MEDIA_IN_USE');
     expect(problem.detail).toMatch(/inside/);
     const places = problem.errors.map((e) => `${e.value.type}:${e.value.id}:${e.field}:${e.value.clearable}`).sort();
-    expect(places).toEqual([
-      `page:${page.id}:content:false`, `post:${post.id}:content:false`, `project:${project.id}:body:false`, `project:${project.id}:imageIds:true`,
-    ].sort());
+    expect(places).toEqual(
+      [
+        `page:${page.id}:content:false`,
+        `post:${post.id}:content:false`,
+        `project:${project.id}:body:false`,
+        `project:${project.id}:imageIds:true`,
+      ].sort(),
+    );
     expect(problem.errors.find((e) => e.value.type === 'page')!.message).toBe('page "Resimli sayfa" (text)');
     expect((await call(api, 'GET', `/api/v1/admin/media/${image.id}`, admin)).status).toBe(200);
 
@@ -81,23 +118,40 @@ describe('images in use', () => {
   it('pending changes of a live post and the settings count as uses too', async () => {
     const image = await uploadImage('#3a3');
     const post = await publishedPost(api, admin, { title: `Canlı ${Date.now()}` });
-    expect((await call(api, 'PUT', `/api/v1/admin/posts/${post.id}/pending`, admin, { content: withImage(image.url) })).status).toBe(200);
+    expect(
+      (await call(api, 'PUT', `/api/v1/admin/posts/${post.id}/pending`, admin, { content: withImage(image.url) }))
+        .status,
+    ).toBe(200);
     let res = await call(api, 'DELETE', `/api/v1/admin/media/${image.id}`, admin);
-    expect(((await res.json()) as { errors: Place[] }).errors.map((e) => `${e.value.type}:${e.field}`)).toEqual(['post:pendingChanges']);
+    expect(((await res.json()) as { errors: Place[] }).errors.map((e) => `${e.value.type}:${e.field}`)).toEqual([
+      'post:pendingChanges',
+    ]);
     await call(api, 'DELETE', `/api/v1/admin/posts/${post.id}/pending`, admin);
 
     const settings = await (await call(api, 'GET', '/api/v1/admin/settings', admin)).json();
-    expect((await call(api, 'PATCH', '/api/v1/admin/settings', admin, { social: [{ label: 'CV', url: image.url }] })).status).toBe(200);
+    expect(
+      (await call(api, 'PATCH', '/api/v1/admin/settings', admin, { social: [{ label: 'CV', url: image.url }] })).status,
+    ).toBe(200);
     res = await call(api, 'DELETE', `/api/v1/admin/media/${image.id}?force=true`, admin);
     expect(res.status).toBe(409);
-    expect(((await res.json()) as { errors: Place[] }).errors.map((e) => `${e.value.type}:${e.message}`)).toEqual(['settings:site settings: social']);
+    expect(((await res.json()) as { errors: Place[] }).errors.map((e) => `${e.value.type}:${e.message}`)).toEqual([
+      'settings:site settings: social',
+    ]);
     await call(api, 'PATCH', '/api/v1/admin/settings', admin, { social: settings.social });
 
     // The author's photo is held by id, not by URL: still a use.
-    expect((await call(api, 'PATCH', '/api/v1/admin/settings', admin, { author: { ...settings.author, avatarId: image.id } })).status).toBe(200);
+    expect(
+      (
+        await call(api, 'PATCH', '/api/v1/admin/settings', admin, {
+          author: { ...settings.author, avatarId: image.id },
+        })
+      ).status,
+    ).toBe(200);
     res = await call(api, 'DELETE', `/api/v1/admin/media/${image.id}`, admin);
     expect(res.status).toBe(409);
-    expect(((await res.json()) as { errors: Place[] }).errors.map((e) => `${e.value.type}:${e.message}`)).toEqual(['settings:site settings: author']);
+    expect(((await res.json()) as { errors: Place[] }).errors.map((e) => `${e.value.type}:${e.message}`)).toEqual([
+      'settings:site settings: author',
+    ]);
     await call(api, 'PATCH', '/api/v1/admin/settings', admin, { author: { ...settings.author, avatarId: null } });
     expect((await call(api, 'DELETE', `/api/v1/admin/media/${image.id}`, admin)).status).toBe(204);
   });
@@ -106,23 +160,54 @@ describe('images in use', () => {
 describe('clearing optional fields', () => {
   it('null clears a project’s links and demo app, a page’s SEO texts and a post’s SEO fields and cover', async () => {
     const image = await uploadImage('#33a');
-    const project = await (await call(api, 'POST', '/api/v1/admin/projects', admin, {
-      title: 'Bağlantılı', repoUrl: 'https://git.example.com/r', liveUrl: 'https://example.com/live',
-    })).json();
-    const cleared = await call(api, 'PATCH', `/api/v1/admin/projects/${project.id}`, admin, { repoUrl: null, liveUrl: null, paasAppId: null });
+    const project = await (
+      await call(api, 'POST', '/api/v1/admin/projects', admin, {
+        title: 'Bağlantılı',
+        repoUrl: 'https://git.example.com/r',
+        liveUrl: 'https://example.com/live',
+      })
+    ).json();
+    const cleared = await call(api, 'PATCH', `/api/v1/admin/projects/${project.id}`, admin, {
+      repoUrl: null,
+      liveUrl: null,
+      paasAppId: null,
+    });
     expect(cleared.status).toBe(200);
     expect(await cleared.json()).toMatchObject({ repoUrl: null, liveUrl: null, paasAppId: null });
 
-    const page = await (await call(api, 'POST', '/api/v1/admin/pages', admin, { title: 'SEO', slug: `seo-${Date.now()}`, content: doc('x'), seoTitle: 'Başlık', seoDescription: 'Açıklama' })).json();
-    expect(await (await call(api, 'PATCH', `/api/v1/admin/pages/${page.id}`, admin, { seoTitle: null, seoDescription: null })).json()).toMatchObject({ seoTitle: null, seoDescription: null });
+    const page = await (
+      await call(api, 'POST', '/api/v1/admin/pages', admin, {
+        title: 'SEO',
+        slug: `seo-${Date.now()}`,
+        content: doc('x'),
+        seoTitle: 'Başlık',
+        seoDescription: 'Açıklama',
+      })
+    ).json();
+    expect(
+      await (
+        await call(api, 'PATCH', `/api/v1/admin/pages/${page.id}`, admin, { seoTitle: null, seoDescription: null })
+      ).json(),
+    ).toMatchObject({ seoTitle: null, seoDescription: null });
 
-    const post = await (await call(api, 'POST', '/api/v1/admin/posts', admin, {
-      title: 'SEO yazısı', content: doc('x'), coverMediaId: image.id, seo: { title: 'T', description: 'D', canonicalUrl: 'https://example.com/a', ogImageMediaId: image.id },
-    })).json();
-    const patched = await (await call(api, 'PATCH', `/api/v1/admin/posts/${post.id}`, admin, {
-      coverMediaId: null, seo: { title: null, description: null, canonicalUrl: null, ogImageMediaId: null },
-    })).json();
-    expect(patched).toMatchObject({ coverMediaId: null, seo: { title: null, description: null, canonicalUrl: null, ogImageMediaId: null } });
+    const post = await (
+      await call(api, 'POST', '/api/v1/admin/posts', admin, {
+        title: 'SEO yazısı',
+        content: doc('x'),
+        coverMediaId: image.id,
+        seo: { title: 'T', description: 'D', canonicalUrl: 'https://example.com/a', ogImageMediaId: image.id },
+      })
+    ).json();
+    const patched = await (
+      await call(api, 'PATCH', `/api/v1/admin/posts/${post.id}`, admin, {
+        coverMediaId: null,
+        seo: { title: null, description: null, canonicalUrl: null, ogImageMediaId: null },
+      })
+    ).json();
+    expect(patched).toMatchObject({
+      coverMediaId: null,
+      seo: { title: null, description: null, canonicalUrl: null, ogImageMediaId: null },
+    });
   });
 });
 
@@ -131,49 +216,92 @@ describe('pending changes of a published post', () => {
     const post = await publishedPost(api, editor, { title: `Yayındaki ${Date.now()}`, content: doc('Canlı metin') });
     const live = await (await call(api, 'GET', `/api/v1/admin/posts/${post.id}`, editor)).json();
 
-    const saved = await call(api, 'PUT', `/api/v1/admin/posts/${post.id}/pending`, editor, { title: 'Yeni başlık', content: doc('Taslak metin'), version: live.version });
+    const saved = await call(api, 'PUT', `/api/v1/admin/posts/${post.id}/pending`, editor, {
+      title: 'Yeni başlık',
+      content: doc('Taslak metin'),
+      version: live.version,
+    });
     expect(saved.status).toBe(200);
     const withPending = await saved.json();
-    expect(withPending).toMatchObject({ title: live.title, version: live.version, updatedAt: live.updatedAt, html: '<p>Canlı metin</p>' });
+    expect(withPending).toMatchObject({
+      title: live.title,
+      version: live.version,
+      updatedAt: live.updatedAt,
+      html: '<p>Canlı metin</p>',
+    });
     expect(withPending.pendingChanges).toMatchObject({ baseVersion: live.version, changes: { title: 'Yeni başlık' } });
-    const listed = await (await call(api, 'GET', `/api/v1/admin/posts?q=${encodeURIComponent(live.slug)}`, editor)).json();
+    const listed = await (
+      await call(api, 'GET', `/api/v1/admin/posts?q=${encodeURIComponent(live.slug)}`, editor)
+    ).json();
     expect(listed.items.find((p: { id: string }) => p.id === post.id)).toMatchObject({ hasPendingChanges: true });
     // Visitors and the public API see the live post only.
     const publicPost = await (await call(api, 'GET', `/api/v1/posts/${post.slug}`)).json();
     expect(publicPost.html).toBe('<p>Canlı metin</p>');
     expect(JSON.stringify(publicPost)).not.toContain('Taslak metin');
     // Bad content is refused when saved, not when published.
-    expect((await call(api, 'PUT', `/api/v1/admin/posts/${post.id}/pending`, editor, { content: { root: { type: 'root', children: [{ type: 'nope' }] } } })).status).toBe(422);
+    expect(
+      (
+        await call(api, 'PUT', `/api/v1/admin/posts/${post.id}/pending`, editor, {
+          content: { root: { type: 'root', children: [{ type: 'nope' }] } },
+        })
+      ).status,
+    ).toBe(422);
     // A stale base version is a conflict.
-    expect((await call(api, 'PUT', `/api/v1/admin/posts/${post.id}/pending`, editor, { title: 'x', version: live.version - 1 })).status).toBe(409);
+    expect(
+      (
+        await call(api, 'PUT', `/api/v1/admin/posts/${post.id}/pending`, editor, {
+          title: 'x',
+          version: live.version - 1,
+        })
+      ).status,
+    ).toBe(409);
 
-    const revisionsBefore = (await (await call(api, 'GET', `/api/v1/admin/posts/${post.id}/revisions`, editor)).json()).length;
-    const published = await call(api, 'POST', `/api/v1/admin/posts/${post.id}/pending/publish`, editor, { version: live.version });
+    const revisionsBefore = (await (await call(api, 'GET', `/api/v1/admin/posts/${post.id}/revisions`, editor)).json())
+      .length;
+    const published = await call(api, 'POST', `/api/v1/admin/posts/${post.id}/pending/publish`, editor, {
+      version: live.version,
+    });
     expect(published.status).toBe(200);
-    expect(await published.json()).toMatchObject({ title: 'Yeni başlık', html: '<p>Taslak metin</p>', pendingChanges: null, version: live.version + 1 });
-    expect((await (await call(api, 'GET', `/api/v1/admin/posts/${post.id}/revisions`, editor)).json()).length).toBe(revisionsBefore + 1);
+    expect(await published.json()).toMatchObject({
+      title: 'Yeni başlık',
+      html: '<p>Taslak metin</p>',
+      pendingChanges: null,
+      version: live.version + 1,
+    });
+    expect((await (await call(api, 'GET', `/api/v1/admin/posts/${post.id}/revisions`, editor)).json()).length).toBe(
+      revisionsBefore + 1,
+    );
 
     await call(api, 'PUT', `/api/v1/admin/posts/${post.id}/pending`, editor, { excerpt: 'Vazgeçilecek' });
     const discarded = await (await call(api, 'DELETE', `/api/v1/admin/posts/${post.id}/pending`, editor)).json();
     expect(discarded).toMatchObject({ pendingChanges: null, excerpt: '' });
 
     // A draft keeps no pending copy: it is saved directly.
-    const draft = await (await call(api, 'POST', '/api/v1/admin/posts', editor, { title: 'Taslak', content: doc('x') })).json();
-    expect((await call(api, 'PUT', `/api/v1/admin/posts/${draft.id}/pending`, editor, { title: 'y' })).status).toBe(409);
+    const draft = await (
+      await call(api, 'POST', '/api/v1/admin/posts', editor, { title: 'Taslak', content: doc('x') })
+    ).json();
+    expect((await call(api, 'PUT', `/api/v1/admin/posts/${draft.id}/pending`, editor, { title: 'y' })).status).toBe(
+      409,
+    );
   });
 });
 
 describe('revisions', () => {
   it('autosaves by one person in one burst amend one revision; the first and restores stay their own', async () => {
-    const post = await (await call(api, 'POST', '/api/v1/admin/posts', editor, { title: 'Burst', content: doc('v1') })).json();
-    for (const text of ['v2', 'v3', 'v4']) await call(api, 'PATCH', `/api/v1/admin/posts/${post.id}`, editor, { content: doc(text) });
+    const post = await (
+      await call(api, 'POST', '/api/v1/admin/posts', editor, { title: 'Burst', content: doc('v1') })
+    ).json();
+    for (const text of ['v2', 'v3', 'v4'])
+      await call(api, 'PATCH', `/api/v1/admin/posts/${post.id}`, editor, { content: doc(text) });
     const revs = await (await call(api, 'GET', `/api/v1/admin/posts/${post.id}/revisions`, editor)).json();
     expect(revs.map((r: { revision: number }) => r.revision)).toEqual([2, 1]);
-    const detail = await (await call(api, 'GET', `/api/v1/admin/posts/${post.id}/revisions/${revs[0].id}`, editor)).json();
+    const detail = await (
+      await call(api, 'GET', `/api/v1/admin/posts/${post.id}/revisions/${revs[0].id}`, editor)
+    ).json();
     expect(detail.content).toEqual(doc('v4'));
     // Someone else's save starts a revision of its own.
     await call(api, 'PATCH', `/api/v1/admin/posts/${post.id}`, admin, { content: doc('v5') });
-    expect((await (await call(api, 'GET', `/api/v1/admin/posts/${post.id}/revisions`, editor)).json())).toHaveLength(3);
+    expect(await (await call(api, 'GET', `/api/v1/admin/posts/${post.id}/revisions`, editor)).json()).toHaveLength(3);
   });
 });
 
@@ -190,9 +318,13 @@ describe('sessions and the audit log', () => {
     const mine = await (await call(api, 'GET', '/api/v1/auth/sessions', here.accessToken)).json();
     expect(mine).toEqual([expect.objectContaining({ current: true })]);
 
-    const post = await (await call(api, 'POST', '/api/v1/admin/posts', here.accessToken, { title: 'Denetlenen yazı', content: doc('x') })).json();
+    const post = await (
+      await call(api, 'POST', '/api/v1/admin/posts', here.accessToken, { title: 'Denetlenen yazı', content: doc('x') })
+    ).json();
     const audit = await (await call(api, 'GET', '/api/v1/admin/audit?limit=20', here.accessToken)).json();
-    const entry = audit.items.find((e: { action: string; targetId: string }) => e.action === 'post.create' && e.targetId === post.id);
+    const entry = audit.items.find(
+      (e: { action: string; targetId: string }) => e.action === 'post.create' && e.targetId === post.id,
+    );
     expect(entry).toMatchObject({ targetName: 'Denetlenen yazı', actorName: 'Test admin' });
   });
 });

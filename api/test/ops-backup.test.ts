@@ -14,7 +14,14 @@ import { testDatabaseUrl, testEnv } from './env.js';
 import { createUser, login } from './factories.js';
 import { startTestApi, type TestApi } from './harness.js';
 import {
-  createBucket, dropDatabase, emptyBucket, OPS_BUCKET, runOpsScript, seedContent, snapshotDatabase, snapshotObjects,
+  createBucket,
+  dropDatabase,
+  emptyBucket,
+  OPS_BUCKET,
+  runOpsScript,
+  seedContent,
+  snapshotDatabase,
+  snapshotObjects,
 } from './ops-fixtures.js';
 
 const quiet: ProgressLog = { info: () => undefined, warn: () => undefined };
@@ -27,7 +34,8 @@ let storage: StorageRepository;
 let adminToken: string;
 
 /** The same services `make backup` / `make restore` and the worker job use, with this run's settings. */
-const services = (extra: Record<string, string> = {}) => createBackupServices(testEnv({ ...overrides, ...extra }), { logger: quiet });
+const services = (extra: Record<string, string> = {}) =>
+  createBackupServices(testEnv({ ...overrides, ...extra }), { logger: quiet });
 
 async function rejection(promise: Promise<unknown>): Promise<{ code?: string; detail?: string }> {
   try {
@@ -60,7 +68,11 @@ describe('backup and restore', () => {
 
     const ops = services();
     const result = await ops.backup.run('test');
-    expect(result).toMatchObject({ encrypted: false, objects: objects.size, migration: expect.stringMatching(/^\d{4}_/) });
+    expect(result).toMatchObject({
+      encrypted: false,
+      objects: objects.size,
+      migration: expect.stringMatching(/^\d{4}_/),
+    });
     expect(result.rows).toBe(Object.values(rows).reduce((n, r) => n + r.length, 0));
     expect(existsSync(join(DIR, result.name))).toBe(true);
     const summary = JSON.parse(readFileSync(join(DIR, `${result.name}.json`), 'utf8'));
@@ -73,7 +85,11 @@ describe('backup and restore', () => {
     expect(await snapshotDatabase()).toEqual({});
 
     const restored = await ops.restore.restore(join(DIR, result.name));
-    expect(restored).toMatchObject({ tables: Object.keys(rows).length, objects: objects.size, replaced: { rows: 0, objects: 0 } });
+    expect(restored).toMatchObject({
+      tables: Object.keys(rows).length,
+      objects: objects.size,
+      replaced: { rows: 0, objects: 0 },
+    });
     ops.close();
 
     expect(await snapshotDatabase()).toEqual(rows);
@@ -82,7 +98,10 @@ describe('backup and restore', () => {
     for (const [key, copy] of objects) {
       const got = after.get(key)!;
       expect(got.bytes.equals(copy.bytes), key).toBe(true);
-      expect({ contentType: got.contentType, cacheControl: got.cacheControl }, key).toEqual({ contentType: copy.contentType, cacheControl: copy.cacheControl });
+      expect({ contentType: got.contentType, cacheControl: got.cacheControl }, key).toEqual({
+        contentType: copy.contentType,
+        cacheControl: copy.cacheControl,
+      });
     }
 
     // The restored system serves: the published post with its cover image, whose bytes are back.
@@ -154,22 +173,32 @@ describe('backup and restore', () => {
     wrong.close();
     expect(wrongErr).toMatchObject({ code: 'BACKUP_PASSPHRASE', detail: expect.stringMatching(/wrong passphrase/i) });
     const none = services();
-    expect(await rejection(none.restore.restore(join(dir, name!), { force: true }))).toMatchObject({ code: 'BACKUP_PASSPHRASE', detail: expect.stringMatching(/encrypted/) });
+    expect(await rejection(none.restore.restore(join(dir, name!), { force: true }))).toMatchObject({
+      code: 'BACKUP_PASSPHRASE',
+      detail: expect.stringMatching(/encrypted/),
+    });
     none.close();
 
     const bytes = readFileSync(join(dir, name!));
     bytes[Math.floor(bytes.length / 2)]! ^= 0xff;
     writeFileSync(join(dir, 'tampered.tar.gz.enc'), bytes);
     const right = services({ BACKUP_PASSPHRASE: PASSPHRASE });
-    expect(await rejection(right.restore.restore(join(dir, 'tampered.tar.gz.enc'), { force: true }))).toMatchObject({ code: 'BACKUP_INVALID' });
+    expect(await rejection(right.restore.restore(join(dir, 'tampered.tar.gz.enc'), { force: true }))).toMatchObject({
+      code: 'BACKUP_INVALID',
+    });
     right.close();
     expect(await snapshotDatabase()).toEqual(after);
   }, 180_000);
 
   it('refuses an archive whose migration level is newer than the code, before touching anything', async () => {
     const pool = api.infra.database.pool;
-    const [[latest]] = (await pool.query('SELECT MAX(created_at) AS m FROM __drizzle_migrations')) as unknown as [{ m: string }[]];
-    await pool.query('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)', ['from-the-future', Number(latest!.m) + 86_400_000]);
+    const [[latest]] = (await pool.query('SELECT MAX(created_at) AS m FROM __drizzle_migrations')) as unknown as [
+      { m: string }[],
+    ];
+    await pool.query('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)', [
+      'from-the-future',
+      Number(latest!.m) + 86_400_000,
+    ]);
     const ops = services();
     const { name } = await ops.backup.run('test');
     await pool.query("DELETE FROM __drizzle_migrations WHERE hash = 'from-the-future'");
@@ -205,16 +234,23 @@ describe('the snapshot', () => {
       const tags = (await snap.tables()).find((t) => t.name === 'tags')!;
       const slugs = async () => {
         const out: string[] = [];
-        for await (const row of snap.rows(tags)) out.push(String(row[tags.columns.findIndex((c) => c.name === 'slug')]));
+        for await (const row of snap.rows(tags))
+          out.push(String(row[tags.columns.findIndex((c) => c.name === 'slug')]));
         return out;
       };
       const first = await slugs();
-      await api.infra.database.pool.query('INSERT INTO tags (id, name, slug) VALUES (?, ?, ?)', [uuidv7(), 'written during the dump', slug]);
+      await api.infra.database.pool.query('INSERT INTO tags (id, name, slug) VALUES (?, ?, ?)', [
+        uuidv7(),
+        'written during the dump',
+        slug,
+      ]);
       return [first, await slugs()];
     });
     expect(during).toEqual(before);
     expect(during).not.toContain(slug);
-    const [rows] = (await api.infra.database.pool.query('SELECT slug FROM tags WHERE slug = ?', [slug])) as unknown as [unknown[]];
+    const [rows] = (await api.infra.database.pool.query('SELECT slug FROM tags WHERE slug = ?', [slug])) as unknown as [
+      unknown[],
+    ];
     expect(rows).toHaveLength(1);
   });
 });
@@ -228,7 +264,11 @@ describe('an S3 bucket as the backup target', () => {
       const result = await ops.backup.run('test');
       expect(result.location).toBe(`s3://${bucket}/nightly/`);
       const list = await ops.backup.list();
-      expect(list.find((b) => b.name === result.name)).toMatchObject({ sizeBytes: result.sizeBytes, sha256: result.sha256, location: `s3://${bucket}/nightly/` });
+      expect(list.find((b) => b.name === result.name)).toMatchObject({
+        sizeBytes: result.sizeBytes,
+        sha256: result.sha256,
+        location: `s3://${bucket}/nightly/`,
+      });
       await api.close();
       const restored = await ops.restore.restore(result.name, { force: true });
       expect(restored.rows).toBe(result.rows);
@@ -254,9 +294,17 @@ describe('admin API and the worker job', () => {
 
     // The worker's handler (as registered), in a worker composition with retention 1 day / 0 weeks.
     const dir = mkdtempSync(join(tmpdir(), 'omervision-backups-job-'));
-    const worker = await startTestApi({ ...overrides, BACKUP_DIR: dir, BACKUP_KEEP_DAILY: '1', BACKUP_KEEP_WEEKLY: '0' });
+    const worker = await startTestApi({
+      ...overrides,
+      BACKUP_DIR: dir,
+      BACKUP_KEEP_DAILY: '1',
+      BACKUP_KEEP_WEEKLY: '0',
+    });
     try {
-      const handle = buildJobRegistry(worker.infra).find((j) => j.spec.name === 'backup')!.handle as (d: unknown, j: { id: string; attempt: number }) => Promise<{ name: string; deleted: string[] }>;
+      const handle = buildJobRegistry(worker.infra).find((j) => j.spec.name === 'backup')!.handle as (
+        d: unknown,
+        j: { id: string; attempt: number },
+      ) => Promise<{ name: string; deleted: string[] }>;
       const first = await handle({ slot: 'manual:a', trigger: 'manual' }, { id: queued.jobId, attempt: 1 });
       const second = await handle({ slot: 'manual:b', trigger: 'manual' }, { id: 'backup:manual:b', attempt: 1 });
       // Same day, keep one: the first archive (and its summary) is gone.
@@ -268,14 +316,28 @@ describe('admin API and the worker job', () => {
 
     const runs = await (await call(api, 'GET', '/api/v1/admin/maintenance', adminToken)).json();
     const backup = runs.find((r: { job: string }) => r.job === 'backup');
-    expect(backup).toMatchObject({ outcome: 'succeeded', runs: expect.any(Number), consecutiveFailures: 0, overdue: false, error: null });
+    expect(backup).toMatchObject({
+      outcome: 'succeeded',
+      runs: expect.any(Number),
+      consecutiveFailures: 0,
+      overdue: false,
+      error: null,
+    });
     expect(backup.durationMs).toBeGreaterThanOrEqual(0);
     expect(backup.result).toMatchObject({ name: expect.stringMatching(/\.tar\.gz$/), objects: expect.any(Number) });
-    expect(runs.map((r: { job: string }) => r.job)).toEqual(expect.arrayContaining(['cleanup', 'media-orphans', 'post-publish-due']));
+    expect(runs.map((r: { job: string }) => r.job)).toEqual(
+      expect.arrayContaining(['cleanup', 'media-orphans', 'post-publish-due']),
+    );
 
     const list = await (await call(api, 'GET', '/api/v1/admin/backups', adminToken)).json();
     expect(list.length).toBeGreaterThan(0);
-    expect(list[0]).toMatchObject({ location: DIR, encrypted: false, appVersion: expect.any(String), migration: expect.stringMatching(/^\d{4}_/), sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(list[0]).toMatchObject({
+      location: DIR,
+      encrypted: false,
+      appVersion: expect.any(String),
+      migration: expect.stringMatching(/^\d{4}_/),
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
   }, 120_000);
 });
 

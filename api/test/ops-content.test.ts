@@ -27,7 +27,9 @@ const totals = (r: ImportReport) => {
 };
 /** What an export says about the content, without what differs by construction (export time, edit counters). */
 const content = (doc: ContentExport) => ({
-  ...doc, exportedAt: undefined, posts: doc.posts.map((p) => ({ ...p, version: undefined, revision: undefined })),
+  ...doc,
+  exportedAt: undefined,
+  posts: doc.posts.map((p) => ({ ...p, version: undefined, revision: undefined })),
 });
 
 let fresh: Awaited<ReturnType<typeof freshDatabase>>;
@@ -52,8 +54,18 @@ describe('content export and import', () => {
     const doc = await exportNow();
     expect(doc).toMatchObject({ format: 'omervision-content', version: 1 });
     const post = doc.posts.find((p) => p.slug === seeded.postSlug)!;
-    expect(post).toMatchObject({ status: 'published', tags: ['typescript', 'mimari'], excerpt: 'Güncellenmiş özet', revision: 2, author: { email: expect.stringMatching(/@/) } });
-    expect(doc.media.find((m) => m.id === seeded.mediaId)).toMatchObject({ id: post.coverMediaId, sha256: expect.stringMatching(/^[0-9a-f]{64}$/), url: expect.stringMatching(/^http/) });
+    expect(post).toMatchObject({
+      status: 'published',
+      tags: ['typescript', 'mimari'],
+      excerpt: 'Güncellenmiş özet',
+      revision: 2,
+      author: { email: expect.stringMatching(/@/) },
+    });
+    expect(doc.media.find((m) => m.id === seeded.mediaId)).toMatchObject({
+      id: post.coverMediaId,
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      url: expect.stringMatching(/^http/),
+    });
     expect(doc.projects.find((p) => p.slug === seeded.projectSlug)!.imageIds).toEqual([seeded.mediaId]);
     expect(doc.pages.find((p) => p.slug === seeded.pageSlug)).toMatchObject({ status: 'published', title: 'Hakkımda' });
     expect(doc.settings.map((s) => s.key)).toContain('site');
@@ -72,13 +84,27 @@ describe('content export and import', () => {
   it('into an emptied site: everything is created, the export is the same again, and a second import creates nothing', async () => {
     const before = await exportNow();
     const pool = api.infra.database.pool;
-    for (const table of ['post_tags', 'post_revisions', 'posts', 'tags', 'projects', 'pages', 'skills', 'site_settings']) await pool.query(`DELETE FROM ${table}`);
+    for (const table of [
+      'post_tags',
+      'post_revisions',
+      'posts',
+      'tags',
+      'projects',
+      'pages',
+      'skills',
+      'site_settings',
+    ])
+      await pool.query(`DELETE FROM ${table}`);
 
     // The posts are the admin's: only an admin may import posts credited to someone else.
     const first = await importDoc(before, admin);
     expect(first).toMatchObject({
-      posts: { created: before.posts.length, updated: 0, skipped: 0 }, projects: { created: before.projects.length }, pages: { created: before.pages.length },
-      skills: { created: before.skills.length }, tags: { created: before.tags.length }, settings: { created: before.settings.length },
+      posts: { created: before.posts.length, updated: 0, skipped: 0 },
+      projects: { created: before.projects.length },
+      pages: { created: before.pages.length },
+      skills: { created: before.skills.length },
+      tags: { created: before.tags.length },
+      settings: { created: before.settings.length },
     });
     expect(first.notes).toEqual([]);
     expect(content(await exportNow())).toEqual(content(before));
@@ -101,7 +127,9 @@ describe('content export and import', () => {
     b!.updatedAt = new Date(Date.parse(b!.updatedAt) - 60_000).toISOString();
     const report = await importDoc(doc);
     expect(report.posts).toEqual({ created: 0, updated: 1, skipped: doc.posts.length - 1 });
-    expect(report.notes).toEqual([{ type: 'post', key: b!.slug, message: expect.stringMatching(/kept the copy here/) }]);
+    expect(report.notes).toEqual([
+      { type: 'post', key: b!.slug, message: expect.stringMatching(/kept the copy here/) },
+    ]);
     const after = await exportNow();
     expect(after.posts.find((p) => p.slug === a!.slug)!.title).toBe('Başlık dosyada değişti');
     expect(after.posts.find((p) => p.slug === b!.slug)!.title).not.toBe('Eski bir kopya');
@@ -111,14 +139,30 @@ describe('content export and import', () => {
   it('reports what it cannot take: unknown media, content we cannot render', async () => {
     const doc = await exportNow();
     const post = { ...doc.posts[0]!, slug: 'with-missing-media', coverMediaId: 'gone', author: null };
-    const bad = { ...doc.posts[0]!, slug: 'with-a-widget', content: { root: { type: 'root', children: [{ type: 'youtube-embed', children: [] }] } } };
-    const media = [...doc.media, { id: 'gone', sha256: 'f'.repeat(64), url: 'https://elsewhere.example/x.png', filename: 'x.png', alt: '', mimeType: 'image/png' }];
+    const bad = {
+      ...doc.posts[0]!,
+      slug: 'with-a-widget',
+      content: { root: { type: 'root', children: [{ type: 'youtube-embed', children: [] }] } },
+    };
+    const media = [
+      ...doc.media,
+      {
+        id: 'gone',
+        sha256: 'f'.repeat(64),
+        url: 'https://elsewhere.example/x.png',
+        filename: 'x.png',
+        alt: '',
+        mimeType: 'image/png',
+      },
+    ];
     const report = await importDoc({ ...doc, posts: [post, bad], media });
     expect(report.posts).toEqual({ created: 1, updated: 0, skipped: 1 });
-    expect(report.notes).toEqual(expect.arrayContaining([
-      { type: 'media', key: 'f'.repeat(64), message: expect.stringMatching(/not in this media library/) },
-      { type: 'post', key: 'with-a-widget', message: expect.stringMatching(/youtube-embed/) },
-    ]));
+    expect(report.notes).toEqual(
+      expect.arrayContaining([
+        { type: 'media', key: 'f'.repeat(64), message: expect.stringMatching(/not in this media library/) },
+        { type: 'post', key: 'with-a-widget', message: expect.stringMatching(/youtube-embed/) },
+      ]),
+    );
     expect((await call(api, 'POST', '/api/v1/admin/import', editor, { format: 'something-else' })).status).toBe(422);
     const author = (await login(api, await createUser(api, 'author'))).accessToken;
     expect((await call(api, 'GET', '/api/v1/admin/export', author)).status).toBe(403);
@@ -129,42 +173,69 @@ describe('content export and import', () => {
 describe('Ghost import', () => {
   const upload = async (): Promise<ImportReport> => {
     const form = new FormData();
-    form.append('file', new Blob([readFileSync(new URL('./fixtures/ghost-export.json', import.meta.url))], { type: 'application/json' }), 'my-blog.ghost.json');
-    const res = await fetch(`${api.url}/api/v1/admin/import/ghost`, { method: 'POST', headers: { authorization: `Bearer ${editor}` }, body: form });
+    form.append(
+      'file',
+      new Blob([readFileSync(new URL('./fixtures/ghost-export.json', import.meta.url))], { type: 'application/json' }),
+      'my-blog.ghost.json',
+    );
+    const res = await fetch(`${api.url}/api/v1/admin/import/ghost`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${editor}` },
+      body: form,
+    });
     expect(res.status, await res.clone().text()).toBe(200);
     return res.json();
   };
 
   it('maps posts, pages and tags; reports the rest; importing again changes nothing', async () => {
     const report = await upload();
-    expect(report).toMatchObject({ posts: { created: 5, updated: 0, skipped: 0 }, pages: { created: 1 }, tags: { created: 2 } });
+    expect(report).toMatchObject({
+      posts: { created: 5, updated: 0, skipped: 0 },
+      pages: { created: 1 },
+      tags: { created: 2 },
+    });
     const notes = report.notes.map((n) => `${n.type} ${n.key}: ${n.message}`);
-    expect(notes).toEqual(expect.arrayContaining([
-      expect.stringMatching(/^ghost members: 2 members row\(s\) not imported/),
-      expect.stringMatching(/^ghost newsletters:/),
-      expect.stringMatching(/^tag #hidden: internal Ghost tag/),
-      expect.stringMatching(/^post bookmarks-and-cards: has the Ghost card "bookmark": converted from its HTML/),
-      expect.stringMatching(/^post bookmarks-and-cards: feature image .*cover\.jpg not imported/),
-      expect.stringMatching(/^post members-only: visible to "members" members only in Ghost: imported as a draft/),
-      expect.stringMatching(/^post eski-taslak: code injection not imported/),
-    ]));
+    expect(notes).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^ghost members: 2 members row\(s\) not imported/),
+        expect.stringMatching(/^ghost newsletters:/),
+        expect.stringMatching(/^tag #hidden: internal Ghost tag/),
+        expect.stringMatching(/^post bookmarks-and-cards: has the Ghost card "bookmark": converted from its HTML/),
+        expect.stringMatching(/^post bookmarks-and-cards: feature image .*cover\.jpg not imported/),
+        expect.stringMatching(/^post members-only: visible to "members" members only in Ghost: imported as a draft/),
+        expect.stringMatching(/^post eski-taslak: code injection not imported/),
+      ]),
+    );
 
     const doc = await exportNow();
     const welcome = doc.posts.find((p) => p.slug === 'welcome')!;
     expect(welcome).toMatchObject({
-      title: 'Welcome to Ghost', status: 'published', featured: true, excerpt: 'A first post', tags: ['getting-started', 'turkce'],
-      publishedAt: '2024-05-01T12:00:00.000Z', seo: { title: 'Welcome — SEO title', description: 'The first post on the blog' },
+      title: 'Welcome to Ghost',
+      status: 'published',
+      featured: true,
+      excerpt: 'A first post',
+      tags: ['getting-started', 'turkce'],
+      publishedAt: '2024-05-01T12:00:00.000Z',
+      seo: { title: 'Welcome — SEO title', description: 'The first post on the blog' },
     });
     // Ghost's own Lexical was kept (its extended-* nodes renamed).
     expect(JSON.stringify(welcome.content)).toMatch(/"type":"heading"/);
     const published = await (await call(api, 'GET', '/api/v1/posts/welcome')).json();
     expect(published.html).toBe('<h2 id="hello">Hello</h2><p>This is <strong>bold</strong> text.</p>');
     const cards = await (await call(api, 'GET', '/api/v1/posts/bookmarks-and-cards')).json();
-    expect(cards.html).toBe('<p>Before the card</p><p><a href="https://ghost.org" rel="noopener noreferrer nofollow">Ghost</a></p><p>After</p>');
+    expect(cards.html).toBe(
+      '<p>Before the card</p><p><a href="https://ghost.org" rel="noopener noreferrer nofollow">Ghost</a></p><p>After</p>',
+    );
     expect(doc.posts.find((p) => p.slug === 'members-only')!.status).toBe('draft');
-    expect(doc.posts.find((p) => p.slug === 'coming-soon')).toMatchObject({ status: 'scheduled', scheduledAt: '2099-01-01T09:00:00.000Z' });
+    expect(doc.posts.find((p) => p.slug === 'coming-soon')).toMatchObject({
+      status: 'scheduled',
+      scheduledAt: '2099-01-01T09:00:00.000Z',
+    });
     expect(doc.posts.find((p) => p.slug === 'eski-taslak')).toMatchObject({ status: 'draft', tags: ['turkce'] });
-    expect(doc.pages.find((p) => p.slug === 'about-this-blog')).toMatchObject({ status: 'published', title: 'About this blog' });
+    expect(doc.pages.find((p) => p.slug === 'about-this-blog')).toMatchObject({
+      status: 'published',
+      title: 'About this blog',
+    });
 
     const again = await upload();
     expect(totals(again)).toEqual({ created: 0, updated: 0 });
@@ -173,7 +244,11 @@ describe('Ghost import', () => {
   it('a file that is not a Ghost export is a 422', async () => {
     const form = new FormData();
     form.append('file', new Blob(['{"hello":"world"}'], { type: 'application/json' }), 'x.json');
-    const res = await fetch(`${api.url}/api/v1/admin/import/ghost`, { method: 'POST', headers: { authorization: `Bearer ${editor}` }, body: form });
+    const res = await fetch(`${api.url}/api/v1/admin/import/ghost`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${editor}` },
+      body: form,
+    });
     expect(res.status).toBe(422);
   });
 });

@@ -5,9 +5,19 @@ import { connect } from 'node:net';
 import { dirname, join } from 'node:path';
 
 /** A local git repository with one commit on `main` (file:// URLs need PAAS_ALLOW_LOCAL_REPOS=1). */
-export async function makeRepo(root: string, name: string, files: Record<string, string>, defaultBranch = 'main'): Promise<{ dir: string; url: string; commit: (files: Record<string, string>, message: string) => Promise<void> }> {
+export async function makeRepo(
+  root: string,
+  name: string,
+  files: Record<string, string>,
+  defaultBranch = 'main',
+): Promise<{ dir: string; url: string; commit: (files: Record<string, string>, message: string) => Promise<void> }> {
   const dir = join(root, name);
-  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Fixture', '-c', 'user.email=fixture@test.local', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, stdio: 'pipe' });
+  const git = (...args: string[]) =>
+    execFileSync(
+      'git',
+      ['-c', 'user.name=Fixture', '-c', 'user.email=fixture@test.local', '-c', 'commit.gpgsign=false', ...args],
+      { cwd: dir, stdio: 'pipe' },
+    );
   const write = async (more: Record<string, string>) => {
     for (const [path, body] of Object.entries(more)) {
       await mkdir(dirname(join(dir, path)), { recursive: true });
@@ -120,7 +130,12 @@ export interface SseEvent {
 }
 
 /** Reads an SSE response until `until` says stop (or the stream ends); returns the events. */
-export async function readSse(url: string, headers: Record<string, string>, until: (events: SseEvent[]) => boolean, timeoutMs = 120_000): Promise<{ status: number; contentType: string | null; events: SseEvent[] }> {
+export async function readSse(
+  url: string,
+  headers: Record<string, string>,
+  until: (events: SseEvent[]) => boolean,
+  timeoutMs = 120_000,
+): Promise<{ status: number; contentType: string | null; events: SseEvent[] }> {
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), timeoutMs);
   const res = await fetch(url, { headers, signal: abort.signal });

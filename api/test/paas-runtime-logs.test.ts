@@ -32,8 +32,14 @@ http.createServer((req, res) => {
 process.on('SIGTERM', () => process.exit(0));
 `;
 
-interface Line { id: string; ts: string; stream: string; line: string }
-const linesOf = (events: SseEvent[]): Line[] => events.filter((e) => e.event === 'message').map((e) => ({ id: e.id!, ...(JSON.parse(e.data) as Omit<Line, 'id'>) }));
+interface Line {
+  id: string;
+  ts: string;
+  stream: string;
+  line: string;
+}
+const linesOf = (events: SseEvent[]): Line[] =>
+  events.filter((e) => e.event === 'message').map((e) => ({ id: e.id!, ...(JSON.parse(e.data) as Omit<Line, 'id'>) }));
 const logsUrl = (query = '') => `${stack.api.url}/api/v1/admin/paas/apps/${app.id}/logs${query}`;
 const request = (path: string) => viaRouter(stack.routerPort, stack.host(app.slug), path);
 /**
@@ -51,20 +57,34 @@ const own = (lines: Line[]) => lines.filter((l) => /^v\d /.test(l.line));
 /** Every line the stream holds now, read from Redis (an SSE reader cannot tell the end of the replay). */
 const allLines = (): Promise<Line[]> => appLogs.tail(app.id, 10_000);
 /** Reads the stream until `until`; the first read hands over the replay, so `until` can act on it (make a request). */
-async function follow(query: string, extra: Record<string, string>, until: (lines: Line[]) => boolean, timeoutMs = 20_000) {
+async function follow(
+  query: string,
+  extra: Record<string, string>,
+  until: (lines: Line[]) => boolean,
+  timeoutMs = 20_000,
+) {
   return readSse(logsUrl(query), { ...headers, ...extra }, (events) => until(linesOf(events)), timeoutMs);
 }
-const metrics = async () => (await (await stack.call('GET', `/api/v1/admin/paas/apps/${app.id}/metrics`)).json()) as Record<string, number | string | null>;
+const metrics = async () =>
+  (await (await stack.call('GET', `/api/v1/admin/paas/apps/${app.id}/metrics`)).json()) as Record<
+    string,
+    number | string | null
+  >;
 const expectNoDuplicates = (lines: Line[]) => {
   expect(new Set(lines.map((l) => l.id)).size).toBe(lines.length);
   // The app's own lines are unique by their tags (npm's banner and "listening" repeat on each start).
-  const texts = own(lines).map((l) => l.line).filter((l) => !l.includes(' listening on '));
+  const texts = own(lines)
+    .map((l) => l.line)
+    .filter((l) => !l.includes(' listening on '));
   expect(new Set(texts).size, texts.join('\n')).toBe(texts.length);
 };
 
 beforeAll(async () => {
   stack = await startPaasStack({ PAAS_APP_METRICS_INTERVAL_MS: '1000', PAAS_APP_LOG_MAX_LINES: String(MAX_LINES) });
-  appLogs = new PaasAppLogRepository(stack.api.infra.redis, stack.api.infra.env.REDIS_KEY_PREFIX, { maxLines: MAX_LINES, maxAgeSeconds: 3600 });
+  appLogs = new PaasAppLogRepository(stack.api.infra.redis, stack.api.infra.env.REDIS_KEY_PREFIX, {
+    maxLines: MAX_LINES,
+    maxAgeSeconds: 3600,
+  });
   headers = bearer((await login(stack.api, await createUser(stack.api, 'admin'))).accessToken);
   repo = await makeRepo(stack.root, 'logging-app', {
     'package.json': JSON.stringify({ name: 'logging-app', version: '1.0.0', scripts: { start: 'node server.js' } }),
@@ -94,7 +114,12 @@ describe('runtime logs', () => {
     expect(res.status).toBe(200);
     expect(res.contentType).toMatch(/^text\/event-stream/);
     const lines = own(linesOf(res.events));
-    expect(lines.map((l) => l.line)).toEqual(['v1 listening on 8080', 'v1 request before', 'v1 request live', 'v1 failed oops']);
+    expect(lines.map((l) => l.line)).toEqual([
+      'v1 listening on 8080',
+      'v1 request before',
+      'v1 request live',
+      'v1 failed oops',
+    ]);
     expect(lines.map((l) => l.stream)).toEqual(['stdout', 'stdout', 'stdout', 'stderr']);
     expect(lines.every((l) => /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{9}Z$/.test(l.ts))).toBe(true);
     const live = res.events.find((e) => e.data.includes('v1 request live'))!;
@@ -108,28 +133,48 @@ describe('runtime logs', () => {
     const seen = await allLines();
     const last = seen[seen.length - 1]!;
     await request('/?tag=while-away');
-    const resumed = await follow('?tail=0', { 'last-event-id': last.id }, (lines) => lines.some((l) => l.line === 'v1 request while-away'));
+    const resumed = await follow('?tail=0', { 'last-event-id': last.id }, (lines) =>
+      lines.some((l) => l.line === 'v1 request while-away'),
+    );
     expect(linesOf(resumed.events).map((l) => l.line)).toEqual(['v1 request while-away']);
     const middle = seen[1]!;
-    const fromMiddle = await follow('', { 'last-event-id': middle.id }, (lines) => lines.some((l) => l.line === 'v1 request while-away'));
-    expect(linesOf(fromMiddle.events).map((l) => l.id)).toEqual([...seen.slice(2).map((l) => l.id), linesOf(resumed.events)[0]!.id]);
+    const fromMiddle = await follow('', { 'last-event-id': middle.id }, (lines) =>
+      lines.some((l) => l.line === 'v1 request while-away'),
+    );
+    expect(linesOf(fromMiddle.events).map((l) => l.id)).toEqual([
+      ...seen.slice(2).map((l) => l.id),
+      linesOf(resumed.events)[0]!.id,
+    ]);
   });
 
   it('answers 422 for a malformed Last-Event-ID or tail, 404 for an unknown app, 401 without a session', async () => {
     expect((await fetch(logsUrl(), { headers: { ...headers, 'last-event-id': 'yesterday' } })).status).toBe(422);
     expect((await fetch(logsUrl('?tail=1001'), { headers })).status).toBe(422);
-    expect((await fetch(`${stack.api.url}/api/v1/admin/paas/apps/00000000-0000-7000-8000-000000000000/logs`, { headers })).status).toBe(404);
+    expect(
+      (await fetch(`${stack.api.url}/api/v1/admin/paas/apps/00000000-0000-7000-8000-000000000000/logs`, { headers }))
+        .status,
+    ).toBe(404);
     expect((await fetch(logsUrl())).status).toBe(401);
   });
 });
 
 describe('metrics and restarts', () => {
   it('memory and CPU come from the engine; a crash restarts the container, counted, and the log continues without duplicates', async () => {
-    const first = await eventually(async () => {
-      const m = await metrics();
-      return m.sampledAt && Number(m.memoryBytes) > 0 ? m : undefined;
-    }, 15_000, 250);
-    expect(first).toMatchObject({ appId: app.id, status: 'running', restartCount: 0, memoryLimitBytes: 256 * 1024 * 1024, cpuLimitPercent: 50 });
+    const first = await eventually(
+      async () => {
+        const m = await metrics();
+        return m.sampledAt && Number(m.memoryBytes) > 0 ? m : undefined;
+      },
+      15_000,
+      250,
+    );
+    expect(first).toMatchObject({
+      appId: app.id,
+      status: 'running',
+      restartCount: 0,
+      memoryLimitBytes: 256 * 1024 * 1024,
+      cpuLimitPercent: 50,
+    });
     expect(Number(first.memoryBytes)).toBeLessThan(256 * 1024 * 1024);
     expect(Number(first.cpuPercent)).toBeGreaterThanOrEqual(0);
 
@@ -177,14 +222,24 @@ describe('followers', () => {
     const before = await stack.workloadId(app.id);
     await repo.commit({ 'server.js': server('v2') }, 'v2');
     let deployed = false;
-    const res = await follow('?tail=0', {}, (lines) => {
-      if (!deployed) {
-        deployed = true;
-        void stack.deploy(app.id).then((d) => stack.settled(d.id)).then(() => request('/?tag=green'));
-      }
-      return lines.some((l) => l.line === 'v2 request green');
-    }, 120_000);
-    expect(linesOf(res.events).map((l) => l.line)).toEqual(expect.arrayContaining(['v2 listening on 8080', 'v2 request green']));
+    const res = await follow(
+      '?tail=0',
+      {},
+      (lines) => {
+        if (!deployed) {
+          deployed = true;
+          void stack
+            .deploy(app.id)
+            .then((d) => stack.settled(d.id))
+            .then(() => request('/?tag=green'));
+        }
+        return lines.some((l) => l.line === 'v2 request green');
+      },
+      120_000,
+    );
+    expect(linesOf(res.events).map((l) => l.line)).toEqual(
+      expect.arrayContaining(['v2 listening on 8080', 'v2 request green']),
+    );
     const after = await stack.workloadId(app.id);
     if (SWARM) {
       // One service per app, rolled start-first: the same follow carries both tasks' lines.
@@ -192,7 +247,10 @@ describe('followers', () => {
       await eventually(async () => stack.engine.watcher.following.includes(after), 20_000);
     } else {
       expect(after).not.toBe(before);
-      await eventually(async () => stack.engine.watcher.following.includes(after) && !stack.engine.watcher.following.includes(before), 20_000);
+      await eventually(
+        async () => stack.engine.watcher.following.includes(after) && !stack.engine.watcher.following.includes(before),
+        20_000,
+      );
     }
 
     await request(`/burst?n=${3 * MAX_LINES}`);

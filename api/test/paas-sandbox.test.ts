@@ -111,7 +111,9 @@ console.log('FILL wrote 6000 MB unhindered');
     });
     const { deployment } = await stack.deployed('disk-filler', repo.url);
     expect(deployment.status).toBe('failed');
-    expect(deployment.reason).toMatch(new RegExp(`The build failed: a build step wrote more than ${DISK_MB} MB to disk and was stopped`));
+    expect(deployment.reason).toMatch(
+      new RegExp(`The build failed: a build step wrote more than ${DISK_MB} MB to disk and was stopped`),
+    );
     expect(deployment.log).not.toContain('unhindered');
     // The stopped step's container is removed with what it wrote.
     await eventually(async () => (await free()) > before - 150 * 1024 * 1024, 30_000, 500);
@@ -120,21 +122,41 @@ console.log('FILL wrote 6000 MB unhindered');
 
 describe('egress policy', () => {
   it('RUN steps and a running app cannot reach the host, its databases, another app or the metadata address; the package registry still works', async () => {
-    const other = await stack.deployed('egress-other', (await makeRepo(stack.root, 'egress-other', { 'index.html': '<h1>other</h1>' })).url);
+    const other = await stack.deployed(
+      'egress-other',
+      (await makeRepo(stack.root, 'egress-other', { 'index.html': '<h1>other</h1>' })).url,
+    );
     expect(other.deployment.status, other.deployment.reason ?? '').toBe('running');
     const otherContainer = await stack.servingContainer(other.app.id);
     // Swarm: the other app's task has an address on its overlay and one on the egress bridge.
     const otherIps = Object.values(otherContainer.NetworkSettings.Networks).map((n) => n.IPAddress);
     // Swarm's gateway bridge is a host address too (app tasks have no leg on it; the host must refuse them).
-    const gwbridge = SWARM ? ((await stack.docker.getNetwork('docker_gwbridge').inspect()) as { IPAM: { Config: { Gateway: string }[] } }).IPAM.Config[0]!.Gateway : undefined;
-    const buildGateway = ((await stack.docker.getNetwork(BUILD_NETWORK).inspect()) as { IPAM: { Config: { Gateway: string }[] } }).IPAM.Config[0]!.Gateway;
-    const hostIps = Object.values(networkInterfaces()).flat().filter((a) => a && !a.internal && a.family === 'IPv4').map((a) => a!.address);
+    const gwbridge = SWARM
+      ? ((await stack.docker.getNetwork('docker_gwbridge').inspect()) as { IPAM: { Config: { Gateway: string }[] } })
+          .IPAM.Config[0]!.Gateway
+      : undefined;
+    const buildGateway = (
+      (await stack.docker.getNetwork(BUILD_NETWORK).inspect()) as { IPAM: { Config: { Gateway: string }[] } }
+    ).IPAM.Config[0]!.Gateway;
+    const hostIps = Object.values(networkInterfaces())
+      .flat()
+      .filter((a) => a && !a.internal && a.family === 'IPv4')
+      .map((a) => a!.address);
     const apiPort = Number(new URL(stack.api.url).port);
-    const targets = (gateway: string) => [
-      ...[gateway, ...hostIps, ...(gwbridge ? [gwbridge] : [])].flatMap((h) => [[h, port(allInterfaces)], [h, port(loopbackSecret)], [h, 3307], [h, 6380], [h, 9100], [h, apiPort], [h, 22]]),
-      ...otherIps.map((ip) => [ip, 8080]),
-      [metadata.address, 80],
-    ] as [string, number][];
+    const targets = (gateway: string) =>
+      [
+        ...[gateway, ...hostIps, ...(gwbridge ? [gwbridge] : [])].flatMap((h) => [
+          [h, port(allInterfaces)],
+          [h, port(loopbackSecret)],
+          [h, 3307],
+          [h, 6380],
+          [h, 9100],
+          [h, apiPort],
+          [h, 22],
+        ]),
+        ...otherIps.map((ip) => [ip, 8080]),
+        [metadata.address, 80],
+      ] as [string, number][];
     const repo = await makeRepo(stack.root, 'egress-probe', {
       'targets.json': JSON.stringify(targets(buildGateway)),
       'probe.js': `const net = require('node:net');
@@ -173,7 +195,8 @@ const probe = (host, port) => new Promise((resolve) => {
 
     const self = await stack.servingContainer(app.id);
     const gateway = Object.values(self.NetworkSettings.Networks).find((n) => n.Gateway)!.Gateway;
-    const viaApp = async (h: string, p: number | string) => (await viaRouter(stack.routerPort, stack.host(app.slug), `/probe?host=${h}&port=${p}`)).body;
+    const viaApp = async (h: string, p: number | string) =>
+      (await viaRouter(stack.routerPort, stack.host(app.slug), `/probe?host=${h}&port=${p}`)).body;
     expect(await viaApp('127.0.0.1', 8080)).toBe('connected'); // the probe works: the app reaches itself
     for (const [h, p] of targets(gateway)) expect(await viaApp(h, p), `app → ${h}:${p}`).not.toBe('connected');
     expect(await viaApp('registry.npmjs.org', 443)).toBe('connected');
@@ -184,8 +207,20 @@ const probe = (host, port) => new Promise((resolve) => {
 
     // Control: the metadata host is live and a container outside the PaaS networks reaches it, so
     // the refusals above are the policy's doing, not an unreachable target.
-    const control = execFileSync('docker', ['run', '--rm', '--network', 'bridge', 'omervision/paas-static:local', 'node', '-e',
-      `require('node:http').get('http://${metadata.address}/latest/meta-data/', (r) => { let b = ''; r.on('data', (d) => (b += d)); r.on('end', () => console.log(b)); }).on('error', (e) => console.log(e.code))`], { encoding: 'utf8', timeout: 30_000 });
+    const control = execFileSync(
+      'docker',
+      [
+        'run',
+        '--rm',
+        '--network',
+        'bridge',
+        'omervision/paas-static:local',
+        'node',
+        '-e',
+        `require('node:http').get('http://${metadata.address}/latest/meta-data/', (r) => { let b = ''; r.on('data', (d) => (b += d)); r.on('end', () => console.log(b)); }).on('error', (e) => console.log(e.code))`,
+      ],
+      { encoding: 'utf8', timeout: 30_000 },
+    );
     expect(control.trim()).toBe('instance-secret');
     await eventually(async () => metadata.requests().length === 1, 5000, 100);
   });
@@ -193,37 +228,68 @@ const probe = (host, port) => new Promise((resolve) => {
   it('the worker installs the policy idempotently and verifies it', async () => {
     await stack.engine.sandbox.install();
     await stack.engine.sandbox.install();
-    const jumps = execFileSync('iptables', ['-S', 'DOCKER-USER'], { encoding: 'utf8' }).split('\n').filter((l) => l.includes('OV-PAAS-EGRESS'));
+    const jumps = execFileSync('iptables', ['-S', 'DOCKER-USER'], { encoding: 'utf8' })
+      .split('\n')
+      .filter((l) => l.includes('OV-PAAS-EGRESS'));
     expect(jumps).toEqual(['-A DOCKER-USER -i ovp+ -j OV-PAAS-EGRESS']);
-    const host = execFileSync('iptables', ['-S', 'INPUT'], { encoding: 'utf8' }).split('\n').filter((l) => l.includes('OV-PAAS-HOST'));
+    const host = execFileSync('iptables', ['-S', 'INPUT'], { encoding: 'utf8' })
+      .split('\n')
+      .filter((l) => l.includes('OV-PAAS-HOST'));
     expect(host).toEqual(['-A INPUT -i ovp+ -j OV-PAAS-HOST']);
   });
 });
 
-describe('build network: the operator\'s CA bundle and proxy reach builds and apps', () => {
+describe("build network: the operator's CA bundle and proxy reach builds and apps", () => {
   const server = `const isNumber = require('is-number');
 require('node:http').createServer((req, res) => res.end('is-number says ' + isNumber(5) + ', CA ' + (process.env.NODE_EXTRA_CA_CERTS || 'none'))).listen(Number(process.env.PORT), '0.0.0.0');
 `;
-  const pkg = (extra: Record<string, unknown> = {}) => JSON.stringify({ name: 'ca-fixture', version: '1.0.0', private: true, dependencies: { 'is-number': '7.0.0' }, scripts: { start: 'node server.js' }, ...extra });
+  const pkg = (extra: Record<string, unknown> = {}) =>
+    JSON.stringify({
+      name: 'ca-fixture',
+      version: '1.0.0',
+      private: true,
+      dependencies: { 'is-number': '7.0.0' },
+      scripts: { start: 'node server.js' },
+      ...extra,
+    });
 
   it('an npm app with a lockfile installs its dependency from the registry through the TLS-intercepting proxy', async () => {
     const lock = {
-      name: 'ca-fixture', version: '1.0.0', lockfileVersion: 3, requires: true,
+      name: 'ca-fixture',
+      version: '1.0.0',
+      lockfileVersion: 3,
+      requires: true,
       packages: {
         '': { name: 'ca-fixture', version: '1.0.0', dependencies: { 'is-number': '7.0.0' } },
-        'node_modules/is-number': { version: '7.0.0', resolved: 'https://registry.npmjs.org/is-number/-/is-number-7.0.0.tgz', integrity: IS_NUMBER_INTEGRITY, license: 'MIT', engines: { node: '>=0.12.0' } },
+        'node_modules/is-number': {
+          version: '7.0.0',
+          resolved: 'https://registry.npmjs.org/is-number/-/is-number-7.0.0.tgz',
+          integrity: IS_NUMBER_INTEGRITY,
+          license: 'MIT',
+          engines: { node: '>=0.12.0' },
+        },
       },
     };
-    const repo = await makeRepo(stack.root, 'ca-npm', { 'package.json': pkg(), 'package-lock.json': JSON.stringify(lock, null, 2), 'server.js': server });
+    const repo = await makeRepo(stack.root, 'ca-npm', {
+      'package.json': pkg(),
+      'package-lock.json': JSON.stringify(lock, null, 2),
+      'server.js': server,
+    });
     const { app, deployment } = await stack.deployed('ca-npm', repo.url, 180_000);
     expect(deployment.status, `${deployment.reason}\n${deployment.log}`).toBe('running');
     expect(deployment.log).toContain('COPY omervision/ca-bundle.crt /etc/ssl/certs/omervision-ca-bundle.crt');
-    expect((await viaRouter(stack.routerPort, stack.host(app.slug))).body).toBe('is-number says true, CA /etc/ssl/certs/omervision-ca-bundle.crt');
+    expect((await viaRouter(stack.routerPort, stack.host(app.slug))).body).toBe(
+      'is-number says true, CA /etc/ssl/certs/omervision-ca-bundle.crt',
+    );
   });
 
   it('a yarn app (corepack downloads yarn, yarn.lock) installs through the proxy too', async () => {
     const lock = `# THIS IS AN AUTOGENERATED FILE. DO NOT EDIT THIS FILE DIRECTLY.\n# yarn lockfile v1\n\n\nis-number@7.0.0:\n  version "7.0.0"\n  resolved "https://registry.npmjs.org/is-number/-/is-number-7.0.0.tgz"\n  integrity ${IS_NUMBER_INTEGRITY}\n`;
-    const repo = await makeRepo(stack.root, 'ca-yarn', { 'package.json': pkg({ packageManager: 'yarn@1.22.22' }), 'yarn.lock': lock, 'server.js': server });
+    const repo = await makeRepo(stack.root, 'ca-yarn', {
+      'package.json': pkg({ packageManager: 'yarn@1.22.22' }),
+      'yarn.lock': lock,
+      'server.js': server,
+    });
     const { app, deployment } = await stack.deployed('ca-yarn', repo.url, 180_000);
     expect(deployment.status, `${deployment.reason}\n${deployment.log}`).toBe('running');
     expect(deployment.log).not.toContain('SELF_SIGNED_CERT_IN_CHAIN');
@@ -231,5 +297,5 @@ require('node:http').createServer((req, res) => res.end('is-number says ' + isNu
   });
 });
 
-const IS_NUMBER_INTEGRITY = 'sha512-41Cifkg6e8TylSpdtTpeLVMqvSBEVzTttHvERD741+pnZ8ANv0004MRL43QKPDlK9cGvNp6NZWZUBlbGXYxxng==';
-
+const IS_NUMBER_INTEGRITY =
+  'sha512-41Cifkg6e8TylSpdtTpeLVMqvSBEVzTttHvERD741+pnZ8ANv0004MRL43QKPDlK9cGvNp6NZWZUBlbGXYxxng==';

@@ -36,13 +36,24 @@ export interface TestRouter {
  */
 export async function startRouter(db: PaasRepository): Promise<TestRouter> {
   if (!SWARM) {
-    const router: Server = createAppRouter({ routes: new RouteTable((slug) => db.findAppBySlug(slug), 'apps.localhost'), logger: createLogger('silent', 'router-test') });
+    const router: Server = createAppRouter({
+      routes: new RouteTable((slug) => db.findAppBySlug(slug), 'apps.localhost'),
+      logger: createLogger('silent', 'router-test'),
+    });
     await new Promise<void>((resolve) => router.listen(0, '127.0.0.1', resolve));
-    return { port: (router.address() as AddressInfo).port, env: {}, close: () => new Promise((r) => router.close(() => r())) };
+    return {
+      port: (router.address() as AddressInfo).port,
+      env: {},
+      close: () => new Promise((r) => router.close(() => r())),
+    };
   }
   const docker = new Docker();
   const name = `ov-test-router-${process.pid}`;
-  const edge = await docker.createNetwork({ Name: `ov-test-edge-${process.pid}`, Driver: 'bridge', CheckDuplicate: true });
+  const edge = await docker.createNetwork({
+    Name: `ov-test-edge-${process.pid}`,
+    Driver: 'bridge',
+    CheckDuplicate: true,
+  });
   const gateway = ((await edge.inspect()) as { IPAM: { Config: { Gateway: string }[] } }).IPAM.Config[0]!.Gateway;
   const dbUrl = new URL(testDatabaseUrl());
   const target = { port: Number(dbUrl.port || 3306), host: dbUrl.hostname };
@@ -59,15 +70,39 @@ export async function startRouter(db: PaasRepository): Promise<TestRouter> {
   dbUrl.hostname = gateway;
   dbUrl.port = String((relay.address() as AddressInfo).port);
   const container = await docker.createContainer({
-    name, Image: 'omervision/paas-node:local', User: '10001:10001', WorkingDir: `${REPO_ROOT}api`,
+    name,
+    Image: 'omervision/paas-node:local',
+    User: '10001:10001',
+    WorkingDir: `${REPO_ROOT}api`,
     Cmd: ['node', '--import', 'tsx', 'src/router.ts'],
-    Env: [`DATABASE_URL=${dbUrl}`, 'PAAS_DRIVER=swarm', 'PAAS_DOMAIN=apps.localhost', 'PAAS_ROUTER_HOST=0.0.0.0', 'PAAS_ROUTER_PORT=8090', 'LOG_LEVEL=warn', 'NODE_ENV=test'],
+    Env: [
+      `DATABASE_URL=${dbUrl}`,
+      'PAAS_DRIVER=swarm',
+      'PAAS_DOMAIN=apps.localhost',
+      'PAAS_ROUTER_HOST=0.0.0.0',
+      'PAAS_ROUTER_PORT=8090',
+      'LOG_LEVEL=warn',
+      'NODE_ENV=test',
+    ],
     ExposedPorts: { '8090/tcp': {} },
-    HostConfig: { NetworkMode: edge.id, Binds: [`${REPO_ROOT}:${REPO_ROOT}:ro`], PortBindings: { '8090/tcp': [{ HostIp: '127.0.0.1', HostPort: '' }] }, Tmpfs: { '/tmp': 'rw,size=64m' } },
+    HostConfig: {
+      NetworkMode: edge.id,
+      Binds: [`${REPO_ROOT}:${REPO_ROOT}:ro`],
+      PortBindings: { '8090/tcp': [{ HostIp: '127.0.0.1', HostPort: '' }] },
+      Tmpfs: { '/tmp': 'rw,size=64m' },
+    },
   });
   await container.start();
   const port = Number((await container.inspect()).NetworkSettings.Ports['8090/tcp']![0]!.HostPort);
-  await eventually(async () => fetch(`http://127.0.0.1:${port}/`).then(() => true, () => false), 60_000, 250);
+  await eventually(
+    async () =>
+      fetch(`http://127.0.0.1:${port}/`).then(
+        () => true,
+        () => false,
+      ),
+    60_000,
+    250,
+  );
   return {
     port,
     env: { PAAS_SWARM_ROUTER: `container:${name}` },
@@ -89,8 +124,20 @@ export async function leftovers(docker: Docker, instance: string): Promise<numbe
   return containers.length + services.length;
 }
 
-export interface AppView { id: string; slug: string; status: string; url: string; lastError: string | null; activeDeploymentId: string | null }
-export interface DeploymentView { id: string; status: string; reason: string | null; log: string | null }
+export interface AppView {
+  id: string;
+  slug: string;
+  status: string;
+  url: string;
+  lastError: string | null;
+  activeDeploymentId: string | null;
+}
+export interface DeploymentView {
+  id: string;
+  status: string;
+  reason: string | null;
+  log: string | null;
+}
 
 const FINAL = ['running', 'failed', 'stopped', 'superseded'];
 
@@ -104,18 +151,30 @@ export async function startPaasStack(env: Record<string, string> = {}) {
   try {
     await docker.ping();
   } catch (err) {
-    throw new Error(`PaaS tests need a Docker Engine and none answers (${(err as Error).message}). Start one: scripts/services.sh start docker. These tests never skip.`, { cause: err });
+    throw new Error(
+      `PaaS tests need a Docker Engine and none answers (${(err as Error).message}). Start one: scripts/services.sh start docker. These tests never skip.`,
+      { cause: err },
+    );
   }
   const images = await runScript(['scripts/paas-images.sh'], 600_000);
   if (images.code !== 0) throw new Error(`make paas-images failed:\n${images.output}`);
   const root = await mkdtemp(join(tmpdir(), 'ov-paas-stack-'));
-  const base = { PAAS_ALLOW_LOCAL_REPOS: '1', PAAS_WORK_DIR: join(root, 'work'), PAAS_HEALTH_TIMEOUT_MS: '20000', ...env };
+  const base = {
+    PAAS_ALLOW_LOCAL_REPOS: '1',
+    PAAS_WORK_DIR: join(root, 'work'),
+    PAAS_HEALTH_TIMEOUT_MS: '20000',
+    ...env,
+  };
   const api: TestApi = await startTestApi(base);
   const repo = new PaasRepository(api.infra.database.db);
   const router = await startRouter(repo);
   const overrides = { ...base, ...router.env };
   const token = (await login(api, await createUser(api, 'admin'))).accessToken;
-  const worker: Infrastructure = createInfrastructure(testEnv(overrides), createLogger(process.env.TEST_LOG_LEVEL ?? 'silent', 'worker-test'), 'worker');
+  const worker: Infrastructure = createInfrastructure(
+    testEnv(overrides),
+    createLogger(process.env.TEST_LOG_LEVEL ?? 'silent', 'worker-test'),
+    'worker',
+  );
   const engine = composePaasEngine(worker, { drainMs: 500 });
   const jobs = composePaasJobs(worker, engine);
   worker.queues.process(Jobs.paasDeploy, 1, jobs.deploy);
@@ -124,10 +183,19 @@ export async function startPaasStack(env: Record<string, string> = {}) {
   const routerPort = router.port;
 
   const call = (method: string, path: string, body?: unknown) =>
-    fetch(api.url + path, { method, headers: { ...bearer(token), 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
+    fetch(api.url + path, {
+      method,
+      headers: { ...bearer(token), 'content-type': 'application/json' },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
 
   const stack = {
-    docker, api, engine, root, routerPort, call,
+    docker,
+    api,
+    engine,
+    root,
+    routerPort,
+    call,
     host: (slug: string) => `${slug}.apps.localhost`,
     async createApp(name: string, repoUrl: string): Promise<AppView> {
       const res = await call('POST', '/api/v1/admin/paas/apps', { name, repoUrl });
@@ -136,24 +204,37 @@ export async function startPaasStack(env: Record<string, string> = {}) {
     },
     async deploy(appId: string): Promise<DeploymentView> {
       const res = await call('POST', `/api/v1/admin/paas/apps/${appId}/deployments`);
-      if (res.status !== 200 && res.status !== 202) throw new Error(`deploying ${appId}: ${res.status} ${await res.text()}`);
+      if (res.status !== 200 && res.status !== 202)
+        throw new Error(`deploying ${appId}: ${res.status} ${await res.text()}`);
       return (await res.json()) as DeploymentView;
     },
     async settled(deploymentId: string, timeoutMs = 120_000): Promise<DeploymentView> {
-      return eventually(async () => {
-        const d = (await (await call('GET', `/api/v1/admin/paas/deployments/${deploymentId}`)).json()) as DeploymentView;
-        return FINAL.includes(d.status) && d.log !== null ? d : undefined;
-      }, timeoutMs, 250);
+      return eventually(
+        async () => {
+          const d = (await (
+            await call('GET', `/api/v1/admin/paas/deployments/${deploymentId}`)
+          ).json()) as DeploymentView;
+          return FINAL.includes(d.status) && d.log !== null ? d : undefined;
+        },
+        timeoutMs,
+        250,
+      );
     },
     /** Creates an app from `repoUrl`, deploys it and waits for the deployment to end. */
-    async deployed(name: string, repoUrl: string, timeoutMs?: number): Promise<{ app: AppView; deployment: DeploymentView }> {
+    async deployed(
+      name: string,
+      repoUrl: string,
+      timeoutMs?: number,
+    ): Promise<{ app: AppView; deployment: DeploymentView }> {
       const app = await stack.createApp(name, repoUrl);
       const deployment = await stack.settled((await stack.deploy(app.id)).id, timeoutMs);
       return { app, deployment };
     },
     async servingContainer(appId: string) {
       const app = (await (await call('GET', `/api/v1/admin/paas/apps/${appId}`)).json()) as AppView;
-      const [c] = await docker.listContainers({ filters: { label: [`${LABEL.app}=${appId}`, `${LABEL.deployment}=${app.activeDeploymentId}`] } });
+      const [c] = await docker.listContainers({
+        filters: { label: [`${LABEL.app}=${appId}`, `${LABEL.deployment}=${app.activeDeploymentId}`] },
+      });
       return docker.getContainer(c!.Id).inspect();
     },
     /** What serves the app, as the engine's rows hold it: a container id (docker driver), a service id (swarm). */
@@ -161,8 +242,11 @@ export async function startPaasStack(env: Record<string, string> = {}) {
       return (await repo.findApp(appId))!.containerId!;
     },
     async close() {
-      for (const app of (await (await call('GET', '/api/v1/admin/paas/apps')).json()) as { id: string }[]) await call('DELETE', `/api/v1/admin/paas/apps/${app.id}`);
-      await eventually(async () => (await leftovers(docker, engine.docker.instance)) === 0, 30_000).catch(() => undefined);
+      for (const app of (await (await call('GET', '/api/v1/admin/paas/apps')).json()) as { id: string }[])
+        await call('DELETE', `/api/v1/admin/paas/apps/${app.id}`);
+      await eventually(async () => (await leftovers(docker, engine.docker.instance)) === 0, 30_000).catch(
+        () => undefined,
+      );
       await stopPaas();
       await worker.close();
       await api.close();

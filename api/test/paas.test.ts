@@ -35,13 +35,21 @@ let router: TestRouter;
 let routerPort: number;
 let token: string;
 let root: string;
-const overrides = (workDir: string) => ({ PAAS_ALLOW_LOCAL_REPOS: '1', PAAS_WORK_DIR: workDir, PAAS_HEALTH_TIMEOUT_MS: '20000', PAAS_ROUTER_PORT: '8090' });
+const overrides = (workDir: string) => ({
+  PAAS_ALLOW_LOCAL_REPOS: '1',
+  PAAS_WORK_DIR: workDir,
+  PAAS_HEALTH_TIMEOUT_MS: '20000',
+  PAAS_ROUTER_PORT: '8090',
+});
 
 beforeAll(async () => {
   try {
     await docker.ping();
   } catch (err) {
-    throw new Error(`PaaS tests need a Docker Engine and none answers (${(err as Error).message}). Start one: scripts/services.sh start docker. These tests never skip.`, { cause: err });
+    throw new Error(
+      `PaaS tests need a Docker Engine and none answers (${(err as Error).message}). Start one: scripts/services.sh start docker. These tests never skip.`,
+      { cause: err },
+    );
   }
   const images = await runScript(['scripts/paas-images.sh'], 600_000);
   if (images.code !== 0) throw new Error(`make paas-images failed:\n${images.output}`);
@@ -51,7 +59,11 @@ beforeAll(async () => {
   token = (await login(api, await createUser(api, 'admin'))).accessToken;
   router = await startRouter(new PaasRepository(api.infra.database.db));
   routerPort = router.port;
-  worker = createInfrastructure(testEnv({ ...env, ...router.env }), createLogger(process.env.TEST_LOG_LEVEL ?? 'silent', 'worker-test'), 'worker');
+  worker = createInfrastructure(
+    testEnv({ ...env, ...router.env }),
+    createLogger(process.env.TEST_LOG_LEVEL ?? 'silent', 'worker-test'),
+    'worker',
+  );
   engine = composePaasEngine(worker, { drainMs: 1500 });
   const jobs = composePaasJobs(worker, engine);
   worker.queues.process(Jobs.paasDeploy, 1, jobs.deploy);
@@ -62,8 +74,11 @@ beforeAll(async () => {
 afterAll(async () => {
   // Remove every app through the API, so the test also leaves Docker as it found it.
   if (api) {
-    for (const app of (await (await call('GET', '/api/v1/admin/paas/apps')).json()) as { id: string }[]) await call('DELETE', `/api/v1/admin/paas/apps/${app.id}`);
-    await eventually(async () => (await leftovers(docker, engine.docker.instance)) === 0, 30_000).catch(() => undefined);
+    for (const app of (await (await call('GET', '/api/v1/admin/paas/apps')).json()) as { id: string }[])
+      await call('DELETE', `/api/v1/admin/paas/apps/${app.id}`);
+    await eventually(async () => (await leftovers(docker, engine.docker.instance)) === 0, 30_000).catch(
+      () => undefined,
+    );
   }
   await stopPaas?.();
   await worker?.close();
@@ -73,12 +88,37 @@ afterAll(async () => {
 });
 
 const call = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
-  fetch(api.url + path, { method, headers: { ...bearer(token), 'content-type': 'application/json', ...headers }, ...(body ? { body: JSON.stringify(body) } : {}) });
+  fetch(api.url + path, {
+    method,
+    headers: { ...bearer(token), 'content-type': 'application/json', ...headers },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
 
-const managed = async () => docker.listContainers({ all: true, filters: { label: [`${LABEL.managed}=${engine.docker.instance}`] } });
+const managed = async () =>
+  docker.listContainers({ all: true, filters: { label: [`${LABEL.managed}=${engine.docker.instance}`] } });
 
-interface AppView { id: string; slug: string; status: string; url: string; lastError: string | null; activeDeploymentId: string | null; hookSecret?: string; hookUrl: string; detectedType: string | null; runAsRoot: boolean }
-interface DeploymentView { id: string; status: string; reason: string | null; log: string | null; dockerfile: string | null; durationMs: number | null; commitSha: string | null; logsUrl: string }
+interface AppView {
+  id: string;
+  slug: string;
+  status: string;
+  url: string;
+  lastError: string | null;
+  activeDeploymentId: string | null;
+  hookSecret?: string;
+  hookUrl: string;
+  detectedType: string | null;
+  runAsRoot: boolean;
+}
+interface DeploymentView {
+  id: string;
+  status: string;
+  reason: string | null;
+  log: string | null;
+  dockerfile: string | null;
+  durationMs: number | null;
+  commitSha: string | null;
+  logsUrl: string;
+}
 
 async function createApp(name: string, repoUrl: string, extra: Record<string, unknown> = {}): Promise<AppView> {
   const res = await call('POST', '/api/v1/admin/paas/apps', { name, repoUrl, ...extra });
@@ -94,10 +134,14 @@ async function deploy(appId: string): Promise<DeploymentView> {
 
 const FINAL = ['running', 'failed', 'stopped', 'superseded'];
 async function settled(deploymentId: string, timeoutMs = 90_000): Promise<DeploymentView> {
-  return eventually(async () => {
-    const d = (await (await call('GET', `/api/v1/admin/paas/deployments/${deploymentId}`)).json()) as DeploymentView;
-    return FINAL.includes(d.status) && d.log !== null ? d : undefined;
-  }, timeoutMs, 250);
+  return eventually(
+    async () => {
+      const d = (await (await call('GET', `/api/v1/admin/paas/deployments/${deploymentId}`)).json()) as DeploymentView;
+      return FINAL.includes(d.status) && d.log !== null ? d : undefined;
+    },
+    timeoutMs,
+    250,
+  );
 }
 
 const host = (slug: string) => `${slug}.apps.localhost`;
@@ -111,7 +155,9 @@ const exec = async (containerId: string, cmd: string[]): Promise<string> => {
 };
 const inspectServing = async (appId: string) => {
   const app = (await (await call('GET', `/api/v1/admin/paas/apps/${appId}`)).json()) as AppView;
-  const [c] = await docker.listContainers({ filters: { label: [`${LABEL.app}=${appId}`, `${LABEL.deployment}=${app.activeDeploymentId}`] } });
+  const [c] = await docker.listContainers({
+    filters: { label: [`${LABEL.app}=${appId}`, `${LABEL.deployment}=${app.activeDeploymentId}`] },
+  });
   return docker.getContainer(c!.Id).inspect();
 };
 
@@ -122,7 +168,10 @@ let ownApp: AppView;
 
 describe('static site, end to end', () => {
   it('clone → detect → Dockerfile → build → run → health; live SSE log; served by the router; every limit and flag set', async () => {
-    const repo = await makeRepo(root, 'static-site', { 'index.html': '<!doctype html><h1>Hello from a static site</h1>', 'css/site.css': 'h1{color:teal}' });
+    const repo = await makeRepo(root, 'static-site', {
+      'index.html': '<!doctype html><h1>Hello from a static site</h1>',
+      'css/site.css': 'h1{color:teal}',
+    });
     staticApp = await createApp('Static Site', repo.url);
     expect(staticApp.slug).toBe('static-site');
     expect(staticApp.hookSecret).toMatch(/^ovhook_/);
@@ -131,7 +180,9 @@ describe('static site, end to end', () => {
     expect(dep.status).toBe('queued');
 
     // Follow the log live from the start: it must end on its own with the final status.
-    const live = await readSse(api.url + `/api/v1/admin/paas/deployments/${dep.id}/logs`, bearer(token), (e) => e.some((x) => x.event === 'end'));
+    const live = await readSse(api.url + `/api/v1/admin/paas/deployments/${dep.id}/logs`, bearer(token), (e) =>
+      e.some((x) => x.event === 'end'),
+    );
     const deployMs = Date.now() - started;
     expect(live.status).toBe(200);
     expect(live.contentType).toMatch(/^text\/event-stream/);
@@ -157,7 +208,9 @@ describe('static site, end to end', () => {
     const page = await viaRouter(routerPort, host(staticApp.slug));
     expect(page.status).toBe(200);
     expect(page.body).toContain('Hello from a static site');
-    expect((await viaRouter(routerPort, host(staticApp.slug), '/css/site.css')).headers['content-type']).toMatch(/text\/css/);
+    expect((await viaRouter(routerPort, host(staticApp.slug), '/css/site.css')).headers['content-type']).toMatch(
+      /text\/css/,
+    );
 
     const info = await inspectServing(staticApp.id);
     const h = info.HostConfig;
@@ -188,14 +241,36 @@ describe('static site, end to end', () => {
     // overlay); swap and no-new-privileges are what it cannot set (README, "Swarm driver").
     expect(h.NanoCpus).toBe(500_000_000);
     expect(h.Mounts).toEqual([expect.objectContaining({ Type: 'tmpfs', Target: '/tmp' })]);
-    expect(Object.keys(info.NetworkSettings.Networks).sort()).toEqual([SWARM_EGRESS_NETWORK, overlayName(staticApp.id)].sort());
-    expect(Object.values(info.NetworkSettings.Ports ?? {}).flat().filter(Boolean)).toEqual([]);
-    type ServiceView = { Spec: { TaskTemplate: { RestartPolicy: unknown; Resources: { Limits: unknown }; ContainerSpec: { Healthcheck: { Test: string[] }; Image: string } }; UpdateConfig: unknown; EndpointSpec: unknown } };
+    expect(Object.keys(info.NetworkSettings.Networks).sort()).toEqual(
+      [SWARM_EGRESS_NETWORK, overlayName(staticApp.id)].sort(),
+    );
+    expect(
+      Object.values(info.NetworkSettings.Ports ?? {})
+        .flat()
+        .filter(Boolean),
+    ).toEqual([]);
+    type ServiceView = {
+      Spec: {
+        TaskTemplate: {
+          RestartPolicy: unknown;
+          Resources: { Limits: unknown };
+          ContainerSpec: { Healthcheck: { Test: string[] }; Image: string };
+        };
+        UpdateConfig: unknown;
+        EndpointSpec: unknown;
+      };
+    };
     const service = (await docker.getService(serviceName(staticApp.id)).inspect()) as ServiceView;
     expect(service.Spec.TaskTemplate.RestartPolicy).toMatchObject({ Condition: 'on-failure', MaxAttempts: 3 });
-    expect(service.Spec.TaskTemplate.Resources.Limits).toEqual({ MemoryBytes: 256 * 1024 * 1024, NanoCPUs: 500_000_000, Pids: 128 });
+    expect(service.Spec.TaskTemplate.Resources.Limits).toEqual({
+      MemoryBytes: 256 * 1024 * 1024,
+      NanoCPUs: 500_000_000,
+      Pids: 128,
+    });
     expect(service.Spec.TaskTemplate.ContainerSpec.Healthcheck.Test.slice(0, 2)).toEqual(['CMD', 'node']);
-    expect(service.Spec.TaskTemplate.ContainerSpec.Image).toMatch(/^127\.0\.0\.1:5000\/ov-paas\/static-site:[0-9a-f-]{36}@sha256:[0-9a-f]{64}$/);
+    expect(service.Spec.TaskTemplate.ContainerSpec.Image).toMatch(
+      /^127\.0\.0\.1:5000\/ov-paas\/static-site:[0-9a-f-]{36}@sha256:[0-9a-f]{64}$/,
+    );
     expect(service.Spec.UpdateConfig).toMatchObject({ Order: 'start-first', FailureAction: 'rollback' });
     expect(service.Spec.EndpointSpec).toEqual({ Mode: 'dnsrr' });
     const mounts = await exec(info.Id, ['sh', '-c', 'grep " /tmp " /proc/mounts']);
@@ -204,7 +279,9 @@ describe('static site, end to end', () => {
   });
 
   it('SSE replays a finished log and resumes after Last-Event-ID', async () => {
-    const [latest] = (await (await call('GET', `/api/v1/admin/paas/apps/${staticApp.id}/deployments`)).json()) as DeploymentView[];
+    const [latest] = (await (
+      await call('GET', `/api/v1/admin/paas/apps/${staticApp.id}/deployments`)
+    ).json()) as DeploymentView[];
     const url = api.url + `/api/v1/admin/paas/deployments/${latest!.id}/logs`;
     const full = await readSse(url, bearer(token), () => false);
     const all = full.events.filter((e) => e.event === 'message');
@@ -215,7 +292,9 @@ describe('static site, end to end', () => {
     expect(rest[0]!.id).toBe('6');
     expect(rest.map(({ id, data }) => ({ id, data }))).toEqual(all.slice(5).map(({ id, data }) => ({ id, data })));
     expect((await readSse(url, { ...bearer(token), 'Last-Event-ID': 'x' }, () => false)).status).toBe(422);
-    expect((await readSse(api.url + '/api/v1/admin/paas/deployments/nope/logs', bearer(token), () => false)).status).toBe(404);
+    expect(
+      (await readSse(api.url + '/api/v1/admin/paas/deployments/nope/logs', bearer(token), () => false)).status,
+    ).toBe(404);
   });
 });
 
@@ -240,7 +319,8 @@ describe('Node.js server and own Dockerfile', () => {
 
   it("a repository's own Dockerfile is used as is; the port comes from its EXPOSE", async () => {
     const repo = await makeRepo(root, 'own-dockerfile', {
-      Dockerfile: 'FROM omervision/paas-node:local\nCOPY server.js /srv/server.js\nEXPOSE 3000\nUSER 10001\nCMD ["node", "/srv/server.js"]\n',
+      Dockerfile:
+        'FROM omervision/paas-node:local\nCOPY server.js /srv/server.js\nEXPOSE 3000\nUSER 10001\nCMD ["node", "/srv/server.js"]\n',
       'server.js': nodeServer('own'),
     });
     const app = (ownApp = await createApp('Own Dockerfile', repo.url));
@@ -258,18 +338,25 @@ describe('Node.js server and own Dockerfile', () => {
   it('an own-Dockerfile app whose image runs as root gets uid ≠ 0; runAsRoot=true (audited) gives uid 0', async () => {
     // No USER line: the image's default user is root, the usual shape of a repository's own Dockerfile.
     const repo = await makeRepo(root, 'root-dockerfile', {
-      Dockerfile: 'FROM omervision/paas-node:local\nCOPY server.js /srv/server.js\nEXPOSE 3000\nCMD ["node", "/srv/server.js"]\n',
+      Dockerfile:
+        'FROM omervision/paas-node:local\nCOPY server.js /srv/server.js\nEXPOSE 3000\nCMD ["node", "/srv/server.js"]\n',
       'server.js': nodeServer('root'),
     });
     const app = await createApp('Root Dockerfile', repo.url);
     expect(app.runAsRoot).toBe(false);
     const first = await settled((await deploy(app.id)).id);
     expect(first.status, first.log ?? '').toBe('running');
-    expect(JSON.parse((await viaRouter(routerPort, host(app.slug), '/self')).body)).toMatchObject({ uid: 10001, app: 'EACCES', tmp: 'ok' });
+    expect(JSON.parse((await viaRouter(routerPort, host(app.slug), '/self')).body)).toMatchObject({
+      uid: 10001,
+      app: 'EACCES',
+      tmp: 'ok',
+    });
     expect((await inspectServing(app.id)).Config.User).toBe('10001:10001');
 
     const audited = async (action: string) => {
-      const page = (await (await call('GET', '/api/v1/admin/audit?targetType=paas_app&limit=100')).json()) as { items: { action: string; targetId: string | null }[] };
+      const page = (await (await call('GET', '/api/v1/admin/audit?targetType=paas_app&limit=100')).json()) as {
+        items: { action: string; targetId: string | null }[];
+      };
       return page.items.some((e) => e.action === action && e.targetId === app.id);
     };
     const allow = await call('PATCH', `/api/v1/admin/paas/apps/${app.id}`, { runAsRoot: true });
@@ -280,7 +367,10 @@ describe('Node.js server and own Dockerfile', () => {
     expect(JSON.parse((await viaRouter(routerPort, host(app.slug), '/self')).body).uid).toBe(10001);
     const second = await settled((await deploy(app.id)).id);
     expect(second.status, second.log ?? '').toBe('running');
-    await eventually(async () => JSON.parse((await viaRouter(routerPort, host(app.slug), '/self')).body).uid === 0, 10_000);
+    await eventually(
+      async () => JSON.parse((await viaRouter(routerPort, host(app.slug), '/self')).body).uid === 0,
+      10_000,
+    );
     const asRoot = await inspectServing(app.id);
     expect(asRoot.Config.User).toBe('0:0');
     // Root, but still without capabilities or new privileges.
@@ -303,10 +393,18 @@ describe('isolation', () => {
     const targetHostPort = SWARM ? '8080' : target.NetworkSettings.Ports['8080/tcp']![0]!.HostPort;
     const self = await inspectServing(nodeApp.id);
     const gateway = Object.values(self.NetworkSettings.Networks).find((n) => n.Gateway)!.Gateway;
-    const probe = async (h: string, port: string | number) => (await viaRouter(routerPort, host(nodeApp.slug), `/probe?host=${h}&port=${port}`)).body;
+    const probe = async (h: string, port: string | number) =>
+      (await viaRouter(routerPort, host(nodeApp.slug), `/probe?host=${h}&port=${port}`)).body;
     // The probe works: the app reaches itself.
     expect(await probe('127.0.0.1', 8080)).toBe('connected');
-    for (const [h, port] of [...targetIps.map((ip) => [ip, 8080] as const), [gateway, targetHostPort], [gateway, 3307], [gateway, 6380], [gateway, 8000], ['host.docker.internal', 3307]] as const) {
+    for (const [h, port] of [
+      ...targetIps.map((ip) => [ip, 8080] as const),
+      [gateway, targetHostPort],
+      [gateway, 3307],
+      [gateway, 6380],
+      [gateway, 8000],
+      ['host.docker.internal', 3307],
+    ] as const) {
       expect(await probe(h, port), `${h}:${port}`).not.toBe('connected');
     }
   });
@@ -333,21 +431,39 @@ describe('failures', () => {
   });
 
   it('a container Docker restarts after a crash gets a new port, and the router follows it', async () => {
-    const server = "require('node:http').createServer((req, res) => { if (req.url === '/crash') { res.end('bye'); setTimeout(() => process.exit(1), 50); return; } res.end('alive'); }).listen(Number(process.env.PORT), '0.0.0.0');\n";
-    const app = await createApp('Crash Once', (await makeRepo(root, 'crash-once', { 'package.json': JSON.stringify({ name: 'crash-once', version: '1.0.0', main: 'index.js' }), 'index.js': server })).url);
+    const server =
+      "require('node:http').createServer((req, res) => { if (req.url === '/crash') { res.end('bye'); setTimeout(() => process.exit(1), 50); return; } res.end('alive'); }).listen(Number(process.env.PORT), '0.0.0.0');\n";
+    const app = await createApp(
+      'Crash Once',
+      (
+        await makeRepo(root, 'crash-once', {
+          'package.json': JSON.stringify({ name: 'crash-once', version: '1.0.0', main: 'index.js' }),
+          'index.js': server,
+        })
+      ).url,
+    );
     expect((await settled((await deploy(app.id)).id)).status).toBe('running');
     const row = () => new PaasRepository(api.infra.database.db).findApp(app.id);
     // Swarm: a restart is a new task of the same service (counted by the driver); the router dials the service at the app's port.
-    const restarts = async () => (SWARM ? (await engine.driver.state((await row())!.containerId!))?.restartCount : (await inspectServing(app.id)).RestartCount);
-    const published = async () => (SWARM ? '8080' : (await inspectServing(app.id)).NetworkSettings.Ports['8080/tcp']![0]!.HostPort);
+    const restarts = async () =>
+      SWARM
+        ? (await engine.driver.state((await row())!.containerId!))?.restartCount
+        : (await inspectServing(app.id)).RestartCount;
+    const published = async () =>
+      SWARM ? '8080' : (await inspectServing(app.id)).NetworkSettings.Ports['8080/tcp']![0]!.HostPort;
     const portBefore = await published();
     expect((await viaRouter(routerPort, host(app.slug), '/crash')).body).toBe('bye');
     await eventually(async () => (await restarts()) === 1, 20_000);
     await eventually(async () => {
-      const answer = await viaRouter(routerPort, host(app.slug)).catch((err: Error) => ({ status: 0, body: err.message }));
+      const answer = await viaRouter(routerPort, host(app.slug)).catch((err: Error) => ({
+        status: 0,
+        body: err.message,
+      }));
       if (answer.body === 'alive') return true;
       const view = (await (await call('GET', `/api/v1/admin/paas/apps/${app.id}`)).json()) as AppView;
-      throw new Error(`router: ${answer.status} ${answer.body.slice(0, 60)}; app ${view.status} ${view.lastError ?? ''}`);
+      throw new Error(
+        `router: ${answer.status} ${answer.body.slice(0, 60)}; app ${view.status} ${view.lastError ?? ''}`,
+      );
     }, 20_000);
     const portAfter = await published();
     expect(((await (await call('GET', `/api/v1/admin/paas/apps/${app.id}`)).json()) as AppView).status).toBe('running');
@@ -358,7 +474,10 @@ describe('failures', () => {
   });
 
   it('a redeploy whose new version crashes fails, and the previous version serves every request meanwhile', async () => {
-    const repo = await makeRepo(root, 'rollback', { 'package.json': JSON.stringify({ name: 'rb', version: '1.0.0', scripts: { start: 'node server.js' } }), 'server.js': nodeServer('v1') });
+    const repo = await makeRepo(root, 'rollback', {
+      'package.json': JSON.stringify({ name: 'rb', version: '1.0.0', scripts: { start: 'node server.js' } }),
+      'server.js': nodeServer('v1'),
+    });
     const app = await createApp('Rollback', repo.url);
     const first = await settled((await deploy(app.id)).id);
     expect(first.status, first.log ?? '').toBe('running');
@@ -366,7 +485,13 @@ describe('failures', () => {
     const answers: string[] = [];
     let polling = true;
     const poller = (async () => {
-      while (polling) answers.push(await viaRouter(routerPort, host(app.slug)).then((r) => `${r.status} ${r.body}`, (err: Error) => err.message));
+      while (polling)
+        answers.push(
+          await viaRouter(routerPort, host(app.slug)).then(
+            (r) => `${r.status} ${r.body}`,
+            (err: Error) => err.message,
+          ),
+        );
     })();
     // Docker driver: the new container never answers and is removed. Swarm: the start-first update fails and is rolled back.
     const second = await settled((await deploy(app.id)).id);
@@ -426,7 +551,7 @@ describe('failures', () => {
     }
     const patch = await call('PATCH', `/api/v1/admin/paas/apps/${staticApp.id}`, { branch: '--orphan' });
     expect(patch.status).toBe(422);
-    expect((await stat('/tmp/pwned').catch(() => null))).toBeNull();
+    expect(await stat('/tmp/pwned').catch(() => null)).toBeNull();
   });
 });
 
@@ -449,7 +574,11 @@ describe('redeploys and control', () => {
       const raw = JSON.stringify(payload);
       return fetch(api.url + `/api/v1/paas/hooks/${nodeApp.id}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-github-event': options.event ?? 'push', 'x-hub-signature-256': hubSignature(options.secret ?? nodeApp.hookSecret!, raw) },
+        headers: {
+          'content-type': 'application/json',
+          'x-github-event': options.event ?? 'push',
+          'x-hub-signature-256': hubSignature(options.secret ?? nodeApp.hookSecret!, raw),
+        },
         body: raw,
       });
     };
@@ -466,7 +595,14 @@ describe('redeploys and control', () => {
     let polling = true;
     const poller = (async () => {
       while (polling) {
-        const batch = await Promise.all([0, 1, 2].map(() => viaRouter(routerPort, host(nodeApp.slug)).then((r) => ({ status: r.status, body: r.body }), (err: Error) => ({ status: 0, body: err.message }))));
+        const batch = await Promise.all(
+          [0, 1, 2].map(() =>
+            viaRouter(routerPort, host(nodeApp.slug)).then(
+              (r) => ({ status: r.status, body: r.body }),
+              (err: Error) => ({ status: 0, body: err.message }),
+            ),
+          ),
+        );
         answers.push(...batch);
       }
     })();
@@ -489,11 +625,14 @@ describe('redeploys and control', () => {
     if (!SWARM) expect(answers.slice(firstV2).every((a) => a.body.startsWith('v2'))).toBe(true);
     console.info(`[paas] blue-green: ${answers.length} requests during the redeploy, ${failed.length} failed`);
 
-    const previous = (await (await call('GET', `/api/v1/admin/paas/apps/${nodeApp.id}/deployments`)).json()) as (DeploymentView & { trigger: string })[];
+    const previous = (await (
+      await call('GET', `/api/v1/admin/paas/apps/${nodeApp.id}/deployments`)
+    ).json()) as (DeploymentView & { trigger: string })[];
     expect(previous[0]).toMatchObject({ id: deploymentId, status: 'running', trigger: 'webhook' });
     expect(previous[1]!.status).toBe('superseded');
     // Swarm keeps the stopped task's container as task history (its retention limit); it stops once drained.
-    const serving = async () => (await managed()).filter((c) => c.Labels[LABEL.app] === nodeApp.id && (!SWARM || c.State === 'running'));
+    const serving = async () =>
+      (await managed()).filter((c) => c.Labels[LABEL.app] === nodeApp.id && (!SWARM || c.State === 'running'));
     if (SWARM) await eventually(async () => !(await serving()).some((c) => c.Id === before.Id), 10_000);
     const containers = await serving();
     expect(containers.map((c) => c.Id)).not.toContain(before.Id);
@@ -524,10 +663,20 @@ describe('redeploys and control', () => {
     expect(down.body).toMatch(/Node App is not running/);
     expect(down.headers['retry-after']).toBe('5');
     expect((await call('POST', `${appPath}/start`)).status).toBe(202);
-    await eventually(async () => (await status()) === 'running' && (await viaRouter(routerPort, host(nodeApp.slug))).status === 200, 30_000);
+    await eventually(
+      async () => (await status()) === 'running' && (await viaRouter(routerPort, host(nodeApp.slug))).status === 200,
+      30_000,
+    );
     expect((await call('POST', `${appPath}/restart`)).status).toBe(202);
-    await eventually(async () => (await status()) === 'running' && (await viaRouter(routerPort, host(nodeApp.slug))).body === 'v2 from merhaba', 30_000);
-    expect((await call('POST', `/api/v1/admin/paas/apps/${(await createApp('Never Deployed', nodeRepo.url)).id}/start`)).status).toBe(409);
+    await eventually(
+      async () =>
+        (await status()) === 'running' && (await viaRouter(routerPort, host(nodeApp.slug))).body === 'v2 from merhaba',
+      30_000,
+    );
+    expect(
+      (await call('POST', `/api/v1/admin/paas/apps/${(await createApp('Never Deployed', nodeRepo.url)).id}/start`))
+        .status,
+    ).toBe(409);
   });
 
   it('unknown hosts and apps get a 404 page; public apps are listed, private ones are not', async () => {
@@ -538,7 +687,12 @@ describe('redeploys and control', () => {
     expect((await fetch(`${api.url}/api/v1/paas/apps/${staticApp.slug}`)).status).toBe(404);
     expect((await call('PATCH', `/api/v1/admin/paas/apps/${staticApp.id}`, { public: true })).status).toBe(200);
     const pub = await fetch(`${api.url}/api/v1/paas/apps/${staticApp.slug}`);
-    expect(await pub.json()).toEqual({ slug: 'static-site', name: 'Static Site', status: 'running', url: 'http://static-site.apps.localhost:8090' });
+    expect(await pub.json()).toEqual({
+      slug: 'static-site',
+      name: 'Static Site',
+      status: 'running',
+      url: 'http://static-site.apps.localhost:8090',
+    });
   });
 });
 
@@ -548,12 +702,25 @@ describe('reconcile and delete', () => {
     const workload = async (instance: string, name: string) => {
       const Labels = { [LABEL.managed]: instance, [LABEL.app]: '01a00000-0000-7000-8000-000000000000' };
       if (!SWARM) {
-        const c = await docker.createContainer({ Image: 'omervision/paas-static:local', Cmd: ['node', '-e', 'setTimeout(()=>{},60000)'], Labels });
+        const c = await docker.createContainer({
+          Image: 'omervision/paas-static:local',
+          Cmd: ['node', '-e', 'setTimeout(()=>{},60000)'],
+          Labels,
+        });
         return { id: c.id, inspect: () => c.inspect(), remove: () => c.remove({ force: true }) };
       }
-      const created = (await docker.createService({ Name: `ov-test-${name}-${process.pid}`, Labels, TaskTemplate: { ContainerSpec: { Image: 'omervision/paas-static:local', Args: ['node'] } }, Mode: { Replicated: { Replicas: 0 } } })) as unknown as { id: string };
+      const created = (await docker.createService({
+        Name: `ov-test-${name}-${process.pid}`,
+        Labels,
+        TaskTemplate: { ContainerSpec: { Image: 'omervision/paas-static:local', Args: ['node'] } },
+        Mode: { Replicated: { Replicas: 0 } },
+      })) as unknown as { id: string };
       const service = docker.getService(created.id);
-      return { id: created.id, inspect: async () => ({ Id: ((await service.inspect()) as { ID: string }).ID }), remove: () => service.remove() };
+      return {
+        id: created.id,
+        inspect: async () => ({ Id: ((await service.inspect()) as { ID: string }).ID }),
+        remove: () => service.remove(),
+      };
     };
     const stray = await workload(engine.docker.instance, 'stray');
     const foreign = await workload('another-installation', 'foreign');
@@ -561,9 +728,21 @@ describe('reconcile and delete', () => {
     const real = (await repo.findApp(staticApp.id))!.hostPort;
     await repo.updateApp(staticApp.id, { hostPort: 1 });
     const { PaasReconciler } = await import('../src/services/paas/reconcile.js');
-    const reconciler = new PaasReconciler(engine.repo, engine.driver, engine.docker, engine.git, engine.logs, engine.runtime, async () => undefined, {
-      workDir: join(root, 'work'), keepImages: 1, staleAfterMs: 3_600_000, maxRestarts: 3,
-    });
+    const reconciler = new PaasReconciler(
+      engine.repo,
+      engine.driver,
+      engine.docker,
+      engine.git,
+      engine.logs,
+      engine.runtime,
+      async () => undefined,
+      {
+        workDir: join(root, 'work'),
+        keepImages: 1,
+        staleAfterMs: 3_600_000,
+        maxRestarts: 3,
+      },
+    );
     const report = await reconciler.run();
     expect(report.removedContainers).toBeGreaterThanOrEqual(1);
     expect(report.portsFixed).toBeGreaterThanOrEqual(1);
@@ -576,7 +755,9 @@ describe('reconcile and delete', () => {
     expect((await repo.findApp(staticApp.id))!.hostPort).toBe(real);
     const images = await docker.listImages({ filters: { label: [`${LABEL.app}=${nodeApp.id}`] } });
     expect(images).toHaveLength(1);
-    expect(images[0]!.RepoTags).toContain(imageTag(nodeApp.slug, (await repo.findApp(nodeApp.id))!.activeDeploymentId!));
+    expect(images[0]!.RepoTags).toContain(
+      imageTag(nodeApp.slug, (await repo.findApp(nodeApp.id))!.activeDeploymentId!),
+    );
     // The router reloads its route table on its own cadence: give it a moment after the fix.
     await eventually(async () => (await viaRouter(routerPort, host(nodeApp.slug))).status === 200, 10_000);
   });
@@ -587,14 +768,16 @@ describe('reconcile and delete', () => {
     await eventually(async () => {
       const containers = (await managed()).filter((c) => c.Labels[LABEL.app] === ownApp.id);
       const images = await docker.listImages({ filters: { label: [`${LABEL.app}=${ownApp.id}`] } });
-      const networks = await docker.listNetworks({ filters: { name: [SWARM ? overlayName(ownApp.id) : networkName(ownApp.id)] } });
+      const networks = await docker.listNetworks({
+        filters: { name: [SWARM ? overlayName(ownApp.id) : networkName(ownApp.id)] },
+      });
       const checkout = await stat(join(root, 'work', ownApp.id)).catch(() => null);
       return containers.length === 0 && images.length === 0 && networks.length === 0 && checkout === null;
     }, 20_000);
     expect((await viaRouter(routerPort, host(ownApp.slug))).status).toBe(404);
   });
 
-  it('an app without a branch deploys the repository\'s default branch (master here) and follows pushes to it', async () => {
+  it("an app without a branch deploys the repository's default branch (master here) and follows pushes to it", async () => {
     const repo = await makeRepo(root, 'on-master', { 'index.html': '<h1>master</h1>' }, 'master');
     const app = await createApp('On Master', repo.url);
     expect((app as AppView & { branch: string | null }).branch).toBeNull();
@@ -605,7 +788,15 @@ describe('reconcile and delete', () => {
     const secret = app.hookSecret!;
     const hook = async (payload: unknown) => {
       const raw = JSON.stringify(payload);
-      const res = await fetch(api.url + `/api/v1/paas/hooks/${app.id}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-github-event': 'push', 'x-hub-signature-256': hubSignature(secret, raw) }, body: raw });
+      const res = await fetch(api.url + `/api/v1/paas/hooks/${app.id}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-github-event': 'push',
+          'x-hub-signature-256': hubSignature(secret, raw),
+        },
+        body: raw,
+      });
       return (await res.json()) as { result: string };
     };
     expect((await hook({ ref: 'refs/heads/main' })).result).toBe('ignored');
@@ -613,18 +804,25 @@ describe('reconcile and delete', () => {
     expect((await call('DELETE', `/api/v1/admin/paas/apps/${app.id}`)).status).toBe(204);
   });
 
-  it('deleting app A and deploying app B within the second: B never loses a cache parent to the deletion', async () => {
-    // The reported race: B's build takes A's layers from the cache while A's deletion prunes them.
-    for (let round = 0; round < 2; round++) {
-      const a = await createApp(`Race A${round}`, (await makeRepo(root, `race-a${round}`, { 'index.html': `<h1>A${round}</h1>` })).url);
-      expect((await settled((await deploy(a.id)).id)).status).toBe('running');
-      const bRepo = await makeRepo(root, `race-b${round}`, { 'index.html': `<h1>B${round}</h1>` });
-      const b = await createApp(`Race B${round}`, bRepo.url);
-      expect((await call('DELETE', `/api/v1/admin/paas/apps/${a.id}`)).status).toBe(204);
-      const done = await settled((await deploy(b.id)).id);
-      expect(done.status, done.reason ?? '').toBe('running');
-      expect((await viaRouter(routerPort, host(b.slug))).body).toBe(`<h1>B${round}</h1>`);
-      expect((await call('DELETE', `/api/v1/admin/paas/apps/${b.id}`)).status).toBe(204);
-    }
-  }, SWARM ? 90_000 : undefined); // four deployments; a swarm one waits for the first health check and the update monitor
+  it(
+    'deleting app A and deploying app B within the second: B never loses a cache parent to the deletion',
+    async () => {
+      // The reported race: B's build takes A's layers from the cache while A's deletion prunes them.
+      for (let round = 0; round < 2; round++) {
+        const a = await createApp(
+          `Race A${round}`,
+          (await makeRepo(root, `race-a${round}`, { 'index.html': `<h1>A${round}</h1>` })).url,
+        );
+        expect((await settled((await deploy(a.id)).id)).status).toBe('running');
+        const bRepo = await makeRepo(root, `race-b${round}`, { 'index.html': `<h1>B${round}</h1>` });
+        const b = await createApp(`Race B${round}`, bRepo.url);
+        expect((await call('DELETE', `/api/v1/admin/paas/apps/${a.id}`)).status).toBe(204);
+        const done = await settled((await deploy(b.id)).id);
+        expect(done.status, done.reason ?? '').toBe('running');
+        expect((await viaRouter(routerPort, host(b.slug))).body).toBe(`<h1>B${round}</h1>`);
+        expect((await call('DELETE', `/api/v1/admin/paas/apps/${b.id}`)).status).toBe(204);
+      }
+    },
+    SWARM ? 90_000 : undefined,
+  ); // four deployments; a swarm one waits for the first health check and the update monitor
 });

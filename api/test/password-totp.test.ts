@@ -37,14 +37,18 @@ describe('password reset by e-mail', () => {
   it('same answer for known and unknown addresses; the link works once and ends every session', async () => {
     const user = await createUser(api, 'editor');
     const session = await login(api, user);
-    const unknown = await post(api, '/api/v1/auth/password/reset-request', { email: `ghost-${Date.now()}@test.omervision.local` });
+    const unknown = await post(api, '/api/v1/auth/password/reset-request', {
+      email: `ghost-${Date.now()}@test.omervision.local`,
+    });
     const known = await post(api, '/api/v1/auth/password/reset-request', { email: user.email });
     expect(unknown.status).toBe(202);
     expect(known.status).toBe(202);
     expect(await unknown.json()).toEqual(await known.json());
 
     const mail = await mailTo(user.email);
-    const decoded = mail.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+    const decoded = mail
+      .replace(/=\r?\n/g, '')
+      .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
     const token = decodeURIComponent(/reset-password\?token=([^\s&"]+)/.exec(decoded)![1]!);
     expect(token).toMatch(/^ovp_/);
 
@@ -55,7 +59,9 @@ describe('password reset by e-mail', () => {
     // CVE-2026-22706 class: old refresh and access tokens die with the reset.
     expect((await post(api, '/api/v1/auth/refresh', { refreshToken: session.refreshToken })).status).toBe(401);
     expect((await fetch(`${api.url}/api/v1/auth/me`, { headers: bearer(session.accessToken) })).status).toBe(401);
-    expect((await post(api, '/api/v1/auth/password/reset', { token, newPassword: 'another fresh start 77' })).status).toBe(401);
+    expect(
+      (await post(api, '/api/v1/auth/password/reset', { token, newPassword: 'another fresh start 77' })).status,
+    ).toBe(401);
     await login(api, { email: user.email, password: 'a fresh start at dawn 99' });
   });
 });
@@ -82,16 +88,28 @@ describe('TOTP second factor', () => {
 
     // The activation code is spent; the next window's code is accepted once.
     const next = totp.generate({ timestamp: Date.now() + 30_000 });
-    expect((await post(api, '/api/v1/auth/login', { email: user.email, password: user.password, totpCode: next })).status).toBe(200);
-    expect((await post(api, '/api/v1/auth/login', { email: user.email, password: user.password, totpCode: next })).status).toBe(401);
+    expect(
+      (await post(api, '/api/v1/auth/login', { email: user.email, password: user.password, totpCode: next })).status,
+    ).toBe(200);
+    expect(
+      (await post(api, '/api/v1/auth/login', { email: user.email, password: user.password, totpCode: next })).status,
+    ).toBe(401);
 
     const recovery = recoveryCodes[0];
-    expect((await post(api, '/api/v1/auth/login', { email: user.email, password: user.password, totpCode: recovery })).status).toBe(200);
-    expect((await post(api, '/api/v1/auth/login', { email: user.email, password: user.password, totpCode: recovery })).status).toBe(401);
+    expect(
+      (await post(api, '/api/v1/auth/login', { email: user.email, password: user.password, totpCode: recovery }))
+        .status,
+    ).toBe(200);
+    expect(
+      (await post(api, '/api/v1/auth/login', { email: user.email, password: user.password, totpCode: recovery }))
+        .status,
+    ).toBe(401);
 
     const me = await (await fetch(`${api.url}/api/v1/auth/me`, { headers: bearer(s.accessToken) })).json();
     expect(me.totpEnabled).toBe(true);
-    const [[row]] = (await api.infra.database.pool.query('SELECT totp_secret FROM users WHERE id = ?', [user.id])) as unknown as [{ totp_secret: string }[]];
+    const [[row]] = (await api.infra.database.pool.query('SELECT totp_secret FROM users WHERE id = ?', [
+      user.id,
+    ])) as unknown as [{ totp_secret: string }[]];
     expect(row!.totp_secret).toMatch(/^v1\./);
     expect(row!.totp_secret).not.toContain(secret);
   });

@@ -9,14 +9,18 @@ import { bearer, createUser, login } from './factories.js';
 import { startTestApi, type TestApi } from './harness.js';
 
 /** A post's own language (`language`: tr/en/null) and the library images its public body shows (`bodyImages`). */
-const BUCKET = `${testRedisPrefix().toLowerCase().replace(/[^a-z0-9]/g, '')}-postlang`;
+const BUCKET = `${testRedisPrefix()
+  .toLowerCase()
+  .replace(/[^a-z0-9]/g, '')}-postlang`;
 let api: TestApi;
 let editor: string;
 
 beforeAll(async () => {
   const env = testEnv();
   const s3 = new S3Client({
-    endpoint: env.S3_ENDPOINT, region: env.S3_REGION, forcePathStyle: true,
+    endpoint: env.S3_ENDPOINT,
+    region: env.S3_REGION,
+    forcePathStyle: true,
     credentials: { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY },
   });
   await s3.send(new CreateBucketCommand({ Bucket: BUCKET })).catch((err: Error) => {
@@ -35,12 +39,18 @@ const problem = async (res: Response) => {
 
 describe('post language', () => {
   it('is stored, shown to the admin and the public API, and null clears it', async () => {
-    const created = await call(api, 'POST', '/api/v1/admin/posts', editor, { title: 'An English note', content: doc('Hello'), language: 'en' });
+    const created = await call(api, 'POST', '/api/v1/admin/posts', editor, {
+      title: 'An English note',
+      content: doc('Hello'),
+      language: 'en',
+    });
     expect(created.status).toBe(201);
     const post = await created.json();
     expect(post.language).toBe('en');
 
-    const plain = await (await call(api, 'POST', '/api/v1/admin/posts', editor, { title: 'Dil yok', content: doc('Merhaba') })).json();
+    const plain = await (
+      await call(api, 'POST', '/api/v1/admin/posts', editor, { title: 'Dil yok', content: doc('Merhaba') })
+    ).json();
     expect(plain.language).toBeNull();
 
     await call(api, 'POST', `/api/v1/admin/posts/${post.id}/publish`, editor);
@@ -50,7 +60,9 @@ describe('post language', () => {
     expect(list.items.find((p: { id: string }) => p.id === post.id).language).toBe('en');
 
     // Left out: unchanged. null: back to the site's language (and the public answer follows at once).
-    const untouched = await call(api, 'PATCH', `/api/v1/admin/posts/${post.id}`, editor, { title: 'An English note, again' });
+    const untouched = await call(api, 'PATCH', `/api/v1/admin/posts/${post.id}`, editor, {
+      title: 'An English note, again',
+    });
     expect((await untouched.json()).language).toBe('en');
     const cleared = await call(api, 'PATCH', `/api/v1/admin/posts/${post.id}`, editor, { language: null });
     expect(cleared.status).toBe(200);
@@ -61,14 +73,20 @@ describe('post language', () => {
   });
 
   it('anything but tr, en or null is 422 naming body.language, and nothing changes', async () => {
-    const post = await (await call(api, 'POST', '/api/v1/admin/posts', editor, { title: 'Kalan', content: doc('x'), language: 'en' })).json();
+    const post = await (
+      await call(api, 'POST', '/api/v1/admin/posts', editor, { title: 'Kalan', content: doc('x'), language: 'en' })
+    ).json();
     for (const language of ['de', 'EN', '', 7, 'en-US']) {
       const res = await call(api, 'PATCH', `/api/v1/admin/posts/${post.id}`, editor, { language });
       expect(res.status, String(language)).toBe(422);
       const body = await problem(res);
       expect(body.errors.map((e) => e.field)).toContain('body.language');
     }
-    const bad = await call(api, 'POST', '/api/v1/admin/posts', editor, { title: 'Yeni', content: doc('x'), language: 'fr' });
+    const bad = await call(api, 'POST', '/api/v1/admin/posts', editor, {
+      title: 'Yeni',
+      content: doc('x'),
+      language: 'fr',
+    });
     expect(bad.status).toBe(422);
     expect((await problem(bad)).errors.map((e) => e.field)).toContain('body.language');
     expect((await (await call(api, 'GET', `/api/v1/admin/posts/${post.id}`, editor)).json()).language).toBe('en');
@@ -83,7 +101,14 @@ describe('post language', () => {
 
     const older = { ...exported, slug: 'old-file-post', title: 'From an older file' } as Record<string, unknown>;
     delete older.language;
-    const res = await call(api, 'POST', '/api/v1/admin/import', editor, { ...file, posts: [exported, older], projects: [], pages: [], skills: [], settings: [] });
+    const res = await call(api, 'POST', '/api/v1/admin/import', editor, {
+      ...file,
+      posts: [exported, older],
+      projects: [],
+      pages: [],
+      skills: [],
+      settings: [],
+    });
     expect(res.status, await res.clone().text()).toBe(200);
     const back = await (await call(api, 'GET', `/api/v1/posts/${post.slug}`)).json();
     expect(back.language).toBe('en');
@@ -95,32 +120,53 @@ describe('post language', () => {
 
 describe('body images', () => {
   it('the public post lists the library images its body shows, with their variants', async () => {
-    const png = await sharp({ create: { width: 1300, height: 700, channels: 3, background: '#c52' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 1300, height: 700, channels: 3, background: '#c52' } })
+      .png()
+      .toBuffer();
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'govde.png');
     form.append('alt', 'Gövde görseli');
     const up = await fetch(`${api.url}/api/v1/admin/media`, { method: 'POST', headers: bearer(editor), body: form });
     expect(up.status).toBe(201);
     const media = await up.json();
-    const handle = buildJobRegistry(api.infra).find((j) => j.spec.name === 'media-variants')!.handle as (d: { mediaId: string }, j: { id: string; attempt: number }) => Promise<unknown>;
+    const handle = buildJobRegistry(api.infra).find((j) => j.spec.name === 'media-variants')!.handle as (
+      d: { mediaId: string },
+      j: { id: string; attempt: number },
+    ) => Promise<unknown>;
     await handle({ mediaId: media.id }, { id: media.id, attempt: 1 });
 
-    const content = { root: { type: 'root', version: 1, children: [
-      { type: 'paragraph', version: 1, children: [{ type: 'text', text: 'Önce', format: 0, version: 1 }] },
-      { type: 'image', version: 1, src: media.url, altText: 'Gövde görseli', width: 1300, height: 700 },
-      { type: 'image', version: 1, src: 'https://example.com/elsewhere.png', altText: 'başka' },
-    ] } };
+    const content = {
+      root: {
+        type: 'root',
+        version: 1,
+        children: [
+          { type: 'paragraph', version: 1, children: [{ type: 'text', text: 'Önce', format: 0, version: 1 }] },
+          { type: 'image', version: 1, src: media.url, altText: 'Gövde görseli', width: 1300, height: 700 },
+          { type: 'image', version: 1, src: 'https://example.com/elsewhere.png', altText: 'başka' },
+        ],
+      },
+    };
     const post = await publishedPost(api, editor, { title: 'Görselli yazı', content });
     const pub = await (await call(api, 'GET', `/api/v1/posts/${post.slug}`)).json();
     expect(pub.bodyImages).toHaveLength(1);
-    expect(pub.bodyImages[0]).toMatchObject({ id: media.id, url: media.url, width: 1300, height: 700, alt: 'Gövde görseli' });
-    expect(pub.bodyImages[0].variants.map((v: { width: number; format: string }) => `${v.width}.${v.format}`).sort()).toEqual(
-      ['1024.avif', '1024.webp', '320.avif', '320.webp', '640.avif', '640.webp'],
-    );
+    expect(pub.bodyImages[0]).toMatchObject({
+      id: media.id,
+      url: media.url,
+      width: 1300,
+      height: 700,
+      alt: 'Gövde görseli',
+    });
+    expect(
+      pub.bodyImages[0].variants.map((v: { width: number; format: string }) => `${v.width}.${v.format}`).sort(),
+    ).toEqual(['1024.avif', '1024.webp', '320.avif', '320.webp', '640.avif', '640.webp']);
     // The preview of a draft shows the same.
-    const draft = await (await call(api, 'POST', '/api/v1/admin/posts', editor, { title: 'Taslak görselli', content })).json();
+    const draft = await (
+      await call(api, 'POST', '/api/v1/admin/posts', editor, { title: 'Taslak görselli', content })
+    ).json();
     const link = await (await call(api, 'POST', `/api/v1/admin/posts/${draft.id}/preview-link`, editor)).json();
-    const preview = await (await call(api, 'GET', `/api/v1/preview/posts?token=${encodeURIComponent(link.token)}`)).json();
+    const preview = await (
+      await call(api, 'GET', `/api/v1/preview/posts?token=${encodeURIComponent(link.token)}`)
+    ).json();
     expect(preview.bodyImages.map((i: { id: string }) => i.id)).toEqual([media.id]);
   });
 });

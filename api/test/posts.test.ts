@@ -13,22 +13,36 @@ let api: TestApi;
 const t = {} as Record<'admin' | 'editor' | 'author' | 'author2' | 'viewer', string>;
 beforeAll(async () => {
   api = await startTestApi();
-  for (const role of ['admin', 'editor', 'author', 'viewer'] as const) t[role] = (await login(api, await createUser(api, role))).accessToken;
+  for (const role of ['admin', 'editor', 'author', 'viewer'] as const)
+    t[role] = (await login(api, await createUser(api, role))).accessToken;
   t.author2 = (await login(api, await createUser(api, 'author'))).accessToken;
 });
 afterAll(() => api.close());
 
 describe('posts: roles', () => {
   it('author drafts, cannot publish; editor publishes; viewer cannot write; authors keep to their own', async () => {
-    const created = await call(api, 'POST', '/api/v1/admin/posts', t.author, { title: 'Çalışma Notları: İlk Taslak', content: doc('Merhaba dünya'), tags: ['Notlar', 'TypeScript'] });
+    const created = await call(api, 'POST', '/api/v1/admin/posts', t.author, {
+      title: 'Çalışma Notları: İlk Taslak',
+      content: doc('Merhaba dünya'),
+      tags: ['Notlar', 'TypeScript'],
+    });
     expect(created.status).toBe(201);
     const post = await created.json();
-    expect(post).toMatchObject({ slug: 'calisma-notlari-ilk-taslak', status: 'draft', version: 1, tags: [{ slug: 'notlar' }, { slug: 'typescript' }] });
+    expect(post).toMatchObject({
+      slug: 'calisma-notlari-ilk-taslak',
+      status: 'draft',
+      version: 1,
+      tags: [{ slug: 'notlar' }, { slug: 'typescript' }],
+    });
     expect(post.html).toBe('<p>Merhaba dünya</p>');
 
-    expect((await call(api, 'POST', '/api/v1/admin/posts', t.viewer, { title: 'x', content: doc('x') })).status).toBe(403);
+    expect((await call(api, 'POST', '/api/v1/admin/posts', t.viewer, { title: 'x', content: doc('x') })).status).toBe(
+      403,
+    );
     expect((await call(api, 'POST', `/api/v1/admin/posts/${post.id}/publish`, t.author)).status).toBe(403);
-    expect((await call(api, 'PATCH', `/api/v1/admin/posts/${post.id}`, t.author2, { title: 'Hijack' })).status).toBe(403);
+    expect((await call(api, 'PATCH', `/api/v1/admin/posts/${post.id}`, t.author2, { title: 'Hijack' })).status).toBe(
+      403,
+    );
     expect((await call(api, 'GET', `/api/v1/admin/posts/${post.id}`, t.author2)).status).toBe(403);
     const own = await (await call(api, 'GET', '/api/v1/admin/posts', t.author2)).json();
     expect(own.items.find((p: { id: string }) => p.id === post.id)).toBeUndefined();
@@ -40,23 +54,42 @@ describe('posts: roles', () => {
   });
 
   it('stale version → 409; duplicate slug → 409 naming body.slug', async () => {
-    const post = await (await call(api, 'POST', '/api/v1/admin/posts', t.editor, { title: 'Versioned', content: doc('v1') })).json();
-    expect((await call(api, 'PATCH', `/api/v1/admin/posts/${post.id}`, t.editor, { title: 'V2', version: 1 })).status).toBe(200);
+    const post = await (
+      await call(api, 'POST', '/api/v1/admin/posts', t.editor, { title: 'Versioned', content: doc('v1') })
+    ).json();
+    expect(
+      (await call(api, 'PATCH', `/api/v1/admin/posts/${post.id}`, t.editor, { title: 'V2', version: 1 })).status,
+    ).toBe(200);
     const stale = await call(api, 'PATCH', `/api/v1/admin/posts/${post.id}`, t.editor, { title: 'V3', version: 1 });
     expect(stale.status).toBe(409);
     expect((await stale.json()).code).toBe('VERSION_CONFLICT');
-    const dup = await call(api, 'POST', '/api/v1/admin/posts', t.editor, { title: 'Other', slug: post.slug, content: doc('x') });
+    const dup = await call(api, 'POST', '/api/v1/admin/posts', t.editor, {
+      title: 'Other',
+      slug: post.slug,
+      content: doc('x'),
+    });
     expect(dup.status).toBe(409);
     expect((await dup.json()).errors[0].field).toBe('body.slug');
   });
 });
 
 describe('posts: hostile input comes out inert', () => {
-  const XSS = ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '"><svg onload=alert(1)>', "javascript:alert('x')"];
+  const XSS = [
+    '<script>alert(1)</script>',
+    '<img src=x onerror=alert(1)>',
+    '"><svg onload=alert(1)>',
+    "javascript:alert('x')",
+  ];
 
   it('unknown Lexical nodes are 422 with the node path', async () => {
     const res = await call(api, 'POST', '/api/v1/admin/posts', t.editor, {
-      title: 'x', content: { root: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'html', value: '<script>alert(1)</script>' }] }] } },
+      title: 'x',
+      content: {
+        root: {
+          type: 'root',
+          children: [{ type: 'paragraph', children: [{ type: 'html', value: '<script>alert(1)</script>' }] }],
+        },
+      },
     });
     expect(res.status).toBe(422);
     expect((await res.json()).errors[0].field).toBe('body.content.root.children[0].children[0]');
@@ -68,13 +101,32 @@ describe('posts: hostile input comes out inert', () => {
         type: 'root',
         children: [
           { type: 'paragraph', children: XSS.map((text) => ({ type: 'text', text, format: 0 })) },
-          { type: 'paragraph', children: [{ type: 'link', url: 'javascript:alert(document.cookie)', children: [{ type: 'text', text: 'click', format: 0 }] }] },
+          {
+            type: 'paragraph',
+            children: [
+              {
+                type: 'link',
+                url: 'javascript:alert(document.cookie)',
+                children: [{ type: 'text', text: 'click', format: 0 }],
+              },
+            ],
+          },
           { type: 'image', src: 'javascript:alert(1)', altText: '"><script>alert(1)</script>' },
-          { type: 'code', language: '"><script>', children: [{ type: 'text', text: '</code><script>alert(1)</script>', format: 0 }] },
+          {
+            type: 'code',
+            language: '"><script>',
+            children: [{ type: 'text', text: '</code><script>alert(1)</script>', format: 0 }],
+          },
         ],
       },
     };
-    const post = await publishedPost(api, t.editor, { title: XSS[0], excerpt: XSS[1], content, tags: [XSS[2]], seo: { title: XSS[1], description: XSS[0] } });
+    const post = await publishedPost(api, t.editor, {
+      title: XSS[0],
+      excerpt: XSS[1],
+      content,
+      tags: [XSS[2]],
+      seo: { title: XSS[1], description: XSS[0] },
+    });
     const res = await call(api, 'GET', `/api/v1/posts/${post.slug}`);
     const body = await res.json();
     expect(body.html).not.toMatch(/<script|<svg|<iframe/i);
@@ -120,7 +172,9 @@ describe('public reads', () => {
   });
 
   it('drafts are invisible; an old slug answers 301 to the new one', async () => {
-    const draft = await (await call(api, 'POST', '/api/v1/admin/posts', t.editor, { title: 'Hidden draft', content: doc('x') })).json();
+    const draft = await (
+      await call(api, 'POST', '/api/v1/admin/posts', t.editor, { title: 'Hidden draft', content: doc('x') })
+    ).json();
     expect((await call(api, 'GET', `/api/v1/posts/${draft.slug}`)).status).toBe(404);
     const post = await publishedPost(api, t.editor, { title: 'Old name' });
     await call(api, 'PATCH', `/api/v1/admin/posts/${post.id}`, t.editor, { slug: 'new-name' });
@@ -146,7 +200,10 @@ describe('public reads', () => {
   });
 
   it('searches Turkish text, ranked', async () => {
-    await publishedPost(api, t.editor, { title: 'Konteynerleri güvenle çalıştırmak', content: doc('Yetenekleri düşür, süreç sayısını sınırla; konteynerleri güvenle çalıştırmak kolay.') });
+    await publishedPost(api, t.editor, {
+      title: 'Konteynerleri güvenle çalıştırmak',
+      content: doc('Yetenekleri düşür, süreç sayısını sınırla; konteynerleri güvenle çalıştırmak kolay.'),
+    });
     const res = await call(api, 'GET', `/api/v1/posts?q=${encodeURIComponent('çalıştırmak')}`);
     const body = await res.json();
     expect(body.items[0].title).toBe('Konteynerleri güvenle çalıştırmak');
@@ -156,7 +213,9 @@ describe('public reads', () => {
     const since = new Date(Date.now() - 1000).toISOString();
     const a = await publishedPost(api, t.editor, { title: 'Changed A' });
     const b = await publishedPost(api, t.editor, { title: 'Changed B' });
-    const body = await (await call(api, 'GET', `/api/v1/posts?updatedSince=${encodeURIComponent(since)}&limit=100`)).json();
+    const body = await (
+      await call(api, 'GET', `/api/v1/posts?updatedSince=${encodeURIComponent(since)}&limit=100`)
+    ).json();
     const ids = body.items.map((p: { id: string }) => p.id);
     expect(ids.indexOf(a.id)).toBeGreaterThanOrEqual(0);
     expect(ids.indexOf(a.id)).toBeLessThan(ids.indexOf(b.id));
@@ -166,24 +225,32 @@ describe('public reads', () => {
 
 describe('revisions and previews', () => {
   it('every save keeps a revision; restore brings old content back as a new save', async () => {
-    const post = await (await call(api, 'POST', '/api/v1/admin/posts', t.editor, { title: 'Rev', content: doc('first') })).json();
+    const post = await (
+      await call(api, 'POST', '/api/v1/admin/posts', t.editor, { title: 'Rev', content: doc('first') })
+    ).json();
     await call(api, 'PATCH', `/api/v1/admin/posts/${post.id}`, t.editor, { content: doc('second') });
     const revs = await (await call(api, 'GET', `/api/v1/admin/posts/${post.id}/revisions`, t.editor)).json();
     expect(revs.map((r: { revision: number }) => r.revision)).toEqual([2, 1]);
-    const restored = await (await call(api, 'POST', `/api/v1/admin/posts/${post.id}/revisions/${revs[1].id}/restore`, t.editor)).json();
+    const restored = await (
+      await call(api, 'POST', `/api/v1/admin/posts/${post.id}/revisions/${revs[1].id}/restore`, t.editor)
+    ).json();
     expect(restored.html).toBe('<p>first</p>');
-    expect((await (await call(api, 'GET', `/api/v1/admin/posts/${post.id}/revisions`, t.editor)).json())).toHaveLength(3);
+    expect(await (await call(api, 'GET', `/api/v1/admin/posts/${post.id}/revisions`, t.editor)).json()).toHaveLength(3);
   });
 
   it('a signed preview link shows a draft, privately; a forged one is 401', async () => {
-    const post = await (await call(api, 'POST', '/api/v1/admin/posts', t.author, { title: 'Preview me', content: doc('secret draft') })).json();
+    const post = await (
+      await call(api, 'POST', '/api/v1/admin/posts', t.author, { title: 'Preview me', content: doc('secret draft') })
+    ).json();
     const link = await (await call(api, 'POST', `/api/v1/admin/posts/${post.id}/preview-link`, t.author)).json();
     expect(link.url).toContain('/preview/?token=');
     const res = await call(api, 'GET', `/api/v1/preview/posts?token=${encodeURIComponent(link.token)}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('private, no-store');
     expect((await res.json()).html).toBe('<p>secret draft</p>');
-    expect((await call(api, 'GET', `/api/v1/preview/posts?token=${encodeURIComponent(link.token + 'x')}`)).status).toBe(401);
+    expect((await call(api, 'GET', `/api/v1/preview/posts?token=${encodeURIComponent(link.token + 'x')}`)).status).toBe(
+      401,
+    );
   });
 });
 
@@ -197,9 +264,17 @@ describe('scheduled publishing', () => {
 
   it('goes live on time through the worker with the same events as a manual publish', async () => {
     const manual = await publishedPost(api, t.editor, { title: 'Manual publish' });
-    const post = await (await call(api, 'POST', '/api/v1/admin/posts', t.editor, { title: 'Scheduled', content: doc('later') })).json();
+    const post = await (
+      await call(api, 'POST', '/api/v1/admin/posts', t.editor, { title: 'Scheduled', content: doc('later') })
+    ).json();
     const at = new Date(Date.now() + 2000).toISOString();
-    expect((await call(api, 'POST', `/api/v1/admin/posts/${post.id}/schedule`, t.editor, { at: new Date(Date.now() - 1000).toISOString() })).status).toBe(422);
+    expect(
+      (
+        await call(api, 'POST', `/api/v1/admin/posts/${post.id}/schedule`, t.editor, {
+          at: new Date(Date.now() - 1000).toISOString(),
+        })
+      ).status,
+    ).toBe(422);
     const scheduled = await call(api, 'POST', `/api/v1/admin/posts/${post.id}/schedule`, t.editor, { at });
     expect((await scheduled.json()).status).toBe('scheduled');
     expect((await call(api, 'GET', `/api/v1/posts/${post.slug}`)).status).toBe(404);
@@ -212,7 +287,10 @@ describe('scheduled publishing', () => {
     expect(new Date(live.publishedAt).getTime()).toBeGreaterThanOrEqual(new Date(at).getTime() - 50);
     expect(new Date(live.publishedAt).getTime() - new Date(at).getTime()).toBeLessThan(5000);
 
-    const types = async (id: string) => (await api.infra.database.db.select().from(outboxEvents).where(eq(outboxEvents.aggregateId, id))).map((e) => e.type).sort();
+    const types = async (id: string) =>
+      (await api.infra.database.db.select().from(outboxEvents).where(eq(outboxEvents.aggregateId, id)))
+        .map((e) => e.type)
+        .sort();
     expect(await types(post.id)).toEqual(await types(manual.id));
     expect(await types(post.id)).toEqual(['post.published', 'site.changed']);
   });
@@ -221,11 +299,17 @@ describe('scheduled publishing', () => {
 describe('images on public posts', () => {
   it('the cover comes with its URL, alt text and variants, and an alt edit shows at once', async () => {
     const sharp = (await import('sharp')).default;
-    const png = await sharp({ create: { width: 800, height: 400, channels: 3, background: '#3366cc' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 800, height: 400, channels: 3, background: '#3366cc' } })
+      .png()
+      .toBuffer();
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'kapak.png');
     form.append('alt', 'Mavi kapak');
-    const uploaded = await fetch(`${api.url}/api/v1/admin/media`, { method: 'POST', headers: { authorization: `Bearer ${t.editor}` }, body: form });
+    const uploaded = await fetch(`${api.url}/api/v1/admin/media`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${t.editor}` },
+      body: form,
+    });
     expect(uploaded.status).toBe(201);
     const media = await uploaded.json();
     const post = await publishedPost(api, t.editor, { title: 'With a cover', coverMediaId: media.id });
@@ -236,6 +320,14 @@ describe('images on public posts', () => {
     expect((await (await call(api, 'GET', `/api/v1/posts/${post.slug}`)).json()).cover.alt).toBe('Yeni açıklama');
     const list = await (await call(api, 'GET', '/api/v1/posts?limit=100')).json();
     expect(list.items.find((p: { id: string }) => p.id === post.id).cover.id).toBe(media.id);
-    expect((await call(api, 'POST', '/api/v1/admin/posts', t.editor, { title: 'Bad cover', content: doc('x'), coverMediaId: 'no-such-media' })).status).toBe(422);
+    expect(
+      (
+        await call(api, 'POST', '/api/v1/admin/posts', t.editor, {
+          title: 'Bad cover',
+          content: doc('x'),
+          coverMediaId: 'no-such-media',
+        })
+      ).status,
+    ).toBe(422);
   });
 });

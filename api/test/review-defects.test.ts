@@ -39,7 +39,8 @@ afterAll(async () => {
   await Promise.all(queues.map((q) => q.close(2000)));
   const redis = createClient({ url: env.REDIS_URL });
   await redis.connect();
-  for await (const keys of redis.scanIterator({ MATCH: `${prefix}*`, COUNT: 500 })) if (keys.length) await redis.del(keys);
+  for await (const keys of redis.scanIterator({ MATCH: `${prefix}*`, COUNT: 500 }))
+    if (keys.length) await redis.del(keys);
   await redis.quit();
 });
 
@@ -50,7 +51,10 @@ describe('scheduled jobs run once per period across worker replicas', () => {
     if (intoHour > 3_600_000 - 20_000) await settle(3_600_000 - intoHour + 1000);
     const [a, b] = [worker(), worker()];
     const runs: string[] = [];
-    for (const [name, q] of [['a', a], ['b', b]] as const) {
+    for (const [name, q] of [
+      ['a', a],
+      ['b', b],
+    ] as const) {
       q.process(Jobs.cleanup, 1, async (_data, job) => void runs.push(`${name}:${job.id}`));
     }
     stops.push(scheduleRecurring(infraOf(a)));
@@ -108,24 +112,38 @@ describe('engine output, read from a real container', () => {
   const docker = new Docker();
   let containerId: string | undefined;
   afterAll(async () => {
-    if (containerId) await docker.getContainer(containerId).remove({ force: true }).catch(() => undefined);
+    if (containerId)
+      await docker
+        .getContainer(containerId)
+        .remove({ force: true })
+        .catch(() => undefined);
   });
 
-  it('keeps Turkish letters and emoji whole where the engine cuts a long line, and a progress bar\'s \\r ends lines', async () => {
+  it("keeps Turkish letters and emoji whole where the engine cuts a long line, and a progress bar's \\r ends lines", async () => {
     // The engine cuts lines at 16 KiB: after one ASCII byte, 2-byte `ş`s put the cut inside a character.
     // The `local` log driver keeps the bytes (json-file itself stores U+FFFD for a cut character).
     const long = `x${'ş'.repeat(9000)}🚀`;
     const script = `process.stdout.write(${JSON.stringify(`${long}\n`)}); process.stdout.write('indiriliyor  10%\\r indiriliyor 100%\\r\\nbitti ✓\\n'); setTimeout(() => {}, 60000);`;
-    const container = await docker.createContainer({ Image: 'omervision/paas-node:local', Cmd: ['node', '-e', script], Labels: { 'omervision.test': 'review-defects' }, HostConfig: { LogConfig: { Type: 'local', Config: {} } } });
+    const container = await docker.createContainer({
+      Image: 'omervision/paas-node:local',
+      Cmd: ['node', '-e', script],
+      Labels: { 'omervision.test': 'review-defects' },
+      HostConfig: { LogConfig: { Type: 'local', Config: {} } },
+    });
     containerId = container.id;
     await container.start();
     const engine = new DockerRepository('review-defects', docker);
     const lines: string[] = [];
     const stop = new AbortController();
-    const following = engine.followLogs(container.id, { tail: 100 }, (stream, message) => {
-      lines.push(...messageLines(stream, message, 100_000).map((l) => l.line));
-      if (lines.includes('bitti ✓')) stop.abort();
-    }, stop.signal);
+    const following = engine.followLogs(
+      container.id,
+      { tail: 100 },
+      (stream, message) => {
+        lines.push(...messageLines(stream, message, 100_000).map((l) => l.line));
+        if (lines.includes('bitti ✓')) stop.abort();
+      },
+      stop.signal,
+    );
     await eventually(async () => lines.includes('bitti ✓'), 30_000, 100);
     stop.abort();
     await following;

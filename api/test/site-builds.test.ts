@@ -25,7 +25,10 @@ beforeAll(async () => {
   admin = (await login(api, owner)).accessToken;
   secrets = mkdtempSync(join(tmpdir(), 'ov-site-secrets-'));
   const result = await seedSiteBuilder(api.infra.database.db, {
-    builderUrl: receiver.url('/'), secretsDir: secrets, sealer: webhookSecretBox(api.infra.env.JWT_SECRET), ownerEmail: owner.email,
+    builderUrl: receiver.url('/'),
+    secretsDir: secrets,
+    sealer: webhookSecretBox(api.infra.env.JWT_SECRET),
+    ownerEmail: owner.email,
   });
   expect(result).toEqual({ webhook: 'created', key: 'created' });
   builderKey = readFileSync(join(secrets, 'site-builder-key'), 'utf8');
@@ -37,26 +40,49 @@ afterAll(async () => {
 });
 
 const call = (method: string, path: string, token: string, body?: unknown) =>
-  fetch(api.url + path, { method, headers: { ...bearer(token), 'content-type': 'application/json' }, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+  fetch(api.url + path, {
+    method,
+    headers: { ...bearer(token), 'content-type': 'application/json' },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
 
 describe('site build records', () => {
   it('are opened and finished by the builder key, with pages built and skipped, and cannot change once finished', async () => {
     const opened = await call('POST', '/api/v1/admin/site/builds', builderKey, { trigger: 'post.published' });
     expect(opened.status).toBe(201);
     const build = await opened.json();
-    expect(build).toMatchObject({ status: 'building', trigger: 'post.published', release: null, log: null, pagesSkipped: null });
+    expect(build).toMatchObject({
+      status: 'building',
+      trigger: 'post.published',
+      release: null,
+      log: null,
+      pagesSkipped: null,
+    });
     expect(build.startedAt).not.toBeNull();
 
     const done = await call('PATCH', `/api/v1/admin/site/builds/${build.id}`, builderKey, {
-      status: 'succeeded', release: '20260101T000000000Z-abcd', pagesBuilt: 12, pagesSkipped: 988, durationMs: 5400, log: 'astro build\nçıktı tamam\n',
+      status: 'succeeded',
+      release: '20260101T000000000Z-abcd',
+      pagesBuilt: 12,
+      pagesSkipped: 988,
+      durationMs: 5400,
+      log: 'astro build\nçıktı tamam\n',
     });
     expect(done.status).toBe(200);
-    expect(await done.json()).toMatchObject({ status: 'succeeded', pagesBuilt: 12, pagesSkipped: 988, durationMs: 5400, log: 'astro build\nçıktı tamam\n' });
+    expect(await done.json()).toMatchObject({
+      status: 'succeeded',
+      pagesBuilt: 12,
+      pagesSkipped: 988,
+      durationMs: 5400,
+      log: 'astro build\nçıktı tamam\n',
+    });
 
     const detail = await (await call('GET', `/api/v1/admin/site/builds/${build.id}`, admin)).json();
     expect(detail.finishedAt).not.toBeNull();
     expect(detail.log).toBe('astro build\nçıktı tamam\n');
-    expect((await call('PATCH', `/api/v1/admin/site/builds/${build.id}`, builderKey, { status: 'failed' })).status).toBe(409);
+    expect(
+      (await call('PATCH', `/api/v1/admin/site/builds/${build.id}`, builderKey, { status: 'failed' })).status,
+    ).toBe(409);
     expect((await call('GET', '/api/v1/admin/site/builds/nope', admin)).status).toBe(404);
     expect((await call('POST', '/api/v1/admin/site/builds', builderKey, { trigger: 'Bad Trigger!' })).status).toBe(422);
   });
@@ -66,7 +92,9 @@ describe('site build records', () => {
     const first = await (await call('GET', '/api/v1/admin/site/builds?limit=2', admin)).json();
     expect(first.items.map((b: { trigger: string }) => b.trigger)).toEqual(['c', 'b']);
     expect(first.items[0].log).toBeUndefined();
-    const second = await (await call('GET', `/api/v1/admin/site/builds?limit=2&cursor=${first.nextCursor}`, admin)).json();
+    const second = await (
+      await call('GET', `/api/v1/admin/site/builds?limit=2&cursor=${first.nextCursor}`, admin)
+    ).json();
     expect(second.items[0].trigger).toBe('a');
 
     const viewer = (await login(api, await createUser(api, 'viewer'))).accessToken;
@@ -90,13 +118,20 @@ describe('rebuild and rollback', () => {
 
   it('a rollback is forwarded to the builder, signed with the secret of its webhook, and recorded', async () => {
     const secret = readFileSync(join(secrets, 'site-webhook'), 'utf8');
-    receiver.answer('/_builder/rollback', () => ({ status: 200, body: JSON.stringify({ release: 'r-old', previous: 'r-new' }), headers: { 'content-type': 'application/json' } }));
+    receiver.answer('/_builder/rollback', () => ({
+      status: 200,
+      body: JSON.stringify({ release: 'r-old', previous: 'r-new' }),
+      headers: { 'content-type': 'application/json' },
+    }));
     const res = await call('POST', '/api/v1/admin/site/rollback', admin, {});
     expect(res.status, await res.clone().text()).toBe(200);
     const result = await res.json();
     expect(result).toMatchObject({ release: 'r-old', previous: 'r-new' });
     const [hit] = receiver.hits('/_builder/rollback');
-    const verified = new Webhook(secret).verify(hit!.body, hit!.headers as Record<string, string>) as { type: string; data: { release: string | null } };
+    const verified = new Webhook(secret).verify(hit!.body, hit!.headers as Record<string, string>) as {
+      type: string;
+      data: { release: string | null };
+    };
     expect(verified).toMatchObject({ type: 'site.rollback', data: { release: null } });
     const record = await (await call('GET', `/api/v1/admin/site/builds/${result.buildId}`, admin)).json();
     expect(record).toMatchObject({ trigger: 'rollback', status: 'succeeded', release: 'r-old' });
@@ -114,9 +149,16 @@ describe('rebuild and rollback', () => {
       const token = (await login(down, await createUser(down, 'admin'))).accessToken;
       // The seed points a subscription at that (dead) builder, as it would on a real setup.
       await seedSiteBuilder(down.infra.database.db, {
-        builderUrl: 'http://127.0.0.1:9', secretsDir: secrets, sealer: webhookSecretBox(down.infra.env.JWT_SECRET), ownerEmail: 'nobody@example.com',
+        builderUrl: 'http://127.0.0.1:9',
+        secretsDir: secrets,
+        sealer: webhookSecretBox(down.infra.env.JWT_SECRET),
+        ownerEmail: 'nobody@example.com',
       });
-      const res = await fetch(`${down.url}/api/v1/admin/site/rollback`, { method: 'POST', headers: { ...bearer(token), 'content-type': 'application/json' }, body: '{}' });
+      const res = await fetch(`${down.url}/api/v1/admin/site/rollback`, {
+        method: 'POST',
+        headers: { ...bearer(token), 'content-type': 'application/json' },
+        body: '{}',
+      });
       expect(res.status).toBe(503);
       expect((await res.json()).code).toBe('DEPENDENCY_UNAVAILABLE');
     } finally {
@@ -128,7 +170,12 @@ describe('rebuild and rollback', () => {
 describe('seedSiteBuilder', () => {
   it('is idempotent, brings the row in line with the secret file, and replaces an unknown key', async () => {
     const db = api.infra.database.db;
-    const opts = { builderUrl: receiver.url('/'), secretsDir: secrets, sealer: webhookSecretBox(api.infra.env.JWT_SECRET), ownerEmail: 'x@example.com' };
+    const opts = {
+      builderUrl: receiver.url('/'),
+      secretsDir: secrets,
+      sealer: webhookSecretBox(api.infra.env.JWT_SECRET),
+      ownerEmail: 'x@example.com',
+    };
     expect(await seedSiteBuilder(db, opts)).toEqual({ webhook: 'present', key: 'present' });
     writeFileSync(join(secrets, 'site-webhook'), `whsec_${Buffer.alloc(32, 3).toString('base64')}`);
     expect((await seedSiteBuilder(db, opts)).webhook).toBe('secret-updated');
@@ -136,6 +183,13 @@ describe('seedSiteBuilder', () => {
     expect((await seedSiteBuilder(db, opts)).key).toBe('created');
     const key = readFileSync(join(secrets, 'site-builder-key'), 'utf8');
     expect((await call('POST', '/api/v1/admin/site/builds', key, { trigger: 'seeded' })).status).toBe(201);
-    expect((await db.select().from(t.webhooks).where(eq(t.webhooks.url, `${receiver.url('/_builder/hooks/site-changed')}`))).length).toBe(1);
+    expect(
+      (
+        await db
+          .select()
+          .from(t.webhooks)
+          .where(eq(t.webhooks.url, `${receiver.url('/_builder/hooks/site-changed')}`))
+      ).length,
+    ).toBe(1);
   });
 });

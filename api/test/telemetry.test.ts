@@ -45,16 +45,33 @@ function fields(buf: Buffer): [number, bigint | Buffer][] {
     const key = Number(varint());
     const field = key >>> 3;
     switch (key & 7) {
-      case 0: out.push([field, varint()]); break;
-      case 1: out.push([field, buf.readBigUInt64LE(pos)]); pos += 8; break;
-      case 2: { const len = Number(varint()); out.push([field, buf.subarray(pos, pos + len)]); pos += len; break; }
-      case 5: out.push([field, BigInt(buf.readUInt32LE(pos))]); pos += 4; break;
-      default: throw new Error(`unsupported wire type ${key & 7}`);
+      case 0:
+        out.push([field, varint()]);
+        break;
+      case 1:
+        out.push([field, buf.readBigUInt64LE(pos)]);
+        pos += 8;
+        break;
+      case 2: {
+        const len = Number(varint());
+        out.push([field, buf.subarray(pos, pos + len)]);
+        pos += len;
+        break;
+      }
+      case 5:
+        out.push([field, BigInt(buf.readUInt32LE(pos))]);
+        pos += 4;
+        break;
+      default:
+        throw new Error(`unsupported wire type ${key & 7}`);
     }
   }
   return out;
 }
-const sub = (msg: Buffer, field: number) => fields(msg).filter(([f]) => f === field).map(([, v]) => v as Buffer);
+const sub = (msg: Buffer, field: number) =>
+  fields(msg)
+    .filter(([f]) => f === field)
+    .map(([, v]) => v as Buffer);
 
 function anyValue(buf: Buffer): string | number | boolean {
   const [[field, value]] = fields(buf) as [[number, bigint | Buffer]];
@@ -82,7 +99,8 @@ function decodeTraces(body: Buffer): OtlpSpan[] {
     for (const scopeSpans of sub(resourceSpans, 2)) {
       for (const span of sub(scopeSpans, 2)) {
         const f = fields(span);
-        const hex = (n: number) => ((f.find(([k]) => k === n)?.[1] as Buffer | undefined) ?? Buffer.alloc(0)).toString('hex');
+        const hex = (n: number) =>
+          ((f.find(([k]) => k === n)?.[1] as Buffer | undefined) ?? Buffer.alloc(0)).toString('hex');
         spans.push({
           service,
           traceId: hex(1),
@@ -161,15 +179,23 @@ describe('OpenTelemetry traces over OTLP/HTTP', () => {
       const traceId = randomBytes(16).toString('hex');
       const callerSpanId = randomBytes(8).toString('hex');
       const requestId = `otel-${randomUUID()}`;
-      const res = await fetch(`${url}/health/ready`, { headers: { 'x-request-id': requestId, traceparent: `00-${traceId}-${callerSpanId}-01` } });
+      const res = await fetch(`${url}/health/ready`, {
+        headers: { 'x-request-id': requestId, traceparent: `00-${traceId}-${callerSpanId}-01` },
+      });
       expect(res.status, await res.text()).toBe(200);
       expect(res.headers.get('x-request-id')).toBe(requestId);
 
-      const isDb = (system: string) => (s: OtlpSpan) => s.attributes['db.system.name'] === system || s.attributes['db.system'] === system;
+      const isDb = (system: string) => (s: OtlpSpan) =>
+        s.attributes['db.system.name'] === system || s.attributes['db.system'] === system;
       const isS3 = (s: OtlpSpan) => s.attributes['rpc.service'] === 'S3' || /^S3\./.test(s.name);
       const trace = await eventually(async () => {
         const spans = received.filter((s) => s.traceId === traceId);
-        return spans.some(isDb('mysql')) && spans.some(isDb('redis')) && spans.some(isS3) && spans.some((s) => s.kind === 2) ? spans : undefined;
+        return spans.some(isDb('mysql')) &&
+          spans.some(isDb('redis')) &&
+          spans.some(isS3) &&
+          spans.some((s) => s.kind === 2)
+          ? spans
+          : undefined;
       }, 20_000);
 
       const server = trace.find((s) => s.kind === 2)!; // SERVER
@@ -182,17 +208,28 @@ describe('OpenTelemetry traces over OTLP/HTTP', () => {
       expect(route, trace.map((s) => s.name).join(', ')).toBeDefined();
       expect(route!.attributes['http.route']).toBe('/health/ready');
 
-      for (const [what, match] of [['MariaDB', isDb('mysql')], ['Redis', isDb('redis')], ['S3', isS3]] as const) {
+      for (const [what, match] of [
+        ['MariaDB', isDb('mysql')],
+        ['Redis', isDb('redis')],
+        ['S3', isS3],
+      ] as const) {
         const span = trace.find(match)!;
         expect(span.kind, what).toBe(3); // CLIENT
         expect(span.attributes['request.id'], `${what}: ${span.name}`).toBe(requestId);
         // Its parents lead to the server span of the request.
-        expect(ancestors(span, trace).map((s) => s.spanId), `${what}: ${span.name}`).toContain(server.spanId);
+        expect(
+          ancestors(span, trace).map((s) => s.spanId),
+          `${what}: ${span.name}`,
+        ).toContain(server.spanId);
       }
       // Nothing of this request was exported as a trace of its own.
       expect(received.filter((s) => s.attributes['request.id'] === requestId && s.traceId !== traceId)).toEqual([]);
       // Liveness probes are not traced.
-      expect(received.some((s) => String(s.attributes['url.path'] ?? s.attributes['http.target'] ?? '').startsWith('/health/live'))).toBe(false);
+      expect(
+        received.some((s) =>
+          String(s.attributes['url.path'] ?? s.attributes['http.target'] ?? '').startsWith('/health/live'),
+        ),
+      ).toBe(false);
       expect([...contentTypes]).toContain('POST /v1/traces application/x-protobuf');
 
       // Without an X-Request-Id the id the API generates and echoes is the one on the spans.
@@ -216,10 +253,22 @@ describe('OpenTelemetry traces over OTLP/HTTP', () => {
     const queues = new QueueRepository(env.REDIS_URL, env.REDIS_KEY_PREFIX, createLogger('silent', 't'), false);
     try {
       await eventually(async () => worker.output().includes('worker started') || undefined, 45_000);
-      const jobId = await queues.enqueue(Jobs.email, { key: randomUUID(), to: 'otel@example.com', subject: 'Trace me', text: 'Hello' });
-      const span = await eventually(async () => received.find((s) => s.attributes['job.id'] === jobId), 20_000).catch((err: Error) => {
-        throw new Error(`${err.message}; spans: ${received.filter((s) => s.service === 'worker').map((s) => s.name).join(', ')}; output: ${worker.output().slice(-2000)}`);
+      const jobId = await queues.enqueue(Jobs.email, {
+        key: randomUUID(),
+        to: 'otel@example.com',
+        subject: 'Trace me',
+        text: 'Hello',
       });
+      const span = await eventually(async () => received.find((s) => s.attributes['job.id'] === jobId), 20_000).catch(
+        (err: Error) => {
+          throw new Error(
+            `${err.message}; spans: ${received
+              .filter((s) => s.service === 'worker')
+              .map((s) => s.name)
+              .join(', ')}; output: ${worker.output().slice(-2000)}`,
+          );
+        },
+      );
       expect(span.service).toBe('worker');
       expect(span.kind).toBe(5); // CONSUMER
       expect(span.name).toBe(`job ${Jobs.email.name}`);

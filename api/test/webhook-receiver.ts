@@ -46,10 +46,11 @@ export async function startReceiver() {
     url: (path: string) => `http://127.0.0.1:${port}${path}`,
     hits: (path: string) => hits.filter((h) => h.path === path),
     answer: (path: string, fn: (n: number) => Answer) => void answers.set(path, fn),
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 

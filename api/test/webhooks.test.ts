@@ -31,7 +31,10 @@ beforeAll(async () => {
   token = (await login(api, await createUser(api, 'admin'))).accessToken;
   // The worker side in-process: real queues under this run's Redis prefix, a 50 ms retry schedule.
   worker = createInfrastructure(testEnv(overrides), createLogger('silent', 'worker-test'), 'worker');
-  jobs = createWebhookJobs(composeWebhookWorker(worker, { delivery: { retryScheduleMs: [50, 50, 50], jitter: 0 } }), worker.logger);
+  jobs = createWebhookJobs(
+    composeWebhookWorker(worker, { delivery: { retryScheduleMs: [50, 50, 50], jitter: 0 } }),
+    worker.logger,
+  );
   worker.queues.process(Jobs.webhookDeliver, 4, jobs.deliver);
   await eventually(async () => worker.redis.isReady);
 });
@@ -47,7 +50,11 @@ afterAll(async () => {
 });
 
 const call = (method: string, path: string, body?: unknown, auth = token) =>
-  fetch(api.url + path, { method, headers: { ...bearer(auth), 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
+  fetch(api.url + path, {
+    method,
+    headers: { ...bearer(auth), 'content-type': 'application/json' },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
 
 async function createHook(path: string, events: string[] = ['post.published']) {
   const res = await call('POST', '/api/v1/admin/webhooks', { name: `hook ${path}`, url: receiver.url(path), events });
@@ -56,13 +63,30 @@ async function createHook(path: string, events: string[] = ['post.published']) {
 }
 
 async function emit(type: string, payload: Record<string, unknown> = {}): Promise<string> {
-  return new OutboxRepository(api.infra.database.db).add({ type, aggregateType: 'post', aggregateId: uuidv7(), payload });
+  return new OutboxRepository(api.infra.database.db).add({
+    type,
+    aggregateType: 'post',
+    aggregateId: uuidv7(),
+    payload,
+  });
 }
 
 async function deliveries(hookId: string) {
   const res = await call('GET', `/api/v1/admin/webhooks/${hookId}/deliveries`);
   expect(res.status).toBe(200);
-  return (await res.json()).items as { id: string; status: string; eventId: string; nextAttemptAt: string | null; attempts: { attempt: number; responseStatus: number | null; responseSnippet: string | null; error: string | null; durationMs: number }[] }[];
+  return (await res.json()).items as {
+    id: string;
+    status: string;
+    eventId: string;
+    nextAttemptAt: string | null;
+    attempts: {
+      attempt: number;
+      responseStatus: number | null;
+      responseSnippet: string | null;
+      error: string | null;
+      durationMs: number;
+    }[];
+  }[];
 }
 
 const settled = (hookId: string, status: string) =>
@@ -86,14 +110,20 @@ describe('webhook admin API', () => {
     const stored = (await new WebhookRepository(api.infra.database.db).findById(hook.id))!.secret;
     expect(stored).not.toContain(hook.secret.slice(6));
 
-    const patched = await call('PATCH', `/api/v1/admin/webhooks/${hook.id}`, { name: 'Renamed', events: ['page.updated'], active: false });
+    const patched = await call('PATCH', `/api/v1/admin/webhooks/${hook.id}`, {
+      name: 'Renamed',
+      events: ['page.updated'],
+      active: false,
+    });
     expect(await patched.json()).toMatchObject({ name: 'Renamed', events: ['page.updated'], active: false });
     const rotated = await (await call('POST', `/api/v1/admin/webhooks/${hook.id}/rotate-secret`)).json();
     expect(rotated.secret).toMatch(/^whsec_/);
     expect(rotated.secret).not.toBe(hook.secret);
 
     const audit = await (await call('GET', '/api/v1/admin/audit?targetType=webhook')).json();
-    const actions = audit.items.filter((e: { targetId: string }) => e.targetId === hook.id).map((e: { action: string }) => e.action);
+    const actions = audit.items
+      .filter((e: { targetId: string }) => e.targetId === hook.id)
+      .map((e: { action: string }) => e.action);
     expect(actions).toEqual(expect.arrayContaining(['webhook.create', 'webhook.update', 'webhook.rotate-secret']));
     expect(JSON.stringify(audit)).not.toContain(hook.secret.slice(6));
 
@@ -102,7 +132,14 @@ describe('webhook admin API', () => {
   });
 
   it('refuses URLs reaching private networks (SSRF), other schemes and unknown events with 422', async () => {
-    for (const url of ['http://127.0.0.1:9/', 'http://169.254.169.254/latest/meta-data/', 'http://10.0.0.1/', 'http://[::1]:3000/', 'http://localhost:3000/', 'file:///etc/passwd']) {
+    for (const url of [
+      'http://127.0.0.1:9/',
+      'http://169.254.169.254/latest/meta-data/',
+      'http://10.0.0.1/',
+      'http://[::1]:3000/',
+      'http://localhost:3000/',
+      'file:///etc/passwd',
+    ]) {
       const res = await call('POST', '/api/v1/admin/webhooks', { name: 'ssrf', url, events: ['post.published'] });
       expect(res.status, url).toBe(422);
       const problem = await res.json();
@@ -112,10 +149,16 @@ describe('webhook admin API', () => {
     const patch = await call('PATCH', `/api/v1/admin/webhooks/${hook.id}`, { url: 'http://192.168.1.10/' });
     expect(patch.status).toBe(422);
     expect((await patch.json()).errors[0]).toMatchObject({ field: 'body.url' });
-    const bad = await call('POST', '/api/v1/admin/webhooks', { name: 'x', url: receiver.url('/x'), events: ['post.exploded'] });
+    const bad = await call('POST', '/api/v1/admin/webhooks', {
+      name: 'x',
+      url: receiver.url('/x'),
+      events: ['post.exploded'],
+    });
     expect(bad.status).toBe(422);
     expect(JSON.stringify((await bad.json()).errors)).toMatch(/events/);
-    expect((await call('POST', '/api/v1/admin/webhooks', { name: 'x', url: receiver.url('/x'), events: [] })).status).toBe(422);
+    expect(
+      (await call('POST', '/api/v1/admin/webhooks', { name: 'x', url: receiver.url('/x'), events: [] })).status,
+    ).toBe(422);
   });
 
   it('is admin only', async () => {
@@ -123,9 +166,24 @@ describe('webhook admin API', () => {
     for (const role of ['editor', 'author', 'viewer'] as const) {
       const other = (await login(api, await createUser(api, role))).accessToken;
       expect((await call('GET', '/api/v1/admin/webhooks', undefined, other)).status, role).toBe(403);
-      expect((await call('POST', '/api/v1/admin/webhooks', { name: 'x', url: receiver.url('/x'), events: ['post.published'] }, other)).status, role).toBe(403);
-      expect((await call('GET', `/api/v1/admin/webhooks/${hook.id}/deliveries`, undefined, other)).status, role).toBe(403);
-      expect((await call('POST', `/api/v1/admin/webhook-deliveries/${uuidv7()}/replay`, undefined, other)).status, role).toBe(403);
+      expect(
+        (
+          await call(
+            'POST',
+            '/api/v1/admin/webhooks',
+            { name: 'x', url: receiver.url('/x'), events: ['post.published'] },
+            other,
+          )
+        ).status,
+        role,
+      ).toBe(403);
+      expect((await call('GET', `/api/v1/admin/webhooks/${hook.id}/deliveries`, undefined, other)).status, role).toBe(
+        403,
+      );
+      expect(
+        (await call('POST', `/api/v1/admin/webhook-deliveries/${uuidv7()}/replay`, undefined, other)).status,
+        role,
+      ).toBe(403);
     }
   });
 });
@@ -137,8 +195,15 @@ describe('webhook delivery', () => {
     const eventId = await emit('post.published', { slug: 'merhaba-dunya', title: 'Merhaba dünya' });
     expect(await jobs.dispatch({ tick: 'test' })).toMatchObject({ events: expect.any(Number) });
     const [hit] = await eventually(async () => receiver.hits('/ok').length === 1 && receiver.hits('/ok'));
-    const payload = new Webhook(hook.secret).verify(hit!.body, headerRecord(hit!.headers)) as { type: string; timestamp: string; data: Record<string, unknown> };
-    expect(payload).toMatchObject({ type: 'post.published', data: { eventId, aggregateType: 'post', slug: 'merhaba-dunya', title: 'Merhaba dünya' } });
+    const payload = new Webhook(hook.secret).verify(hit!.body, headerRecord(hit!.headers)) as {
+      type: string;
+      timestamp: string;
+      data: Record<string, unknown>;
+    };
+    expect(payload).toMatchObject({
+      type: 'post.published',
+      data: { eventId, aggregateType: 'post', slug: 'merhaba-dunya', title: 'Merhaba dünya' },
+    });
     expect(new Date(payload.timestamp).getTime()).toBeGreaterThan(Date.now() - 60_000);
     expect(hit!.headers['user-agent']).toBe('OmerVision-Webhooks/1');
     expect(hit!.headers['content-type']).toBe('application/json');
@@ -174,7 +239,9 @@ describe('webhook delivery', () => {
 
   it('ends dead after the last retry, and a replay delivers it again', async () => {
     let up = false;
-    receiver.answer('/down', () => (up ? { status: 200 } : { status: 302, headers: { location: receiver.url('/ok') } }));
+    receiver.answer('/down', () =>
+      up ? { status: 200 } : { status: 302, headers: { location: receiver.url('/ok') } },
+    );
     const hook = await createHook('/down');
     const okBefore = receiver.hits('/ok').length;
     await emit('post.published');
@@ -210,7 +277,8 @@ describe('webhook delivery', () => {
     const hook = await createHook('/paged', ['settings.updated']);
     const events = [await emit('settings.updated'), await emit('settings.updated'), await emit('settings.updated')];
     await jobs.dispatch({ tick: 'test' });
-    const page = (q: string) => call('GET', `/api/v1/admin/webhooks/${hook.id}/deliveries?limit=2${q}`).then((r) => r.json());
+    const page = (q: string) =>
+      call('GET', `/api/v1/admin/webhooks/${hook.id}/deliveries?limit=2${q}`).then((r) => r.json());
     const first = await page('');
     expect(first.items.map((d: { eventId: string }) => d.eventId)).toEqual([events[2], events[1]]);
     const second = await page(`&cursor=${first.nextCursor}`);
@@ -224,7 +292,13 @@ describe('webhook delivery', () => {
     const outbox = new OutboxRepository(api.infra.database.db);
     const ids = await api.infra.database.db.transaction(async (tx) => {
       const out: string[] = [];
-      for (let i = 0; i < 3; i++) out.push(await outbox.add({ type: 'site.changed', aggregateType: 'site', aggregateId: uuidv7(), payload: { n: i } }, tx));
+      for (let i = 0; i < 3; i++)
+        out.push(
+          await outbox.add(
+            { type: 'site.changed', aggregateType: 'site', aggregateId: uuidv7(), payload: { n: i } },
+            tx,
+          ),
+        );
       return out;
     });
     const stats = await jobs.dispatch({ tick: 'test' });
@@ -244,20 +318,41 @@ describe('webhook delivery', () => {
     // A name no real DNS knows: only the injected resolver maps it, so a delivery that arrives
     // proves the connection went to the validated address, not to a fresh lookup.
     const id = uuidv7();
-    await hooks.insert({ id, name: 'pinned', url: `http://hooks.internal.test:${receiver.port}/pinned`, secret, events: ['post.updated'], active: true, createdBy: null });
+    await hooks.insert({
+      id,
+      name: 'pinned',
+      url: `http://hooks.internal.test:${receiver.port}/pinned`,
+      secret,
+      events: ['post.updated'],
+      active: true,
+      createdBy: null,
+    });
     const eventId = await emit('post.updated');
     const due = new Date();
     const { row } = await rows.createOnce({ webhookId: id, eventId, eventType: 'post.updated', due });
 
-    const strict = createWebhookJobs(composeWebhookWorker(worker, { resolver: async () => [{ address: '127.0.0.1', family: 4 }], delivery: { retryScheduleMs: [] } }), worker.logger);
+    const strict = createWebhookJobs(
+      composeWebhookWorker(worker, {
+        resolver: async () => [{ address: '127.0.0.1', family: 4 }],
+        delivery: { retryScheduleMs: [] },
+      }),
+      worker.logger,
+    );
     expect(await strict.delivery.deliver(row.id, due.getTime())).toMatchObject({ result: 'dead' });
     const refused = (await rows.attemptsOf([row.id]))[0]!;
     expect(refused.error).toMatch(/not sent: .*127\.0\.0\.1, a loopback address/);
     expect(receiver.hits('/pinned')).toHaveLength(0);
 
-    const allowed = createInfrastructure(testEnv({ WEBHOOK_ALLOWED_PRIVATE_HOSTS: `hooks.internal.test:${receiver.port}` }), createLogger('silent', 't'), 'worker');
+    const allowed = createInfrastructure(
+      testEnv({ WEBHOOK_ALLOWED_PRIVATE_HOSTS: `hooks.internal.test:${receiver.port}` }),
+      createLogger('silent', 't'),
+      'worker',
+    );
     try {
-      const pinned = createWebhookJobs(composeWebhookWorker(allowed, { resolver: async () => [{ address: '127.0.0.1', family: 4 }] }), allowed.logger);
+      const pinned = createWebhookJobs(
+        composeWebhookWorker(allowed, { resolver: async () => [{ address: '127.0.0.1', family: 4 }] }),
+        allowed.logger,
+      );
       await rows.requeue(row.id, due);
       expect(await pinned.delivery.deliver(row.id, due.getTime())).toMatchObject({ result: 'succeeded' });
       const [hit] = receiver.hits('/pinned');
@@ -275,7 +370,10 @@ describe('webhook delivery', () => {
     const rows = new WebhookDeliveryRepository(api.infra.database.db);
     const due = new Date();
     const { row } = await rows.createOnce({ webhookId: hook.id, eventId, eventType: 'project.updated', due });
-    const impatient = createWebhookJobs(composeWebhookWorker(worker, { delivery: { timeoutMs: 300, retryScheduleMs: [] } }), worker.logger);
+    const impatient = createWebhookJobs(
+      composeWebhookWorker(worker, { delivery: { timeoutMs: 300, retryScheduleMs: [] } }),
+      worker.logger,
+    );
     expect(await impatient.delivery.deliver(row.id, due.getTime())).toMatchObject({ result: 'dead' });
     const [attempt] = await rows.attemptsOf([row.id]);
     expect(attempt).toMatchObject({ responseStatus: null, error: 'timed out after 300 ms' });

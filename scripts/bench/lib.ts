@@ -27,7 +27,13 @@ export function numberArg(name: string, fallback: number): number {
 export const flag = (name: string): boolean => args.includes(`--${name}`);
 
 export function machine(): Record<string, unknown> {
-  return { cpus: availableParallelism(), model: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, loadavg1: Math.round(loadavg()[0]! * 100) / 100 };
+  return {
+    cpus: availableParallelism(),
+    model: cpus()[0]?.model,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    loadavg1: Math.round(loadavg()[0]! * 100) / 100,
+  };
 }
 
 /** Busy cores right now, from two /proc/stat samples `sampleMs` apart (Linux). */
@@ -63,10 +69,12 @@ export async function settle(maxBusy = 0.3, maxMs = 60_000): Promise<{ waitedSec
 
 export async function freePort(host = '127.0.0.1'): Promise<number> {
   return new Promise((resolve, reject) => {
-    const s = createServer().once('error', reject).listen(0, host, () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
+    const s = createServer()
+      .once('error', reject)
+      .listen(0, host, () => {
+        const { port } = s.address() as { port: number };
+        s.close(() => resolve(port));
+      });
   });
 }
 
@@ -120,7 +128,15 @@ export interface ProbeReport {
   seconds: number;
   cpuMs: number;
   loopDelayMs: { p50: number; p90: number; p99: number; max: number; mean: number; samples: number };
-  gc: { count: number; totalMs: number; maxMs: number; over10ms: number; over50ms: number; busyPercent: number; byKind: Record<string, { count: number; totalMs: number; maxMs: number }> };
+  gc: {
+    count: number;
+    totalMs: number;
+    maxMs: number;
+    over10ms: number;
+    over50ms: number;
+    busyPercent: number;
+    byKind: Record<string, { count: number; totalMs: number; maxMs: number }>;
+  };
   memory: { rssMiB: number; heapUsedMiB: number };
 }
 
@@ -128,16 +144,31 @@ export interface ProbeReport {
  * The API (`api/src/main.ts`) in production mode with the limiter off and one process (the
  * baselines are one process too; `env.API_WORKERS` overrides); `env` overrides anything.
  */
-export async function startApi(dbUrl: string, env: Record<string, string> = {}, options: ApiOptions = {}): Promise<Server & { logLines(): Promise<LogCount> }> {
+export async function startApi(
+  dbUrl: string,
+  env: Record<string, string> = {},
+  options: ApiOptions = {},
+): Promise<Server & { logLines(): Promise<LogCount> }> {
   const port = await freePort();
   const logs = await logPipe();
   const probe = options.probe ? ['--import', new URL('./probe.mjs', import.meta.url).pathname] : [];
   const proc = spawn(process.execPath, ['--import', 'tsx', ...probe, 'api/src/main.ts'], {
-    cwd: options.root ?? ROOT, stdio: ['ignore', logs.fd, 'inherit', ...(options.probe ? ['ipc' as const] : [])],
+    cwd: options.root ?? ROOT,
+    stdio: ['ignore', logs.fd, 'inherit', ...(options.probe ? ['ipc' as const] : [])],
     env: {
-      ...process.env, NODE_ENV: 'production', JWT_SECRET: BENCH_JWT_SECRET, PORT: String(port), DATABASE_URL: dbUrl,
-      RATE_LIMIT_ENABLED: 'false', CACHE_ENABLED: 'true', REDIS_KEY_PREFIX: `ovbench${Date.now()}:`, LOG_LEVEL: options.logLevel ?? 'info', DB_POOL_SIZE: '10',
-      API_WORKERS: '1', ...(options.probe ? { BENCH_PROBE: '1' } : {}), ...env,
+      ...process.env,
+      NODE_ENV: 'production',
+      JWT_SECRET: BENCH_JWT_SECRET,
+      PORT: String(port),
+      DATABASE_URL: dbUrl,
+      RATE_LIMIT_ENABLED: 'false',
+      CACHE_ENABLED: 'true',
+      REDIS_KEY_PREFIX: `ovbench${Date.now()}:`,
+      LOG_LEVEL: options.logLevel ?? 'info',
+      DB_POOL_SIZE: '10',
+      API_WORKERS: '1',
+      ...(options.probe ? { BENCH_PROBE: '1' } : {}),
+      ...env,
     },
   });
   logs.spawned();
@@ -169,10 +200,12 @@ async function logPipe(): Promise<{ fd: number; spawned(): void; lines(): Promis
   const reader = spawn('awk', ['-v', 'p=[api] ', awk, fifo], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   reader.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  const done = new Promise<LogCount>((resolve) => reader.once('close', () => {
-    const [lines = 0, dropped = 0] = out.trim().split(/\s+/).map(Number);
-    resolve({ lines, dropped });
-  }));
+  const done = new Promise<LogCount>((resolve) =>
+    reader.once('close', () => {
+      const [lines = 0, dropped = 0] = out.trim().split(/\s+/).map(Number);
+      resolve({ lines, dropped });
+    }),
+  );
   const handle = await open(fifo, 'w'); // waits for the reader to open its end
   return {
     fd: handle.fd,
@@ -207,12 +240,24 @@ export function probe(proc: ChildProcess, what: 'reset' | 'read'): Promise<unkno
  * `memory`, answering every URL after its first request from memory (the physical limit). `workers`
  * processes share the port (node:cluster), as the API's do in production.
  */
-export async function startBaseline(dbUrl: string, mode: 'sql' | 'memory' = 'sql', options: Pick<ApiOptions, 'probe'> & { workers?: number } = {}): Promise<Server> {
+export async function startBaseline(
+  dbUrl: string,
+  mode: 'sql' | 'memory' = 'sql',
+  options: Pick<ApiOptions, 'probe'> & { workers?: number } = {},
+): Promise<Server> {
   const port = await freePort();
   const probe = options.probe ? ['--import', new URL('./probe.mjs', import.meta.url).pathname] : [];
   const proc = spawn(process.execPath, [...probe, 'scripts/bench/baseline-server.mjs'], {
-    cwd: ROOT, stdio: ['ignore', 'ignore', 'ignore', ...(options.probe ? ['ipc' as const] : [])],
-    env: { ...process.env, PORT: String(port), DATABASE_URL: dbUrl, MODE: mode, WORKERS: String(options.workers ?? 1), ...(options.probe ? { BENCH_PROBE: '1' } : {}) },
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'ignore', ...(options.probe ? ['ipc' as const] : [])],
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: dbUrl,
+      MODE: mode,
+      WORKERS: String(options.workers ?? 1),
+      ...(options.probe ? { BENCH_PROBE: '1' } : {}),
+    },
   });
   const url = `http://127.0.0.1:${port}`;
   await waitFor(`${url}/api/v1/posts?limit=1`);
@@ -249,17 +294,27 @@ const ms = (v: number) => Math.round(v * 100) / 100;
 
 /** One bounded autocannon run; latencies recorded per response into an HDR histogram (µs). */
 export async function load(url: string, o: LoadOptions): Promise<Run> {
-  const histogram = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 120_000_000, numberOfSignificantValueDigits: 3 });
+  const histogram = hdr.build({
+    lowestDiscernibleValue: 1,
+    highestTrackableValue: 120_000_000,
+    numberOfSignificantValueDigits: 3,
+  });
   const statuses: Record<string, number> = {};
   let i = 0;
   const paths = o.paths;
   const instance = autocannon({
-    url, connections: o.connections, duration: o.duration, pipelining: 1, timeout: 30,
+    url,
+    connections: o.connections,
+    duration: o.duration,
+    pipelining: 1,
+    timeout: 30,
     ...(o.headers ? { headers: o.headers } : {}),
     ...(o.method ? { method: o.method } : {}),
     ...(o.body !== undefined ? { body: o.body } : {}),
     ...(o.overallRate ? { overallRate: o.overallRate } : {}),
-    ...(paths ? { requests: [{ setupRequest: (req: { path: string }) => ({ ...req, path: paths[i++ % paths.length]! }) }] } : {}),
+    ...(paths
+      ? { requests: [{ setupRequest: (req: { path: string }) => ({ ...req, path: paths[i++ % paths.length]! }) }] }
+      : {}),
   });
   // autocannon's instance is also a promise of the result; on() returns it, awaited just below.
   void instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
@@ -282,7 +337,8 @@ export async function load(url: string, o: LoadOptions): Promise<Run> {
   };
 }
 
-export const ratio = (a: number | undefined, b: number | undefined): number | null => (a && b ? Math.round((a / b) * 100) / 100 : null);
+export const ratio = (a: number | undefined, b: number | undefined): number | null =>
+  a && b ? Math.round((a / b) * 100) / 100 : null;
 
 /** Writes results/<scenario>-<date>.json and .md, prints the markdown; returns the JSON path. */
 export function writeResult(scenario: string, data: Record<string, unknown>, markdown: string): string {
@@ -290,14 +346,21 @@ export function writeResult(scenario: string, data: Record<string, unknown>, mar
   // run.ts passes its own date down, so a run crossing midnight still writes one set of files.
   const date = process.env.BENCH_DATE ?? new Date().toISOString().slice(0, 10);
   const json = new URL(`./${scenario}-${date}.json`, RESULTS_DIR);
-  writeFileSync(json, JSON.stringify({ scenario, date: new Date().toISOString(), machine: machine(), ...data }, null, 2) + '\n');
+  writeFileSync(
+    json,
+    JSON.stringify({ scenario, date: new Date().toISOString(), machine: machine(), ...data }, null, 2) + '\n',
+  );
   writeFileSync(new URL(`./${scenario}-${date}.md`, RESULTS_DIR), `## ${scenario}\n\n${markdown}\n`);
   console.log(`\n## ${scenario}\n\n${markdown}\n`);
   return json.pathname;
 }
 
 export function table(header: string[], rows: (string | number | null | undefined)[][]): string {
-  return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.map((c) => (c === null || c === undefined ? '–' : String(c))).join(' | ')} |`)].join('\n');
+  return [
+    `| ${header.join(' | ')} |`,
+    `|${header.map(() => '---').join('|')}|`,
+    ...rows.map((r) => `| ${r.map((c) => (c === null || c === undefined ? '–' : String(c))).join(' | ')} |`),
+  ].join('\n');
 }
 
 /** Resident set size of a process in MiB, from /proc (Linux). */

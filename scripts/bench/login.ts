@@ -24,7 +24,12 @@ async function hashMedianMs(c: (typeof CANDIDATES)[number], rounds = 10, warmup 
   const times: number[] = [];
   for (let i = -warmup; i < rounds; i++) {
     const t = performance.now();
-    await argon2.hash(PASSWORD, { type: argon2.argon2id, memoryCost: c.memoryCost, timeCost: c.timeCost, parallelism: c.parallelism });
+    await argon2.hash(PASSWORD, {
+      type: argon2.argon2id,
+      memoryCost: c.memoryCost,
+      timeCost: c.timeCost,
+      parallelism: c.parallelism,
+    });
     if (i >= 0) times.push(performance.now() - t);
   }
   times.sort((a, b) => a - b);
@@ -50,7 +55,9 @@ async function logins(concurrency: number, durationMs: number) {
         while (Date.now() < deadline) {
           const t = performance.now();
           const res = await fetch(`${api.url}/api/v1/auth/login`, {
-            method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: user.email, password: PASSWORD }),
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ email: user.email, password: PASSWORD }),
           });
           await res.arrayBuffer();
           if (res.status === 200) latencies.push(performance.now() - t);
@@ -61,9 +68,13 @@ async function logins(concurrency: number, durationMs: number) {
     const seconds = (performance.now() - started) / 1000;
     latencies.sort((a, b) => a - b);
     return {
-      concurrency, seconds: Math.round(seconds * 10) / 10, logins: latencies.length, errors,
+      concurrency,
+      seconds: Math.round(seconds * 10) / 10,
+      logins: latencies.length,
+      errors,
       loginsPerSecond: Math.round((latencies.length / seconds) * 10) / 10,
-      p50Ms: Math.round(percentile(latencies, 50)), p95Ms: Math.round(percentile(latencies, 95)),
+      p50Ms: Math.round(percentile(latencies, 50)),
+      p95Ms: Math.round(percentile(latencies, 95)),
     };
   } finally {
     await api.close();
@@ -78,22 +89,38 @@ const hashBefore = await hashMedianMs(CANDIDATES[0]!, 20);
 const atOne = await logins(1, 5000);
 const hashAfter = await hashMedianMs(CANDIDATES[0]!, 20);
 const endToEnd = [atOne, await logins(8, 8000)];
-const inUse = { ...hashes[0]!, medianMs: Math.round(((hashBefore + hashAfter) / 2) * 10) / 10, beforeMs: hashBefore, afterMs: hashAfter };
+const inUse = {
+  ...hashes[0]!,
+  medianMs: Math.round(((hashBefore + hashAfter) / 2) * 10) / 10,
+  beforeMs: hashBefore,
+  afterMs: hashAfter,
+};
 const hashOnlyPerSecond = Math.round((1000 / inUse.medianMs) * 10) / 10;
 const result = {
   params: ARGON2_PARAMS,
   argon2HashMedian: hashes,
   endToEnd,
-  baseline: { hashMedianMsAroundC1: inUse.medianMs, hashBeforeMs: hashBefore, hashAfterMs: hashAfter, hashOnlyPerSecondSingleThread: hashOnlyPerSecond },
+  baseline: {
+    hashMedianMsAroundC1: inUse.medianMs,
+    hashBeforeMs: hashBefore,
+    hashAfterMs: hashAfter,
+    hashOnlyPerSecondSingleThread: hashOnlyPerSecond,
+  },
   ratios: {
     loginsOverHashOnlyAtC1: ratio(endToEnd[0]!.loginsPerSecond, hashOnlyPerSecond),
     hashShareOfLoginP50AtC1: ratio(inUse.medianMs, endToEnd[0]!.p50Ms),
   },
 };
 const md = [
-  table(['argon2id parameters', 'hash median ms'], hashes.map((h) => [h.label, h.medianMs])),
+  table(
+    ['argon2id parameters', 'hash median ms'],
+    hashes.map((h) => [h.label, h.medianMs]),
+  ),
   '',
-  table(['concurrency', 'logins/s', 'p50 ms', 'p95 ms', 'errors'], endToEnd.map((e) => [e.concurrency, e.loginsPerSecond, e.p50Ms, e.p95Ms, e.errors])),
+  table(
+    ['concurrency', 'logins/s', 'p50 ms', 'p95 ms', 'errors'],
+    endToEnd.map((e) => [e.concurrency, e.loginsPerSecond, e.p50Ms, e.p95Ms, e.errors]),
+  ),
   '',
   `Bare hash at the parameters in use, measured around the concurrency-1 run: ${inUse.medianMs} ms (${hashBefore} before, ${hashAfter} after) = ${hashOnlyPerSecond}/s → logins ÷ hash-only ${result.ratios.loginsOverHashOnlyAtC1}×; the hash is ${Math.round((result.ratios.hashShareOfLoginP50AtC1 ?? 0) * 100)} % of a login's p50.`,
 ].join('\n');

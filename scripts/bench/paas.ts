@@ -36,11 +36,30 @@ import { createDatabase } from '../../api/src/repositories/database.js';
 import { PasswordHasher } from '../../api/src/repositories/password-hasher.js';
 import { UserRepository } from '../../api/src/repositories/user.repository.js';
 import { LOCAL_IMAGES } from '../../api/src/services/paas/base-images.js';
-import { buildContainerSpec, DEFAULT_LIMITS, LABEL, networkName, networkSpec, type ContainerSpec } from '../../api/src/services/paas/container-spec.js';
+import {
+  buildContainerSpec,
+  DEFAULT_LIMITS,
+  LABEL,
+  networkName,
+  networkSpec,
+  type ContainerSpec,
+} from '../../api/src/services/paas/container-spec.js';
 import { detect, wantsContent, type BuildPlan } from '../../api/src/services/paas/detect.js';
 import { APP_USER, generateDockerfile, runtimeFor, SOURCE_DIR } from '../../api/src/services/paas/dockerfile.js';
 import { makeRepo, nodeServer, readSse, viaRouter, type SseEvent } from '../../api/test/paas-fixtures.js';
-import { BASE_DB, BENCH_JWT_SECRET, flag, freePort, numberArg, ROOT, startApi, stopProcess, table, writeResult, type Server } from './lib.js';
+import {
+  BASE_DB,
+  BENCH_JWT_SECRET,
+  flag,
+  freePort,
+  numberArg,
+  ROOT,
+  startApi,
+  stopProcess,
+  table,
+  writeResult,
+  type Server,
+} from './lib.js';
 
 const run = promisify(execFile);
 const QUICK = flag('quick');
@@ -62,7 +81,12 @@ const DOMAIN = 'apps.localhost';
 const POLL_MS = 50;
 /** The build limits the worker passes to every build (api/src/composition/paas-engine.ts, composePaasEngine). */
 const BUILD_LIMITS = { memoryBytes: 2 * 1024 * 1024 * 1024, cpuQuota: 100_000, cpuPeriod: 100_000 };
-const IMAGES = { node: LOCAL_IMAGES.node!, nodeBuild: LOCAL_IMAGES.nodeBuild!, static: LOCAL_IMAGES.static!, python: LOCAL_IMAGES.python! };
+const IMAGES = {
+  node: LOCAL_IMAGES.node!,
+  nodeBuild: LOCAL_IMAGES.nodeBuild!,
+  static: LOCAL_IMAGES.static!,
+  python: LOCAL_IMAGES.python!,
+};
 
 const docker = new Docker();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -85,9 +109,19 @@ const STATIC_FILES = {
   'index.html': `<!doctype html><meta charset="utf-8"><title>Bench</title><link rel="stylesheet" href="css/site.css"><h1>Hello from a static site</h1><!-- ${NONCE} -->`,
   'css/site.css': 'h1{color:teal}',
 };
-const NODE_PACKAGE = { name: 'bench-node', version: '1.0.0', description: `bench ${NONCE}`, private: true, scripts: { start: 'node server.js' }, dependencies: { greet: 'file:vendor/greet' } };
+const NODE_PACKAGE = {
+  name: 'bench-node',
+  version: '1.0.0',
+  description: `bench ${NONCE}`,
+  private: true,
+  scripts: { start: 'node server.js' },
+  dependencies: { greet: 'file:vendor/greet' },
+};
 const NODE_LOCK = {
-  name: 'bench-node', version: '1.0.0', lockfileVersion: 3, requires: true,
+  name: 'bench-node',
+  version: '1.0.0',
+  lockfileVersion: 3,
+  requires: true,
   packages: {
     '': { name: 'bench-node', version: '1.0.0', dependencies: { greet: 'file:vendor/greet' } },
     'node_modules/greet': { resolved: 'vendor/greet', link: true },
@@ -107,7 +141,8 @@ function productBuild(files: Record<string, string>) {
   const paths = Object.keys(files).sort();
   const contents = Object.fromEntries(paths.filter(wantsContent).map((p) => [p, files[p]!]));
   const detection = detect({ paths, contents });
-  if (!detection.ok || detection.plan.kind === 'dockerfile') throw new Error(`fixture not detected as expected: ${JSON.stringify(detection)}`);
+  if (!detection.ok || detection.plan.kind === 'dockerfile')
+    throw new Error(`fixture not detected as expected: ${JSON.stringify(detection)}`);
   const plan = detection.plan as Exclude<BuildPlan, { kind: 'dockerfile' }>;
   return { plan, generated: generateDockerfile(plan, IMAGES, detection.summary) };
 }
@@ -133,7 +168,8 @@ async function flushRedisPrefix(): Promise<void> {
   const redis = createClient({ url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6380' });
   await redis.connect();
   try {
-    for await (const keys of redis.scanIterator({ MATCH: `${PREFIX}*`, COUNT: 500 })) if (keys.length) await redis.del(keys);
+    for await (const keys of redis.scanIterator({ MATCH: `${PREFIX}*`, COUNT: 500 }))
+      if (keys.length) await redis.del(keys);
   } finally {
     await redis.close();
   }
@@ -143,7 +179,13 @@ async function createAdmin(): Promise<{ email: string; password: string }> {
   const database = createDatabase(DB_URL, { poolSize: 1, timeoutMs: 5000 });
   const user = { email: 'paas-bench@bench.omervision.local', password: 'violet-tram-harbour-42' };
   try {
-    await new UserRepository(database.db).create({ id: uuidv7(), email: user.email, name: 'PaaS Bench', role: 'admin', passwordHash: await new PasswordHasher().hash(user.password) });
+    await new UserRepository(database.db).create({
+      id: uuidv7(),
+      email: user.email,
+      name: 'PaaS Bench',
+      role: 'admin',
+      passwordHash: await new PasswordHasher().hash(user.password),
+    });
   } finally {
     await database.close();
   }
@@ -152,7 +194,11 @@ async function createAdmin(): Promise<{ email: string; password: string }> {
 
 /** The worker entry (api/src/worker.ts); resolves once it logged "worker started". */
 async function startWorker(env: Record<string, string>): Promise<ChildProcess> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'api/src/worker.ts'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env, LOG_LEVEL: 'info' } });
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'api/src/worker.ts'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ...env, LOG_LEVEL: 'info' },
+  });
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('the worker did not start within 60 s')), 60_000);
     proc.once('exit', (code) => reject(new Error(`the worker exited with ${code}`)));
@@ -175,7 +221,11 @@ async function startWorker(env: Record<string, string>): Promise<ChildProcess> {
 
 /** The app router entry (api/src/router.ts); resolves once it answers (404 for an unknown host). */
 async function startRouter(env: Record<string, string>): Promise<ChildProcess> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'api/src/router.ts'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ...env } });
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'api/src/router.ts'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, ...env },
+  });
   for (let i = 0; i < 240; i++) {
     if (proc.exitCode !== null) throw new Error(`the router exited with ${proc.exitCode}`);
     const answer = await viaRouter(Number(env.PAAS_ROUTER_PORT), `nothing.${DOMAIN}`).catch(() => null);
@@ -188,8 +238,22 @@ async function startRouter(env: Record<string, string>): Promise<ChildProcess> {
 // ---------------------------------------------------------------------------------------------
 // Ours: the admin API.
 // ---------------------------------------------------------------------------------------------
-interface AppView { id: string; slug: string; status: string; lastError: string | null; activeDeploymentId: string | null }
-interface DeploymentView { id: string; status: string; reason: string | null; log: string | null; durationMs: number | null; startedAt: string | null; finishedAt: string | null }
+interface AppView {
+  id: string;
+  slug: string;
+  status: string;
+  lastError: string | null;
+  activeDeploymentId: string | null;
+}
+interface DeploymentView {
+  id: string;
+  status: string;
+  reason: string | null;
+  log: string | null;
+  durationMs: number | null;
+  startedAt: string | null;
+  finishedAt: string | null;
+}
 
 let apiUrl = '';
 let token = '';
@@ -197,14 +261,21 @@ let routerPort = 0;
 
 async function call<T>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
   const res = await fetch(apiUrl + path, {
-    method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await res.text();
   if (res.status >= 400) throw new Error(`${method} ${path} → ${res.status}: ${text.slice(0, 300)}`);
   return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
 }
 
-async function until<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs = 90_000, everyMs: number | (() => number) = POLL_MS): Promise<T> {
+async function until<T>(
+  what: string,
+  fn: () => Promise<T | undefined>,
+  timeoutMs = 90_000,
+  everyMs: number | (() => number) = POLL_MS,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await fn();
@@ -280,19 +351,28 @@ function cpuMeter(client: () => number[], childrenOnly = false): () => { client:
 }
 
 async function servedBy(slug: string, expect: string): Promise<void> {
-  await until(`the router to serve ${slug}`, async () => {
-    const answer = await viaRouter(routerPort, `${slug}.${DOMAIN}`).catch(() => null);
-    return answer?.status === 200 && answer.body.includes(expect) ? true : undefined;
-  }, 30_000);
+  await until(
+    `the router to serve ${slug}`,
+    async () => {
+      const answer = await viaRouter(routerPort, `${slug}.${DOMAIN}`).catch(() => null);
+      return answer?.status === 200 && answer.body.includes(expect) ? true : undefined;
+    },
+    30_000,
+  );
 }
 
 /** Waits until the pipeline ended (its log stored, its duration written): the worker is idle again. */
 async function finished(deploymentId: string): Promise<DeploymentView> {
-  return until('the deployment to finish', async () => {
-    const { body } = await call<DeploymentView>('GET', `/api/v1/admin/paas/deployments/${deploymentId}`);
-    if (body.status === 'failed') throw new Error(`deployment failed: ${body.reason}\n${body.log ?? ''}`);
-    return body.durationMs !== null && body.log !== null ? body : undefined;
-  }, 60_000, 100);
+  return until(
+    'the deployment to finish',
+    async () => {
+      const { body } = await call<DeploymentView>('GET', `/api/v1/admin/paas/deployments/${deploymentId}`);
+      if (body.status === 'failed') throw new Error(`deployment failed: ${body.reason}\n${body.log ?? ''}`);
+      return body.durationMs !== null && body.log !== null ? body : undefined;
+    },
+    60_000,
+    100,
+  );
 }
 
 /**
@@ -302,15 +382,30 @@ async function finished(deploymentId: string): Promise<DeploymentView> {
  */
 function follow(deploymentId: string): { done: Promise<SseEvent[]>; pollEvery: () => number } {
   let live: SseEvent[] = [];
-  const done = readSse(`${apiUrl}/api/v1/admin/paas/deployments/${deploymentId}/logs`, { authorization: `Bearer ${token}` }, (e) => {
-    live = e;
-    return e.some((x) => x.event === 'end');
-  }, 120_000).then((r) => r.events, () => []);
-  return { done, pollEvery: () => (live.some((x) => x.event === 'end' || /^==> Started container /.test(x.data)) ? POLL_MS : 250) };
+  const done = readSse(
+    `${apiUrl}/api/v1/admin/paas/deployments/${deploymentId}/logs`,
+    { authorization: `Bearer ${token}` },
+    (e) => {
+      live = e;
+      return e.some((x) => x.event === 'end');
+    },
+    120_000,
+  ).then(
+    (r) => r.events,
+    () => [],
+  );
+  return {
+    done,
+    pollEvery: () => (live.some((x) => x.event === 'end' || /^==> Started container /.test(x.data)) ? POLL_MS : 250),
+  };
 }
 
 /** Ours, first deploy: create the app, deploy, until it is running and the router answers 200. */
-async function oursDeploy(name: string, repoUrl: string, expect: string): Promise<Sample & { appId: string; slug: string }> {
+async function oursDeploy(
+  name: string,
+  repoUrl: string,
+  expect: string,
+): Promise<Sample & { appId: string; slug: string }> {
   const cpu = cpuMeter(() => stackPids);
   const t0 = performance.now();
   const t0Epoch = Date.now();
@@ -318,18 +413,30 @@ async function oursDeploy(name: string, repoUrl: string, expect: string): Promis
   const dep = (await call<DeploymentView>('POST', `/api/v1/admin/paas/apps/${app.id}/deployments`)).body;
   const queued = since(t0);
   const log = follow(dep.id);
-  await until(`${name} to run`, async () => {
-    const { body } = await call<AppView>('GET', `/api/v1/admin/paas/apps/${app.id}`);
-    if (body.status === 'failed') throw new Error(`${name} failed: ${body.lastError}`);
-    return body.status === 'running' ? true : undefined;
-  }, 90_000, log.pollEvery);
+  await until(
+    `${name} to run`,
+    async () => {
+      const { body } = await call<AppView>('GET', `/api/v1/admin/paas/apps/${app.id}`);
+      if (body.status === 'failed') throw new Error(`${name} failed: ${body.lastError}`);
+      return body.status === 'running' ? true : undefined;
+    },
+    90_000,
+    log.pollEvery,
+  );
   const running = since(t0);
   await servedBy(app.slug, expect);
   const totalMs = since(t0);
   const cpuUsed = cpu();
   const done = await finished(dep.id);
   const events = await log.done;
-  return { appId: app.id, slug: app.slug, totalMs, cpuMs: cpuUsed, cachedSteps: cachedSteps(done.log ?? ''), marks: { queued, ...phasesOf(events, t0Epoch), 'status running': running, served: totalMs } };
+  return {
+    appId: app.id,
+    slug: app.slug,
+    totalMs,
+    cpuMs: cpuUsed,
+    cachedSteps: cachedSteps(done.log ?? ''),
+    marks: { queued, ...phasesOf(events, t0Epoch), 'status running': running, served: totalMs },
+  };
 }
 
 /** Ours, redeploy of a running app (after a push): until the new version runs and the router serves it. */
@@ -340,11 +447,16 @@ async function oursRedeploy(app: { id: string; slug: string }, expect: string): 
   const dep = (await call<DeploymentView>('POST', `/api/v1/admin/paas/apps/${app.id}/deployments`)).body;
   const queued = since(t0);
   const log = follow(dep.id);
-  await until('the redeploy to run', async () => {
-    const { body } = await call<DeploymentView>('GET', `/api/v1/admin/paas/deployments/${dep.id}`);
-    if (body.status === 'failed') throw new Error(`redeploy failed: ${body.reason}`);
-    return body.status === 'running' ? true : undefined;
-  }, 90_000, log.pollEvery);
+  await until(
+    'the redeploy to run',
+    async () => {
+      const { body } = await call<DeploymentView>('GET', `/api/v1/admin/paas/deployments/${dep.id}`);
+      if (body.status === 'failed') throw new Error(`redeploy failed: ${body.reason}`);
+      return body.status === 'running' ? true : undefined;
+    },
+    90_000,
+    log.pollEvery,
+  );
   const running = since(t0);
   await servedBy(app.slug, expect);
   const totalMs = since(t0);
@@ -352,19 +464,29 @@ async function oursRedeploy(app: { id: string; slug: string }, expect: string): 
   // Untimed: the old container drains, stops and is removed before the next run.
   const done = await finished(dep.id);
   const events = await log.done;
-  return { totalMs, cpuMs: cpuUsed, cachedSteps: cachedSteps(done.log ?? ''), marks: { queued, ...phasesOf(events, t0Epoch), 'status running': running, served: totalMs } };
+  return {
+    totalMs,
+    cpuMs: cpuUsed,
+    cachedSteps: cachedSteps(done.log ?? ''),
+    marks: { queued, ...phasesOf(events, t0Epoch), 'status running': running, served: totalMs },
+  };
 }
 
 async function deleteApp(appId: string, timeoutMs = 60_000): Promise<void> {
   await call('DELETE', `/api/v1/admin/paas/apps/${appId}`);
-  await until('the app to be removed from Docker', async () => {
-    const [containers, images, networks] = await Promise.all([
-      docker.listContainers({ all: true, filters: { label: [`${LABEL.app}=${appId}`] } }),
-      docker.listImages({ filters: { label: [`${LABEL.app}=${appId}`] } }),
-      docker.listNetworks({ filters: { name: [networkName(appId)] } }),
-    ]);
-    return containers.length + images.length + networks.length === 0 ? true : undefined;
-  }, timeoutMs, 100);
+  await until(
+    'the app to be removed from Docker',
+    async () => {
+      const [containers, images, networks] = await Promise.all([
+        docker.listContainers({ all: true, filters: { label: [`${LABEL.app}=${appId}`] } }),
+        docker.listImages({ filters: { label: [`${LABEL.app}=${appId}`] } }),
+        docker.listNetworks({ filters: { name: [networkName(appId)] } }),
+      ]);
+      return containers.length + images.length + networks.length === 0 ? true : undefined;
+    },
+    timeoutMs,
+    100,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -377,8 +499,22 @@ function runFlags(spec: ContainerSpec): string[] {
   for (const e of spec.Env) out.push('-e', e);
   for (const [k, v] of Object.entries(spec.Labels)) out.push('--label', `${k}=${v}`);
   for (const p of Object.keys(spec.ExposedPorts)) out.push('--expose', p);
-  out.push('--memory', String(h.Memory), '--memory-swap', String(h.MemorySwap), '--cpu-quota', String(h.CpuQuota), '--cpu-period', String(h.CpuPeriod));
-  out.push('--pids-limit', String(h.PidsLimit), '--restart', `${h.RestartPolicy.Name}:${h.RestartPolicy.MaximumRetryCount}`);
+  out.push(
+    '--memory',
+    String(h.Memory),
+    '--memory-swap',
+    String(h.MemorySwap),
+    '--cpu-quota',
+    String(h.CpuQuota),
+    '--cpu-period',
+    String(h.CpuPeriod),
+  );
+  out.push(
+    '--pids-limit',
+    String(h.PidsLimit),
+    '--restart',
+    `${h.RestartPolicy.Name}:${h.RestartPolicy.MaximumRetryCount}`,
+  );
   for (const c of h.CapDrop) out.push('--cap-drop', c);
   for (const c of h.CapAdd) out.push('--cap-add', c);
   for (const s of h.SecurityOpt) out.push('--security-opt', s);
@@ -387,8 +523,10 @@ function runFlags(spec: ContainerSpec): string[] {
   out.push('--log-driver', h.LogConfig.Type);
   for (const [k, v] of Object.entries(h.LogConfig.Config)) out.push('--log-opt', `${k}=${v}`);
   out.push('--network', h.NetworkMode);
-  for (const alias of spec.NetworkingConfig.EndpointsConfig[h.NetworkMode]?.Aliases ?? []) out.push('--network-alias', alias);
-  for (const [port, bindings] of Object.entries(h.PortBindings)) for (const b of bindings) out.push('-p', `${b.HostIp}:${b.HostPort}:${port}`);
+  for (const alias of spec.NetworkingConfig.EndpointsConfig[h.NetworkMode]?.Aliases ?? [])
+    out.push('--network-alias', alias);
+  for (const [port, bindings] of Object.entries(h.PortBindings))
+    for (const b of bindings) out.push('-p', `${b.HostIp}:${b.HostPort}:${port}`);
   if (h.Init) out.push('--init');
   out.push('--ipc', h.IpcMode);
   return out;
@@ -400,7 +538,10 @@ const cli = (args: string[], options: { cwd?: string } = {}) =>
 /** `docker build` with its output read as it comes, to time its steps like the product's log. */
 function cliBuild(args: string[], onLine: (line: string) => void): Promise<string> {
   return new Promise((resolve, reject) => {
-    const proc = spawn('docker', args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DOCKER_BUILDKIT: '0' } });
+    const proc = spawn('docker', args, {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, DOCKER_BUILDKIT: '0' },
+    });
     let out = '';
     let err = '';
     createInterface({ input: proc.stdout }).on('line', (line) => {
@@ -409,7 +550,9 @@ function cliBuild(args: string[], onLine: (line: string) => void): Promise<strin
     });
     proc.stderr.on('data', (d: Buffer) => (err += d.toString('utf8')));
     proc.once('error', reject);
-    proc.once('close', (code) => (code === 0 ? resolve(out) : reject(new Error(`docker build exited with ${code}: ${err.slice(-500)}`))));
+    proc.once('close', (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`docker build exited with ${code}: ${err.slice(-500)}`)),
+    );
   });
 }
 
@@ -427,52 +570,108 @@ interface HandApp {
  * With `app.container` set it is a redeploy: the new container starts beside the old one, which is
  * removed (untimed) once the new one answers, as the product does.
  */
-async function handDeploy(app: HandApp, repoUrl: string, files: Record<string, string>, expect: string, tag: string): Promise<Sample> {
+async function handDeploy(
+  app: HandApp,
+  repoUrl: string,
+  files: Record<string, string>,
+  expect: string,
+  tag: string,
+): Promise<Sample> {
   const { plan, generated } = productBuild(files);
   const work = await mkdtemp(join(tmpdir(), 'ov-paasb-hand-'));
   const marks: Record<string, number | null> = {};
   try {
     const cpu = cpuMeter(() => [process.pid], true); // this process's reaped children: git and docker
     const t0 = performance.now();
-    await run('git', ['clone', '--depth=1', '--single-branch', '--no-tags', '--branch=main', '--', repoUrl, join(work, SOURCE_DIR)], { env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } });
+    await run(
+      'git',
+      ['clone', '--depth=1', '--single-branch', '--no-tags', '--branch=main', '--', repoUrl, join(work, SOURCE_DIR)],
+      { env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } },
+    );
     marks.cloned = since(t0);
     // The product sends the context without .git; by hand that is a .dockerignore.
-    for (const [path, body] of Object.entries({ Dockerfile: generated.dockerfile, '.dockerignore': `${SOURCE_DIR}/.git\n`, ...generated.files })) {
+    for (const [path, body] of Object.entries({
+      Dockerfile: generated.dockerfile,
+      '.dockerignore': `${SOURCE_DIR}/.git\n`,
+      ...generated.files,
+    })) {
       await mkdir(dirname(join(work, path)), { recursive: true });
       await writeFile(join(work, path), body);
     }
     marks['dockerfile written'] = since(t0);
-    const build = await cliBuild([
-      'build', '-t', tag, '--label', `${HAND_LABEL}=hand`, '--label', `${HAND_LABEL}.app=${app.appId}`, '--rm', '--force-rm',
-      '--memory', String(BUILD_LIMITS.memoryBytes), '--memory-swap', String(BUILD_LIMITS.memoryBytes),
-      '--cpu-quota', String(BUILD_LIMITS.cpuQuota), '--cpu-period', String(BUILD_LIMITS.cpuPeriod), work,
-    ], (line) => {
-      if (/^Step 1\//.test(line)) marks['build step 1'] ??= since(t0);
-      if (/^Successfully tagged /.test(line)) marks['build done'] ??= since(t0);
-    });
+    const build = await cliBuild(
+      [
+        'build',
+        '-t',
+        tag,
+        '--label',
+        `${HAND_LABEL}=hand`,
+        '--label',
+        `${HAND_LABEL}.app=${app.appId}`,
+        '--rm',
+        '--force-rm',
+        '--memory',
+        String(BUILD_LIMITS.memoryBytes),
+        '--memory-swap',
+        String(BUILD_LIMITS.memoryBytes),
+        '--cpu-quota',
+        String(BUILD_LIMITS.cpuQuota),
+        '--cpu-period',
+        String(BUILD_LIMITS.cpuPeriod),
+        work,
+      ],
+      (line) => {
+        if (/^Step 1\//.test(line)) marks['build step 1'] ??= since(t0);
+        if (/^Successfully tagged /.test(line)) marks['build done'] ??= since(t0);
+      },
+    );
     marks.built = since(t0);
     if (!app.container) {
       const net = networkSpec(app.appId, app.slug, 'hand');
-      await cli(['network', 'create', '--driver', net.Driver, ...Object.entries(net.Options).flatMap(([k, v]) => ['--opt', `${k}=${v}`]), '--label', `${HAND_LABEL}=hand`, app.network]);
+      await cli([
+        'network',
+        'create',
+        '--driver',
+        net.Driver,
+        ...Object.entries(net.Options).flatMap(([k, v]) => ['--opt', `${k}=${v}`]),
+        '--label',
+        `${HAND_LABEL}=hand`,
+        app.network,
+      ]);
       marks['network created'] = since(t0);
     }
     const spec = buildContainerSpec({
-      instance: 'hand', appId: app.appId, slug: app.slug, deploymentId: uuidv7(), image: tag, port: generated.port, env: {},
-      network: app.network, runtime: runtimeFor(plan.kind), user: APP_USER, limits: DEFAULT_LIMITS,
+      instance: 'hand',
+      appId: app.appId,
+      slug: app.slug,
+      deploymentId: uuidv7(),
+      image: tag,
+      port: generated.port,
+      env: {},
+      network: app.network,
+      runtime: runtimeFor(plan.kind),
+      user: APP_USER,
+      limits: DEFAULT_LIMITS,
     });
     spec.Labels = { [HAND_LABEL]: 'hand', [`${HAND_LABEL}.app`]: app.appId };
     const id = (await cli(['run', '-d', ...runFlags(spec), tag])).stdout.trim();
     marks['container started'] = since(t0);
-    const port = Number((await cli(['port', id, `${generated.port}/tcp`])).stdout.trim().split('\n')[0]!.split(':').pop());
-    await until(`${app.name} to answer`, async () => {
-      try {
-        const res = await fetch(`http://127.0.0.1:${port}/`);
-        const body = await res.text();
-        return res.status === 200 && body.includes(expect) ? true : undefined;
-      } catch {
-        return undefined;
-      }
-    }, 30_000);
+    const port = Number(
+      (await cli(['port', id, `${generated.port}/tcp`])).stdout.trim().split('\n')[0]!.split(':').pop(),
+    );
+    await until(
+      `${app.name} to answer`,
+      async () => {
+        try {
+          const res = await fetch(`http://127.0.0.1:${port}/`);
+          const body = await res.text();
+          return res.status === 200 && body.includes(expect) ? true : undefined;
+        } catch {
+          return undefined;
+        }
+      },
+      30_000,
+    );
     const totalMs = since(t0);
     const cpuUsed = cpu();
     marks.served = totalMs;
@@ -505,19 +704,28 @@ async function dockerCleanup(): Promise<{ containers: number; images: number; ne
   let networks = 0;
   for (const label of filters) {
     for (const c of await docker.listContainers({ all: true, filters: { label: [label] } })) {
-      await docker.getContainer(c.Id).remove({ force: true }).catch(() => undefined);
+      await docker
+        .getContainer(c.Id)
+        .remove({ force: true })
+        .catch(() => undefined);
       containers++;
     }
   }
   for (const label of filters) {
     for (const i of await docker.listImages({ filters: { label: [label] } })) {
-      await docker.getImage(i.Id).remove({ force: true }).catch(() => undefined);
+      await docker
+        .getImage(i.Id)
+        .remove({ force: true })
+        .catch(() => undefined);
       images++;
     }
   }
   for (const label of filters) {
     for (const n of await docker.listNetworks({ filters: { label: [label] } })) {
-      await docker.getNetwork(n.Id).remove().catch(() => undefined);
+      await docker
+        .getNetwork(n.Id)
+        .remove()
+        .catch(() => undefined);
       networks++;
     }
   }
@@ -536,18 +744,37 @@ function pct(values: number[], p: number): number {
 function summary(samples: Sample[]) {
   const totals = samples.map((s) => s.totalMs);
   return {
-    runs: samples.length, medianS: secs(pct(totals, 50)), p95S: secs(pct(totals, 95)), samplesS: totals.map(secs), cachedSteps: samples.map((s) => s.cachedSteps),
-    cpuMedianS: { client: secs(pct(samples.map((s) => s.cpuMs.client), 50)), dockerd: secs(pct(samples.map((s) => s.cpuMs.dockerd), 50)) },
+    runs: samples.length,
+    medianS: secs(pct(totals, 50)),
+    p95S: secs(pct(totals, 95)),
+    samplesS: totals.map(secs),
+    cachedSteps: samples.map((s) => s.cachedSteps),
+    cpuMedianS: {
+      client: secs(
+        pct(
+          samples.map((s) => s.cpuMs.client),
+          50,
+        ),
+      ),
+      dockerd: secs(
+        pct(
+          samples.map((s) => s.cpuMs.dockerd),
+          50,
+        ),
+      ),
+    },
   };
 }
 
 /** Median ms after t0 of each step over the runs, in order. */
 function medianMarks(samples: Sample[]): Record<string, number | null> {
   const names = Object.keys(samples[0]?.marks ?? {});
-  return Object.fromEntries(names.map((n) => {
-    const v = samples.map((s) => s.marks[n]).filter((x): x is number => typeof x === 'number');
-    return [n, v.length ? secs(pct(v, 50)) : null];
-  }));
+  return Object.fromEntries(
+    names.map((n) => {
+      const v = samples.map((s) => s.marks[n]).filter((x): x is number => typeof x === 'number');
+      return [n, v.length ? secs(pct(v, 50)) : null];
+    }),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -559,25 +786,34 @@ let root = '';
 const handApps: HandApp[] = [];
 /** The hard stop (whole run < 5 min, quick < 2): whatever hangs, the label sweep still runs. */
 const HARD_LIMIT_MS = (QUICK ? 110 : 288) * 1000;
-const watchdog = setTimeout(() => {
-  console.error(`paas bench: over ${HARD_LIMIT_MS / 1000} s, giving up`);
-  for (const proc of procs) proc.kill('SIGKILL');
-  api?.proc.kill('SIGKILL');
-  void Promise.race([dockerCleanup(), sleep(6000)]).finally(() => process.exit(2));
-}, HARD_LIMIT_MS - Date.now() + started);
+const watchdog = setTimeout(
+  () => {
+    console.error(`paas bench: over ${HARD_LIMIT_MS / 1000} s, giving up`);
+    for (const proc of procs) proc.kill('SIGKILL');
+    api?.proc.kill('SIGKILL');
+    void Promise.race([dockerCleanup(), sleep(6000)]).finally(() => process.exit(2));
+  },
+  HARD_LIMIT_MS - Date.now() + started,
+);
 watchdog.unref();
 
 async function main(): Promise<void> {
   await docker.ping().catch((err: Error) => {
-    throw new Error(`the PaaS benchmark needs a Docker Engine (${err.message}); start one: scripts/services.sh start docker`);
+    throw new Error(
+      `the PaaS benchmark needs a Docker Engine (${err.message}); start one: scripts/services.sh start docker`,
+    );
   });
   for (const image of [IMAGES.node, IMAGES.nodeBuild, IMAGES.static]) {
-    await docker.getImage(image).inspect().catch(() => {
-      throw new Error(`base image ${image} is missing: run make paas-images (scripts/paas-images.sh)`);
-    });
+    await docker
+      .getImage(image)
+      .inspect()
+      .catch(() => {
+        throw new Error(`base image ${image} is missing: run make paas-images (scripts/paas-images.sh)`);
+      });
   }
   const leftovers = await dockerCleanup();
-  if (leftovers.containers + leftovers.images + leftovers.networks) console.error(`removed leftovers of an earlier run: ${JSON.stringify(leftovers)}`);
+  if (leftovers.containers + leftovers.images + leftovers.networks)
+    console.error(`removed leftovers of an earlier run: ${JSON.stringify(leftovers)}`);
   const dockerVersion = (await docker.version()).Version;
   const loadStart = Math.round(loadavg()[0]! * 100) / 100;
 
@@ -587,24 +823,48 @@ async function main(): Promise<void> {
   const admin = await createAdmin();
   routerPort = await freePort();
   const env = {
-    NODE_ENV: 'production', JWT_SECRET: BENCH_JWT_SECRET, DATABASE_URL: DB_URL, REDIS_KEY_PREFIX: PREFIX, LOG_LEVEL: 'warn', RATE_LIMIT_ENABLED: 'false',
-    PAAS_ALLOW_LOCAL_REPOS: '1', PAAS_WORK_DIR: join(root, 'work'), PAAS_INSTANCE: INSTANCE, PAAS_IMAGE_NODE: IMAGES.node, PAAS_IMAGE_NODE_BUILD: IMAGES.nodeBuild, PAAS_IMAGE_STATIC: IMAGES.static,
-    PAAS_ROUTER_PORT: String(routerPort), PAAS_ROUTER_HOST: '127.0.0.1', PAAS_DOMAIN: DOMAIN, PAAS_HEALTH_TIMEOUT_MS: '30000',
+    NODE_ENV: 'production',
+    JWT_SECRET: BENCH_JWT_SECRET,
+    DATABASE_URL: DB_URL,
+    REDIS_KEY_PREFIX: PREFIX,
+    LOG_LEVEL: 'warn',
+    RATE_LIMIT_ENABLED: 'false',
+    PAAS_ALLOW_LOCAL_REPOS: '1',
+    PAAS_WORK_DIR: join(root, 'work'),
+    PAAS_INSTANCE: INSTANCE,
+    PAAS_IMAGE_NODE: IMAGES.node,
+    PAAS_IMAGE_NODE_BUILD: IMAGES.nodeBuild,
+    PAAS_IMAGE_STATIC: IMAGES.static,
+    PAAS_ROUTER_PORT: String(routerPort),
+    PAAS_ROUTER_HOST: '127.0.0.1',
+    PAAS_DOMAIN: DOMAIN,
+    PAAS_HEALTH_TIMEOUT_MS: '30000',
   };
   const [apiServer, worker, router] = await Promise.all([startApi(DB_URL, env), startWorker(env), startRouter(env)]);
   api = apiServer;
   procs.push(worker, router);
   stackPids = [api.proc.pid!, worker.pid!, router.pid!];
   apiUrl = api.url;
-  const login = await fetch(`${apiUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(admin) });
+  const login = await fetch(`${apiUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(admin),
+  });
   if (login.status !== 200) throw new Error(`admin login failed: ${login.status} ${await login.text()}`);
   token = ((await login.json()) as { accessToken: string }).accessToken;
-  console.error(`paas bench: stack up in ${secs(Date.now() - started)} s (api ${apiUrl}, router :${routerPort}); ${RUNS} runs per path`);
+  console.error(
+    `paas bench: stack up in ${secs(Date.now() - started)} s (api ${apiUrl}, router :${routerPort}); ${RUNS} runs per path`,
+  );
 
   const staticRepo = await makeRepo(root, 'static-site', STATIC_FILES);
   const nodeRepo = await makeRepo(root, 'node-app', nodeFiles('v1'));
   const cases = [
-    { key: 'static', repo: staticRepo, files: STATIC_FILES as Record<string, string>, expect: 'Hello from a static site' },
+    {
+      key: 'static',
+      repo: staticRepo,
+      files: STATIC_FILES as Record<string, string>,
+      expect: 'Hello from a static site',
+    },
     { key: 'node', repo: nodeRepo, files: nodeFiles('v1'), expect: 'v1 from node' },
   ];
   const tag = (key: string, n: number | string) => `ov-paasb-hand/${key}:${n}`;
@@ -631,7 +891,9 @@ async function main(): Promise<void> {
    * fit in the scenario's share of the time left; the first pair always runs.
    */
   const pairs = async (key: string, one: (who: 'ours' | 'hand', i: number) => Promise<Sample>) => {
-    const weightLeft = Object.entries(weights).filter(([k]) => !(k in samples)).reduce((a, [, w]) => a + w, 0);
+    const weightLeft = Object.entries(weights)
+      .filter(([k]) => !(k in samples))
+      .reduce((a, [, w]) => a + w, 0);
     const deadline = Date.now() + (measureLeftMs() * weights[key]!) / weightLeft;
     samples[key] = { ours: [], hand: [] };
     truncated[key] = false;
@@ -651,7 +913,9 @@ async function main(): Promise<void> {
       for (const who of i % 2 === 0 ? (['ours', 'hand'] as const) : (['hand', 'ours'] as const)) {
         const sample = await one(who, i);
         samples[key]![who].push(sample);
-        console.error(`${key.padEnd(8)} ${who.padEnd(5)} run ${i + 1}: ${secs(sample.totalMs)} s (cached build steps ${sample.cachedSteps})`);
+        console.error(
+          `${key.padEnd(8)} ${who.padEnd(5)} run ${i + 1}: ${secs(sample.totalMs)} s (cached build steps ${sample.cachedSteps})`,
+        );
       }
       lastPairMs = Date.now() - pairStart;
     }
@@ -664,7 +928,12 @@ async function main(): Promise<void> {
         await deleteApp(sample.appId);
         return sample;
       }
-      const hand: HandApp = { name: `hand ${c.key} ${i}`, slug: `hand-${c.key}-${i}`, appId: uuidv7(), network: `ov-paasb-hand-${c.key}-${i}` };
+      const hand: HandApp = {
+        name: `hand ${c.key} ${i}`,
+        slug: `hand-${c.key}-${i}`,
+        appId: uuidv7(),
+        network: `ov-paasb-hand-${c.key}-${i}`,
+      };
       handApps.push(hand);
       const sample = await handDeploy(hand, c.repo.url, c.files, c.expect, tag(c.key, i));
       await handRemove(hand);
@@ -678,7 +947,12 @@ async function main(): Promise<void> {
     const oursRepo = await makeRepo(root, 'node-redeploy-ours', nodeFiles('r0'));
     const handRepo = await makeRepo(root, 'node-redeploy-hand', nodeFiles('r0'));
     const first = await oursDeploy('bench redeploy', oursRepo.url, 'r0 from node');
-    const handApp: HandApp = { name: 'hand redeploy', slug: 'hand-redeploy', appId: uuidv7(), network: 'ov-paasb-hand-redeploy' };
+    const handApp: HandApp = {
+      name: 'hand redeploy',
+      slug: 'hand-redeploy',
+      appId: uuidv7(),
+      network: 'ov-paasb-hand-redeploy',
+    };
     handApps.push(handApp);
     await handDeploy(handApp, handRepo.url, nodeFiles('r0'), 'r0 from node', tag('redeploy', 0));
     await pairs('redeploy', async (who, i) => {
@@ -695,26 +969,62 @@ async function main(): Promise<void> {
   else await pairs('redeploy', () => Promise.reject(new Error('unreachable: no time left')));
 
   // Report.
-  const labels: Record<string, string> = { static: 'deploy, static repo', node: 'deploy, Node repo (package-lock.json)', redeploy: 'redeploy, Node, unchanged lockfile (layer cache)' };
+  const labels: Record<string, string> = {
+    static: 'deploy, static repo',
+    node: 'deploy, Node repo (package-lock.json)',
+    redeploy: 'redeploy, Node, unchanged lockfile (layer cache)',
+  };
   notRun = Object.keys(samples).filter((key) => samples[key]!.ours.length === 0 || samples[key]!.hand.length === 0);
-  const results = Object.fromEntries(Object.entries(samples).filter(([key]) => !notRun.includes(key)).map(([key, s]) => {
-    const ours = summary(s.ours);
-    const hand = summary(s.hand);
-    return [key, {
-      ours, hand, truncatedByTimeBudget: truncated[key],
-      ratioMedian: Math.round((ours.medianS / hand.medianS) * 100) / 100,
-      ratioP95: Math.round((ours.p95S / hand.p95S) * 100) / 100,
-      oursStepsMedianS: medianMarks(s.ours), handStepsMedianS: medianMarks(s.hand),
-    }];
-  }));
+  const results = Object.fromEntries(
+    Object.entries(samples)
+      .filter(([key]) => !notRun.includes(key))
+      .map(([key, s]) => {
+        const ours = summary(s.ours);
+        const hand = summary(s.hand);
+        return [
+          key,
+          {
+            ours,
+            hand,
+            truncatedByTimeBudget: truncated[key],
+            ratioMedian: Math.round((ours.medianS / hand.medianS) * 100) / 100,
+            ratioP95: Math.round((ours.p95S / hand.p95S) * 100) / 100,
+            oursStepsMedianS: medianMarks(s.ours),
+            handStepsMedianS: medianMarks(s.hand),
+          },
+        ];
+      }),
+  );
   const goal = 1.2;
   const rows = Object.entries(results).map(([key, r]) => [
-    labels[key], `${r.ours.runs}${r.truncatedByTimeBudget ? ' (time budget)' : ''}`, r.ours.medianS, r.ours.p95S, r.hand.medianS, r.hand.p95S, `${r.ratioMedian}×`, `${r.ratioP95}×`, r.ratioMedian <= goal ? 'yes' : 'no',
+    labels[key],
+    `${r.ours.runs}${r.truncatedByTimeBudget ? ' (time budget)' : ''}`,
+    r.ours.medianS,
+    r.ours.p95S,
+    r.hand.medianS,
+    r.hand.p95S,
+    `${r.ratioMedian}×`,
+    `${r.ratioP95}×`,
+    r.ratioMedian <= goal ? 'yes' : 'no',
     `${Math.min(...r.ours.cachedSteps)}–${Math.max(...r.ours.cachedSteps)} / ${Math.min(...r.hand.cachedSteps)}–${Math.max(...r.hand.cachedSteps)}`,
   ]);
   const stepRows = Object.entries(results).flatMap(([key, r]) => [
-    [labels[key], 'ours', Object.entries(r.oursStepsMedianS).map(([k, v]) => `${k} ${v ?? '–'}`).join(' · '), `${r.ours.cpuMedianS.client} / ${r.ours.cpuMedianS.dockerd}`],
-    [labels[key], 'by hand', Object.entries(r.handStepsMedianS).map(([k, v]) => `${k} ${v ?? '–'}`).join(' · '), `${r.hand.cpuMedianS.client} / ${r.hand.cpuMedianS.dockerd}`],
+    [
+      labels[key],
+      'ours',
+      Object.entries(r.oursStepsMedianS)
+        .map(([k, v]) => `${k} ${v ?? '–'}`)
+        .join(' · '),
+      `${r.ours.cpuMedianS.client} / ${r.ours.cpuMedianS.dockerd}`,
+    ],
+    [
+      labels[key],
+      'by hand',
+      Object.entries(r.handStepsMedianS)
+        .map(([k, v]) => `${k} ${v ?? '–'}`)
+        .join(' · '),
+      `${r.hand.cpuMedianS.client} / ${r.hand.cpuMedianS.dockerd}`,
+    ],
   ]);
   const load = { start: loadStart, end: Math.round(loadavg()[0]! * 100) / 100 };
   const short = Object.values(results).some((r) => r.truncatedByTimeBudget);
@@ -726,21 +1036,48 @@ async function main(): Promise<void> {
       `A redeploy is timed until the router serves the new version; the old container's drain and removal come after and are not timed (by hand: its \`docker rm\`). ` +
       `Base images ${IMAGES.static} / ${IMAGES.node} (local, no registry); Docker ${dockerVersion}. p95 is nearest-rank (with 5 runs or fewer: the slowest). ` +
       `Load average (1 min) at start ${load.start}, at end ${load.end} on ${availableParallelism()} CPUs${load.start > availableParallelism() || load.end > availableParallelism() ? ' — **the machine was busy with other work: absolute times are inflated and noisy; the ratios, from interleaved runs, less so**' : ''}.` +
-      (short ? ' **Some scenarios ran fewer runs than asked: they did not fit in the time budget on this machine at this load.**' : '') +
+      (short
+        ? ' **Some scenarios ran fewer runs than asked: they did not fit in the time budget on this machine at this load.**'
+        : '') +
       (notRun.length ? ` **Not run at all (time budget): ${notRun.map((k) => labels[k]).join(', ')}.**` : ''),
     '',
-    table(['scenario', 'runs', 'ours median', 'ours p95', 'by hand median', 'by hand p95', 'ratio median', 'ratio p95', `≤ ${goal}×`, 'cached build steps ours / hand'], rows),
+    table(
+      [
+        'scenario',
+        'runs',
+        'ours median',
+        'ours p95',
+        'by hand median',
+        'by hand p95',
+        'ratio median',
+        'ratio p95',
+        `≤ ${goal}×`,
+        'cached build steps ours / hand',
+      ],
+      rows,
+    ),
     '',
     'Where the time goes: median seconds after t0 at which each step was reached (ours from the live deployment log, flushed every 100 ms, so ±0.1 s), and median CPU seconds used until served by the client side (ours: API + worker + router processes and their children; by hand: git + docker CLI) and by dockerd:',
     '',
     table(['scenario', 'path', 'steps', 'CPU s: client / dockerd'], stepRows),
   ].join('\n');
-  writeResult('paas', {
-    runs: RUNS, quick: QUICK, loadavg1: load, notRun, goalRatio: goal, dockerVersion, images: { node: IMAGES.node, static: IMAGES.static },
-    method: 'ours: POST /apps → POST deployments → app running → router 200 (redeploy: POST deployments → deployment running → router serves the new version); by hand: git clone --depth 1, generated Dockerfile, docker build (DOCKER_BUILDKIT=0), docker network create, docker run -d with the product flags, poll until 200',
-    results,
-    samples,
-  }, markdown);
+  writeResult(
+    'paas',
+    {
+      runs: RUNS,
+      quick: QUICK,
+      loadavg1: load,
+      notRun,
+      goalRatio: goal,
+      dockerVersion,
+      images: { node: IMAGES.node, static: IMAGES.static },
+      method:
+        'ours: POST /apps → POST deployments → app running → router 200 (redeploy: POST deployments → deployment running → router serves the new version); by hand: git clone --depth 1, generated Dockerfile, docker build (DOCKER_BUILDKIT=0), docker network create, docker run -d with the product flags, poll until 200',
+      results,
+      samples,
+    },
+    markdown,
+  );
 }
 
 let failed = false;

@@ -8,7 +8,12 @@ import { constants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf
 if (process.send && process.env.BENCH_PROBE === '1') {
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
-  const KINDS = { [constants.NODE_PERFORMANCE_GC_MINOR]: 'minor', [constants.NODE_PERFORMANCE_GC_MAJOR]: 'major', [constants.NODE_PERFORMANCE_GC_INCREMENTAL]: 'incremental', [constants.NODE_PERFORMANCE_GC_WEAKCB]: 'weakcb' };
+  const KINDS = {
+    [constants.NODE_PERFORMANCE_GC_MINOR]: 'minor',
+    [constants.NODE_PERFORMANCE_GC_MAJOR]: 'major',
+    [constants.NODE_PERFORMANCE_GC_INCREMENTAL]: 'incremental',
+    [constants.NODE_PERFORMANCE_GC_WEAKCB]: 'weakcb',
+  };
   const fresh = () => ({ count: 0, totalMs: 0, maxMs: 0, over10ms: 0, over50ms: 0, byKind: {} });
   let gc = fresh();
   new PerformanceObserver((list) => {
@@ -36,7 +41,8 @@ if (process.send && process.env.BENCH_PROBE === '1') {
       cpu = process.cpuUsage();
       process.send({ probe: 'reset' });
     } else if (m?.probe === 'read') {
-      const round = (o) => JSON.parse(JSON.stringify(o, (_k, v) => (typeof v === 'number' ? Math.round(v * 100) / 100 : v)));
+      const round = (o) =>
+        JSON.parse(JSON.stringify(o, (_k, v) => (typeof v === 'number' ? Math.round(v * 100) / 100 : v)));
       process.send({
         probe: 'report',
         seconds: (Date.now() - since) / 1000,
@@ -44,9 +50,19 @@ if (process.send && process.env.BENCH_PROBE === '1') {
         // else the machine runs at the time.
         cpuMs: (({ user, system }) => Math.round((user + system) / 1000))(process.cpuUsage(cpu)),
         // Delay beyond the 10 ms sampling interval, in ms.
-        loopDelayMs: { p50: ms(loop.percentile(50)), p90: ms(loop.percentile(90)), p99: ms(loop.percentile(99)), max: ms(loop.max), mean: ms(loop.mean), samples: loop.count },
+        loopDelayMs: {
+          p50: ms(loop.percentile(50)),
+          p90: ms(loop.percentile(90)),
+          p99: ms(loop.percentile(99)),
+          max: ms(loop.max),
+          mean: ms(loop.mean),
+          samples: loop.count,
+        },
         gc: round({ ...gc, busyPercent: (gc.totalMs / (Date.now() - since)) * 100 }),
-        memory: { rssMiB: Math.round(process.memoryUsage.rss() / 2 ** 20), heapUsedMiB: Math.round(process.memoryUsage().heapUsed / 2 ** 20) },
+        memory: {
+          rssMiB: Math.round(process.memoryUsage.rss() / 2 ** 20),
+          heapUsedMiB: Math.round(process.memoryUsage().heapUsed / 2 ** 20),
+        },
       });
     }
   });

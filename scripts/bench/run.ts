@@ -33,16 +33,25 @@ const started = Date.now();
 function runScenario(name: string): Promise<{ code: number | null; seconds: number }> {
   const t = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', `scripts/bench/${name}.ts`, ...passThrough], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, BENCH_DATE: date } });
+    const child = spawn(process.execPath, ['--import', 'tsx', `scripts/bench/${name}.ts`, ...passThrough], {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, BENCH_DATE: date },
+    });
     child.on('exit', (code) => resolve({ code, seconds: Math.round((Date.now() - t) / 100) / 10 }));
   });
 }
 
-const runs: Record<string, { code: number | null; seconds: number; settled: Awaited<ReturnType<typeof settle>>; result?: unknown }> = {};
+const runs: Record<
+  string,
+  { code: number | null; seconds: number; settled: Awaited<ReturnType<typeof settle>>; result?: unknown }
+> = {};
 for (const name of only) {
   // Each scenario starts on a quiet machine: the previous one may leave MariaDB draining a backlog.
   const settled = await settle();
-  console.error(`\n=== bench: ${name} (machine settled after ${settled.waitedSeconds}s, ${settled.busyCores} cores busy) ===`);
+  console.error(
+    `\n=== bench: ${name} (machine settled after ${settled.waitedSeconds}s, ${settled.busyCores} cores busy) ===`,
+  );
   const run = { ...(await runScenario(name)), settled };
   const file = new URL(`./${name}-${date}.json`, RESULTS_DIR);
   const fresh = existsSync(file) && Date.parse(JSON.parse(readFileSync(file, 'utf8')).date ?? 0) >= started;
@@ -54,23 +63,47 @@ const totalSeconds = Math.round((Date.now() - started) / 1000);
 // `--only` re-runs some scenarios: the others keep their results from this date's earlier run
 // (marked with `carriedFrom`), so <date>.json always holds the newest result of every scenario.
 const combinedFile = new URL(`./${date}.json`, RESULTS_DIR);
-const earlier = existsSync(combinedFile) ? (JSON.parse(readFileSync(combinedFile, 'utf8')) as { date: string; scenarios?: Record<string, { carriedFrom?: string; result?: unknown }> }) : undefined;
+const earlier = existsSync(combinedFile)
+  ? (JSON.parse(readFileSync(combinedFile, 'utf8')) as {
+      date: string;
+      scenarios?: Record<string, { carriedFrom?: string; result?: unknown }>;
+    })
+  : undefined;
 const scenarios: Record<string, unknown> = {};
 for (const name of ALL) {
   if (runs[name]) scenarios[name] = runs[name];
-  else if (earlier?.scenarios?.[name]?.result) scenarios[name] = { carriedFrom: earlier.scenarios[name]!.carriedFrom ?? earlier.date, ...earlier.scenarios[name] };
+  else if (earlier?.scenarios?.[name]?.result)
+    scenarios[name] = { carriedFrom: earlier.scenarios[name]!.carriedFrom ?? earlier.date, ...earlier.scenarios[name] };
 }
-const combined = { date: new Date().toISOString(), machine: machine(), totalSeconds, quick: flag('quick'), ran: only, scenarios };
+const combined = {
+  date: new Date().toISOString(),
+  machine: machine(),
+  totalSeconds,
+  quick: flag('quick'),
+  ran: only,
+  scenarios,
+};
 writeFileSync(combinedFile, JSON.stringify(combined, null, 2) + '\n');
-const md = [`# make bench — ${combined.date}`, '', `Machine: ${JSON.stringify(combined.machine)}; ran ${only.join(', ')} in ${totalSeconds} s.`, ''];
+const md = [
+  `# make bench — ${combined.date}`,
+  '',
+  `Machine: ${JSON.stringify(combined.machine)}; ran ${only.join(', ')} in ${totalSeconds} s.`,
+  '',
+];
 for (const name of ALL.filter((n) => n in scenarios)) {
   const mdFile = new URL(`./${name}-${date}.md`, RESULTS_DIR);
   const carried = (scenarios[name] as { carriedFrom?: string }).carriedFrom;
   if (carried && existsSync(mdFile)) md.push(`_(${name}: from the run of ${carried})_\n`);
-  md.push((runs[name]?.result || carried) && existsSync(mdFile) ? readFileSync(mdFile, 'utf8') : `## ${name}\n\nFAILED (exit ${runs[name]?.code}); see the output above.\n`);
+  md.push(
+    (runs[name]?.result || carried) && existsSync(mdFile)
+      ? readFileSync(mdFile, 'utf8')
+      : `## ${name}\n\nFAILED (exit ${runs[name]?.code}); see the output above.\n`,
+  );
 }
 writeFileSync(new URL(`./${date}.md`, RESULTS_DIR), md.join('\n'));
-console.log(`\nbench: ${only.length} scenario(s) in ${totalSeconds} s → scripts/bench/results/${date}.json and ${date}.md`);
+console.log(
+  `\nbench: ${only.length} scenario(s) in ${totalSeconds} s → scripts/bench/results/${date}.json and ${date}.md`,
+);
 const failed = only.filter((n) => runs[n]!.code !== 0 || !runs[n]!.result);
 if (failed.length) {
   console.error(`bench: failed: ${failed.join(', ')}`);

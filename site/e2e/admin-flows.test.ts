@@ -20,7 +20,8 @@ afterAll(async () => {
   await stack?.close();
 });
 
-const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `admin-flows-${name}.png`), fullPage: true });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: join(ARTIFACTS, `admin-flows-${name}.png`), fullPage: true });
 const PASSWORD = 'violet-tram-harbour-42';
 
 async function open(width = 1280): Promise<{ context: BrowserContext; page: Page }> {
@@ -114,7 +115,10 @@ describe('admin editing', () => {
   });
 
   it('autosaves a draft, restores a revision, stops on a version conflict, and asks before deleting', async () => {
-    const created = await stack.call('POST', '/api/v1/admin/posts', { title: 'First title', content: lexical('The first words.') });
+    const created = await stack.call('POST', '/api/v1/admin/posts', {
+      title: 'First title',
+      content: lexical('The first words.'),
+    });
     const post = (await created.json()) as { id: string };
     const { context, page } = await open();
     await signIn(page, ADMIN.email, ADMIN.password);
@@ -133,8 +137,14 @@ describe('admin editing', () => {
     // Lexical reads the caret from the browser's selectionchange event: let it arrive first.
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
     await page.keyboard.type(' More words.');
-    await page.getByRole('status').filter({ hasText: /^Saved$/ }).waitFor({ timeout: 15_000 });
-    const saved = (await (await stack.call('GET', `/api/v1/admin/posts/${post.id}`)).json()) as { title: string; html: string };
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Saved$/ })
+      .waitFor({ timeout: 15_000 });
+    const saved = (await (await stack.call('GET', `/api/v1/admin/posts/${post.id}`)).json()) as {
+      title: string;
+      html: string;
+    };
     expect(saved.title).toBe('Second title');
     expect(saved.html).toBe('<p>The first words. More words.</p>');
 
@@ -149,7 +159,14 @@ describe('admin editing', () => {
 
     // Someone else saves; the next autosave meets 409 and stops.
     const current = (await (await stack.call('GET', `/api/v1/admin/posts/${post.id}`)).json()) as { version: number };
-    expect((await stack.call('PATCH', `/api/v1/admin/posts/${post.id}`, { excerpt: 'Changed elsewhere', version: current.version })).status).toBe(200);
+    expect(
+      (
+        await stack.call('PATCH', `/api/v1/admin/posts/${post.id}`, {
+          excerpt: 'Changed elsewhere',
+          version: current.version,
+        })
+      ).status,
+    ).toBe(200);
     await page.getByLabel('Title').fill('Third title');
     await page.getByRole('alert').filter({ hasText: 'Someone else saved this post' }).waitFor({ timeout: 15_000 });
     await shot(page, 'conflict');
@@ -182,7 +199,10 @@ describe('admin system screens', () => {
     const secret = page.getByRole('region', { name: 'New API key' });
     const key = (await secret.locator('code').textContent())!.trim();
     expect(key).toMatch(/^ovk_/);
-    expect((await fetch(`${stack.api.url}/api/v1/admin/posts?limit=1`, { headers: { authorization: `Bearer ${key}` } })).status).toBe(200);
+    expect(
+      (await fetch(`${stack.api.url}/api/v1/admin/posts?limit=1`, { headers: { authorization: `Bearer ${key}` } }))
+        .status,
+    ).toBe(200);
     await page.reload();
     await page.getByRole('cell', { name: /Reader for the e2e/ }).waitFor();
     expect(await page.getByRole('region', { name: 'New API key' }).count()).toBe(0);
@@ -200,17 +220,35 @@ describe('admin system screens', () => {
     await page.goto(`${stack.site.url}/admin/#/webhooks`);
     await page.getByRole('heading', { name: 'Webhooks', level: 1 }).waitFor();
     // Earlier test files leave their (deactivated) builder webhooks behind: pick this stack's.
-    await page.getByRole('main').getByRole('listitem').filter({ hasText: `${stack.site.url}/_builder/` }).getByRole('link').click();
+    await page
+      .getByRole('main')
+      .getByRole('listitem')
+      .filter({ hasText: `${stack.site.url}/_builder/` })
+      .getByRole('link')
+      .click();
     await page.getByRole('heading', { name: 'Deliveries' }).waitFor();
     const hookUrl = page.url();
-    await eventually(async () => {
-      await page.reload();
-      await page.getByRole('heading', { name: 'Deliveries' }).waitFor();
-      await page.waitForLoadState('networkidle');
-      return (await page.locator('.deliveries > li').count()) > 0;
-    }, 30_000, 1000).catch(async (err: Error) => {
-      const hooks = (await (await stack.call('GET', '/api/v1/admin/webhooks')).json()) as { id: string; url: string; active: boolean }[];
-      const detail = await Promise.all(hooks.map(async (h) => `${h.url} ${h.active} ${await (await stack.call('GET', `/api/v1/admin/webhooks/${h.id}/deliveries`)).text()}`));
+    await eventually(
+      async () => {
+        await page.reload();
+        await page.getByRole('heading', { name: 'Deliveries' }).waitFor();
+        await page.waitForLoadState('networkidle');
+        return (await page.locator('.deliveries > li').count()) > 0;
+      },
+      30_000,
+      1000,
+    ).catch(async (err: Error) => {
+      const hooks = (await (await stack.call('GET', '/api/v1/admin/webhooks')).json()) as {
+        id: string;
+        url: string;
+        active: boolean;
+      }[];
+      const detail = await Promise.all(
+        hooks.map(
+          async (h) =>
+            `${h.url} ${h.active} ${await (await stack.call('GET', `/api/v1/admin/webhooks/${h.id}/deliveries`)).text()}`,
+        ),
+      );
       throw new Error(`${err.message}; page ${hookUrl}; hooks:\n${detail.join('\n')}`);
     });
     const first = page.locator('.deliveries > li').first();

@@ -21,10 +21,14 @@ afterAll(async () => {
   await stack?.close();
 });
 
-const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `lost-${name}.png`), fullPage: true });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: join(ARTIFACTS, `lost-${name}.png`), fullPage: true });
 const json = async <T>(res: Promise<Response>) => (await (await res).json()) as T;
 
-async function open(width: number, user: { email: string; password: string } = ADMIN): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+async function open(
+  width: number,
+  user: { email: string; password: string } = ADMIN,
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await stack.browser.newContext({ viewport: { width, height: 900 } });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -47,20 +51,28 @@ async function nav(page: Page, label: string): Promise<void> {
 describe.each([1280, 360])('admin at %i px', (width) => {
   it('asks before leaving unsaved edits (links, Back, closing the tab) in every editor', async () => {
     const { context, page, errors } = await open(width);
-    const project = await json<{ id: string }>(stack.call('POST', '/api/v1/admin/projects', { title: `Guarded ${width}` }));
+    const project = await json<{ id: string }>(
+      stack.call('POST', '/api/v1/admin/projects', { title: `Guarded ${width}` }),
+    );
     const cases: [string, string, string][] = [
       // A new post with a title autosaves within seconds: its excerpt alone stays unsaved.
-      ['/pages/new', 'New page', 'Title'], [`/projects/${project.id}`, 'Edit project', 'Summary'], ['/settings', 'Settings', 'Site title'], ['/posts/new', 'New post', 'Excerpt'],
+      ['/pages/new', 'New page', 'Title'],
+      [`/projects/${project.id}`, 'Edit project', 'Summary'],
+      ['/settings', 'Settings', 'Site title'],
+      ['/posts/new', 'New post', 'Excerpt'],
     ];
     for (const [path, heading, field] of cases) {
       await page.goto(`${stack.site.url}/admin/#${path}`);
       await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
       // Untouched: leaving asks nothing.
       await nav(page, 'Tags');
-      await page.getByRole('heading', { name: 'Tags', level: 1 }).waitFor({ timeout: 5000 }).catch(async (err: Error) => {
-        await shot(page, `guard-untouched-${width}`);
-        throw new Error(`${path}: ${err.message}`);
-      });
+      await page
+        .getByRole('heading', { name: 'Tags', level: 1 })
+        .waitFor({ timeout: 5000 })
+        .catch(async (err: Error) => {
+          await shot(page, `guard-untouched-${width}`);
+          throw new Error(`${path}: ${err.message}`);
+        });
       await page.goBack();
       await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
 
@@ -81,11 +93,13 @@ describe.each([1280, 360])('admin at %i px', (width) => {
       await ask.getByRole('button', { name: 'Cancel' }).click();
 
       // Closing or reloading the tab: the browser's own dialog is asked for.
-      expect(await page.evaluate(() => {
-        const e = new Event('beforeunload', { cancelable: true });
-        window.dispatchEvent(e);
-        return e.defaultPrevented;
-      })).toBe(true);
+      expect(
+        await page.evaluate(() => {
+          const e = new Event('beforeunload', { cancelable: true });
+          window.dispatchEvent(e);
+          return e.defaultPrevented;
+        }),
+      ).toBe(true);
 
       await nav(page, 'Tags');
       await ask.getByRole('button', { name: 'Leave without saving' }).click();
@@ -96,9 +110,13 @@ describe.each([1280, 360])('admin at %i px', (width) => {
   });
 
   it('clears a project’s links and demo app when the fields are emptied, and says what a field needs', async () => {
-    const project = await json<{ id: string }>(stack.call('POST', '/api/v1/admin/projects', {
-      title: `Linked ${width}`, repoUrl: 'https://git.example.com/r', liveUrl: 'https://example.com/live',
-    }));
+    const project = await json<{ id: string }>(
+      stack.call('POST', '/api/v1/admin/projects', {
+        title: `Linked ${width}`,
+        repoUrl: 'https://git.example.com/r',
+        liveUrl: 'https://example.com/live',
+      }),
+    );
     const { context, page } = await open(width);
     await page.goto(`${stack.site.url}/admin/#/projects/${project.id}`);
     await page.getByRole('heading', { name: 'Edit project', level: 1 }).waitFor();
@@ -106,7 +124,9 @@ describe.each([1280, 360])('admin at %i px', (width) => {
     await page.getByLabel('Live URL').fill('');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByText('Project saved.').waitFor();
-    const saved = await json<{ repoUrl: string | null; liveUrl: string | null }>(stack.call('GET', `/api/v1/admin/projects/${project.id}`));
+    const saved = await json<{ repoUrl: string | null; liveUrl: string | null }>(
+      stack.call('GET', `/api/v1/admin/projects/${project.id}`),
+    );
     expect(saved).toMatchObject({ repoUrl: null, liveUrl: null });
     // Saved: leaving asks nothing.
     await nav(page, 'Projects');
@@ -119,7 +139,9 @@ describe.each([1280, 360])('admin at %i px', (width) => {
     await page.getByRole('button', { name: 'Change password' }).click();
     const field = page.getByLabel('New password');
     await expect.poll(() => field.getAttribute('aria-invalid')).toBe('true');
-    const note = await page.locator(`[id="${(await field.getAttribute('aria-describedby'))!.split(' ').find((x) => x.endsWith('-error'))}"]`).textContent();
+    const note = await page
+      .locator(`[id="${(await field.getAttribute('aria-describedby'))!.split(' ').find((x) => x.endsWith('-error'))}"]`)
+      .textContent();
     expect(note).toBe('Use at least 12 characters.');
     expect(await page.getByRole('alert').first().textContent()).not.toMatch(/body\.|minLength|field\(s\)/);
     await shot(page, `field-message-${width}`);
@@ -127,7 +149,9 @@ describe.each([1280, 360])('admin at %i px', (width) => {
   });
 
   it('autosaves edits to a published post aside, and they go live only when published (or are discarded)', async () => {
-    const created = await json<{ id: string; slug: string }>(stack.call('POST', '/api/v1/admin/posts', { title: `Live post ${width}`, content: lexical('Live words.') }));
+    const created = await json<{ id: string; slug: string }>(
+      stack.call('POST', '/api/v1/admin/posts', { title: `Live post ${width}`, content: lexical('Live words.') }),
+    );
     await stack.call('POST', `/api/v1/admin/posts/${created.id}/publish`);
     const { context, page } = await open(width);
     await page.goto(`${stack.site.url}/admin/#/posts/${created.id}`);
@@ -147,7 +171,11 @@ describe.each([1280, 360])('admin at %i px', (width) => {
 
     await page.getByRole('button', { name: 'Publish changes' }).click();
     await page.getByText('Changes published.').waitFor();
-    await eventually(async () => (await json<{ title: string }>(stack.call('GET', `/api/v1/posts/${created.slug}`))).title === `Live post ${width}, edited`);
+    await eventually(
+      async () =>
+        (await json<{ title: string }>(stack.call('GET', `/api/v1/posts/${created.slug}`))).title ===
+        `Live post ${width}, edited`,
+    );
 
     // The revision it made shows what changed, word by word.
     await page.getByRole('button', { name: 'Revisions' }).click();
@@ -162,19 +190,38 @@ describe.each([1280, 360])('admin at %i px', (width) => {
     await page.getByLabel('Excerpt').fill('Not wanted');
     await page.getByRole('status').filter({ hasText: 'Saved, not live yet' }).waitFor({ timeout: 15_000 });
     await page.getByRole('button', { name: 'Discard changes' }).click();
-    await page.getByRole('dialog', { name: 'Discard the changes?' }).getByRole('button', { name: 'Discard changes' }).click();
+    await page
+      .getByRole('dialog', { name: 'Discard the changes?' })
+      .getByRole('button', { name: 'Discard changes' })
+      .click();
     await expect.poll(() => page.getByLabel('Excerpt').inputValue()).toBe('');
-    expect((await json<{ pendingChanges: unknown }>(stack.call('GET', `/api/v1/admin/posts/${created.id}`))).pendingChanges).toBeNull();
+    expect(
+      (await json<{ pendingChanges: unknown }>(stack.call('GET', `/api/v1/admin/posts/${created.id}`))).pendingChanges,
+    ).toBeNull();
     await context.close();
   });
 
   it('refuses to delete an image a post’s text shows, and links to the post', async () => {
-    const png = await sharp({ create: { width: 30, height: 20, channels: 3, background: width === 360 ? '#2a6' : '#a62' } }).png().toBuffer();
+    const png = await sharp({
+      create: { width: 30, height: 20, channels: 3, background: width === 360 ? '#2a6' : '#a62' },
+    })
+      .png()
+      .toBuffer();
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), `inline-${width}.png`);
-    const media = await json<{ id: string; url: string }>(fetch(`${stack.api.url}/api/v1/admin/media`, { method: 'POST', headers: { authorization: `Bearer ${stack.token}` }, body: form }));
-    const content = { root: { type: 'root', children: [{ type: 'image', src: media.url, altText: 'inline', version: 1 }] } };
-    const post = await json<{ id: string }>(stack.call('POST', '/api/v1/admin/posts', { title: `Shows an image ${width}`, content }));
+    const media = await json<{ id: string; url: string }>(
+      fetch(`${stack.api.url}/api/v1/admin/media`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${stack.token}` },
+        body: form,
+      }),
+    );
+    const content = {
+      root: { type: 'root', children: [{ type: 'image', src: media.url, altText: 'inline', version: 1 }] },
+    };
+    const post = await json<{ id: string }>(
+      stack.call('POST', '/api/v1/admin/posts', { title: `Shows an image ${width}`, content }),
+    );
 
     const { context, page } = await open(width);
     await nav(page, 'Media');
@@ -194,43 +241,69 @@ describe.each([1280, 360])('admin at %i px', (width) => {
   });
 
   it('reorders projects and menu items from the keyboard', async () => {
-    const a = await json<{ id: string }>(stack.call('POST', '/api/v1/admin/projects', { title: `Order A ${width}`, sortOrder: 90_000 }));
-    const b = await json<{ id: string }>(stack.call('POST', '/api/v1/admin/projects', { title: `Order B ${width}`, sortOrder: 90_001 }));
+    const a = await json<{ id: string }>(
+      stack.call('POST', '/api/v1/admin/projects', { title: `Order A ${width}`, sortOrder: 90_000 }),
+    );
+    const b = await json<{ id: string }>(
+      stack.call('POST', '/api/v1/admin/projects', { title: `Order B ${width}`, sortOrder: 90_001 }),
+    );
     const { context, page } = await open(width);
     await nav(page, 'Projects');
     const up = page.getByRole('button', { name: `Move Order B ${width} up` });
     await up.focus();
     await page.keyboard.press('Enter');
     await page.getByText(`“Order B ${width}” moved up.`).waitFor();
-    const order = async (id: string) => (await json<{ sortOrder: number }>(stack.call('GET', `/api/v1/admin/projects/${id}`))).sortOrder;
+    const order = async (id: string) =>
+      (await json<{ sortOrder: number }>(stack.call('GET', `/api/v1/admin/projects/${id}`))).sortOrder;
     expect(await order(b.id)).toBeLessThan(await order(a.id));
 
     await nav(page, 'Settings');
     await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
-    const before = (await json<{ navigation: { label: string }[] }>(stack.call('GET', '/api/v1/admin/settings'))).navigation.map((n) => n.label);
+    const before = (
+      await json<{ navigation: { label: string }[] }>(stack.call('GET', '/api/v1/admin/settings'))
+    ).navigation.map((n) => n.label);
     expect(before.length).toBeGreaterThan(1);
     await page.getByRole('button', { name: `Move ${before[0]} down` }).focus();
     await page.keyboard.press('Enter');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.getByText(/Settings saved/).waitFor();
-    const after = (await json<{ navigation: { label: string }[] }>(stack.call('GET', '/api/v1/admin/settings'))).navigation.map((n) => n.label);
+    const after = (
+      await json<{ navigation: { label: string }[] }>(stack.call('GET', '/api/v1/admin/settings'))
+    ).navigation.map((n) => n.label);
     expect(after.slice(0, 2)).toEqual([before[1], before[0]]);
     // Put it back for the other width.
     await page.getByRole('button', { name: `Move ${before[0]} up` }).click();
     await page.getByRole('button', { name: 'Save settings' }).click();
-    await expect.poll(async () => (await json<{ navigation: { label: string }[] }>(stack.call('GET', '/api/v1/admin/settings'))).navigation[0]!.label).toBe(before[0]);
+    await expect
+      .poll(
+        async () =>
+          (await json<{ navigation: { label: string }[] }>(stack.call('GET', '/api/v1/admin/settings'))).navigation[0]!
+            .label,
+      )
+      .toBe(before[0]);
     await context.close();
   });
 
   it('sessions, API keys, two-factor setup, site builds, the audit log and the inbox count', async () => {
     // An admin of its own: signing out "all other sessions" must not end the test stack's session.
     const user = { email: `sessions-${width}-${Date.now()}@test.omervision.local`, password: 'violet-tram-harbour-42' };
-    expect((await stack.call('POST', '/api/v1/admin/users', { ...user, name: `Sessions ${width}`, role: 'admin' })).status).toBe(201);
+    expect(
+      (await stack.call('POST', '/api/v1/admin/users', { ...user, name: `Sessions ${width}`, role: 'admin' })).status,
+    ).toBe(201);
     const { context, page } = await open(width, user);
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: stack.site.url });
     // Another sign-in of the same account, from a phone.
-    const iphone = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
-    expect((await fetch(`${stack.api.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', 'user-agent': iphone }, body: JSON.stringify(user) })).status).toBe(200);
+    const iphone =
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1';
+    expect(
+      (
+        await fetch(`${stack.api.url}/api/v1/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'user-agent': iphone },
+          body: JSON.stringify(user),
+        })
+      ).status,
+    ).toBe(200);
 
     await page.goto(`${stack.site.url}/admin/#/account`);
     await page.getByRole('heading', { name: 'Your account', level: 1 }).waitFor();
@@ -238,7 +311,10 @@ describe.each([1280, 360])('admin at %i px', (width) => {
     await sessions.getByText('this device').waitFor();
     await sessions.getByText('Safari 17 on iPhone').first().waitFor();
     await page.getByRole('button', { name: 'Sign out all other sessions' }).click();
-    await page.getByRole('dialog', { name: 'Sign out every other session?' }).getByRole('button', { name: 'Sign out all others' }).click();
+    await page
+      .getByRole('dialog', { name: 'Sign out every other session?' })
+      .getByRole('button', { name: 'Sign out all others' })
+      .click();
     await page.getByText(/other session\(s\) signed out/).waitFor();
     await expect.poll(() => sessions.getByRole('listitem').count()).toBe(1);
 
@@ -261,8 +337,14 @@ describe.each([1280, 360])('admin at %i px', (width) => {
     await secret.getByRole('button', { name: 'Copy' }).click();
     await secret.getByRole('button', { name: 'Copied ✓' }).waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(key);
-    await page.locator('tr', { hasText: `Copy test ${width}` }).getByRole('button', { name: 'Revoke' }).click();
-    await page.getByRole('dialog', { name: new RegExp('Revoke') }).getByRole('button', { name: 'Revoke key' }).click();
+    await page
+      .locator('tr', { hasText: `Copy test ${width}` })
+      .getByRole('button', { name: 'Revoke' })
+      .click();
+    await page
+      .getByRole('dialog', { name: new RegExp('Revoke') })
+      .getByRole('button', { name: 'Revoke key' })
+      .click();
     await page.getByText('Key revoked.').waitFor();
     expect(await page.getByText(key).count()).toBe(0);
 
@@ -273,19 +355,38 @@ describe.each([1280, 360])('admin at %i px', (width) => {
 
     // The audit log names targets and links to them.
     await nav(page, 'Audit log');
-    await page.getByRole('link', { name: `“Copy test ${width}”` }).first().waitFor();
+    await page
+      .getByRole('link', { name: `“Copy test ${width}”` })
+      .first()
+      .waitFor();
 
     // The inbox count follows a new message without a reload.
-    const before = Number((await page.locator('#admin-nav .count').textContent().catch(() => '0')) || 0);
+    const before = Number(
+      (await page
+        .locator('#admin-nav .count')
+        .textContent()
+        .catch(() => '0')) || 0,
+    );
     const sent = await fetch(`${stack.api.url}/api/v1/contact`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'Count test', email: 'count@example.com', subject: `Count ${width}`, message: 'A message for the inbox count.' }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        name: 'Count test',
+        email: 'count@example.com',
+        subject: `Count ${width}`,
+        message: 'A message for the inbox count.',
+      }),
     });
     expect(sent.status).toBe(202);
-    await eventually(async () => (await json<{ unread: number }>(stack.call('GET', '/api/v1/admin/messages/unread-count'))).unread > before);
+    await eventually(
+      async () =>
+        (await json<{ unread: number }>(stack.call('GET', '/api/v1/admin/messages/unread-count'))).unread > before,
+    );
     await nav(page, 'Tags');
     await page.getByRole('heading', { name: 'Tags', level: 1 }).waitFor();
-    await expect.poll(async () => Number(await page.locator('#admin-nav .count').textContent())).toBeGreaterThan(before);
+    await expect
+      .poll(async () => Number(await page.locator('#admin-nav .count').textContent()))
+      .toBeGreaterThan(before);
     await context.close();
   });
 });

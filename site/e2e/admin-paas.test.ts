@@ -22,7 +22,10 @@ beforeAll(async () => {
   try {
     await docker.ping();
   } catch (err) {
-    throw new Error(`The PaaS browser test needs a Docker Engine and none answers (${(err as Error).message}). Start one: scripts/services.sh start docker.`, { cause: err });
+    throw new Error(
+      `The PaaS browser test needs a Docker Engine and none answers (${(err as Error).message}). Start one: scripts/services.sh start docker.`,
+      { cause: err },
+    );
   }
   const images = await runScript(['scripts/paas-images.sh'], 180_000);
   if (images.code !== 0) throw new Error(`scripts/paas-images.sh failed:\n${images.output}`);
@@ -40,7 +43,9 @@ afterAll(async () => {
 
 describe('admin: PaaS apps', () => {
   it('creates an app from a git URL, streams its build log live, runs it, and deletes it after asking', async () => {
-    const repo = await makeRepo(root, 'admin-static', { 'index.html': '<!doctype html><h1>Deployed from the admin</h1>' });
+    const repo = await makeRepo(root, 'admin-static', {
+      'index.html': '<!doctype html><h1>Deployed from the admin</h1>',
+    });
     const context = await stack.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await page.goto(`${stack.site.url}/admin/`);
@@ -60,20 +65,32 @@ describe('admin: PaaS apps', () => {
     // Lines arrive while the deployment runs (the status says Live), then the stream ends by itself.
     const log = page.getByLabel('Deployment log');
     await page.getByText('● Live').waitFor({ timeout: 30_000 });
-    await expect.poll(async () => (await log.textContent()) ?? '', { timeout: 60_000 }).toMatch(/Detected a static site/);
+    await expect
+      .poll(async () => (await log.textContent()) ?? '', { timeout: 60_000 })
+      .toMatch(/Detected a static site/);
     await page.screenshot({ path: join(ARTIFACTS, 'admin-paas-live-log.png'), fullPage: true });
     await page.getByText('The deployment finished.').waitFor({ timeout: 180_000 });
     expect(await log.textContent()).toMatch(/answered HTTP 200/);
-    await expect.poll(async () => page.locator('.page-head .badge').first().textContent(), { timeout: 30_000 }).toBe('running');
+    await expect
+      .poll(async () => page.locator('.page-head .badge').first().textContent(), { timeout: 30_000 })
+      .toBe('running');
     await page.getByRole('link', { name: 'Open preview ↗' }).waitFor();
     await page.screenshot({ path: join(ARTIFACTS, 'admin-paas-running.png'), fullPage: true });
 
     const appId = page.url().split('/').pop()!;
     await page.getByRole('button', { name: 'Delete app' }).click();
-    await page.getByRole('dialog', { name: 'Delete Admin Static?' }).getByRole('button', { name: 'Delete app' }).click();
+    await page
+      .getByRole('dialog', { name: 'Delete Admin Static?' })
+      .getByRole('button', { name: 'Delete app' })
+      .click();
     await page.getByRole('heading', { name: 'Apps', level: 1 }).waitFor();
     await eventually(async () => (await stack.call('GET', `/api/v1/admin/paas/apps/${appId}`)).status === 404, 30_000);
-    await eventually(async () => (await docker.listContainers({ all: true, filters: { label: [`${LABEL.app}=${appId}`] } })).length === 0, 60_000, 500);
+    await eventually(
+      async () =>
+        (await docker.listContainers({ all: true, filters: { label: [`${LABEL.app}=${appId}`] } })).length === 0,
+      60_000,
+      500,
+    );
     await context.close();
   }, 300_000);
 
@@ -94,7 +111,9 @@ describe('admin: PaaS apps', () => {
     await dialog.getByLabel('Sign-in').selectOption('deployKey');
     await dialog.getByRole('button', { name: 'Create and show the key' }).click();
     const key = page.getByRole('region', { name: 'Deploy key' });
-    await expect.poll(async () => (await key.locator('code').textContent()) ?? '').toMatch(/^ssh-ed25519 AAAA[A-Za-z0-9+/]+ omervision-private-key-app$/);
+    await expect
+      .poll(async () => (await key.locator('code').textContent()) ?? '')
+      .toMatch(/^ssh-ed25519 AAAA[A-Za-z0-9+/]+ omervision-private-key-app$/);
     await page.screenshot({ path: join(ARTIFACTS, 'admin-paas-deploy-key.png'), fullPage: true });
     await page.getByRole('link', { name: 'Open Private Key App →' }).click();
     await page.getByRole('button', { name: 'Edit settings' }).click();
@@ -112,11 +131,15 @@ describe('admin: PaaS apps', () => {
     await edit.getByRole('button', { name: 'Save' }).click();
     await page.getByText('App saved').waitFor();
     const appId = page.url().split('/').pop()!;
-    const view = await (await stack.call('GET', `/api/v1/admin/paas/apps/${appId}`)).json() as { repoAccess: { method: string; tokenSet: boolean; deployKey: string | null } };
+    const view = (await (await stack.call('GET', `/api/v1/admin/paas/apps/${appId}`)).json()) as {
+      repoAccess: { method: string; tokenSet: boolean; deployKey: string | null };
+    };
     expect(view.repoAccess).toMatchObject({ method: 'token', tokenSet: true, deployKey: null });
     expect(JSON.stringify(view)).not.toContain('glpat-never-shown-again-123');
     await page.getByRole('button', { name: 'Edit settings' }).click();
-    await expect.poll(async () => page.getByRole('dialog', { name: 'Edit app' }).getByLabel('Access token').inputValue()).toBe('');
+    await expect
+      .poll(async () => page.getByRole('dialog', { name: 'Edit app' }).getByLabel('Access token').inputValue())
+      .toBe('');
     await page.screenshot({ path: join(ARTIFACTS, 'admin-paas-token.png'), fullPage: true });
     await stack.call('DELETE', `/api/v1/admin/paas/apps/${appId}`);
     await context.close();

@@ -22,7 +22,11 @@ beforeAll(async () => {
   originalNavigation = (await json<{ navigation: unknown }>(stack.call('GET', '/api/v1/admin/settings'))).navigation;
 }, 300_000);
 afterAll(async () => {
-  if (stack && originalNavigation) await stack.call('PATCH', '/api/v1/admin/settings', { ...(await json<object>(stack.call('GET', '/api/v1/admin/settings'))), navigation: originalNavigation });
+  if (stack && originalNavigation)
+    await stack.call('PATCH', '/api/v1/admin/settings', {
+      ...(await json<object>(stack.call('GET', '/api/v1/admin/settings'))),
+      navigation: originalNavigation,
+    });
   await stack?.close();
 });
 
@@ -32,11 +36,15 @@ async function json<T>(res: Promise<Response>): Promise<T> {
   return (await r.json()) as T;
 }
 
-const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `reorder-env-${name}.png`), fullPage: true });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: join(ARTIFACTS, `reorder-env-${name}.png`), fullPage: true });
 
 async function open(width: number): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const mobile = width < 600;
-  const context = await stack.browser.newContext({ viewport: { width, height: 900 }, ...(mobile ? { isMobile: true, hasTouch: true } : {}) });
+  const context = await stack.browser.newContext({
+    viewport: { width, height: 900 },
+    ...(mobile ? { isMobile: true, hasTouch: true } : {}),
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(`${page.url()}: ${m.text()}`));
@@ -57,7 +65,10 @@ async function go(page: Page, path: string, heading: string): Promise<void> {
 
 /** Nothing wider than the viewport (the page itself scrolls only downwards). */
 async function expectNoSidewaysScroll(page: Page): Promise<void> {
-  const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+  const [scroll, client] = await page.evaluate(() => [
+    document.documentElement.scrollWidth,
+    document.documentElement.clientWidth,
+  ]);
   expect(scroll).toBeLessThanOrEqual(client);
 }
 
@@ -109,7 +120,12 @@ describe.each([1280, 360])('admin at %i px', (width) => {
     const labels = ['Alpha', 'Bravo', 'Charlie', 'Delta'].map((l) => `${l} ${width}`);
     const hrefs = ['/blog', '/projects', '/about', '/contact'];
     const settings = await json<object>(stack.call('GET', '/api/v1/admin/settings'));
-    await json(stack.call('PATCH', '/api/v1/admin/settings', { ...settings, navigation: labels.map((label, i) => ({ label, href: hrefs[i] })) }));
+    await json(
+      stack.call('PATCH', '/api/v1/admin/settings', {
+        ...settings,
+        navigation: labels.map((label, i) => ({ label, href: hrefs[i] })),
+      }),
+    );
     const { context, page, errors } = await open(width);
     await go(page, '/settings', 'Settings');
     const menu = page.getByRole('group', { name: 'Navigation' });
@@ -119,9 +135,17 @@ describe.each([1280, 360])('admin at %i px', (width) => {
     // Keyboard: Alpha two places down, announced for screen readers.
     await keyboardMove(page, menu.getByRole('button', { name: `Reorder ${labels[0]}` }), 'ArrowDown', 2);
     await expect.poll(shown).toEqual([labels[1], labels[2], labels[0], labels[3]]);
-    await page.locator('[aria-live="assertive"]').filter({ hasText: `${labels[0]} dropped at position 3 of 4.` }).waitFor({ state: 'attached' });
+    await page
+      .locator('[aria-live="assertive"]')
+      .filter({ hasText: `${labels[0]} dropped at position 3 of 4.` })
+      .waitFor({ state: 'attached' });
     // Pointer: Delta dragged onto Bravo (the top).
-    await drag(page, menu.getByRole('button', { name: `Reorder ${labels[3]}` }), menu.locator('.link-row').nth(0), touch);
+    await drag(
+      page,
+      menu.getByRole('button', { name: `Reorder ${labels[3]}` }),
+      menu.locator('.link-row').nth(0),
+      touch,
+    );
     await expect.poll(shown).toEqual([labels[3], labels[1], labels[2], labels[0]]);
     await expectNoSidewaysScroll(page);
     await shot(page, `menu-${width}`);
@@ -132,7 +156,9 @@ describe.each([1280, 360])('admin at %i px', (width) => {
     await page.reload();
     await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
     await expect.poll(shown).toEqual(expected);
-    const saved = await json<{ navigation: { label: string; href: string }[] }>(stack.call('GET', '/api/v1/admin/settings'));
+    const saved = await json<{ navigation: { label: string; href: string }[] }>(
+      stack.call('GET', '/api/v1/admin/settings'),
+    );
     expect(saved.navigation).toEqual(expected.map((label) => ({ label, href: hrefs[labels.indexOf(label)] })));
 
     // The site rebuilds on save: its menu follows.
@@ -152,7 +178,14 @@ describe.each([1280, 360])('admin at %i px', (width) => {
     const titles = ['One', 'Two', 'Three'].map((t) => `Featured ${t} ${width}`);
     const ids: string[] = [];
     for (const [i, title] of titles.entries()) {
-      const p = await json<{ id: string }>(stack.call('POST', '/api/v1/admin/projects', { title, summary: `Project ${i + 1}`, featured: true, sortOrder: top + i * 10 }));
+      const p = await json<{ id: string }>(
+        stack.call('POST', '/api/v1/admin/projects', {
+          title,
+          summary: `Project ${i + 1}`,
+          featured: true,
+          sortOrder: top + i * 10,
+        }),
+      );
       await json(stack.call('POST', `/api/v1/admin/projects/${p.id}/publish`));
       ids.push(p.id);
     }
@@ -177,7 +210,9 @@ describe.each([1280, 360])('admin at %i px', (width) => {
     await page.reload();
     await page.getByRole('heading', { name: 'Projects', level: 1 }).waitFor();
     await expect.poll(shown).toEqual(expected);
-    const saved = await json<{ id: string; title: string; sortOrder: number }[]>(stack.call('GET', '/api/v1/admin/projects'));
+    const saved = await json<{ id: string; title: string; sortOrder: number }[]>(
+      stack.call('GET', '/api/v1/admin/projects'),
+    );
     const orderOf = (title: string) => saved.find((p) => p.title === title)!.sortOrder;
     expect(orderOf(expected[0]!)).toBeLessThan(orderOf(expected[1]!));
     expect(orderOf(expected[1]!)).toBeLessThan(orderOf(expected[2]!));
@@ -194,9 +229,13 @@ describe.each([1280, 360])('admin at %i px', (width) => {
   }, 300_000);
 
   it('lists an app’s variables masked and edits them one by one', async () => {
-    const app = await json<{ id: string; name: string }>(stack.call('POST', '/api/v1/admin/paas/apps', {
-      name: `Env app ${width}`, repoUrl: `file:///tmp/ov-e2e-env-${width}.git`, env: { EXISTING_SECRET: 'hush-value-123', MODE: 'dev' },
-    }));
+    const app = await json<{ id: string; name: string }>(
+      stack.call('POST', '/api/v1/admin/paas/apps', {
+        name: `Env app ${width}`,
+        repoUrl: `file:///tmp/ov-e2e-env-${width}.git`,
+        env: { EXISTING_SECRET: 'hush-value-123', MODE: 'dev' },
+      }),
+    );
     const { context, page, errors } = await open(width);
     await go(page, `/apps/${app.id}`, app.name);
     const section = page.getByRole('region', { name: 'Environment variables' });
@@ -211,7 +250,9 @@ describe.each([1280, 360])('admin at %i px', (width) => {
     await table.getByText('hush-value-123').waitFor();
     await section.getByRole('button', { name: 'Hide values' }).click();
     await table.getByText('hush-value-123').waitFor({ state: 'detached' });
-    const audit = await json<{ items: { action: string; targetId: string }[] }>(stack.call('GET', '/api/v1/admin/audit?targetType=paas_app&limit=20'));
+    const audit = await json<{ items: { action: string; targetId: string }[] }>(
+      stack.call('GET', '/api/v1/admin/audit?targetType=paas_app&limit=20'),
+    );
     expect(audit.items.filter((e) => e.action === 'paas.env.reveal' && e.targetId === app.id)).toHaveLength(1);
 
     // Edit one.
@@ -228,10 +269,16 @@ describe.each([1280, 360])('admin at %i px', (width) => {
     await adder.getByLabel('Name').fill('PORT');
     await adder.getByLabel('Value', { exact: true }).fill('9000');
     await adder.getByRole('button', { name: 'Add variable' }).click();
-    await adder.locator('.field-error').filter({ hasText: /set by the engine/ }).waitFor();
+    await adder
+      .locator('.field-error')
+      .filter({ hasText: /set by the engine/ })
+      .waitFor();
     await adder.getByLabel('Name').fill('9LIVES');
     await adder.getByRole('button', { name: 'Add variable' }).click();
-    await adder.locator('.field-error').filter({ hasText: /letters, digits and _/i }).waitFor();
+    await adder
+      .locator('.field-error')
+      .filter({ hasText: /letters, digits and _/i })
+      .waitFor();
     await expectNoSidewaysScroll(page);
     await shot(page, `env-error-${width}`);
     await adder.getByLabel('Name').fill('NEW_KEY');
@@ -242,7 +289,10 @@ describe.each([1280, 360])('admin at %i px', (width) => {
 
     // Remove one, after asking.
     await section.getByRole('button', { name: 'Remove EXISTING_SECRET' }).click();
-    await page.getByRole('dialog', { name: 'Remove EXISTING_SECRET?' }).getByRole('button', { name: 'Remove variable' }).click();
+    await page
+      .getByRole('dialog', { name: 'Remove EXISTING_SECRET?' })
+      .getByRole('button', { name: 'Remove variable' })
+      .click();
     await page.getByText('EXISTING_SECRET removed.').waitFor();
     await expectNoSidewaysScroll(page);
     await shot(page, `env-${width}`);
@@ -250,8 +300,13 @@ describe.each([1280, 360])('admin at %i px', (width) => {
     await page.reload();
     await page.getByRole('heading', { name: app.name, level: 1 }).waitFor();
     await expect.poll(() => table.locator('tbody tr td:first-child').allTextContents()).toEqual(['MODE', 'NEW_KEY']);
-    const stored = await json<{ variables: { name: string; value: string }[] }>(stack.call('GET', `/api/v1/admin/paas/apps/${app.id}/env?reveal=true`));
-    expect(stored.variables.map((v) => [v.name, v.value])).toEqual([['MODE', 'production'], ['NEW_KEY', 'a value']]);
+    const stored = await json<{ variables: { name: string; value: string }[] }>(
+      stack.call('GET', `/api/v1/admin/paas/apps/${app.id}/env?reveal=true`),
+    );
+    expect(stored.variables.map((v) => [v.name, v.value])).toEqual([
+      ['MODE', 'production'],
+      ['NEW_KEY', 'a value'],
+    ]);
 
     // An app that has been deployed: a change offers the redeploy that applies it.
     await new PaasRepository(stack.api.infra.database.db).updateApp(app.id, { activeDeploymentId: uuidv7() });
@@ -263,7 +318,9 @@ describe.each([1280, 360])('admin at %i px', (width) => {
     await section.getByText('The running app still has the previous values.').waitFor();
     await section.getByRole('button', { name: 'Redeploy now' }).click();
     await page.getByText('Deployment started.').waitFor();
-    const deployments = await json<{ trigger: string }[]>(stack.call('GET', `/api/v1/admin/paas/apps/${app.id}/deployments`));
+    const deployments = await json<{ trigger: string }[]>(
+      stack.call('GET', `/api/v1/admin/paas/apps/${app.id}/deployments`),
+    );
     expect(deployments.map((d) => d.trigger)).toContain('manual');
     // The 422s are the API's answers: the browser logs them as failed requests, nothing else.
     expect(errors.filter((e) => !/status of 422/.test(e))).toEqual([]);

@@ -18,23 +18,41 @@ beforeAll(async () => {
   stack = await startStack();
   // Random noise does not compress: ~270 KB, enough for a throttled upload to show its progress.
   const raw = randomBytes(300 * 300 * 3);
-  photo = await sharp(raw, { raw: { width: 300, height: 300, channels: 3 } }).png().toBuffer();
+  photo = await sharp(raw, { raw: { width: 300, height: 300, channels: 3 } })
+    .png()
+    .toBuffer();
 });
 afterAll(async () => {
   await stack?.close();
 });
 
 const SCREENS: [string, string][] = [
-  ['/', 'Dashboard'], ['/posts', 'Posts'], ['/posts/new', 'New post'], ['/pages', 'Pages'], ['/pages/new', 'New page'],
-  ['/projects', 'Projects'], ['/projects/new', 'New project'], ['/tags', 'Tags'], ['/skills', 'Skills'], ['/media', 'Media'],
-  ['/inbox', 'Inbox'], ['/site', 'Site builds'], ['/apps', 'Apps'], ['/settings', 'Settings'], ['/users', 'Users'],
-  ['/api-keys', 'API keys'], ['/webhooks', 'Webhooks'], ['/audit', 'Audit log'], ['/account', 'Your account'],
+  ['/', 'Dashboard'],
+  ['/posts', 'Posts'],
+  ['/posts/new', 'New post'],
+  ['/pages', 'Pages'],
+  ['/pages/new', 'New page'],
+  ['/projects', 'Projects'],
+  ['/projects/new', 'New project'],
+  ['/tags', 'Tags'],
+  ['/skills', 'Skills'],
+  ['/media', 'Media'],
+  ['/inbox', 'Inbox'],
+  ['/site', 'Site builds'],
+  ['/apps', 'Apps'],
+  ['/settings', 'Settings'],
+  ['/users', 'Users'],
+  ['/api-keys', 'API keys'],
+  ['/webhooks', 'Webhooks'],
+  ['/audit', 'Audit log'],
+  ['/account', 'Your account'],
 ];
 
 /** Lets the browser deliver selectionchange (Lexical reads the caret from it) before the next step. */
 const settle = (page: Page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
 
-const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `admin-${name}.png`), fullPage: true });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: join(ARTIFACTS, `admin-${name}.png`), fullPage: true });
 
 async function signIn(page: Page, email: string, password: string): Promise<void> {
   await page.goto(`${stack.site.url}/admin/`);
@@ -116,14 +134,24 @@ describe('admin', () => {
     await shot(page, 'editor');
 
     await page.getByRole('button', { name: 'Save draft' }).click();
-    await expect.poll(() => page.getByRole('status').filter({ hasText: /^Saved$/ }).count()).toBe(1);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('status')
+          .filter({ hasText: /^Saved$/ })
+          .count(),
+      )
+      .toBe(1);
     expect(page.url()).toMatch(/#\/posts\/[0-9a-f-]{36}$/);
     await page.getByRole('button', { name: 'Publish' }).click();
     await page.getByText('Published. The site rebuilds in a moment.').waitFor();
     await shot(page, 'published');
 
     const id = page.url().split('/').pop()!;
-    const admin = (await (await stack.call('GET', `/api/v1/admin/posts/${id}`)).json()) as { slug: string; status: string };
+    const admin = (await (await stack.call('GET', `/api/v1/admin/posts/${id}`)).json()) as {
+      slug: string;
+      status: string;
+    };
     expect(admin.status).toBe('published');
     const pub = await fetch(`${stack.api.url}/api/v1/posts/${admin.slug}`);
     expect(pub.status).toBe(200);
@@ -132,7 +160,9 @@ describe('admin', () => {
     expect(html).toContain('<p>Plain then <strong>bold words</strong> and plain again.</p>');
     expect(html).toContain('<ul><li>first item</li><li>second item</li></ul>');
     expect(html, html).toMatch(/<p>Read <a href="https:\/\/example\.com\/docs"[^>]*>the docs<\/a><\/p>/);
-    expect(html).toMatch(/<img src="http[^"]+\/media\/[0-9a-f]{64}\/[^"]+\.png" alt="Colourful noise" width="300" height="300"/);
+    expect(html).toMatch(
+      /<img src="http[^"]+\/media\/[0-9a-f]{64}\/[^"]+\.png" alt="Colourful noise" width="300" height="300"/,
+    );
 
     // The builder picks up the publish webhook; the post is on the static site.
     await eventually(async () => (await fetch(`${stack.site.url}/blog/${admin.slug}/`)).status === 200, 90_000, 500);
@@ -154,22 +184,40 @@ describe('admin', () => {
     // A slow uplink so the progress bar has something to show.
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: -1, uploadThroughput: 64 * 1024 });
-    const upload = await sharp(await sharp(photo).rotate(90).png().toBuffer()).png().toBuffer();
-    await page.getByLabel('Choose files').setInputFiles({ name: 'slow-noise.png', mimeType: 'image/png', buffer: upload });
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 20,
+      downloadThroughput: -1,
+      uploadThroughput: 64 * 1024,
+    });
+    const upload = await sharp(await sharp(photo).rotate(90).png().toBuffer())
+      .png()
+      .toBuffer();
+    await page
+      .getByLabel('Choose files')
+      .setInputFiles({ name: 'slow-noise.png', mimeType: 'image/png', buffer: upload });
     const bar = page.getByRole('progressbar', { name: 'Upload of slow-noise.png' });
     await bar.waitFor();
     const values: number[] = [];
-    const seen = await eventually(async () => {
-      const v = await bar.evaluate((el) => (el as HTMLProgressElement).value);
-      values.push(v);
-      return v > 0 && v < 1 ? v : undefined;
-    }, 20_000, 50).catch((err: Error) => {
+    const seen = await eventually(
+      async () => {
+        const v = await bar.evaluate((el) => (el as HTMLProgressElement).value);
+        values.push(v);
+        return v > 0 && v < 1 ? v : undefined;
+      },
+      20_000,
+      50,
+    ).catch((err: Error) => {
       throw new Error(`${err.message}; progress values seen: ${values.join(',')}`);
     });
     expect(seen).toBeGreaterThan(0);
     await shot(page, 'media-uploading');
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
     await page.getByText('Uploaded', { exact: true }).waitFor({ timeout: 30_000 });
 
     await page.getByRole('button', { name: 'slow-noise.png: details' }).click();
@@ -179,13 +227,21 @@ describe('admin', () => {
     await details.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Media saved.').waitFor();
     await shot(page, 'media-detail');
-    const list = (await (await stack.call('GET', '/api/v1/admin/media?q=slow-noise')).json()) as { items: { id: string; alt: string; focalX: number; focalY: number }[] };
+    const list = (await (await stack.call('GET', '/api/v1/admin/media?q=slow-noise')).json()) as {
+      items: { id: string; alt: string; focalX: number; focalY: number }[];
+    };
     const media = list.items[0]!;
     expect(media.alt).toBe('Rotated noise');
     expect(media.focalX).toBeLessThan(30);
 
     // In use as a cover: deleting lists the place (with a link), and goes ahead only when confirmed again.
-    const post = (await (await stack.call('POST', '/api/v1/admin/posts', { title: 'Has a cover', content: lexical('x'), coverMediaId: media.id })).json()) as { id: string };
+    const post = (await (
+      await stack.call('POST', '/api/v1/admin/posts', {
+        title: 'Has a cover',
+        content: lexical('x'),
+        coverMediaId: media.id,
+      })
+    ).json()) as { id: string };
     await details.getByRole('button', { name: 'Delete', exact: true }).click();
     await page.getByRole('dialog', { name: 'Delete this image?' }).getByRole('button', { name: 'Delete' }).click();
     const inUse = details.getByRole('alert').filter({ hasText: 'This image is in use' });
@@ -194,7 +250,10 @@ describe('admin', () => {
     await inUse.getByRole('button', { name: 'Remove from 1 place(s) and delete' }).click();
     await page.getByText('Image deleted.').waitFor();
     expect((await stack.call('GET', `/api/v1/admin/media/${media.id}`)).status).toBe(404);
-    expect(((await (await stack.call('GET', `/api/v1/admin/posts/${post.id}`)).json()) as { coverMediaId: string | null }).coverMediaId).toBeNull();
+    expect(
+      ((await (await stack.call('GET', `/api/v1/admin/posts/${post.id}`)).json()) as { coverMediaId: string | null })
+        .coverMediaId,
+    ).toBeNull();
     await context.close();
   });
 
@@ -202,11 +261,18 @@ describe('admin', () => {
     const sent = await fetch(`${stack.api.url}/api/v1/contact`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'Ayşe Yılmaz', email: 'ayse@example.com', subject: 'Merhaba from e2e', message: 'Projeniz hakkında konuşabilir miyiz?' }),
+      body: JSON.stringify({
+        name: 'Ayşe Yılmaz',
+        email: 'ayse@example.com',
+        subject: 'Merhaba from e2e',
+        message: 'Projeniz hakkında konuşabilir miyiz?',
+      }),
     });
     expect(sent.status).toBe(202);
     const msg = await eventually(async () => {
-      const r = (await (await stack.call('GET', '/api/v1/admin/messages?status=unread')).json()) as { items: { id: string; subject: string }[] };
+      const r = (await (await stack.call('GET', '/api/v1/admin/messages?status=unread')).json()) as {
+        items: { id: string; subject: string }[];
+      };
       return r.items.find((m) => m.subject === 'Merhaba from e2e');
     });
 
@@ -228,7 +294,10 @@ describe('admin', () => {
   });
 
   it('opens every screen at phone and desktop width without errors or sideways scrolling', async () => {
-    for (const [width, height] of [[360, 740], [1280, 900]] as const) {
+    for (const [width, height] of [
+      [360, 740],
+      [1280, 900],
+    ] as const) {
       const context = await stack.browser.newContext({ viewport: { width, height } });
       const page = await context.newPage();
       const errors: string[] = [];
@@ -251,7 +320,9 @@ describe('admin', () => {
         await shot(page, `${width}-${path.replace(/\W+/g, '-').replace(/^-|-$/g, '') || 'home'}`);
         const wide = await page.evaluate(() =>
           Array.from(document.querySelectorAll('body *'))
-            .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5 && !el.closest('.table-wrap, .log'))
+            .filter(
+              (el) => el.getBoundingClientRect().right > window.innerWidth + 0.5 && !el.closest('.table-wrap, .log'),
+            )
             .map((el) => `${el.tagName.toLowerCase()}.${el.className}`)
             .slice(0, 5),
         );
@@ -264,7 +335,12 @@ describe('admin', () => {
 
   it('does not offer publishing to an author', async () => {
     const email = `author-${Date.now()}@test.omervision.local`;
-    const created = await stack.call('POST', '/api/v1/admin/users', { email, name: 'Ada Author', password: 'violet-tram-harbour-42', role: 'author' });
+    const created = await stack.call('POST', '/api/v1/admin/users', {
+      email,
+      name: 'Ada Author',
+      password: 'violet-tram-harbour-42',
+      role: 'author',
+    });
     expect(created.status).toBe(201);
     const context = await stack.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();

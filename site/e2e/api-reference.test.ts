@@ -10,13 +10,34 @@ import { startStack, type Stack } from './stack.ts';
  * does not scroll sideways on a phone or a desktop.
  */
 type SpecOperation = { operationId?: string; summary?: string; tags?: string[] };
-const SPEC = JSON.parse(readFileSync(new URL('../../openapi/openapi.json', import.meta.url), 'utf8')) as { paths: Record<string, Record<string, SpecOperation>> };
+const SPEC = JSON.parse(readFileSync(new URL('../../openapi/openapi.json', import.meta.url), 'utf8')) as {
+  paths: Record<string, Record<string, SpecOperation>>;
+};
 const OPERATIONS = Object.entries(SPEC.paths).flatMap(([path, item]) =>
-  ['get', 'post', 'put', 'patch', 'delete'].flatMap((m) => (item[m]?.operationId ? [{ id: item[m]!.operationId!, text: [item[m]!.operationId, m, path, item[m]!.summary ?? '', item[m]!.tags?.[0] ?? 'Other'].join(' ').toLowerCase() }] : [])),
+  ['get', 'post', 'put', 'patch', 'delete'].flatMap((m) =>
+    item[m]?.operationId
+      ? [
+          {
+            id: item[m]!.operationId!,
+            text: [item[m]!.operationId, m, path, item[m]!.summary ?? '', item[m]!.tags?.[0] ?? 'Other']
+              .join(' ')
+              .toLowerCase(),
+          },
+        ]
+      : [],
+  ),
 );
 const OPERATION_IDS = OPERATIONS.map((o) => o.id);
 /** What the page's filter should show for a query: operations whose text has every word. */
-const matching = (q: string) => OPERATIONS.filter((o) => q.toLowerCase().split(/\s+/).every((w) => o.text.includes(w))).map((o) => o.id).sort();
+const matching = (q: string) =>
+  OPERATIONS.filter((o) =>
+    q
+      .toLowerCase()
+      .split(/\s+/)
+      .every((w) => o.text.includes(w)),
+  )
+    .map((o) => o.id)
+    .sort();
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let stack: Stack;
@@ -30,7 +51,11 @@ afterAll(async () => {
 async function open(width: number, problems: string[]): Promise<Page> {
   const context = await stack.browser.newContext({ viewport: { width, height: width < 800 ? 780 : 900 } });
   const page = await context.newPage();
-  await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP ${e.effectiveDirective} ${e.blockedURI}`)));
+  await page.addInitScript(() =>
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`CSP ${e.effectiveDirective} ${e.blockedURI}`),
+    ),
+  );
   page.on('pageerror', (e) => problems.push(e.message));
   page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
   await page.goto(`${stack.site.url}/docs/api/`, { waitUntil: 'networkidle' });
@@ -48,7 +73,13 @@ async function axe(page: Page): Promise<string[]> {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
     }),
   );
-  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  return result.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(', ')}`,
+  );
 }
 
 describe('the API reference page', () => {
@@ -61,9 +92,13 @@ describe('the API reference page', () => {
     const missing = OPERATION_IDS.filter((id) => !html.includes(`id="${id}"`));
     expect(missing).toEqual([]);
     expect(html).toContain('curl -X POST &quot;$OMERVISION_URL/api/v1/contact&quot;');
-    expect(html).toContain("import { createOmerVisionClient } from &#39;@omervision/client&#39;;");
+    expect(html).toContain('import { createOmerVisionClient } from &#39;@omervision/client&#39;;');
     // No script or stylesheet from anywhere but the site itself.
-    expect([...html.matchAll(/<(?:script|link)[^>]+(?:src|href)="(https?:)?\/\/[^"]+"/g)].filter((m) => !/rel="(canonical|alternate)"/.test(m[0]))).toEqual([]);
+    expect(
+      [...html.matchAll(/<(?:script|link)[^>]+(?:src|href)="(https?:)?\/\/[^"]+"/g)].filter(
+        (m) => !/rel="(canonical|alternate)"/.test(m[0]),
+      ),
+    ).toEqual([]);
     const home = await (await fetch(`${stack.site.url}/`)).text();
     expect(home).toContain('href="/docs/api/"');
   });
@@ -77,7 +112,9 @@ describe('the API reference page', () => {
     await page.getByLabel('Filter operations').fill('contact');
     await expect.poll(shownIds).toEqual(matching('contact'));
     expect(matching('contact')).toContain('ContactSubmit');
-    expect(await page.locator('#api-filter-status').textContent()).toBe(`${matching('contact').length} of ${OPERATION_IDS.length} operations match`);
+    expect(await page.locator('#api-filter-status').textContent()).toBe(
+      `${matching('contact').length} of ${OPERATION_IDS.length} operations match`,
+    );
     expect(await page.locator('.api-tag:visible').count()).toBeLessThan(await page.locator('.api-tag').count());
     // Two words: both must match (here a method and a path).
     await page.getByLabel('Filter operations').fill('delete tags');
@@ -96,20 +133,28 @@ describe('the API reference page', () => {
       const page = await open(width, problems);
       // Unfolded: the first operation of every tag (parameters, bodies, errors, samples) and a few schemas.
       const opened = await page.evaluate(() => {
-        const folds = [...document.querySelectorAll<HTMLDetailsElement>('.api-tag .api-op:first-of-type details, details.api-schema:nth-of-type(-n+5)')];
+        const folds = [
+          ...document.querySelectorAll<HTMLDetailsElement>(
+            '.api-tag .api-op:first-of-type details, details.api-schema:nth-of-type(-n+5)',
+          ),
+        ];
         for (const d of folds) d.open = true;
         return folds.length;
       });
       expect(opened).toBeGreaterThan(5);
       expect(await axe(page)).toEqual([]);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow, `scrolls sideways at ${width} px`).toBe(0);
       // A link to a schema unfolds it.
       const link = page.locator('.api-op:first-of-type a[href^="#schema-"]').first();
       const target = (await link.getAttribute('href'))!.slice(1);
       await page.evaluate((id) => ((document.getElementById(id) as HTMLDetailsElement).open = false), target);
       await link.click();
-      await expect.poll(() => page.evaluate((id) => (document.getElementById(id) as HTMLDetailsElement).open, target)).toBe(true);
+      await expect
+        .poll(() => page.evaluate((id) => (document.getElementById(id) as HTMLDetailsElement).open, target))
+        .toBe(true);
       expect(problems).toEqual([]);
       await page.context().close();
     });

@@ -17,19 +17,28 @@ afterAll(async () => {
   await stack?.close();
 });
 
-const directives = (policy: string) => Object.fromEntries(policy.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
+const directives = (policy: string) =>
+  Object.fromEntries(
+    policy
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name!, values]),
+  );
 
 /** The sha256 of every inline script a browser would run, computed here from the served HTML. */
 function inlineScripts(html: string): string[] {
-  return [...html.matchAll(/<script(?![^>]*\bsrc=)(?![^>]*application\/ld\+json)[^>]*>([\s\S]*?)<\/script>/g)]
-    .map((m) => `'sha256-${createHash('sha256').update(m[1]!).digest('base64')}'`);
+  return [...html.matchAll(/<script(?![^>]*\bsrc=)(?![^>]*application\/ld\+json)[^>]*>([\s\S]*?)<\/script>/g)].map(
+    (m) => `'sha256-${createHash('sha256').update(m[1]!).digest('base64')}'`,
+  );
 }
 
 /** Collects CSP violations in the page (the event fires for every blocked script, frame, fetch…). */
 async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
   await page.addInitScript(() => {
     const seen: string[] = ((window as unknown as { __csp: string[] }).__csp = []);
-    document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.effectiveDirective} ${e.blockedURI} ${e.sample}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      seen.push(`${e.effectiveDirective} ${e.blockedURI} ${e.sample}`),
+    );
   });
   return () => page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
 }
@@ -42,14 +51,23 @@ describe('Content-Security-Policy', () => {
       expect(policy, path).toBeTruthy();
       const d = directives(policy!);
       expect(d['script-src']![0], path).toBe("'self'");
-      expect(d['script-src']!.every((s) => s === "'self'" || /^'sha256-[\w+/]+=*'$/.test(s)), policy!).toBe(true);
+      expect(
+        d['script-src']!.every((s) => s === "'self'" || /^'sha256-[\w+/]+=*'$/.test(s)),
+        policy!,
+      ).toBe(true);
       expect(d['object-src']).toEqual(["'none'"]);
       expect(d['base-uri']).toEqual(["'self'"]);
       expect(d['frame-ancestors']).toEqual(["'none'"]);
       expect(d['connect-src']).toContain(new URL(stack.api.url).origin);
       // The /paas/ page embeds the apps where the API says they are.
       const env = stack.api.infra.env;
-      expect(d['frame-src']).toEqual(paasFrameSources({ PAAS_APP_URL: env.PAAS_APP_URL, PAAS_DOMAIN: env.PAAS_DOMAIN, PAAS_ROUTER_PORT: String(env.PAAS_ROUTER_PORT) }));
+      expect(d['frame-src']).toEqual(
+        paasFrameSources({
+          PAAS_APP_URL: env.PAAS_APP_URL,
+          PAAS_DOMAIN: env.PAAS_DOMAIN,
+          PAAS_ROUTER_PORT: String(env.PAAS_ROUTER_PORT),
+        }),
+      );
       // Every inline script of the page is allowed by its hash, and nothing else is.
       expect([...d['script-src']!.slice(1)].sort(), path).toEqual([...new Set(inlineScripts(await res.text()))].sort());
     }
@@ -104,22 +122,38 @@ describe('Content-Security-Policy', () => {
 
   it('a javascript: link that reached the settings without the API is not rendered', async () => {
     const pool = stack.api.infra.database.pool;
-    const navigation = [{ label: 'Blog', href: '/blog' }, { label: 'Evil', href: 'javascript:alert(document.cookie)' }, { label: 'Away', href: '//evil.example/' }];
-    const social = [{ label: 'GitHub', url: 'https://github.com/omervision' }, { label: 'Evil', url: 'JavaScript:alert(1)' }];
+    const navigation = [
+      { label: 'Blog', href: '/blog' },
+      { label: 'Evil', href: 'javascript:alert(document.cookie)' },
+      { label: 'Away', href: '//evil.example/' },
+    ];
+    const social = [
+      { label: 'GitHub', url: 'https://github.com/omervision' },
+      { label: 'Evil', url: 'JavaScript:alert(1)' },
+    ];
     await pool.query("UPDATE site_settings SET value = ? WHERE `key` = 'navigation'", [JSON.stringify(navigation)]);
     await pool.query("UPDATE site_settings SET value = ? WHERE `key` = 'social'", [JSON.stringify(social)]);
     // Any settings change rebuilds the site (and drops the API's settings cache).
     const marker = `CSP check ${Date.now()}`;
-    const patched = await stack.call('PATCH', '/api/v1/admin/settings', { site: { title: 'OmerVision', description: marker, locale: 'tr-TR' } });
+    const patched = await stack.call('PATCH', '/api/v1/admin/settings', {
+      site: { title: 'OmerVision', description: marker, locale: 'tr-TR' },
+    });
     expect(patched.status).toBe(200);
-    const html = await eventually(async () => {
-      const text = await (await fetch(`${stack.site.url}/`)).text();
-      return text.includes(marker) ? text : undefined;
-    }, 120_000, 500);
+    const html = await eventually(
+      async () => {
+        const text = await (await fetch(`${stack.site.url}/`)).text();
+        return text.includes(marker) ? text : undefined;
+      },
+      120_000,
+      500,
+    );
     expect(html).toContain('href="/blog/"');
     expect(html).toContain('href="https://github.com/omervision"');
     expect(html).not.toMatch(/href="\s*javascript:/i);
     expect(html).not.toContain('evil.example');
-    await stack.call('PATCH', '/api/v1/admin/settings', { navigation: demoSettings.navigation, social: demoSettings.social });
+    await stack.call('PATCH', '/api/v1/admin/settings', {
+      navigation: demoSettings.navigation,
+      social: demoSettings.social,
+    });
   });
 });

@@ -25,25 +25,40 @@ async function upload(bytes: Buffer, filename: string, alt: string): Promise<{ i
   const form = new FormData();
   form.append('file', new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' }), filename);
   form.append('alt', alt);
-  const res = await fetch(`${stack.api.url}/api/v1/admin/media`, { method: 'POST', headers: { authorization: `Bearer ${stack.token}` }, body: form });
+  const res = await fetch(`${stack.api.url}/api/v1/admin/media`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${stack.token}` },
+    body: form,
+  });
   expect([200, 201]).toContain(res.status);
   const { id, url } = (await res.json()) as { id: string; url: string };
-  await eventually(async () => ((await (await stack.call('GET', `/api/v1/admin/media/${id}`)).json()) as { status: string }).status === 'ready', 60_000);
+  await eventually(
+    async () =>
+      ((await (await stack.call('GET', `/api/v1/admin/media/${id}`)).json()) as { status: string }).status === 'ready',
+    60_000,
+  );
   return { id, url };
 }
 
 const text = async (path: string) => (await fetch(stack.site.url + path)).text();
-const meta = (html: string, key: string) => new RegExp(`<meta (?:property|name)="${key}" content="([^"]*)"`).exec(html)?.[1];
+const meta = (html: string, key: string) =>
+  new RegExp(`<meta (?:property|name)="${key}" content="([^"]*)"`).exec(html)?.[1];
 
 /** Waits until nothing is building or queued and `check` holds on the live release. */
 async function settled(check: () => Promise<boolean>): Promise<void> {
-  await eventually(async () => {
-    const s = await builderStatus(stack.site);
-    return !s.building && !s.pending && (await check());
-  }, 180_000, 500);
+  await eventually(
+    async () => {
+      const s = await builderStatus(stack.site);
+      return !s.building && !s.pending && (await check());
+    },
+    180_000,
+    500,
+  );
 }
 
-async function png(url: string): Promise<{ bytes: Buffer; width?: number; height?: number; format?: string; type: string | null }> {
+async function png(
+  url: string,
+): Promise<{ bytes: Buffer; width?: number; height?: number; format?: string; type: string | null }> {
   const res = await fetch(url);
   expect(res.status, url).toBe(200);
   const bytes = Buffer.from(await res.arrayBuffer());
@@ -53,10 +68,16 @@ async function png(url: string): Promise<{ bytes: Buffer; width?: number; height
 
 async function axe(page: Page): Promise<string[]> {
   await page.evaluate(AXE);
-  const result = await page.evaluate(() => (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; help: string }[] }> } }).axe.run(document, {
-    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-    iframes: false,
-  }));
+  const result = await page.evaluate(() =>
+    (
+      window as unknown as {
+        axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; help: string }[] }> };
+      }
+    ).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+      iframes: false,
+    }),
+  );
   return result.violations.map((v) => `${v.id}: ${v.help}`);
 }
 
@@ -64,12 +85,28 @@ beforeAll(async () => {
   stack = await startStack();
   cover = await upload(await coverImage(1), 'og-kapak.jpg', 'Kapak');
   body = await upload(await coverImage(2), 'govde.jpg', 'A dashboard screenshot');
-  const content = { root: { type: 'root', version: 1, children: [
-    { type: 'paragraph', version: 1, children: [{ type: 'text', version: 1, format: 0, text: 'A note written in English, on a Turkish site.' }] },
-    { type: 'image', version: 1, src: body.url, altText: 'A dashboard screenshot' },
-    { type: 'paragraph', version: 1, children: [{ type: 'text', version: 1, format: 0, text: 'The end.' }] },
-  ] } };
-  const created = await stack.call('POST', '/api/v1/admin/posts', { title: 'Shipping containers safely', content, language: 'en', coverMediaId: cover.id, tags: ['english'] });
+  const content = {
+    root: {
+      type: 'root',
+      version: 1,
+      children: [
+        {
+          type: 'paragraph',
+          version: 1,
+          children: [{ type: 'text', version: 1, format: 0, text: 'A note written in English, on a Turkish site.' }],
+        },
+        { type: 'image', version: 1, src: body.url, altText: 'A dashboard screenshot' },
+        { type: 'paragraph', version: 1, children: [{ type: 'text', version: 1, format: 0, text: 'The end.' }] },
+      ],
+    },
+  };
+  const created = await stack.call('POST', '/api/v1/admin/posts', {
+    title: 'Shipping containers safely',
+    content,
+    language: 'en',
+    coverMediaId: cover.id,
+    tags: ['english'],
+  });
   expect(created.status).toBe(201);
   post = (await created.json()) as { id: string; slug: string };
   expect((await stack.call('POST', `/api/v1/admin/posts/${post.id}/publish`)).status).toBe(200);
@@ -96,7 +133,11 @@ describe('Open Graph cards', () => {
       expect(url, path).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
       expect(url, path).toBe(`${site}/og/site.png`);
     }
-    for (const url of [`${site}/og/blog/${post.slug}.png`, `${site}/og/projects/kargo-takip.png`, `${site}/og/site.png`]) {
+    for (const url of [
+      `${site}/og/blog/${post.slug}.png`,
+      `${site}/og/projects/kargo-takip.png`,
+      `${site}/og/site.png`,
+    ]) {
       const image = await png(url);
       expect(image, url).toMatchObject({ width: 1200, height: 630, format: 'png', type: 'image/png' });
     }
@@ -105,18 +146,26 @@ describe('Open Graph cards', () => {
   it('is drawn again when the title changes after publishing, and only that card is', async () => {
     const before = await png(`${stack.site.url}/og/blog/${post.slug}.png`);
     const other = await png(`${stack.site.url}/og/blog/typescript-ile-temiz-katmanlar.png`);
-    const res = await stack.call('PATCH', `/api/v1/admin/posts/${post.id}`, { title: 'Shipping containers safely, revisited' });
+    const res = await stack.call('PATCH', `/api/v1/admin/posts/${post.id}`, {
+      title: 'Shipping containers safely, revisited',
+    });
     expect(res.status).toBe(200);
     await settled(async () => (await text(`/blog/${post.slug}/`)).includes('Shipping containers safely, revisited'));
     const after = await png(`${stack.site.url}/og/blog/${post.slug}.png`);
     expect(after).toMatchObject({ width: 1200, height: 630 });
     expect(after.bytes.equals(before.bytes)).toBe(false);
-    expect((await png(`${stack.site.url}/og/blog/typescript-ile-temiz-katmanlar.png`)).bytes.equals(other.bytes)).toBe(true);
+    expect((await png(`${stack.site.url}/og/blog/typescript-ile-temiz-katmanlar.png`)).bytes.equals(other.bytes)).toBe(
+      true,
+    );
 
     // The build that followed drew this card and reused the others (astro logs them as cached).
-    const builds = (await (await stack.call('GET', '/api/v1/admin/site/builds?limit=5')).json()) as { items: { id: string; status: string }[] };
+    const builds = (await (await stack.call('GET', '/api/v1/admin/site/builds?limit=5')).json()) as {
+      items: { id: string; status: string }[];
+    };
     const latest = builds.items.find((b) => b.status === 'succeeded')!;
-    const { log } = (await (await stack.call('GET', `/api/v1/admin/site/builds/${latest.id}`)).json()) as { log: string };
+    const { log } = (await (await stack.call('GET', `/api/v1/admin/site/builds/${latest.id}`)).json()) as {
+      log: string;
+    };
     const line = (path: string) => log.split('\n').find((l) => l.includes(path)) ?? '';
     expect(line(`/og/blog/${post.slug}.png`)).not.toMatch(/\((?:cached|restored)\)/);
     expect(line('/og/blog/typescript-ile-temiz-katmanlar.png')).toMatch(/\((?:cached|restored)\)/);
@@ -129,7 +178,9 @@ describe('a post in its own language', () => {
     const html = await text(`/blog/${post.slug}/`);
     expect(html).toContain('<html lang="tr"');
     expect(html).toContain('<article lang="en">');
-    const published = ((await (await fetch(`${stack.api.url}/api/v1/posts/${post.slug}`)).json()) as { publishedAt: string }).publishedAt;
+    const published = (
+      (await (await fetch(`${stack.api.url}/api/v1/posts/${post.slug}`)).json()) as { publishedAt: string }
+    ).publishedAt;
     const article = html.slice(html.indexOf('<article'), html.indexOf('</article>'));
     expect(article).toContain(formatDate(published, 'en'));
     expect(article).toMatch(/\d+ min read/);
@@ -159,8 +210,12 @@ describe('body images', () => {
   it('come from the AVIF/WebP variants with srcset, sizes, intrinsic size, lazy loading and a placeholder; axe stays clean', async () => {
     const html = await text(`/blog/${post.slug}/`);
     const picture = /<div class="prose"[^>]*>[\s\S]*?(<picture>[\s\S]*?<\/picture>)/.exec(html)?.[1] ?? '';
-    expect(picture).toMatch(/<source type="image\/avif" srcset="[^"]*\/w320\.avif 320w, [^"]*\/w640\.avif 640w, [^"]*\/w1024\.avif 1024w"/);
-    expect(picture).toMatch(/<source type="image\/webp" srcset="[^"]*\/w320\.webp 320w[^"]*" sizes="\(min-width: 46rem\) 44rem, 100vw"/);
+    expect(picture).toMatch(
+      /<source type="image\/avif" srcset="[^"]*\/w320\.avif 320w, [^"]*\/w640\.avif 640w, [^"]*\/w1024\.avif 1024w"/,
+    );
+    expect(picture).toMatch(
+      /<source type="image\/webp" srcset="[^"]*\/w320\.webp 320w[^"]*" sizes="\(min-width: 46rem\) 44rem, 100vw"/,
+    );
     expect(picture).toContain(`src="${body.url}"`);
     expect(picture).toContain('width="1600" height="900"');
     expect(picture).toContain('loading="lazy" decoding="async"');

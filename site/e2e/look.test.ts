@@ -39,12 +39,16 @@ beforeAll(async () => {
   stack = await startStack({ PAAS_APP_URL: `${app.url}/{slug}/` });
   showcase = await dressUp(stack);
   // The publishes above arrive as a burst of webhooks: wait for the release that has all of them.
-  await eventually(async () => {
-    const status = await builderStatus(stack.site);
-    if (status.building || status.pending) return false;
-    const [home, project] = await Promise.all([text('/'), text(PAGES.project)]);
-    return home.includes('class="avatar"') && project.includes('sandbox="allow-scripts allow-forms"');
-  }, 180_000, 500);
+  await eventually(
+    async () => {
+      const status = await builderStatus(stack.site);
+      if (status.building || status.pending) return false;
+      const [home, project] = await Promise.all([text('/'), text(PAGES.project)]);
+      return home.includes('class="avatar"') && project.includes('sandbox="allow-scripts allow-forms"');
+    },
+    180_000,
+    500,
+  );
   mkdirSync(SHOTS, { recursive: true });
 });
 afterAll(async () => {
@@ -72,24 +76,37 @@ interface AxeResult {
 /** axe-core in the page (evaluated, so the site's CSP stays on), WCAG 2.1 A/AA and best practices. */
 async function axe(page: Page): Promise<string[]> {
   await page.evaluate(AXE);
-  const result = await page.evaluate(() => (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<AxeResult> } }).axe.run(document, {
-    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
-    // A demo app's own page is the app's business, not the site's.
-    iframes: false,
-  }));
-  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  const result = await page.evaluate(() =>
+    (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<AxeResult> } }).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+      // A demo app's own page is the app's business, not the site's.
+      iframes: false,
+    }),
+  );
+  return result.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(', ')}`,
+  );
 }
 
 describe('the public site, as a visitor judges it', () => {
   for (const width of WIDTHS) {
     for (const scheme of ['light', 'dark'] as const) {
       it(`has no axe violations and no sideways scrolling at ${width} px, ${scheme}`, async () => {
-        const context = await stack.browser.newContext({ viewport: { width, height: width < 800 ? 780 : 900 }, colorScheme: scheme });
+        const context = await stack.browser.newContext({
+          viewport: { width, height: width < 800 ? 780 : 900 },
+          colorScheme: scheme,
+        });
         const problems: string[] = [];
         for (const [name, path] of Object.entries(PAGES)) {
           const page = await open(context, path, problems);
           expect(await axe(page), `${name} at ${width} px, ${scheme}`).toEqual([]);
-          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          const overflow = await page.evaluate(
+            () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          );
           expect(overflow, `${name} scrolls sideways at ${width} px`).toBe(0);
           // Light for every page; dark for the two pages that show the most of the design.
           if (scheme === 'light' || name === 'home' || name === 'project') {
@@ -100,7 +117,12 @@ describe('the public site, as a visitor judges it', () => {
               // Back to the top, or the sticky header is drawn mid-page in the full-page picture.
               await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
             }
-            await page.screenshot({ path: `${SHOTS}${name}-${width}${scheme === 'dark' ? '-dark' : ''}.jpg`, fullPage: true, type: 'jpeg', quality: 72 });
+            await page.screenshot({
+              path: `${SHOTS}${name}-${width}${scheme === 'dark' ? '-dark' : ''}.jpg`,
+              fullPage: true,
+              type: 'jpeg',
+              quality: 72,
+            });
           }
           await page.close();
         }
@@ -118,14 +140,19 @@ describe('the public site, as a visitor judges it', () => {
       let bytes = 0;
       const counted: Promise<void>[] = [];
       page.on('requestfinished', (req) => {
-        if (req.frame() !== page.mainFrame() || !['document', 'stylesheet', 'script'].includes(req.resourceType())) return;
-        counted.push(req.sizes().then((s) => {
-          bytes += s.responseBodySize + s.responseHeadersSize;
-          if (process.env.DEBUG_BYTES) console.log(name, req.resourceType(), s.responseBodySize, s.responseHeadersSize, req.url());
-        }));
+        if (req.frame() !== page.mainFrame() || !['document', 'stylesheet', 'script'].includes(req.resourceType()))
+          return;
+        counted.push(
+          req.sizes().then((s) => {
+            bytes += s.responseBodySize + s.responseHeadersSize;
+            if (process.env.DEBUG_BYTES)
+              console.log(name, req.resourceType(), s.responseBodySize, s.responseHeadersSize, req.url());
+          }),
+        );
       });
       await page.goto(stack.site.url + path, { waitUntil: 'networkidle' });
-      if (name === 'contact') await page.waitForFunction(() => document.querySelector('form.contact')?.hasAttribute('novalidate'));
+      if (name === 'contact')
+        await page.waitForFunction(() => document.querySelector('form.contact')?.hasAttribute('novalidate'));
       await Promise.all(counted);
       sizes[name] = bytes;
       await page.close();
@@ -136,7 +163,9 @@ describe('the public site, as a visitor judges it', () => {
   });
 
   it('speaks one language per page: no English interface string on the Turkish site', async () => {
-    const english = Object.entries(en).flatMap(([key, value]) => (typeof value === 'string' && value !== (tr as Record<string, unknown>)[key] && value.length > 4 ? [value] : []));
+    const english = Object.entries(en).flatMap(([key, value]) =>
+      typeof value === 'string' && value !== (tr as Record<string, unknown>)[key] && value.length > 4 ? [value] : [],
+    );
     for (const path of [...Object.values(PAGES), '/projects/', '/about/', '/blog/', '/paas/', '/no-such-page/']) {
       const html = await text(path);
       expect(html).toContain('<html lang="tr"');
@@ -205,7 +234,9 @@ describe('the public site, as a visitor judges it', () => {
     for (const query of ['IĞDIR', 'igdir', 'şişe', 'SISE', 'konteyner']) {
       await page.fill('#search-input', query);
       await expect.poll(() => page.textContent('#search-status')).toContain(`“${query}”`);
-      expect(await page.locator('#search-results a').first().getAttribute('href'), query).toBe('/blog/docker-konteynerlerini-guvenle-calistirmak/');
+      expect(await page.locator('#search-results a').first().getAttribute('href'), query).toBe(
+        '/blog/docker-konteynerlerini-guvenle-calistirmak/',
+      );
     }
     expect(page.url()).toContain('?q=konteyner');
     expect(await page.locator('#search-results mark').first().textContent()).toBe('konteynerlerini');

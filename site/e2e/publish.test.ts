@@ -13,24 +13,46 @@ afterAll(async () => {
   await stack?.close();
 });
 
-type Build = { id: string; status: string; trigger: string; release: string | null; pagesBuilt: number | null; pagesSkipped: number | null; error: string | null };
+type Build = {
+  id: string;
+  status: string;
+  trigger: string;
+  release: string | null;
+  pagesBuilt: number | null;
+  pagesSkipped: number | null;
+  error: string | null;
+};
 async function builds(): Promise<Build[]> {
   const res = await stack.call('GET', '/api/v1/admin/site/builds?limit=100');
   expect(res.status).toBe(200);
   return ((await res.json()) as { items: Build[] }).items;
 }
 
-async function createPost(title: string, text: string, tags: string[] = ['Yayın']): Promise<{ id: string; slug: string }> {
-  const res = await stack.call('POST', '/api/v1/admin/posts', { title, content: lexical(text), tags, excerpt: text.slice(0, 80) });
+async function createPost(
+  title: string,
+  text: string,
+  tags: string[] = ['Yayın'],
+): Promise<{ id: string; slug: string }> {
+  const res = await stack.call('POST', '/api/v1/admin/posts', {
+    title,
+    content: lexical(text),
+    tags,
+    excerpt: text.slice(0, 80),
+  });
   expect(res.status, await res.clone().text()).toBe(201);
   return (await res.json()) as { id: string; slug: string };
 }
 
 const live = (path: string) => eventually(async () => (await fetch(stack.site.url + path)).status === 200, 90_000, 250);
-const idle = () => eventually(async () => {
-  const s = await builderStatus(stack.site);
-  return !s.building && !s.pending;
-}, 90_000, 250);
+const idle = () =>
+  eventually(
+    async () => {
+      const s = await builderStatus(stack.site);
+      return !s.building && !s.pending;
+    },
+    90_000,
+    250,
+  );
 /** Gone, or a zombie waiting for init to reap it. */
 async function gone(pid: number): Promise<boolean> {
   try {
@@ -53,7 +75,9 @@ describe('publishing', () => {
     await page.goto(`${stack.site.url}/blog/${post.slug}/`);
     expect(await page.textContent('article h1')).toBe('Çiğdem ile şüpheli ağaç: yayın testi');
     await page.goto(`${stack.site.url}/`);
-    expect(await page.textContent('#latest ~ ul, section[aria-labelledby="latest"]')).toContain('Çiğdem ile şüpheli ağaç');
+    expect(await page.textContent('#latest ~ ul, section[aria-labelledby="latest"]')).toContain(
+      'Çiğdem ile şüpheli ağaç',
+    );
     await page.close();
     expect(await (await fetch(`${stack.site.url}/rss.xml`)).text()).toContain(`/blog/${post.slug}/`);
     expect(await (await fetch(`${stack.site.url}/sitemap.xml`)).text()).toContain(`/blog/${post.slug}/`);
@@ -76,7 +100,8 @@ describe('publishing', () => {
     const posts = [];
     for (let i = 0; i < 10; i++) posts.push(await createPost(`Burst ${i} ${Date.now()}`, `Patlama ${i}`, ['Burst']));
     const started = Date.now();
-    for (const p of posts) expect((await stack.call('POST', `/api/v1/admin/posts/${p.id}/publish`, {})).status).toBe(200);
+    for (const p of posts)
+      expect((await stack.call('POST', `/api/v1/admin/posts/${p.id}/publish`, {})).status).toBe(200);
     expect(Date.now() - started).toBeLessThan(2000);
     for (const p of posts) await live(`/blog/${p.slug}/`);
     await idle();

@@ -59,10 +59,19 @@ async function upload(stack: Stack, bytes: Buffer, filename: string, alt: string
   const form = new FormData();
   form.append('file', new Blob([new Uint8Array(bytes)], { type: 'image/jpeg' }), filename);
   form.append('alt', alt);
-  const res = await fetch(`${stack.api.url}/api/v1/admin/media`, { method: 'POST', headers: { authorization: `Bearer ${stack.token}` }, body: form });
-  if (res.status !== 201 && res.status !== 200) throw new Error(`upload ${filename}: ${res.status} ${await res.text()}`);
+  const res = await fetch(`${stack.api.url}/api/v1/admin/media`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${stack.token}` },
+    body: form,
+  });
+  if (res.status !== 201 && res.status !== 200)
+    throw new Error(`upload ${filename}: ${res.status} ${await res.text()}`);
   const { id } = (await res.json()) as { id: string };
-  await eventually(async () => ((await (await stack.call('GET', `/api/v1/admin/media/${id}`)).json()) as { status: string }).status === 'ready', 60_000);
+  await eventually(
+    async () =>
+      ((await (await stack.call('GET', `/api/v1/admin/media/${id}`)).json()) as { status: string }).status === 'ready',
+    60_000,
+  );
   return id;
 }
 
@@ -73,33 +82,66 @@ async function must(res: Promise<Response>, what: string): Promise<unknown> {
 }
 
 export async function dressUp(stack: Stack): Promise<Showcase> {
-  const projects = (await must(stack.call('GET', '/api/v1/admin/projects?limit=100'), 'projects')) as { items?: { id: string; slug: string }[] } | { id: string; slug: string }[];
-  const list = Array.isArray(projects) ? projects : projects.items ?? [];
+  const projects = (await must(stack.call('GET', '/api/v1/admin/projects?limit=100'), 'projects')) as
+    { items?: { id: string; slug: string }[] } | { id: string; slug: string }[];
+  const list = Array.isArray(projects) ? projects : (projects.items ?? []);
   const bySlug = new Map(list.map((p) => [p.slug, p.id]));
   const covers: string[] = [];
-  for (let i = 0; i < 4; i++) covers.push(await upload(stack, await coverImage(i), `kapak-${i + 1}.jpg`, `Proje ekran görüntüsü ${i + 1}`));
+  for (let i = 0; i < 4; i++)
+    covers.push(await upload(stack, await coverImage(i), `kapak-${i + 1}.jpg`, `Proje ekran görüntüsü ${i + 1}`));
   const avatar = await upload(stack, await avatarImage(), 'omer.jpg', 'Ömer’in portresi');
 
   const db = stack.api.infra.database.db;
   const running = { id: uuidv7(), slug: 'kargo-demo' };
   const stopped = { id: uuidv7(), slug: 'metrics-demo' };
   await db.insert(paasApps).values([
-    { id: running.id, slug: running.slug, name: 'Kargo Takip demo', repoUrl: 'https://github.com/omervision/kargo-takip.git', env: {}, status: 'running', isPublic: true },
-    { id: stopped.id, slug: stopped.slug, name: 'tiny-metrics demo', repoUrl: 'https://github.com/omervision/tiny-metrics.git', env: {}, status: 'stopped', isPublic: true },
+    {
+      id: running.id,
+      slug: running.slug,
+      name: 'Kargo Takip demo',
+      repoUrl: 'https://github.com/omervision/kargo-takip.git',
+      env: {},
+      status: 'running',
+      isPublic: true,
+    },
+    {
+      id: stopped.id,
+      slug: stopped.slug,
+      name: 'tiny-metrics demo',
+      repoUrl: 'https://github.com/omervision/tiny-metrics.git',
+      env: {},
+      status: 'stopped',
+      isPublic: true,
+    },
   ]);
 
-  const patch = (slug: string, body: Record<string, unknown>) => must(stack.call('PATCH', `/api/v1/admin/projects/${bySlug.get(slug)}`, body), `project ${slug}`);
+  const patch = (slug: string, body: Record<string, unknown>) =>
+    must(stack.call('PATCH', `/api/v1/admin/projects/${bySlug.get(slug)}`, body), `project ${slug}`);
   await patch('omervision', { imageIds: [covers[0], covers[3]] });
   await patch('kargo-takip', { imageIds: [covers[1], covers[2], covers[3]], paasAppId: running.id, featured: true });
   await patch('tiny-metrics', { imageIds: [covers[2]], paasAppId: stopped.id });
-  const settings = (await must(stack.call('GET', '/api/v1/admin/settings'), 'settings')) as { author: Record<string, unknown> };
-  await must(stack.call('PATCH', '/api/v1/admin/settings', { author: { ...settings.author, avatarId: avatar } }), 'settings');
-  const posts = (await must(stack.call('GET', '/api/v1/admin/posts?limit=50'), 'posts')) as { items: { id: string; slug: string }[] };
-  for (const [slug, cover] of [['typescript-ile-temiz-katmanlar', covers[0]], ['docker-konteynerlerini-guvenle-calistirmak', covers[1]]] as const) {
+  const settings = (await must(stack.call('GET', '/api/v1/admin/settings'), 'settings')) as {
+    author: Record<string, unknown>;
+  };
+  await must(
+    stack.call('PATCH', '/api/v1/admin/settings', { author: { ...settings.author, avatarId: avatar } }),
+    'settings',
+  );
+  const posts = (await must(stack.call('GET', '/api/v1/admin/posts?limit=50'), 'posts')) as {
+    items: { id: string; slug: string }[];
+  };
+  for (const [slug, cover] of [
+    ['typescript-ile-temiz-katmanlar', covers[0]],
+    ['docker-konteynerlerini-guvenle-calistirmak', covers[1]],
+  ] as const) {
     const post = posts.items.find((p) => p.slug === slug);
-    if (post) await must(stack.call('PATCH', `/api/v1/admin/posts/${post.id}`, { coverMediaId: cover }), `post ${slug}`);
+    if (post)
+      await must(stack.call('PATCH', `/api/v1/admin/posts/${post.id}`, { coverMediaId: cover }), `post ${slug}`);
   }
-  return { running: { project: 'kargo-takip', app: running.slug }, stopped: { project: 'tiny-metrics', app: stopped.slug } };
+  return {
+    running: { project: 'kargo-takip', app: running.slug },
+    stopped: { project: 'tiny-metrics', app: stopped.slug },
+  };
 }
 
 /** What the running demo app shows: a small page from "the app's own origin" (PAAS_APP_URL points here). */

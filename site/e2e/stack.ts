@@ -66,11 +66,12 @@ function startSite(port: number, env: Record<string, string>): SiteProcess {
     port,
     child,
     output: () => output,
-    stop: (signal = 'SIGTERM') => new Promise((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill(signal);
-    }),
+    stop: (signal = 'SIGTERM') =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill(signal);
+      }),
   };
 }
 
@@ -84,35 +85,67 @@ export async function startStack(env: Record<string, string> = {}): Promise<Stac
   const siteUrl = `http://127.0.0.1:${port}`;
   // `env` (e.g. PAAS_APP_URL) goes to the API, the worker and the site server alike.
   const overrides = {
-    WEBHOOK_ALLOWED_PRIVATE_HOSTS: `127.0.0.1:${port}`, SITE_BUILDER_URL: siteUrl, SITE_URL: siteUrl, CORS_ORIGINS: siteUrl,
-    RATE_LIMIT_CONTACT_PER_HOUR: '1000', RATE_LIMIT_API_KEY_PER_MIN: '100000', ...env,
+    WEBHOOK_ALLOWED_PRIVATE_HOSTS: `127.0.0.1:${port}`,
+    SITE_BUILDER_URL: siteUrl,
+    SITE_URL: siteUrl,
+    CORS_ORIGINS: siteUrl,
+    RATE_LIMIT_CONTACT_PER_HOUR: '1000',
+    RATE_LIMIT_API_KEY_PER_MIN: '100000',
+    ...env,
   };
   const api = await startTestApi(overrides);
   const db = api.infra.database.db;
   const tmp = mkdtempSync(join(tmpdir(), 'ov-site-e2e-'));
   await seed(db, ADMIN);
-  await seedSiteBuilder(db, { builderUrl: siteUrl, secretsDir: join(tmp, 'data', 'secrets'), sealer: webhookSecretBox(api.infra.env.JWT_SECRET), ownerEmail: ADMIN.email });
+  await seedSiteBuilder(db, {
+    builderUrl: siteUrl,
+    secretsDir: join(tmp, 'data', 'secrets'),
+    sealer: webhookSecretBox(api.infra.env.JWT_SECRET),
+    ownerEmail: ADMIN.email,
+  });
 
   const worker = createInfrastructure(testEnv(overrides), createLogger('silent', 'worker-e2e'), 'worker');
   for (const entry of buildJobRegistry(worker)) worker.queues.process(entry.spec, entry.concurrency ?? 2, entry.handle);
   const stopDispatch = scheduleOutboxDispatch(worker);
 
   const siteEnv = {
-    SITE_API_URL: api.url, PUBLIC_API_URL: api.url, SITE_URL: siteUrl, SITE_RELEASES_DIR: join(tmp, 'releases'),
-    DATA_DIR: join(tmp, 'data'), SITE_DEBOUNCE_MS: '300', ...env,
+    SITE_API_URL: api.url,
+    PUBLIC_API_URL: api.url,
+    SITE_URL: siteUrl,
+    SITE_RELEASES_DIR: join(tmp, 'releases'),
+    DATA_DIR: join(tmp, 'data'),
+    SITE_DEBOUNCE_MS: '300',
+    ...env,
   };
   let site = startSite(port, siteEnv);
   await waitForRelease(site);
 
-  const login = await fetch(`${api.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
+  const login = await fetch(`${api.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(ADMIN),
+  });
   const token = ((await login.json()) as { accessToken: string }).accessToken;
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 
   return {
-    api, worker, token, browser, releasesDir: join(tmp, 'releases'),
+    api,
+    worker,
+    token,
+    browser,
+    releasesDir: join(tmp, 'releases'),
     get site() {
       return site;
     },
@@ -121,16 +154,20 @@ export async function startStack(env: Record<string, string> = {}): Promise<Stac
       await eventually(async () => (await fetch(`${siteUrl}/_builder/health`).catch(() => null))?.ok, 30_000);
       return site;
     },
-    call: (method, path, body) => fetch(api.url + path, {
-      method, headers: { ...bearer(token), 'content-type': 'application/json' }, ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    }),
+    call: (method, path, body) =>
+      fetch(api.url + path, {
+        method,
+        headers: { ...bearer(token), 'content-type': 'application/json' },
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      }),
     async close() {
       await browser.close().catch(() => undefined);
       await site.stop();
       stopDispatch();
       // Later test files run their own builder on another port: this one's subscription goes quiet.
       const hooks = new WebhookRepository(db);
-      for (const hook of await hooks.list()) if (hook.url.startsWith(siteUrl)) await hooks.update(hook.id, { active: false });
+      for (const hook of await hooks.list())
+        if (hook.url.startsWith(siteUrl)) await hooks.update(hook.id, { active: false });
       await worker.close();
       await api.close();
       rmSync(tmp, { recursive: true, force: true });
@@ -161,5 +198,7 @@ export async function builderStatus(site: SiteProcess): Promise<BuilderStatus> {
 
 /** A Lexical document with one paragraph per text. */
 export function lexical(...texts: string[]) {
-  return { root: { type: 'root', children: texts.map((text) => ({ type: 'paragraph', children: [{ type: 'text', text }] })) } };
+  return {
+    root: { type: 'root', children: texts.map((text) => ({ type: 'paragraph', children: [{ type: 'text', text }] })) },
+  };
 }

@@ -46,13 +46,21 @@ describe('a visitor', () => {
     await page.goto(`${stack.site.url}/blog/docker-konteynerlerini-guvenle-calistirmak/`);
     expect(await page.textContent('article h1')).toBe('Docker konteynerlerini güvenle çalıştırmak');
     expect(await page.textContent('.prose')).toContain('ığdır, şişe, çiçek, gözlük');
-    expect(await page.textContent('.meta')).toMatch(/\d+ (Ocak|Şubat|Mart|Nisan|Mayıs|Haziran|Temmuz|Ağustos|Eylül|Ekim|Kasım|Aralık) \d{4}/);
-    const postLd = (await page.$$eval('script[type="application/ld+json"]', (els) => els.map((e) => JSON.parse(e.textContent!)))) as { '@type': string; headline?: string }[];
-    expect(postLd.find((x) => x['@type'] === 'BlogPosting')?.headline).toBe('Docker konteynerlerini güvenle çalıştırmak');
+    expect(await page.textContent('.meta')).toMatch(
+      /\d+ (Ocak|Şubat|Mart|Nisan|Mayıs|Haziran|Temmuz|Ağustos|Eylül|Ekim|Kasım|Aralık) \d{4}/,
+    );
+    const postLd = (await page.$$eval('script[type="application/ld+json"]', (els) =>
+      els.map((e) => JSON.parse(e.textContent!)),
+    )) as { '@type': string; headline?: string }[];
+    expect(postLd.find((x) => x['@type'] === 'BlogPosting')?.headline).toBe(
+      'Docker konteynerlerini güvenle çalıştırmak',
+    );
     await page.click('a[rel="tag"][href="/tags/docker/"]');
     await page.waitForURL('**/tags/docker/');
     expect(await page.textContent('h1')).toContain('Docker');
-    expect(await page.locator('.post-list a[href="/blog/docker-konteynerlerini-guvenle-calistirmak/"]').count()).toBe(1);
+    expect(await page.locator('.post-list a[href="/blog/docker-konteynerlerini-guvenle-calistirmak/"]').count()).toBe(
+      1,
+    );
 
     await page.click('nav a[href="/projects/"]');
     await page.waitForURL('**/projects/');
@@ -103,7 +111,9 @@ describe('a visitor', () => {
     await page.fill('#contact-message', text);
     await Promise.all([page.waitForURL('**/contact/thanks/'), page.click('button[type="submit"]')]);
     expect(await page.textContent('h1')).toBe('Mesajınız alındı');
-    expect(await eventually(async () => (await inbox()).find((m) => m.message === text))).toMatchObject({ name: 'Mehmet' });
+    expect(await eventually(async () => (await inbox()).find((m) => m.message === text))).toMatchObject({
+      name: 'Mehmet',
+    });
     await context.close();
   });
 
@@ -116,7 +126,9 @@ describe('a visitor', () => {
     const body = await html.text();
     const etag = html.headers.get('etag')!;
     expect(etag).toMatch(/^"[\w-]+-br"$/);
-    const again = await fetch(`${stack.site.url}/blog/`, { headers: { 'if-none-match': etag, 'accept-encoding': 'gzip' } });
+    const again = await fetch(`${stack.site.url}/blog/`, {
+      headers: { 'if-none-match': etag, 'accept-encoding': 'gzip' },
+    });
     expect(again.status).toBe(304);
 
     const css = body.match(/href="(\/_astro\/[^"]+\.css)"/)![1]!;

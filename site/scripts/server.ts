@@ -36,7 +36,11 @@ await loadLive();
 // `current` may also be switched from outside (ln -sfn by hand); notice within two seconds.
 setInterval(() => void loadLive().catch(() => undefined), 2000).unref();
 
-const records = new BuildRecords(config.apiUrl, () => builderKey(config), (m) => log(`records: ${m}`));
+const records = new BuildRecords(
+  config.apiUrl,
+  () => builderKey(config),
+  (m) => log(`records: ${m}`),
+);
 const builder = new Builder({
   siteRoot: config.siteRoot,
   releases,
@@ -49,7 +53,10 @@ const builder = new Builder({
   log: (m) => log(`build: ${m}`),
 });
 await builder.recover();
-const coalescer = new Coalescer(async (triggers) => void (await builder.build(triggers)), { debounceMs: config.debounceMs, maxWaitMs: config.maxWaitMs });
+const coalescer = new Coalescer(async (triggers) => void (await builder.build(triggers)), {
+  debounceMs: config.debounceMs,
+  maxWaitMs: config.maxWaitMs,
+});
 const secret = new WebhookSecret(config.webhookSecretEnv, config.webhookSecretFile);
 const seen = new SeenIds();
 
@@ -68,7 +75,8 @@ async function rollback(res: ServerResponse, target: string | null | undefined):
   const previous = await releases.current();
   const to = target ?? (await releases.before(previous));
   if (!to) return json(res, 409, { error: 'There is no earlier release to roll back to.' });
-  if (!(await releases.list()).includes(to)) return json(res, 404, { error: `No release ${to}; the builder keeps the last ${config.keepReleases}.` });
+  if (!(await releases.list()).includes(to))
+    return json(res, 404, { error: `No release ${to}; the builder keeps the last ${config.keepReleases}.` });
   const before = previous ? await releases.manifest(previous) : null;
   await releases.activate(to);
   await loadLive();
@@ -78,7 +86,8 @@ async function rollback(res: ServerResponse, target: string | null | undefined):
   json(res, 200, { release: to, previous });
 }
 
-const isLoopback = (req: IncomingMessage) => ['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(req.socket.remoteAddress ?? '');
+const isLoopback = (req: IncomingMessage) =>
+  ['127.0.0.1', '::1', '::ffff:127.0.0.1'].includes(req.socket.remoteAddress ?? '');
 
 async function builderRoute(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
   if (req.method === 'POST' && path === '/_builder/hooks/site-changed') {
@@ -92,14 +101,20 @@ async function builderRoute(req: IncomingMessage, res: ServerResponse, path: str
   if (req.method === 'POST' && path === '/_builder/rollback') {
     const payload = await signed(req, res);
     if (!payload) return;
-    if (!seen.add(String(req.headers['webhook-id']))) return json(res, 409, { error: 'This request was seen already.' });
+    if (!seen.add(String(req.headers['webhook-id'])))
+      return json(res, 409, { error: 'This request was seen already.' });
     return rollback(res, payload.data?.release);
   }
-  if (req.method === 'GET' && path === '/_builder/health') return json(res, live ? 200 : 503, { status: live ? 'ok' : 'no release yet', release: live?.id ?? null });
+  if (req.method === 'GET' && path === '/_builder/health')
+    return json(res, live ? 200 : 503, { status: live ? 'ok' : 'no release yet', release: live?.id ?? null });
   if (req.method === 'GET' && path === '/_builder/status' && isLoopback(req)) {
     return json(res, 200, {
-      release: live?.id ?? null, releases: await releases.list(), building: coalescer.busy, pending: coalescer.pending,
-      buildPid: builder.childPid, last: builder.last,
+      release: live?.id ?? null,
+      releases: await releases.list(),
+      building: coalescer.busy,
+      pending: coalescer.pending,
+      buildPid: builder.childPid,
+      last: builder.last,
     });
   }
   return json(res, 404, { error: 'not found' });
@@ -107,8 +122,10 @@ async function builderRoute(req: IncomingMessage, res: ServerResponse, path: str
 
 const server = createServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://site.invalid');
-  const handle = url.pathname.startsWith('/_builder/') ? builderRoute(req, res, url.pathname)
-    : req.method === 'POST' && url.pathname === '/contact/send' ? contactFallback(req, res, config.apiUrl)
+  const handle = url.pathname.startsWith('/_builder/')
+    ? builderRoute(req, res, url.pathname)
+    : req.method === 'POST' && url.pathname === '/contact/send'
+      ? contactFallback(req, res, config.apiUrl)
       : serveStatic(req, res, url, { live: () => live, sharedAssets: releases.sharedAssets, cache, csp: config.csp });
   handle.catch((err: Error) => {
     log(`error on ${req.method} ${url.pathname}: ${err.message}`);
@@ -118,13 +135,18 @@ const server = createServer((req, res) => {
 });
 server.keepAliveTimeout = 65_000;
 server.listen(config.port, config.host, () => {
-  log(`site on http://${config.host}:${config.port} serving ${live?.id ?? '(no release yet)'} from ${config.releasesDir}; content from ${config.apiUrl}`);
+  log(
+    `site on http://${config.host}:${config.port} serving ${live?.id ?? '(no release yet)'} from ${config.releasesDir}; content from ${config.apiUrl}`,
+  );
 });
 
 /** The first build (make dev) waits for the API, which starts alongside this process. */
 async function firstBuild(): Promise<void> {
   for (let i = 0; i < 120; i++) {
-    const ok = await fetch(`${config.apiUrl}/health/live`, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false);
+    const ok = await fetch(`${config.apiUrl}/health/live`, { signal: AbortSignal.timeout(2000) }).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return coalescer.request('startup');
     await new Promise((r) => setTimeout(r, 1000));
   }

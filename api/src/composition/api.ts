@@ -70,7 +70,9 @@ export function composeApi(infra: Infrastructure): ApiComposition {
   const contact = new ContactService(
     new ContactRepository(db),
     { enqueueEmail: async (data) => void (await queues.enqueue(Jobs.email, data, { id: data.key })) },
-    audit, env.CONTACT_NOTIFY_EMAIL ?? env.ADMIN_EMAIL, infra.logger,
+    audit,
+    env.CONTACT_NOTIFY_EMAIL ?? env.ADMIN_EMAIL,
+    infra.logger,
   );
   const health = new HealthService(
     [
@@ -80,10 +82,20 @@ export function composeApi(infra: Infrastructure): ApiComposition {
     ],
     env.HEALTH_TIMEOUT_MS,
   );
-  const metricsService = new MetricsService({ metrics, dbPool: () => database.stats(), queueDepths: () => queues.counts(QUEUE_NAMES) });
+  const metricsService = new MetricsService({
+    metrics,
+    dbPool: () => database.stats(),
+    queueDepths: () => queues.counts(QUEUE_NAMES),
+  });
   const siteBuilds = new SiteBuildService({
-    builds: new SiteBuildRepository(db), tx: new TransactionRunner(db), outbox: new OutboxRepository(db), webhooks: new WebhookRepository(db),
-    secrets: webhookSecretBox(env.JWT_SECRET), http: new SiteBuilderHttpRepository(), audit, builderUrl: env.SITE_BUILDER_URL,
+    builds: new SiteBuildRepository(db),
+    tx: new TransactionRunner(db),
+    outbox: new OutboxRepository(db),
+    webhooks: new WebhookRepository(db),
+    secrets: webhookSecretBox(env.JWT_SECRET),
+    http: new SiteBuilderHttpRepository(),
+    audit,
+    builderUrl: env.SITE_BUILDER_URL,
   });
 
   return {
@@ -94,7 +106,12 @@ export function composeApi(infra: Infrastructure): ApiComposition {
     controllers: [
       new HealthController(health),
       new MetricsController(metricsService),
-      new MetaController({ name: 'OmerVision API', version: packageVersion(), openapi: `${env.PUBLIC_API_URL}/openapi.json`, docs: `${env.PUBLIC_API_URL}/docs` }),
+      new MetaController({
+        name: 'OmerVision API',
+        version: packageVersion(),
+        openapi: `${env.PUBLIC_API_URL}/openapi.json`,
+        docs: `${env.PUBLIC_API_URL}/docs`,
+      }),
       new AuthController(auth.auth, auth.passwords, auth.totp, auth.users, auth.cookies),
       new UsersController(auth.users),
       new ApiKeysController(auth.apiKeys),

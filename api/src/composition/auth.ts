@@ -25,12 +25,15 @@ export function composeRateLimits(infra: Infrastructure) {
   const { env, redis } = infra;
   const limits = new RateLimitRepository(redis, env.REDIS_KEY_PREFIX);
   const unlimited = !env.RATE_LIMIT_ENABLED;
-  const bucket = (name: string, points: number, seconds: number): Bucket => limits.bucket(name, unlimited ? 1_000_000_000 : points, seconds);
-  const presets: RateLimitPresets | null = unlimited ? null : {
-    read: bucket('api-read', env.RATE_LIMIT_READ_PER_MIN, 60),
-    write: bucket('api-write', env.RATE_LIMIT_WRITE_PER_MIN, 60),
-    contact: bucket('contact', env.RATE_LIMIT_CONTACT_PER_HOUR, 3600),
-  };
+  const bucket = (name: string, points: number, seconds: number): Bucket =>
+    limits.bucket(name, unlimited ? 1_000_000_000 : points, seconds);
+  const presets: RateLimitPresets | null = unlimited
+    ? null
+    : {
+        read: bucket('api-read', env.RATE_LIMIT_READ_PER_MIN, 60),
+        write: bucket('api-write', env.RATE_LIMIT_WRITE_PER_MIN, 60),
+        contact: bucket('contact', env.RATE_LIMIT_CONTACT_PER_HOUR, 3600),
+      };
   return { limits, bucket, presets };
 }
 
@@ -49,17 +52,37 @@ export function composeAuth(infra: Infrastructure, audit: AuditService, rates: R
   const denylist = new DenylistRepository(redis, env.REDIS_KEY_PREFIX);
   const revocation = new RevocationService(sessions, denylist);
   const totp = new TotpService(users, new SecretBox(env.JWT_SECRET, 'totp-at-rest'), hasher, audit, 'OmerVision');
-  const auth = new AuthService(users, sessions, hasher, tokens, revocation, {
-    attempts: bucket('login', env.RATE_LIMIT_LOGIN_PER_MIN, 60),
-    lockouts: bucket('login-lockouts', 1000, 86_400),
-    perIp: bucket('login-ip', env.RATE_LIMIT_LOGIN_IP_PER_15MIN, 900),
-    perAccount: bucket('login-account', env.RATE_LIMIT_LOGIN_ACCOUNT_FAILURES, env.RATE_LIMIT_LOGIN_ACCOUNT_WINDOW_MIN * 60),
-    knownAddresses: limits.bucket('login-known', 1, 14 * 86_400),
-  }, totp, audit);
+  const auth = new AuthService(
+    users,
+    sessions,
+    hasher,
+    tokens,
+    revocation,
+    {
+      attempts: bucket('login', env.RATE_LIMIT_LOGIN_PER_MIN, 60),
+      lockouts: bucket('login-lockouts', 1000, 86_400),
+      perIp: bucket('login-ip', env.RATE_LIMIT_LOGIN_IP_PER_15MIN, 900),
+      perAccount: bucket(
+        'login-account',
+        env.RATE_LIMIT_LOGIN_ACCOUNT_FAILURES,
+        env.RATE_LIMIT_LOGIN_ACCOUNT_WINDOW_MIN * 60,
+      ),
+      knownAddresses: limits.bucket('login-known', 1, 14 * 86_400),
+    },
+    totp,
+    audit,
+  );
   const passwords = new PasswordService(
-    users, revocation, new PasswordResetRepository(db), hasher,
-    { enqueueReset: async (data) => void (await queues.enqueue(Jobs.passwordReset, data, { id: `password-reset:${data.requestId}` })) },
-    bucket('password-reset', 3, 3600), audit,
+    users,
+    revocation,
+    new PasswordResetRepository(db),
+    hasher,
+    {
+      enqueueReset: async (data) =>
+        void (await queues.enqueue(Jobs.passwordReset, data, { id: `password-reset:${data.requestId}` })),
+    },
+    bucket('password-reset', 3, 3600),
+    audit,
   );
   // API keys carry their own per-minute limit; one bucket per distinct limit.
   const keyBuckets = new Map<number, Bucket>();
@@ -70,7 +93,10 @@ export function composeAuth(infra: Infrastructure, audit: AuditService, rates: R
     return b;
   });
   return {
-    auth, passwords, totp, authenticator,
+    auth,
+    passwords,
+    totp,
+    authenticator,
     cookies: new SessionCookies(env.COOKIE_SECURE ?? env.NODE_ENV === 'production'),
     users: new UserService(users, revocation, hasher, audit),
     apiKeys: new ApiKeyService(apiKeys, audit, () => authenticator.forget()),

@@ -25,7 +25,10 @@ import { paasUrls } from '../services/paas/views.js';
 import { createReadCache, type Infrastructure } from './infrastructure.js';
 
 /** Posts, projects, pages, tags/skills and their public reads; shared by the API and the worker (scheduled publishing). */
-export function composeContent(infra: Infrastructure, audit = new AuditService(new AuditRepository(infra.database.db))) {
+export function composeContent(
+  infra: Infrastructure,
+  audit = new AuditService(new AuditRepository(infra.database.db)),
+) {
   const { env, database, queues } = infra;
   const db = database.db;
   const posts = new PostRepository(db);
@@ -35,8 +38,19 @@ export function composeContent(infra: Infrastructure, audit = new AuditService(n
   const images = publicImageLookup(new MediaRepository(db), (key) => infra.storage.publicUrl(key));
   const postService = new PostService(posts, tx, changes, audit, new PostAuthors(new ApiKeyRepository(db)).authorOf);
   const publishing = new PublishingService(
-    posts, postService, tx, changes, audit,
-    { schedulePublish: async (postId, at) => void (await queues.enqueue(Jobs.postPublish, { postId, at: at.toISOString() }, { id: `publish:${postId}:${at.getTime()}`, runAt: at })) },
+    posts,
+    postService,
+    tx,
+    changes,
+    audit,
+    {
+      schedulePublish: async (postId, at) =>
+        void (await queues.enqueue(
+          Jobs.postPublish,
+          { postId, at: at.toISOString() },
+          { id: `publish:${postId}:${at.getTime()}`, runAt: at },
+        )),
+    },
     new PreviewTokens(env.JWT_SECRET, env.PUBLIC_API_URL),
     (token) => `${env.SITE_URL}/preview/?token=${encodeURIComponent(token)}`,
     images,
@@ -45,11 +59,21 @@ export function composeContent(infra: Infrastructure, audit = new AuditService(n
   const pages = new PageRepository(db);
   const taxonomy = new TaxonomyRepository(db);
   return {
-    cache, postService, publishing, publicContent: new PublicContentService(posts, cache, images),
+    cache,
+    postService,
+    publishing,
+    publicContent: new PublicContentService(posts, cache, images),
     projects: new ProjectService(projects, tx, changes, audit),
     pages: new PageService(pages, tx, changes, audit),
     taxonomy: new TaxonomyService(taxonomy, tx, changes, audit),
-    publicCatalog: new PublicCatalogService(projects, pages, taxonomy, cache, images, demoAppLookup(new PaasRepository(db), paasUrls(env))),
+    publicCatalog: new PublicCatalogService(
+      projects,
+      pages,
+      taxonomy,
+      cache,
+      images,
+      demoAppLookup(new PaasRepository(db), paasUrls(env)),
+    ),
   };
 }
 

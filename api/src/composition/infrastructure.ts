@@ -43,7 +43,13 @@ export function createInfrastructure(env: Env, logger: Logger, role: 'api' | 'wo
     forcePathStyle: env.S3_FORCE_PATH_STYLE,
     publicUrl: env.MEDIA_PUBLIC_URL,
   });
-  const queues = new QueueRepository(env.REDIS_URL, env.REDIS_KEY_PREFIX, logger, role === 'worker', env.QUEUE_STALL_INTERVAL_MS);
+  const queues = new QueueRepository(
+    env.REDIS_URL,
+    env.REDIS_KEY_PREFIX,
+    logger,
+    role === 'worker',
+    env.QUEUE_STALL_INTERVAL_MS,
+  );
   const mail = new MailRepository(env.SMTP_URL, env.MAIL_FROM);
   const jobStats = new JobStatsRepository(redis, env.REDIS_KEY_PREFIX);
   const metrics = new MetricsRepository(`omervision-${role}`, {
@@ -52,7 +58,16 @@ export function createInfrastructure(env: Env, logger: Logger, role: 'api' | 'wo
     jobStats: () => jobStats.read(QUEUE_NAMES),
   });
   return {
-    env, logger, database, redis, pubsub, storage, queues, mail, metrics, jobStats,
+    env,
+    logger,
+    database,
+    redis,
+    pubsub,
+    storage,
+    queues,
+    mail,
+    metrics,
+    jobStats,
     async close() {
       await queues.close(env.SHUTDOWN_TIMEOUT_MS / 2);
       await Promise.allSettled([database.close(), pubsub.close(), closeRedis(redis)]);
@@ -65,5 +80,10 @@ export function createInfrastructure(env: Env, logger: Logger, role: 'api' | 'wo
 /** The public read cache (memory in front of Redis, versioned per namespace): one per process. */
 export function createReadCache(infra: Infrastructure): CacheRepository {
   const { env, redis, logger } = infra;
-  return new CacheRepository(redis, env.REDIS_KEY_PREFIX, logger, { memoryTtlMs: 30_000, redisTtlSeconds: 600, maxEntries: 5000, enabled: env.CACHE_ENABLED });
+  return new CacheRepository(redis, env.REDIS_KEY_PREFIX, logger, {
+    memoryTtlMs: 30_000,
+    redisTtlSeconds: 600,
+    maxEntries: 5000,
+    enabled: env.CACHE_ENABLED,
+  });
 }

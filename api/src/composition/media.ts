@@ -22,11 +22,16 @@ export function composeMedia(
   const repo = new MediaRepository(database.db);
   const outbox = new OutboxRepository(database.db);
   const tx = new TransactionRunner(database.db);
-  const jobs = { enqueueVariants: async (mediaId: string) => void (await queues.enqueue(Jobs.mediaVariants, { mediaId }, { id: mediaId })) };
+  const jobs = {
+    enqueueVariants: async (mediaId: string) =>
+      void (await queues.enqueue(Jobs.mediaVariants, { mediaId }, { id: mediaId })),
+  };
   return {
     service: new MediaService(repo, storage, tx, new ContentChanges(outbox, cache), audit, jobs),
     // Posts and projects embed the variants: new ones make their cached public answers stale.
-    variants: new MediaVariantsService(repo, storage, tx, outbox, () => cache.invalidate(CACHE_NS.posts, CACHE_NS.projects).catch(() => undefined)),
+    variants: new MediaVariantsService(repo, storage, tx, outbox, () =>
+      cache.invalidate(CACHE_NS.posts, CACHE_NS.projects).catch(() => undefined),
+    ),
     orphans: new MediaOrphanService(repo, storage, jobs),
   };
 }

@@ -28,7 +28,8 @@ import { RestoreService } from '../services/ops/restore.service.js';
 import type { Infrastructure } from './infrastructure.js';
 
 export function appVersion(): string {
-  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string })
+    .version;
 }
 
 export function backupDir(env: Pick<Env, 'BACKUP_DIR' | 'DATA_DIR'>): string {
@@ -37,8 +38,13 @@ export function backupDir(env: Pick<Env, 'BACKUP_DIR' | 'DATA_DIR'>): string {
 
 function storageFor(env: Env, bucket: string): StorageRepository {
   return new StorageRepository({
-    endpoint: env.S3_ENDPOINT, region: env.S3_REGION, bucket, accessKeyId: env.S3_ACCESS_KEY_ID,
-    secretAccessKey: env.S3_SECRET_ACCESS_KEY, forcePathStyle: env.S3_FORCE_PATH_STYLE, publicUrl: env.MEDIA_PUBLIC_URL,
+    endpoint: env.S3_ENDPOINT,
+    region: env.S3_REGION,
+    bucket,
+    accessKeyId: env.S3_ACCESS_KEY_ID,
+    secretAccessKey: env.S3_SECRET_ACCESS_KEY,
+    forcePathStyle: env.S3_FORCE_PATH_STYLE,
+    publicUrl: env.MEDIA_PUBLIC_URL,
   });
 }
 
@@ -54,16 +60,31 @@ export interface OpsDeps {
 export function createBackupServices(env: Env, deps: OpsDeps) {
   const media = deps.storage ?? storageFor(env, env.S3_BUCKET);
   const target: ArchiveTarget = env.BACKUP_S3_BUCKET
-    ? { kind: 's3', storage: storageFor(env, env.BACKUP_S3_BUCKET), bucket: env.BACKUP_S3_BUCKET, prefix: env.BACKUP_S3_PREFIX }
+    ? {
+        kind: 's3',
+        storage: storageFor(env, env.BACKUP_S3_BUCKET),
+        bucket: env.BACKUP_S3_BUCKET,
+        prefix: env.BACKUP_S3_PREFIX,
+      }
     : { kind: 'dir', dir: backupDir(env) };
   const archives = new BackupArchiveRepository(target, join(resolve(repoRoot(), env.DATA_DIR), 'tmp', 'backup'));
   const dump = new DatabaseDumpRepository(env.DATABASE_URL, MIGRATIONS_FOLDER);
   const log = deps.logger;
   return {
     backup: new BackupService(
-      dump, media, archives,
-      { appVersion: appVersion(), bucket: env.S3_BUCKET, passphrase: env.BACKUP_PASSPHRASE, keepDaily: env.BACKUP_KEEP_DAILY, keepWeekly: env.BACKUP_KEEP_WEEKLY },
-      log, deps.enqueueBackup ? { enqueueBackup: deps.enqueueBackup } : undefined, deps.audit,
+      dump,
+      media,
+      archives,
+      {
+        appVersion: appVersion(),
+        bucket: env.S3_BUCKET,
+        passphrase: env.BACKUP_PASSPHRASE,
+        keepDaily: env.BACKUP_KEEP_DAILY,
+        keepWeekly: env.BACKUP_KEEP_WEEKLY,
+      },
+      log,
+      deps.enqueueBackup ? { enqueueBackup: deps.enqueueBackup } : undefined,
+      deps.audit,
     ),
     restore: new RestoreService(dump, media, archives, env.BACKUP_PASSPHRASE, log),
     close() {
@@ -80,7 +101,8 @@ export function createOpsServices(infra: Infrastructure, audit: AuditService) {
     return infra.queues.enqueue(Jobs.backup, { slot, trigger: 'manual', requestedBy }, { id: `backup:${slot}` });
   };
   return {
-    backup: createBackupServices(infra.env, { storage: infra.storage, logger: infra.logger, audit, enqueueBackup }).backup,
+    backup: createBackupServices(infra.env, { storage: infra.storage, logger: infra.logger, audit, enqueueBackup })
+      .backup,
     maintenance: maintenanceService(infra),
   };
 }
@@ -90,14 +112,28 @@ export function createContentTransfer(infra: Infrastructure, audit: AuditService
   const db = infra.database.db;
   const transfer = new ContentTransferRepository(db);
   const tx = new TransactionRunner(db);
-  const items = new ContentImporter(transfer, new PostRepository(db), new ProjectRepository(db), new PageRepository(db));
+  const items = new ContentImporter(
+    transfer,
+    new PostRepository(db),
+    new ProjectRepository(db),
+    new PageRepository(db),
+  );
   return {
     exporter: new ContentExportService(transfer, (key) => infra.storage.publicUrl(key), appVersion(), audit),
-    importer: new ContentImportService(transfer, new TaxonomyRepository(db), items, tx, new ContentChanges(new OutboxRepository(db), cache), audit),
+    importer: new ContentImportService(
+      transfer,
+      new TaxonomyRepository(db),
+      items,
+      tx,
+      new ContentChanges(new OutboxRepository(db), cache),
+      audit,
+    ),
   };
 }
 
-export function maintenanceService(infra: { database: Pick<Infrastructure['database'], 'db'>; logger: ProgressLog }): MaintenanceService {
+export function maintenanceService(infra: {
+  database: Pick<Infrastructure['database'], 'db'>;
+  logger: ProgressLog;
+}): MaintenanceService {
   return new MaintenanceService(new MaintenanceRunRepository(infra.database.db), PERIODIC_JOBS, infra.logger);
 }
-

@@ -21,7 +21,8 @@ export const PAAS_HOOK_SECRET_PURPOSE = 'paas-hook-secret';
 /** The producer side: the API queues, the worker builds and runs. */
 export function paasJobs(infra: Infrastructure): PaasJobs {
   return {
-    deploy: async (deploymentId) => void (await infra.queues.enqueue(Jobs.paasDeploy, { deploymentId }, { id: `paas-deploy:${deploymentId}` })),
+    deploy: async (deploymentId) =>
+      void (await infra.queues.enqueue(Jobs.paasDeploy, { deploymentId }, { id: `paas-deploy:${deploymentId}` })),
     control: async (data) => void (await infra.queues.enqueue(Jobs.paasControl, data)),
   };
 }
@@ -29,17 +30,28 @@ export function paasJobs(infra: Infrastructure): PaasJobs {
 export function createPaasService(infra: Infrastructure, audit: AuditService): PaasService {
   const { env } = infra;
   return new PaasService(
-    new PaasRepository(infra.database.db), new PaasLogRepository(infra.redis, env.REDIS_KEY_PREFIX, infra.pubsub), paasJobs(infra), audit,
-    new SecretBox(env.JWT_SECRET, PAAS_HOOK_SECRET_PURPOSE), new SecretBox(env.JWT_SECRET, REPO_CREDENTIALS_PURPOSE), paasUrls(env), { allowLocalRepos: env.PAAS_ALLOW_LOCAL_REPOS },
+    new PaasRepository(infra.database.db),
+    new PaasLogRepository(infra.redis, env.REDIS_KEY_PREFIX, infra.pubsub),
+    paasJobs(infra),
+    audit,
+    new SecretBox(env.JWT_SECRET, PAAS_HOOK_SECRET_PURPOSE),
+    new SecretBox(env.JWT_SECRET, REPO_CREDENTIALS_PURPOSE),
+    paasUrls(env),
+    { allowLocalRepos: env.PAAS_ALLOW_LOCAL_REPOS },
   );
 }
-
 
 export function composePaas(infra: Infrastructure, audit: AuditService): PaasService {
   const { env } = infra;
   return new PaasService(
-    new PaasRepository(infra.database.db), new PaasLogRepository(infra.redis, env.REDIS_KEY_PREFIX, infra.pubsub), paasJobs(infra), audit,
-    new SecretBox(env.JWT_SECRET, PAAS_HOOK_SECRET_PURPOSE), new SecretBox(env.JWT_SECRET, REPO_CREDENTIALS_PURPOSE), paasUrls(env), { allowLocalRepos: env.PAAS_ALLOW_LOCAL_REPOS },
+    new PaasRepository(infra.database.db),
+    new PaasLogRepository(infra.redis, env.REDIS_KEY_PREFIX, infra.pubsub),
+    paasJobs(infra),
+    audit,
+    new SecretBox(env.JWT_SECRET, PAAS_HOOK_SECRET_PURPOSE),
+    new SecretBox(env.JWT_SECRET, REPO_CREDENTIALS_PURPOSE),
+    paasUrls(env),
+    { allowLocalRepos: env.PAAS_ALLOW_LOCAL_REPOS },
   );
 }
 
@@ -47,16 +59,21 @@ export function composePaas(infra: Infrastructure, audit: AuditService): PaasSer
 export function appLogRepository(infra: Infrastructure, withSubscriber: boolean): PaasAppLogRepository {
   const { env } = infra;
   return new PaasAppLogRepository(
-    infra.redis, env.REDIS_KEY_PREFIX, { maxLines: env.PAAS_APP_LOG_MAX_LINES, maxAgeSeconds: env.PAAS_APP_LOG_MAX_AGE_HOURS * 3600 },
+    infra.redis,
+    env.REDIS_KEY_PREFIX,
+    { maxLines: env.PAAS_APP_LOG_MAX_LINES, maxAgeSeconds: env.PAAS_APP_LOG_MAX_AGE_HOURS * 3600 },
     withSubscriber ? infra.pubsub : undefined,
   );
 }
 
 /** The API side of runtime logs and metrics: reads what the worker's AppWatcher writes. */
 export function composePaasAppRuntime(infra: Infrastructure): PaasAppRuntimeService {
-  return new PaasAppRuntimeService(new PaasRepository(infra.database.db), appLogRepository(infra, true), new PaasMetricsRepository(infra.redis, infra.env.REDIS_KEY_PREFIX));
+  return new PaasAppRuntimeService(
+    new PaasRepository(infra.database.db),
+    appLogRepository(infra, true),
+    new PaasMetricsRepository(infra.redis, infra.env.REDIS_KEY_PREFIX),
+  );
 }
-
 
 /** An app's environment variables, one at a time (names listed, values masked unless an admin reveals them). */
 export function composePaasEnv(infra: Infrastructure, audit: AuditService): PaasEnvService {

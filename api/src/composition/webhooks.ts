@@ -6,7 +6,11 @@ import { WebhookDeliveryRepository } from '../repositories/webhook-delivery.repo
 import { WebhookHttpRepository } from '../repositories/webhook-http.repository.js';
 import { WebhookRepository } from '../repositories/webhook.repository.js';
 import type { AuditService } from '../services/audit.service.js';
-import { DEFAULT_DELIVERY_OPTIONS, WebhookDeliveryService, type DeliveryOptions } from '../services/webhooks/delivery.js';
+import {
+  DEFAULT_DELIVERY_OPTIONS,
+  WebhookDeliveryService,
+  type DeliveryOptions,
+} from '../services/webhooks/delivery.js';
 import { OutboxDispatcher, type DispatcherOptions } from '../services/webhooks/dispatcher.js';
 import { UrlGuard, type Resolver } from '../services/webhooks/url-guard.js';
 import { webhookSecretBox } from '../services/webhooks/webhook-secrets.js';
@@ -29,8 +33,12 @@ export function composeWebhooks(infra: Infrastructure, audit: AuditService): Web
   const { env, database, queues } = infra;
   const db = database.db;
   return new WebhookService(
-    new WebhookRepository(db), new WebhookDeliveryRepository(db), new UrlGuard(env.WEBHOOK_ALLOWED_PRIVATE_HOSTS),
-    webhookSecretBox(env.JWT_SECRET), webhookScheduler(queues), audit,
+    new WebhookRepository(db),
+    new WebhookDeliveryRepository(db),
+    new UrlGuard(env.WEBHOOK_ALLOWED_PRIVATE_HOSTS),
+    webhookSecretBox(env.JWT_SECRET),
+    webhookScheduler(queues),
+    audit,
   );
 }
 
@@ -49,14 +57,22 @@ export function composeWebhookWorker(infra: Infrastructure, options: WebhookWork
   const schedule = webhookScheduler(infra.queues);
   const lock = new LockRepository(infra.redis, infra.env.REDIS_KEY_PREFIX);
   const dispatcher = new OutboxDispatcher(
-    outbox, webhooks, deliveries, schedule,
+    outbox,
+    webhooks,
+    deliveries,
+    schedule,
     (fn) => lock.withLock('outbox-dispatch', DISPATCH_LEASE_MS, fn),
     options.dispatcher,
     (err, eventId) => infra.logger.warn({ err: err.message, eventId }, 'outbox event not dispatched; will retry'),
   );
   const delivery = new WebhookDeliveryService(
-    webhooks, deliveries, outbox, new UrlGuard(infra.env.WEBHOOK_ALLOWED_PRIVATE_HOSTS, options.resolver),
-    new WebhookHttpRepository(), webhookSecretBox(infra.env.JWT_SECRET), schedule,
+    webhooks,
+    deliveries,
+    outbox,
+    new UrlGuard(infra.env.WEBHOOK_ALLOWED_PRIVATE_HOSTS, options.resolver),
+    new WebhookHttpRepository(),
+    webhookSecretBox(infra.env.JWT_SECRET),
+    schedule,
     { ...DEFAULT_DELIVERY_OPTIONS, ...options.delivery },
   );
   return { dispatcher, delivery };

@@ -31,7 +31,9 @@ export function buildJobRegistry(infra: Infrastructure): RegisteredJob<never>[] 
   const db = infra.database.db;
   const audit = new AuditService(new AuditRepository(db));
   const cleanup = new CleanupService(new MaintenanceRepository(db), {
-    audit: infra.env.RETENTION_AUDIT_DAYS, webhooks: infra.env.RETENTION_WEBHOOK_DAYS, deployLogs: infra.env.RETENTION_DEPLOY_LOG_DAYS,
+    audit: infra.env.RETENTION_AUDIT_DAYS,
+    webhooks: infra.env.RETENTION_WEBHOOK_DAYS,
+    deployLogs: infra.env.RETENTION_DEPLOY_LOG_DAYS,
   });
   const content = composeContent(infra, audit);
   const media = composeMedia(infra, audit);
@@ -39,7 +41,8 @@ export function buildJobRegistry(infra: Infrastructure): RegisteredJob<never>[] 
   const paas = composePaasJobs(infra);
   const { backup } = createBackupServices(infra.env, { storage: infra.storage, logger: infra.logger });
   const resets = new PasswordResetSender(
-    new UserRepository(db), new PasswordResetRepository(db),
+    new UserRepository(db),
+    new PasswordResetRepository(db),
     { enqueueEmail: async (data) => void (await infra.queues.enqueue(Jobs.email, data, { id: data.key })) },
     audit,
     (token) => `${infra.env.SITE_URL}/admin/#/reset-password?token=${encodeURIComponent(token)}`,
@@ -55,8 +58,18 @@ export function buildJobRegistry(infra: Infrastructure): RegisteredJob<never>[] 
     { spec: Jobs.webhookDeliver, handle: webhooks.deliver },
     { spec: Jobs.paasDeploy, concurrency: infra.env.PAAS_BUILD_CONCURRENCY, handle: paas.deploy },
     { spec: Jobs.paasControl, concurrency: 2, handle: paas.control },
-    { spec: Jobs.postPublish, concurrency: 1, handle: async (d: PostPublishJobData) => ({ published: await content.publishing.publishScheduled(d.postId, new Date(d.at)) }) },
-    { spec: Jobs.publishDue, concurrency: 1, handle: async () => ({ published: await content.publishing.publishDue() }) },
+    {
+      spec: Jobs.postPublish,
+      concurrency: 1,
+      handle: async (d: PostPublishJobData) => ({
+        published: await content.publishing.publishScheduled(d.postId, new Date(d.at)),
+      }),
+    },
+    {
+      spec: Jobs.publishDue,
+      concurrency: 1,
+      handle: async () => ({ published: await content.publishing.publishDue() }),
+    },
     { spec: Jobs.backup, concurrency: 1, handle: createBackupJob(backup) },
   ] as unknown as RegisteredJob<never>[]);
 }

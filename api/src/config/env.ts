@@ -4,18 +4,24 @@ import { paasDomainProblem } from './paas-domain.js';
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
-const list = z
-  .string()
-  .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean));
+const list = z.string().transform((v) =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
 const port = z.coerce.number().int().min(1).max(65535);
 const url = (protocols: string[]) =>
-  z.string().refine((v) => {
-    try {
-      return protocols.includes(new URL(v).protocol);
-    } catch {
-      return false;
-    }
-  }, `must be a URL (${protocols.join(' or ')})`);
+  z.string().refine(
+    (v) => {
+      try {
+        return protocols.includes(new URL(v).protocol);
+      } catch {
+        return false;
+      }
+    },
+    `must be a URL (${protocols.join(' or ')})`,
+  );
 
 /** Every setting the api and worker read. Defaults are the embedded dev stack (scripts/services.sh). */
 export const envSchema = z.object({
@@ -47,7 +53,10 @@ export const envSchema = z.object({
   TRUST_PROXY: z.string().default('loopback'),
   /** `__Host-`/`__Secure-` session cookie names, always Secure; unset = on in production only. */
   COOKIE_SECURE: bool.optional(),
-  BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'must look like 1mb or 512kb').default('1mb'),
+  BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/i, 'must look like 1mb or 512kb')
+    .default('1mb'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SLOW_REQUEST_MS: z.coerce.number().int().min(1).default(1000),
   HEALTH_TIMEOUT_MS: z.coerce.number().int().min(50).default(1500),
@@ -83,16 +92,25 @@ export const envSchema = z.object({
    * allows none.
    */
   WEBHOOK_ALLOWED_PRIVATE_HOSTS: list
-    .refine((items) => items.every((h) => h === 'none' || /^(\[[0-9a-f:.]+\]|[^\s:/[\]]+):\d{1,5}$/i.test(h)), 'must be a comma-separated list of host:port (or none)')
+    .refine(
+      (items) => items.every((h) => h === 'none' || /^(\[[0-9a-f:.]+\]|[^\s:/[\]]+):\d{1,5}$/i.test(h)),
+      'must be a comma-separated list of host:port (or none)',
+    )
     .default(['127.0.0.1:3000', 'localhost:3000']),
   DATA_DIR: z.string().default('.data'),
   // PaaS (services/paas, composition/paas*.ts, router.ts)
   PAAS_ROUTER_HOST: z.string().min(1).default('127.0.0.1'),
   PAAS_ROUTER_PORT: port.default(8090),
   /** Apps answer at `<slug>.<PAAS_DOMAIN>` on the router. */
-  PAAS_DOMAIN: z.string().regex(/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/i, 'must be a domain name').default('apps.localhost'),
+  PAAS_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/i, 'must be a domain name')
+    .default('apps.localhost'),
   /** Public URL of an app with `{slug}` in it; unset = http://<slug>.<PAAS_DOMAIN>:<PAAS_ROUTER_PORT>. */
-  PAAS_APP_URL: z.string().refine((v) => v.includes('{slug}') && /^https?:\/\//.test(v), 'must be an http(s) URL containing {slug}').optional(),
+  PAAS_APP_URL: z
+    .string()
+    .refine((v) => v.includes('{slug}') && /^https?:\/\//.test(v), 'must be an http(s) URL containing {slug}')
+    .optional(),
   /**
    * Tests and local development only: 1 accepts file:// repository URLs; `loopback` also https and
    * ssh hosts on loopback addresses (the private-repository tests' git servers). Never other private ranges.
@@ -123,10 +141,21 @@ export const envSchema = z.object({
   PAAS_EGRESS_POLICY: z.enum(['enforce', 'off']).default('enforce'),
   /** Destinations builds and apps may reach although private: CIDR or address, optionally :port (e.g. a proxy on the LAN). */
   PAAS_EGRESS_ALLOW: list
-    .refine((items) => items.every((i) => /^\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?(:\d{1,5})?$/.test(i)), 'must be a comma-separated list of IPv4 addresses or CIDRs, optionally with :port')
+    .refine(
+      (items) => items.every((i) => /^\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?(:\d{1,5})?$/.test(i)),
+      'must be a comma-separated list of IPv4 addresses or CIDRs, optionally with :port',
+    )
     .default([]),
   /** Registries a repository's own Dockerfile may name in FROM / COPY --from (pulled by the worker before the build). */
-  PAAS_ALLOWED_REGISTRIES: list.default(['docker.io', 'ghcr.io', 'quay.io', 'gcr.io', 'mcr.microsoft.com', 'public.ecr.aws', 'registry.gitlab.com']),
+  PAAS_ALLOWED_REGISTRIES: list.default([
+    'docker.io',
+    'ghcr.io',
+    'quay.io',
+    'gcr.io',
+    'mcr.microsoft.com',
+    'public.ecr.aws',
+    'registry.gitlab.com',
+  ]),
   PAAS_BUILD_MEMORY_MB: z.coerce.number().int().min(64).default(2048),
   PAAS_BUILD_PIDS_LIMIT: z.coerce.number().int().min(32).default(512),
   /** How much one build may fill the engine's disk before it is stopped. */
@@ -143,15 +172,27 @@ export const envSchema = z.object({
   /** CA bundle (PEM) builds and apps trust; unset = the worker's NODE_EXTRA_CA_CERTS or SSL_CERT_FILE; `none` = no bundle. */
   PAAS_BUILD_CA_FILE: z.string().min(1).optional(),
   /** OCI runtime for app containers (`runsc` for gVisor, `kata-runtime`), registered in the engine's daemon.json; unset = runc. */
-  PAAS_CONTAINER_RUNTIME: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/i, 'must be a runtime name from daemon.json').optional(),
+  PAAS_CONTAINER_RUNTIME: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9._-]*$/i, 'must be a runtime name from daemon.json')
+    .optional(),
   /** Id of this installation on a shared Docker Engine; unset = derived from DATABASE_URL and REDIS_KEY_PREFIX. */
-  PAAS_INSTANCE: z.string().regex(/^[a-z0-9-]{1,40}$/, 'lowercase letters, digits and -').optional(),
+  PAAS_INSTANCE: z
+    .string()
+    .regex(/^[a-z0-9-]{1,40}$/, 'lowercase letters, digits and -')
+    .optional(),
   /** How apps run: `docker` (containers on this engine) or `swarm` (services on the swarm this engine manages). Builds stay local. */
   PAAS_DRIVER: z.enum(['docker', 'swarm']).default('docker'),
   /** swarm: the registry app images are pushed to, reachable by every node (scripts/registry.sh runs one on 127.0.0.1:5000). */
-  PAAS_REGISTRY: z.string().regex(/^[a-z0-9.-]+(:\d{1,5})?(\/[a-z0-9._/-]+)?$/i, 'must be host[:port][/path]').default('127.0.0.1:5000'),
+  PAAS_REGISTRY: z
+    .string()
+    .regex(/^[a-z0-9.-]+(:\d{1,5})?(\/[a-z0-9._/-]+)?$/i, 'must be host[:port][/path]')
+    .default('127.0.0.1:5000'),
   /** swarm: the app router, joined to each app's overlay network: `service:<name>` (a stack) or `container:<name>`; unset = apps are reachable only on the overlays. */
-  PAAS_SWARM_ROUTER: z.string().regex(/^(service|container):[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, 'must be service:<name> or container:<name>').optional(),
+  PAAS_SWARM_ROUTER: z
+    .string()
+    .regex(/^(service|container):[a-zA-Z0-9][a-zA-Z0-9_.-]*$/, 'must be service:<name> or container:<name>')
+    .optional(),
   /** swarm: placement constraints for every app (`node.labels.paas==true,node.role==worker`). */
   PAAS_SWARM_CONSTRAINTS: list.default([]),
   // Operations (services/ops, composition/ops.ts, scripts/backup.ts, scripts/restore.ts)
@@ -159,7 +200,10 @@ export const envSchema = z.object({
   BACKUP_DIR: z.string().optional(),
   /** Archives go to this bucket (same S3 endpoint and keys as the media) instead of BACKUP_DIR. */
   BACKUP_S3_BUCKET: z.string().min(3).optional(),
-  BACKUP_S3_PREFIX: z.string().regex(/^[^\s]*$/, 'must not contain spaces').default('backups/'),
+  BACKUP_S3_PREFIX: z
+    .string()
+    .regex(/^[^\s]*$/, 'must not contain spaces')
+    .default('backups/'),
   /** Set = archives are encrypted (AES-256-GCM, key from scrypt); restoring needs the same passphrase. */
   BACKUP_PASSPHRASE: z.string().min(12, 'must be at least 12 characters').optional(),
   BACKUP_KEEP_DAILY: z.coerce.number().int().min(1).max(365).default(7),
@@ -182,14 +226,10 @@ export class ConfigError extends Error {
 
 /** Parses once; an empty string counts as unset so `.env` lines like `FOO=` fall back to the default. */
 export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  const cleaned = Object.fromEntries(
-    Object.entries(source).filter(([key, v]) => v !== '' && key in envSchema.shape),
-  );
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([key, v]) => v !== '' && key in envSchema.shape));
   const result = envSchema.safeParse(cleaned);
   if (!result.success) {
-    throw new ConfigError(
-      result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
-    );
+    throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
   }
   const env = result.data;
   if (env.NODE_ENV === 'production' && env.JWT_SECRET.length < 32) {

@@ -2,16 +2,38 @@ import { Controller, Get, Query, Response, Route, Security, Tags } from '@tsoa/r
 import type { AuditPage } from '../dtos/audit.dto.js';
 import type { AuditService } from '../services/audit.service.js';
 import type { Problem, ValidationProblem } from '../dtos/problem.dto.js';
-import { DEPENDENCY_UNAVAILABLE, FORBIDDEN, RATE_LIMITED, UNAUTHORIZED, VALIDATION_FAILED } from './problem-examples.js';
+import {
+  DEPENDENCY_UNAVAILABLE,
+  FORBIDDEN,
+  RATE_LIMITED,
+  UNAUTHORIZED,
+  VALIDATION_FAILED,
+} from './problem-examples.js';
 
 @Route('api/v1/admin/audit')
 @Tags('Admin: audit log')
 @Security('bearer', ['audit:read'])
 @Security('cookie', ['audit:read'])
-@Response<Problem>(401, 'No valid credentials: sign in, or send an access token or API key (codes UNAUTHORIZED, INVALID_TOKEN)', UNAUTHORIZED)
-@Response<Problem>(403, 'The credentials lack a scope this needs, or a cookie write without the CSRF header (codes FORBIDDEN, CSRF_FAILED)', FORBIDDEN)
-@Response<Problem, { 'Retry-After': string }>(429, 'Over the rate limit of the address or API key (code RATE_LIMITED); retry after Retry-After seconds', RATE_LIMITED)
-@Response<Problem, { 'Retry-After': string }>(503, 'A backing service (database, Redis, media store) is unavailable (code DEPENDENCY_UNAVAILABLE); retry after Retry-After seconds', DEPENDENCY_UNAVAILABLE)
+@Response<Problem>(
+  401,
+  'No valid credentials: sign in, or send an access token or API key (codes UNAUTHORIZED, INVALID_TOKEN)',
+  UNAUTHORIZED,
+)
+@Response<Problem>(
+  403,
+  'The credentials lack a scope this needs, or a cookie write without the CSRF header (codes FORBIDDEN, CSRF_FAILED)',
+  FORBIDDEN,
+)
+@Response<Problem, { 'Retry-After': string }>(
+  429,
+  'Over the rate limit of the address or API key (code RATE_LIMITED); retry after Retry-After seconds',
+  RATE_LIMITED,
+)
+@Response<Problem, { 'Retry-After': string }>(
+  503,
+  'A backing service (database, Redis, media store) is unavailable (code DEPENDENCY_UNAVAILABLE); retry after Retry-After seconds',
+  DEPENDENCY_UNAVAILABLE,
+)
 export class AuditController extends Controller {
   constructor(private readonly audit: AuditService) {
     super();
@@ -27,8 +49,17 @@ export class AuditController extends Controller {
    * @param cursor `nextCursor` of the previous page
    */
   @Get()
-  @Response<ValidationProblem>(422, 'A parameter or body field is invalid; `errors` names each one (code VALIDATION_FAILED)', VALIDATION_FAILED)
-  public list(@Query() limit = 50, @Query() cursor?: string, @Query() actorUserId?: string, @Query() targetType?: string): Promise<AuditPage> {
+  @Response<ValidationProblem>(
+    422,
+    'A parameter or body field is invalid; `errors` names each one (code VALIDATION_FAILED)',
+    VALIDATION_FAILED,
+  )
+  public list(
+    @Query() limit = 50,
+    @Query() cursor?: string,
+    @Query() actorUserId?: string,
+    @Query() targetType?: string,
+  ): Promise<AuditPage> {
     return this.audit.list({ limit, cursor, actorUserId, targetType });
   }
 }

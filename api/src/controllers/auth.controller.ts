@@ -1,8 +1,36 @@
 import type { Request as ExRequest } from 'express';
-import { Body, Controller, Delete, Get, Middlewares, Patch, Path, Post, Request, Response, Route, Security, SuccessResponse, Tags } from '@tsoa/runtime';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Middlewares,
+  Patch,
+  Path,
+  Post,
+  Request,
+  Response,
+  Route,
+  Security,
+  SuccessResponse,
+  Tags,
+} from '@tsoa/runtime';
 import type {
-  Accepted, ChangePasswordRequest, LoginRequest, LoginResponse, PasswordResetConfirm, PasswordResetRequest, RefreshRequest,
-  RefreshResponse, SessionsRevoked, SessionView, TotpActivated, TotpCodeRequest, TotpDisableRequest, TotpEnrollment, UserView,
+  Accepted,
+  ChangePasswordRequest,
+  LoginRequest,
+  LoginResponse,
+  PasswordResetConfirm,
+  PasswordResetRequest,
+  RefreshRequest,
+  RefreshResponse,
+  SessionsRevoked,
+  SessionView,
+  TotpActivated,
+  TotpCodeRequest,
+  TotpDisableRequest,
+  TotpEnrollment,
+  UserView,
 } from '../dtos/auth.dto.js';
 import type { UpdateProfileRequest } from '../dtos/user.dto.js';
 import { Errors } from '../errors/catalogue.js';
@@ -13,12 +41,31 @@ import type { PasswordService } from '../services/auth/password.service.js';
 import type { TotpService } from '../services/auth/totp.service.js';
 import type { UserService } from '../services/user.service.js';
 import type { Problem, ValidationProblem } from '../dtos/problem.dto.js';
-import { BAD_REQUEST, CONFLICT, DEPENDENCY_UNAVAILABLE, FORBIDDEN, NOT_FOUND, PAYLOAD_TOO_LARGE, RATE_LIMITED, UNAUTHORIZED, UNSUPPORTED_MEDIA_TYPE, VALIDATION_FAILED } from './problem-examples.js';
+import {
+  BAD_REQUEST,
+  CONFLICT,
+  DEPENDENCY_UNAVAILABLE,
+  FORBIDDEN,
+  NOT_FOUND,
+  PAYLOAD_TOO_LARGE,
+  RATE_LIMITED,
+  UNAUTHORIZED,
+  UNSUPPORTED_MEDIA_TYPE,
+  VALIDATION_FAILED,
+} from './problem-examples.js';
 
 @Route('api/v1/auth')
 @Tags('Auth')
-@Response<Problem, { 'Retry-After': string }>(429, 'Over the rate limit of the address or API key (code RATE_LIMITED); retry after Retry-After seconds', RATE_LIMITED)
-@Response<Problem, { 'Retry-After': string }>(503, 'A backing service (database, Redis, media store) is unavailable (code DEPENDENCY_UNAVAILABLE); retry after Retry-After seconds', DEPENDENCY_UNAVAILABLE)
+@Response<Problem, { 'Retry-After': string }>(
+  429,
+  'Over the rate limit of the address or API key (code RATE_LIMITED); retry after Retry-After seconds',
+  RATE_LIMITED,
+)
+@Response<Problem, { 'Retry-After': string }>(
+  503,
+  'A backing service (database, Redis, media store) is unavailable (code DEPENDENCY_UNAVAILABLE); retry after Retry-After seconds',
+  DEPENDENCY_UNAVAILABLE,
+)
 export class AuthController extends Controller {
   constructor(
     private readonly auth: AuthService,
@@ -46,8 +93,16 @@ export class AuthController extends Controller {
   @Response<Problem>(429, 'Too many attempts; see Retry-After', RATE_LIMITED)
   @Response<Problem>(400, 'The body is not JSON, or nests too deep (codes MALFORMED_JSON, BAD_REQUEST)', BAD_REQUEST)
   @Response<Problem>(413, 'The body is larger than the limit (code PAYLOAD_TOO_LARGE)', PAYLOAD_TOO_LARGE)
-  @Response<Problem>(415, 'The body is in an unsupported encoding (code UNSUPPORTED_MEDIA_TYPE)', UNSUPPORTED_MEDIA_TYPE)
-  @Response<ValidationProblem>(422, 'A parameter or body field is invalid; `errors` names each one (code VALIDATION_FAILED)', VALIDATION_FAILED)
+  @Response<Problem>(
+    415,
+    'The body is in an unsupported encoding (code UNSUPPORTED_MEDIA_TYPE)',
+    UNSUPPORTED_MEDIA_TYPE,
+  )
+  @Response<ValidationProblem>(
+    422,
+    'A parameter or body field is invalid; `errors` names each one (code VALIDATION_FAILED)',
+    VALIDATION_FAILED,
+  )
   public async login(@Body() body: LoginRequest, @Request() req: ExRequest): Promise<LoginResponse> {
     return this.withCookies(req, await this.auth.login(body, clientInfo(req)));
   }
@@ -62,8 +117,16 @@ export class AuthController extends Controller {
   @Response<Problem>(403, 'Sent from an untrusted origin (code CSRF_FAILED)', FORBIDDEN)
   @Response<Problem>(400, 'The body is not JSON, or nests too deep (codes MALFORMED_JSON, BAD_REQUEST)', BAD_REQUEST)
   @Response<Problem>(413, 'The body is larger than the limit (code PAYLOAD_TOO_LARGE)', PAYLOAD_TOO_LARGE)
-  @Response<Problem>(415, 'The body is in an unsupported encoding (code UNSUPPORTED_MEDIA_TYPE)', UNSUPPORTED_MEDIA_TYPE)
-  @Response<ValidationProblem>(422, 'A parameter or body field is invalid; `errors` names each one (code VALIDATION_FAILED)', VALIDATION_FAILED)
+  @Response<Problem>(
+    415,
+    'The body is in an unsupported encoding (code UNSUPPORTED_MEDIA_TYPE)',
+    UNSUPPORTED_MEDIA_TYPE,
+  )
+  @Response<ValidationProblem>(
+    422,
+    'A parameter or body field is invalid; `errors` names each one (code VALIDATION_FAILED)',
+    VALIDATION_FAILED,
+  )
   public async refresh(@Request() req: ExRequest, @Body() body?: RefreshRequest): Promise<RefreshResponse> {
     const fromBody = body?.refreshToken;
     const token = fromBody ?? this.cookies.read(req, 'refresh');
@@ -84,8 +147,16 @@ export class AuthController extends Controller {
   @Security('cookie')
   @Middlewares(requireTrustedOrigin)
   @SuccessResponse(204)
-  @Response<Problem>(401, 'No valid credentials: sign in, or send an access token (codes UNAUTHORIZED, INVALID_TOKEN)', UNAUTHORIZED)
-  @Response<Problem>(403, 'Not allowed for these credentials (API keys have no profile or sessions), or a cookie write without the CSRF header (codes FORBIDDEN, CSRF_FAILED)', FORBIDDEN)
+  @Response<Problem>(
+    401,
+    'No valid credentials: sign in, or send an access token (codes UNAUTHORIZED, INVALID_TOKEN)',
+    UNAUTHORIZED,
+  )
+  @Response<Problem>(
+    403,
+    'Not allowed for these credentials (API keys have no profile or sessions), or a cookie write without the CSRF header (codes FORBIDDEN, CSRF_FAILED)',
+    FORBIDDEN,
+  )
   public async logout(@Request() req: ExRequest): Promise<void> {
     const actor = actorOf(req);
     await this.auth.logout(actor.principal, actor);
@@ -100,8 +171,16 @@ export class AuthController extends Controller {
   @Get('me')
   @Security('bearer')
   @Security('cookie')
-  @Response<Problem>(401, 'No valid credentials: sign in, or send an access token (codes UNAUTHORIZED, INVALID_TOKEN)', UNAUTHORIZED)
-  @Response<Problem>(403, 'Not allowed for these credentials (API keys have no profile or sessions), or a cookie write without the CSRF header (codes FORBIDDEN, CSRF_FAILED)', FORBIDDEN)
+  @Response<Problem>(
+    401,
+    'No valid credentials: sign in, or send an access token (codes UNAUTHORIZED, INVALID_TOKEN)',
+    UNAUTHORIZED,
+  )
+  @Response<Problem>(
+    403,
+    'Not allowed for these credentials (API keys have no profile or sessions), or a cookie write without the CSRF header (codes FORBIDDEN, CSRF_FAILED)',
+    FORBIDDEN,
+  )
   public me(@Request() req: ExRequest): Promise<UserView> {
     const { principal } = actorOf(req);
     if (principal.kind !== 'user') throw Errors.forbidden('API keys have no profile.');
@@ -115,12 +194,28 @@ export class AuthController extends Controller {
   @Patch('me')
   @Security('bearer')
   @Security('cookie')
-  @Response<Problem>(401, 'No valid credentials: sign in, or send an access token (codes UNAUTHORIZED, INVALID_TOKEN)', UNAUTHORIZED)
-  @Response<Problem>(403, 'Not allowed for these credentials (API keys have no profile or sessions), or a cookie write without the CSRF header (codes FORBIDDEN, CSRF_FAILED)', FORBIDDEN)
+  @Response<Problem>(
+    401,
+    'No valid credentials: sign in, or send an access token (codes UNAUTHORIZED, INVALID_TOKEN)',
+    UNAUTHORIZED,
+  )
+  @Response<Problem>(
+    403,
+    'Not allowed for these credentials (API keys have no profile or sessions), or a cookie write without the CSRF header (codes FORBIDDEN, CSRF_FAILED)',
+    FORBIDDEN,
+  )
   @Response<Problem>(400, 'The body is not JSON, or nests too deep (codes MALFORMED_JSON, BAD_REQUEST)', BAD_REQUEST)
   @Response<Problem>(413, 'The body is larger than the limit (code PAYLOAD_TOO_LARGE)', PAYLOAD_TOO_LARGE)
-  @Response<Problem>(415, 'The body is in an unsupported encoding (code UNSUPPORTED_MEDIA_TYPE)', UNSUPPORTED_MEDIA_TYPE)
-  @Response<ValidationProblem>(422, 'A parameter or body field is invalid; `errors` names each one (code VALIDATION_FAILED)', VALIDATION_FAILED)
+  @Response<Problem>(
+    415,
+    'The body is in an unsupported encoding (code UNSUPPORTED_MEDIA_TYPE)',
+    UNSUPPORTED_MEDIA_TYPE,
+  )
+  @Response<ValidationProblem>(
+    422,
+    'A parameter or body field is invalid; `errors` names each one (code VALIDATION_FAILED)',
+    VALIDATION_FAILED,
+  )
   public updateMe(@Request() req: ExRequest, @Body() body: UpdateProfileRequest): Promise<UserView> {
     return this.users.updateProfile(actorOf(req), body);
   }
@@ -132,8 +227,16 @@ export class AuthController extends Controller {
   @Get('sessions')
   @Security('bearer')
   @Security('cookie')
-  @Response<Problem>(401, 'No valid credentials: sign in, or send an access token (codes UNAUTHORIZED, INVALID_TOKEN)', UNAUTHORIZED)
-  @Response<Problem>(403, 'Not allowed for these credentials (API keys have no profile or sessions), or a cookie write without the CSRF header (codes FORBIDDEN, CSRF_FAILED)', FORBIDDEN)
+  @Response<Problem>(
+    401,
+    'No valid credentials: sign in, or send an access token (codes UNAUTHORIZED, INVALID_TOKEN)',
+    UNAUTHORIZED,
+  )
+  @Response<Problem>(
+    403,
+    'Not allowed for these credentials (API keys have no profile or sessions), or a cookie write without the CSRF header (codes FORBIDDEN, CSRF_FAILED)',
+    FORBIDDEN,
+  )
   public sessions(@Request() req: ExRequest): Promise<SessionView[]> {
     const { principal } = actorOf(req);
     if (principal.kind !== 'user') throw Errors.forbidden('API keys have no sessions.');
@@ -148,8 +251,16 @@ export class AuthController extends Controller {
   @Security('bearer')
   @Security('cookie')
   @SuccessResponse(204)
-  @Response<Problem>(401, 'No valid credentials: sign in, or send an access token (codes UNAUTHORIZED, INVALID_TOKEN)', UNAUTHORIZED)
-  @Response<Problem>(403, 'Not allowed for these credentials (API keys have no profile or sessions), or a cookie write without the CSRF header (codes FORBIDDEN, CSRF_FAILED)', FORBIDDEN)
+  @Response<Problem>(
+    401,
+    'No valid credentials: sign in, or send an access token (codes UNAUTHORIZED, INVALID_TOKEN)',
+    UNAUTHORIZED,
+  )
+  @Response<Problem>(
+    403,
+    'Not allowed for these credentials (API keys have no profile or sessions), or a cookie write without the CSRF header (codes FORBIDDEN, CSRF_FAILED)',
+    FORBIDDEN,
+  )
   @Response<Problem>(404, 'Nothing has this id (code NOT_FOUND)', NOT_FOUND)
   public async revokeSession(@Path() sessionId: string, @Request() req: ExRequest): Promise<void> {
     const actor = actorOf(req);
@@ -164,8 +275,16 @@ export class AuthController extends Controller {
   @Delete('sessions')
   @Security('bearer')
   @Security('cookie')
-  @Response<Problem>(401, 'No valid credentials: sign in, or send an access token (codes UNAUTHORIZED, INVALID_TOKEN)', UNAUTHORIZED)
-  @Response<Problem>(403, 'Not allowed for these credentials (API keys have no profile or sessions), or a cookie write without the CSRF header (codes FORBIDDEN, CSRF_FAILED)', FORBIDDEN)
+  @Response<Problem>(
+    401,
+    'No valid credentials: sign in, or send an access token (codes UNAUTHORIZED, INVALID_TOKEN)',
+    UNAUTHORIZED,
+  )
+  @Response<Problem>(
+    403,
+    'Not allowed for these credentials (API keys have no profile or sessions), or a cookie write without the CSRF header (codes FORBIDDEN, CSRF_FAILED)',
+    FORBIDDEN,
+  )
   public revokeOtherSessions(@Request() req: ExRequest): Promise<SessionsRevoked> {
     const actor = actorOf(req);
     return this.auth.revokeOtherSessions(actor.principal, actor);
@@ -180,11 +299,23 @@ export class AuthController extends Controller {
   @Security('cookie')
   @SuccessResponse(204)
   @Response<Problem>(401, 'The current password is wrong (code INVALID_CREDENTIALS)', UNAUTHORIZED)
-  @Response<Problem>(403, 'Not allowed for these credentials (API keys have no profile or sessions), or a cookie write without the CSRF header (codes FORBIDDEN, CSRF_FAILED)', FORBIDDEN)
+  @Response<Problem>(
+    403,
+    'Not allowed for these credentials (API keys have no profile or sessions), or a cookie write without the CSRF header (codes FORBIDDEN, CSRF_FAILED)',
+    FORBIDDEN,
+  )
   @Response<Problem>(400, 'The body is not JSON, or nests too deep (codes MALFORMED_JSON, BAD_REQUEST)', BAD_REQUEST)
   @Response<Problem>(413, 'The body is larger than the limit (code PAYLOAD_TOO_LARGE)', PAYLOAD_TOO_LARGE)
-  @Response<Problem>(415, 'The body is in an unsupported encoding (code UNSUPPORTED_MEDIA_TYPE)', UNSUPPORTED_MEDIA_TYPE)
-  @Response<ValidationProblem>(422, 'A parameter or body field is invalid; `errors` names each one (code VALIDATION_FAILED)', VALIDATION_FAILED)
+  @Response<Problem>(
+    415,
+    'The body is in an unsupported encoding (code UNSUPPORTED_MEDIA_TYPE)',
+    UNSUPPORTED_MEDIA_TYPE,
+  )
+  @Response<ValidationProblem>(
+    422,
+    'A parameter or body field is invalid; `errors` names each one (code VALIDATION_FAILED)',
+    VALIDATION_FAILED,
+  )
   public async changePassword(@Body() body: ChangePasswordRequest, @Request() req: ExRequest): Promise<void> {
     await this.passwords.change(actorOf(req), body.currentPassword, body.newPassword);
     this.setStatus(204);
@@ -199,8 +330,16 @@ export class AuthController extends Controller {
   @SuccessResponse(202)
   @Response<Problem>(400, 'The body is not JSON, or nests too deep (codes MALFORMED_JSON, BAD_REQUEST)', BAD_REQUEST)
   @Response<Problem>(413, 'The body is larger than the limit (code PAYLOAD_TOO_LARGE)', PAYLOAD_TOO_LARGE)
-  @Response<Problem>(415, 'The body is in an unsupported encoding (code UNSUPPORTED_MEDIA_TYPE)', UNSUPPORTED_MEDIA_TYPE)
-  @Response<ValidationProblem>(422, 'A parameter or body field is invalid; `errors` names each one (code VALIDATION_FAILED)', VALIDATION_FAILED)
+  @Response<Problem>(
+    415,
+    'The body is in an unsupported encoding (code UNSUPPORTED_MEDIA_TYPE)',
+    UNSUPPORTED_MEDIA_TYPE,
+  )
+  @Response<ValidationProblem>(
+    422,
+    'A parameter or body field is invalid; `errors` names each one (code VALIDATION_FAILED)',
+    VALIDATION_FAILED,
+  )
   public async requestReset(@Body() body: PasswordResetRequest, @Request() req: ExRequest): Promise<Accepted> {
     await this.passwords.requestReset(body.email, clientInfo(req));
     this.setStatus(202);
@@ -216,8 +355,16 @@ export class AuthController extends Controller {
   @Response<Problem>(401, 'The token is invalid, used or expired (code INVALID_TOKEN)', UNAUTHORIZED)
   @Response<Problem>(400, 'The body is not JSON, or nests too deep (codes MALFORMED_JSON, BAD_REQUEST)', BAD_REQUEST)
   @Response<Problem>(413, 'The body is larger than the limit (code PAYLOAD_TOO_LARGE)', PAYLOAD_TOO_LARGE)
-  @Response<Problem>(415, 'The body is in an unsupported encoding (code UNSUPPORTED_MEDIA_TYPE)', UNSUPPORTED_MEDIA_TYPE)
-  @Response<ValidationProblem>(422, 'A parameter or body field is invalid; `errors` names each one (code VALIDATION_FAILED)', VALIDATION_FAILED)
+  @Response<Problem>(
+    415,
+    'The body is in an unsupported encoding (code UNSUPPORTED_MEDIA_TYPE)',
+    UNSUPPORTED_MEDIA_TYPE,
+  )
+  @Response<ValidationProblem>(
+    422,
+    'A parameter or body field is invalid; `errors` names each one (code VALIDATION_FAILED)',
+    VALIDATION_FAILED,
+  )
   public async confirmReset(@Body() body: PasswordResetConfirm, @Request() req: ExRequest): Promise<void> {
     await this.passwords.confirmReset(body.token, body.newPassword, clientInfo(req));
     this.setStatus(204);
@@ -231,8 +378,16 @@ export class AuthController extends Controller {
   @Security('bearer')
   @Security('cookie')
   @Response<Problem>(409, 'Two-factor is on already (code CONFLICT)', CONFLICT)
-  @Response<Problem>(401, 'No valid credentials: sign in, or send an access token (codes UNAUTHORIZED, INVALID_TOKEN)', UNAUTHORIZED)
-  @Response<Problem>(403, 'Not allowed for these credentials (API keys have no profile or sessions), or a cookie write without the CSRF header (codes FORBIDDEN, CSRF_FAILED)', FORBIDDEN)
+  @Response<Problem>(
+    401,
+    'No valid credentials: sign in, or send an access token (codes UNAUTHORIZED, INVALID_TOKEN)',
+    UNAUTHORIZED,
+  )
+  @Response<Problem>(
+    403,
+    'Not allowed for these credentials (API keys have no profile or sessions), or a cookie write without the CSRF header (codes FORBIDDEN, CSRF_FAILED)',
+    FORBIDDEN,
+  )
   public totpEnroll(@Request() req: ExRequest): Promise<TotpEnrollment> {
     const actor = actorOf(req);
     return this.totp.enroll(actor, userIdOf(actor.principal));
@@ -246,12 +401,28 @@ export class AuthController extends Controller {
   @Security('bearer')
   @Security('cookie')
   @Response<Problem>(409, 'No enrolment started, or two-factor is on already (code CONFLICT)', CONFLICT)
-  @Response<Problem>(401, 'No valid credentials: sign in, or send an access token (codes UNAUTHORIZED, INVALID_TOKEN)', UNAUTHORIZED)
-  @Response<Problem>(403, 'Not allowed for these credentials (API keys have no profile or sessions), or a cookie write without the CSRF header (codes FORBIDDEN, CSRF_FAILED)', FORBIDDEN)
+  @Response<Problem>(
+    401,
+    'No valid credentials: sign in, or send an access token (codes UNAUTHORIZED, INVALID_TOKEN)',
+    UNAUTHORIZED,
+  )
+  @Response<Problem>(
+    403,
+    'Not allowed for these credentials (API keys have no profile or sessions), or a cookie write without the CSRF header (codes FORBIDDEN, CSRF_FAILED)',
+    FORBIDDEN,
+  )
   @Response<Problem>(400, 'The body is not JSON, or nests too deep (codes MALFORMED_JSON, BAD_REQUEST)', BAD_REQUEST)
   @Response<Problem>(413, 'The body is larger than the limit (code PAYLOAD_TOO_LARGE)', PAYLOAD_TOO_LARGE)
-  @Response<Problem>(415, 'The body is in an unsupported encoding (code UNSUPPORTED_MEDIA_TYPE)', UNSUPPORTED_MEDIA_TYPE)
-  @Response<ValidationProblem>(422, 'A parameter or body field is invalid; `errors` names each one (code VALIDATION_FAILED)', VALIDATION_FAILED)
+  @Response<Problem>(
+    415,
+    'The body is in an unsupported encoding (code UNSUPPORTED_MEDIA_TYPE)',
+    UNSUPPORTED_MEDIA_TYPE,
+  )
+  @Response<ValidationProblem>(
+    422,
+    'A parameter or body field is invalid; `errors` names each one (code VALIDATION_FAILED)',
+    VALIDATION_FAILED,
+  )
   public totpActivate(@Body() body: TotpCodeRequest, @Request() req: ExRequest): Promise<TotpActivated> {
     const actor = actorOf(req);
     return this.totp.activate(actor, userIdOf(actor.principal), body.code);
@@ -265,12 +436,28 @@ export class AuthController extends Controller {
   @Security('bearer')
   @Security('cookie')
   @SuccessResponse(204)
-  @Response<Problem>(401, 'No valid credentials: sign in, or send an access token (codes UNAUTHORIZED, INVALID_TOKEN)', UNAUTHORIZED)
-  @Response<Problem>(403, 'Not allowed for these credentials (API keys have no profile or sessions), or a cookie write without the CSRF header (codes FORBIDDEN, CSRF_FAILED)', FORBIDDEN)
+  @Response<Problem>(
+    401,
+    'No valid credentials: sign in, or send an access token (codes UNAUTHORIZED, INVALID_TOKEN)',
+    UNAUTHORIZED,
+  )
+  @Response<Problem>(
+    403,
+    'Not allowed for these credentials (API keys have no profile or sessions), or a cookie write without the CSRF header (codes FORBIDDEN, CSRF_FAILED)',
+    FORBIDDEN,
+  )
   @Response<Problem>(400, 'The body is not JSON, or nests too deep (codes MALFORMED_JSON, BAD_REQUEST)', BAD_REQUEST)
   @Response<Problem>(413, 'The body is larger than the limit (code PAYLOAD_TOO_LARGE)', PAYLOAD_TOO_LARGE)
-  @Response<Problem>(415, 'The body is in an unsupported encoding (code UNSUPPORTED_MEDIA_TYPE)', UNSUPPORTED_MEDIA_TYPE)
-  @Response<ValidationProblem>(422, 'A parameter or body field is invalid; `errors` names each one (code VALIDATION_FAILED)', VALIDATION_FAILED)
+  @Response<Problem>(
+    415,
+    'The body is in an unsupported encoding (code UNSUPPORTED_MEDIA_TYPE)',
+    UNSUPPORTED_MEDIA_TYPE,
+  )
+  @Response<ValidationProblem>(
+    422,
+    'A parameter or body field is invalid; `errors` names each one (code VALIDATION_FAILED)',
+    VALIDATION_FAILED,
+  )
   public async totpDisable(@Body() body: TotpDisableRequest, @Request() req: ExRequest): Promise<void> {
     const actor = actorOf(req);
     await this.totp.disable(actor, userIdOf(actor.principal), body.password);
@@ -281,7 +468,13 @@ export class AuthController extends Controller {
     const csrfToken = newCsrfToken();
     this.setHeader('Set-Cookie', this.cookies.issue(req, { ...issued, csrfToken }));
     this.setHeader('Cache-Control', 'no-store');
-    return { accessToken: issued.accessToken, tokenType: 'Bearer', expiresIn: issued.expiresIn, csrfToken, user: issued.user };
+    return {
+      accessToken: issued.accessToken,
+      tokenType: 'Bearer',
+      expiresIn: issued.expiresIn,
+      csrfToken,
+      user: issued.user,
+    };
   }
 }
 

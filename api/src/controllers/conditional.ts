@@ -1,7 +1,14 @@
 import { Readable } from 'node:stream';
 import type { Controller } from '@tsoa/runtime';
 import type { Request as ExRequest } from 'express';
-import { bodyOf, ifNoneMatchHits, JSON_CONTENT_TYPE, notModified, PUBLIC_CACHE_CONTROL, rememberAnswer } from '../middleware/cached-answers.js';
+import {
+  bodyOf,
+  ifNoneMatchHits,
+  JSON_CONTENT_TYPE,
+  notModified,
+  PUBLIC_CACHE_CONTROL,
+  rememberAnswer,
+} from '../middleware/cached-answers.js';
 import type { CacheEntry } from '../repositories/cache.repository.js';
 
 export { ifNoneMatchHits, PUBLIC_CACHE_CONTROL };
@@ -23,7 +30,9 @@ export function cachedRead<T>(controller: Controller, req: ExRequest, entry: Cac
   controller.setHeader('Cache-Control', PUBLIC_CACHE_CONTROL);
   req.res!.once('finish', () => {
     const headers = controller.getHeaders();
-    const own = Object.keys(headers).every((name) => OWN_HEADERS.includes(name)) && headers['Cache-Control'] === PUBLIC_CACHE_CONTROL;
+    const own =
+      Object.keys(headers).every((name) => OWN_HEADERS.includes(name)) &&
+      headers['Cache-Control'] === PUBLIC_CACHE_CONTROL;
     if (own) rememberAnswer(req, entry);
   });
   if (notModified(req, entry)) {

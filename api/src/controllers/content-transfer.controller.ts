@@ -5,7 +5,16 @@ import { actorOf } from '../middleware/authentication.js';
 import type { ContentExportService } from '../services/ops/content-export.service.js';
 import type { ContentImportService } from '../services/ops/content-import.service.js';
 import type { Problem, ValidationProblem } from '../dtos/problem.dto.js';
-import { BAD_REQUEST, DEPENDENCY_UNAVAILABLE, FORBIDDEN, PAYLOAD_TOO_LARGE, RATE_LIMITED, UNAUTHORIZED, UNSUPPORTED_MEDIA_TYPE, VALIDATION_FAILED } from './problem-examples.js';
+import {
+  BAD_REQUEST,
+  DEPENDENCY_UNAVAILABLE,
+  FORBIDDEN,
+  PAYLOAD_TOO_LARGE,
+  RATE_LIMITED,
+  UNAUTHORIZED,
+  UNSUPPORTED_MEDIA_TYPE,
+  VALIDATION_FAILED,
+} from './problem-examples.js';
 
 /**
  * Content export and import. `settings:write` (editors and admins): everything an export reads
@@ -16,12 +25,31 @@ import { BAD_REQUEST, DEPENDENCY_UNAVAILABLE, FORBIDDEN, PAYLOAD_TOO_LARGE, RATE
 @Tags('Admin: export and import')
 @Security('bearer', ['settings:write'])
 @Security('cookie', ['settings:write'])
-@Response<Problem>(401, 'No valid credentials: sign in, or send an access token or API key (codes UNAUTHORIZED, INVALID_TOKEN)', UNAUTHORIZED)
-@Response<Problem>(403, 'The credentials lack a scope this needs, or a cookie write without the CSRF header (codes FORBIDDEN, CSRF_FAILED)', FORBIDDEN)
-@Response<Problem, { 'Retry-After': string }>(429, 'Over the rate limit of the address or API key (code RATE_LIMITED); retry after Retry-After seconds', RATE_LIMITED)
-@Response<Problem, { 'Retry-After': string }>(503, 'A backing service (database, Redis, media store) is unavailable (code DEPENDENCY_UNAVAILABLE); retry after Retry-After seconds', DEPENDENCY_UNAVAILABLE)
+@Response<Problem>(
+  401,
+  'No valid credentials: sign in, or send an access token or API key (codes UNAUTHORIZED, INVALID_TOKEN)',
+  UNAUTHORIZED,
+)
+@Response<Problem>(
+  403,
+  'The credentials lack a scope this needs, or a cookie write without the CSRF header (codes FORBIDDEN, CSRF_FAILED)',
+  FORBIDDEN,
+)
+@Response<Problem, { 'Retry-After': string }>(
+  429,
+  'Over the rate limit of the address or API key (code RATE_LIMITED); retry after Retry-After seconds',
+  RATE_LIMITED,
+)
+@Response<Problem, { 'Retry-After': string }>(
+  503,
+  'A backing service (database, Redis, media store) is unavailable (code DEPENDENCY_UNAVAILABLE); retry after Retry-After seconds',
+  DEPENDENCY_UNAVAILABLE,
+)
 export class ContentTransferController extends Controller {
-  constructor(private readonly exporter: ContentExportService, private readonly importer: ContentImportService) {
+  constructor(
+    private readonly exporter: ContentExportService,
+    private readonly importer: ContentImportService,
+  ) {
     super();
   }
 
@@ -47,7 +75,11 @@ export class ContentTransferController extends Controller {
   @Response<ValidationProblem>(422, 'Not a content export, or an invalid item', VALIDATION_FAILED)
   @Response<Problem>(400, 'The body is not JSON, or nests too deep (codes MALFORMED_JSON, BAD_REQUEST)', BAD_REQUEST)
   @Response<Problem>(413, 'The body is larger than the limit (code PAYLOAD_TOO_LARGE)', PAYLOAD_TOO_LARGE)
-  @Response<Problem>(415, 'The body is in an unsupported encoding (code UNSUPPORTED_MEDIA_TYPE)', UNSUPPORTED_MEDIA_TYPE)
+  @Response<Problem>(
+    415,
+    'The body is in an unsupported encoding (code UNSUPPORTED_MEDIA_TYPE)',
+    UNSUPPORTED_MEDIA_TYPE,
+  )
   public importContent(@Body() body: ContentExport, @Request() req: ExRequest): Promise<ImportReport> {
     return this.importer.import(actorOf(req), body);
   }
@@ -62,7 +94,10 @@ export class ContentTransferController extends Controller {
   @Response<Problem>(415, 'Not a multipart upload', UNSUPPORTED_MEDIA_TYPE)
   @Response<ValidationProblem>(422, 'Not a Ghost export', VALIDATION_FAILED)
   @Response<Problem>(413, 'The file is larger than the upload limit (code PAYLOAD_TOO_LARGE)', PAYLOAD_TOO_LARGE)
-  public importGhost(@UploadedFile('file') file: Express.Multer.File, @Request() req: ExRequest): Promise<ImportReport> {
+  public importGhost(
+    @UploadedFile('file') file: Express.Multer.File,
+    @Request() req: ExRequest,
+  ): Promise<ImportReport> {
     return this.importer.importGhost(actorOf(req), file);
   }
 }

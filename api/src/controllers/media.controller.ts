@@ -1,20 +1,62 @@
 import type { Request as ExRequest } from 'express';
 import {
-  Body, Controller, Delete, FormField, Get, Patch, Path, Post, Query, Request, Response, Route, Security, SuccessResponse, Tags, UploadedFile,
+  Body,
+  Controller,
+  Delete,
+  FormField,
+  Get,
+  Patch,
+  Path,
+  Post,
+  Query,
+  Request,
+  Response,
+  Route,
+  Security,
+  SuccessResponse,
+  Tags,
+  UploadedFile,
 } from '@tsoa/runtime';
 import type { MediaPage, MediaView, UpdateMediaRequest } from '../dtos/media.dto.js';
 import { actorOf } from '../middleware/authentication.js';
 import type { MediaService } from '../services/media/media.service.js';
 import type { Problem, ValidationProblem } from '../dtos/problem.dto.js';
-import { BAD_REQUEST, CONFLICT, DEPENDENCY_UNAVAILABLE, FORBIDDEN, NOT_FOUND, PAYLOAD_TOO_LARGE, RATE_LIMITED, UNAUTHORIZED, UNSUPPORTED_MEDIA_TYPE, VALIDATION_FAILED } from './problem-examples.js';
+import {
+  BAD_REQUEST,
+  CONFLICT,
+  DEPENDENCY_UNAVAILABLE,
+  FORBIDDEN,
+  NOT_FOUND,
+  PAYLOAD_TOO_LARGE,
+  RATE_LIMITED,
+  UNAUTHORIZED,
+  UNSUPPORTED_MEDIA_TYPE,
+  VALIDATION_FAILED,
+} from './problem-examples.js';
 import { created as createdAt } from './created.js';
 
 @Route('api/v1/admin/media')
 @Tags('Admin: media')
-@Response<Problem>(401, 'No valid credentials: sign in, or send an access token or API key (codes UNAUTHORIZED, INVALID_TOKEN)', UNAUTHORIZED)
-@Response<Problem>(403, 'The credentials lack a scope this needs, or a cookie write without the CSRF header (codes FORBIDDEN, CSRF_FAILED)', FORBIDDEN)
-@Response<Problem, { 'Retry-After': string }>(429, 'Over the rate limit of the address or API key (code RATE_LIMITED); retry after Retry-After seconds', RATE_LIMITED)
-@Response<Problem, { 'Retry-After': string }>(503, 'A backing service (database, Redis, media store) is unavailable (code DEPENDENCY_UNAVAILABLE); retry after Retry-After seconds', DEPENDENCY_UNAVAILABLE)
+@Response<Problem>(
+  401,
+  'No valid credentials: sign in, or send an access token or API key (codes UNAUTHORIZED, INVALID_TOKEN)',
+  UNAUTHORIZED,
+)
+@Response<Problem>(
+  403,
+  'The credentials lack a scope this needs, or a cookie write without the CSRF header (codes FORBIDDEN, CSRF_FAILED)',
+  FORBIDDEN,
+)
+@Response<Problem, { 'Retry-After': string }>(
+  429,
+  'Over the rate limit of the address or API key (code RATE_LIMITED); retry after Retry-After seconds',
+  RATE_LIMITED,
+)
+@Response<Problem, { 'Retry-After': string }>(
+  503,
+  'A backing service (database, Redis, media store) is unavailable (code DEPENDENCY_UNAVAILABLE); retry after Retry-After seconds',
+  DEPENDENCY_UNAVAILABLE,
+)
 export class MediaController extends Controller {
   constructor(private readonly media: MediaService) {
     super();
@@ -37,8 +79,16 @@ export class MediaController extends Controller {
   @Response<Problem>(413, 'File larger than the upload limit', PAYLOAD_TOO_LARGE)
   @Response<Problem>(415, 'Not a JPEG, PNG, WebP, AVIF or GIF image', UNSUPPORTED_MEDIA_TYPE)
   @Response<Problem>(503, 'The media store is unavailable; nothing was saved', DEPENDENCY_UNAVAILABLE)
-  @Response<ValidationProblem>(422, 'A parameter or body field is invalid; `errors` names each one (code VALIDATION_FAILED)', VALIDATION_FAILED)
-  public async upload(@UploadedFile('file') file: Express.Multer.File, @Request() req: ExRequest, @FormField() alt?: string): Promise<MediaView> {
+  @Response<ValidationProblem>(
+    422,
+    'A parameter or body field is invalid; `errors` names each one (code VALIDATION_FAILED)',
+    VALIDATION_FAILED,
+  )
+  public async upload(
+    @UploadedFile('file') file: Express.Multer.File,
+    @Request() req: ExRequest,
+    @FormField() alt?: string,
+  ): Promise<MediaView> {
     const { media, created } = await this.media.upload(actorOf(req), file, alt);
     if (!created) {
       // The declared success status is 201: an upload of bytes already in the library says 200 itself.
@@ -61,7 +111,11 @@ export class MediaController extends Controller {
   @Get()
   @Security('bearer', ['media:read'])
   @Security('cookie', ['media:read'])
-  @Response<ValidationProblem>(422, 'A parameter or body field is invalid; `errors` names each one (code VALIDATION_FAILED)', VALIDATION_FAILED)
+  @Response<ValidationProblem>(
+    422,
+    'A parameter or body field is invalid; `errors` names each one (code VALIDATION_FAILED)',
+    VALIDATION_FAILED,
+  )
   public list(@Query() limit = 50, @Query() cursor?: string, @Query() q?: string): Promise<MediaPage> {
     return this.media.list({ limit, cursor, q });
   }
@@ -87,10 +141,22 @@ export class MediaController extends Controller {
   @Security('cookie', ['media:write'])
   @Response<Problem>(400, 'The body is not JSON, or nests too deep (codes MALFORMED_JSON, BAD_REQUEST)', BAD_REQUEST)
   @Response<Problem>(413, 'The body is larger than the limit (code PAYLOAD_TOO_LARGE)', PAYLOAD_TOO_LARGE)
-  @Response<Problem>(415, 'The body is in an unsupported encoding (code UNSUPPORTED_MEDIA_TYPE)', UNSUPPORTED_MEDIA_TYPE)
+  @Response<Problem>(
+    415,
+    'The body is in an unsupported encoding (code UNSUPPORTED_MEDIA_TYPE)',
+    UNSUPPORTED_MEDIA_TYPE,
+  )
   @Response<Problem>(404, 'Nothing has this id (code NOT_FOUND)', NOT_FOUND)
-  @Response<ValidationProblem>(422, 'A parameter or body field is invalid; `errors` names each one (code VALIDATION_FAILED)', VALIDATION_FAILED)
-  public update(@Path() mediaId: string, @Body() body: UpdateMediaRequest, @Request() req: ExRequest): Promise<MediaView> {
+  @Response<ValidationProblem>(
+    422,
+    'A parameter or body field is invalid; `errors` names each one (code VALIDATION_FAILED)',
+    VALIDATION_FAILED,
+  )
+  public update(
+    @Path() mediaId: string,
+    @Body() body: UpdateMediaRequest,
+    @Request() req: ExRequest,
+  ): Promise<MediaView> {
     return this.media.update(actorOf(req), mediaId, body);
   }
 
@@ -108,7 +174,11 @@ export class MediaController extends Controller {
   @SuccessResponse(204)
   @Response<Problem>(409, 'In use (MEDIA_IN_USE); `errors` lists where', CONFLICT)
   @Response<Problem>(404, 'Nothing has this id (code NOT_FOUND)', NOT_FOUND)
-  @Response<ValidationProblem>(422, 'A parameter or body field is invalid; `errors` names each one (code VALIDATION_FAILED)', VALIDATION_FAILED)
+  @Response<ValidationProblem>(
+    422,
+    'A parameter or body field is invalid; `errors` names each one (code VALIDATION_FAILED)',
+    VALIDATION_FAILED,
+  )
   public async remove(@Path() mediaId: string, @Request() req: ExRequest, @Query() force?: boolean): Promise<void> {
     await this.media.delete(actorOf(req), mediaId, force ?? false);
     this.setStatus(204);

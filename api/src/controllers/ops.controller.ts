@@ -11,12 +11,31 @@ import { DEPENDENCY_UNAVAILABLE, FORBIDDEN, RATE_LIMITED, UNAUTHORIZED } from '.
 @Tags('Admin: operations')
 @Security('bearer', ['ops:manage'])
 @Security('cookie', ['ops:manage'])
-@Response<Problem>(401, 'No valid credentials: sign in, or send an access token or API key (codes UNAUTHORIZED, INVALID_TOKEN)', UNAUTHORIZED)
-@Response<Problem>(403, 'The credentials lack a scope this needs, or a cookie write without the CSRF header (codes FORBIDDEN, CSRF_FAILED)', FORBIDDEN)
-@Response<Problem, { 'Retry-After': string }>(429, 'Over the rate limit of the address or API key (code RATE_LIMITED); retry after Retry-After seconds', RATE_LIMITED)
-@Response<Problem, { 'Retry-After': string }>(503, 'A backing service (database, Redis, media store) is unavailable (code DEPENDENCY_UNAVAILABLE); retry after Retry-After seconds', DEPENDENCY_UNAVAILABLE)
+@Response<Problem>(
+  401,
+  'No valid credentials: sign in, or send an access token or API key (codes UNAUTHORIZED, INVALID_TOKEN)',
+  UNAUTHORIZED,
+)
+@Response<Problem>(
+  403,
+  'The credentials lack a scope this needs, or a cookie write without the CSRF header (codes FORBIDDEN, CSRF_FAILED)',
+  FORBIDDEN,
+)
+@Response<Problem, { 'Retry-After': string }>(
+  429,
+  'Over the rate limit of the address or API key (code RATE_LIMITED); retry after Retry-After seconds',
+  RATE_LIMITED,
+)
+@Response<Problem, { 'Retry-After': string }>(
+  503,
+  'A backing service (database, Redis, media store) is unavailable (code DEPENDENCY_UNAVAILABLE); retry after Retry-After seconds',
+  DEPENDENCY_UNAVAILABLE,
+)
 export class OpsController extends Controller {
-  constructor(private readonly backups: BackupService, private readonly maintenance: MaintenanceService) {
+  constructor(
+    private readonly backups: BackupService,
+    private readonly maintenance: MaintenanceService,
+  ) {
     super();
   }
 

@@ -1,19 +1,54 @@
 import { Readable } from 'node:stream';
 import type { Request as ExRequest } from 'express';
-import { Controller, Get, Header, Path, Produces, Query, Request, Response, Route, Security, Tags } from '@tsoa/runtime';
+import {
+  Controller,
+  Get,
+  Header,
+  Path,
+  Produces,
+  Query,
+  Request,
+  Response,
+  Route,
+  Security,
+  Tags,
+} from '@tsoa/runtime';
 import type { PaasAppMetrics } from '../dtos/paas-runtime.dto.js';
 import { appLogFrame, type AppLogEvent } from '../services/paas/app-log-follow.js';
 import type { PaasAppRuntimeService } from '../services/paas/app-runtime.service.js';
 import type { Problem, ValidationProblem } from '../dtos/problem.dto.js';
-import { DEPENDENCY_UNAVAILABLE, FORBIDDEN, NOT_FOUND, RATE_LIMITED, UNAUTHORIZED, VALIDATION_FAILED } from './problem-examples.js';
+import {
+  DEPENDENCY_UNAVAILABLE,
+  FORBIDDEN,
+  NOT_FOUND,
+  RATE_LIMITED,
+  UNAUTHORIZED,
+  VALIDATION_FAILED,
+} from './problem-examples.js';
 
 /** A running app's output and resource use, gathered from the engine by the worker. */
 @Route('api/v1/admin/paas')
 @Tags('Admin: PaaS')
-@Response<Problem>(401, 'No valid credentials: sign in, or send an access token or API key (codes UNAUTHORIZED, INVALID_TOKEN)', UNAUTHORIZED)
-@Response<Problem>(403, 'The credentials lack a scope this needs, or a cookie write without the CSRF header (codes FORBIDDEN, CSRF_FAILED)', FORBIDDEN)
-@Response<Problem, { 'Retry-After': string }>(429, 'Over the rate limit of the address or API key (code RATE_LIMITED); retry after Retry-After seconds', RATE_LIMITED)
-@Response<Problem, { 'Retry-After': string }>(503, 'A backing service (database, Redis, media store) is unavailable (code DEPENDENCY_UNAVAILABLE); retry after Retry-After seconds', DEPENDENCY_UNAVAILABLE)
+@Response<Problem>(
+  401,
+  'No valid credentials: sign in, or send an access token or API key (codes UNAUTHORIZED, INVALID_TOKEN)',
+  UNAUTHORIZED,
+)
+@Response<Problem>(
+  403,
+  'The credentials lack a scope this needs, or a cookie write without the CSRF header (codes FORBIDDEN, CSRF_FAILED)',
+  FORBIDDEN,
+)
+@Response<Problem, { 'Retry-After': string }>(
+  429,
+  'Over the rate limit of the address or API key (code RATE_LIMITED); retry after Retry-After seconds',
+  RATE_LIMITED,
+)
+@Response<Problem, { 'Retry-After': string }>(
+  503,
+  'A backing service (database, Redis, media store) is unavailable (code DEPENDENCY_UNAVAILABLE); retry after Retry-After seconds',
+  DEPENDENCY_UNAVAILABLE,
+)
 export class PaasRuntimeController extends Controller {
   constructor(private readonly runtime: PaasAppRuntimeService) {
     super();
@@ -36,8 +71,17 @@ export class PaasRuntimeController extends Controller {
   @Security('bearer', ['paas:read'])
   @Security('cookie', ['paas:read'])
   @Response<Problem>(404, 'Nothing has this id (code NOT_FOUND)', NOT_FOUND)
-  @Response<ValidationProblem>(422, 'A parameter or body field is invalid; `errors` names each one (code VALIDATION_FAILED)', VALIDATION_FAILED)
-  public async appLogs(@Path() appId: string, @Request() req: ExRequest, @Query() tail = 200, @Header('Last-Event-ID') lastEventId?: string): Promise<Readable> {
+  @Response<ValidationProblem>(
+    422,
+    'A parameter or body field is invalid; `errors` names each one (code VALIDATION_FAILED)',
+    VALIDATION_FAILED,
+  )
+  public async appLogs(
+    @Path() appId: string,
+    @Request() req: ExRequest,
+    @Query() tail = 200,
+    @Header('Last-Event-ID') lastEventId?: string,
+  ): Promise<Readable> {
     const closed = new AbortController();
     req.res?.on('close', () => closed.abort());
     const events = await this.runtime.followLogs(appId, tail, lastEventId, closed.signal);

@@ -1,17 +1,49 @@
 import { Readable } from 'node:stream';
 import type { Request as ExRequest } from 'express';
 import {
-  Body, Controller, Delete, Get, Header, Patch, Path, Post, Produces, Query, Request, Response, Route, Security, SuccessResponse, Tags,
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Header,
+  Patch,
+  Path,
+  Post,
+  Produces,
+  Query,
+  Request,
+  Response,
+  Route,
+  Security,
+  SuccessResponse,
+  Tags,
 } from '@tsoa/runtime';
 import type {
-  CreatePaasAppRequest, PaasAppView, PaasAppWithSecret, PaasDeploymentView, PaasHookResult, PublicPaasApp, UpdatePaasAppRequest,
+  CreatePaasAppRequest,
+  PaasAppView,
+  PaasAppWithSecret,
+  PaasDeploymentView,
+  PaasHookResult,
+  PublicPaasApp,
+  UpdatePaasAppRequest,
 } from '../dtos/paas.dto.js';
 import { actorOf } from '../middleware/authentication.js';
 import { rawBodyOf } from '../middleware/raw-body.js';
 import { sseFrame, type LogEvent } from '../services/paas/log-follow.js';
 import type { PaasService } from '../services/paas/paas.service.js';
 import type { Problem, ValidationProblem } from '../dtos/problem.dto.js';
-import { BAD_REQUEST, CONFLICT, DEPENDENCY_UNAVAILABLE, FORBIDDEN, NOT_FOUND, PAYLOAD_TOO_LARGE, RATE_LIMITED, UNAUTHORIZED, UNSUPPORTED_MEDIA_TYPE, VALIDATION_FAILED } from './problem-examples.js';
+import {
+  BAD_REQUEST,
+  CONFLICT,
+  DEPENDENCY_UNAVAILABLE,
+  FORBIDDEN,
+  NOT_FOUND,
+  PAYLOAD_TOO_LARGE,
+  RATE_LIMITED,
+  UNAUTHORIZED,
+  UNSUPPORTED_MEDIA_TYPE,
+  VALIDATION_FAILED,
+} from './problem-examples.js';
 import { created } from './created.js';
 
 /**
@@ -20,10 +52,26 @@ import { created } from './created.js';
  */
 @Route('api/v1/admin/paas')
 @Tags('Admin: PaaS')
-@Response<Problem>(401, 'No valid credentials: sign in, or send an access token or API key (codes UNAUTHORIZED, INVALID_TOKEN)', UNAUTHORIZED)
-@Response<Problem>(403, 'The credentials lack a scope this needs, or a cookie write without the CSRF header (codes FORBIDDEN, CSRF_FAILED)', FORBIDDEN)
-@Response<Problem, { 'Retry-After': string }>(429, 'Over the rate limit of the address or API key (code RATE_LIMITED); retry after Retry-After seconds', RATE_LIMITED)
-@Response<Problem, { 'Retry-After': string }>(503, 'A backing service (database, Redis, media store) is unavailable (code DEPENDENCY_UNAVAILABLE); retry after Retry-After seconds', DEPENDENCY_UNAVAILABLE)
+@Response<Problem>(
+  401,
+  'No valid credentials: sign in, or send an access token or API key (codes UNAUTHORIZED, INVALID_TOKEN)',
+  UNAUTHORIZED,
+)
+@Response<Problem>(
+  403,
+  'The credentials lack a scope this needs, or a cookie write without the CSRF header (codes FORBIDDEN, CSRF_FAILED)',
+  FORBIDDEN,
+)
+@Response<Problem, { 'Retry-After': string }>(
+  429,
+  'Over the rate limit of the address or API key (code RATE_LIMITED); retry after Retry-After seconds',
+  RATE_LIMITED,
+)
+@Response<Problem, { 'Retry-After': string }>(
+  503,
+  'A backing service (database, Redis, media store) is unavailable (code DEPENDENCY_UNAVAILABLE); retry after Retry-After seconds',
+  DEPENDENCY_UNAVAILABLE,
+)
 export class PaasController extends Controller {
   constructor(private readonly paas: PaasService) {
     super();
@@ -51,8 +99,16 @@ export class PaasController extends Controller {
   @Response<Problem>(409, 'The slug is taken (code CONFLICT)', CONFLICT)
   @Response<Problem>(400, 'The body is not JSON, or nests too deep (codes MALFORMED_JSON, BAD_REQUEST)', BAD_REQUEST)
   @Response<Problem>(413, 'The body is larger than the limit (code PAYLOAD_TOO_LARGE)', PAYLOAD_TOO_LARGE)
-  @Response<Problem>(415, 'The body is in an unsupported encoding (code UNSUPPORTED_MEDIA_TYPE)', UNSUPPORTED_MEDIA_TYPE)
-  @Response<ValidationProblem>(422, 'A parameter or body field is invalid; `errors` names each one (code VALIDATION_FAILED)', VALIDATION_FAILED)
+  @Response<Problem>(
+    415,
+    'The body is in an unsupported encoding (code UNSUPPORTED_MEDIA_TYPE)',
+    UNSUPPORTED_MEDIA_TYPE,
+  )
+  @Response<ValidationProblem>(
+    422,
+    'A parameter or body field is invalid; `errors` names each one (code VALIDATION_FAILED)',
+    VALIDATION_FAILED,
+  )
   public async create(@Body() body: CreatePaasAppRequest, @Request() req: ExRequest): Promise<PaasAppWithSecret> {
     this.setHeader('Cache-Control', 'no-store');
     return created(this, '/api/v1/admin/paas/apps', await this.paas.create(actorOf(req), body));
@@ -79,10 +135,22 @@ export class PaasController extends Controller {
   @Security('cookie', ['paas:write'])
   @Response<Problem>(400, 'The body is not JSON, or nests too deep (codes MALFORMED_JSON, BAD_REQUEST)', BAD_REQUEST)
   @Response<Problem>(413, 'The body is larger than the limit (code PAYLOAD_TOO_LARGE)', PAYLOAD_TOO_LARGE)
-  @Response<Problem>(415, 'The body is in an unsupported encoding (code UNSUPPORTED_MEDIA_TYPE)', UNSUPPORTED_MEDIA_TYPE)
+  @Response<Problem>(
+    415,
+    'The body is in an unsupported encoding (code UNSUPPORTED_MEDIA_TYPE)',
+    UNSUPPORTED_MEDIA_TYPE,
+  )
   @Response<Problem>(404, 'Nothing has this id (code NOT_FOUND)', NOT_FOUND)
-  @Response<ValidationProblem>(422, 'A parameter or body field is invalid; `errors` names each one (code VALIDATION_FAILED)', VALIDATION_FAILED)
-  public update(@Path() appId: string, @Body() body: UpdatePaasAppRequest, @Request() req: ExRequest): Promise<PaasAppView> {
+  @Response<ValidationProblem>(
+    422,
+    'A parameter or body field is invalid; `errors` names each one (code VALIDATION_FAILED)',
+    VALIDATION_FAILED,
+  )
+  public update(
+    @Path() appId: string,
+    @Body() body: UpdatePaasAppRequest,
+    @Request() req: ExRequest,
+  ): Promise<PaasAppView> {
     return this.paas.update(actorOf(req), appId, body);
   }
 
@@ -127,7 +195,11 @@ export class PaasController extends Controller {
   @Security('bearer', ['paas:read'])
   @Security('cookie', ['paas:read'])
   @Response<Problem>(404, 'Nothing has this id (code NOT_FOUND)', NOT_FOUND)
-  @Response<ValidationProblem>(422, 'A parameter or body field is invalid; `errors` names each one (code VALIDATION_FAILED)', VALIDATION_FAILED)
+  @Response<ValidationProblem>(
+    422,
+    'A parameter or body field is invalid; `errors` names each one (code VALIDATION_FAILED)',
+    VALIDATION_FAILED,
+  )
   public deployments(@Path() appId: string, @Query() limit = 20): Promise<PaasDeploymentView[]> {
     return this.paas.deployments(appId, limit);
   }
@@ -237,8 +309,16 @@ export class PaasController extends Controller {
   @Security('bearer', ['paas:read'])
   @Security('cookie', ['paas:read'])
   @Response<Problem>(404, 'Nothing has this id (code NOT_FOUND)', NOT_FOUND)
-  @Response<ValidationProblem>(422, 'The id or `Last-Event-ID` is malformed; `errors` names it (code VALIDATION_FAILED)', VALIDATION_FAILED)
-  public async logs(@Path() deploymentId: string, @Request() req: ExRequest, @Header('Last-Event-ID') lastEventId?: string): Promise<Readable> {
+  @Response<ValidationProblem>(
+    422,
+    'The id or `Last-Event-ID` is malformed; `errors` names it (code VALIDATION_FAILED)',
+    VALIDATION_FAILED,
+  )
+  public async logs(
+    @Path() deploymentId: string,
+    @Request() req: ExRequest,
+    @Header('Last-Event-ID') lastEventId?: string,
+  ): Promise<Readable> {
     const closed = new AbortController();
     req.res?.on('close', () => closed.abort());
     const events = await this.paas.followLogs(deploymentId, lastEventId, closed.signal);
@@ -257,8 +337,16 @@ async function* frames(events: AsyncGenerator<LogEvent>): AsyncGenerator<string>
 /** Public view of apps marked public (the site's /paas/<slug> page) and the git push webhook. */
 @Route('api/v1/paas')
 @Tags('PaaS')
-@Response<Problem, { 'Retry-After': string }>(429, 'Over the rate limit of the address or API key (code RATE_LIMITED); retry after Retry-After seconds', RATE_LIMITED)
-@Response<Problem, { 'Retry-After': string }>(503, 'A backing service (database, Redis, media store) is unavailable (code DEPENDENCY_UNAVAILABLE); retry after Retry-After seconds', DEPENDENCY_UNAVAILABLE)
+@Response<Problem, { 'Retry-After': string }>(
+  429,
+  'Over the rate limit of the address or API key (code RATE_LIMITED); retry after Retry-After seconds',
+  RATE_LIMITED,
+)
+@Response<Problem, { 'Retry-After': string }>(
+  503,
+  'A backing service (database, Redis, media store) is unavailable (code DEPENDENCY_UNAVAILABLE); retry after Retry-After seconds',
+  DEPENDENCY_UNAVAILABLE,
+)
 export class PublicPaasController extends Controller {
   constructor(private readonly paas: PaasService) {
     super();
@@ -283,7 +371,7 @@ export class PublicPaasController extends Controller {
    * @summary Receive a git push
    */
   @Post('hooks/{appId}')
-  @Response<PaasHookResult>(202, 'A push to the app\'s branch: a deployment was queued')
+  @Response<PaasHookResult>(202, "A push to the app's branch: a deployment was queued")
   @Response<Problem>(404, 'No such app (code NOT_FOUND)', NOT_FOUND)
   @Response<Problem>(400, 'The body is not JSON (code BAD_REQUEST)', BAD_REQUEST)
   @Response<Problem>(415, 'Not sent as application/json (code UNSUPPORTED_MEDIA_TYPE)', UNSUPPORTED_MEDIA_TYPE)

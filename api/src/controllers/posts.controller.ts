@@ -1,24 +1,79 @@
 import type { Request as ExRequest } from 'express';
-import { Body, Controller, Delete, Get, Patch, Path, Post, Put, Query, Request, Response, Route, Security, SuccessResponse, Tags } from '@tsoa/runtime';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Patch,
+  Path,
+  Post,
+  Put,
+  Query,
+  Request,
+  Response,
+  Route,
+  Security,
+  SuccessResponse,
+  Tags,
+} from '@tsoa/runtime';
 import type {
-  AdminPost, AdminPostPage, CreatePostRequest, PostRevision, PostRevisionDetail, PostStatus, PreviewLink, PublishPendingRequest,
-  SchedulePostRequest, UpdatePostRequest,
+  AdminPost,
+  AdminPostPage,
+  CreatePostRequest,
+  PostRevision,
+  PostRevisionDetail,
+  PostStatus,
+  PreviewLink,
+  PublishPendingRequest,
+  SchedulePostRequest,
+  UpdatePostRequest,
 } from '../dtos/post.dto.js';
 import { actorOf } from '../middleware/authentication.js';
 import type { PostService } from '../services/content/post.service.js';
 import type { PublishingService } from '../services/content/publishing.service.js';
 import type { Problem, ValidationProblem } from '../dtos/problem.dto.js';
-import { BAD_REQUEST, CONFLICT, DEPENDENCY_UNAVAILABLE, FORBIDDEN, NOT_FOUND, PAYLOAD_TOO_LARGE, RATE_LIMITED, UNAUTHORIZED, UNSUPPORTED_MEDIA_TYPE, VALIDATION_FAILED, VERSION_CONFLICT } from './problem-examples.js';
+import {
+  BAD_REQUEST,
+  CONFLICT,
+  DEPENDENCY_UNAVAILABLE,
+  FORBIDDEN,
+  NOT_FOUND,
+  PAYLOAD_TOO_LARGE,
+  RATE_LIMITED,
+  UNAUTHORIZED,
+  UNSUPPORTED_MEDIA_TYPE,
+  VALIDATION_FAILED,
+  VERSION_CONFLICT,
+} from './problem-examples.js';
 import { created } from './created.js';
 
 @Route('api/v1/admin/posts')
 @Tags('Admin: posts')
-@Response<Problem>(401, 'No valid credentials: sign in, or send an access token or API key (codes UNAUTHORIZED, INVALID_TOKEN)', UNAUTHORIZED)
-@Response<Problem>(403, 'The credentials lack a scope this needs, or a cookie write without the CSRF header (codes FORBIDDEN, CSRF_FAILED)', FORBIDDEN)
-@Response<Problem, { 'Retry-After': string }>(429, 'Over the rate limit of the address or API key (code RATE_LIMITED); retry after Retry-After seconds', RATE_LIMITED)
-@Response<Problem, { 'Retry-After': string }>(503, 'A backing service (database, Redis, media store) is unavailable (code DEPENDENCY_UNAVAILABLE); retry after Retry-After seconds', DEPENDENCY_UNAVAILABLE)
+@Response<Problem>(
+  401,
+  'No valid credentials: sign in, or send an access token or API key (codes UNAUTHORIZED, INVALID_TOKEN)',
+  UNAUTHORIZED,
+)
+@Response<Problem>(
+  403,
+  'The credentials lack a scope this needs, or a cookie write without the CSRF header (codes FORBIDDEN, CSRF_FAILED)',
+  FORBIDDEN,
+)
+@Response<Problem, { 'Retry-After': string }>(
+  429,
+  'Over the rate limit of the address or API key (code RATE_LIMITED); retry after Retry-After seconds',
+  RATE_LIMITED,
+)
+@Response<Problem, { 'Retry-After': string }>(
+  503,
+  'A backing service (database, Redis, media store) is unavailable (code DEPENDENCY_UNAVAILABLE); retry after Retry-After seconds',
+  DEPENDENCY_UNAVAILABLE,
+)
 export class PostsController extends Controller {
-  constructor(private readonly posts: PostService, private readonly publishing: PublishingService) {
+  constructor(
+    private readonly posts: PostService,
+    private readonly publishing: PublishingService,
+  ) {
     super();
   }
 
@@ -31,8 +86,19 @@ export class PostsController extends Controller {
   @Get()
   @Security('bearer', ['content:read'])
   @Security('cookie', ['content:read'])
-  @Response<ValidationProblem>(422, 'A parameter or body field is invalid; `errors` names each one (code VALIDATION_FAILED)', VALIDATION_FAILED)
-  public list(@Request() req: ExRequest, @Query() limit?: number, @Query() cursor?: string, @Query() status?: PostStatus, @Query() tag?: string, @Query() q?: string): Promise<AdminPostPage> {
+  @Response<ValidationProblem>(
+    422,
+    'A parameter or body field is invalid; `errors` names each one (code VALIDATION_FAILED)',
+    VALIDATION_FAILED,
+  )
+  public list(
+    @Request() req: ExRequest,
+    @Query() limit?: number,
+    @Query() cursor?: string,
+    @Query() status?: PostStatus,
+    @Query() tag?: string,
+    @Query() q?: string,
+  ): Promise<AdminPostPage> {
     return this.posts.list(actorOf(req), { limit, cursor, status, tag, q });
   }
 
@@ -47,8 +113,16 @@ export class PostsController extends Controller {
   @Response<Problem>(409, 'The slug is taken (code CONFLICT)', CONFLICT)
   @Response<Problem>(400, 'The body is not JSON, or nests too deep (codes MALFORMED_JSON, BAD_REQUEST)', BAD_REQUEST)
   @Response<Problem>(413, 'The body is larger than the limit (code PAYLOAD_TOO_LARGE)', PAYLOAD_TOO_LARGE)
-  @Response<Problem>(415, 'The body is in an unsupported encoding (code UNSUPPORTED_MEDIA_TYPE)', UNSUPPORTED_MEDIA_TYPE)
-  @Response<ValidationProblem>(422, 'A parameter or body field is invalid; `errors` names each one (code VALIDATION_FAILED)', VALIDATION_FAILED)
+  @Response<Problem>(
+    415,
+    'The body is in an unsupported encoding (code UNSUPPORTED_MEDIA_TYPE)',
+    UNSUPPORTED_MEDIA_TYPE,
+  )
+  @Response<ValidationProblem>(
+    422,
+    'A parameter or body field is invalid; `errors` names each one (code VALIDATION_FAILED)',
+    VALIDATION_FAILED,
+  )
   public async create(@Body() body: CreatePostRequest, @Request() req: ExRequest): Promise<AdminPost> {
     return created(this, '/api/v1/admin/posts', await this.posts.create(actorOf(req), body));
   }
@@ -72,13 +146,29 @@ export class PostsController extends Controller {
   @Patch('{postId}')
   @Security('bearer', ['content:write'])
   @Security('cookie', ['content:write'])
-  @Response<Problem>(409, '`version` is not the current one (code VERSION_CONFLICT), or the slug is taken (CONFLICT)', VERSION_CONFLICT)
+  @Response<Problem>(
+    409,
+    '`version` is not the current one (code VERSION_CONFLICT), or the slug is taken (CONFLICT)',
+    VERSION_CONFLICT,
+  )
   @Response<Problem>(400, 'The body is not JSON, or nests too deep (codes MALFORMED_JSON, BAD_REQUEST)', BAD_REQUEST)
   @Response<Problem>(413, 'The body is larger than the limit (code PAYLOAD_TOO_LARGE)', PAYLOAD_TOO_LARGE)
-  @Response<Problem>(415, 'The body is in an unsupported encoding (code UNSUPPORTED_MEDIA_TYPE)', UNSUPPORTED_MEDIA_TYPE)
+  @Response<Problem>(
+    415,
+    'The body is in an unsupported encoding (code UNSUPPORTED_MEDIA_TYPE)',
+    UNSUPPORTED_MEDIA_TYPE,
+  )
   @Response<Problem>(404, 'Nothing has this id (code NOT_FOUND)', NOT_FOUND)
-  @Response<ValidationProblem>(422, 'A parameter or body field is invalid; `errors` names each one (code VALIDATION_FAILED)', VALIDATION_FAILED)
-  public update(@Path() postId: string, @Body() body: UpdatePostRequest, @Request() req: ExRequest): Promise<AdminPost> {
+  @Response<ValidationProblem>(
+    422,
+    'A parameter or body field is invalid; `errors` names each one (code VALIDATION_FAILED)',
+    VALIDATION_FAILED,
+  )
+  public update(
+    @Path() postId: string,
+    @Body() body: UpdatePostRequest,
+    @Request() req: ExRequest,
+  ): Promise<AdminPost> {
     return this.posts.update(actorOf(req), postId, body);
   }
 
@@ -94,10 +184,22 @@ export class PostsController extends Controller {
   @Response<Problem>(409, 'Not published, or `version` is not the live one (code VERSION_CONFLICT)', VERSION_CONFLICT)
   @Response<Problem>(400, 'The body is not JSON, or nests too deep (codes MALFORMED_JSON, BAD_REQUEST)', BAD_REQUEST)
   @Response<Problem>(413, 'The body is larger than the limit (code PAYLOAD_TOO_LARGE)', PAYLOAD_TOO_LARGE)
-  @Response<Problem>(415, 'The body is in an unsupported encoding (code UNSUPPORTED_MEDIA_TYPE)', UNSUPPORTED_MEDIA_TYPE)
+  @Response<Problem>(
+    415,
+    'The body is in an unsupported encoding (code UNSUPPORTED_MEDIA_TYPE)',
+    UNSUPPORTED_MEDIA_TYPE,
+  )
   @Response<Problem>(404, 'Nothing has this id (code NOT_FOUND)', NOT_FOUND)
-  @Response<ValidationProblem>(422, 'A parameter or body field is invalid; `errors` names each one (code VALIDATION_FAILED)', VALIDATION_FAILED)
-  public savePending(@Path() postId: string, @Body() body: UpdatePostRequest, @Request() req: ExRequest): Promise<AdminPost> {
+  @Response<ValidationProblem>(
+    422,
+    'A parameter or body field is invalid; `errors` names each one (code VALIDATION_FAILED)',
+    VALIDATION_FAILED,
+  )
+  public savePending(
+    @Path() postId: string,
+    @Body() body: UpdatePostRequest,
+    @Request() req: ExRequest,
+  ): Promise<AdminPost> {
     return this.posts.savePending(actorOf(req), postId, body);
   }
 
@@ -108,13 +210,29 @@ export class PostsController extends Controller {
   @Post('{postId}/pending/publish')
   @Security('bearer', ['content:write'])
   @Security('cookie', ['content:write'])
-  @Response<Problem>(409, 'No pending changes, or `version` is not the live one (code VERSION_CONFLICT)', VERSION_CONFLICT)
+  @Response<Problem>(
+    409,
+    'No pending changes, or `version` is not the live one (code VERSION_CONFLICT)',
+    VERSION_CONFLICT,
+  )
   @Response<Problem>(400, 'The body is not JSON, or nests too deep (codes MALFORMED_JSON, BAD_REQUEST)', BAD_REQUEST)
   @Response<Problem>(413, 'The body is larger than the limit (code PAYLOAD_TOO_LARGE)', PAYLOAD_TOO_LARGE)
-  @Response<Problem>(415, 'The body is in an unsupported encoding (code UNSUPPORTED_MEDIA_TYPE)', UNSUPPORTED_MEDIA_TYPE)
+  @Response<Problem>(
+    415,
+    'The body is in an unsupported encoding (code UNSUPPORTED_MEDIA_TYPE)',
+    UNSUPPORTED_MEDIA_TYPE,
+  )
   @Response<Problem>(404, 'Nothing has this id (code NOT_FOUND)', NOT_FOUND)
-  @Response<ValidationProblem>(422, 'A parameter or body field is invalid; `errors` names each one (code VALIDATION_FAILED)', VALIDATION_FAILED)
-  public publishPending(@Path() postId: string, @Request() req: ExRequest, @Body() body?: PublishPendingRequest): Promise<AdminPost> {
+  @Response<ValidationProblem>(
+    422,
+    'A parameter or body field is invalid; `errors` names each one (code VALIDATION_FAILED)',
+    VALIDATION_FAILED,
+  )
+  public publishPending(
+    @Path() postId: string,
+    @Request() req: ExRequest,
+    @Body() body?: PublishPendingRequest,
+  ): Promise<AdminPost> {
     return this.posts.publishPending(actorOf(req), postId, body?.version);
   }
 
@@ -191,10 +309,22 @@ export class PostsController extends Controller {
   @Response<Problem>(409, 'The post is published already (code CONFLICT)', CONFLICT)
   @Response<Problem>(400, 'The body is not JSON, or nests too deep (codes MALFORMED_JSON, BAD_REQUEST)', BAD_REQUEST)
   @Response<Problem>(413, 'The body is larger than the limit (code PAYLOAD_TOO_LARGE)', PAYLOAD_TOO_LARGE)
-  @Response<Problem>(415, 'The body is in an unsupported encoding (code UNSUPPORTED_MEDIA_TYPE)', UNSUPPORTED_MEDIA_TYPE)
+  @Response<Problem>(
+    415,
+    'The body is in an unsupported encoding (code UNSUPPORTED_MEDIA_TYPE)',
+    UNSUPPORTED_MEDIA_TYPE,
+  )
   @Response<Problem>(404, 'Nothing has this id (code NOT_FOUND)', NOT_FOUND)
-  @Response<ValidationProblem>(422, 'A parameter or body field is invalid; `errors` names each one (code VALIDATION_FAILED)', VALIDATION_FAILED)
-  public schedule(@Path() postId: string, @Body() body: SchedulePostRequest, @Request() req: ExRequest): Promise<AdminPost> {
+  @Response<ValidationProblem>(
+    422,
+    'A parameter or body field is invalid; `errors` names each one (code VALIDATION_FAILED)',
+    VALIDATION_FAILED,
+  )
+  public schedule(
+    @Path() postId: string,
+    @Body() body: SchedulePostRequest,
+    @Request() req: ExRequest,
+  ): Promise<AdminPost> {
     return this.publishing.schedule(actorOf(req), postId, body.at);
   }
 
@@ -218,7 +348,11 @@ export class PostsController extends Controller {
   @Security('bearer', ['content:read'])
   @Security('cookie', ['content:read'])
   @Response<Problem>(404, 'Nothing has this id (code NOT_FOUND)', NOT_FOUND)
-  public revision(@Path() postId: string, @Path() revisionId: string, @Request() req: ExRequest): Promise<PostRevisionDetail> {
+  public revision(
+    @Path() postId: string,
+    @Path() revisionId: string,
+    @Request() req: ExRequest,
+  ): Promise<PostRevisionDetail> {
     return this.posts.revision(actorOf(req), postId, revisionId);
   }
 

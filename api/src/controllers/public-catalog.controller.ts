@@ -1,6 +1,13 @@
 import { Controller, Example, Get, Path, Query, Request, Response, Route, SuccessResponse, Tags } from '@tsoa/runtime';
 import type { Request as ExRequest } from 'express';
-import type { PublicAppListing, PublicPage, PublicProject, PublicSiteSettings, SkillView, TagWithCount } from '../dtos/catalog.dto.js';
+import type {
+  PublicAppListing,
+  PublicPage,
+  PublicProject,
+  PublicSiteSettings,
+  SkillView,
+  TagWithCount,
+} from '../dtos/catalog.dto.js';
 import type { PublicCatalogService } from '../services/content/public-catalog.service.js';
 import { cachedRead } from './conditional.js';
 import type { Problem, ValidationProblem } from '../dtos/problem.dto.js';
@@ -9,8 +16,16 @@ import { PAGE_EXAMPLE, PAGES_EXAMPLE, SKILLS_EXAMPLE, TAGS_EXAMPLE } from './rea
 
 @Route('api/v1')
 @Tags('Public content')
-@Response<Problem, { 'Retry-After': string }>(429, 'Over the rate limit of the address or API key (code RATE_LIMITED); retry after Retry-After seconds', RATE_LIMITED)
-@Response<Problem, { 'Retry-After': string }>(503, 'A backing service (database, Redis, media store) is unavailable (code DEPENDENCY_UNAVAILABLE); retry after Retry-After seconds', DEPENDENCY_UNAVAILABLE)
+@Response<Problem, { 'Retry-After': string }>(
+  429,
+  'Over the rate limit of the address or API key (code RATE_LIMITED); retry after Retry-After seconds',
+  RATE_LIMITED,
+)
+@Response<Problem, { 'Retry-After': string }>(
+  503,
+  'A backing service (database, Redis, media store) is unavailable (code DEPENDENCY_UNAVAILABLE); retry after Retry-After seconds',
+  DEPENDENCY_UNAVAILABLE,
+)
 export class PublicCatalogController extends Controller {
   constructor(private readonly catalog: PublicCatalogService) {
     super();
@@ -23,9 +38,20 @@ export class PublicCatalogController extends Controller {
    */
   @Get('projects')
   @SuccessResponse<{ ETag: string; 'Cache-Control': string }>(200, 'OK')
-  @Response<void, { ETag: string; 'Cache-Control': string }>(304, 'Not modified: the ETag sent in If-None-Match is current')
-  @Response<ValidationProblem>(422, 'A parameter or body field is invalid; `errors` names each one (code VALIDATION_FAILED)', VALIDATION_FAILED)
-  public async projects(@Request() req: ExRequest, @Query() featured?: boolean, @Query() updatedSince?: string): Promise<PublicProject[]> {
+  @Response<void, { ETag: string; 'Cache-Control': string }>(
+    304,
+    'Not modified: the ETag sent in If-None-Match is current',
+  )
+  @Response<ValidationProblem>(
+    422,
+    'A parameter or body field is invalid; `errors` names each one (code VALIDATION_FAILED)',
+    VALIDATION_FAILED,
+  )
+  public async projects(
+    @Request() req: ExRequest,
+    @Query() featured?: boolean,
+    @Query() updatedSince?: string,
+  ): Promise<PublicProject[]> {
     return cachedRead(this, req, await this.catalog.listProjects({ featured, updatedSince }));
   }
 
@@ -35,7 +61,10 @@ export class PublicCatalogController extends Controller {
    */
   @Get('projects/{slug}')
   @SuccessResponse<{ ETag: string; 'Cache-Control': string }>(200, 'OK')
-  @Response<void, { ETag: string; 'Cache-Control': string }>(304, 'Not modified: the ETag sent in If-None-Match is current')
+  @Response<void, { ETag: string; 'Cache-Control': string }>(
+    304,
+    'Not modified: the ETag sent in If-None-Match is current',
+  )
   @Response<Problem>(404, 'Nothing published has this slug (code NOT_FOUND)', NOT_FOUND)
   public async project(@Path() slug: string, @Request() req: ExRequest): Promise<PublicProject> {
     return cachedRead(this, req, await this.catalog.getProject(slug));
@@ -47,7 +76,10 @@ export class PublicCatalogController extends Controller {
    */
   @Get('pages')
   @SuccessResponse<{ ETag: string; 'Cache-Control': string }>(200, 'OK')
-  @Response<void, { ETag: string; 'Cache-Control': string }>(304, 'Not modified: the ETag sent in If-None-Match is current')
+  @Response<void, { ETag: string; 'Cache-Control': string }>(
+    304,
+    'Not modified: the ETag sent in If-None-Match is current',
+  )
   @Example<PublicPage[]>(PAGES_EXAMPLE)
   public async pages(@Request() req: ExRequest): Promise<PublicPage[]> {
     return cachedRead(this, req, await this.catalog.listPages());
@@ -59,7 +91,10 @@ export class PublicCatalogController extends Controller {
    */
   @Get('pages/{slug}')
   @SuccessResponse<{ ETag: string; 'Cache-Control': string }>(200, 'OK')
-  @Response<void, { ETag: string; 'Cache-Control': string }>(304, 'Not modified: the ETag sent in If-None-Match is current')
+  @Response<void, { ETag: string; 'Cache-Control': string }>(
+    304,
+    'Not modified: the ETag sent in If-None-Match is current',
+  )
   @Response<Problem>(404, 'Nothing published has this slug (code NOT_FOUND)', NOT_FOUND)
   @Example<PublicPage>(PAGE_EXAMPLE)
   public async page(@Path() slug: string, @Request() req: ExRequest): Promise<PublicPage> {
@@ -72,7 +107,10 @@ export class PublicCatalogController extends Controller {
    */
   @Get('skills')
   @SuccessResponse<{ ETag: string; 'Cache-Control': string }>(200, 'OK')
-  @Response<void, { ETag: string; 'Cache-Control': string }>(304, 'Not modified: the ETag sent in If-None-Match is current')
+  @Response<void, { ETag: string; 'Cache-Control': string }>(
+    304,
+    'Not modified: the ETag sent in If-None-Match is current',
+  )
   @Example<SkillView[]>(SKILLS_EXAMPLE)
   public async skills(@Request() req: ExRequest): Promise<SkillView[]> {
     return cachedRead(this, req, await this.catalog.skills());
@@ -84,7 +122,10 @@ export class PublicCatalogController extends Controller {
    */
   @Get('tags')
   @SuccessResponse<{ ETag: string; 'Cache-Control': string }>(200, 'OK')
-  @Response<void, { ETag: string; 'Cache-Control': string }>(304, 'Not modified: the ETag sent in If-None-Match is current')
+  @Response<void, { ETag: string; 'Cache-Control': string }>(
+    304,
+    'Not modified: the ETag sent in If-None-Match is current',
+  )
   @Example<TagWithCount[]>(TAGS_EXAMPLE)
   public async tags(@Request() req: ExRequest): Promise<TagWithCount[]> {
     return cachedRead(this, req, await this.catalog.tags());
@@ -96,7 +137,10 @@ export class PublicCatalogController extends Controller {
    */
   @Get('settings')
   @SuccessResponse<{ ETag: string; 'Cache-Control': string }>(200, 'OK')
-  @Response<void, { ETag: string; 'Cache-Control': string }>(304, 'Not modified: the ETag sent in If-None-Match is current')
+  @Response<void, { ETag: string; 'Cache-Control': string }>(
+    304,
+    'Not modified: the ETag sent in If-None-Match is current',
+  )
   public async settings(@Request() req: ExRequest): Promise<PublicSiteSettings> {
     return cachedRead(this, req, await this.catalog.settings());
   }
@@ -107,7 +151,10 @@ export class PublicCatalogController extends Controller {
    */
   @Get('paas/apps')
   @SuccessResponse<{ ETag: string; 'Cache-Control': string }>(200, 'OK')
-  @Response<void, { ETag: string; 'Cache-Control': string }>(304, 'Not modified: the ETag sent in If-None-Match is current')
+  @Response<void, { ETag: string; 'Cache-Control': string }>(
+    304,
+    'Not modified: the ETag sent in If-None-Match is current',
+  )
   public async publicApps(@Request() req: ExRequest): Promise<PublicAppListing[]> {
     const body = cachedRead(this, req, await this.catalog.publicApps());
     // Statuses change without a content write: shared caches keep them briefly.

@@ -5,17 +5,34 @@ import { cachedRead, PUBLIC_CACHE_CONTROL } from './conditional.js';
 import { MovedError, type PublicContentService } from '../services/content/public-content.service.js';
 import type { PublishingService } from '../services/content/publishing.service.js';
 import type { Problem, ValidationProblem } from '../dtos/problem.dto.js';
-import { DEPENDENCY_UNAVAILABLE, NOT_FOUND, RATE_LIMITED, UNAUTHORIZED, VALIDATION_FAILED } from './problem-examples.js';
+import {
+  DEPENDENCY_UNAVAILABLE,
+  NOT_FOUND,
+  RATE_LIMITED,
+  UNAUTHORIZED,
+  VALIDATION_FAILED,
+} from './problem-examples.js';
 import { POST_PAGE_EXAMPLE } from './read-examples.js';
 
 export { PUBLIC_CACHE_CONTROL };
 
 @Route('api/v1')
 @Tags('Public content')
-@Response<Problem, { 'Retry-After': string }>(429, 'Over the rate limit of the address or API key (code RATE_LIMITED); retry after Retry-After seconds', RATE_LIMITED)
-@Response<Problem, { 'Retry-After': string }>(503, 'A backing service (database, Redis, media store) is unavailable (code DEPENDENCY_UNAVAILABLE); retry after Retry-After seconds', DEPENDENCY_UNAVAILABLE)
+@Response<Problem, { 'Retry-After': string }>(
+  429,
+  'Over the rate limit of the address or API key (code RATE_LIMITED); retry after Retry-After seconds',
+  RATE_LIMITED,
+)
+@Response<Problem, { 'Retry-After': string }>(
+  503,
+  'A backing service (database, Redis, media store) is unavailable (code DEPENDENCY_UNAVAILABLE); retry after Retry-After seconds',
+  DEPENDENCY_UNAVAILABLE,
+)
 export class PublicPostsController extends Controller {
-  constructor(private readonly content: PublicContentService, private readonly publishing: PublishingService) {
+  constructor(
+    private readonly content: PublicContentService,
+    private readonly publishing: PublishingService,
+  ) {
     super();
   }
 
@@ -30,10 +47,25 @@ export class PublicPostsController extends Controller {
    */
   @Get('posts')
   @SuccessResponse<{ ETag: string; 'Cache-Control': string }>(200, 'OK')
-  @Response<void, { ETag: string; 'Cache-Control': string }>(304, 'Not modified: the ETag sent in If-None-Match is current')
-  @Response<ValidationProblem>(422, 'A parameter or body field is invalid; `errors` names each one (code VALIDATION_FAILED)', VALIDATION_FAILED)
+  @Response<void, { ETag: string; 'Cache-Control': string }>(
+    304,
+    'Not modified: the ETag sent in If-None-Match is current',
+  )
+  @Response<ValidationProblem>(
+    422,
+    'A parameter or body field is invalid; `errors` names each one (code VALIDATION_FAILED)',
+    VALIDATION_FAILED,
+  )
   @Example<PublicPostPage>(POST_PAGE_EXAMPLE)
-  public async listPosts(@Request() req: ExRequest, @Query() limit?: number, @Query() cursor?: string, @Query() tag?: string, @Query() featured?: boolean, @Query() updatedSince?: string, @Query() q?: string): Promise<PublicPostPage> {
+  public async listPosts(
+    @Request() req: ExRequest,
+    @Query() limit?: number,
+    @Query() cursor?: string,
+    @Query() tag?: string,
+    @Query() featured?: boolean,
+    @Query() updatedSince?: string,
+    @Query() q?: string,
+  ): Promise<PublicPostPage> {
     return cachedRead(this, req, await this.content.listPosts({ limit, cursor, tag, featured, updatedSince, q }));
   }
 
@@ -45,7 +77,10 @@ export class PublicPostsController extends Controller {
   @Response<Problem>(404, 'No published post has this slug', NOT_FOUND)
   @Response<{ slug: string }>(301, 'Moved to a new slug')
   @SuccessResponse<{ ETag: string; 'Cache-Control': string }>(200, 'OK')
-  @Response<void, { ETag: string; 'Cache-Control': string }>(304, 'Not modified: the ETag sent in If-None-Match is current')
+  @Response<void, { ETag: string; 'Cache-Control': string }>(
+    304,
+    'Not modified: the ETag sent in If-None-Match is current',
+  )
   public async getPost(@Path() slug: string, @Request() req: ExRequest): Promise<PublicPost> {
     try {
       return cachedRead(this, req, await this.content.getPost(slug));
@@ -65,7 +100,11 @@ export class PublicPostsController extends Controller {
   @Get('preview/posts')
   @Response<Problem>(401, 'The token is invalid or expired (code INVALID_TOKEN)', UNAUTHORIZED)
   @Response<Problem>(404, 'The post is gone', NOT_FOUND)
-  @Response<ValidationProblem>(422, 'A parameter or body field is invalid; `errors` names each one (code VALIDATION_FAILED)', VALIDATION_FAILED)
+  @Response<ValidationProblem>(
+    422,
+    'A parameter or body field is invalid; `errors` names each one (code VALIDATION_FAILED)',
+    VALIDATION_FAILED,
+  )
   public previewPost(@Query() token: string): Promise<PublicPost> {
     this.setHeader('Cache-Control', 'private, no-store');
     this.setHeader('X-Robots-Tag', 'noindex');

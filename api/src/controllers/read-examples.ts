@@ -20,9 +20,13 @@ export const POST_PAGE_EXAMPLE: PublicPostPage = {
         height: 900,
         focalX: 0.5,
         focalY: 0.4,
-        variants: [{ url: 'https://media.omervision.dev/0197a3c2-8006/800.webp', format: 'webp', width: 800, height: 450 }],
+        variants: [
+          { url: 'https://media.omervision.dev/0197a3c2-8006/800.webp', format: 'webp', width: 800, height: 450 },
+        ],
       },
-      tags: [{ id: '0197a3c2-8001-7d00-9e00-0123456789ab', name: 'Meta', slug: 'meta', description: 'About this site.' }],
+      tags: [
+        { id: '0197a3c2-8001-7d00-9e00-0123456789ab', name: 'Meta', slug: 'meta', description: 'About this site.' },
+      ],
       author: { id: '0197a3c2-8005-7d00-9e00-0123456789ab', name: 'Ömer' },
       featured: true,
       language: 'en',
@@ -66,5 +70,11 @@ export const SKILLS_EXAMPLE = [
 ];
 
 export const TAGS_EXAMPLE = [
-  { id: '0197a3c2-8001-7d00-9e00-0123456789ab', name: 'Meta', slug: 'meta', description: 'About this site.', postCount: 4 },
+  {
+    id: '0197a3c2-8001-7d00-9e00-0123456789ab',
+    name: 'Meta',
+    slug: 'meta',
+    description: 'About this site.',
+    postCount: 4,
+  },
 ];

@@ -4,7 +4,9 @@ import { v7 as uuidv7 } from 'uuid';
 
 /** Primary keys are UUIDv7: opaque in URLs, yet time-ordered so InnoDB inserts stay append-only. */
 export const id = (name = 'id') =>
-  char(name, { length: 36 }).primaryKey().$defaultFn(() => uuidv7());
+  char(name, { length: 36 })
+    .primaryKey()
+    .$defaultFn(() => uuidv7());
 
 /** A foreign key to a UUID primary key. */
 export const ref = (name: string) => char(name, { length: 36 });
@@ -13,7 +15,9 @@ export const ref = (name: string) => char(name, { length: 36 });
 export const timestamp = (name: string) => datetime(name, { mode: 'date', fsp: 3 });
 
 export const createdAt = () =>
-  timestamp('created_at').notNull().default(sql`CURRENT_TIMESTAMP(3)`);
+  timestamp('created_at')
+    .notNull()
+    .default(sql`CURRENT_TIMESTAMP(3)`);
 export const updatedAt = () =>
   timestamp('updated_at')
     .notNull()

@@ -21,7 +21,9 @@ export async function runMigrations(databaseUrl: string, lockTimeoutSeconds = 30
   try {
     const [rows] = await lock.query('SELECT GET_LOCK(?, ?) AS got', [MIGRATION_LOCK, lockTimeoutSeconds]);
     if ((rows as { got: number | null }[])[0]?.got !== 1) {
-      throw new Error(`another process has held the migration lock (${MIGRATION_LOCK}) for over ${lockTimeoutSeconds} s`);
+      throw new Error(
+        `another process has held the migration lock (${MIGRATION_LOCK}) for over ${lockTimeoutSeconds} s`,
+      );
     }
     const name = new URL(databaseUrl).pathname.slice(1);
     // Tables inherit the database default: make it utf8mb4 before the first CREATE TABLE.

@@ -4,7 +4,15 @@ import type { LexicalState } from './schema.js';
 type Block = [kind: 'h2' | 'h3' | 'p' | 'quote' | 'code', text: string, lang?: string] | ['ul', string[]];
 
 export function lexical(...blocks: Block[]): LexicalState {
-  const text = (value: string) => ({ type: 'text', text: value, format: 0, detail: 0, mode: 'normal', style: '', version: 1 });
+  const text = (value: string) => ({
+    type: 'text',
+    text: value,
+    format: 0,
+    detail: 0,
+    mode: 'normal',
+    style: '',
+    version: 1,
+  });
   const base = { direction: 'ltr', format: '', indent: 0, version: 1 };
   return {
     root: {
@@ -12,7 +20,14 @@ export function lexical(...blocks: Block[]): LexicalState {
       type: 'root',
       children: blocks.map((b) => {
         if (b[0] === 'ul') {
-          return { ...base, type: 'list', listType: 'bullet', start: 1, tag: 'ul', children: b[1].map((item, i) => ({ ...base, type: 'listitem', value: i + 1, children: [text(item)] })) };
+          return {
+            ...base,
+            type: 'list',
+            listType: 'bullet',
+            start: 1,
+            tag: 'ul',
+            children: b[1].map((item, i) => ({ ...base, type: 'listitem', value: i + 1, children: [text(item)] })),
+          };
         }
         const [kind, value, lang] = b;
         if (kind === 'h2' || kind === 'h3') return { ...base, type: 'heading', tag: kind, children: [text(value)] };
@@ -39,9 +54,20 @@ export const demoPosts = [
     tags: ['docker', 'mimari'],
     featured: true,
     content: lexical(
-      ['p', 'For years my writing lived on one platform, my projects on another and my demos on a third. Each had its own login, its own limits and its own idea of what a URL should look like.'],
+      [
+        'p',
+        'For years my writing lived on one platform, my projects on another and my demos on a third. Each had its own login, its own limits and its own idea of what a URL should look like.',
+      ],
       ['h2', 'One box, four jobs'],
-      ['ul', ['A headless CMS with a published OpenAPI', 'A static site rebuilt on publish', 'An admin dashboard', 'A tiny PaaS for demos']],
+      [
+        'ul',
+        [
+          'A headless CMS with a published OpenAPI',
+          'A static site rebuilt on publish',
+          'An admin dashboard',
+          'A tiny PaaS for demos',
+        ],
+      ],
       ['h2', 'What it costs'],
       ['p', 'Two cores and a few gigabytes of memory are plenty when the public site is static files behind a CDN.'],
     ),
@@ -53,9 +79,15 @@ export const demoPosts = [
     tags: ['typescript', 'mimari'],
     featured: false,
     content: lexical(
-      ['p', 'Bir controller yalnızca HTTP isteğini bir servis çağrısına çevirmeli; iş kuralları serviste, dış dünyaya dokunan her şey repository katmanında yaşamalı.'],
+      [
+        'p',
+        'Bir controller yalnızca HTTP isteğini bir servis çağrısına çevirmeli; iş kuralları serviste, dış dünyaya dokunan her şey repository katmanında yaşamalı.',
+      ],
       ['h2', 'Neden önemli?'],
-      ['p', 'Servisler sahte (fake) repository nesneleriyle birim testinden geçer; aynı servis gerçek MariaDB ve Redis ile entegrasyon testinde de çalışır.'],
+      [
+        'p',
+        'Servisler sahte (fake) repository nesneleriyle birim testinden geçer; aynı servis gerçek MariaDB ve Redis ile entegrasyon testinde de çalışır.',
+      ],
       ['code', 'export class PostService {\n  constructor(private readonly posts: PostRepository) {}\n}'],
       ['quote', 'Bağımlılıklarını yapıcıda gösteren bir sınıf, ne yaptığını da dürüstçe söyler.'],
     ),
@@ -67,9 +99,15 @@ export const demoPosts = [
     tags: ['performance'],
     featured: false,
     content: lexical(
-      ['p', 'A benchmark number on its own says little. Measure a baseline in the same run, on the same machine, and report the ratio.'],
+      [
+        'p',
+        'A benchmark number on its own says little. Measure a baseline in the same run, on the same machine, and report the ratio.',
+      ],
       ['h2', 'Percentiles'],
-      ['p', 'The 95th percentile is the latency that one request in twenty exceeds. On a busy page that is every visitor, several times.'],
+      [
+        'p',
+        'The 95th percentile is the latency that one request in twenty exceeds. On a busy page that is every visitor, several times.',
+      ],
     ),
   },
   {
@@ -81,7 +119,15 @@ export const demoPosts = [
     content: lexical(
       ['p', 'Bir PaaS motoru başkalarının kodunu çalıştırır. Varsayılan ayarlar bu iş için yeterince sıkı değildir.'],
       ['h2', 'Kontrol listesi'],
-      ['ul', ['Tüm Linux yeteneklerini düşür (cap-drop ALL)', 'no-new-privileges', 'pids ve bellek sınırı', 'Ayrı ağ, yalnızca loopback üzerinde port']],
+      [
+        'ul',
+        [
+          'Tüm Linux yeteneklerini düşür (cap-drop ALL)',
+          'no-new-privileges',
+          'pids ve bellek sınırı',
+          'Ayrı ağ, yalnızca loopback üzerinde port',
+        ],
+      ],
       ['p', 'Şimdi çalışan bir örnek: ığdır, şişe, çiçek, gözlük — Türkçe karakterler her katmanda doğru görünmeli.'],
     ),
   },
@@ -89,24 +135,42 @@ export const demoPosts = [
 
 export const demoProjects = [
   {
-    slug: 'omervision', title: 'OmerVision', featured: true, sortOrder: 1,
+    slug: 'omervision',
+    title: 'OmerVision',
+    featured: true,
+    sortOrder: 1,
     summary: 'Bu site: başsız bir CMS, statik bir Astro ön yüzü ve küçük bir PaaS; hepsi kendi sunucumda.',
     techStack: ['TypeScript', 'Express', 'tsoa', 'Astro', 'MariaDB', 'Redis', 'Docker'],
-    repoUrl: 'https://github.com/omervision/omervision', liveUrl: null,
-    body: lexical(['p', 'Yayınlandığında statik sitesini yeniden üreten, demoları yalıtılmış konteynerlerde çalıştıran OpenAPI öncelikli bir CMS.']),
+    repoUrl: 'https://github.com/omervision/omervision',
+    liveUrl: null,
+    body: lexical([
+      'p',
+      'Yayınlandığında statik sitesini yeniden üreten, demoları yalıtılmış konteynerlerde çalıştıran OpenAPI öncelikli bir CMS.',
+    ]),
   },
   {
-    slug: 'kargo-takip', title: 'Kargo Takip', featured: false, sortOrder: 2,
+    slug: 'kargo-takip',
+    title: 'Kargo Takip',
+    featured: false,
+    sortOrder: 2,
     summary: 'Kargo firmalarının takip sayfalarını tek bir API arkasında birleştiren küçük bir servis.',
     techStack: ['Node.js', 'Redis', 'Playwright'],
-    repoUrl: 'https://github.com/omervision/kargo-takip', liveUrl: null,
-    body: lexical(['p', 'Her firma için ayrı bir adaptör; sonuçlar Redis’te önbelleğe alınır ve webhook ile bildirilir.']),
+    repoUrl: 'https://github.com/omervision/kargo-takip',
+    liveUrl: null,
+    body: lexical([
+      'p',
+      'Her firma için ayrı bir adaptör; sonuçlar Redis’te önbelleğe alınır ve webhook ile bildirilir.',
+    ]),
   },
   {
-    slug: 'tiny-metrics', title: 'tiny-metrics', featured: true, sortOrder: 3,
+    slug: 'tiny-metrics',
+    title: 'tiny-metrics',
+    featured: true,
+    sortOrder: 3,
     summary: 'Core Web Vitals ölçümlerini kendi sunucunuza gönderen 2 kB’lık bir tarayıcı kütüphanesi.',
     techStack: ['TypeScript', 'Web Vitals'],
-    repoUrl: 'https://github.com/omervision/tiny-metrics', liveUrl: 'https://example.com/tiny-metrics',
+    repoUrl: 'https://github.com/omervision/tiny-metrics',
+    liveUrl: 'https://example.com/tiny-metrics',
     body: lexical(['p', 'Çerez yok, üçüncü taraf yok: ölçümler sizin çalıştırdığınız bir uç noktaya gider.']),
   },
 ];
@@ -132,10 +196,18 @@ export const demoSkills = [
 
 export const demoSettings = {
   site: {
-    title: 'OmerVision', description: 'Yazılar, projeler ve çalışan demolar.', locale: 'tr-TR',
-    tagline: 'Web platformları, geliştirici araçları ve kendi sunucunda çalışan yazılım.', accentColor: '#2563eb',
+    title: 'OmerVision',
+    description: 'Yazılar, projeler ve çalışan demolar.',
+    locale: 'tr-TR',
+    tagline: 'Web platformları, geliştirici araçları ve kendi sunucunda çalışan yazılım.',
+    accentColor: '#2563eb',
   },
-  author: { name: 'Ömer', email: 'hello@omervision.local', bio: 'Full-stack geliştirici; mimari ve performans üzerine yazıyor.', role: 'Full-stack geliştirici' },
+  author: {
+    name: 'Ömer',
+    email: 'hello@omervision.local',
+    bio: 'Full-stack geliştirici; mimari ve performans üzerine yazıyor.',
+    role: 'Full-stack geliştirici',
+  },
   social: [
     { label: 'GitHub', url: 'https://github.com/omervision' },
     { label: 'Mastodon', url: 'https://mastodon.social/@omervision' },

@@ -40,7 +40,10 @@ export interface SiteBuilderSeedResult {
  */
 export async function seedSiteBuilder(db: Db, opts: SiteBuilderSeedOptions): Promise<SiteBuilderSeedResult> {
   mkdirSync(opts.secretsDir, { recursive: true, mode: 0o700 });
-  const [owner] = await db.select({ id: t.users.id }).from(t.users).where(eq(t.users.email, opts.ownerEmail.toLowerCase()));
+  const [owner] = await db
+    .select({ id: t.users.id })
+    .from(t.users)
+    .where(eq(t.users.email, opts.ownerEmail.toLowerCase()));
   const result: SiteBuilderSeedResult = { webhook: 'present', key: 'present' };
 
   const secretFile = join(opts.secretsDir, SITE_WEBHOOK_SECRET_FILE);
@@ -53,25 +56,45 @@ export async function seedSiteBuilder(db: Db, opts: SiteBuilderSeedOptions): Pro
   const [hook] = await db.select().from(t.webhooks).where(eq(t.webhooks.url, url));
   if (!hook) {
     await db.insert(t.webhooks).values({
-      id: uuidv7(), name: 'Site builder', url, secret: opts.sealer.seal(secret), events: ['site.changed'], active: true, createdBy: owner?.id ?? null,
+      id: uuidv7(),
+      name: 'Site builder',
+      url,
+      secret: opts.sealer.seal(secret),
+      events: ['site.changed'],
+      active: true,
+      createdBy: owner?.id ?? null,
     });
     result.webhook = 'created';
   } else if (currentSecret(hook.secret, opts.sealer) !== secret) {
-    await db.update(t.webhooks).set({ secret: opts.sealer.seal(secret) }).where(eq(t.webhooks.id, hook.id));
+    await db
+      .update(t.webhooks)
+      .set({ secret: opts.sealer.seal(secret) })
+      .where(eq(t.webhooks.id, hook.id));
     result.webhook = 'secret-updated';
   }
 
   const keyFile = join(opts.secretsDir, SITE_BUILDER_KEY_FILE);
   const existing = readSecret(keyFile);
   const known = existing
-    ? (await db.select({ id: t.apiKeys.id }).from(t.apiKeys).where(and(eq(t.apiKeys.keyHash, sha256(existing)), isNull(t.apiKeys.revokedAt))))[0]
+    ? (
+        await db
+          .select({ id: t.apiKeys.id })
+          .from(t.apiKeys)
+          .where(and(eq(t.apiKeys.keyHash, sha256(existing)), isNull(t.apiKeys.revokedAt)))
+      )[0]
     : undefined;
   if (!known) {
     const key = randomToken(API_KEY_PREFIX);
     await db.insert(t.apiKeys).values({
-      id: uuidv7(), name: 'Site builder', prefix: key.slice(0, 12), keyHash: sha256(key), scopes: SITE_BUILDER_SCOPES,
+      id: uuidv7(),
+      name: 'Site builder',
+      prefix: key.slice(0, 12),
+      keyHash: sha256(key),
+      scopes: SITE_BUILDER_SCOPES,
       // A full build of a large site reads every post once; the per-IP limits still apply.
-      rateLimitPerMinute: 100_000, createdBy: owner?.id ?? null, expiresAt: null,
+      rateLimitPerMinute: 100_000,
+      createdBy: owner?.id ?? null,
+      expiresAt: null,
     });
     writeSecret(keyFile, key);
     result.key = 'created';

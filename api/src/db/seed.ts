@@ -32,7 +32,9 @@ export async function seed(db: Db, admin: { email: string; password: string }): 
     const email = admin.email.toLowerCase();
     let [owner] = await tx.select({ id: t.users.id }).from(t.users).where(eq(t.users.email, email)).for('update');
     if (!owner) {
-      await tx.insert(t.users).values({ email, name: demoSettings.author.name, passwordHash, role: 'admin', passwordChangedAt: new Date() });
+      await tx
+        .insert(t.users)
+        .values({ email, name: demoSettings.author.name, passwordHash, role: 'admin', passwordChangedAt: new Date() });
       [owner] = await tx.select({ id: t.users.id }).from(t.users).where(eq(t.users.email, email));
       result.adminCreated = true;
       if (generatedPassword) result.generatedPassword = generatedPassword;
@@ -54,19 +56,47 @@ export async function seed(db: Db, admin: { email: string; password: string }): 
       const id = uuidv7();
       const publishedAt = new Date(now - (demoPosts.length - i) * 86_400_000 * 3);
       await tx.insert(t.posts).values({
-        id, slug: post.slug, title: post.title, excerpt: post.excerpt, content: post.content,
-        html: rendered.html, plainText: rendered.plainText, toc: rendered.toc, readingTimeMinutes: rendered.readingTimeMinutes,
-        authorId: owner!.id, featured: post.featured, status: 'published', publishedAt,
+        id,
+        slug: post.slug,
+        title: post.title,
+        excerpt: post.excerpt,
+        content: post.content,
+        html: rendered.html,
+        plainText: rendered.plainText,
+        toc: rendered.toc,
+        readingTimeMinutes: rendered.readingTimeMinutes,
+        authorId: owner!.id,
+        featured: post.featured,
+        status: 'published',
+        publishedAt,
       });
-      await tx.insert(t.postRevisions).values({ postId: id, revision: 1, title: post.title, excerpt: post.excerpt, content: post.content, savedBy: owner!.id });
-      await tx.insert(t.postTags).values(post.tags.map((slug, position) => ({ postId: id, tagId: tagIds.get(slug)!, position })));
+      await tx.insert(t.postRevisions).values({
+        postId: id,
+        revision: 1,
+        title: post.title,
+        excerpt: post.excerpt,
+        content: post.content,
+        savedBy: owner!.id,
+      });
+      await tx
+        .insert(t.postTags)
+        .values(post.tags.map((slug, position) => ({ postId: id, tagId: tagIds.get(slug)!, position })));
     }
     for (const project of demoProjects) {
       await tx.insert(t.projects).values({
-        ...project, html: renderLexical(project.body).html, imageIds: [], status: 'published', publishedAt: new Date(now),
+        ...project,
+        html: renderLexical(project.body).html,
+        imageIds: [],
+        status: 'published',
+        publishedAt: new Date(now),
       });
     }
-    await tx.insert(t.pages).values({ ...aboutPage, html: renderLexical(aboutPage.content).html, status: 'published', publishedAt: new Date(now) });
+    await tx.insert(t.pages).values({
+      ...aboutPage,
+      html: renderLexical(aboutPage.content).html,
+      status: 'published',
+      publishedAt: new Date(now),
+    });
     await tx.insert(t.skills).values(demoSkills);
     await tx.insert(t.siteSettings).values(Object.entries(demoSettings).map(([key, value]) => ({ key, value })));
     return result;
@@ -90,8 +120,11 @@ export async function runSeed(env: Env, log: (line: string) => void = console.lo
     }
     log(r.contentCreated ? 'demo content created' : 'content already present; demo content skipped');
     const s = await seedSiteBuilder(database.db, {
-      builderUrl: env.SITE_BUILDER_URL, secretsDir: join(resolve(repoRoot(), env.DATA_DIR), 'secrets'),
-      webhookSecret: process.env.SITE_WEBHOOK_SECRET || undefined, sealer: webhookSecretBox(env.JWT_SECRET), ownerEmail: env.ADMIN_EMAIL,
+      builderUrl: env.SITE_BUILDER_URL,
+      secretsDir: join(resolve(repoRoot(), env.DATA_DIR), 'secrets'),
+      webhookSecret: process.env.SITE_WEBHOOK_SECRET || undefined,
+      sealer: webhookSecretBox(env.JWT_SECRET),
+      ownerEmail: env.ADMIN_EMAIL,
     });
     log(`site builder: webhook ${s.webhook}, api key ${s.key}`);
   } finally {

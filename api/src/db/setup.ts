@@ -18,16 +18,24 @@ async function main(): Promise<void> {
   console.log(`setup: migrations applied to ${new URL(env.DATABASE_URL).pathname.slice(1)}`);
   await runSeed(env, (line) => console.log(`setup: ${line}`));
   await new StorageRepository({
-    endpoint: env.S3_ENDPOINT, region: env.S3_REGION, bucket: env.S3_BUCKET, accessKeyId: env.S3_ACCESS_KEY_ID,
-    secretAccessKey: env.S3_SECRET_ACCESS_KEY, forcePathStyle: env.S3_FORCE_PATH_STYLE, publicUrl: env.MEDIA_PUBLIC_URL,
+    endpoint: env.S3_ENDPOINT,
+    region: env.S3_REGION,
+    bucket: env.S3_BUCKET,
+    accessKeyId: env.S3_ACCESS_KEY_ID,
+    secretAccessKey: env.S3_SECRET_ACCESS_KEY,
+    forcePathStyle: env.S3_FORCE_PATH_STYLE,
+    publicUrl: env.MEDIA_PUBLIC_URL,
   }).ensureBucket();
   console.log(`setup: bucket ${env.S3_BUCKET} ready; done in ${Date.now() - started} ms`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   // Exit explicitly: the S3 client's keep-alive sockets would hold the process open for a while.
-  main().then(() => process.exit(0), (err: unknown) => {
-    console.error('setup failed:', err instanceof Error ? err.message : err);
-    process.exit(1);
-  });
+  main().then(
+    () => process.exit(0),
+    (err: unknown) => {
+      console.error('setup failed:', err instanceof Error ? err.message : err);
+      process.exit(1);
+    },
+  );
 }

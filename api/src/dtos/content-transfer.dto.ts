@@ -152,7 +152,8 @@ export interface ExportedSkill {
  * One settings group, by key; its value has the shape `PATCH /api/v1/admin/settings` takes for that
  * group (and is checked the same way).
  */
-export type ExportedSetting = ExportedSiteSetting | ExportedAuthorSetting | ExportedSocialSetting | ExportedNavigationSetting;
+export type ExportedSetting =
+  ExportedSiteSetting | ExportedAuthorSetting | ExportedSocialSetting | ExportedNavigationSetting;
 
 export interface ExportedSiteSetting {
   key: 'site';

@@ -45,4 +45,3 @@ export interface UpdateMediaRequest {
   /** Percent from the top (0–100); null clears the focal point. @isInt @minimum 0 @maximum 100 */
   focalY?: number | null;
 }
-

@@ -1,8 +1,10 @@
 /** Where an app is: `running` only once it answers HTTP; `failed` / `stopped` carry `lastError`. */
-export type PaasAppStatus = 'created' | 'queued' | 'cloning' | 'detecting' | 'building' | 'starting' | 'running' | 'failed' | 'stopped';
+export type PaasAppStatus =
+  'created' | 'queued' | 'cloning' | 'detecting' | 'building' | 'starting' | 'running' | 'failed' | 'stopped';
 
 /** queued → cloning → detecting → building → starting → running, or failed / stopped; superseded = replaced. */
-export type PaasDeploymentStatus = 'queued' | 'cloning' | 'detecting' | 'building' | 'starting' | 'running' | 'failed' | 'stopped' | 'superseded';
+export type PaasDeploymentStatus =
+  'queued' | 'cloning' | 'detecting' | 'building' | 'starting' | 'running' | 'failed' | 'stopped' | 'superseded';
 
 export interface CreatePaasAppRequest {
   /** @minLength 1 @maxLength 120 */

@@ -16,7 +16,14 @@ export function createEmailJob(mail: MailRepository, log: EmailLogRepository, lo
       return { skipped: true };
     }
     const messageId = `<${data.key}@omervision>`;
-    await mail.send({ to: data.to, subject: data.subject, text: data.text, html: data.html, replyTo: data.replyTo, messageId });
+    await mail.send({
+      to: data.to,
+      subject: data.subject,
+      text: data.text,
+      html: data.html,
+      replyTo: data.replyTo,
+      messageId,
+    });
     await log.markSent({ key: data.key, to: data.to, subject: data.subject, messageId });
     logger.info({ jobId: job.id, attempt: job.attempt, key: data.key }, 'email sent');
     return { skipped: false };

@@ -18,7 +18,9 @@ export interface JobSpec<TData> {
   readonly _data?: TData;
 }
 
-export function defineJob<TData>(spec: Omit<JobSpec<TData>, '_data' | 'priority'> & { priority?: JobPriority }): JobSpec<TData> {
+export function defineJob<TData>(
+  spec: Omit<JobSpec<TData>, '_data' | 'priority'> & { priority?: JobPriority },
+): JobSpec<TData> {
   return Object.freeze({ ...spec, priority: spec.priority ?? 'default' });
 }
 
@@ -94,20 +96,77 @@ export interface BackupJobData {
 export const Jobs = {
   email: defineJob<EmailJobData>({ name: 'email', priority: 'high', retries: 6, backoffMs: 2000, timeoutMs: 30_000 }),
   /** Looks the account up, makes the token and enqueues the e-mail; the HTTP answer waited for none of it. */
-  passwordReset: defineJob<PasswordResetJobData>({ name: 'password-reset', priority: 'high', retries: 5, backoffMs: 2000, timeoutMs: 30_000 }),
-  postPublish: defineJob<PostPublishJobData>({ name: 'post-publish', priority: 'high', retries: 5, backoffMs: 5000, timeoutMs: 60_000 }),
+  passwordReset: defineJob<PasswordResetJobData>({
+    name: 'password-reset',
+    priority: 'high',
+    retries: 5,
+    backoffMs: 2000,
+    timeoutMs: 30_000,
+  }),
+  postPublish: defineJob<PostPublishJobData>({
+    name: 'post-publish',
+    priority: 'high',
+    retries: 5,
+    backoffMs: 5000,
+    timeoutMs: 60_000,
+  }),
   /** Minute sweep for overdue scheduled posts (a lost job, a worker that was down). */
   publishDue: defineJob<{ slot: string }>({ name: 'post-publish-due', retries: 2, backoffMs: 5000, timeoutMs: 60_000 }),
-  cleanup: defineJob<CleanupJobData>({ name: 'cleanup', priority: 'low', retries: 3, backoffMs: 10_000, timeoutMs: 120_000 }),
-  mediaVariants: defineJob<MediaVariantsJobData>({ name: 'media-variants', retries: 3, backoffMs: 5000, timeoutMs: 180_000 }),
-  mediaOrphans: defineJob<MediaOrphansJobData>({ name: 'media-orphans', priority: 'low', retries: 2, backoffMs: 60_000, timeoutMs: 600_000 }),
+  cleanup: defineJob<CleanupJobData>({
+    name: 'cleanup',
+    priority: 'low',
+    retries: 3,
+    backoffMs: 10_000,
+    timeoutMs: 120_000,
+  }),
+  mediaVariants: defineJob<MediaVariantsJobData>({
+    name: 'media-variants',
+    retries: 3,
+    backoffMs: 5000,
+    timeoutMs: 180_000,
+  }),
+  mediaOrphans: defineJob<MediaOrphansJobData>({
+    name: 'media-orphans',
+    priority: 'low',
+    retries: 2,
+    backoffMs: 60_000,
+    timeoutMs: 600_000,
+  }),
   /** No bee-queue retries: the next tick (1 s later) is the retry. */
-  outboxDispatch: defineJob<OutboxDispatchJobData>({ name: 'outbox-dispatch', priority: 'high', retries: 0, backoffMs: 1000, timeoutMs: 60_000 }),
+  outboxDispatch: defineJob<OutboxDispatchJobData>({
+    name: 'outbox-dispatch',
+    priority: 'high',
+    retries: 0,
+    backoffMs: 1000,
+    timeoutMs: 60_000,
+  }),
   /** No bee-queue retries: the delivery service schedules its own (services/webhooks/delivery.ts). */
-  webhookDeliver: defineJob<WebhookDeliverJobData>({ name: 'webhook-deliver', priority: 'high', retries: 0, backoffMs: 1000, timeoutMs: 30_000 }),
+  webhookDeliver: defineJob<WebhookDeliverJobData>({
+    name: 'webhook-deliver',
+    priority: 'high',
+    retries: 0,
+    backoffMs: 1000,
+    timeoutMs: 30_000,
+  }),
   /** No retries: a failed build is the user's to fix; a worker dying mid-build re-runs it (stall). */
-  paasDeploy: defineJob<PaasDeployJobData>({ name: 'paas-deploy', retries: 0, backoffMs: 5000, timeoutMs: 30 * 60_000 }),
-  paasControl: defineJob<PaasControlJobData>({ name: 'paas-control', retries: 3, backoffMs: 2000, timeoutMs: 5 * 60_000 }),
+  paasDeploy: defineJob<PaasDeployJobData>({
+    name: 'paas-deploy',
+    retries: 0,
+    backoffMs: 5000,
+    timeoutMs: 30 * 60_000,
+  }),
+  paasControl: defineJob<PaasControlJobData>({
+    name: 'paas-control',
+    retries: 3,
+    backoffMs: 2000,
+    timeoutMs: 5 * 60_000,
+  }),
   /** One retry after 5 minutes: a backup failing twice needs a person (disk full, S3 down); tomorrow's run comes anyway. */
-  backup: defineJob<BackupJobData>({ name: 'backup', priority: 'low', retries: 1, backoffMs: 5 * 60_000, timeoutMs: 3 * 3_600_000 }),
+  backup: defineJob<BackupJobData>({
+    name: 'backup',
+    priority: 'low',
+    retries: 1,
+    backoffMs: 5 * 60_000,
+    timeoutMs: 3 * 3_600_000,
+  }),
 } as const;

@@ -10,13 +10,17 @@ describe('media-variants job', () => {
   it('marks the media failed on the last attempt only, and still fails the job', async () => {
     const failed: string[] = [];
     const variants = {
-      generate: async () => { throw new Error('corrupt'); },
+      generate: async () => {
+        throw new Error('corrupt');
+      },
       markFailed: async (id: string) => void failed.push(id),
     } as unknown as MediaVariantsService;
     const handle = createMediaVariantsJob(variants, logger);
     await expect(handle({ mediaId: 'm1' }, { id: 'm1', attempt: 1 })).rejects.toThrow('corrupt');
     expect(failed).toEqual([]);
-    await expect(handle({ mediaId: 'm1' }, { id: 'm1', attempt: Jobs.mediaVariants.retries + 1 })).rejects.toThrow('corrupt');
+    await expect(handle({ mediaId: 'm1' }, { id: 'm1', attempt: Jobs.mediaVariants.retries + 1 })).rejects.toThrow(
+      'corrupt',
+    );
     expect(failed).toEqual(['m1']);
   });
 });

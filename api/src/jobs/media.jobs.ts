@@ -8,11 +8,16 @@ export function createMediaVariantsJob(variants: MediaVariantsService, logger: L
   return async (data: MediaVariantsJobData, job: { id: string; attempt: number }) => {
     try {
       const result = await variants.generate(data.mediaId);
-      logger.info({ jobId: job.id, mediaId: data.mediaId, ...result }, result.gone ? 'media gone; variants skipped' : 'media variants done');
+      logger.info(
+        { jobId: job.id, mediaId: data.mediaId, ...result },
+        result.gone ? 'media gone; variants skipped' : 'media variants done',
+      );
       return result;
     } catch (err) {
       if (job.attempt > Jobs.mediaVariants.retries) {
-        await variants.markFailed(data.mediaId).catch((e: Error) => logger.warn({ mediaId: data.mediaId, err: e.message }, 'could not mark media failed'));
+        await variants
+          .markFailed(data.mediaId)
+          .catch((e: Error) => logger.warn({ mediaId: data.mediaId, err: e.message }, 'could not mark media failed'));
       }
       throw err;
     }

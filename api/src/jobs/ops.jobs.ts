@@ -20,11 +20,13 @@ export function createBackupJob(backup: Pick<BackupService, 'run'>): JobHandler<
 }
 
 /** Wraps the handlers of periodic jobs so every run's start, duration and outcome are recorded. */
-export function recordPeriodicRuns(maintenance: Pick<MaintenanceService, 'track'>, entries: RegisteredJob<never>[]): RegisteredJob<never>[] {
+export function recordPeriodicRuns(
+  maintenance: Pick<MaintenanceService, 'track'>,
+  entries: RegisteredJob<never>[],
+): RegisteredJob<never>[] {
   return entries.map((entry) => {
     if (!(entry.spec.name in PERIODIC_JOBS)) return entry;
     const handle: JobHandler<never> = (data, job) => maintenance.track(entry.spec.name, () => entry.handle(data, job));
     return { ...entry, handle };
   });
 }
-

@@ -4,7 +4,10 @@ import type { OutboxDispatcher } from '../services/webhooks/dispatcher.js';
 import type { OutboxDispatchJobData, WebhookDeliverJobData } from './job-spec.js';
 
 /** The two webhook jobs: dispatch the outbox (every second) and deliver one try. */
-export function createWebhookJobs(services: { dispatcher: OutboxDispatcher; delivery: WebhookDeliveryService }, log: Logger) {
+export function createWebhookJobs(
+  services: { dispatcher: OutboxDispatcher; delivery: WebhookDeliveryService },
+  log: Logger,
+) {
   const { dispatcher, delivery } = services;
   return {
     dispatcher,
@@ -12,7 +15,8 @@ export function createWebhookJobs(services: { dispatcher: OutboxDispatcher; deli
     dispatch: async (data: OutboxDispatchJobData) => {
       try {
         const stats = await dispatcher.run();
-        if (stats && (stats.events || stats.coalesced || stats.failed || stats.rescued)) log.info({ tick: data.tick, ...stats }, 'outbox dispatched');
+        if (stats && (stats.events || stats.coalesced || stats.failed || stats.rescued))
+          log.info({ tick: data.tick, ...stats }, 'outbox dispatched');
         return stats ?? { skipped: 'another worker is dispatching' };
       } catch (err) {
         // Not rethrown: the rows stay pending and the next tick (a second later) is the retry, so a

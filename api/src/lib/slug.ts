@@ -3,7 +3,20 @@
  * PaaS app names (a DNS label) all come from `slugify`, with their own length and fallback.
  */
 
-const TURKISH: Record<string, string> = { ç: 'c', Ç: 'c', ğ: 'g', Ğ: 'g', ı: 'i', İ: 'i', ö: 'o', Ö: 'o', ş: 's', Ş: 's', ü: 'u', Ü: 'u' };
+const TURKISH: Record<string, string> = {
+  ç: 'c',
+  Ç: 'c',
+  ğ: 'g',
+  Ğ: 'g',
+  ı: 'i',
+  İ: 'i',
+  ö: 'o',
+  Ö: 'o',
+  ş: 's',
+  Ş: 's',
+  ü: 'u',
+  Ü: 'u',
+};
 
 /** Turkish letters to ASCII (ç→c, ğ→g, ı→i, İ→i, ö→o, ş→s, ü→u), then other accents stripped (é→e, â→a). */
 export function transliterate(text: string): string {

@@ -28,7 +28,11 @@ export function configureAuthentication(app: Application, ctx: AuthContext): voi
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 type AuthRequest = Request & { authentication?: Promise<Authenticated> };
 
-export async function expressAuthentication(request: Request, _securityName: string, scopes: string[] = []): Promise<Principal> {
+export async function expressAuthentication(
+  request: Request,
+  _securityName: string,
+  scopes: string[] = [],
+): Promise<Principal> {
   const context = request.app.locals[CONTEXT] as AuthContext | undefined;
   if (!context) throw new Error('configureAuthentication() was not called by the composition root');
   const { principal, limit } = await authenticationOf(request, context);
@@ -41,7 +45,10 @@ export async function expressAuthentication(request: Request, _securityName: str
 }
 
 /** Authenticates once per request (tsoa runs alternatives in parallel; the rate limiter may ask first). */
-export function authenticationOf(request: Request, context = request.app.locals[CONTEXT] as AuthContext): Promise<Authenticated> {
+export function authenticationOf(
+  request: Request,
+  context = request.app.locals[CONTEXT] as AuthContext,
+): Promise<Authenticated> {
   const req = request as AuthRequest;
   req.authentication ??= authenticate(req, context);
   return req.authentication;
@@ -54,7 +61,9 @@ export function hasApiKey(req: Request): boolean {
 }
 
 export function hasScope(principal: Principal, scope: string): boolean {
-  return principal.kind === 'user' ? roleHasScope(principal.role, scope) : (principal.scopes as string[]).includes(scope);
+  return principal.kind === 'user'
+    ? roleHasScope(principal.role, scope)
+    : (principal.scopes as string[]).includes(scope);
 }
 
 async function authenticate(req: Request, ctx: AuthContext): Promise<Authenticated> {
@@ -84,7 +93,8 @@ function credentialOf(req: Request, cookies: SessionCookies): Credential | undef
 /** Cookie-authenticated writes: a trusted Origin (or Referer) and the double-submit token. */
 function checkCsrf(req: Request, ctx: AuthContext): void {
   const origin = requestOrigin(req);
-  if (!origin || !ctx.trustedOrigins.has(origin)) throw Errors.csrf('Cookie-authenticated writes must come from a trusted origin.');
+  if (!origin || !ctx.trustedOrigins.has(origin))
+    throw Errors.csrf('Cookie-authenticated writes must come from a trusted origin.');
   const header = req.get(CSRF_HEADER);
   const cookie = ctx.cookies.read(req, 'csrf');
   if (!header || !cookie || header.length !== cookie.length || header !== cookie) {
@@ -122,7 +132,10 @@ function originOf(url: string | undefined): string | undefined {
 }
 
 export function clientInfo(req: Request): ClientInfo {
-  return { ip: req.ip ?? req.socket.remoteAddress ?? 'unknown', userAgent: (req.get('user-agent') ?? '').slice(0, 512) };
+  return {
+    ip: req.ip ?? req.socket.remoteAddress ?? 'unknown',
+    userAgent: (req.get('user-agent') ?? '').slice(0, 512),
+  };
 }
 
 /** The authenticated caller of a route with `@Security` (tsoa stores it as `request.user`). */

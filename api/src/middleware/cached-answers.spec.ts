@@ -16,9 +16,16 @@ const entryOf = (value: unknown, source = { namespace: 'posts', key: 'list' }): 
  * `routes` records the route label the request log would use.
  */
 async function start(options: { withBody?: boolean; syncPeek?: boolean } = {}) {
-  const state = { current: entryOf({ items: [1, 2, 3] }) as CacheEntry<unknown> | undefined, routed: 0, routes: [] as string[] };
+  const state = {
+    current: entryOf({ items: [1, 2, 3] }) as CacheEntry<unknown> | undefined,
+    routed: 0,
+    routes: [] as string[],
+  };
   // The real cache answers synchronously while its version is fresh, with a promise when it reads Redis.
-  const cache = { peek: <T>() => (options.syncPeek ? (state.current as CacheEntry<T>) : Promise.resolve(state.current as CacheEntry<T> | undefined)) };
+  const cache = {
+    peek: <T>() =>
+      options.syncPeek ? (state.current as CacheEntry<T>) : Promise.resolve(state.current as CacheEntry<T> | undefined),
+  };
   const app = express();
   app.use((req, res, next) => {
     res.on('finish', () => state.routes.push(routeOf(req)));
@@ -77,8 +84,12 @@ describe('cachedAnswers', () => {
     const first = await fetch(`${url}/api/v1/posts`);
     const etag = first.headers.get('etag')!;
     // fetch() adds Cache-Control: no-cache to a conditional request unless told otherwise.
-    expect((await fetch(`${url}/api/v1/posts`, { headers: { 'if-none-match': etag, 'cache-control': 'max-age=0' } })).status).toBe(304);
-    expect((await fetch(`${url}/api/v1/posts`, { headers: { 'if-none-match': etag, 'cache-control': 'no-cache' } })).status).toBe(200);
+    expect(
+      (await fetch(`${url}/api/v1/posts`, { headers: { 'if-none-match': etag, 'cache-control': 'max-age=0' } })).status,
+    ).toBe(304);
+    expect(
+      (await fetch(`${url}/api/v1/posts`, { headers: { 'if-none-match': etag, 'cache-control': 'no-cache' } })).status,
+    ).toBe(200);
     const head = await fetch(`${url}/api/v1/posts`, { method: 'HEAD' });
     expect(head.headers.get('content-length')).toBe(first.headers.get('content-length'));
     expect(await head.text()).toBe('');
@@ -96,7 +107,8 @@ describe('cachedAnswers', () => {
 
   it('only an anonymous request teaches it a URL (a route that answered it is public)', async () => {
     const { url, state } = await start();
-    for (const headers of [{ authorization: 'Bearer x' }, { 'x-api-key': 'ovk_x' }, { cookie: 'ov_access=x' }]) await fetch(`${url}/api/v1/posts`, { headers });
+    for (const headers of [{ authorization: 'Bearer x' }, { 'x-api-key': 'ovk_x' }, { cookie: 'ov_access=x' }])
+      await fetch(`${url}/api/v1/posts`, { headers });
     expect(state.routed).toBe(3);
     await fetch(`${url}/api/v1/posts`);
     await fetch(`${url}/api/v1/posts`, { headers: { authorization: 'Bearer x' } });
@@ -108,7 +120,11 @@ describe('cachedAnswers', () => {
     await fetch(`${url}/api/v1/posts`);
     const { request } = await import('node:http');
     await new Promise<void>((resolve, reject) => {
-      const req = request(`${url}/api/v1/posts`, { method: 'GET', headers: { 'content-type': 'application/json', 'content-length': '2' } }, (res) => res.resume().on('end', resolve));
+      const req = request(
+        `${url}/api/v1/posts`,
+        { method: 'GET', headers: { 'content-type': 'application/json', 'content-length': '2' } },
+        (res) => res.resume().on('end', resolve),
+      );
       req.on('error', reject);
       req.end('{}');
     });

@@ -20,7 +20,10 @@ export function ifNoneMatchHits(header: string | undefined, etag: string): boole
 /** Whether the client already holds this entry (and did not ask for a full answer with `Cache-Control: no-cache`). */
 export function notModified(req: Request, entry: CacheEntry<unknown>): boolean {
   const cacheControl = req.headers['cache-control'];
-  return !(cacheControl !== undefined && NO_CACHE.test(cacheControl)) && ifNoneMatchHits(req.headers['if-none-match'], entry.etag);
+  return (
+    !(cacheControl !== undefined && NO_CACHE.test(cacheControl)) &&
+    ifNoneMatchHits(req.headers['if-none-match'], entry.etag)
+  );
 }
 
 /** The entry's bytes: serialised when the cache was filled, or here for an answer built after the cache. */
@@ -39,7 +42,14 @@ export function sendCached(req: Request, res: Response, entry: CacheEntry<unknow
     return;
   }
   const body = bodyOf(entry);
-  res.writeHead(200, { ETag: entry.etag, 'Cache-Control': PUBLIC_CACHE_CONTROL, 'Content-Type': JSON_CONTENT_TYPE, 'Content-Length': body.length }).end(body);
+  res
+    .writeHead(200, {
+      ETag: entry.etag,
+      'Cache-Control': PUBLIC_CACHE_CONTROL,
+      'Content-Type': JSON_CONTENT_TYPE,
+      'Content-Length': body.length,
+    })
+    .end(body);
 }
 
 export interface AnswerCache {
@@ -69,7 +79,14 @@ const ANSWERS = 'cachedAnswers';
 export function cachedAnswers(app: Application, cache: AnswerCache, maxUrls = 5000): RequestHandler {
   const known = new LRUCache<string, KnownAnswer>({ max: maxUrls });
   app.locals[ANSWERS] = known;
-  const answer = (req: Request, res: Response, next: NextFunction, url: string, found: KnownAnswer, entry: CacheEntry<unknown> | undefined) => {
+  const answer = (
+    req: Request,
+    res: Response,
+    next: NextFunction,
+    url: string,
+    found: KnownAnswer,
+    entry: CacheEntry<unknown> | undefined,
+  ) => {
     if (!entry?.body) {
       known.delete(url);
       return next();

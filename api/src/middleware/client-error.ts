@@ -16,7 +16,9 @@ function problemFor(code: string | undefined): AppError {
       [{ field: 'headers', message: `request line + headers must stay under ${maxHeaderSize} bytes` }],
     );
   }
-  return Errors.badRequest('The request could not be parsed as HTTP/1.1.', [{ field: 'request', message: code ?? 'malformed' }]);
+  return Errors.badRequest('The request could not be parsed as HTTP/1.1.', [
+    { field: 'request', message: code ?? 'malformed' },
+  ]);
 }
 
 /**
@@ -27,7 +29,11 @@ function problemFor(code: string | undefined): AppError {
  */
 export function answerClientErrors(server: Server, logger: Logger): void {
   server.on('clientError', (err: NodeJS.ErrnoException, socket: Socket) => {
-    if (err.code === 'ECONNRESET' || !socket.writable || (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent) {
+    if (
+      err.code === 'ECONNRESET' ||
+      !socket.writable ||
+      (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage?.headersSent
+    ) {
       socket.destroy();
       return;
     }

@@ -73,16 +73,41 @@ export class SessionCookies {
 
   /** Whether the request carries any of our session cookies (then it is a browser's). */
   carriesAny(req: Request): boolean {
-    return this.read(req, 'access') !== undefined || this.read(req, 'refresh') !== undefined || this.read(req, 'csrf') !== undefined;
+    return (
+      this.read(req, 'access') !== undefined ||
+      this.read(req, 'refresh') !== undefined ||
+      this.read(req, 'csrf') !== undefined
+    );
   }
 
   private specs(req: Request, values: CookieNames, maxAge: number | null): string[] {
     const secure = this.secureMode || req.secure;
     const { names } = this;
     return [
-      serialize({ name: names.access, value: values.access, path: ACCESS_PATH, maxAge: maxAge ?? ACCESS_TTL_SECONDS, httpOnly: true, secure }),
-      serialize({ name: names.refresh, value: values.refresh, path: REFRESH_PATH, maxAge: maxAge ?? REFRESH_TTL_SECONDS, httpOnly: true, secure }),
-      serialize({ name: names.csrf, value: values.csrf, path: '/', maxAge: maxAge ?? REFRESH_TTL_SECONDS, httpOnly: false, secure }),
+      serialize({
+        name: names.access,
+        value: values.access,
+        path: ACCESS_PATH,
+        maxAge: maxAge ?? ACCESS_TTL_SECONDS,
+        httpOnly: true,
+        secure,
+      }),
+      serialize({
+        name: names.refresh,
+        value: values.refresh,
+        path: REFRESH_PATH,
+        maxAge: maxAge ?? REFRESH_TTL_SECONDS,
+        httpOnly: true,
+        secure,
+      }),
+      serialize({
+        name: names.csrf,
+        value: values.csrf,
+        path: '/',
+        maxAge: maxAge ?? REFRESH_TTL_SECONDS,
+        httpOnly: false,
+        secure,
+      }),
     ];
   }
 }

@@ -6,8 +6,18 @@ import { deprecationHeaders } from './deprecation.js';
 
 const spec = {
   paths: {
-    '/api/v1/posts': { get: { operationId: 'ListPosts' }, post: { operationId: 'OldCreate', deprecated: true, 'x-deprecated-at': '2025-03-01', 'x-sunset': '2026-12-31' } },
-    '/api/v1/posts/{slug}': { get: { operationId: 'OldGet', deprecated: true, 'x-deprecated-at': '2025-03-01T00:00:00Z', 'x-sunset': '2026-06-30T00:00:00Z' } },
+    '/api/v1/posts': {
+      get: { operationId: 'ListPosts' },
+      post: { operationId: 'OldCreate', deprecated: true, 'x-deprecated-at': '2025-03-01', 'x-sunset': '2026-12-31' },
+    },
+    '/api/v1/posts/{slug}': {
+      get: {
+        operationId: 'OldGet',
+        deprecated: true,
+        'x-deprecated-at': '2025-03-01T00:00:00Z',
+        'x-sunset': '2026-06-30T00:00:00Z',
+      },
+    },
   },
 };
 
@@ -32,11 +42,17 @@ describe('deprecationHeaders', () => {
     expect(created.headers.get('sunset')).toBe('Thu, 31 Dec 2026 00:00:00 GMT');
     const one = await fetch(`${url}/api/v1/posts/hello`);
     expect(one.headers.get('sunset')).toBe('Tue, 30 Jun 2026 00:00:00 GMT');
-    expect((await fetch(`${url}/api/v1/posts/hello`, { method: 'HEAD' })).headers.get('deprecation')).toBe('@1740787200');
+    expect((await fetch(`${url}/api/v1/posts/hello`, { method: 'HEAD' })).headers.get('deprecation')).toBe(
+      '@1740787200',
+    );
   });
 
   it('leaves other operations and paths alone', async () => {
-    for (const [method, path] of [['GET', '/api/v1/posts'], ['DELETE', '/api/v1/posts/hello'], ['GET', '/api/v1/posts/a/b']] as const) {
+    for (const [method, path] of [
+      ['GET', '/api/v1/posts'],
+      ['DELETE', '/api/v1/posts/hello'],
+      ['GET', '/api/v1/posts/a/b'],
+    ] as const) {
       const res = await fetch(url + path, { method });
       expect(res.headers.get('deprecation'), `${method} ${path}`).toBeNull();
       expect(res.headers.get('sunset')).toBeNull();

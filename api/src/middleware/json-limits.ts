@@ -20,9 +20,17 @@ export function checkJsonBody(maxDepth = MAX_JSON_DEPTH): RequestHandler {
     const found = inspect(req.body, maxDepth);
     if (!found) return next();
     if (found.problem === 'depth') {
-      return next(Errors.badRequest(`The JSON body is nested deeper than ${maxDepth} levels.`, [{ field: found.field, message: `nested deeper than ${maxDepth} levels` }]));
+      return next(
+        Errors.badRequest(`The JSON body is nested deeper than ${maxDepth} levels.`, [
+          { field: found.field, message: `nested deeper than ${maxDepth} levels` },
+        ]),
+      );
     }
-    next(Errors.validation(`${found.field} holds text that is not valid Unicode.`, [{ field: found.field, message: 'contains an unpaired UTF-16 surrogate' }]));
+    next(
+      Errors.validation(`${found.field} holds text that is not valid Unicode.`, [
+        { field: found.field, message: 'contains an unpaired UTF-16 surrogate' },
+      ]),
+    );
   };
 }
 
@@ -37,7 +45,8 @@ function inspect(body: unknown, maxDepth: number): { field: string; problem: 'de
     if (depth > maxDepth) return { field, problem: 'depth' };
     for (const [key, child] of Object.entries(value)) {
       const where = depth === 1 && !Array.isArray(value) ? `body.${key}` : field;
-      if (LONE_SURROGATE.test(key) || (typeof child === 'string' && LONE_SURROGATE.test(child))) return { field: where, problem: 'surrogate' };
+      if (LONE_SURROGATE.test(key) || (typeof child === 'string' && LONE_SURROGATE.test(child)))
+        return { field: where, problem: 'surrogate' };
       if (typeof child === 'object' && child !== null) stack.push([child, depth + 1, where]);
     }
   }

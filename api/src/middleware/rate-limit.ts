@@ -42,7 +42,8 @@ export function rateLimit(presets: RateLimitPresets): RequestHandler {
       const bucket = contact ? presets.contact : SAFE.has(req.method) ? presets.read : presets.write;
       const state = await bucket.consume(addressKey(clientInfo(req).ip));
       for (const [name, value] of Object.entries(rateHeaders(state))) addHeader(res, name, value);
-      if (!state.allowed) return sendProblem(res, Errors.rateLimited('Too many requests from this address. Slow down.'));
+      if (!state.allowed)
+        return sendProblem(res, Errors.rateLimited('Too many requests from this address. Slow down.'));
       next();
     } catch (err) {
       next(err);

@@ -29,7 +29,12 @@ export function addHeader(res: Response | ServerResponse, name: string, value: s
   else res.setHeader(name, value);
 }
 
-function writeHeadWithPending(this: WithPending, statusCode: number, reason?: string | OutgoingHttpHeaders, given?: OutgoingHttpHeaders | (string | string[])[]): ServerResponse {
+function writeHeadWithPending(
+  this: WithPending,
+  statusCode: number,
+  reason?: string | OutgoingHttpHeaders,
+  given?: OutgoingHttpHeaders | (string | string[])[],
+): ServerResponse {
   if (typeof reason !== 'string') {
     given = reason;
     reason = undefined;
@@ -46,6 +51,11 @@ function writeHeadWithPending(this: WithPending, statusCode: number, reason?: st
   } else if (given) {
     Object.assign(headers, given);
   }
-  const writeHead = ServerResponse.prototype.writeHead as (this: ServerResponse, status: number, reason: string | undefined, headers: OutgoingHttpHeaders) => ServerResponse;
+  const writeHead = ServerResponse.prototype.writeHead as (
+    this: ServerResponse,
+    status: number,
+    reason: string | undefined,
+    headers: OutgoingHttpHeaders,
+  ) => ServerResponse;
   return writeHead.call(this, statusCode, reason, headers);
 }

@@ -5,10 +5,16 @@ import { describe, expect, it } from 'vitest';
 import { addHeader } from './response-headers.js';
 import { helmetHeaders, securityHeaders } from './security-headers.js';
 
-const API_OPTIONS: HelmetOptions = { crossOriginResourcePolicy: { policy: 'same-site' }, contentSecurityPolicy: { directives: { frameAncestors: ["'none'"] } } };
+const API_OPTIONS: HelmetOptions = {
+  crossOriginResourcePolicy: { policy: 'same-site' },
+  contentSecurityPolicy: { directives: { frameAncestors: ["'none'"] } },
+};
 
 /** The headers of one response from an app with `first` in front of `route`. */
-async function headersOf(first: RequestHandler, route: RequestHandler = (_req, res) => void res.json({ ok: true })): Promise<Record<string, string>> {
+async function headersOf(
+  first: RequestHandler,
+  route: RequestHandler = (_req, res) => void res.json({ ok: true }),
+): Promise<Record<string, string>> {
   const app = express();
   app.disable('x-powered-by');
   app.use(first);
@@ -53,6 +59,8 @@ describe('securityHeaders', () => {
   });
 
   it('refuses a directive computed per request instead of freezing its first value', () => {
-    expect(() => helmetHeaders({ contentSecurityPolicy: { directives: { scriptSrc: ["'self'", () => "'nonce-abc'"] } } })).toThrow(/per request/);
+    expect(() =>
+      helmetHeaders({ contentSecurityPolicy: { directives: { scriptSrc: ["'self'", () => "'nonce-abc'"] } } }),
+    ).toThrow(/per request/);
   });
 });

@@ -28,17 +28,21 @@ export function uploadParser(maxBytes: number): Multer {
 function guard(parse: RequestHandler, maxBytes: number): RequestHandler {
   return (req, res, next) => {
     if (!req.is('multipart/form-data')) {
-      return next(Errors.unsupportedMediaType('Send multipart/form-data with the image in the field "file".', [
-        { field: 'file', message: 'expected a multipart/form-data upload' },
-      ]));
+      return next(
+        Errors.unsupportedMediaType('Send multipart/form-data with the image in the field "file".', [
+          { field: 'file', message: 'expected a multipart/form-data upload' },
+        ]),
+      );
     }
     void parse(req, res, (err?: unknown) => {
       if (err === undefined || err === null) return next();
       if (err instanceof multer.MulterError) {
         if (err.code !== 'LIMIT_FILE_SIZE') return next(err);
-        return next(Errors.payloadTooLarge(`The file is larger than the ${formatBytes(maxBytes)} upload limit.`, [
-          { field: err.field ?? 'file', message: `at most ${maxBytes} bytes` },
-        ]));
+        return next(
+          Errors.payloadTooLarge(`The file is larger than the ${formatBytes(maxBytes)} upload limit.`, [
+            { field: err.field ?? 'file', message: `at most ${maxBytes} bytes` },
+          ]),
+        );
       }
       next(Errors.badRequest(`The multipart body is malformed: ${(err as Error).message ?? 'unreadable'}.`));
     });

@@ -7,7 +7,12 @@ export type ApiKeyRow = typeof apiKeys.$inferSelect;
 export class ApiKeyRepository {
   constructor(private readonly db: Db) {}
 
-  async insert(row: Pick<ApiKeyRow, 'id' | 'name' | 'prefix' | 'keyHash' | 'scopes' | 'expiresAt' | 'createdBy' | 'rateLimitPerMinute'>): Promise<void> {
+  async insert(
+    row: Pick<
+      ApiKeyRow,
+      'id' | 'name' | 'prefix' | 'keyHash' | 'scopes' | 'expiresAt' | 'createdBy' | 'rateLimitPerMinute'
+    >,
+  ): Promise<void> {
     await this.db.insert(apiKeys).values(row);
   }
 

@@ -6,7 +6,9 @@ import { ArchiveDecryptError, decryptStream, encryptStream } from './archive-cry
 
 async function through(input: Buffer, transform: NodeJS.ReadWriteStream, chunk = 1000): Promise<Buffer> {
   const parts: Buffer[] = [];
-  const chunks = Array.from({ length: Math.ceil(input.length / chunk) }, (_, i) => input.subarray(i * chunk, (i + 1) * chunk));
+  const chunks = Array.from({ length: Math.ceil(input.length / chunk) }, (_, i) =>
+    input.subarray(i * chunk, (i + 1) * chunk),
+  );
   await pipeline(Readable.from(chunks), transform, async (source: AsyncIterable<Buffer | string>) => {
     for await (const b of source) parts.push(Buffer.from(b));
   });
@@ -26,13 +28,21 @@ describe('archive encryption', () => {
 
   it('a wrong passphrase fails at the header, a flipped bit at the tag, a cut file as truncated', async () => {
     const sealed = await through(plain, encryptStream('a long enough passphrase'));
-    await expect(through(sealed, decryptStream('another passphrase!!'))).rejects.toMatchObject({ reason: 'passphrase' });
+    await expect(through(sealed, decryptStream('another passphrase!!'))).rejects.toMatchObject({
+      reason: 'passphrase',
+    });
     const flipped = Buffer.from(sealed);
     flipped[5000]! ^= 1;
-    await expect(through(flipped, decryptStream('a long enough passphrase'))).rejects.toMatchObject({ reason: 'tampered' });
+    await expect(through(flipped, decryptStream('a long enough passphrase'))).rejects.toMatchObject({
+      reason: 'tampered',
+    });
     const header = Buffer.from(sealed);
     header[9] = 16; // scrypt cost in the header is authenticated (GCM additional data)
-    await expect(through(header, decryptStream('a long enough passphrase'))).rejects.toBeInstanceOf(ArchiveDecryptError);
-    await expect(through(sealed.subarray(0, 60), decryptStream('a long enough passphrase'))).rejects.toMatchObject({ reason: 'format' });
+    await expect(through(header, decryptStream('a long enough passphrase'))).rejects.toBeInstanceOf(
+      ArchiveDecryptError,
+    );
+    await expect(through(sealed.subarray(0, 60), decryptStream('a long enough passphrase'))).rejects.toMatchObject({
+      reason: 'format',
+    });
   });
 });

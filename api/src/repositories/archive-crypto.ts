@@ -1,4 +1,12 @@
-import { createCipheriv, createDecipheriv, createHmac, randomBytes, scrypt, timingSafeEqual, type DecipherGCM } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHmac,
+  randomBytes,
+  scrypt,
+  timingSafeEqual,
+  type DecipherGCM,
+} from 'node:crypto';
 import { Transform, type TransformCallback } from 'node:stream';
 
 /**
@@ -20,7 +28,10 @@ const SCRYPT = { log2N: 15, r: 8, p: 1 };
 export type DecryptFailure = 'passphrase' | 'tampered' | 'format';
 
 export class ArchiveDecryptError extends Error {
-  constructor(readonly reason: DecryptFailure, message: string) {
+  constructor(
+    readonly reason: DecryptFailure,
+    message: string,
+  ) {
     super(message);
     this.name = 'ArchiveDecryptError';
   }
@@ -30,13 +41,22 @@ export function isEncryptedArchiveName(name: string): boolean {
   return name.endsWith('.enc');
 }
 
-function deriveKeys(passphrase: string, salt: Buffer, log2N: number, r: number, p: number): Promise<{ key: Buffer; check: Buffer }> {
+function deriveKeys(
+  passphrase: string,
+  salt: Buffer,
+  log2N: number,
+  r: number,
+  p: number,
+): Promise<{ key: Buffer; check: Buffer }> {
   const N = 2 ** log2N;
   return new Promise((resolve, reject) => {
     // 128·N·r bytes of memory (32 MiB at the defaults); allow twice that.
     scrypt(passphrase, salt, 64, { N, r, p, maxmem: 256 * N * r }, (err, out) => {
       if (err) return reject(err);
-      resolve({ key: out.subarray(0, 32), check: createHmac('sha256', out.subarray(32)).update('omervision-backup-key-check').digest() });
+      resolve({
+        key: out.subarray(0, 32),
+        check: createHmac('sha256', out.subarray(32)).update('omervision-backup-key-check').digest(),
+      });
     });
   });
 }
@@ -61,7 +81,10 @@ export function encryptStream(passphrase: string): Transform {
         cipher ??= await start((b) => this.push(b));
         return cipher.update(chunk);
       };
-      run().then((out) => done(null, out), (err: Error) => done(err));
+      run().then(
+        (out) => done(null, out),
+        (err: Error) => done(err),
+      );
     },
     flush(done: TransformCallback) {
       const run = async () => {
@@ -69,7 +92,10 @@ export function encryptStream(passphrase: string): Transform {
         this.push(cipher.final());
         this.push((cipher as unknown as DecipherGCM & { getAuthTag(): Buffer }).getAuthTag());
       };
-      run().then(() => done(), (err: Error) => done(err));
+      run().then(
+        () => done(),
+        (err: Error) => done(err),
+      );
     },
   });
 }
@@ -90,12 +116,14 @@ export function decryptStream(passphrase: string): Transform {
       throw new ArchiveDecryptError('format', 'Not an encrypted OmerVision backup (bad header).');
     }
     const [log2N, r, p] = [header[9]!, header[10]!, header[11]!];
-    if (log2N > 22 || r > 32 || p > 16) throw new ArchiveDecryptError('format', 'Unsupported key-derivation parameters in the archive header.');
+    if (log2N > 22 || r > 32 || p > 16)
+      throw new ArchiveDecryptError('format', 'Unsupported key-derivation parameters in the archive header.');
     const salt = header.subarray(12, 28);
     const iv = header.subarray(28, 40);
     const expected = header.subarray(40, 72);
     const { key, check } = await deriveKeys(passphrase, salt, log2N, r, p);
-    if (!timingSafeEqual(check, expected)) throw new ArchiveDecryptError('passphrase', 'Wrong passphrase for this archive (BACKUP_PASSPHRASE).');
+    if (!timingSafeEqual(check, expected))
+      throw new ArchiveDecryptError('passphrase', 'Wrong passphrase for this archive (BACKUP_PASSPHRASE).');
     const d = createDecipheriv('aes-256-gcm', key, iv);
     d.setAAD(header);
     return d;
@@ -115,15 +143,21 @@ export function decryptStream(passphrase: string): Transform {
         tail = all.subarray(Math.max(0, all.length - TAG_BYTES));
         return decipher.update(all.subarray(0, all.length - tail.length));
       };
-      run().then((out) => done(null, out), (err: Error) => done(err));
+      run().then(
+        (out) => done(null, out),
+        (err: Error) => done(err),
+      );
     },
     flush(done: TransformCallback) {
-      if (!decipher || tail.length < TAG_BYTES) return done(new ArchiveDecryptError('format', 'The encrypted archive is truncated.'));
+      if (!decipher || tail.length < TAG_BYTES)
+        return done(new ArchiveDecryptError('format', 'The encrypted archive is truncated.'));
       try {
         decipher.setAuthTag(tail);
         done(null, decipher.final());
       } catch {
-        done(new ArchiveDecryptError('tampered', 'The encrypted archive failed its integrity check (damaged or altered).'));
+        done(
+          new ArchiveDecryptError('tampered', 'The encrypted archive failed its integrity check (damaged or altered).'),
+        );
       }
     },
   });

@@ -1,6 +1,19 @@
 import { and, desc, eq, inArray, lt, type SQL } from 'drizzle-orm';
 import type { MySqlColumn, MySqlTable } from 'drizzle-orm/mysql-core';
-import { apiKeys, auditLog, contactMessages, media, paasApps, pages, posts, projects, skills, tags, users, webhooks } from '../db/schema.js';
+import {
+  apiKeys,
+  auditLog,
+  contactMessages,
+  media,
+  paasApps,
+  pages,
+  posts,
+  projects,
+  skills,
+  tags,
+  users,
+  webhooks,
+} from '../db/schema.js';
 import type { Db, DbOrTx } from './database.js';
 
 export type AuditRow = typeof auditLog.$inferSelect;
@@ -20,7 +33,12 @@ export class AuditRepository {
     if (opts.before) where.push(lt(auditLog.id, opts.before));
     if (opts.actorUserId) where.push(eq(auditLog.actorUserId, opts.actorUserId));
     if (opts.targetType) where.push(eq(auditLog.targetType, opts.targetType));
-    return this.db.select().from(auditLog).where(and(...where)).orderBy(desc(auditLog.id)).limit(opts.limit);
+    return this.db
+      .select()
+      .from(auditLog)
+      .where(and(...where))
+      .orderBy(desc(auditLog.id))
+      .limit(opts.limit);
   }
 
   /** Current names of audit targets, keyed `type:id` (a deleted target has none). */
@@ -28,11 +46,16 @@ export class AuditRepository {
     const out = new Map<string, string>();
     const byType = new Map<string, Set<string>>();
     for (const t of targets) if (NAMED[t.type]) byType.set(t.type, (byType.get(t.type) ?? new Set()).add(t.id));
-    await Promise.all([...byType].map(async ([type, ids]) => {
-      const { table, id, name } = NAMED[type]!;
-      const rows = (await this.db.select({ id, name }).from(table).where(inArray(id, [...ids]))) as { id: string; name: string }[];
-      for (const r of rows) out.set(`${type}:${r.id}`, r.name);
-    }));
+    await Promise.all(
+      [...byType].map(async ([type, ids]) => {
+        const { table, id, name } = NAMED[type]!;
+        const rows = (await this.db
+          .select({ id, name })
+          .from(table)
+          .where(inArray(id, [...ids]))) as { id: string; name: string }[];
+        for (const r of rows) out.set(`${type}:${r.id}`, r.name);
+      }),
+    );
     return out;
   }
 }

@@ -10,7 +10,8 @@ import { ArchiveDecryptError, decryptStream, encryptStream } from './archive-cry
 import type { StorageRepository } from './storage.repository.js';
 
 /** Where archives live: a local folder, or a bucket and key prefix. */
-export type ArchiveTarget = { kind: 'dir'; dir: string } | { kind: 's3'; storage: StorageRepository; bucket: string; prefix: string };
+export type ArchiveTarget =
+  { kind: 'dir'; dir: string } | { kind: 's3'; storage: StorageRepository; bucket: string; prefix: string };
 
 export interface EntryDigest {
   size: number;
@@ -73,7 +74,12 @@ export class ArchiveWriter {
     private readonly finalize: (file: string, digest: EntryDigest, summary: Record<string, unknown>) => Promise<void>,
     passphrase?: string,
   ) {
-    const stages: (Transform | Writable)[] = [createGzip(), ...(passphrase ? [encryptStream(passphrase)] : []), this.archiveDigest, createWriteStream(file, { mode: 0o600 })];
+    const stages: (Transform | Writable)[] = [
+      createGzip(),
+      ...(passphrase ? [encryptStream(passphrase)] : []),
+      this.archiveDigest,
+      createWriteStream(file, { mode: 0o600 }),
+    ];
     this.written = pipeline(this.pack, ...(stages as [Transform])).catch((err: Error) => {
       this.failed = err;
       throw err;
@@ -134,7 +140,10 @@ export class ArchiveWriter {
  * multipart client needed). Lists show complete archives only.
  */
 export class BackupArchiveRepository {
-  constructor(private readonly target: ArchiveTarget, private readonly tmpDir: string) {}
+  constructor(
+    private readonly target: ArchiveTarget,
+    private readonly tmpDir: string,
+  ) {}
 
   describe(): string {
     return this.target.kind === 'dir' ? this.target.dir : `s3://${this.target.bucket}/${this.target.prefix}`;
@@ -146,21 +155,46 @@ export class BackupArchiveRepository {
     if (target.kind === 'dir') {
       await mkdir(target.dir, { recursive: true, mode: 0o700 });
       const partial = join(target.dir, `${name}.partial`);
-      return new ArchiveWriter(name, partial, this.tmpDir, mtime, async (file, digest, summary) => {
-        await rename(file, join(target.dir, name));
-        await writeFile(join(target.dir, `${name}.json`), JSON.stringify({ ...summary, ...digest }, null, 2), { mode: 0o600 });
-      }, passphrase);
+      return new ArchiveWriter(
+        name,
+        partial,
+        this.tmpDir,
+        mtime,
+        async (file, digest, summary) => {
+          await rename(file, join(target.dir, name));
+          await writeFile(join(target.dir, `${name}.json`), JSON.stringify({ ...summary, ...digest }, null, 2), {
+            mode: 0o600,
+          });
+        },
+        passphrase,
+      );
     }
     await target.storage.ensureBucket();
     const file = join(this.tmpDir, `${name}.partial`);
-    return new ArchiveWriter(name, file, this.tmpDir, mtime, async (path, digest, summary) => {
-      try {
-        await target.storage.putStream(target.prefix + name, createReadStream(path), digest.size, 'application/octet-stream');
-        await target.storage.put(`${target.prefix}${name}.json`, Buffer.from(JSON.stringify({ ...summary, ...digest }, null, 2)), 'application/json');
-      } finally {
-        await rm(path, { force: true });
-      }
-    }, passphrase);
+    return new ArchiveWriter(
+      name,
+      file,
+      this.tmpDir,
+      mtime,
+      async (path, digest, summary) => {
+        try {
+          await target.storage.putStream(
+            target.prefix + name,
+            createReadStream(path),
+            digest.size,
+            'application/octet-stream',
+          );
+          await target.storage.put(
+            `${target.prefix}${name}.json`,
+            Buffer.from(JSON.stringify({ ...summary, ...digest }, null, 2)),
+            'application/json',
+          );
+        } finally {
+          await rm(path, { force: true });
+        }
+      },
+      passphrase,
+    );
   }
 
   /**
@@ -173,14 +207,24 @@ export class BackupArchiveRepository {
     const encrypted = !head.subarray(0, 2).equals(GZIP_MAGIC);
     if (encrypted && head.toString('latin1') !== 'OVBACKUP') {
       raw.stream.destroy();
-      throw new ArchiveDecryptError('format', `${source} is neither a backup archive (.tar.gz) nor an encrypted one (.tar.gz.enc).`);
+      throw new ArchiveDecryptError(
+        'format',
+        `${source} is neither a backup archive (.tar.gz) nor an encrypted one (.tar.gz.enc).`,
+      );
     }
     if (encrypted && !passphrase) {
       raw.stream.destroy();
-      throw new ArchiveDecryptError('passphrase', `${source} is encrypted: set BACKUP_PASSPHRASE to the passphrase it was made with.`);
+      throw new ArchiveDecryptError(
+        'passphrase',
+        `${source} is encrypted: set BACKUP_PASSPHRASE to the passphrase it was made with.`,
+      );
     }
     const extract = tar.extract();
-    const queue: { header: { name: string; size: number; type?: string | null }; stream: Readable; next: () => void }[] = [];
+    const queue: {
+      header: { name: string; size: number; type?: string | null };
+      stream: Readable;
+      next: () => void;
+    }[] = [];
     let done = false;
     let failure: Error | undefined;
     let wake: (() => void) | undefined;
@@ -193,8 +237,17 @@ export class BackupArchiveRepository {
     });
     const stages = [raw.stream, ...(encrypted ? [decryptStream(passphrase!)] : []), createGunzip(), extract];
     void pipeline(stages as unknown as [Readable, Writable]).then(
-      () => { done = true; wake?.(); },
-      (err: Error) => { failure = err; done = true; current?.body.destroy(err); current?.settle(); wake?.(); },
+      () => {
+        done = true;
+        wake?.();
+      },
+      (err: Error) => {
+        failure = err;
+        done = true;
+        current?.body.destroy(err);
+        current?.settle();
+        wake?.();
+      },
     );
     try {
       for (;;) {
@@ -240,7 +293,10 @@ export class BackupArchiveRepository {
       const names = existsSync(dir) ? (await readdir(dir)).filter((n) => ARCHIVE_NAME.test(n)) : [];
       for (const name of names) {
         const info = await stat(join(dir, name));
-        const summary = await readFile(join(dir, `${name}.json`), 'utf8').then((t) => JSON.parse(t) as Record<string, unknown>, () => null);
+        const summary = await readFile(join(dir, `${name}.json`), 'utf8').then(
+          (t) => JSON.parse(t) as Record<string, unknown>,
+          () => null,
+        );
         out.push({ name, sizeBytes: info.size, modifiedAt: info.mtime, summary });
       }
     } else {
@@ -249,7 +305,10 @@ export class BackupArchiveRepository {
         for (const o of page) {
           const name = o.key.slice(prefix.length);
           if (name.includes('/') || !ARCHIVE_NAME.test(name)) continue;
-          const summary = await storage.getBuffer(`${o.key}.json`).then((b) => JSON.parse(b.toString('utf8')) as Record<string, unknown>, () => null);
+          const summary = await storage.getBuffer(`${o.key}.json`).then(
+            (b) => JSON.parse(b.toString('utf8')) as Record<string, unknown>,
+            () => null,
+          );
           out.push({ name, sizeBytes: o.size, modifiedAt: o.lastModified, summary });
         }
       }
@@ -271,13 +330,17 @@ export class BackupArchiveRepository {
     const name = basename(source);
     if (this.target.kind === 'dir') {
       const path = join(this.target.dir, name);
-      if (!existsSync(path)) throw new ArchiveNotFoundError(`No archive ${source} (neither a file nor an archive in ${this.target.dir}).`);
+      if (!existsSync(path))
+        throw new ArchiveNotFoundError(`No archive ${source} (neither a file nor an archive in ${this.target.dir}).`);
       return { stream: createReadStream(path) };
     }
-    const object = await this.target.storage.open(this.target.prefix + name).catch((err: { $metadata?: { httpStatusCode?: number } }) => {
-      if (err.$metadata?.httpStatusCode === 404) throw new ArchiveNotFoundError(`No archive ${name} in ${this.describe()}.`);
-      throw err;
-    });
+    const object = await this.target.storage
+      .open(this.target.prefix + name)
+      .catch((err: { $metadata?: { httpStatusCode?: number } }) => {
+        if (err.$metadata?.httpStatusCode === 404)
+          throw new ArchiveNotFoundError(`No archive ${name} in ${this.describe()}.`);
+        throw err;
+      });
     return { stream: object.body };
   }
 }

@@ -30,7 +30,8 @@ function fakeRedis() {
 }
 
 const options = { memoryTtlMs: 30_000, redisTtlSeconds: 600, maxEntries: 100, enabled: true };
-const cacheOn = (redis: ReturnType<typeof fakeRedis>) => new CacheRepository(redis as unknown as RedisClient, 'p:', pino({ level: 'silent' }), options);
+const cacheOn = (redis: ReturnType<typeof fakeRedis>) =>
+  new CacheRepository(redis as unknown as RedisClient, 'p:', pino({ level: 'silent' }), options);
 
 describe('CacheRepository', () => {
   it('fills an entry once with its JSON bytes and the ETag of those bytes; hits return the same bytes', async () => {
@@ -101,12 +102,17 @@ describe('CacheRepository', () => {
     expect(new Set(entries).size).toBe(1);
     // A failed fill is not remembered: the next reader tries again.
     const failing = cacheOn(fakeRedis());
-    await expect(failing.get('posts', 'x', async () => Promise.reject(new Error('db down')))).rejects.toThrow('db down');
+    await expect(failing.get('posts', 'x', async () => Promise.reject(new Error('db down')))).rejects.toThrow(
+      'db down',
+    );
     expect((await failing.get('posts', 'x', async () => 2)).value).toBe(2);
   });
 
   it('with the cache off every read loads, and the entry has bytes but no place in the cache', async () => {
-    const cache = new CacheRepository(fakeRedis() as unknown as RedisClient, 'p:', pino({ level: 'silent' }), { ...options, enabled: false });
+    const cache = new CacheRepository(fakeRedis() as unknown as RedisClient, 'p:', pino({ level: 'silent' }), {
+      ...options,
+      enabled: false,
+    });
     const entry = await cache.get('posts', 'k', async () => ({ x: 1 }));
     expect(entry.body?.toString()).toBe('{"x":1}');
     expect(entry.source).toBeUndefined();

@@ -66,7 +66,12 @@ export class CacheRepository {
     return filling;
   }
 
-  private async fill<T>(namespace: string, key: string, fullKey: string, load: () => Promise<T>): Promise<CacheEntry<T>> {
+  private async fill<T>(
+    namespace: string,
+    key: string,
+    fullKey: string,
+    load: () => Promise<T>,
+  ): Promise<CacheEntry<T>> {
     const source = { namespace, key };
     const fromRedis = await this.redisGet<T>(fullKey);
     if (fromRedis) {
@@ -95,7 +100,9 @@ export class CacheRepository {
   peek<T>(namespace: string, key: string): CacheEntry<T> | undefined | Promise<CacheEntry<T> | undefined> {
     if (!this.options.enabled) return undefined;
     const version = this.version(namespace);
-    return typeof version === 'number' ? this.fromMemory<T>(namespace, version, key) : version.then((v) => this.fromMemory<T>(namespace, v, key));
+    return typeof version === 'number'
+      ? this.fromMemory<T>(namespace, version, key)
+      : version.then((v) => this.fromMemory<T>(namespace, v, key));
   }
 
   private fromMemory<T>(namespace: string, version: number, key: string): CacheEntry<T> | undefined {

@@ -4,7 +4,10 @@ import type { MessageStatus } from '../dtos/contact.dto.js';
 import type { Db } from './database.js';
 
 export type ContactMessageRow = typeof contactMessages.$inferSelect;
-export type NewContactMessage = Pick<ContactMessageRow, 'id' | 'name' | 'email' | 'subject' | 'message' | 'ip' | 'userAgent'>;
+export type NewContactMessage = Pick<
+  ContactMessageRow,
+  'id' | 'name' | 'email' | 'subject' | 'message' | 'ip' | 'userAgent'
+>;
 
 /** Contact form submissions (the admin inbox). */
 export class ContactRepository {
@@ -20,12 +23,21 @@ export class ContactRepository {
   }
 
   /** Newest first; `before` is the (createdAt, id) of the last row of the previous page. */
-  async list(opts: { limit: number; before?: { createdAt: Date; id: string }; status?: MessageStatus }): Promise<ContactMessageRow[]> {
+  async list(opts: {
+    limit: number;
+    before?: { createdAt: Date; id: string };
+    status?: MessageStatus;
+  }): Promise<ContactMessageRow[]> {
     const where: SQL[] = [];
     if (opts.status) where.push(eq(contactMessages.status, opts.status));
     if (opts.before) {
       const { createdAt, id } = opts.before;
-      where.push(or(lt(contactMessages.createdAt, createdAt), and(eq(contactMessages.createdAt, createdAt), lt(contactMessages.id, id)))!);
+      where.push(
+        or(
+          lt(contactMessages.createdAt, createdAt),
+          and(eq(contactMessages.createdAt, createdAt), lt(contactMessages.id, id)),
+        )!,
+      );
     }
     return this.db
       .select()

@@ -46,12 +46,25 @@ export interface TableLoader {
 }
 
 export const MIGRATIONS_TABLE = '__drizzle_migrations';
-const BINARY_TYPES = new Set(['binary', 'varbinary', 'tinyblob', 'blob', 'mediumblob', 'longblob', 'bit', 'geometry', 'point', 'linestring', 'polygon']);
+const BINARY_TYPES = new Set([
+  'binary',
+  'varbinary',
+  'tinyblob',
+  'blob',
+  'mediumblob',
+  'longblob',
+  'bit',
+  'geometry',
+  'point',
+  'linestring',
+  'polygon',
+]);
 const BATCH_BYTES = 1_000_000;
 const BATCH_ROWS = 1000;
 
 const quote = (identifier: string) => {
-  if (!/^[A-Za-z0-9_$]+$/.test(identifier)) throw new Error(`Refusing an unusual SQL identifier: ${JSON.stringify(identifier)}`);
+  if (!/^[A-Za-z0-9_$]+$/.test(identifier))
+    throw new Error(`Refusing an unusual SQL identifier: ${JSON.stringify(identifier)}`);
   return `\`${identifier}\``;
 };
 
@@ -62,10 +75,20 @@ const quote = (identifier: string) => {
  * server stores: DATETIME(3) strings, JSON text, integers of any size.
  */
 export class DatabaseDumpRepository {
-  constructor(private readonly url: string, private readonly migrationsFolder: string) {}
+  constructor(
+    private readonly url: string,
+    private readonly migrationsFolder: string,
+  ) {}
 
   private async connect(): Promise<mysql.Connection> {
-    const conn = await mysql.createConnection({ uri: this.url, charset: 'utf8mb4_unicode_ci', connectTimeout: 10_000, supportBigNumbers: true, bigNumberStrings: true, dateStrings: true });
+    const conn = await mysql.createConnection({
+      uri: this.url,
+      charset: 'utf8mb4_unicode_ci',
+      connectTimeout: 10_000,
+      supportBigNumbers: true,
+      bigNumberStrings: true,
+      dateStrings: true,
+    });
     await conn.query("SET time_zone = '+00:00'");
     return conn;
   }
@@ -84,7 +107,9 @@ export class DatabaseDumpRepository {
   }
 
   async codeMigrations(): Promise<CodeMigration[]> {
-    const journal = JSON.parse(await readFile(join(this.migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string; when: number }[] };
+    const journal = JSON.parse(await readFile(join(this.migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
+      entries: { tag: string; when: number }[];
+    };
     return journal.entries.map((e) => ({ tag: e.tag, createdAt: e.when }));
   }
 
@@ -123,7 +148,9 @@ export class DatabaseDumpRepository {
         WHERE TABLE_SCHEMA = DATABASE() AND CONSTRAINT_NAME = 'PRIMARY' ORDER BY TABLE_NAME, ORDINAL_POSITION`,
     )) as unknown as [{ t: string; c: string }[]];
     return tables.map(({ t }) => {
-      const cols = columns.filter((c) => c.t === t).map((c) => ({ name: c.c, binary: BINARY_TYPES.has(c.d.toLowerCase()) }));
+      const cols = columns
+        .filter((c) => c.t === t)
+        .map((c) => ({ name: c.c, binary: BINARY_TYPES.has(c.d.toLowerCase()) }));
       const pk = keys.filter((k) => k.t === t).map((k) => k.c);
       return { name: t, columns: cols, primaryKey: pk.length ? pk : cols.map((c) => c.name) };
     });
@@ -132,7 +159,9 @@ export class DatabaseDumpRepository {
   private async *rows(conn: mysql.Connection, table: TableInfo): AsyncIterable<DumpValue[]> {
     const sql = `SELECT ${table.columns.map((c) => quote(c.name)).join(', ')} FROM ${quote(table.name)} ORDER BY ${table.primaryKey.map(quote).join(', ')}`;
     // The callback API streams (the promise API buffers a whole result); typeCast off = raw bytes.
-    const core = (conn as unknown as { connection: { query(o: object): { stream(o: object): AsyncIterable<(Buffer | null)[]> } } }).connection;
+    const core = (
+      conn as unknown as { connection: { query(o: object): { stream(o: object): AsyncIterable<(Buffer | null)[]> } } }
+    ).connection;
     const binary = table.columns.map((c) => c.binary);
     for await (const row of core.query({ sql, rowsAsArray: true, typeCast: false }).stream({ highWaterMark: 200 })) {
       yield row.map((v, i) => (v === null ? null : binary[i] ? { b64: v.toString('base64') } : v.toString('utf8')));
@@ -141,10 +170,13 @@ export class DatabaseDumpRepository {
 
   private async latestMigration(conn: mysql.Connection): Promise<AppliedMigration | null> {
     const [exists] = (await conn.query(
-      'SELECT 1 AS x FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?', [MIGRATIONS_TABLE],
+      'SELECT 1 AS x FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?',
+      [MIGRATIONS_TABLE],
     )) as unknown as [unknown[]];
     if (!exists.length) return null;
-    const [rows] = (await conn.query(`SELECT hash, created_at AS createdAt FROM ${quote(MIGRATIONS_TABLE)} ORDER BY created_at DESC LIMIT 1`)) as unknown as [{ hash: string; createdAt: string }[]];
+    const [rows] = (await conn.query(
+      `SELECT hash, created_at AS createdAt FROM ${quote(MIGRATIONS_TABLE)} ORDER BY created_at DESC LIMIT 1`,
+    )) as unknown as [{ hash: string; createdAt: string }[]];
     return rows[0] ? { hash: rows[0].hash, createdAt: Number(rows[0].createdAt) } : null;
   }
 
@@ -157,7 +189,9 @@ export class DatabaseDumpRepository {
       )) as unknown as [{ t: string }[]];
       const out: Record<string, number> = {};
       for (const { t } of tables) {
-        const [[row]] = (await conn.query(`SELECT COUNT(*) AS n FROM ${quote(t)}`)) as unknown as [{ n: string | number }[]];
+        const [[row]] = (await conn.query(`SELECT COUNT(*) AS n FROM ${quote(t)}`)) as unknown as [
+          { n: string | number }[],
+        ];
         out[t] = Number(row!.n);
       }
       return out;
@@ -191,11 +225,14 @@ export class DatabaseDumpRepository {
     const dir = await mkdtemp(join(tmpdir(), 'omervision-migrations-'));
     const database = createDatabase(this.url, { poolSize: 1, timeoutMs: 10_000 });
     try {
-      const journal = JSON.parse(await readFile(join(this.migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string; when: number }[] };
+      const journal = JSON.parse(await readFile(join(this.migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
+        entries: { tag: string; when: number }[];
+      };
       journal.entries = journal.entries.filter((e) => upTo === undefined || e.when <= upTo);
       await mkdir(join(dir, 'meta'));
       await writeFile(join(dir, 'meta', '_journal.json'), JSON.stringify(journal));
-      for (const e of journal.entries) await copyFile(join(this.migrationsFolder, `${e.tag}.sql`), join(dir, `${e.tag}.sql`));
+      for (const e of journal.entries)
+        await copyFile(join(this.migrationsFolder, `${e.tag}.sql`), join(dir, `${e.tag}.sql`));
       const name = new URL(this.url).pathname.slice(1).replace(/`/g, '');
       await database.pool.query(`ALTER DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
       await migrate(database.db, { migrationsFolder: dir });
@@ -226,7 +263,8 @@ export class DatabaseDumpRepository {
         try {
           await conn.query(`DELETE FROM ${quote(table)}`);
           for await (const row of rows) {
-            if (row.length !== columns.length) throw new Error(`${table}: a row has ${row.length} values for ${columns.length} columns`);
+            if (row.length !== columns.length)
+              throw new Error(`${table}: a row has ${row.length} values for ${columns.length} columns`);
             const values = row.map((v) => (v !== null && typeof v === 'object' ? Buffer.from(v.b64, 'base64') : v));
             batch.push(values);
             bytes += values.reduce<number>((n, v) => n + (v === null ? 4 : v.length + 3), 0);

@@ -6,14 +6,21 @@ import type { RedisClient } from './redis.js';
  * unreachable; the caller decides how to degrade.
  */
 export class DenylistRepository {
-  constructor(private readonly redis: RedisClient, private readonly prefix: string) {}
+  constructor(
+    private readonly redis: RedisClient,
+    private readonly prefix: string,
+  ) {}
 
   async denyToken(jti: string, ttlSeconds: number): Promise<void> {
-    await this.redis.set(`${this.prefix}deny:jti:${jti}`, '1', { expiration: { type: 'EX', value: Math.max(1, ttlSeconds) } });
+    await this.redis.set(`${this.prefix}deny:jti:${jti}`, '1', {
+      expiration: { type: 'EX', value: Math.max(1, ttlSeconds) },
+    });
   }
 
   async denyFamily(familyId: string, ttlSeconds: number): Promise<void> {
-    await this.redis.set(`${this.prefix}deny:sid:${familyId}`, '1', { expiration: { type: 'EX', value: Math.max(1, ttlSeconds) } });
+    await this.redis.set(`${this.prefix}deny:sid:${familyId}`, '1', {
+      expiration: { type: 'EX', value: Math.max(1, ttlSeconds) },
+    });
   }
 
   /** One round trip for both keys. */

@@ -89,7 +89,10 @@ export interface DeathEvent {
  */
 export class DockerRepository {
   /** `instance`: this installation's id; only objects labelled with it are listed or watched. */
-  constructor(readonly instance: string, private readonly docker: Docker = new Docker()) {}
+  constructor(
+    readonly instance: string,
+    private readonly docker: Docker = new Docker(),
+  ) {}
 
   private get managedFilter(): string {
     return `${LABEL.managed}=${this.instance}`;
@@ -102,7 +105,9 @@ export class DockerRepository {
   /** Bytes a container has written to its writable layer (`docker ps --size`), or undefined when it is gone. */
   async writableBytes(id: string): Promise<number | undefined> {
     try {
-      const info = (await this.docker.getContainer(id).inspect({ size: true } as Docker.ContainerInspectOptions)) as { SizeRw?: number };
+      const info = (await this.docker.getContainer(id).inspect({ size: true } as Docker.ContainerInspectOptions)) as {
+        SizeRw?: number;
+      };
       return info.SizeRw ?? 0;
     } catch (err) {
       if (statusOf(err) === 404) return undefined;
@@ -111,8 +116,16 @@ export class DockerRepository {
   }
 
   async engineInfo(): Promise<EngineInfo> {
-    const info = (await this.docker.info()) as { CgroupDriver?: string; CgroupVersion?: string; DockerRootDir?: string };
-    return { cgroupDriver: info.CgroupDriver ?? 'cgroupfs', cgroupVersion: info.CgroupVersion === '2' ? '2' : '1', rootDir: info.DockerRootDir ?? '/var/lib/docker' };
+    const info = (await this.docker.info()) as {
+      CgroupDriver?: string;
+      CgroupVersion?: string;
+      DockerRootDir?: string;
+    };
+    return {
+      cgroupDriver: info.CgroupDriver ?? 'cgroupfs',
+      cgroupVersion: info.CgroupVersion === '2' ? '2' : '1',
+      rootDir: info.DockerRootDir ?? '/var/lib/docker',
+    };
   }
 
   async imageInfo(ref: string): Promise<ImageInfo | undefined> {
@@ -122,7 +135,13 @@ export class DockerRepository {
         .filter((p) => p.endsWith('/tcp'))
         .map((p) => Number.parseInt(p, 10))
         .filter((p) => Number.isInteger(p));
-      return { id: info.Id, ports, user: info.Config?.User ?? '', onBuild: info.Config?.OnBuild ?? [], size: info.Size };
+      return {
+        id: info.Id,
+        ports,
+        user: info.Config?.User ?? '',
+        onBuild: info.Config?.OnBuild ?? [],
+        size: info.Size,
+      };
     } catch (err) {
       if (statusOf(err) === 404) return undefined;
       throw err;
@@ -150,31 +169,34 @@ export class DockerRepository {
    * `timeoutMs`, when the context grows past `maxContextBytes`, or when `signal` aborts (its reason's
    * message becomes the failure).
    */
-  async build(
-    contextDir: string,
-    options: BuildOptions,
-    onLine: (line: string) => void,
-  ): Promise<string> {
+  async build(contextDir: string, options: BuildOptions, onLine: (line: string) => void): Promise<string> {
     const abort = new AbortController();
     const stop = (message: string) => {
       if (!abort.signal.aborted) abort.abort(new BuildFailure(message));
     };
-    const timer = setTimeout(() => stop(`the build took longer than ${Math.round(options.timeoutMs / 1000)} s and was cancelled`), options.timeoutMs);
+    const timer = setTimeout(
+      () => stop(`the build took longer than ${Math.round(options.timeoutMs / 1000)} s and was cancelled`),
+      options.timeoutMs,
+    );
     const onExternal = () => stop((options.signal?.reason as Error | undefined)?.message ?? 'the build was cancelled');
     options.signal?.addEventListener('abort', onExternal, { once: true });
     let sent = 0;
     const context = tar.pack(contextDir, { ignore: (name) => name.split(sep).includes('.git') });
-    const counted = context.pipe(new Transform({
-      transform(chunk: Buffer, _enc, done) {
-        sent += chunk.length;
-        if (options.maxContextBytes !== undefined && sent > options.maxContextBytes) {
-          stop(`the build context is larger than ${Math.round(options.maxContextBytes / 1024 / 1024)} MB (add a .dockerignore, or raise PAAS_BUILD_CONTEXT_MB)`);
-          done();
-          return;
-        }
-        done(null, chunk);
-      },
-    }));
+    const counted = context.pipe(
+      new Transform({
+        transform(chunk: Buffer, _enc, done) {
+          sent += chunk.length;
+          if (options.maxContextBytes !== undefined && sent > options.maxContextBytes) {
+            stop(
+              `the build context is larger than ${Math.round(options.maxContextBytes / 1024 / 1024)} MB (add a .dockerignore, or raise PAAS_BUILD_CONTEXT_MB)`,
+            );
+            done();
+            return;
+          }
+          done(null, chunk);
+        },
+      }),
+    );
     let imageId: string | undefined;
     let failure: string | undefined;
     const output = new LineSplitter();
@@ -182,22 +204,25 @@ export class DockerRepository {
       for (const line of output.push(text)) onLine(line);
     };
     try {
-      const stream = (await this.docker.buildImage(counted as unknown as NodeJS.ReadableStream, {
-        t: options.tag,
-        labels: options.labels,
-        rm: true,
-        forcerm: true,
-        pull: false,
-        memory: options.limits.memoryBytes,
-        memswap: options.limits.memoryBytes,
-        cpuquota: options.limits.cpuQuota,
-        cpuperiod: 100_000,
-        ...(options.networkMode ? { networkmode: options.networkMode } : {}),
-        ...(options.cgroupParent ? { cgroupparent: options.cgroupParent } : {}),
-        ...(options.noCache ? { nocache: true } : {}),
-        ...(options.buildArgs && Object.keys(options.buildArgs).length ? { buildargs: options.buildArgs } : {}),
-        abortSignal: abort.signal,
-      } as Docker.ImageBuildOptions)) as Readable;
+      const stream = (await this.docker.buildImage(
+        counted as unknown as NodeJS.ReadableStream,
+        {
+          t: options.tag,
+          labels: options.labels,
+          rm: true,
+          forcerm: true,
+          pull: false,
+          memory: options.limits.memoryBytes,
+          memswap: options.limits.memoryBytes,
+          cpuquota: options.limits.cpuQuota,
+          cpuperiod: 100_000,
+          ...(options.networkMode ? { networkmode: options.networkMode } : {}),
+          ...(options.cgroupParent ? { cgroupparent: options.cgroupParent } : {}),
+          ...(options.noCache ? { nocache: true } : {}),
+          ...(options.buildArgs && Object.keys(options.buildArgs).length ? { buildargs: options.buildArgs } : {}),
+          abortSignal: abort.signal,
+        } as Docker.ImageBuildOptions,
+      )) as Readable;
       await new Promise<void>((resolve, reject) => {
         const ndjson = new LineSplitter();
         abort.signal.addEventListener('abort', () => stream.destroy(), { once: true });
@@ -277,7 +302,9 @@ export class DockerRepository {
   async state(id: string): Promise<ContainerState | undefined> {
     try {
       const info = await this.docker.getContainer(id).inspect();
-      const binding = Object.values(info.NetworkSettings?.Ports ?? {}).flat().find((b) => b?.HostIp === '127.0.0.1' || b?.HostIp === '');
+      const binding = Object.values(info.NetworkSettings?.Ports ?? {})
+        .flat()
+        .find((b) => b?.HostIp === '127.0.0.1' || b?.HostIp === '');
       return {
         id: info.Id,
         running: info.State.Running,
@@ -296,8 +323,12 @@ export class DockerRepository {
   /** The last `lines` lines of stdout and stderr, interleaved as Docker stored them. */
   async logTail(id: string, lines: number): Promise<string[]> {
     try {
-      const raw = (await this.docker.getContainer(id).logs({ stdout: true, stderr: true, tail: lines, follow: false })) as unknown as Buffer;
-      return splitLines(demux(raw)).filter((l) => l.length > 0).slice(-lines);
+      const raw = (await this.docker
+        .getContainer(id)
+        .logs({ stdout: true, stderr: true, tail: lines, follow: false })) as unknown as Buffer;
+      return splitLines(demux(raw))
+        .filter((l) => l.length > 0)
+        .slice(-lines);
     } catch (err) {
       if (statusOf(err) === 404) return [];
       throw err;
@@ -350,8 +381,16 @@ export class DockerRepository {
       if (!(await this.removeRef(ref))) return; // still used by a container, or by another tag
     }
     while (parent) {
-      const info = await this.docker.getImage(parent).inspect().catch(() => undefined);
-      if (!info || (info.RepoTags ?? []).some((t) => t !== '<none>:<none>') || info.Config?.Labels?.[LABEL.app] !== image.appId) return;
+      const info = await this.docker
+        .getImage(parent)
+        .inspect()
+        .catch(() => undefined);
+      if (
+        !info ||
+        (info.RepoTags ?? []).some((t) => t !== '<none>:<none>') ||
+        info.Config?.Labels?.[LABEL.app] !== image.appId
+      )
+        return;
       const next = info.Parent || undefined;
       if (!(await this.removeRef(info.Id))) return;
       parent = next;
@@ -370,20 +409,29 @@ export class DockerRepository {
     }
   }
 
-
   /**
    * Removes dangling images older than `hours` — with the classic builder, the layers failed or
    * cancelled builds leave — and BuildKit's cache of the same age. Returns the bytes reclaimed.
    */
   async pruneBuildCache(hours: number): Promise<number> {
-    const images = await this.docker.pruneImages({ filters: { dangling: { true: true }, until: { [`${hours}h`]: true } } });
-    const builder = await this.docker.pruneBuilder({ filters: { until: [`${hours}h`] } } as Docker.PruneBuilderOptions).catch(() => ({ SpaceReclaimed: 0 })); // BuildKit unused or absent
+    const images = await this.docker.pruneImages({
+      filters: { dangling: { true: true }, until: { [`${hours}h`]: true } },
+    });
+    const builder = await this.docker
+      .pruneBuilder({ filters: { until: [`${hours}h`] } } as Docker.PruneBuilderOptions)
+      .catch(() => ({ SpaceReclaimed: 0 })); // BuildKit unused or absent
     return (images.SpaceReclaimed ?? 0) + ((builder as { SpaceReclaimed?: number }).SpaceReclaimed ?? 0);
   }
 
   async managedContainers(): Promise<(ManagedObject & { state: string })[]> {
     const list = await this.docker.listContainers({ all: true, filters: { label: [this.managedFilter] } });
-    return list.map((c) => ({ id: c.Id, appId: c.Labels[LABEL.app] ?? '', deploymentId: c.Labels[LABEL.deployment], created: c.Created, state: c.State }));
+    return list.map((c) => ({
+      id: c.Id,
+      appId: c.Labels[LABEL.app] ?? '',
+      deploymentId: c.Labels[LABEL.deployment],
+      created: c.Created,
+      state: c.State,
+    }));
   }
 
   /**
@@ -398,7 +446,13 @@ export class DockerRepository {
       const tags = (i.RepoTags ?? []).filter((t) => t.startsWith('ov-paas/') || t.includes('/ov-paas/'));
       const fromTags = tags.map((t) => t.slice(t.lastIndexOf(':') + 1)).filter((d) => /^[0-9a-f-]{36}$/.test(d));
       const legacy = i.Labels?.[LABEL.deployment];
-      return { id: i.Id, appId: i.Labels?.[LABEL.app] ?? '', deploymentIds: [...new Set([...fromTags, ...(legacy ? [legacy] : [])])], tags, created: i.Created };
+      return {
+        id: i.Id,
+        appId: i.Labels?.[LABEL.app] ?? '',
+        deploymentIds: [...new Set([...fromTags, ...(legacy ? [legacy] : [])])],
+        tags,
+        created: i.Created,
+      };
     });
   }
 
@@ -426,7 +480,9 @@ export class DockerRepository {
     const killed = new Map<string, number>();
     const connect = async () => {
       try {
-        const stream = (await this.docker.getEvents({ filters: { type: ['container'], event: ['kill', 'die'], label: [this.managedFilter] } })) as unknown as Readable;
+        const stream = (await this.docker.getEvents({
+          filters: { type: ['container'], event: ['kill', 'die'], label: [this.managedFilter] },
+        })) as unknown as Readable;
         if (stopped) return stream.destroy();
         current = stream;
         onConnected(connections++ > 0);
@@ -434,7 +490,12 @@ export class DockerRepository {
         stream.on('data', (chunk: Buffer) => {
           for (const raw of ndjson.push(chunk)) {
             try {
-              const evt = JSON.parse(raw) as { id: string; Action?: string; status?: string; Actor?: { Attributes?: Record<string, string> } };
+              const evt = JSON.parse(raw) as {
+                id: string;
+                Action?: string;
+                status?: string;
+                Actor?: { Attributes?: Record<string, string> };
+              };
               const action = evt.Action ?? evt.status;
               const now = Date.now();
               for (const [id, at] of killed) if (now - at > 60_000) killed.delete(id);
@@ -444,7 +505,12 @@ export class DockerRepository {
               }
               const attrs = evt.Actor?.Attributes ?? {};
               const signalled = killed.delete(evt.id);
-              onDie({ containerId: evt.id, appId: attrs[LABEL.app] ?? '', deploymentId: attrs[LABEL.deployment] ?? '', signalled });
+              onDie({
+                containerId: evt.id,
+                appId: attrs[LABEL.app] ?? '',
+                deploymentId: attrs[LABEL.deployment] ?? '',
+                signalled,
+              });
             } catch {
               // a partial or foreign line: nothing to act on
             }
@@ -487,8 +553,13 @@ export class DockerRepository {
     let stream: Readable;
     try {
       stream = (await this.docker.getContainer(id).logs({
-        follow: true, stdout: true, stderr: true, timestamps: true, abortSignal: signal,
-        ...(from.since !== undefined ? { since: from.since } : {}), ...(from.tail !== undefined ? { tail: from.tail } : {}),
+        follow: true,
+        stdout: true,
+        stderr: true,
+        timestamps: true,
+        abortSignal: signal,
+        ...(from.since !== undefined ? { since: from.since } : {}),
+        ...(from.tail !== undefined ? { tail: from.tail } : {}),
       })) as unknown as Readable;
     } catch (err) {
       if (statusOf(err) === 404 || signal.aborted) return;

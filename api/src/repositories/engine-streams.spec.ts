@@ -39,7 +39,9 @@ describe('splitLines', () => {
 });
 
 describe('LineSplitter', () => {
-  const ndjson = Buffer.from(`${JSON.stringify({ stream: 'Step 1/2 : RUN echo şğü 🚀\n' })}\r\n${JSON.stringify({ status: 'İşlem tamam' })}\n`);
+  const ndjson = Buffer.from(
+    `${JSON.stringify({ stream: 'Step 1/2 : RUN echo şğü 🚀\n' })}\r\n${JSON.stringify({ status: 'İşlem tamam' })}\n`,
+  );
 
   it('keeps a character cut between two chunks whole, wherever the cut falls', () => {
     // Decoded chunk by chunk (as before), some cut falls inside ş, ğ, ü, İ or the emoji and yields U+FFFD.
@@ -47,7 +49,10 @@ describe('LineSplitter', () => {
     for (const [a, b] of cuts(ndjson)) {
       const splitter = new LineSplitter();
       const lines = [...splitter.push(a), ...splitter.push(b), ...splitter.end()];
-      expect(lines.map((l) => JSON.parse(l) as unknown)).toEqual([{ stream: 'Step 1/2 : RUN echo şğü 🚀\n' }, { status: 'İşlem tamam' }]);
+      expect(lines.map((l) => JSON.parse(l) as unknown)).toEqual([
+        { stream: 'Step 1/2 : RUN echo şğü 🚀\n' },
+        { status: 'İşlem tamam' },
+      ]);
     }
   });
 
@@ -56,7 +61,13 @@ describe('LineSplitter', () => {
     const lines = [...ndjson].flatMap((byte) => splitter.push(Buffer.from([byte])));
     expect([...lines, ...splitter.end()]).toHaveLength(2);
     const text = new LineSplitter();
-    expect([...text.push('a\r'), ...text.push('\nb\r'), ...text.push('\r'), ...text.push('\nc'), ...text.end()]).toEqual(['a', 'b', 'c']);
+    expect([
+      ...text.push('a\r'),
+      ...text.push('\nb\r'),
+      ...text.push('\r'),
+      ...text.push('\nc'),
+      ...text.end(),
+    ]).toEqual(['a', 'b', 'c']);
   });
 
   it('hands out progress-bar redraws as lines as they come, and the unterminated rest at the end', () => {
@@ -71,7 +82,9 @@ describe('LineSplitter', () => {
 describe('incompleteUtf8Tail', () => {
   it('counts the bytes of a character that goes on in the next chunk', () => {
     const emoji = Buffer.from('🚀');
-    expect([1, 2, 3].map((n) => incompleteUtf8Tail(Buffer.concat([Buffer.from('a'), emoji.subarray(0, n)])))).toEqual([1, 2, 3]);
+    expect([1, 2, 3].map((n) => incompleteUtf8Tail(Buffer.concat([Buffer.from('a'), emoji.subarray(0, n)])))).toEqual([
+      1, 2, 3,
+    ]);
     expect(incompleteUtf8Tail(Buffer.from('aş🚀'))).toBe(0);
     expect(incompleteUtf8Tail(Buffer.from('ş').subarray(0, 1))).toBe(1);
     expect(incompleteUtf8Tail(Buffer.alloc(0))).toBe(0);
@@ -84,23 +97,32 @@ describe('readFrames', () => {
   it('decodes a frame cut anywhere across chunks', async () => {
     const bytes = Buffer.concat([frame(1, `${ts(1)}merhaba dünya 🚀\n`), frame(2, `${ts(2)}hata: şifre\n`)]);
     for (const [a, b] of cuts(bytes)) {
-      expect(await framesOf([a, b])).toEqual([['stdout', `${ts(1)}merhaba dünya 🚀\n`], ['stderr', `${ts(2)}hata: şifre\n`]]);
+      expect(await framesOf([a, b])).toEqual([
+        ['stdout', `${ts(1)}merhaba dünya 🚀\n`],
+        ['stderr', `${ts(2)}hata: şifre\n`],
+      ]);
     }
   });
 
-  it('joins a character the engine cut between two frames of a long line (after the next frame\'s timestamp)', async () => {
+  it("joins a character the engine cut between two frames of a long line (after the next frame's timestamp)", async () => {
     const line = Buffer.from('yük 🚀 ş\n');
     const cut = line.indexOf(Buffer.from('🚀')) + 2;
-    const got = await framesOf([Buffer.concat([
-      frame(1, Buffer.concat([Buffer.from(ts(1)), line.subarray(0, cut)])),
-      frame(2, `${ts(1)}on stderr\n`),
-      frame(1, Buffer.concat([Buffer.from(ts(2)), line.subarray(cut)])),
-    ])]);
-    expect(got).toEqual([['stdout', `${ts(1)}yük `], ['stderr', `${ts(1)}on stderr\n`], ['stdout', `${ts(2)}🚀 ş\n`]]);
+    const got = await framesOf([
+      Buffer.concat([
+        frame(1, Buffer.concat([Buffer.from(ts(1)), line.subarray(0, cut)])),
+        frame(2, `${ts(1)}on stderr\n`),
+        frame(1, Buffer.concat([Buffer.from(ts(2)), line.subarray(cut)])),
+      ]),
+    ]);
+    expect(got).toEqual([
+      ['stdout', `${ts(1)}yük `],
+      ['stderr', `${ts(1)}on stderr\n`],
+      ['stdout', `${ts(2)}🚀 ş\n`],
+    ]);
     expect(got.some(([, m]) => m.includes('\uFFFD'))).toBe(false);
   });
 
-  it('decodes a TTY container\'s plain output across chunks', async () => {
+  it("decodes a TTY container's plain output across chunks", async () => {
     const text = Buffer.from('İstanbul, ışık, 🚀 hazır\r\n');
     for (const [a, b] of cuts(text).filter(([head]) => head.length >= 8)) {
       expect((await framesOf([a, b])).map(([, m]) => m).join('')).toBe(text.toString('utf8'));

@@ -63,7 +63,11 @@ const TIMESTAMP_PREFIX = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z /;
  * engine cuts a line longer than 16 KB into several frames, possibly inside a character: the bytes
  * of an unfinished character wait for the stream's next frame (after its timestamp, when it has one).
  */
-export async function readFrames(stream: Readable, onMessage: (stream: 'stdout' | 'stderr', message: string) => void, signal: AbortSignal): Promise<void> {
+export async function readFrames(
+  stream: Readable,
+  onMessage: (stream: 'stdout' | 'stderr', message: string) => void,
+  signal: AbortSignal,
+): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     let buffer: Buffer = Buffer.alloc(0);
     let tty: StringDecoder | undefined;

@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { simpleGit } from 'simple-git';
 import {
-  explainCloneFailure, hostKeyAlias, learnedHostKey, scrub, secretsOf, sshCommand, tokenEnv, type CloneAuth,
+  explainCloneFailure,
+  hostKeyAlias,
+  learnedHostKey,
+  scrub,
+  secretsOf,
+  sshCommand,
+  tokenEnv,
+  type CloneAuth,
 } from '../domain/paas/git-access.js';
 import { curlResolveEntry, type RepoSource } from '../domain/paas/repo-source.js';
 import type { RepoSnapshot } from '../domain/paas/repo-snapshot.js';
@@ -33,7 +40,13 @@ export class GitRepository {
   constructor(private readonly options: { caFile?: string } = { caFile: process.env.GIT_SSL_CAINFO }) {}
 
   /** Clones `branch`, or the repository's default branch (its HEAD) when null; returns the commit and the branch cloned. */
-  async clone(source: RepoSource, branch: string | null, dir: string, limits: CloneLimits, auth: CloneAuth = { kind: 'none' }): Promise<{ commitSha: string; branch: string }> {
+  async clone(
+    source: RepoSource,
+    branch: string | null,
+    dir: string,
+    limits: CloneLimits,
+    auth: CloneAuth = { kind: 'none' },
+  ): Promise<{ commitSha: string; branch: string }> {
     await rm(dir, { recursive: true, force: true });
     await mkdir(dirname(dir), { recursive: true });
     const access = await this.access(source, auth);
@@ -43,14 +56,22 @@ export class GitRepository {
       why ??= reason;
       abort.abort();
     };
-    const deadline = setTimeout(() => stop(`the clone took longer than ${Math.round(limits.timeoutMs / 1000)} s`), limits.timeoutMs);
+    const deadline = setTimeout(
+      () => stop(`the clone took longer than ${Math.round(limits.timeoutMs / 1000)} s`),
+      limits.timeoutMs,
+    );
     // The size cap is watched while git writes, so a huge repository is cut off, not downloaded.
     const watcher = setInterval(() => {
       void dirSize(dir, limits.maxBytes).then((size) => {
         if (size > limits.maxBytes) stop(`the repository is larger than ${Math.round(limits.maxBytes / 1048576)} MB`);
       });
     }, 250);
-    const config = ['http.followRedirects=false', 'transfer.fsckObjects=true', 'core.symlinks=true', 'advice.detachedHead=false'];
+    const config = [
+      'http.followRedirects=false',
+      'transfer.fsckObjects=true',
+      'core.symlinks=true',
+      'advice.detachedHead=false',
+    ];
     if (source.kind === 'https' && source.pin) config.push(`http.curloptResolve=${curlResolveEntry(source.pin)}`);
     const env: Record<string, string> = {
       PATH: process.env.PATH ?? '/usr/bin:/bin',
@@ -73,13 +94,23 @@ export class GitRepository {
         unsafe: { allowUnsafeConfigEnvCount: auth.kind === 'token', allowUnsafeSshCommand: auth.kind === 'ssh' },
       }).env(env);
       await git.raw([
-        'clone', '--depth=1', '--single-branch', '--no-tags', '--no-recurse-submodules', ...(branch === null ? [] : [`--branch=${branch}`]),
-        '--', source.url, dir,
+        'clone',
+        '--depth=1',
+        '--single-branch',
+        '--no-tags',
+        '--no-recurse-submodules',
+        ...(branch === null ? [] : [`--branch=${branch}`]),
+        '--',
+        source.url,
+        dir,
       ]);
       const size = await dirSize(dir, limits.maxBytes);
       if (size > limits.maxBytes) stop(`the repository is larger than ${Math.round(limits.maxBytes / 1048576)} MB`);
       if (why) throw new CloneFailure(why);
-      const local = simpleGit({ baseDir: dir, config: [] }).env({ PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: dirname(dir) });
+      const local = simpleGit({ baseDir: dir, config: [] }).env({
+        PATH: process.env.PATH ?? '/usr/bin:/bin',
+        HOME: dirname(dir),
+      });
       const commitSha = (await local.revparse(['HEAD'])).trim();
       return { commitSha, branch: branch ?? (await local.raw(['symbolic-ref', '--short', 'HEAD'])).trim() };
     } catch (err) {
@@ -96,8 +127,12 @@ export class GitRepository {
   }
 
   /** The environment a private repository needs, and what to do once the clone has ended. */
-  private async access(source: RepoSource, auth: CloneAuth): Promise<{ env: Record<string, string>; done: () => Promise<void> }> {
-    if (auth.kind === 'token' && source.kind === 'https') return { env: tokenEnv(auth.username, auth.token), done: async () => undefined };
+  private async access(
+    source: RepoSource,
+    auth: CloneAuth,
+  ): Promise<{ env: Record<string, string>; done: () => Promise<void> }> {
+    if (auth.kind === 'token' && source.kind === 'https')
+      return { env: tokenEnv(auth.username, auth.token), done: async () => undefined };
     if (auth.kind !== 'ssh' || source.kind !== 'ssh' || !source.pin) return { env: {}, done: async () => undefined };
     // Outside the deployment's directory: that becomes the build context.
     const keyDir = await mkdtemp(join(tmpdir(), 'ov-git-ssh-'));
@@ -178,7 +213,11 @@ async function dirSize(dir: string, stopAbove: number): Promise<number> {
       if (total > stopAbove) return;
       const full = join(current, entry.name);
       if (entry.isDirectory()) await walk(full);
-      else if (entry.isFile()) total += await lstat(full).then((s) => s.size, () => 0);
+      else if (entry.isFile())
+        total += await lstat(full).then(
+          (s) => s.size,
+          () => 0,
+        );
     }
   };
   await walk(dir);
@@ -187,7 +226,13 @@ async function dirSize(dir: string, stopAbove: number): Promise<number> {
 
 /** git's own message, minus noise, with a hint for the common case of a missing branch. */
 function cleanGitError(message: string, branch: string): string {
-  const text = message.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('Cloning into')).join(' ').slice(0, 600);
-  if (/Remote branch .* not found|couldn't find remote ref/i.test(text)) return `branch "${branch}" does not exist in the repository`;
+  const text = message
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('Cloning into'))
+    .join(' ')
+    .slice(0, 600);
+  if (/Remote branch .* not found|couldn't find remote ref/i.test(text))
+    return `branch "${branch}" does not exist in the repository`;
   return `git clone failed: ${text || 'unknown error'}`;
 }

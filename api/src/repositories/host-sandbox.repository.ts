@@ -42,13 +42,20 @@ export class HostSandboxRepository {
     const bin = family === 4 ? 'iptables' : 'ip6tables';
     await this.restore(`${bin}-restore`, rules);
     for (const { chain, rule } of jumps) {
-      const present = await run(bin, ['-w', '5', '-C', chain, ...rule]).then(() => true, () => false);
+      const present = await run(bin, ['-w', '5', '-C', chain, ...rule]).then(
+        () => true,
+        () => false,
+      );
       if (!present) await this.exec(bin, ['-w', '5', '-I', chain, '1', ...rule]);
     }
   }
 
   /** Rules in `chain` and whether every jump is present; undefined when the chain does not exist. */
-  async inspect(family: 4 | 6, chain: string, jumps: { chain: string; rule: string[] }[]): Promise<{ rules: number; jumpsPresent: boolean } | undefined> {
+  async inspect(
+    family: 4 | 6,
+    chain: string,
+    jumps: { chain: string; rule: string[] }[],
+  ): Promise<{ rules: number; jumpsPresent: boolean } | undefined> {
     const bin = family === 4 ? 'iptables' : 'ip6tables';
     let listing: string;
     try {
@@ -59,7 +66,13 @@ export class HostSandboxRepository {
     const rules = listing.split('\n').filter((l) => l.startsWith('-A ')).length;
     let jumpsPresent = true;
     for (const { chain: c, rule } of jumps) {
-      if (!(await run(bin, ['-w', '5', '-C', c, ...rule]).then(() => true, () => false))) jumpsPresent = false;
+      if (
+        !(await run(bin, ['-w', '5', '-C', c, ...rule]).then(
+          () => true,
+          () => false,
+        ))
+      )
+        jumpsPresent = false;
     }
     return { rules, jumpsPresent };
   }
@@ -76,10 +89,35 @@ export class HostSandboxRepository {
 
   /** Removes the cgroups Docker and we made for `name` (each controller in v1); empty ones only. True when none is left. */
   async removeCgroup(name: string, version: '1' | '2'): Promise<boolean> {
-    const dirs = version === '1'
-      ? ['pids', 'memory', 'cpu,cpuacct', 'cpu', 'cpuacct', 'cpuset', 'blkio', 'devices', 'freezer', 'net_cls,net_prio', 'net_cls', 'net_prio', 'perf_event', 'hugetlb', 'systemd', 'rdma'].map((c) => join(this.cgroupRoot, c, name))
-      : [join(this.cgroupRoot, name)];
-    const left = await Promise.all(dirs.map((d) => rmdir(d).then(() => false, (err: NodeJS.ErrnoException) => err.code !== 'ENOENT')));
+    const dirs =
+      version === '1'
+        ? [
+            'pids',
+            'memory',
+            'cpu,cpuacct',
+            'cpu',
+            'cpuacct',
+            'cpuset',
+            'blkio',
+            'devices',
+            'freezer',
+            'net_cls,net_prio',
+            'net_cls',
+            'net_prio',
+            'perf_event',
+            'hugetlb',
+            'systemd',
+            'rdma',
+          ].map((c) => join(this.cgroupRoot, c, name))
+        : [join(this.cgroupRoot, name)];
+    const left = await Promise.all(
+      dirs.map((d) =>
+        rmdir(d).then(
+          () => false,
+          (err: NodeJS.ErrnoException) => err.code !== 'ENOENT',
+        ),
+      ),
+    );
     return !left.includes(true);
   }
 
@@ -124,7 +162,8 @@ export class HostSandboxRepository {
   private restore(bin: string, input: string): Promise<void> {
     return new Promise((resolve, reject) => {
       const child = execFile(bin, ['-w', '5', '--noflush'], (err, _stdout, stderr) =>
-        err ? reject(new HostSandboxError(`${bin}: ${stderr.trim() || describe(err)}`)) : resolve());
+        err ? reject(new HostSandboxError(`${bin}: ${stderr.trim() || describe(err)}`)) : resolve(),
+      );
       child.stdin!.end(input);
     });
   }

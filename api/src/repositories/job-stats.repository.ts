@@ -18,7 +18,10 @@ export interface JobStats {
  * whichever process and however many workers. One hash per queue; values only ever grow (counters).
  */
 export class JobStatsRepository {
-  constructor(private readonly redis: RedisClient, private readonly prefix: string) {}
+  constructor(
+    private readonly redis: RedisClient,
+    private readonly prefix: string,
+  ) {}
 
   private key(queue: string) {
     return `${this.prefix}jobstats:${queue}`;
@@ -26,7 +29,11 @@ export class JobStatsRepository {
 
   async record(queue: string, priority: string, seconds: number, ok: boolean): Promise<void> {
     const key = this.key(queue);
-    const multi = this.redis.multi().hSet(key, 'priority', priority).hIncrBy(key, 'count', 1).hIncrByFloat(key, 'sum', seconds);
+    const multi = this.redis
+      .multi()
+      .hSet(key, 'priority', priority)
+      .hIncrBy(key, 'count', 1)
+      .hIncrByFloat(key, 'sum', seconds);
     if (!ok) multi.hIncrBy(key, 'failed', 1);
     for (const le of JOB_DURATION_BUCKETS) if (seconds <= le) multi.hIncrBy(key, `le:${le}`, 1);
     await multi.exec();
@@ -38,7 +45,10 @@ export class JobStatsRepository {
       const h = await this.redis.hGetAll(this.key(queue));
       if (!h.count) continue;
       out[queue] = {
-        priority: h.priority ?? 'default', count: Number(h.count), sumSeconds: Number(h.sum ?? 0), failed: Number(h.failed ?? 0),
+        priority: h.priority ?? 'default',
+        count: Number(h.count),
+        sumSeconds: Number(h.sum ?? 0),
+        failed: Number(h.failed ?? 0),
         buckets: Object.fromEntries(JOB_DURATION_BUCKETS.map((le) => [String(le), Number(h[`le:${le}`] ?? 0)])),
       };
     }

@@ -14,7 +14,10 @@ export interface OutgoingMail {
 export class MailRepository {
   private readonly transport: Transporter;
 
-  constructor(smtpUrl: string, private readonly from: string) {
+  constructor(
+    smtpUrl: string,
+    private readonly from: string,
+  ) {
     this.transport = createTransport({
       url: smtpUrl,
       connectionTimeout: 5000,

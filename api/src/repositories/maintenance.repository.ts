@@ -41,7 +41,9 @@ export class MaintenanceRepository implements MaintenanceStore {
 
   /** Their attempt rows go with them (ON DELETE CASCADE). */
   deleteFinishedWebhookDeliveries(before: Date): Promise<number> {
-    return this.inBatches(sql`DELETE FROM webhook_deliveries WHERE status IN ('succeeded', 'dead') AND updated_at < ${before}`);
+    return this.inBatches(
+      sql`DELETE FROM webhook_deliveries WHERE status IN ('succeeded', 'dead') AND updated_at < ${before}`,
+    );
   }
 
   deleteWebhookAttempts(before: Date): Promise<number> {
@@ -61,7 +63,9 @@ export class MaintenanceRepository implements MaintenanceStore {
   private async inBatches(statement: SQL): Promise<number> {
     let total = 0;
     for (;;) {
-      const [res] = (await this.db.execute(sql`${statement} LIMIT ${sql.raw(String(BATCH))}`)) as unknown as [{ affectedRows: number }];
+      const [res] = (await this.db.execute(sql`${statement} LIMIT ${sql.raw(String(BATCH))}`)) as unknown as [
+        { affectedRows: number },
+      ];
       total += res.affectedRows;
       if (res.affectedRows < BATCH) return total;
     }

@@ -20,7 +20,11 @@ export interface MediaUsage {
   field: 'coverMediaId' | 'ogImageMediaId' | 'imageIds' | 'content' | 'body' | 'pendingChanges' | 'value';
 }
 
-export const CLEARABLE_USAGE_FIELDS: ReadonlySet<MediaUsage['field']> = new Set(['coverMediaId', 'ogImageMediaId', 'imageIds']);
+export const CLEARABLE_USAGE_FIELDS: ReadonlySet<MediaUsage['field']> = new Set([
+  'coverMediaId',
+  'ogImageMediaId',
+  'imageIds',
+]);
 
 /** `%` and `_` are LIKE wildcards; a search for "50%" must find the literal text. */
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -50,7 +54,11 @@ export class MediaRepository {
   }
 
   async findBySha(sha256: string, tx: DbOrTx = this.db): Promise<MediaRow | undefined> {
-    const [row] = await tx.select().from(media).where(like(media.storageKey, `media/${sha256}/%`)).limit(1);
+    const [row] = await tx
+      .select()
+      .from(media)
+      .where(like(media.storageKey, `media/${sha256}/%`))
+      .limit(1);
     return row;
   }
 
@@ -69,14 +77,31 @@ export class MediaRepository {
       const pattern = `%${escapeLike(opts.search)}%`;
       where.push(or(like(media.filename, pattern), like(media.alt, pattern))!);
     }
-    return this.db.select().from(media).where(and(...where)).orderBy(desc(media.id)).limit(opts.limit);
+    return this.db
+      .select()
+      .from(media)
+      .where(and(...where))
+      .orderBy(desc(media.id))
+      .limit(opts.limit);
   }
 
-  async update(id: string, patch: Partial<Pick<MediaRow, 'alt' | 'focalX' | 'focalY'>>, tx: DbOrTx = this.db): Promise<void> {
-    await tx.update(media).set({ ...patch, updatedAt: new Date() }).where(eq(media.id, id));
+  async update(
+    id: string,
+    patch: Partial<Pick<MediaRow, 'alt' | 'focalX' | 'focalY'>>,
+    tx: DbOrTx = this.db,
+  ): Promise<void> {
+    await tx
+      .update(media)
+      .set({ ...patch, updatedAt: new Date() })
+      .where(eq(media.id, id));
   }
 
-  async saveVariants(id: string, variants: MediaVariant[], status: MediaStatus, tx: DbOrTx = this.db): Promise<boolean> {
+  async saveVariants(
+    id: string,
+    variants: MediaVariant[],
+    status: MediaStatus,
+    tx: DbOrTx = this.db,
+  ): Promise<boolean> {
     const [res] = await tx.update(media).set({ variants, status, updatedAt: new Date() }).where(eq(media.id, id));
     return res.affectedRows === 1;
   }
@@ -87,8 +112,11 @@ export class MediaRepository {
 
   /** Rows whose variants job never finished (lost enqueue, worker gone): created before `before`. */
   async stuckProcessing(before: Date, limit = 500): Promise<string[]> {
-    const rows = await this.db.select({ id: media.id }).from(media)
-      .where(and(eq(media.status, 'processing'), lt(media.createdAt, before))).limit(limit);
+    const rows = await this.db
+      .select({ id: media.id })
+      .from(media)
+      .where(and(eq(media.status, 'processing'), lt(media.createdAt, before)))
+      .limit(limit);
     return rows.map((r) => r.id);
   }
 
@@ -105,27 +133,60 @@ export class MediaRepository {
   async usages(item: Pick<MediaRow, 'id' | 'sha256'>, tx: DbOrTx = this.db, lock = false): Promise<MediaUsage[]> {
     const { id } = item;
     const inText = `%${escapeLike(`media/${item.sha256}/`)}%`;
-    const postQuery = tx.select({
-      id: posts.id, title: posts.title, slug: posts.slug, cover: posts.coverMediaId, og: posts.ogImageMediaId,
-      inBody: sql<number>`${posts.html} LIKE ${inText}`,
-      inPending: sql<number>`COALESCE(CAST(${posts.pendingChanges} AS CHAR) LIKE ${inText} OR CAST(${posts.pendingChanges} AS CHAR) LIKE ${`%${id}%`}, 0)`,
-    }).from(posts).where(or(
-      eq(posts.coverMediaId, id), eq(posts.ogImageMediaId, id), like(posts.html, inText),
-      sql`CAST(${posts.pendingChanges} AS CHAR) LIKE ${inText}`, sql`CAST(${posts.pendingChanges} AS CHAR) LIKE ${`%${id}%`}`,
-    ));
+    const postQuery = tx
+      .select({
+        id: posts.id,
+        title: posts.title,
+        slug: posts.slug,
+        cover: posts.coverMediaId,
+        og: posts.ogImageMediaId,
+        inBody: sql<number>`${posts.html} LIKE ${inText}`,
+        inPending: sql<number>`COALESCE(CAST(${posts.pendingChanges} AS CHAR) LIKE ${inText} OR CAST(${posts.pendingChanges} AS CHAR) LIKE ${`%${id}%`}, 0)`,
+      })
+      .from(posts)
+      .where(
+        or(
+          eq(posts.coverMediaId, id),
+          eq(posts.ogImageMediaId, id),
+          like(posts.html, inText),
+          sql`CAST(${posts.pendingChanges} AS CHAR) LIKE ${inText}`,
+          sql`CAST(${posts.pendingChanges} AS CHAR) LIKE ${`%${id}%`}`,
+        ),
+      );
     const inGallery = sql<number>`JSON_CONTAINS(${projects.imageIds}, JSON_QUOTE(${id}))`;
-    const projectQuery = tx.select({ id: projects.id, title: projects.title, slug: projects.slug, inGallery, inBody: sql<number>`${projects.html} LIKE ${inText}` })
-      .from(projects).where(or(inGallery, like(projects.html, inText)));
-    const pageQuery = tx.select({ id: pages.id, title: pages.title, slug: pages.slug }).from(pages).where(like(pages.html, inText));
+    const projectQuery = tx
+      .select({
+        id: projects.id,
+        title: projects.title,
+        slug: projects.slug,
+        inGallery,
+        inBody: sql<number>`${projects.html} LIKE ${inText}`,
+      })
+      .from(projects)
+      .where(or(inGallery, like(projects.html, inText)));
+    const pageQuery = tx
+      .select({ id: pages.id, title: pages.title, slug: pages.slug })
+      .from(pages)
+      .where(like(pages.html, inText));
     // Settings hold media by URL (texts) or by id (the author's photo, `author.avatarId`).
-    const settingsQuery = tx.select({ key: siteSettings.key }).from(siteSettings)
-      .where(sql`CAST(${siteSettings.value} AS CHAR) LIKE ${inText} OR CAST(${siteSettings.value} AS CHAR) LIKE ${`%${escapeLike(JSON.stringify(id))}%`}`);
+    const settingsQuery = tx
+      .select({ key: siteSettings.key })
+      .from(siteSettings)
+      .where(
+        sql`CAST(${siteSettings.value} AS CHAR) LIKE ${inText} OR CAST(${siteSettings.value} AS CHAR) LIKE ${`%${escapeLike(JSON.stringify(id))}%`}`,
+      );
     const [postRows, projectRows, pageRows, settingRows] = lock
-      ? [await postQuery.for('update'), await projectQuery.for('update'), await pageQuery.for('update'), await settingsQuery.for('update')]
+      ? [
+          await postQuery.for('update'),
+          await projectQuery.for('update'),
+          await pageQuery.for('update'),
+          await settingsQuery.for('update'),
+        ]
       : [await postQuery, await projectQuery, await pageQuery, await settingsQuery];
     const out: MediaUsage[] = [];
     for (const p of postRows) {
-      const at = (field: MediaUsage['field']) => out.push({ type: 'post', id: p.id, title: p.title, slug: p.slug, field });
+      const at = (field: MediaUsage['field']) =>
+        out.push({ type: 'post', id: p.id, title: p.title, slug: p.slug, field });
       if (p.cover === id) at('coverMediaId');
       if (p.og === id) at('ogImageMediaId');
       if (Number(p.inBody)) at('content');
@@ -145,10 +206,16 @@ export class MediaRepository {
     const now = new Date();
     await tx.update(posts).set({ coverMediaId: null, updatedAt: now }).where(eq(posts.coverMediaId, id));
     await tx.update(posts).set({ ogImageMediaId: null, updatedAt: now }).where(eq(posts.ogImageMediaId, id));
-    const galleries = await tx.select({ id: projects.id, imageIds: projects.imageIds }).from(projects)
-      .where(sql`JSON_CONTAINS(${projects.imageIds}, JSON_QUOTE(${id}))`).for('update');
+    const galleries = await tx
+      .select({ id: projects.id, imageIds: projects.imageIds })
+      .from(projects)
+      .where(sql`JSON_CONTAINS(${projects.imageIds}, JSON_QUOTE(${id}))`)
+      .for('update');
     for (const g of galleries) {
-      await tx.update(projects).set({ imageIds: g.imageIds.filter((x) => x !== id), updatedAt: now }).where(eq(projects.id, g.id));
+      await tx
+        .update(projects)
+        .set({ imageIds: g.imageIds.filter((x) => x !== id), updatedAt: now })
+        .where(eq(projects.id, g.id));
     }
   }
 }

@@ -10,7 +10,11 @@ function twoProcesses() {
   a.observe('GET', '/api/v1/posts', 200, 0.002);
   a.observe('GET', '/api/v1/posts', 200, 0.004);
   b.observe('GET', '/api/v1/posts', 200, 0.003);
-  const every = async () => (await AggregatorRegistry.aggregate([await a.registry.getMetricsAsJSON(), await b.registry.getMetricsAsJSON()]).getMetricsAsJSON()) as never;
+  const every = async () =>
+    (await AggregatorRegistry.aggregate([
+      await a.registry.getMetricsAsJSON(),
+      await b.registry.getMetricsAsJSON(),
+    ]).getMetricsAsJSON()) as never;
   a.aggregateWith(every);
   return a;
 }
@@ -18,7 +22,9 @@ function twoProcesses() {
 describe('MetricsRepository in a clustered API', () => {
   it('sums the request histogram over the processes and reports Redis-sourced gauges once', async () => {
     const text = await twoProcesses().prometheus();
-    expect(text).toMatch(/^http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/posts",status_code="200",service="omervision-api"\} 3$/m);
+    expect(text).toMatch(
+      /^http_request_duration_seconds_count\{method="GET",route="\/api\/v1\/posts",status_code="200",service="omervision-api"\} 3$/m,
+    );
     expect(text).toMatch(/^queue_jobs\{queue="email",state="waiting",service="omervision-api"\} 3$/m);
   });
 

@@ -78,16 +78,39 @@ export class MetricsRepository implements HttpMetrics {
   private jobDurations(read: () => Promise<Record<string, JobStats>>): void {
     let last: Promise<Record<string, JobStats>> | undefined;
     // One Redis read per scrape, shared by the gauges below.
-    const snapshot = () => (last ??= read().catch(() => ({})).finally(() => setTimeout(() => (last = undefined), 100)));
-    const gauge = (name: string, help: string, labelNames: string[], fill: (g: client.Gauge<string>, stats: Record<string, JobStats>) => void) =>
+    const snapshot = () =>
+      (last ??= read()
+        .catch(() => ({}))
+        .finally(() => setTimeout(() => (last = undefined), 100)));
+    const gauge = (
+      name: string,
+      help: string,
+      labelNames: string[],
+      fill: (g: client.Gauge<string>, stats: Record<string, JobStats>) => void,
+    ) =>
       // Every process reads the same totals from Redis: summing them would count each N times.
-      new client.Gauge({ name, help, labelNames, registers: [this.registry], aggregator: 'first', async collect() { this.reset(); fill(this, await snapshot()); } });
-    gauge('job_duration_seconds_bucket', 'Worker job durations by queue (cumulative buckets)', ['queue', 'priority', 'le'], (g, all) => {
-      for (const [queue, s] of Object.entries(all)) {
-        for (const [le, n] of Object.entries(s.buckets)) g.set({ queue, priority: s.priority, le }, n);
-        g.set({ queue, priority: s.priority, le: '+Inf' }, s.count);
-      }
-    });
+      new client.Gauge({
+        name,
+        help,
+        labelNames,
+        registers: [this.registry],
+        aggregator: 'first',
+        async collect() {
+          this.reset();
+          fill(this, await snapshot());
+        },
+      });
+    gauge(
+      'job_duration_seconds_bucket',
+      'Worker job durations by queue (cumulative buckets)',
+      ['queue', 'priority', 'le'],
+      (g, all) => {
+        for (const [queue, s] of Object.entries(all)) {
+          for (const [le, n] of Object.entries(s.buckets)) g.set({ queue, priority: s.priority, le }, n);
+          g.set({ queue, priority: s.priority, le: '+Inf' }, s.count);
+        }
+      },
+    );
     gauge('job_duration_seconds_sum', 'Total seconds worker jobs ran, by queue', ['queue', 'priority'], (g, all) => {
       for (const [queue, s] of Object.entries(all)) g.set({ queue, priority: s.priority }, s.sumSeconds);
     });
@@ -123,7 +146,11 @@ export class MetricsRepository implements HttpMetrics {
     const byStatus: Record<string, number> = {};
     let count = 0;
     let sum = 0;
-    for (const v of (histogram?.values ?? []) as { metricName?: string; value: number; labels: Record<string, string | number> }[]) {
+    for (const v of (histogram?.values ?? []) as {
+      metricName?: string;
+      value: number;
+      labels: Record<string, string | number>;
+    }[]) {
       if (v.metricName === 'http_request_duration_seconds_count') {
         const cls = `${String(v.labels.status_code)[0]}xx`;
         byStatus[cls] = (byStatus[cls] ?? 0) + v.value;
@@ -134,10 +161,14 @@ export class MetricsRepository implements HttpMetrics {
     }
     const mem = process.memoryUsage();
     // Clustered: the memory of every process (summed gauges).
-    const gauge = (name: string, own: number) => (this.everyProcess ? (json.find((m) => m.name === name)?.values[0]?.value ?? own) : own);
+    const gauge = (name: string, own: number) =>
+      this.everyProcess ? (json.find((m) => m.name === name)?.values[0]?.value ?? own) : own;
     return {
       uptimeSeconds: Math.round((Date.now() - this.startedAt) / 1000),
-      memory: { rssBytes: gauge('process_resident_memory_bytes', mem.rss), heapUsedBytes: gauge('nodejs_heap_size_used_bytes', mem.heapUsed) },
+      memory: {
+        rssBytes: gauge('process_resident_memory_bytes', mem.rss),
+        heapUsedBytes: gauge('nodejs_heap_size_used_bytes', mem.heapUsed),
+      },
       http: { requests: count, byStatusClass: byStatus, meanDurationMs: count ? (sum / count) * 1000 : 0 },
     };
   }

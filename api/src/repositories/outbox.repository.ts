@@ -29,7 +29,12 @@ export class OutboxRepository {
 
   /** Oldest undispatched events first (UUIDv7 ids are time-ordered). */
   async pending(limit: number): Promise<OutboxRow[]> {
-    return this.db.select().from(outboxEvents).where(isNull(outboxEvents.dispatchedAt)).orderBy(asc(outboxEvents.id)).limit(limit);
+    return this.db
+      .select()
+      .from(outboxEvents)
+      .where(isNull(outboxEvents.dispatchedAt))
+      .orderBy(asc(outboxEvents.id))
+      .limit(limit);
   }
 
   async findById(id: string): Promise<OutboxRow | undefined> {
@@ -38,10 +43,16 @@ export class OutboxRepository {
   }
 
   async markDispatched(id: string): Promise<void> {
-    await this.db.update(outboxEvents).set({ dispatchedAt: new Date() }).where(and(eq(outboxEvents.id, id), isNull(outboxEvents.dispatchedAt)));
+    await this.db
+      .update(outboxEvents)
+      .set({ dispatchedAt: new Date() })
+      .where(and(eq(outboxEvents.id, id), isNull(outboxEvents.dispatchedAt)));
   }
 
   async countAttempt(id: string): Promise<void> {
-    await this.db.update(outboxEvents).set({ attempts: sql`${outboxEvents.attempts} + 1` }).where(eq(outboxEvents.id, id));
+    await this.db
+      .update(outboxEvents)
+      .set({ attempts: sql`${outboxEvents.attempts} + 1` })
+      .where(eq(outboxEvents.id, id));
   }
 }

@@ -58,7 +58,11 @@ export class PaasAppLogRepository {
 
   private keys(appId: string) {
     const base = `${this.prefix}paas:applog:${appId}`;
-    return { stream: `${base}:stream`, channel: `${base}:live`, cursor: (containerId: string) => `${base}:cursor:${containerId}` };
+    return {
+      stream: `${base}:stream`,
+      channel: `${base}:live`,
+      cursor: (containerId: string) => `${base}:cursor:${containerId}`,
+    };
   }
 
   async append(appId: string, containerId: string, lines: AppLogLine[], cursor: LogCursor | null): Promise<void> {
@@ -67,7 +71,9 @@ export class PaasAppLogRepository {
     await this.redis.eval(APPEND, {
       keys: [k.stream, k.cursor(containerId), k.channel],
       arguments: [
-        String(this.retention.maxLines), String(this.retention.maxAgeSeconds), cursor ? formatCursor(cursor) : '',
+        String(this.retention.maxLines),
+        String(this.retention.maxAgeSeconds),
+        cursor ? formatCursor(cursor) : '',
         ...lines.flatMap((l) => [l.ts, l.stream, l.line]),
       ],
     });

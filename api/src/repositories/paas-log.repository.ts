@@ -44,7 +44,11 @@ return #out
  */
 export class PaasLogRepository {
   /** `pubsub` is the process's shared subscriber; only live followers (the API) need it. */
-  constructor(private readonly redis: RedisClient, private readonly prefix: string, private readonly pubsub?: RedisPubSub) {}
+  constructor(
+    private readonly redis: RedisClient,
+    private readonly prefix: string,
+    private readonly pubsub?: RedisPubSub,
+  ) {}
 
   private keys(deploymentId: string) {
     const base = `${this.prefix}paas:log:${deploymentId}`;
@@ -52,7 +56,9 @@ export class PaasLogRepository {
   }
 
   async append(deploymentId: string, lines: string[]): Promise<void> {
-    const split = lines.flatMap((l) => splitLines(l)).map((l) => (l.length > MAX_LINE ? `${l.slice(0, MAX_LINE)}…` : l));
+    const split = lines
+      .flatMap((l) => splitLines(l))
+      .map((l) => (l.length > MAX_LINE ? `${l.slice(0, MAX_LINE)}…` : l));
     if (split.length === 0) return;
     const k = this.keys(deploymentId);
     await this.redis.eval(APPEND, { keys: [k.seq, k.stream, k.channel], arguments: [String(MAX_LOG_LINES), ...split] });
@@ -69,7 +75,10 @@ export class PaasLogRepository {
     const k = this.keys(deploymentId);
     const entries = (await this.redis.xRange(k.stream, `(0-${afterSeq}`, '+', { COUNT: count })) ?? [];
     if (entries.length === 0 && afterSeq === 0 && !(await this.redis.exists(k.stream))) return null;
-    return entries.map((e) => ({ seq: Number(e.id.split('-')[1]), line: String((e.message as Record<string, string>).l ?? '') }));
+    return entries.map((e) => ({
+      seq: Number(e.id.split('-')[1]),
+      line: String((e.message as Record<string, string>).l ?? ''),
+    }));
   }
 
   /** The whole log, for persisting into the deployment row. */

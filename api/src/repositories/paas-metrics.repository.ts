@@ -3,7 +3,10 @@ import type { RedisClient } from './redis.js';
 
 /** The latest CPU/memory/restart sample of each app's serving container, kept briefly (the worker re-samples). */
 export class PaasMetricsRepository {
-  constructor(private readonly redis: RedisClient, private readonly prefix: string) {}
+  constructor(
+    private readonly redis: RedisClient,
+    private readonly prefix: string,
+  ) {}
 
   private key(appId: string): string {
     return `${this.prefix}paas:metrics:${appId}`;

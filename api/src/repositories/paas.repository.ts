@@ -7,7 +7,9 @@ export type PaasDeploymentRow = typeof paasDeployments.$inferSelect;
 export type AppStatus = PaasAppRow['status'];
 export type DeploymentStatus = PaasDeploymentRow['status'];
 export type AppPatch = Partial<Omit<PaasAppRow, 'id' | 'createdAt' | 'updatedAt' | 'createdBy'>>;
-export type DeploymentPatch = Partial<Omit<PaasDeploymentRow, 'id' | 'appId' | 'createdAt' | 'updatedAt' | 'createdBy'>>;
+export type DeploymentPatch = Partial<
+  Omit<PaasDeploymentRow, 'id' | 'appId' | 'createdAt' | 'updatedAt' | 'createdBy'>
+>;
 
 /** PaaS apps and their deployments in MySQL. Docker state lives in Docker; this is the intent. */
 export class PaasRepository {
@@ -80,7 +82,9 @@ export class PaasRepository {
   /** Newest first, without the (large) log column. */
   async listDeployments(appId: string, limit: number): Promise<Omit<PaasDeploymentRow, 'log' | 'dockerfile'>[]> {
     const { log: _log, dockerfile: _dockerfile, ...columns } = getTableColumns(paasDeployments);
-    return this.db.select(columns).from(paasDeployments)
+    return this.db
+      .select(columns)
+      .from(paasDeployments)
       .where(eq(paasDeployments.appId, appId))
       .orderBy(desc(paasDeployments.createdAt), desc(paasDeployments.id))
       .limit(limit);
@@ -88,7 +92,9 @@ export class PaasRepository {
 
   /** The newest deployment of an app still waiting for the worker (the one queued builds coalesce into). */
   async findQueued(appId: string): Promise<PaasDeploymentRow | undefined> {
-    const [row] = await this.db.select().from(paasDeployments)
+    const [row] = await this.db
+      .select()
+      .from(paasDeployments)
       .where(and(eq(paasDeployments.appId, appId), eq(paasDeployments.status, 'queued')))
       .orderBy(desc(paasDeployments.createdAt), desc(paasDeployments.id))
       .limit(1);
@@ -101,16 +107,21 @@ export class PaasRepository {
 
   /** Moves a deployment on only while it is in one of `from` (a compare-and-set on the status). */
   async transitionDeployment(id: string, from: DeploymentStatus[], patch: DeploymentPatch): Promise<boolean> {
-    const [res] = await this.db.update(paasDeployments).set(patch)
+    const [res] = await this.db
+      .update(paasDeployments)
+      .set(patch)
       .where(and(eq(paasDeployments.id, id), inArray(paasDeployments.status, from)));
     return res.affectedRows === 1;
   }
 
   /** Every other queued deployment of the app: coalesced into `keepId`. */
   async supersedeQueued(appId: string, keepId: string, reason: string): Promise<number> {
-    const [res] = await this.db.update(paasDeployments)
+    const [res] = await this.db
+      .update(paasDeployments)
       .set({ status: 'superseded', reason, finishedAt: new Date() })
-      .where(and(eq(paasDeployments.appId, appId), eq(paasDeployments.status, 'queued'), ne(paasDeployments.id, keepId)));
+      .where(
+        and(eq(paasDeployments.appId, appId), eq(paasDeployments.status, 'queued'), ne(paasDeployments.id, keepId)),
+      );
     return res.affectedRows;
   }
 

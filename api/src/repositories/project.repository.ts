@@ -15,7 +15,10 @@ export class ProjectRepository {
     await tx.insert(projects).values(row);
   }
   async update(id: string, patch: Partial<NewProject>, tx: DbOrTx = this.db): Promise<void> {
-    await tx.update(projects).set({ ...patch, updatedAt: new Date() }).where(eq(projects.id, id));
+    await tx
+      .update(projects)
+      .set({ ...patch, updatedAt: new Date() })
+      .where(eq(projects.id, id));
   }
   async delete(id: string, tx: DbOrTx = this.db): Promise<void> {
     await tx.delete(projects).where(eq(projects.id, id));
@@ -29,8 +32,11 @@ export class ProjectRepository {
     return row;
   }
   async slugTaken(slug: string, exceptId?: string): Promise<boolean> {
-    const [row] = await this.db.select({ id: projects.id }).from(projects)
-      .where(exceptId ? and(eq(projects.slug, slug), sql`${projects.id} <> ${exceptId}`) : eq(projects.slug, slug)).limit(1);
+    const [row] = await this.db
+      .select({ id: projects.id })
+      .from(projects)
+      .where(exceptId ? and(eq(projects.slug, slug), sql`${projects.id} <> ${exceptId}`) : eq(projects.slug, slug))
+      .limit(1);
     return Boolean(row);
   }
   /** Admin: everything in display order. Public: published only, optionally changed since. */
@@ -39,7 +45,12 @@ export class ProjectRepository {
     if (q.publishedOnly) where.push(eq(projects.status, 'published'));
     if (q.featured !== undefined) where.push(eq(projects.featured, q.featured));
     if (q.updatedSince) where.push(gt(projects.updatedAt, q.updatedSince));
-    return this.db.select().from(projects).where(and(...where)).orderBy(asc(projects.sortOrder), asc(projects.title)).limit(500);
+    return this.db
+      .select()
+      .from(projects)
+      .where(and(...where))
+      .orderBy(asc(projects.sortOrder), asc(projects.title))
+      .limit(500);
   }
 }
 
@@ -51,7 +62,10 @@ export class PageRepository {
     await tx.insert(pages).values(row);
   }
   async update(id: string, patch: Partial<NewPage>, tx: DbOrTx = this.db): Promise<void> {
-    await tx.update(pages).set({ ...patch, updatedAt: new Date() }).where(eq(pages.id, id));
+    await tx
+      .update(pages)
+      .set({ ...patch, updatedAt: new Date() })
+      .where(eq(pages.id, id));
   }
   async delete(id: string, tx: DbOrTx = this.db): Promise<void> {
     await tx.delete(pages).where(eq(pages.id, id));
@@ -65,11 +79,19 @@ export class PageRepository {
     return row;
   }
   async slugTaken(slug: string, exceptId?: string): Promise<boolean> {
-    const [row] = await this.db.select({ id: pages.id }).from(pages)
-      .where(exceptId ? and(eq(pages.slug, slug), sql`${pages.id} <> ${exceptId}`) : eq(pages.slug, slug)).limit(1);
+    const [row] = await this.db
+      .select({ id: pages.id })
+      .from(pages)
+      .where(exceptId ? and(eq(pages.slug, slug), sql`${pages.id} <> ${exceptId}`) : eq(pages.slug, slug))
+      .limit(1);
     return Boolean(row);
   }
   async list(publishedOnly: boolean): Promise<PageRow[]> {
-    return this.db.select().from(pages).where(publishedOnly ? eq(pages.status, 'published') : undefined).orderBy(asc(pages.slug)).limit(500);
+    return this.db
+      .select()
+      .from(pages)
+      .where(publishedOnly ? eq(pages.status, 'published') : undefined)
+      .orderBy(asc(pages.slug))
+      .limit(500);
   }
 }

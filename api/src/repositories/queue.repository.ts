@@ -70,7 +70,8 @@ export class QueueRepository {
     if (options.id && options.onceForMs) {
       // First producer of the period claims the id (SET NX PX, atomic across replicas); the others stop here.
       const marker = `${this.prefix}bq:${spec.name}:once:${options.id}`;
-      if (!(await redisCommand(q, 'set', [marker, '1', 'PX', String(Math.ceil(options.onceForMs)), 'NX']))) return options.id;
+      if (!(await redisCommand(q, 'set', [marker, '1', 'PX', String(Math.ceil(options.onceForMs)), 'NX'])))
+        return options.id;
       try {
         return await this.save(q, spec, data, options);
       } catch (err) {
@@ -83,11 +84,7 @@ export class QueueRepository {
   }
 
   private async save<T>(q: BeeQueue, spec: JobSpec<T>, data: T, options: EnqueueOptions): Promise<string> {
-    let job = q
-      .createJob(data)
-      .retries(spec.retries)
-      .backoff('exponential', spec.backoffMs)
-      .timeout(spec.timeoutMs);
+    let job = q.createJob(data).retries(spec.retries).backoff('exponential', spec.backoffMs).timeout(spec.timeoutMs);
     if (options.id) job = job.setId(options.id);
     if (options.runAt) job = job.delayUntil(options.runAt);
     const saved = await job.save();

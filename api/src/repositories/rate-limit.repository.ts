@@ -23,7 +23,10 @@ export interface Bucket {
  * same limits hold per process instead of failing open or failing the request.
  */
 export class RateLimitRepository {
-  constructor(private readonly redis: RedisClient, private readonly prefix: string) {}
+  constructor(
+    private readonly redis: RedisClient,
+    private readonly prefix: string,
+  ) {}
 
   /** `durationSeconds` up to 24 days (the in-process limiter's timers are 32-bit milliseconds). */
   bucket(name: string, points: number, durationSeconds: number): Bucket {
@@ -59,7 +62,9 @@ export class RateLimitRepository {
         return state(res, !res || res.remainingPoints > 0);
       },
       async block(key, seconds) {
-        await (redis.isReady ? limiter.block(key, seconds).catch(() => memory.block(key, seconds)) : memory.block(key, seconds));
+        await (redis.isReady
+          ? limiter.block(key, seconds).catch(() => memory.block(key, seconds))
+          : memory.block(key, seconds));
       },
       async reset(key) {
         await (redis.isReady ? limiter.delete(key).catch(() => memory.delete(key)) : memory.delete(key));

@@ -8,7 +8,9 @@ export type SessionRow = typeof sessions.$inferSelect;
 export class SessionRepository {
   constructor(private readonly db: Db) {}
 
-  async insert(row: Pick<SessionRow, 'id' | 'userId' | 'familyId' | 'tokenHash' | 'expiresAt' | 'ip' | 'userAgent'>): Promise<void> {
+  async insert(
+    row: Pick<SessionRow, 'id' | 'userId' | 'familyId' | 'tokenHash' | 'expiresAt' | 'ip' | 'userAgent'>,
+  ): Promise<void> {
     await this.db.insert(sessions).values({ ...row, lastUsedAt: new Date() });
   }
 
@@ -30,7 +32,11 @@ export class SessionRepository {
         .where(and(eq(sessions.id, current.id), isNull(sessions.usedAt), isNull(sessions.revokedAt)));
       if (res.affectedRows !== 1) return false;
       await tx.insert(sessions).values({
-        ...next, userId: current.userId, familyId: current.familyId, expiresAt: current.expiresAt, lastUsedAt: now,
+        ...next,
+        userId: current.userId,
+        familyId: current.familyId,
+        expiresAt: current.expiresAt,
+        lastUsedAt: now,
       });
       return true;
     });
@@ -69,12 +75,23 @@ export class SessionRepository {
     return this.db
       .select()
       .from(sessions)
-      .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), isNull(sessions.usedAt), gt(sessions.expiresAt, new Date())))
+      .where(
+        and(
+          eq(sessions.userId, userId),
+          isNull(sessions.revokedAt),
+          isNull(sessions.usedAt),
+          gt(sessions.expiresAt, new Date()),
+        ),
+      )
       .orderBy(desc(sessions.lastUsedAt));
   }
 
   async findFamilyOwner(familyId: string): Promise<string | undefined> {
-    const [row] = await this.db.select({ userId: sessions.userId }).from(sessions).where(eq(sessions.familyId, familyId)).limit(1);
+    const [row] = await this.db
+      .select({ userId: sessions.userId })
+      .from(sessions)
+      .where(eq(sessions.familyId, familyId))
+      .limit(1);
     return row?.userId;
   }
 }

@@ -3,7 +3,12 @@ import { siteBuilds } from '../db/schema.js';
 import type { Db } from './database.js';
 
 export type SiteBuildRow = typeof siteBuilds.$inferSelect & { pagesSkipped: number | null };
-export type SiteBuildPatch = Partial<Pick<SiteBuildRow, 'status' | 'release' | 'pagesBuilt' | 'pagesSkipped' | 'durationMs' | 'log' | 'error' | 'startedAt' | 'finishedAt'>>;
+export type SiteBuildPatch = Partial<
+  Pick<
+    SiteBuildRow,
+    'status' | 'release' | 'pagesBuilt' | 'pagesSkipped' | 'durationMs' | 'log' | 'error' | 'startedAt' | 'finishedAt'
+  >
+>;
 
 /**
  * `site_builds` has no pages_skipped column yet; until it does the count travels as the first line
@@ -13,7 +18,11 @@ const SKIPPED_LINE = /^#pagesSkipped=(\d+)\n/;
 
 function withSkipped(row: typeof siteBuilds.$inferSelect): SiteBuildRow {
   const match = row.log ? SKIPPED_LINE.exec(row.log) : null;
-  return { ...row, log: match ? row.log!.slice(match[0].length) : row.log, pagesSkipped: match ? Number(match[1]) : null };
+  return {
+    ...row,
+    log: match ? row.log!.slice(match[0].length) : row.log,
+    pagesSkipped: match ? Number(match[1]) : null,
+  };
 }
 
 function packLog(log: string | null | undefined, skipped: number | null | undefined): string | null {
@@ -36,9 +45,12 @@ export class SiteBuildRepository {
 
   /** Newest first (UUIDv7 ids are time-ordered); `before` is the id of the last row of the previous page. */
   async list(opts: { limit: number; before?: string }): Promise<SiteBuildRow[]> {
-    const rows = await this.db.select().from(siteBuilds)
+    const rows = await this.db
+      .select()
+      .from(siteBuilds)
       .where(opts.before ? lt(siteBuilds.id, opts.before) : undefined)
-      .orderBy(desc(siteBuilds.id)).limit(opts.limit);
+      .orderBy(desc(siteBuilds.id))
+      .limit(opts.limit);
     return rows.map(withSkipped);
   }
 
@@ -47,10 +59,15 @@ export class SiteBuildRepository {
     const { pagesSkipped, log, ...rest } = patch;
     const set: Partial<typeof siteBuilds.$inferInsert> = { ...rest };
     if (log !== undefined || pagesSkipped !== undefined) {
-      set.log = packLog(log !== undefined ? log : current.log, pagesSkipped !== undefined ? pagesSkipped : current.pagesSkipped);
+      set.log = packLog(
+        log !== undefined ? log : current.log,
+        pagesSkipped !== undefined ? pagesSkipped : current.pagesSkipped,
+      );
     }
     if (Object.keys(set).length === 0) return true;
-    const [res] = await this.db.update(siteBuilds).set(set)
+    const [res] = await this.db
+      .update(siteBuilds)
+      .set(set)
       .where(and(eq(siteBuilds.id, id), inArray(siteBuilds.status, ['queued', 'building'])));
     return res.affectedRows === 1;
   }
@@ -73,7 +90,11 @@ export class SiteBuilderHttpRepository {
   async post(call: BuilderCall): Promise<BuilderAnswer | null> {
     try {
       const res = await fetch(call.url, {
-        method: 'POST', headers: call.headers, body: call.body, redirect: 'manual', signal: AbortSignal.timeout(call.timeoutMs),
+        method: 'POST',
+        headers: call.headers,
+        body: call.body,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(call.timeoutMs),
       });
       const text = await res.text();
       let body: unknown = text;

@@ -66,7 +66,10 @@ export class StorageRepository {
   async put(key: string, body: Buffer | Uint8Array, contentType: string, options: PutOptions = {}): Promise<void> {
     await this.client.send(
       new PutObjectCommand({
-        Bucket: this.config.bucket, Key: key, Body: body, ContentType: contentType,
+        Bucket: this.config.bucket,
+        Key: key,
+        Body: body,
+        ContentType: contentType,
         ...(options.cacheControl ? { CacheControl: options.cacheControl } : {}),
       }),
     );
@@ -76,7 +79,12 @@ export class StorageRepository {
   async head(key: string): Promise<ObjectHead | undefined> {
     try {
       const out = await this.client.send(new HeadObjectCommand({ Bucket: this.config.bucket, Key: key }));
-      return { size: out.ContentLength ?? 0, contentType: out.ContentType, cacheControl: out.CacheControl, lastModified: out.LastModified };
+      return {
+        size: out.ContentLength ?? 0,
+        contentType: out.ContentType,
+        cacheControl: out.CacheControl,
+        lastModified: out.LastModified,
+      };
     } catch (err) {
       if ((err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) return undefined;
       throw err;
@@ -93,10 +101,18 @@ export class StorageRepository {
    * marker rather than v2 continuation tokens: s3rver builds those with DES, which Node 17+ no longer
    * has, and the marker works the same on AWS and MinIO.
    */
-  async listPage(prefix: string, options: { after?: string; limit?: number } = {}): Promise<{ objects: StoredObject[]; next: string | undefined }> {
-    const out = await this.client.send(new ListObjectsCommand({
-      Bucket: this.config.bucket, Prefix: prefix, MaxKeys: options.limit ?? 1000, ...(options.after ? { Marker: options.after } : {}),
-    }));
+  async listPage(
+    prefix: string,
+    options: { after?: string; limit?: number } = {},
+  ): Promise<{ objects: StoredObject[]; next: string | undefined }> {
+    const out = await this.client.send(
+      new ListObjectsCommand({
+        Bucket: this.config.bucket,
+        Prefix: prefix,
+        MaxKeys: options.limit ?? 1000,
+        ...(options.after ? { Marker: options.after } : {}),
+      }),
+    );
     const objects = (out.Contents ?? [])
       .filter((o) => o.Key)
       .map((o) => ({ key: o.Key!, size: o.Size ?? 0, lastModified: o.LastModified ?? new Date(0) }));
@@ -117,10 +133,16 @@ export class StorageRepository {
   async deleteMany(keys: string[]): Promise<void> {
     for (let i = 0; i < keys.length; i += 1000) {
       const batch = keys.slice(i, i + 1000);
-      const out = await this.client.send(new DeleteObjectsCommand({
-        Bucket: this.config.bucket, Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true },
-      }));
-      if (out.Errors?.length) throw new Error(`S3 could not delete ${out.Errors.length} object(s): ${out.Errors[0]!.Key} ${out.Errors[0]!.Code}`);
+      const out = await this.client.send(
+        new DeleteObjectsCommand({
+          Bucket: this.config.bucket,
+          Delete: { Objects: batch.map((Key) => ({ Key })), Quiet: true },
+        }),
+      );
+      if (out.Errors?.length)
+        throw new Error(
+          `S3 could not delete ${out.Errors.length} object(s): ${out.Errors[0]!.Key} ${out.Errors[0]!.Code}`,
+        );
     }
   }
 
@@ -144,14 +166,29 @@ export class StorageRepository {
   }
 
   /** The object's bytes as a stream, with the metadata a faithful copy needs (backups). */
-  async open(key: string): Promise<{ body: Readable; size: number; contentType: string | undefined; cacheControl: string | undefined }> {
+  async open(
+    key: string,
+  ): Promise<{ body: Readable; size: number; contentType: string | undefined; cacheControl: string | undefined }> {
     const out = await this.client.send(new GetObjectCommand({ Bucket: this.config.bucket, Key: key }));
-    return { body: out.Body as Readable, size: out.ContentLength ?? 0, contentType: out.ContentType, cacheControl: out.CacheControl };
+    return {
+      body: out.Body as Readable,
+      size: out.ContentLength ?? 0,
+      contentType: out.ContentType,
+      cacheControl: out.CacheControl,
+    };
   }
 
   /** Uploads a stream of known length without buffering it (backup archives can be large). */
   async putStream(key: string, body: Readable, size: number, contentType: string): Promise<void> {
-    await this.client.send(new PutObjectCommand({ Bucket: this.config.bucket, Key: key, Body: body, ContentLength: size, ContentType: contentType }));
+    await this.client.send(
+      new PutObjectCommand({
+        Bucket: this.config.bucket,
+        Key: key,
+        Body: body,
+        ContentLength: size,
+        ContentType: contentType,
+      }),
+    );
   }
 
   /** Creates the bucket when it does not exist (restoring onto a fresh storage server). */

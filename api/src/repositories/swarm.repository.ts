@@ -44,26 +44,42 @@ const AUTH = {}; // the registry needs no credentials (127.0.0.1, or a private T
  * a built image to the registry nodes pull from). Holds no rules: the swarm driver does.
  */
 export class SwarmRepository {
-  constructor(readonly instance: string, private readonly docker: Docker = new Docker()) {}
+  constructor(
+    readonly instance: string,
+    private readonly docker: Docker = new Docker(),
+  ) {}
 
   private get managedFilter(): string {
     return `${LABEL.managed}=${this.instance}`;
   }
 
   async node(): Promise<{ state: string; manager: boolean; nodeId: string }> {
-    const info = (await this.docker.info()) as { Swarm?: { LocalNodeState?: string; ControlAvailable?: boolean; NodeID?: string } };
-    return { state: info.Swarm?.LocalNodeState ?? 'inactive', manager: info.Swarm?.ControlAvailable === true, nodeId: info.Swarm?.NodeID ?? '' };
+    const info = (await this.docker.info()) as {
+      Swarm?: { LocalNodeState?: string; ControlAvailable?: boolean; NodeID?: string };
+    };
+    return {
+      state: info.Swarm?.LocalNodeState ?? 'inactive',
+      manager: info.Swarm?.ControlAvailable === true,
+      nodeId: info.Swarm?.NodeID ?? '',
+    };
   }
 
   /** Tags the local image and pushes it; resolves with the manifest digest the registry answered. */
   async push(imageId: string, repository: string, tag: string, timeoutMs: number): Promise<string> {
     await this.docker.getImage(imageId).tag({ repo: repository, tag });
-    const stream = (await this.docker.getImage(repository).push({ tag, authconfig: AUTH, abortSignal: AbortSignal.timeout(timeoutMs) })) as Readable;
+    const stream = (await this.docker
+      .getImage(repository)
+      .push({ tag, authconfig: AUTH, abortSignal: AbortSignal.timeout(timeoutMs) })) as Readable;
     return new Promise<string>((resolve, reject) => {
       let digest: string | undefined;
       this.docker.modem.followProgress(
         stream,
-        (err: Error | null) => (err ? reject(err) : digest ? resolve(digest) : reject(new Error(`the registry gave no digest for ${repository}:${tag}`))),
+        (err: Error | null) =>
+          err
+            ? reject(err)
+            : digest
+              ? resolve(digest)
+              : reject(new Error(`the registry gave no digest for ${repository}:${tag}`)),
         (event: { aux?: { Digest?: string } }) => {
           if (event.aux?.Digest) digest = event.aux.Digest;
         },
@@ -124,7 +140,8 @@ export class SwarmRepository {
     try {
       await this.docker.getNetwork(network).connect({ Container: container });
     } catch (err) {
-      if ((statusOf(err) === 403 || statusOf(err) === 409) && /already (exists|attached)/i.test((err as Error).message)) return;
+      if ((statusOf(err) === 403 || statusOf(err) === 409) && /already (exists|attached)/i.test((err as Error).message))
+        return;
       throw err;
     }
   }
@@ -147,18 +164,25 @@ export class SwarmRepository {
   }
 
   async managedServices(): Promise<SwarmService[]> {
-    const list = (await this.docker.listServices({ filters: { label: [this.managedFilter] } })) as unknown as RawService[];
+    const list = (await this.docker.listServices({
+      filters: { label: [this.managedFilter] },
+    })) as unknown as RawService[];
     return list.map(toService);
   }
 
   async createService(spec: object): Promise<string> {
-    const created = (await this.docker.createService(spec as Docker.CreateServiceOptions)) as unknown as { id?: string; ID?: string };
+    const created = (await this.docker.createService(spec as Docker.CreateServiceOptions)) as unknown as {
+      id?: string;
+      ID?: string;
+    };
     return created.id ?? created.ID ?? '';
   }
 
   /** Replaces the service's spec (optimistic: `version` must be the one read). `rollback`: back to the previous spec. */
   async updateService(id: string, version: number, spec: object, options: { rollback?: boolean } = {}): Promise<void> {
-    await this.docker.getService(id).update({ _query: { version, ...(options.rollback ? { rollback: 'previous' } : {}) }, _body: spec } as never);
+    await this.docker
+      .getService(id)
+      .update({ _query: { version, ...(options.rollback ? { rollback: 'previous' } : {}) }, _body: spec } as never);
   }
 
   async removeService(id: string): Promise<void> {
@@ -199,10 +223,18 @@ export class SwarmRepository {
     try {
       const path = `/tasks/${taskId}/logs?stdout=1&stderr=1&tail=${lines}`;
       const raw = await new Promise<Buffer>((resolve, reject) => {
-        this.docker.modem.dial({ path, method: 'GET', statusCodes: { 200: true, 404: 'no such task', 500: 'server error', 503: 'not a swarm' } }, (err, data) =>
-          err ? reject(err) : resolve(Buffer.isBuffer(data) ? data : Buffer.from(String(data ?? ''))));
+        this.docker.modem.dial(
+          {
+            path,
+            method: 'GET',
+            statusCodes: { 200: true, 404: 'no such task', 500: 'server error', 503: 'not a swarm' },
+          },
+          (err, data) => (err ? reject(err) : resolve(Buffer.isBuffer(data) ? data : Buffer.from(String(data ?? '')))),
+        );
       });
-      return splitLines(demux(raw)).filter((l) => l.length > 0).slice(-lines);
+      return splitLines(demux(raw))
+        .filter((l) => l.length > 0)
+        .slice(-lines);
     } catch (err) {
       if (statusOf(err) === 404) return [];
       throw err;
@@ -210,11 +242,20 @@ export class SwarmRepository {
   }
 
   /** `docker service logs --follow --timestamps`: every task's output, tasks started later included. */
-  async serviceLogs(id: string, from: { since?: string; tail?: number }, signal: AbortSignal): Promise<Readable | undefined> {
+  async serviceLogs(
+    id: string,
+    from: { since?: string; tail?: number },
+    signal: AbortSignal,
+  ): Promise<Readable | undefined> {
     try {
       return (await this.docker.getService(id).logs({
-        follow: true, stdout: true, stderr: true, timestamps: true, abortSignal: signal,
-        ...(from.since !== undefined ? { since: from.since } : {}), ...(from.tail !== undefined ? { tail: from.tail } : {}),
+        follow: true,
+        stdout: true,
+        stderr: true,
+        timestamps: true,
+        abortSignal: signal,
+        ...(from.since !== undefined ? { since: from.since } : {}),
+        ...(from.tail !== undefined ? { tail: from.tail } : {}),
       } as Docker.ContainerLogsOptions & { follow: true })) as unknown as Readable;
     } catch (err) {
       if (statusOf(err) === 404 || signal.aborted) return undefined;
@@ -223,8 +264,13 @@ export class SwarmRepository {
   }
 
   /** Containers of a service's tasks on this node (Swarm removes them a moment after the service). */
-  async serviceContainers(serviceId: string): Promise<{ id: string; running: boolean; labels: Record<string, string> }[]> {
-    const list = await this.docker.listContainers({ all: true, filters: { label: [`com.docker.swarm.service.id=${serviceId}`] } });
+  async serviceContainers(
+    serviceId: string,
+  ): Promise<{ id: string; running: boolean; labels: Record<string, string> }[]> {
+    const list = await this.docker.listContainers({
+      all: true,
+      filters: { label: [`com.docker.swarm.service.id=${serviceId}`] },
+    });
     return list.map((c) => ({ id: c.Id, running: c.State === 'running', labels: c.Labels ?? {} }));
   }
 
@@ -262,7 +308,12 @@ interface RawService {
   ID: string;
   Version?: { Index?: number };
   CreatedAt?: string;
-  Spec: { Name: string; Labels?: Record<string, string>; Mode?: { Replicated?: { Replicas?: number } }; TaskTemplate?: { ContainerSpec?: { Labels?: Record<string, string> } } } & Record<string, unknown>;
+  Spec: {
+    Name: string;
+    Labels?: Record<string, string>;
+    Mode?: { Replicated?: { Replicas?: number } };
+    TaskTemplate?: { ContainerSpec?: { Labels?: Record<string, string> } };
+  } & Record<string, unknown>;
   UpdateStatus?: { State?: string; Message?: string; StartedAt?: string };
 }
 

@@ -22,7 +22,12 @@ export class TaxonomyRepository {
     return dupToFalse(() => tx.insert(skills).values(row));
   }
   async updateSkill(id: string, patch: Partial<typeof skills.$inferInsert>, tx: DbOrTx = this.db): Promise<boolean> {
-    return dupToFalse(() => tx.update(skills).set({ ...patch, updatedAt: new Date() }).where(eq(skills.id, id)));
+    return dupToFalse(() =>
+      tx
+        .update(skills)
+        .set({ ...patch, updatedAt: new Date() })
+        .where(eq(skills.id, id)),
+    );
   }
   async deleteSkill(id: string, tx: DbOrTx = this.db): Promise<void> {
     await tx.delete(skills).where(eq(skills.id, id));
@@ -44,15 +49,24 @@ export class TaxonomyRepository {
     return dupToFalse(() => tx.insert(tags).values(row));
   }
   async updateTag(id: string, patch: Partial<typeof tags.$inferInsert>, tx: DbOrTx = this.db): Promise<boolean> {
-    return dupToFalse(() => tx.update(tags).set({ ...patch, updatedAt: new Date() }).where(eq(tags.id, id)));
+    return dupToFalse(() =>
+      tx
+        .update(tags)
+        .set({ ...patch, updatedAt: new Date() })
+        .where(eq(tags.id, id)),
+    );
   }
   async deleteTag(id: string, tx: DbOrTx = this.db): Promise<void> {
     await tx.delete(tags).where(eq(tags.id, id));
   }
   /** Whether any published post carries the tag (so removing it changes the public site). */
   async tagIsPublic(id: string): Promise<boolean> {
-    const [row] = await this.db.select({ id: postTags.postId }).from(postTags).innerJoin(posts, eq(posts.id, postTags.postId))
-      .where(and(eq(postTags.tagId, id), eq(posts.status, 'published'))).limit(1);
+    const [row] = await this.db
+      .select({ id: postTags.postId })
+      .from(postTags)
+      .innerJoin(posts, eq(posts.id, postTags.postId))
+      .where(and(eq(postTags.tagId, id), eq(posts.status, 'published')))
+      .limit(1);
     return Boolean(row);
   }
 
@@ -63,7 +77,10 @@ export class TaxonomyRepository {
   }
   async putSettings(values: Record<string, unknown>, updatedBy: string | null, tx: DbOrTx = this.db): Promise<void> {
     for (const [key, value] of Object.entries(values)) {
-      await tx.insert(siteSettings).values({ key, value, updatedBy }).onDuplicateKeyUpdate({ set: { value, updatedBy, updatedAt: new Date() } });
+      await tx
+        .insert(siteSettings)
+        .values({ key, value, updatedBy })
+        .onDuplicateKeyUpdate({ set: { value, updatedBy, updatedAt: new Date() } });
     }
   }
 }

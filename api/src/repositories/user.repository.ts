@@ -7,7 +7,21 @@ import { mysqlErrorCode, type Db } from './database.js';
 
 export type UserRow = typeof users.$inferSelect;
 export type NewUser = Pick<UserRow, 'email' | 'name' | 'passwordHash' | 'role'>;
-export type UserPatch = Partial<Pick<UserRow, 'name' | 'role' | 'disabledAt' | 'passwordHash' | 'passwordChangedAt' | 'lastLoginAt' | 'totpSecret' | 'totpEnabledAt' | 'recoveryCodes' | 'totpLastStep'>>;
+export type UserPatch = Partial<
+  Pick<
+    UserRow,
+    | 'name'
+    | 'role'
+    | 'disabledAt'
+    | 'passwordHash'
+    | 'passwordChangedAt'
+    | 'lastLoginAt'
+    | 'totpSecret'
+    | 'totpEnabledAt'
+    | 'recoveryCodes'
+    | 'totpLastStep'
+  >
+>;
 
 export class UserRepository {
   constructor(private readonly db: Db) {}
@@ -70,6 +84,11 @@ export class UserRepository {
     const where: SQL[] = [];
     if (opts.after) where.push(gt(users.email, opts.after));
     if (opts.role) where.push(eq(users.role, opts.role));
-    return this.db.select().from(users).where(and(...where)).orderBy(asc(users.email)).limit(opts.limit);
+    return this.db
+      .select()
+      .from(users)
+      .where(and(...where))
+      .orderBy(asc(users.email))
+      .limit(opts.limit);
   }
 }

@@ -45,30 +45,39 @@ export class WebhookHttpRepository {
         resolve({ ...o, durationMs: elapsed() });
       };
       const fail = (err: Error) =>
-        done({ status: null, excerpt: null, error: signal.aborted ? `timed out after ${req.timeoutMs} ms` : describe(err) });
-
-      const request = client.request(req.url, {
-        method: 'POST',
-        headers: { ...req.headers, 'content-length': String(Buffer.byteLength(req.body)) },
-        lookup: pinned,
-        agent: false,
-        signal,
-      }, (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        const finish = () => done({ status: res.statusCode ?? null, excerpt: text.slice(0, req.maxExcerpt), error: null });
-        res.on('data', (chunk: string) => {
-          text += chunk;
-          if (text.length >= req.maxExcerpt) {
-            finish();
-            res.destroy();
-          }
+        done({
+          status: null,
+          excerpt: null,
+          error: signal.aborted ? `timed out after ${req.timeoutMs} ms` : describe(err),
         });
-        res.on('end', finish);
-        // The status arrived; a body cut short (timeout, reset) still counts by its status.
-        res.on('error', finish);
-        res.on('aborted', finish);
-      });
+
+      const request = client.request(
+        req.url,
+        {
+          method: 'POST',
+          headers: { ...req.headers, 'content-length': String(Buffer.byteLength(req.body)) },
+          lookup: pinned,
+          agent: false,
+          signal,
+        },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          const finish = () =>
+            done({ status: res.statusCode ?? null, excerpt: text.slice(0, req.maxExcerpt), error: null });
+          res.on('data', (chunk: string) => {
+            text += chunk;
+            if (text.length >= req.maxExcerpt) {
+              finish();
+              res.destroy();
+            }
+          });
+          res.on('end', finish);
+          // The status arrived; a body cut short (timeout, reset) still counts by its status.
+          res.on('error', finish);
+          res.on('aborted', finish);
+        },
+      );
       request.on('error', fail);
       request.end(req.body);
     });

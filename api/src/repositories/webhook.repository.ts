@@ -8,7 +8,9 @@ export type WebhookPatch = Partial<Pick<WebhookRow, 'name' | 'url' | 'events' | 
 export class WebhookRepository {
   constructor(private readonly db: Db) {}
 
-  async insert(row: Pick<WebhookRow, 'id' | 'name' | 'url' | 'secret' | 'events' | 'active' | 'createdBy'>): Promise<void> {
+  async insert(
+    row: Pick<WebhookRow, 'id' | 'name' | 'url' | 'secret' | 'events' | 'active' | 'createdBy'>,
+  ): Promise<void> {
     await this.db.insert(webhooks).values(row);
   }
 

@@ -13,7 +13,10 @@ let routerPort: number;
 let deadPort: number;
 const apps: Record<string, { slug: string; name: string; status: 'running' | 'stopped'; hostPort: number | null }> = {};
 
-const listen = (server: Server) => new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
+const listen = (server: Server) =>
+  new Promise<number>((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)),
+  );
 
 beforeAll(async () => {
   upstream = createServer((req, res) => {
@@ -22,7 +25,17 @@ beforeAll(async () => {
     req.on('end', () => {
       res.setHeader('connection', 'keep-alive');
       res.setHeader('x-app', 'yes');
-      res.end(JSON.stringify({ method: req.method, url: req.url, body, host: req.headers.host, xfh: req.headers['x-forwarded-host'], xff: req.headers['x-forwarded-for'], hop: req.headers['proxy-authorization'] ?? null }));
+      res.end(
+        JSON.stringify({
+          method: req.method,
+          url: req.url,
+          body,
+          host: req.headers.host,
+          xfh: req.headers['x-forwarded-host'],
+          xff: req.headers['x-forwarded-for'],
+          hop: req.headers['proxy-authorization'] ?? null,
+        }),
+      );
     });
   });
   upstreamPort = await listen(upstream);
@@ -38,13 +51,25 @@ afterAll(async () => {
   await new Promise((r) => upstream.close(r));
 });
 
-function send(host: string, options: { method?: string; path?: string; body?: string; headers?: Record<string, string> } = {}) {
+function send(
+  host: string,
+  options: { method?: string; path?: string; body?: string; headers?: Record<string, string> } = {},
+) {
   return new Promise<{ status: number; body: string; headers: Record<string, unknown> }>((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: routerPort, method: options.method ?? 'GET', path: options.path ?? '/', headers: { host, ...options.headers } }, (res) => {
-      let body = '';
-      res.on('data', (d) => (body += d));
-      res.on('end', () => resolve({ status: res.statusCode!, body, headers: res.headers }));
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: routerPort,
+        method: options.method ?? 'GET',
+        path: options.path ?? '/',
+        headers: { host, ...options.headers },
+      },
+      (res) => {
+        let body = '';
+        res.on('data', (d) => (body += d));
+        res.on('end', () => resolve({ status: res.statusCode!, body, headers: res.headers }));
+      },
+    );
     req.on('error', reject);
     req.end(options.body);
   });
@@ -53,12 +78,30 @@ function send(host: string, options: { method?: string; path?: string; body?: st
 describe('app router', () => {
   it('proxies to the app by Host, adds X-Forwarded-*, drops hop-by-hop headers both ways', async () => {
     apps.blog = { slug: 'blog', name: 'Blog', status: 'running', hostPort: upstreamPort };
-    const res = await send('blog.apps.localhost:8090', { path: '/a?b=1', headers: { 'proxy-authorization': 'secret' } });
+    const res = await send('blog.apps.localhost:8090', {
+      path: '/a?b=1',
+      headers: { 'proxy-authorization': 'secret' },
+    });
     expect(res.status).toBe(200);
     expect(res.headers['x-app']).toBe('yes');
     const seen = JSON.parse(res.body);
-    expect(seen).toMatchObject({ method: 'GET', url: '/a?b=1', host: 'blog.apps.localhost:8090', xfh: 'blog.apps.localhost:8090', xff: '127.0.0.1', hop: null });
-    const post = JSON.parse((await send('blog.apps.localhost', { method: 'POST', body: 'hello=1', headers: { 'content-type': 'text/plain' } })).body);
+    expect(seen).toMatchObject({
+      method: 'GET',
+      url: '/a?b=1',
+      host: 'blog.apps.localhost:8090',
+      xfh: 'blog.apps.localhost:8090',
+      xff: '127.0.0.1',
+      hop: null,
+    });
+    const post = JSON.parse(
+      (
+        await send('blog.apps.localhost', {
+          method: 'POST',
+          body: 'hello=1',
+          headers: { 'content-type': 'text/plain' },
+        })
+      ).body,
+    );
     expect(post).toMatchObject({ method: 'POST', body: 'hello=1' });
   });
 
@@ -75,7 +118,7 @@ describe('app router', () => {
     expect(off.headers['content-security-policy']).toMatch(/default-src 'none'/);
   });
 
-  it('answers Caddy\'s on-demand TLS question only for names of existing apps, and only off app hosts', async () => {
+  it("answers Caddy's on-demand TLS question only for names of existing apps, and only off app hosts", async () => {
     apps.known = { slug: 'known', name: 'Known', status: 'stopped', hostPort: null };
     expect((await send('127.0.0.1:8090', { path: `${TLS_ASK_PATH}?domain=known.apps.localhost` })).status).toBe(200);
     expect((await send('127.0.0.1:8090', { path: `${TLS_ASK_PATH}?domain=made-up.apps.localhost` })).status).toBe(404);

@@ -5,7 +5,17 @@ import type { Logger } from 'pino';
 import type { Route, RouteTable } from '../services/paas/route-table.js';
 
 /** Hop-by-hop headers (RFC 9110 §7.6.1) are the proxy's own business and never forwarded. */
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade']);
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+]);
 const RETRYABLE = new Set(['GET', 'HEAD', 'OPTIONS']);
 /**
  * Caddy's on-demand TLS asks here (`?domain=<name>`) before it obtains a certificate for a name under
@@ -32,9 +42,18 @@ export function createAppRouter(deps: { routes: RouteTable; logger: Logger }): h
     return slug ? routes.lookup(slug) : { kind: 'no-host' };
   };
 
-  const forward = (req: IncomingMessage, res: ServerResponse, route: Extract<Route, { kind: 'up' }>, retried: boolean) => {
+  const forward = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    route: Extract<Route, { kind: 'up' }>,
+    retried: boolean,
+  ) => {
     const upstream = http.request({
-      host: route.host, port: route.port, method: req.method, path: req.url, agent: route.keepAlive ? agent : unpooled,
+      host: route.host,
+      port: route.port,
+      method: req.method,
+      path: req.url,
+      agent: route.keepAlive ? agent : unpooled,
       headers: forwardedHeaders(req),
     });
     upstream.on('response', (answer) => {
@@ -48,7 +67,10 @@ export function createAppRouter(deps: { routes: RouteTable; logger: Logger }): h
       const refused = err.code === 'ECONNREFUSED' || err.code === 'ECONNRESET';
       if (refused && !retried && RETRYABLE.has(req.method ?? '')) {
         routes.forget(route.slug);
-        void routes.lookup(route.slug).then((fresh) => (fresh.kind === 'up' ? forward(req, res, fresh, true) : page(res, 503, fresh)), () => page(res, 503, route));
+        void routes.lookup(route.slug).then(
+          (fresh) => (fresh.kind === 'up' ? forward(req, res, fresh, true) : page(res, 503, fresh)),
+          () => page(res, 503, route),
+        );
         return;
       }
       logger.warn({ slug: route.slug, err: err.message }, 'app router: upstream error');
@@ -63,9 +85,13 @@ export function createAppRouter(deps: { routes: RouteTable; logger: Logger }): h
   };
 
   const tlsAsk = async (req: IncomingMessage, res: ServerResponse) => {
-    const slug = routes.slugOf(new URL(req.url ?? '/', 'http://router.invalid').searchParams.get('domain') ?? undefined);
+    const slug = routes.slugOf(
+      new URL(req.url ?? '/', 'http://router.invalid').searchParams.get('domain') ?? undefined,
+    );
     const known = slug !== null && (await routes.lookup(slug)).kind !== 'unknown';
-    res.writeHead(known ? 200 : 404, { 'content-type': 'text/plain', 'cache-control': 'no-store' }).end(known ? 'ok\n' : 'no such app\n');
+    res
+      .writeHead(known ? 200 : 404, { 'content-type': 'text/plain', 'cache-control': 'no-store' })
+      .end(known ? 'ok\n' : 'no such app\n');
   };
 
   const server = http.createServer((req, res) => {
@@ -74,7 +100,8 @@ export function createAppRouter(deps: { routes: RouteTable; logger: Logger }): h
       return;
     }
     resolve(req.headers.host).then(
-      (route) => (route.kind === 'up' ? forward(req, res, route, false) : page(res, route.kind === 'down' ? 503 : 404, route)),
+      (route) =>
+        route.kind === 'up' ? forward(req, res, route, false) : page(res, route.kind === 'down' ? 503 : 404, route),
       (err: Error) => {
         logger.error({ err: err.message }, 'app router: route lookup failed');
         page(res, 503, { kind: 'no-host' });
@@ -84,26 +111,36 @@ export function createAppRouter(deps: { routes: RouteTable; logger: Logger }): h
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
-    resolve(req.headers.host).then((route) => {
-      if (route.kind !== 'up') {
-        socket.end(`HTTP/1.1 ${route.kind === 'down' ? '503 Service Unavailable' : '404 Not Found'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-        return;
-      }
-      const upstream = net.connect(route.port, route.host, () => {
-        const lines = [`${req.method} ${req.url} HTTP/${req.httpVersion}`];
-        for (let i = 0; i < req.rawHeaders.length; i += 2) {
-          if (!/^x-forwarded-(for|host|proto)$/i.test(req.rawHeaders[i]!)) lines.push(`${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}`);
+    resolve(req.headers.host).then(
+      (route) => {
+        if (route.kind !== 'up') {
+          socket.end(
+            `HTTP/1.1 ${route.kind === 'down' ? '503 Service Unavailable' : '404 Not Found'}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`,
+          );
+          return;
         }
-        const extra = forwardedHeaders(req);
-        lines.push(`X-Forwarded-For: ${extra['x-forwarded-for']}`, `X-Forwarded-Host: ${extra['x-forwarded-host']}`, `X-Forwarded-Proto: ${extra['x-forwarded-proto']}`);
-        upstream.write(`${lines.join('\r\n')}\r\n\r\n`);
-        if (head.length) upstream.write(head);
-        upstream.pipe(socket);
-        socket.pipe(upstream);
-      });
-      upstream.on('error', () => socket.destroy());
-      socket.on('close', () => upstream.destroy());
-    }, () => socket.destroy());
+        const upstream = net.connect(route.port, route.host, () => {
+          const lines = [`${req.method} ${req.url} HTTP/${req.httpVersion}`];
+          for (let i = 0; i < req.rawHeaders.length; i += 2) {
+            if (!/^x-forwarded-(for|host|proto)$/i.test(req.rawHeaders[i]!))
+              lines.push(`${req.rawHeaders[i]}: ${req.rawHeaders[i + 1]}`);
+          }
+          const extra = forwardedHeaders(req);
+          lines.push(
+            `X-Forwarded-For: ${extra['x-forwarded-for']}`,
+            `X-Forwarded-Host: ${extra['x-forwarded-host']}`,
+            `X-Forwarded-Proto: ${extra['x-forwarded-proto']}`,
+          );
+          upstream.write(`${lines.join('\r\n')}\r\n\r\n`);
+          if (head.length) upstream.write(head);
+          upstream.pipe(socket);
+          socket.pipe(upstream);
+        });
+        upstream.on('error', () => socket.destroy());
+        socket.on('close', () => upstream.destroy());
+      },
+      () => socket.destroy(),
+    );
   });
 
   server.on('close', () => agent.destroy());
@@ -112,7 +149,12 @@ export function createAppRouter(deps: { routes: RouteTable; logger: Logger }): h
 
 function forwardedHeaders(req: IncomingMessage): Record<string, string> {
   const out: Record<string, string> = {};
-  const connectionListed = new Set(String(req.headers.connection ?? '').toLowerCase().split(',').map((s) => s.trim()));
+  const connectionListed = new Set(
+    String(req.headers.connection ?? '')
+      .toLowerCase()
+      .split(',')
+      .map((s) => s.trim()),
+  );
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined || HOP_BY_HOP.has(name) || connectionListed.has(name)) continue;
     out[name] = Array.isArray(value) ? value.join(', ') : value;
@@ -127,16 +169,34 @@ function forwardedHeaders(req: IncomingMessage): Record<string, string> {
 function page(res: ServerResponse, status: 404 | 502 | 503, route: Route | { kind: 'no-host' }): void {
   if (res.headersSent) return void res.destroy();
   const [title, text] =
-    route.kind === 'no-host' ? ['No app here', status === 503 ? 'The app router cannot look up apps right now. Try again in a moment.' : 'This address does not name an app on this router (apps answer at &lt;app&gt;.&lt;PAAS_DOMAIN&gt;).']
-      : route.kind === 'unknown' ? ['App not found', `There is no app called <strong>${escapeHtml(route.slug)}</strong>.`]
-        : route.kind === 'down' ? [`${escapeHtml(route.name)} is not running`, `The app is <strong>${escapeHtml(route.status)}</strong>. ${route.status === 'stopped' ? 'It was stopped by its owner.' : route.status === 'failed' ? 'Its last deployment or run failed.' : 'It is being deployed; try again shortly.'}`]
-          : ['App not answering', `<strong>${escapeHtml(route.slug)}</strong> did not answer. It may be restarting; try again shortly.`];
-  const body = `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title}</title>` +
+    route.kind === 'no-host'
+      ? [
+          'No app here',
+          status === 503
+            ? 'The app router cannot look up apps right now. Try again in a moment.'
+            : 'This address does not name an app on this router (apps answer at &lt;app&gt;.&lt;PAAS_DOMAIN&gt;).',
+        ]
+      : route.kind === 'unknown'
+        ? ['App not found', `There is no app called <strong>${escapeHtml(route.slug)}</strong>.`]
+        : route.kind === 'down'
+          ? [
+              `${escapeHtml(route.name)} is not running`,
+              `The app is <strong>${escapeHtml(route.status)}</strong>. ${route.status === 'stopped' ? 'It was stopped by its owner.' : route.status === 'failed' ? 'Its last deployment or run failed.' : 'It is being deployed; try again shortly.'}`,
+            ]
+          : [
+              'App not answering',
+              `<strong>${escapeHtml(route.slug)}</strong> did not answer. It may be restarting; try again shortly.`,
+            ];
+  const body =
+    `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title}</title>` +
     `<style>body{font:16px/1.5 system-ui,sans-serif;max-width:36rem;margin:15vh auto;padding:0 1rem;color:#222}h1{font-size:1.4rem}small{color:#777}</style>` +
     `<h1>${title}</h1><p>${text}</p><p><small>${status} · OmerVision app router</small></p></html>\n`;
   res.writeHead(status, {
-    'content-type': 'text/html; charset=utf-8', 'content-length': Buffer.byteLength(body), 'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
+    'content-type': 'text/html; charset=utf-8',
+    'content-length': Buffer.byteLength(body),
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
     ...(status === 503 ? { 'retry-after': '5' } : {}),
   });
   res.end(body);

@@ -44,17 +44,25 @@ export function startPaasWorker(infra: Infrastructure, engine: PaasEngine): () =
       () => log.info('paas: sandbox egress policy installed and verified'),
       (err: Error) => log.error({ err: err.message }, 'paas: sandbox not ready; deployments are refused until it is'),
     );
-    await engine.driver.prepare().catch((err: Error) => log.error({ err: err.message, driver: engine.driver.name }, 'paas: the engine is not ready for this driver; deployments will fail until it is'));
+    await engine.driver
+      .prepare()
+      .catch((err: Error) =>
+        log.error(
+          { err: err.message, driver: engine.driver.name },
+          'paas: the engine is not ready for this driver; deployments will fail until it is',
+        ),
+      );
     stopWatching ??= engine.driver.watchDeaths(
-      (event) => void engine.runtime.onContainerDeath(event).then(
-        (verdict) => {
-          if (verdict !== 'stopped') return;
-          // When the daemon is going down the stream breaks meanwhile and the reconnection reconciles.
-          const seen = streamEpoch;
-          later(STOPPED_RECONCILE_MS, () => void (seen === streamEpoch && reconcile()));
-        },
-        (err: Error) => log.warn({ err: err.message, ...event }, 'paas: could not handle a container exit'),
-      ),
+      (event) =>
+        void engine.runtime.onContainerDeath(event).then(
+          (verdict) => {
+            if (verdict !== 'stopped') return;
+            // When the daemon is going down the stream breaks meanwhile and the reconnection reconciles.
+            const seen = streamEpoch;
+            later(STOPPED_RECONCILE_MS, () => void (seen === streamEpoch && reconcile()));
+          },
+          (err: Error) => log.warn({ err: err.message, ...event }, 'paas: could not handle a container exit'),
+        ),
       (err) => {
         streamEpoch++;
         log.warn({ err: err.message }, 'paas: Docker event stream broke; reconnecting');
@@ -67,19 +75,23 @@ export function startPaasWorker(infra: Infrastructure, engine: PaasEngine): () =
         }
       },
     );
-    const result = await engine.leases.withLock('paas-reconcile', RECONCILE_LEASE_MS, () => engine.reconciler.run(), { renew: true }).catch((err: Error) => {
-      log.error({ err }, 'paas: reconcile failed');
-      return { ran: false as const };
-    });
+    const result = await engine.leases
+      .withLock('paas-reconcile', RECONCILE_LEASE_MS, () => engine.reconciler.run(), { renew: true })
+      .catch((err: Error) => {
+        log.error({ err }, 'paas: reconcile failed');
+        return { ran: false as const };
+      });
     if (result.ran) log.info(result.value, 'paas: reconciled Docker with the database');
     // Held by a worker that died mid-reconcile: its lease runs out, then this one reconciles.
     else later(RECONCILE_LEASE_MS + 1000, () => void reconcile());
     // Build cache (dangling layers of failed builds) older than a day: slow on a busy engine, so
     // outside the reconcile lease, by one worker at a time.
-    void engine.leases.withLock('paas-prune', 10 * 60_000, async () => {
-      const bytes = await engine.docker.pruneBuildCache(24);
-      if (bytes > 0) log.info({ bytes }, 'paas: pruned the build cache');
-    }).catch((err: Error) => log.warn({ err: err.message }, 'paas: build cache prune failed'));
+    void engine.leases
+      .withLock('paas-prune', 10 * 60_000, async () => {
+        const bytes = await engine.docker.pruneBuildCache(24);
+        if (bytes > 0) log.info({ bytes }, 'paas: pruned the build cache');
+      })
+      .catch((err: Error) => log.warn({ err: err.message }, 'paas: build cache prune failed'));
   };
   void reconcile();
   const timer = setInterval(() => void reconcile(), RECONCILE_EVERY_MS);

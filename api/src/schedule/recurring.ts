@@ -18,7 +18,11 @@ export function scheduleDailyBackup(infra: Infrastructure): void {
   const at = nextDailyBackup(new Date(), infra.env.BACKUP_HOUR_UTC);
   const slot = at.toISOString();
   infra.queues
-    .enqueue(Jobs.backup, { slot, trigger: 'scheduled' }, { id: `backup:${slot}`, runAt: at, onceForMs: at.getTime() - Date.now() + 3_600_000 })
+    .enqueue(
+      Jobs.backup,
+      { slot, trigger: 'scheduled' },
+      { id: `backup:${slot}`, runAt: at, onceForMs: at.getTime() - Date.now() + 3_600_000 },
+    )
     .catch((err: Error) => infra.logger.warn({ err: err.message }, 'could not schedule the daily backup'));
 }
 
@@ -37,7 +41,11 @@ export function scheduleRecurring(infra: Infrastructure): () => void {
       .catch((err: Error) => infra.logger.warn({ err: err.message }, 'could not schedule cleanup'));
     const sweep = nextOrphanSweep(new Date());
     infra.queues
-      .enqueue(Jobs.mediaOrphans, { slot: sweep.toISOString() }, { id: `media-orphans:${sweep.toISOString()}`, runAt: sweep, onceForMs: sweep.getTime() - Date.now() + HOUR })
+      .enqueue(
+        Jobs.mediaOrphans,
+        { slot: sweep.toISOString() },
+        { id: `media-orphans:${sweep.toISOString()}`, runAt: sweep, onceForMs: sweep.getTime() - Date.now() + HOUR },
+      )
       .catch((err: Error) => infra.logger.warn({ err: err.message }, 'could not schedule the media orphan sweep'));
     scheduleDailyBackup(infra);
   };
@@ -45,7 +53,9 @@ export function scheduleRecurring(infra: Infrastructure): () => void {
   const timer = setInterval(tick, HOUR / 4);
   const minute = setInterval(() => {
     const slot = new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString();
-    infra.queues.enqueue(Jobs.publishDue, { slot }, { id: `publish-due:${slot}`, onceForMs: 120_000 }).catch(() => undefined);
+    infra.queues
+      .enqueue(Jobs.publishDue, { slot }, { id: `publish-due:${slot}`, onceForMs: 120_000 })
+      .catch(() => undefined);
   }, 60_000);
   return () => {
     clearInterval(timer);

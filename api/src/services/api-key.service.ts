@@ -21,22 +21,40 @@ export class ApiKeyService {
   async create(actor: Actor, input: CreateApiKeyRequest): Promise<CreatedApiKey> {
     const bad = input.scopes.filter((s) => !API_KEY_SCOPES.includes(s));
     if (bad.length) {
-      throw Errors.validation(`API keys cannot hold: ${bad.join(', ')}.`, bad.map((s) => ({ field: 'body.scopes', message: `scope ${s} is not grantable to API keys`, value: s })));
+      throw Errors.validation(
+        `API keys cannot hold: ${bad.join(', ')}.`,
+        bad.map((s) => ({ field: 'body.scopes', message: `scope ${s} is not grantable to API keys`, value: s })),
+      );
     }
     const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
     if (expiresAt && Number.isNaN(expiresAt.getTime())) {
-      throw Errors.validation('The expiry is not a date.', [{ field: 'body.expiresAt', message: 'must be an ISO 8601 date-time' }]);
+      throw Errors.validation('The expiry is not a date.', [
+        { field: 'body.expiresAt', message: 'must be an ISO 8601 date-time' },
+      ]);
     }
     if (expiresAt && expiresAt.getTime() <= Date.now()) {
-      throw Errors.validation('The expiry is in the past.', [{ field: 'body.expiresAt', message: 'must be in the future' }]);
+      throw Errors.validation('The expiry is in the past.', [
+        { field: 'body.expiresAt', message: 'must be in the future' },
+      ]);
     }
     const key = randomToken(API_KEY_PREFIX);
     const id = uuidv7();
     await this.keys.insert({
-      id, name: input.name.trim(), prefix: key.slice(0, 12), keyHash: sha256(key), scopes: [...new Set(input.scopes)],
-      expiresAt, createdBy: actorUserId(actor), rateLimitPerMinute: input.rateLimitPerMinute ?? null,
+      id,
+      name: input.name.trim(),
+      prefix: key.slice(0, 12),
+      keyHash: sha256(key),
+      scopes: [...new Set(input.scopes)],
+      expiresAt,
+      createdBy: actorUserId(actor),
+      rateLimitPerMinute: input.rateLimitPerMinute ?? null,
     });
-    await this.audit.record(actor, 'apikey.create', { type: 'api_key', id }, { name: input.name, scopes: input.scopes });
+    await this.audit.record(
+      actor,
+      'apikey.create',
+      { type: 'api_key', id },
+      { name: input.name, scopes: input.scopes },
+    );
     return { ...toView((await this.keys.findById(id))!), key };
   }
 
@@ -55,8 +73,14 @@ export class ApiKeyService {
 
 export function toView(row: ApiKeyRow): ApiKeyView {
   return {
-    id: row.id, name: row.name, prefix: row.prefix, scopes: row.scopes as Scope[],
-    expiresAt: row.expiresAt?.toISOString() ?? null, lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
-    revokedAt: row.revokedAt?.toISOString() ?? null, rateLimitPerMinute: row.rateLimitPerMinute, createdAt: row.createdAt.toISOString(),
+    id: row.id,
+    name: row.name,
+    prefix: row.prefix,
+    scopes: row.scopes as Scope[],
+    expiresAt: row.expiresAt?.toISOString() ?? null,
+    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+    revokedAt: row.revokedAt?.toISOString() ?? null,
+    rateLimitPerMinute: row.rateLimitPerMinute,
+    createdAt: row.createdAt.toISOString(),
   };
 }

@@ -10,7 +10,13 @@ export class AuditService {
   constructor(private readonly repo: AuditRepository) {}
 
   /** `tx`: inside the change's own transaction (a crash right after the commit cannot lose the line). */
-  async record(actor: Actor | null, action: string, target: { type: string; id?: string | null }, diff?: Record<string, unknown>, tx?: Tx): Promise<void> {
+  async record(
+    actor: Actor | null,
+    action: string,
+    target: { type: string; id?: string | null },
+    diff?: Record<string, unknown>,
+    tx?: Tx,
+  ): Promise<void> {
     const entry = {
       actorUserId: actor?.principal.kind === 'user' ? actor.principal.userId : null,
       actorApiKeyId: actor?.principal.kind === 'apiKey' ? actor.principal.apiKeyId : null,
@@ -33,14 +39,22 @@ export class AuditService {
       targetType: opts.targetType,
     });
     const page = rows.slice(0, opts.limit);
-    const names = await this.repo.targetNames(page.flatMap((r) => [
-      ...(r.targetId ? [{ type: r.targetType, id: r.targetId }] : []),
-      ...(r.actorUserId ? [{ type: 'user', id: r.actorUserId }] : []),
-      ...(r.actorApiKeyId ? [{ type: 'api_key', id: r.actorApiKeyId }] : []),
-    ]));
+    const names = await this.repo.targetNames(
+      page.flatMap((r) => [
+        ...(r.targetId ? [{ type: r.targetType, id: r.targetId }] : []),
+        ...(r.actorUserId ? [{ type: 'user', id: r.actorUserId }] : []),
+        ...(r.actorApiKeyId ? [{ type: 'api_key', id: r.actorApiKeyId }] : []),
+      ]),
+    );
     const nameOf = (type: string, id: string | null) => (id ? (names.get(`${type}:${id}`) ?? null) : null);
     return {
-      items: page.map((r) => toEntry(r, nameOf(r.targetType, r.targetId), nameOf('user', r.actorUserId) ?? nameOf('api_key', r.actorApiKeyId))),
+      items: page.map((r) =>
+        toEntry(
+          r,
+          nameOf(r.targetType, r.targetId),
+          nameOf('user', r.actorUserId) ?? nameOf('api_key', r.actorApiKeyId),
+        ),
+      ),
       nextCursor: rows.length > opts.limit ? String(page[page.length - 1]!.id) : null,
     };
   }
@@ -50,7 +64,8 @@ export class AuditService {
 export function changes<T extends Record<string, unknown>>(before: T, after: Partial<T>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(after)) {
-    if (value !== undefined && JSON.stringify(before[key]) !== JSON.stringify(value)) out[key] = [before[key] ?? null, value];
+    if (value !== undefined && JSON.stringify(before[key]) !== JSON.stringify(value))
+      out[key] = [before[key] ?? null, value];
   }
   return out;
 }

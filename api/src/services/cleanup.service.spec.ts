@@ -22,7 +22,9 @@ function recordingStore() {
 describe('CleanupService', () => {
   it('cuts each kind of row at its own configured age', async () => {
     const { store, calls } = recordingStore();
-    const result = await new CleanupService(store, { audit: 365, webhooks: 30, deployLogs: 7 }).run(new Date('2025-06-30T00:00:00Z'));
+    const result = await new CleanupService(store, { audit: 365, webhooks: 30, deployLogs: 7 }).run(
+      new Date('2025-06-30T00:00:00Z'),
+    );
     expect(calls).toEqual({
       sessions: '2025-06-29T00:00:00.000Z',
       resetTokens: '2025-06-30T00:00:00.000Z',
@@ -32,6 +34,14 @@ describe('CleanupService', () => {
       audit: '2024-06-30T00:00:00.000Z',
       deployLogs: '2025-06-23T00:00:00.000Z',
     });
-    expect(result).toEqual({ sessions: 1, resetTokens: 1, outboxEvents: 1, webhookDeliveries: 1, webhookAttempts: 1, auditEntries: 1, deploymentLogs: 1 });
+    expect(result).toEqual({
+      sessions: 1,
+      resetTokens: 1,
+      outboxEvents: 1,
+      webhookDeliveries: 1,
+      webhookAttempts: 1,
+      auditEntries: 1,
+      deploymentLogs: 1,
+    });
   });
 });

@@ -30,7 +30,12 @@ function setup(enqueue: (data: EmailJobData) => Promise<void> = async () => {}) 
   const logs: string[] = [];
   const service = new ContactService(
     messages as unknown as ContactRepository,
-    { enqueueEmail: async (d) => { await enqueue(d); sent.push(d); } },
+    {
+      enqueueEmail: async (d) => {
+        await enqueue(d);
+        sent.push(d);
+      },
+    },
     new AuditService({ insert: async (e: NewAudit) => void audited.push(e) } as unknown as AuditRepository),
     'owner@example.com',
     { info: (_o, msg) => logs.push(`info ${msg}`), warn: (_o, msg) => logs.push(`warn ${msg}`) },
@@ -39,7 +44,18 @@ function setup(enqueue: (data: EmailJobData) => Promise<void> = async () => {}) 
 }
 
 const client = { ip: '192.0.2.1', userAgent: 'test' };
-const actor: Actor = { ...client, principal: { kind: 'user', userId: 'u1', role: 'editor', sessionFamilyId: 'f', jti: 'j', tokenExpiresAt: 0, via: 'bearer' } };
+const actor: Actor = {
+  ...client,
+  principal: {
+    kind: 'user',
+    userId: 'u1',
+    role: 'editor',
+    sessionFamilyId: 'f',
+    jti: 'j',
+    tokenExpiresAt: 0,
+    via: 'bearer',
+  },
+};
 const input = { name: ' Ada ', email: 'ada@example.com', subject: 'Hi', message: 'Hello <b>' };
 
 describe('ContactService.submit', () => {
@@ -48,7 +64,14 @@ describe('ContactService.submit', () => {
     expect(await service.submit(input, client)).toMatchObject({ status: 'accepted' });
     const [row] = [...messages.rows.values()];
     expect(row).toMatchObject({ name: 'Ada', message: 'Hello <b>', ip: '192.0.2.1' });
-    expect(sent).toEqual([expect.objectContaining({ key: `contact-${row!.id}`, to: 'owner@example.com', replyTo: 'ada@example.com', subject: '[OmerVision] Hi — Ada' })]);
+    expect(sent).toEqual([
+      expect.objectContaining({
+        key: `contact-${row!.id}`,
+        to: 'owner@example.com',
+        replyTo: 'ada@example.com',
+        subject: '[OmerVision] Hi — Ada',
+      }),
+    ]);
   });
 
   it('drops a filled honeypot silently with the same answer', async () => {
@@ -63,12 +86,15 @@ describe('ContactService.submit', () => {
   it('refuses blank name and message with both fields named', async () => {
     const { service } = setup();
     await expect(service.submit({ ...input, name: '  ', message: '\n' }, client)).rejects.toMatchObject({
-      status: 422, errors: [{ field: 'body.name' }, { field: 'body.message' }],
+      status: 422,
+      errors: [{ field: 'body.name' }, { field: 'body.message' }],
     });
   });
 
   it('still accepts when the queue is down: the message is in the inbox', async () => {
-    const { service, messages, logs } = setup(async () => { throw new Error('redis down'); });
+    const { service, messages, logs } = setup(async () => {
+      throw new Error('redis down');
+    });
     expect(await service.submit(input, client)).toMatchObject({ status: 'accepted' });
     expect(messages.rows.size).toBe(1);
     expect(logs).toEqual(['warn could not enqueue the contact notification']);
@@ -77,9 +103,15 @@ describe('ContactService.submit', () => {
 
 describe('notification mail', () => {
   it('puts no control character into the subject', () => {
-    const mail = notificationMail('id', { name: 'Eve\r\nBcc: x@y', email: 'e@x.io', subject: 'a\nX-A: 1\u2028b\u0000', message: 'm' }, 'o@x.io');
+    const mail = notificationMail(
+      'id',
+      { name: 'Eve\r\nBcc: x@y', email: 'e@x.io', subject: 'a\nX-A: 1\u2028b\u0000', message: 'm' },
+      'o@x.io',
+    );
     expect(mail.subject).toBe('[OmerVision] a X-A: 1 b — Eve Bcc: x@y');
-    expect(notificationMail('id', { name: 'N', email: 'e@x.io', subject: ' \r\n', message: 'm' }, 'o@x.io').subject).toBe('[OmerVision] New message — N');
+    expect(
+      notificationMail('id', { name: 'N', email: 'e@x.io', subject: ' \r\n', message: 'm' }, 'o@x.io').subject,
+    ).toBe('[OmerVision] New message — N');
     expect(oneLine('a\tb\r\n\r\nc')).toBe('a b c');
   });
 });
@@ -96,7 +128,13 @@ describe('inbox', () => {
     expect((await service.update(actor, id, { status: 'unread' })).readAt).toBeNull();
     await service.delete(actor, id);
     await expect(service.get(id)).rejects.toMatchObject({ status: 404 });
-    expect(audited.map((a) => a.action)).toEqual(['message.update', 'message.update', 'message.update', 'message.update', 'message.delete']);
+    expect(audited.map((a) => a.action)).toEqual([
+      'message.update',
+      'message.update',
+      'message.update',
+      'message.update',
+      'message.delete',
+    ]);
     expect(audited[0]!.diff).toEqual({ status: ['unread', 'read'] });
   });
 

@@ -1,7 +1,12 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { Accepted } from '../dtos/auth.dto.js';
 import type {
-  ContactMessagePage, ContactMessageView, ContactRequest, MessageStatus, UnreadCount, UpdateMessageRequest,
+  ContactMessagePage,
+  ContactMessageView,
+  ContactRequest,
+  MessageStatus,
+  UnreadCount,
+  UpdateMessageRequest,
 } from '../dtos/contact.dto.js';
 import { Errors } from '../errors/catalogue.js';
 import type { EmailJobData } from '../jobs/job-spec.js';
@@ -47,10 +52,18 @@ export class ContactService {
     const id = uuidv7();
     // The message is stored verbatim (it is plain text; the admin UI escapes it on display).
     await this.messages.insert({
-      id, name, email, subject, message: input.message, ip: client.ip.slice(0, 45), userAgent: client.userAgent.slice(0, 512) || null,
+      id,
+      name,
+      email,
+      subject,
+      message: input.message,
+      ip: client.ip.slice(0, 45),
+      userAgent: client.userAgent.slice(0, 512) || null,
     });
     try {
-      await this.mailer.enqueueEmail(notificationMail(id, { name, email, subject, message: input.message }, this.notifyTo));
+      await this.mailer.enqueueEmail(
+        notificationMail(id, { name, email, subject, message: input.message }, this.notifyTo),
+      );
     } catch (err) {
       // The message is safe in the inbox; failing here would only make the visitor send it twice.
       this.logger.warn({ messageId: id, err: (err as Error).message }, 'could not enqueue the contact notification');
@@ -59,7 +72,11 @@ export class ContactService {
   }
 
   async list(opts: { limit: number; cursor?: string; status?: MessageStatus }): Promise<ContactMessagePage> {
-    const rows = await this.messages.list({ limit: opts.limit + 1, before: opts.cursor ? decodeCursor(opts.cursor) : undefined, status: opts.status });
+    const rows = await this.messages.list({
+      limit: opts.limit + 1,
+      before: opts.cursor ? decodeCursor(opts.cursor) : undefined,
+      status: opts.status,
+    });
     const page = rows.slice(0, opts.limit);
     const last = page[page.length - 1];
     return { items: page.map(toView), nextCursor: rows.length > opts.limit && last ? encodeCursor(last) : null };
@@ -74,14 +91,24 @@ export class ContactService {
     const row = await this.require(id);
     const readAt = input.status === 'read' ? (row.readAt ?? new Date()) : input.status === 'unread' ? null : row.readAt;
     await this.messages.update(id, { status: input.status, readAt });
-    await this.audit.record(actor, 'message.update', { type: 'contact_message', id }, changes({ status: row.status }, { status: input.status }));
+    await this.audit.record(
+      actor,
+      'message.update',
+      { type: 'contact_message', id },
+      changes({ status: row.status }, { status: input.status }),
+    );
     return this.get(id);
   }
 
   async delete(actor: Actor, id: string): Promise<void> {
     const row = await this.require(id);
     if (!(await this.messages.delete(id))) throw Errors.notFound('Message not found.');
-    await this.audit.record(actor, 'message.delete', { type: 'contact_message', id }, { from: row.email, subject: row.subject, status: row.status });
+    await this.audit.record(
+      actor,
+      'message.delete',
+      { type: 'contact_message', id },
+      { from: row.email, subject: row.subject, status: row.status },
+    );
   }
 
   async unreadCount(): Promise<UnreadCount> {
@@ -97,12 +124,21 @@ export class ContactService {
 
 /** CR, LF and every other control character become spaces: nothing a visitor types can add a header. */
 export function oneLine(value: string): string {
-  // eslint-disable-next-line no-control-regex
-  return value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s{2,}/g, ' ').trim();
+  return (
+    value
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+      .replace(/\s{2,}/g, ' ')
+      .trim()
+  );
 }
 
 /** The owner's notification. Idempotency key and job id are the message id, so it goes out once. */
-export function notificationMail(id: string, m: { name: string; email: string; subject: string; message: string }, to: string): EmailJobData {
+export function notificationMail(
+  id: string,
+  m: { name: string; email: string; subject: string; message: string },
+  to: string,
+): EmailJobData {
   const name = oneLine(m.name);
   const subject = oneLine(m.subject);
   return {
@@ -129,14 +165,25 @@ export function encodeCursor(row: { createdAt: Date; id: string }): string {
 
 export function decodeCursor(cursor: string): { createdAt: Date; id: string } {
   const match = /^(\d{1,15})\.([0-9a-f-]{36})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match) throw Errors.validation('The cursor is not valid.', [{ field: 'query.cursor', message: 'pass nextCursor from a previous page' }]);
+  if (!match)
+    throw Errors.validation('The cursor is not valid.', [
+      { field: 'query.cursor', message: 'pass nextCursor from a previous page' },
+    ]);
   return { createdAt: new Date(Number(match[1])), id: match[2]! };
 }
 
 function toView(row: ContactMessageRow): ContactMessageView {
   return {
-    id: row.id, name: row.name, email: row.email, subject: row.subject, message: row.message, status: row.status,
-    ip: row.ip, userAgent: row.userAgent, readAt: row.readAt?.toISOString() ?? null,
-    createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString(),
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    subject: row.subject,
+    message: row.message,
+    status: row.status,
+    ip: row.ip,
+    userAgent: row.userAgent,
+    readAt: row.readAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
   };
 }

@@ -34,10 +34,16 @@ export class UserService {
     assertStrong(input.password, email, 'body.password');
     const id = uuidv7();
     const created = await this.users.create({
-      id, email, name: input.name.trim(), role: input.role, passwordHash: await this.hasher.hash(input.password),
+      id,
+      email,
+      name: input.name.trim(),
+      role: input.role,
+      passwordHash: await this.hasher.hash(input.password),
     });
     if (!created) {
-      throw Errors.conflict('A user with this e-mail already exists.', [{ field: 'body.email', message: 'already in use' }]);
+      throw Errors.conflict('A user with this e-mail already exists.', [
+        { field: 'body.email', message: 'already in use' },
+      ]);
     }
     await this.audit.record(actor, 'user.create', { type: 'user', id }, { email, role: input.role });
     return this.get(id);
@@ -63,10 +69,15 @@ export class UserService {
       // Disabled accounts and changed roles take effect now, not at the next refresh.
       await this.revocation.revokeAllForUser(id, input.disabled ? 'user-disabled' : 'role-changed');
     }
-    await this.audit.record(actor, 'user.update', { type: 'user', id }, changes(
-      { name: user.name, role: user.role, disabled: user.disabledAt !== null },
-      { name: patch.name, role: patch.role, disabled: input.disabled },
-    ));
+    await this.audit.record(
+      actor,
+      'user.update',
+      { type: 'user', id },
+      changes(
+        { name: user.name, role: user.role, disabled: user.disabledAt !== null },
+        { name: patch.name, role: patch.role, disabled: input.disabled },
+      ),
+    );
     return this.get(id);
   }
 
@@ -75,13 +86,19 @@ export class UserService {
     const id = actor.principal.userId;
     const user = await this.require(id);
     if (input.name !== undefined) await this.users.update(id, { name: input.name.trim() });
-    await this.audit.record(actor, 'user.profile.update', { type: 'user', id }, changes({ name: user.name }, { name: input.name?.trim() }));
+    await this.audit.record(
+      actor,
+      'user.profile.update',
+      { type: 'user', id },
+      changes({ name: user.name }, { name: input.name?.trim() }),
+    );
     return this.get(id);
   }
 
   async delete(actor: Actor, id: string): Promise<void> {
     const user = await this.require(id);
-    if (actor.principal.kind === 'user' && actor.principal.userId === id) throw Errors.conflict('You cannot delete your own account.');
+    if (actor.principal.kind === 'user' && actor.principal.userId === id)
+      throw Errors.conflict('You cannot delete your own account.');
     if (user.role === 'admin' && !user.disabledAt && (await this.users.countAdmins()) <= 1) {
       throw Errors.conflict('This is the last active admin.');
     }

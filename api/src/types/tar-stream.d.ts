@@ -10,7 +10,20 @@ declare module 'tar-stream' {
     mtime?: Date;
     /** Target of a symlink or hard link entry. */
     linkname?: string | null;
-    type?: 'file' | 'directory' | 'symlink' | 'link' | 'character-device' | 'block-device' | 'fifo' | 'contiguous-file' | 'pax-header' | 'pax-global-header' | 'gnu-long-link-path' | 'gnu-long-path' | null;
+    type?:
+      | 'file'
+      | 'directory'
+      | 'symlink'
+      | 'link'
+      | 'character-device'
+      | 'block-device'
+      | 'fifo'
+      | 'contiguous-file'
+      | 'pax-header'
+      | 'pax-global-header'
+      | 'gnu-long-link-path'
+      | 'gnu-long-path'
+      | null;
   }
 
   export interface Pack extends Readable {
@@ -20,7 +33,10 @@ declare module 'tar-stream' {
   }
 
   export interface Extract extends Writable {
-    on(event: 'entry', listener: (headers: Headers & { size: number }, stream: Readable, next: (err?: Error) => void) => void): this;
+    on(
+      event: 'entry',
+      listener: (headers: Headers & { size: number }, stream: Readable, next: (err?: Error) => void) => void,
+    ): this;
     on(event: string, listener: (...args: unknown[]) => void): this;
   }
 

@@ -47,7 +47,10 @@ function installFetch(): void {
   if (installed) return;
   installed = true;
   const original = globalThis.fetch;
-  globalThis.fetch = async function contractFetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
+  globalThis.fetch = async function contractFetch(
+    input: string | URL | Request,
+    init?: RequestInit,
+  ): Promise<Response> {
     const res = await original(input, init);
     const url = res.url || (input instanceof Request ? input.url : String(input));
     if (!origins.has(safeOrigin(url))) return res;
@@ -55,7 +58,15 @@ function installFetch(): void {
     const test = testName();
     const check = observe(method, url, res).then(
       (violations) => void record(test, violations),
-      (err: unknown) => void record(test, [{ operation: `${method} ${url}`, status: res.status, pointer: '', message: `could not check: ${String(err)}` }]),
+      (err: unknown) =>
+        void record(test, [
+          {
+            operation: `${method} ${url}`,
+            status: res.status,
+            pointer: '',
+            message: `could not check: ${String(err)}`,
+          },
+        ]),
     );
     pending.add(check);
     void check.finally(() => pending.delete(check));

@@ -9,7 +9,17 @@ type Schema = Record<string, unknown>;
 const NESTED_ONE = ['items', 'not', 'additionalProperties'];
 const NESTED_MANY = ['allOf', 'anyOf', 'oneOf'];
 /** OpenAPI-only keywords Ajv does not know; dropped so `strict` mode stays useful elsewhere. */
-const OPENAPI_ONLY = ['nullable', 'example', 'examples', 'discriminator', 'xml', 'externalDocs', 'deprecated', 'readOnly', 'writeOnly'];
+const OPENAPI_ONLY = [
+  'nullable',
+  'example',
+  'examples',
+  'discriminator',
+  'xml',
+  'externalDocs',
+  'deprecated',
+  'readOnly',
+  'writeOnly',
+];
 
 export function toJsonSchema(schema: unknown, refBase: string, memo = new WeakMap<object, Schema>()): Schema {
   if (!schema || typeof schema !== 'object') return {};
@@ -23,9 +33,13 @@ export function toJsonSchema(schema: unknown, refBase: string, memo = new WeakMa
     if (OPENAPI_ONLY.includes(key) || key.startsWith('x-')) continue;
     if (key === '$ref' && typeof value === 'string') out.$ref = value.startsWith('#') ? `${refBase}${value}` : value;
     else if (key === 'properties' && value && typeof value === 'object')
-      out.properties = Object.fromEntries(Object.entries(value).map(([name, s]) => [name, toJsonSchema(s, refBase, memo)]));
-    else if (NESTED_ONE.includes(key) && value && typeof value === 'object') out[key] = toJsonSchema(value, refBase, memo);
-    else if (NESTED_MANY.includes(key) && Array.isArray(value)) out[key] = value.map((s) => toJsonSchema(s, refBase, memo));
+      out.properties = Object.fromEntries(
+        Object.entries(value).map(([name, s]) => [name, toJsonSchema(s, refBase, memo)]),
+      );
+    else if (NESTED_ONE.includes(key) && value && typeof value === 'object')
+      out[key] = toJsonSchema(value, refBase, memo);
+    else if (NESTED_MANY.includes(key) && Array.isArray(value))
+      out[key] = value.map((s) => toJsonSchema(s, refBase, memo));
     else out[key] = value;
   }
 

@@ -59,19 +59,26 @@ export class ContractValidator {
   private readonly compiled = new Map<object, ValidateFunction>();
   private readonly memo = new WeakMap<object, Record<string, unknown>>();
 
-  private constructor(spec: { paths?: Record<string, Record<string, unknown>>; components?: { schemas?: Record<string, unknown> } }) {
+  private constructor(spec: {
+    paths?: Record<string, Record<string, unknown>>;
+    components?: { schemas?: Record<string, unknown> };
+  }) {
     this.matcher = new OperationMatcher<Operation>(spec);
     this.ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true });
     addFormats(this.ajv);
     for (const name of OPENAPI_FORMATS) this.ajv.addFormat(name, true);
-    const schemas = Object.fromEntries(Object.entries(spec.components?.schemas ?? {}).map(([name, s]) => [name, toJsonSchema(s, REF_BASE, this.memo)]));
+    const schemas = Object.fromEntries(
+      Object.entries(spec.components?.schemas ?? {}).map(([name, s]) => [name, toJsonSchema(s, REF_BASE, this.memo)]),
+    );
     this.ajv.addSchema({ $id: REF_BASE, components: { schemas } });
   }
 
   /** Reads and dereferences a spec; circular schemas stay `$ref`s, resolved by Ajv. */
   static async fromDocument(doc: object): Promise<ContractValidator> {
     const parser = new SwaggerParser();
-    const deref = (await parser.dereference(structuredClone(doc) as never, { dereference: { circular: 'ignore' } })) as never;
+    const deref = (await parser.dereference(structuredClone(doc) as never, {
+      dereference: { circular: 'ignore' },
+    })) as never;
     return new ContractValidator(deref);
   }
 
@@ -87,7 +94,8 @@ export class ContractValidator {
     if (!matched) return [];
     const operation = `${matched.operation.operationId ?? '?'} (${matched.method.toUpperCase()} ${matched.template})`;
     const violations: Violation[] = [];
-    const add = (pointer: string, message: string) => violations.push({ operation, status: res.status, pointer, message });
+    const add = (pointer: string, message: string) =>
+      violations.push({ operation, status: res.status, pointer, message });
 
     const responses = matched.operation.responses ?? {};
     const status = String(res.status);
@@ -103,7 +111,8 @@ export class ContractValidator {
         if (header.required) add(`/headers/${name.toLowerCase()}`, 'required header is missing');
         continue;
       }
-      if (header.schema) this.validate(header.schema, coerceHeader(value, header.schema), `/headers/${name.toLowerCase()}`, add);
+      if (header.schema)
+        this.validate(header.schema, coerceHeader(value, header.schema), `/headers/${name.toLowerCase()}`, add);
     }
 
     if (res.body === undefined || res.method.toUpperCase() === 'HEAD') return violations;
@@ -111,7 +120,8 @@ export class ContractValidator {
     const content = declared.content ?? {};
     const declaredTypes = Object.keys(content);
     if (res.body === '') {
-      if (declaredTypes.length > 0 && res.status !== 204 && res.status !== 304) add('', `empty body, but the spec declares ${declaredTypes.join(', ')}`);
+      if (declaredTypes.length > 0 && res.status !== 204 && res.status !== 304)
+        add('', `empty body, but the spec declares ${declaredTypes.join(', ')}`);
       return violations;
     }
     if (declaredTypes.length === 0) {
@@ -119,7 +129,11 @@ export class ContractValidator {
       return violations;
     }
     const media = content[contentType] ?? content[`${contentType.split('/')[0]}/*`] ?? content['*/*'];
-    if (!media) add('/headers/content-type', `${contentType || 'no content-type'} is not declared (declared: ${declaredTypes.join(', ')})`);
+    if (!media)
+      add(
+        '/headers/content-type',
+        `${contentType || 'no content-type'} is not declared (declared: ${declaredTypes.join(', ')})`,
+      );
     if (!isJson(contentType)) return violations;
     let body: unknown;
     try {
@@ -134,7 +148,12 @@ export class ContractValidator {
     return violations;
   }
 
-  private validate(schema: unknown, value: unknown, base: string, add: (pointer: string, message: string) => void): void {
+  private validate(
+    schema: unknown,
+    value: unknown,
+    base: string,
+    add: (pointer: string, message: string) => void,
+  ): void {
     if (!schema || typeof schema !== 'object') return;
     let validate = this.compiled.get(schema);
     if (!validate) {
@@ -145,7 +164,10 @@ export class ContractValidator {
     for (const err of validate.errors ?? []) {
       // The `null` branch of a nullable field's anyOf: its "must be null" says nothing useful.
       if (err.keyword === 'type' && (err.params as { type?: unknown }).type === 'null') continue;
-      const extra = err.keyword === 'additionalProperties' ? ` (${String((err.params as { additionalProperty?: string }).additionalProperty)})` : '';
+      const extra =
+        err.keyword === 'additionalProperties'
+          ? ` (${String((err.params as { additionalProperty?: string }).additionalProperty)})`
+          : '';
       add(`${base}${err.instancePath}`, `${err.message ?? err.keyword}${extra}`);
     }
   }
@@ -157,7 +179,8 @@ function isJson(contentType: string): boolean {
 
 function coerceHeader(value: string, schema: Record<string, unknown>): unknown {
   const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
-  if ((type === 'integer' || type === 'number') && value.trim() !== '' && !Number.isNaN(Number(value))) return Number(value);
+  if ((type === 'integer' || type === 'number') && value.trim() !== '' && !Number.isNaN(Number(value)))
+    return Number(value);
   if (type === 'boolean' && (value === 'true' || value === 'false')) return value === 'true';
   return value;
 }

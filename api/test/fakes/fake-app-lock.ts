@@ -14,7 +14,10 @@ export class FakeAppLock {
   /** Another worker takes the app's lease; the returned function releases it. */
   holdByOther(appId: string): () => void {
     let release!: () => void;
-    this.held.set(appId, new Promise<void>((r) => (release = r)).then(() => void this.held.delete(appId)));
+    this.held.set(
+      appId,
+      new Promise<void>((r) => (release = r)).then(() => void this.held.delete(appId)),
+    );
     return () => release();
   }
 
@@ -23,11 +26,17 @@ export class FakeAppLock {
     for (let current = this.held.get(appId); current; current = this.held.get(appId)) {
       this.waits++;
       const left = deadline - Date.now();
-      const timedOut = await Promise.race([current.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), Math.max(0, left)))]);
+      const timedOut = await Promise.race([
+        current.then(() => false),
+        new Promise<boolean>((r) => setTimeout(() => r(true), Math.max(0, left))),
+      ]);
       if (timedOut) throw new Error(`app ${appId} stayed locked by another step for ${this.waitMs} ms`);
     }
     let release!: () => void;
-    this.held.set(appId, new Promise<void>((r) => (release = r)).then(() => void this.held.delete(appId)));
+    this.held.set(
+      appId,
+      new Promise<void>((r) => (release = r)).then(() => void this.held.delete(appId)),
+    );
     try {
       return await fn();
     } finally {

@@ -14,7 +14,12 @@ export class FakeAuditRepository implements Port<AuditRepository>, Transactional
 
   async list(opts: { limit: number; before?: number; actorUserId?: string; targetType?: string }): Promise<AuditRow[]> {
     return this.rows
-      .filter((r) => (opts.before === undefined || r.id < opts.before) && (!opts.actorUserId || r.actorUserId === opts.actorUserId) && (!opts.targetType || r.targetType === opts.targetType))
+      .filter(
+        (r) =>
+          (opts.before === undefined || r.id < opts.before) &&
+          (!opts.actorUserId || r.actorUserId === opts.actorUserId) &&
+          (!opts.targetType || r.targetType === opts.targetType),
+      )
       .sort((a, b) => b.id - a.id)
       .slice(0, opts.limit);
   }

@@ -4,7 +4,15 @@ import { ArchiveDecryptError } from '../../src/repositories/archive-crypto.js';
 import { ArchiveNotFoundError, type ArchiveEntry } from '../../src/repositories/backup-archive.repository.js';
 import type { DumpValue } from '../../src/repositories/database-dump.repository.js';
 import {
-  BACKUP_FORMAT, FORMAT_VERSION, HEADER_ENTRY, MANIFEST_ENTRY, OBJECT_PREFIX, serializeRow, TABLE_PREFIX, type BackupHeader, type BackupManifest,
+  BACKUP_FORMAT,
+  FORMAT_VERSION,
+  HEADER_ENTRY,
+  MANIFEST_ENTRY,
+  OBJECT_PREFIX,
+  serializeRow,
+  TABLE_PREFIX,
+  type BackupHeader,
+  type BackupManifest,
 } from '../../src/services/ops/backup-format.js';
 import type { RestoreArchives } from '../../src/services/ops/restore.service.js';
 
@@ -24,15 +32,24 @@ export class FakeArchiveStore implements RestoreArchives {
     const archive = this.archives.get(source);
     if (!archive) throw new ArchiveNotFoundError(`No archive named ${source}.`);
     if (archive.passphrase !== undefined && archive.passphrase !== passphrase) {
-      throw new ArchiveDecryptError('passphrase', 'The archive is encrypted with another passphrase (or none was given).');
+      throw new ArchiveDecryptError(
+        'passphrase',
+        'The archive is encrypted with another passphrase (or none was given).',
+      );
     }
     let i = 0;
     for (const entry of archive.entries) {
       // GCM: a tampered ciphertext is only noticed when its tag is checked, after the data streamed.
-      if (archive.tamperedAfter !== undefined && i === archive.tamperedAfter) throw new ArchiveDecryptError('tampered', 'The archive was modified: its authentication tag does not match.');
+      if (archive.tamperedAfter !== undefined && i === archive.tamperedAfter)
+        throw new ArchiveDecryptError('tampered', 'The archive was modified: its authentication tag does not match.');
       this.served++;
       i++;
-      yield { name: entry.name, type: entry.type ?? 'file', size: entry.body.length, stream: Readable.from([entry.body]) };
+      yield {
+        name: entry.name,
+        type: entry.type ?? 'file',
+        size: entry.body.length,
+        stream: Readable.from([entry.body]),
+      };
     }
   }
 }
@@ -44,17 +61,42 @@ export function archiveOf(spec: {
   objects?: Record<string, Buffer>;
 }): FakeEntry[] {
   const header: BackupHeader = {
-    format: BACKUP_FORMAT, formatVersion: FORMAT_VERSION, createdAt: '2025-06-01T02:00:00.000Z', app: { name: 'omervision', version: 'spec' }, migration: spec.migration,
+    format: BACKUP_FORMAT,
+    formatVersion: FORMAT_VERSION,
+    createdAt: '2025-06-01T02:00:00.000Z',
+    app: { name: 'omervision', version: 'spec' },
+    migration: spec.migration,
   };
   const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
-  const tableEntries = Object.entries(spec.tables).map(([name, t]) => ({ name, t, body: Buffer.from(t.rows.map((r) => serializeRow(r)).join('')) }));
+  const tableEntries = Object.entries(spec.tables).map(([name, t]) => ({
+    name,
+    t,
+    body: Buffer.from(t.rows.map((r) => serializeRow(r)).join('')),
+  }));
   const objects = Object.entries(spec.objects ?? {});
   const manifest: BackupManifest = {
     ...header,
     database: {
-      server: 'fake', tables: tableEntries.map(({ name, t, body }) => ({ name, columns: t.columns, binaryColumns: [], rows: t.rows.length, bytes: body.length, sha256: sha(body) })),
+      server: 'fake',
+      tables: tableEntries.map(({ name, t, body }) => ({
+        name,
+        columns: t.columns,
+        binaryColumns: [],
+        rows: t.rows.length,
+        bytes: body.length,
+        sha256: sha(body),
+      })),
     },
-    storage: { bucket: 'media', objects: objects.map(([key, body]) => ({ key, size: body.length, sha256: sha(body), contentType: 'image/png', cacheControl: null })) },
+    storage: {
+      bucket: 'media',
+      objects: objects.map(([key, body]) => ({
+        key,
+        size: body.length,
+        sha256: sha(body),
+        contentType: 'image/png',
+        cacheControl: null,
+      })),
+    },
     warnings: [],
   };
   return [

@@ -7,7 +7,11 @@ import type { Bucket, LimitState } from '../../src/repositories/rate-limit.repos
 export class FakeBucket implements Bucket {
   private readonly keys = new Map<string, { used: number; resetAt: number }>();
 
-  constructor(readonly points: number, private readonly durationSeconds: number, private readonly now: () => number = Date.now) {}
+  constructor(
+    readonly points: number,
+    private readonly durationSeconds: number,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   async consume(key: string, points = 1): Promise<LimitState> {
     const entry = this.entry(key) ?? { used: 0, resetAt: this.now() + this.durationSeconds * 1000 };
@@ -18,7 +22,9 @@ export class FakeBucket implements Bucket {
 
   async peek(key: string): Promise<LimitState> {
     const entry = this.entry(key);
-    return entry ? this.state(entry, entry.used < this.points) : { limit: this.points, remaining: this.points, resetMs: 0, allowed: true };
+    return entry
+      ? this.state(entry, entry.used < this.points)
+      : { limit: this.points, remaining: this.points, resetMs: 0, allowed: true };
   }
 
   async block(key: string, seconds: number): Promise<void> {
@@ -39,6 +45,11 @@ export class FakeBucket implements Bucket {
   }
 
   private state(entry: { used: number; resetAt: number }, allowed: boolean): LimitState {
-    return { limit: this.points, remaining: Math.max(0, this.points - entry.used), resetMs: Math.max(0, entry.resetAt - this.now()), allowed };
+    return {
+      limit: this.points,
+      remaining: Math.max(0, this.points - entry.used),
+      resetMs: Math.max(0, entry.resetAt - this.now()),
+      allowed,
+    };
   }
 }

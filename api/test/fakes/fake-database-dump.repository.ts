@@ -1,5 +1,11 @@
 import {
-  MIGRATIONS_TABLE, type CodeMigration, type ColumnInfo, type DumpValue, type SnapshotReader, type TableInfo, type TableLoader,
+  MIGRATIONS_TABLE,
+  type CodeMigration,
+  type ColumnInfo,
+  type DumpValue,
+  type SnapshotReader,
+  type TableInfo,
+  type TableLoader,
 } from '../../src/repositories/database-dump.repository.js';
 import type { RestoreDump } from '../../src/services/ops/restore.service.js';
 
@@ -18,7 +24,10 @@ export class FakeDumpDatabase implements RestoreDump {
   failLoadOf: string | undefined;
   loaderClosed = 0;
 
-  constructor(readonly code: CodeMigration[], private readonly schema: Record<number, Record<string, string[]>>) {}
+  constructor(
+    readonly code: CodeMigration[],
+    private readonly schema: Record<number, Record<string, string[]>>,
+  ) {}
 
   async ensureDatabase(): Promise<void> {}
 
@@ -43,7 +52,8 @@ export class FakeDumpDatabase implements RestoreDump {
     for (const m of this.code) {
       if (upTo !== undefined && m.createdAt > upTo) break;
       if (applied.rows.some((r) => r.created_at === String(m.createdAt))) continue;
-      for (const [name, columns] of Object.entries(this.schema[m.createdAt] ?? {})) if (!this.tables.has(name)) this.tables.set(name, { columns, rows: [] });
+      for (const [name, columns] of Object.entries(this.schema[m.createdAt] ?? {}))
+        if (!this.tables.has(name)) this.tables.set(name, { columns, rows: [] });
       applied.rows.push({ id: String(applied.rows.length + 1), hash: m.tag, created_at: String(m.createdAt) });
     }
     this.tables.set(MIGRATIONS_TABLE, applied);
@@ -53,10 +63,12 @@ export class FakeDumpDatabase implements RestoreDump {
     return {
       load: async (table: string, columns: ColumnInfo[], rows: AsyncIterable<DumpValue[]>) => {
         const target = this.tables.get(table);
-        if (!target) throw Object.assign(new Error(`Table 'restore.${table}' doesn't exist`), { code: 'ER_NO_SUCH_TABLE' });
+        if (!target)
+          throw Object.assign(new Error(`Table 'restore.${table}' doesn't exist`), { code: 'ER_NO_SUCH_TABLE' });
         const loaded: Row[] = [];
         for await (const values of rows) {
-          if (this.failLoadOf === table && loaded.length === 1) throw Object.assign(new Error(`Duplicate entry for key 'PRIMARY' in ${table}`), { code: 'ER_DUP_ENTRY' });
+          if (this.failLoadOf === table && loaded.length === 1)
+            throw Object.assign(new Error(`Duplicate entry for key 'PRIMARY' in ${table}`), { code: 'ER_DUP_ENTRY' });
           loaded.push(Object.fromEntries(columns.map((c, i) => [c.name, values[i] ?? null])));
         }
         target.rows = loaded; // committed only when every row went in
@@ -71,7 +83,11 @@ export class FakeDumpDatabase implements RestoreDump {
     return read({
       server: 'fake 11.4',
       async tables(): Promise<TableInfo[]> {
-        return [...tables].map(([name, t]) => ({ name, columns: t.columns.map((c) => ({ name: c, binary: false })), primaryKey: [t.columns[0]!] }));
+        return [...tables].map(([name, t]) => ({
+          name,
+          columns: t.columns.map((c) => ({ name: c, binary: false })),
+          primaryKey: [t.columns[0]!],
+        }));
       },
       async *rows(table: TableInfo): AsyncIterable<DumpValue[]> {
         for (const row of tables.get(table.name)?.rows ?? []) yield table.columns.map((c) => row[c.name] ?? null);
@@ -82,4 +98,3 @@ export class FakeDumpDatabase implements RestoreDump {
     });
   }
 }
-

@@ -1,4 +1,10 @@
-import { BuildFailure, type BuildOptions, type DockerRepository, type ImageInfo, type ManagedImage } from '../../src/repositories/docker.repository.js';
+import {
+  BuildFailure,
+  type BuildOptions,
+  type DockerRepository,
+  type ImageInfo,
+  type ManagedImage,
+} from '../../src/repositories/docker.repository.js';
 import { LABEL } from '../../src/services/paas/container-spec.js';
 import type { Port } from './port.js';
 
@@ -33,14 +39,29 @@ export class FakeDockerRepository implements Pick<Port<DockerRepository>, Used> 
   async build(contextDir: string, options: BuildOptions, onLine: (line: string) => void): Promise<string> {
     this.builds.push({ contextDir, options });
     const outcome = this.outcomes.shift() ?? { kind: 'ok' };
-    if (outcome.kind === 'engine-down') throw Object.assign(new Error('connect ECONNREFUSED /var/run/docker.sock'), { code: 'ECONNREFUSED' });
+    if (outcome.kind === 'engine-down')
+      throw Object.assign(new Error('connect ECONNREFUSED /var/run/docker.sock'), { code: 'ECONNREFUSED' });
     if (outcome.kind === 'hang') {
       return new Promise((_resolve, reject) => {
-        const timer = setTimeout(() => reject(new BuildFailure(`the build took longer than ${Math.round(options.timeoutMs / 1000)} s and was cancelled`)), options.timeoutMs);
-        options.signal?.addEventListener('abort', () => {
-          clearTimeout(timer);
-          reject(new BuildFailure((options.signal?.reason as Error | undefined)?.message ?? 'the build was cancelled'));
-        }, { once: true });
+        const timer = setTimeout(
+          () =>
+            reject(
+              new BuildFailure(
+                `the build took longer than ${Math.round(options.timeoutMs / 1000)} s and was cancelled`,
+              ),
+            ),
+          options.timeoutMs,
+        );
+        options.signal?.addEventListener(
+          'abort',
+          () => {
+            clearTimeout(timer);
+            reject(
+              new BuildFailure((options.signal?.reason as Error | undefined)?.message ?? 'the build was cancelled'),
+            );
+          },
+          { once: true },
+        );
       });
     }
     for (const line of outcome.lines ?? []) onLine(line);
@@ -48,7 +69,11 @@ export class FakeDockerRepository implements Pick<Port<DockerRepository>, Used> 
     const id = `sha256:${(++this.seq).toString(16).padStart(64, '0')}`;
     const appId = options.labels[LABEL.app] ?? '';
     this.images.set(id, {
-      id, appId, deploymentIds: [options.tag.split(':')[1] ?? ''], tags: [options.tag], created: Date.now() + this.seq,
+      id,
+      appId,
+      deploymentIds: [options.tag.split(':')[1] ?? ''],
+      tags: [options.tag],
+      created: Date.now() + this.seq,
       info: { id, ports: outcome.ports ?? [], user: '', onBuild: [], size: outcome.size ?? 50 * 1024 * 1024 },
     });
     return id;
@@ -76,7 +101,14 @@ export class FakeDockerRepository implements Pick<Port<DockerRepository>, Used> 
   /** An image of an app as an earlier build left it. */
   addImage(appId: string, deploymentId: string, created: number): string {
     const id = `sha256:${(++this.seq).toString(16).padStart(64, 'f')}`;
-    this.images.set(id, { id, appId, deploymentIds: [deploymentId], tags: [`ov-app:${deploymentId}`], created, info: { id, ports: [], user: '', onBuild: [], size: 1 } });
+    this.images.set(id, {
+      id,
+      appId,
+      deploymentIds: [deploymentId],
+      tags: [`ov-app:${deploymentId}`],
+      created,
+      info: { id, ports: [], user: '', onBuild: [], size: 1 },
+    });
     return id;
   }
 }

@@ -19,7 +19,13 @@ export class FakeGitRepository implements Port<GitRepository> {
   /** The next clone fails with this message (a host that refuses, a timeout, a repository too large). */
   cloneFailure: string | undefined;
 
-  async clone(source: RepoSource, branch: string | null, dir: string, _limits: CloneLimits, auth: CloneAuth = { kind: 'none' }): Promise<{ commitSha: string; branch: string }> {
+  async clone(
+    source: RepoSource,
+    branch: string | null,
+    dir: string,
+    _limits: CloneLimits,
+    auth: CloneAuth = { kind: 'none' },
+  ): Promise<{ commitSha: string; branch: string }> {
     this.clones.push({ url: source.url, branch, auth: auth.kind });
     const failure = this.cloneFailure;
     this.cloneFailure = undefined;

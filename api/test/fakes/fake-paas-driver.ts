@@ -1,7 +1,13 @@
 import type { DeathEvent } from '../../src/repositories/docker.repository.js';
 import type { RawStats } from '../../src/domain/paas/app-metrics.js';
 import { crashReason, type DeployLog, PipelineFailure, withTail } from '../../src/services/paas/deploy-log.js';
-import type { DriverName, ManagedWorkload, PaasDriver, WorkloadInput, WorkloadState } from '../../src/services/paas/driver.js';
+import type {
+  DriverName,
+  ManagedWorkload,
+  PaasDriver,
+  WorkloadInput,
+  WorkloadState,
+} from '../../src/services/paas/driver.js';
 
 export interface FakeWorkload {
   id: string;
@@ -66,13 +72,33 @@ export class FakePaasDriver implements PaasDriver {
     if (this.runFailure) throw this.runFailure;
     const id = `c${(++this.seq).toString(16).padStart(11, '0')}${'0'.repeat(52)}`;
     this.workloads.set(id, {
-      id, appId: input.app.id, deploymentId: input.deploymentId, imageId: input.imageId, port: input.port, created: Date.now(), logs: [],
-      state: { id, running: true, status: 'running', restartCount: 0, exitCode: 0, hostPort: this.nextPort++, oomKilled: false },
+      id,
+      appId: input.app.id,
+      deploymentId: input.deploymentId,
+      imageId: input.imageId,
+      port: input.port,
+      created: Date.now(),
+      logs: [],
+      state: {
+        id,
+        running: true,
+        status: 'running',
+        restartCount: 0,
+        exitCode: 0,
+        hostPort: this.nextPort++,
+        oomKilled: false,
+      },
     });
     return id;
   }
 
-  async waitReady(id: string, deploymentId: string, log: DeployLog, healthPath: string | null, _serving: boolean): Promise<number> {
+  async waitReady(
+    id: string,
+    deploymentId: string,
+    log: DeployLog,
+    healthPath: string | null,
+    _serving: boolean,
+  ): Promise<number> {
     this.engine(`waitReady ${deploymentId}`);
     const w = this.workloads.get(id);
     try {
@@ -84,9 +110,10 @@ export class FakePaasDriver implements PaasDriver {
         throw new PipelineFailure(crashReason(w.state, 3, w.logs.slice(-20)));
       }
       if (how.kind === 'silent') {
-        const why = how.status !== undefined
-          ? `The app answered HTTP ${how.status} on its health-check path ${healthPath}, not a 2xx or 3xx, for 1 s.`
-          : 'The app did not answer HTTP within 1 s (it must listen on 0.0.0.0:$PORT).';
+        const why =
+          how.status !== undefined
+            ? `The app answered HTTP ${how.status} on its health-check path ${healthPath}, not a 2xx or 3xx, for 1 s.`
+            : 'The app did not answer HTTP within 1 s (it must listen on 0.0.0.0:$PORT).';
         throw new PipelineFailure(withTail(why, w.logs.slice(-20)));
       }
       log.line('answered HTTP 200');
@@ -138,7 +165,13 @@ export class FakePaasDriver implements PaasDriver {
 
   async managedWorkloads(): Promise<ManagedWorkload[]> {
     this.engine('managedWorkloads');
-    return [...this.workloads.values()].map((w) => ({ id: w.id, appId: w.appId, deploymentId: w.deploymentId, created: w.created, state: w.state.status }));
+    return [...this.workloads.values()].map((w) => ({
+      id: w.id,
+      appId: w.appId,
+      deploymentId: w.deploymentId,
+      created: w.created,
+      state: w.state.status,
+    }));
   }
 
   async managedNetworks(): Promise<{ name: string; appId: string }[]> {
@@ -163,7 +196,12 @@ export class FakePaasDriver implements PaasDriver {
     this.networks = this.networks.filter((n) => n.appId !== appId);
   }
 
-  async followLogs(id: string, from: { since?: string; tail?: number }, onMessage: (stream: 'stdout' | 'stderr', message: string) => void, _signal: AbortSignal): Promise<void> {
+  async followLogs(
+    id: string,
+    from: { since?: string; tail?: number },
+    onMessage: (stream: 'stdout' | 'stderr', message: string) => void,
+    _signal: AbortSignal,
+  ): Promise<void> {
     this.engine(`followLogs ${id}`);
     for (const line of (this.workloads.get(id)?.logs ?? []).slice(-(from.tail ?? 0) || 0)) onMessage('stdout', line);
   }
@@ -173,19 +211,43 @@ export class FakePaasDriver implements PaasDriver {
     return undefined;
   }
 
-  watchDeaths(onDie: (event: DeathEvent) => void, _onError: (err: Error) => void, onConnected?: (reconnected: boolean) => void): () => void {
+  watchDeaths(
+    onDie: (event: DeathEvent) => void,
+    _onError: (err: Error) => void,
+    onConnected?: (reconnected: boolean) => void,
+  ): () => void {
     this.deathListeners.add(onDie);
     onConnected?.(false);
     return () => void this.deathListeners.delete(onDie);
   }
 
   /** The workload's process exits (its restarts used up unless `restarting`). */
-  kill(id: string, how: { exitCode: number; restarting?: boolean; oomKilled?: boolean; logs?: string[]; signalled?: boolean } = { exitCode: 1 }): DeathEvent {
+  kill(
+    id: string,
+    how: { exitCode: number; restarting?: boolean; oomKilled?: boolean; logs?: string[]; signalled?: boolean } = {
+      exitCode: 1,
+    },
+  ): DeathEvent {
     const w = this.require(id);
     w.logs.push(...(how.logs ?? []));
     w.state = how.restarting
-      ? { ...w.state, running: false, status: 'restarting', exitCode: how.exitCode, restartCount: w.state.restartCount + 1, oomKilled: how.oomKilled ?? false }
-      : { ...w.state, running: false, status: 'exited', exitCode: how.exitCode, restartCount: 3, hostPort: null, oomKilled: how.oomKilled ?? false };
+      ? {
+          ...w.state,
+          running: false,
+          status: 'restarting',
+          exitCode: how.exitCode,
+          restartCount: w.state.restartCount + 1,
+          oomKilled: how.oomKilled ?? false,
+        }
+      : {
+          ...w.state,
+          running: false,
+          status: 'exited',
+          exitCode: how.exitCode,
+          restartCount: 3,
+          hostPort: null,
+          oomKilled: how.oomKilled ?? false,
+        };
     const event = { containerId: id, appId: w.appId, deploymentId: w.deploymentId, signalled: how.signalled ?? false };
     for (const l of this.deathListeners) l(event);
     return event;
@@ -193,7 +255,10 @@ export class FakePaasDriver implements PaasDriver {
 
   private require(id: string): FakeWorkload {
     const w = this.workloads.get(id);
-    if (!w) throw Object.assign(new Error(`(HTTP code 404) no such container - No such container: ${id}`), { statusCode: 404 });
+    if (!w)
+      throw Object.assign(new Error(`(HTTP code 404) no such container - No such container: ${id}`), {
+        statusCode: 404,
+      });
     return w;
   }
 

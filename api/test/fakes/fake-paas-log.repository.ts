@@ -17,7 +17,8 @@ export class FakePaasLogRepository implements Port<PaasLogRepository> {
     const start = all.length;
     all.push(...split);
     this.lines.set(deploymentId, all);
-    for (const l of this.listeners.get(deploymentId) ?? []) l({ t: 'lines', lines: split.map((line, i) => [start + i + 1, line]) });
+    for (const l of this.listeners.get(deploymentId) ?? [])
+      l({ t: 'lines', lines: split.map((line, i) => [start + i + 1, line]) });
   }
 
   async end(deploymentId: string, status: string): Promise<void> {

@@ -16,7 +16,10 @@ export class FakePaasSandbox implements Pick<Port<PaasSandbox>, 'ensure' | 'admi
   diskFullAfterMs: number | undefined;
 
   async ensure(): Promise<void> {
-    if (this.policyBroken) throw new PipelineFailure('The PaaS egress policy is not installed and could not be installed; deployments are refused until it is.');
+    if (this.policyBroken)
+      throw new PipelineFailure(
+        'The PaaS egress policy is not installed and could not be installed; deployments are refused until it is.',
+      );
   }
 
   async admitDockerfile(text: string, log: (line: string) => void): Promise<void> {
@@ -29,7 +32,13 @@ export class FakePaasSandbox implements Pick<Port<PaasSandbox>, 'ensure' | 'admi
     const abort = new AbortController();
     const after = this.diskFullAfterMs;
     this.diskFullAfterMs = undefined;
-    const timer = after === undefined ? undefined : setTimeout(() => abort.abort(new Error('the build wrote more than its disk cap (PAAS_BUILD_DISK_MB)')), after);
+    const timer =
+      after === undefined
+        ? undefined
+        : setTimeout(
+            () => abort.abort(new Error('the build wrote more than its disk cap (PAAS_BUILD_DISK_MB)')),
+            after,
+          );
     this.open.add(buildId);
     return {
       networkMode: 'ov-paas-build',

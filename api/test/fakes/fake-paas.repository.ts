@@ -1,6 +1,12 @@
 import type { paasApps, paasDeployments } from '../../src/db/schema.js';
 import type {
-  AppPatch, AppStatus, DeploymentPatch, DeploymentStatus, PaasAppRow, PaasDeploymentRow, PaasRepository,
+  AppPatch,
+  AppStatus,
+  DeploymentPatch,
+  DeploymentStatus,
+  PaasAppRow,
+  PaasDeploymentRow,
+  PaasRepository,
 } from '../../src/repositories/paas.repository.js';
 import type { DbOrTx } from '../../src/repositories/database.js';
 import type { Port } from './port.js';
@@ -22,11 +28,39 @@ export class FakePaasRepository implements Port<PaasRepository> {
     const id = row.id ?? fakeId();
     const now = new Date();
     const app: PaasAppRow = {
-      id, slug: `app-${id.slice(-4)}`, name: 'App', repoUrl: 'file:///srv/repos/app', branch: null, env: {}, status: 'created', isPublic: false,
-      runAsRoot: false, rootDir: null, buildCommand: null, startCommand: null, outputDir: null, listenPort: null, healthCheckPath: null,
-      detectedType: null, containerId: null, imageId: null, hostPort: null, url: null, lastError: null, containerPort: null,
-      activeDeploymentId: null, hookSecret: null, gitToken: null, gitUsername: null, deployKey: null, deployKeyPublic: null, sshKnownHost: null,
-      createdBy: null, createdAt: now, updatedAt: now, ...row,
+      id,
+      slug: `app-${id.slice(-4)}`,
+      name: 'App',
+      repoUrl: 'file:///srv/repos/app',
+      branch: null,
+      env: {},
+      status: 'created',
+      isPublic: false,
+      runAsRoot: false,
+      rootDir: null,
+      buildCommand: null,
+      startCommand: null,
+      outputDir: null,
+      listenPort: null,
+      healthCheckPath: null,
+      detectedType: null,
+      containerId: null,
+      imageId: null,
+      hostPort: null,
+      url: null,
+      lastError: null,
+      containerPort: null,
+      activeDeploymentId: null,
+      hookSecret: null,
+      gitToken: null,
+      gitUsername: null,
+      deployKey: null,
+      deployKeyPublic: null,
+      sshKnownHost: null,
+      createdBy: null,
+      createdAt: now,
+      updatedAt: now,
+      ...row,
     };
     this.apps.set(id, app);
     return app;
@@ -37,9 +71,27 @@ export class FakePaasRepository implements Port<PaasRepository> {
     const id = row.id ?? fakeId();
     const now = new Date();
     const dep: PaasDeploymentRow = {
-      id, appId, status: 'queued', commitSha: null, reason: null, log: null, trigger: 'manual', branch: null, detectedType: null, dockerfile: null,
-      imageId: null, containerId: null, hostPort: null, containerPort: null, createdBy: null, startedAt: null, finishedAt: null, durationMs: null,
-      createdAt: now, updatedAt: now, ...row,
+      id,
+      appId,
+      status: 'queued',
+      commitSha: null,
+      reason: null,
+      log: null,
+      trigger: 'manual',
+      branch: null,
+      detectedType: null,
+      dockerfile: null,
+      imageId: null,
+      containerId: null,
+      hostPort: null,
+      containerPort: null,
+      createdBy: null,
+      startedAt: null,
+      finishedAt: null,
+      durationMs: null,
+      createdAt: now,
+      updatedAt: now,
+      ...row,
     };
     this.deployments.set(id, dep);
     return dep;
@@ -78,7 +130,9 @@ export class FakePaasRepository implements Port<PaasRepository> {
   }
 
   async listApps(): Promise<PaasAppRow[]> {
-    return [...this.apps.values()].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()).map((a) => structuredClone(a));
+    return [...this.apps.values()]
+      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
+      .map((a) => structuredClone(a));
   }
 
   async listAppsByStatus(statuses: AppStatus[]): Promise<PaasAppRow[]> {

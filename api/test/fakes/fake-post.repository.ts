@@ -1,7 +1,16 @@
 import type { PendingPostChanges } from '../../src/db/schema.js';
 import type { DbOrTx } from '../../src/repositories/database.js';
 import type {
-  NewPost, PostRepository, PostRow, PostStatus, PostSummaryRow, PostWithAuthor, PublicListQuery, RevisionRow, SearchQuery, TagRow,
+  NewPost,
+  PostRepository,
+  PostRow,
+  PostStatus,
+  PostSummaryRow,
+  PostWithAuthor,
+  PublicListQuery,
+  RevisionRow,
+  SearchQuery,
+  TagRow,
 } from '../../src/repositories/post.repository.js';
 import { cloneRows, type Transactional } from './fake-transactions.js';
 import { mysqlError } from './mysql-error.js';
@@ -26,13 +35,28 @@ export class FakePostRepository implements Port<PostRepository>, Transactional {
   mediaBySha = new Map<string, string>();
 
   async insert(row: NewPost & { id: string }, _tx?: DbOrTx): Promise<void> {
-    if ([...this.posts.values()].some((p) => p.slug === row.slug)) throw mysqlError('ER_DUP_ENTRY', `Duplicate entry '${row.slug}' for key 'posts_slug_uq'`);
+    if ([...this.posts.values()].some((p) => p.slug === row.slug))
+      throw mysqlError('ER_DUP_ENTRY', `Duplicate entry '${row.slug}' for key 'posts_slug_uq'`);
     this.checkMedia(row);
     const now = new Date();
     this.posts.set(row.id, {
-      excerpt: '', readingTimeMinutes: 0, coverMediaId: null, seoTitle: null, seoDescription: null, canonicalUrl: null, ogImageMediaId: null,
-      featured: false, language: null, status: 'draft', publishedAt: null, scheduledAt: null, version: 1, pendingChanges: null,
-      createdAt: now, updatedAt: now, ...structuredClone(row),
+      excerpt: '',
+      readingTimeMinutes: 0,
+      coverMediaId: null,
+      seoTitle: null,
+      seoDescription: null,
+      canonicalUrl: null,
+      ogImageMediaId: null,
+      featured: false,
+      language: null,
+      status: 'draft',
+      publishedAt: null,
+      scheduledAt: null,
+      version: 1,
+      pendingChanges: null,
+      createdAt: now,
+      updatedAt: now,
+      ...structuredClone(row),
     });
   }
 
@@ -88,7 +112,9 @@ export class FakePostRepository implements Port<PostRepository>, Transactional {
 
   async ensureTags(wanted: { name: string; slug: string; id: string }[], _tx?: DbOrTx): Promise<TagRow[]> {
     const now = new Date();
-    for (const w of wanted) if (!this.tags.has(w.slug)) this.tags.set(w.slug, { ...w, description: '', createdAt: now, updatedAt: now } as TagRow);
+    for (const w of wanted)
+      if (!this.tags.has(w.slug))
+        this.tags.set(w.slug, { ...w, description: '', createdAt: now, updatedAt: now } as TagRow);
     return wanted.map((w) => this.tags.get(w.slug)!).filter(Boolean);
   }
 
@@ -107,7 +133,8 @@ export class FakePostRepository implements Port<PostRepository>, Transactional {
   }
 
   async addRevision(row: Omit<RevisionRow, 'createdAt' | 'revision'>, _tx?: DbOrTx): Promise<number> {
-    const revision = Math.max(0, ...this.revisionRows.filter((r) => r.postId === row.postId).map((r) => r.revision)) + 1;
+    const revision =
+      Math.max(0, ...this.revisionRows.filter((r) => r.postId === row.postId).map((r) => r.revision)) + 1;
     this.revisionRows.push({ ...structuredClone(row), revision, createdAt: new Date() });
     return revision;
   }
@@ -116,8 +143,14 @@ export class FakePostRepository implements Port<PostRepository>, Transactional {
     return this.revisionRows.filter((r) => r.postId === postId).sort((a, b) => b.revision - a.revision)[0];
   }
 
-  async amendRevision(id: string, patch: Pick<RevisionRow, 'title' | 'excerpt' | 'content'>, _tx?: DbOrTx): Promise<void> {
-    this.revisionRows = this.revisionRows.map((r) => (r.id === id ? { ...r, ...structuredClone(patch), createdAt: new Date() } : r));
+  async amendRevision(
+    id: string,
+    patch: Pick<RevisionRow, 'title' | 'excerpt' | 'content'>,
+    _tx?: DbOrTx,
+  ): Promise<void> {
+    this.revisionRows = this.revisionRows.map((r) =>
+      r.id === id ? { ...r, ...structuredClone(patch), createdAt: new Date() } : r,
+    );
   }
 
   async revisions(postId: string): Promise<RevisionRow[]> {
@@ -128,30 +161,62 @@ export class FakePostRepository implements Port<PostRepository>, Transactional {
     return this.revisionRows.find((r) => r.postId === postId && r.id === revisionId);
   }
 
-  async listAdmin(q: { limit: number; status?: PostStatus; authorId?: string; tag?: string; search?: string; after?: { updatedAt: Date; id: string } }): Promise<PostSummaryRow[]> {
+  async listAdmin(q: {
+    limit: number;
+    status?: PostStatus;
+    authorId?: string;
+    tag?: string;
+    search?: string;
+    after?: { updatedAt: Date; id: string };
+  }): Promise<PostSummaryRow[]> {
     return [...this.posts.values()]
-      .filter((p) => (!q.status || p.status === q.status) && (!q.authorId || p.authorId === q.authorId) && (!q.tag || this.hasTag(p.id, q.tag)))
+      .filter(
+        (p) =>
+          (!q.status || p.status === q.status) &&
+          (!q.authorId || p.authorId === q.authorId) &&
+          (!q.tag || this.hasTag(p.id, q.tag)),
+      )
       .filter((p) => !q.search || p.title.includes(q.search) || p.slug.includes(q.search))
-      .filter((p) => !q.after || p.updatedAt < q.after.updatedAt || (p.updatedAt.getTime() === q.after.updatedAt.getTime() && p.id < q.after.id))
+      .filter(
+        (p) =>
+          !q.after ||
+          p.updatedAt < q.after.updatedAt ||
+          (p.updatedAt.getTime() === q.after.updatedAt.getTime() && p.id < q.after.id),
+      )
       .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime() || (a.id < b.id ? 1 : -1))
       .slice(0, q.limit)
       .map((p) => this.summary(p));
   }
 
   async listPublished(q: PublicListQuery): Promise<PostSummaryRow[]> {
-    const published = [...this.posts.values()].filter((p) => p.status === 'published' && (!q.tag || this.hasTag(p.id, q.tag)) && (q.featured === undefined || p.featured === q.featured));
+    const published = [...this.posts.values()].filter(
+      (p) =>
+        p.status === 'published' &&
+        (!q.tag || this.hasTag(p.id, q.tag)) &&
+        (q.featured === undefined || p.featured === q.featured),
+    );
     if (q.updatedSince) {
       const since = q.updatedSince;
       return published
         .filter((p) => p.updatedAt > since)
-        .filter((p) => !q.afterUpdated || p.updatedAt > q.afterUpdated.updatedAt || (p.updatedAt.getTime() === q.afterUpdated.updatedAt.getTime() && p.id > q.afterUpdated.id))
+        .filter(
+          (p) =>
+            !q.afterUpdated ||
+            p.updatedAt > q.afterUpdated.updatedAt ||
+            (p.updatedAt.getTime() === q.afterUpdated.updatedAt.getTime() && p.id > q.afterUpdated.id),
+        )
         .sort((a, b) => a.updatedAt.getTime() - b.updatedAt.getTime() || (a.id < b.id ? -1 : 1))
         .slice(0, q.limit)
         .map((p) => this.summary(p));
     }
     const at = (p: PostRow) => p.publishedAt?.getTime() ?? 0;
     return published
-      .filter((p) => !q.after || at(p) < q.after.publishedAt.getTime() || (at(p) === q.after.publishedAt.getTime() && p.id < q.after.id))
+      .filter(
+        (p) =>
+          !q.after ||
+          at(p) < q.after.publishedAt.getTime() ||
+          (at(p) === q.after.publishedAt.getTime() && p.id < q.after.id),
+      )
       .sort((a, b) => at(b) - at(a) || (a.id < b.id ? 1 : -1))
       .slice(0, q.limit)
       .map((p) => this.summary(p));
@@ -162,8 +227,14 @@ export class FakePostRepository implements Port<PostRepository>, Transactional {
     const words = q.q.toLowerCase().split(/\s+/).filter(Boolean);
     return [...this.posts.values()]
       .filter((p) => p.status === 'published')
-      .map((p) => ({ p, score: words.filter((w) => `${p.title} ${p.excerpt} ${p.plainText}`.toLowerCase().includes(w)).length }))
-      .filter(({ p, score }) => score > 0 && (!q.after || score < q.after.score || (score === q.after.score && p.id < q.after.id)))
+      .map((p) => ({
+        p,
+        score: words.filter((w) => `${p.title} ${p.excerpt} ${p.plainText}`.toLowerCase().includes(w)).length,
+      }))
+      .filter(
+        ({ p, score }) =>
+          score > 0 && (!q.after || score < q.after.score || (score === q.after.score && p.id < q.after.id)),
+      )
       .sort((a, b) => b.score - a.score || (a.p.id < b.p.id ? 1 : -1))
       .slice(0, q.limit)
       .map(({ p, score }) => ({ ...this.summary(p), score }));
@@ -181,8 +252,11 @@ export class FakePostRepository implements Port<PostRepository>, Transactional {
 
   checkpoint(): () => void {
     const saved = {
-      posts: cloneRows(this.posts), revisionRows: structuredClone(this.revisionRows), tags: cloneRows(this.tags),
-      postTags: cloneRows(this.postTags), redirects: new Map(this.redirects),
+      posts: cloneRows(this.posts),
+      revisionRows: structuredClone(this.revisionRows),
+      tags: cloneRows(this.tags),
+      postTags: cloneRows(this.postTags),
+      redirects: new Map(this.redirects),
     };
     return () => Object.assign(this, saved);
   }
@@ -203,7 +277,8 @@ export class FakePostRepository implements Port<PostRepository>, Transactional {
 
   private checkMedia(row: Partial<NewPost>): void {
     for (const ref of [row.coverMediaId, row.ogImageMediaId]) {
-      if (ref && !this.media.has(ref)) throw mysqlError('ER_NO_REFERENCED_ROW_2', 'Cannot add or update a child row: a foreign key constraint fails');
+      if (ref && !this.media.has(ref))
+        throw mysqlError('ER_NO_REFERENCED_ROW_2', 'Cannot add or update a child row: a foreign key constraint fails');
     }
   }
 }

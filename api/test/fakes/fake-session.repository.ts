@@ -5,8 +5,18 @@ import type { Port } from './port.js';
 export class FakeSessionRepository implements Port<SessionRepository> {
   rows = new Map<string, SessionRow>();
 
-  async insert(row: Pick<SessionRow, 'id' | 'userId' | 'familyId' | 'tokenHash' | 'expiresAt' | 'ip' | 'userAgent'>): Promise<void> {
-    this.rows.set(row.id, { ...row, replacedById: null, usedAt: null, revokedAt: null, revokedReason: null, lastUsedAt: new Date(), createdAt: new Date() });
+  async insert(
+    row: Pick<SessionRow, 'id' | 'userId' | 'familyId' | 'tokenHash' | 'expiresAt' | 'ip' | 'userAgent'>,
+  ): Promise<void> {
+    this.rows.set(row.id, {
+      ...row,
+      replacedById: null,
+      usedAt: null,
+      revokedAt: null,
+      revokedReason: null,
+      lastUsedAt: new Date(),
+      createdAt: new Date(),
+    });
   }
 
   async findByHash(tokenHash: string): Promise<SessionRow | undefined> {
@@ -21,8 +31,16 @@ export class FakeSessionRepository implements Port<SessionRepository> {
     row.usedAt = now;
     row.replacedById = next.id;
     this.rows.set(next.id, {
-      ...next, userId: current.userId, familyId: current.familyId, expiresAt: current.expiresAt, lastUsedAt: now,
-      replacedById: null, usedAt: null, revokedAt: null, revokedReason: null, createdAt: now,
+      ...next,
+      userId: current.userId,
+      familyId: current.familyId,
+      expiresAt: current.expiresAt,
+      lastUsedAt: now,
+      replacedById: null,
+      usedAt: null,
+      revokedAt: null,
+      revokedReason: null,
+      createdAt: now,
     });
     return true;
   }
@@ -40,7 +58,9 @@ export class FakeSessionRepository implements Port<SessionRepository> {
   }
 
   async revokeAllForUser(userId: string, reason: string, exceptFamilyId?: string): Promise<string[]> {
-    const families = [...new Set([...this.rows.values()].filter((r) => r.userId === userId && !r.revokedAt).map((r) => r.familyId))].filter((f) => f !== exceptFamilyId);
+    const families = [
+      ...new Set([...this.rows.values()].filter((r) => r.userId === userId && !r.revokedAt).map((r) => r.familyId)),
+    ].filter((f) => f !== exceptFamilyId);
     for (const f of families) await this.revokeFamily(f, reason);
     return families;
   }

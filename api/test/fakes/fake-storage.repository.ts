@@ -9,13 +9,27 @@ export class FakeObjectStore implements RestoreObjects {
 
   async ensureBucket(): Promise<void> {}
 
-  async put(key: string, body: Buffer | Uint8Array, contentType: string, options: { cacheControl?: string } = {}): Promise<void> {
+  async put(
+    key: string,
+    body: Buffer | Uint8Array,
+    contentType: string,
+    options: { cacheControl?: string } = {},
+  ): Promise<void> {
     if (key === this.failPutOf) throw new Error('We encountered an internal error. Please try again.');
-    this.objects.set(key, { body: Buffer.from(body), contentType, ...(options.cacheControl ? { cacheControl: options.cacheControl } : {}) });
+    this.objects.set(key, {
+      body: Buffer.from(body),
+      contentType,
+      ...(options.cacheControl ? { cacheControl: options.cacheControl } : {}),
+    });
   }
 
-  async listPage(prefix: string, options: { after?: string; limit?: number } = {}): Promise<{ objects: StoredObject[]; next: string | undefined }> {
-    const keys = [...this.objects.keys()].filter((k) => k.startsWith(prefix) && (!options.after || k > options.after)).sort();
+  async listPage(
+    prefix: string,
+    options: { after?: string; limit?: number } = {},
+  ): Promise<{ objects: StoredObject[]; next: string | undefined }> {
+    const keys = [...this.objects.keys()]
+      .filter((k) => k.startsWith(prefix) && (!options.after || k > options.after))
+      .sort();
     const page = keys.slice(0, options.limit ?? 1000);
     return {
       objects: page.map((key) => ({ key, size: this.objects.get(key)!.body.length, lastModified: new Date(0) })),
@@ -36,4 +50,3 @@ export class FakeObjectStore implements RestoreObjects {
     for (const k of keys) this.objects.delete(k);
   }
 }
-

@@ -10,8 +10,18 @@ export class FakeUserRepository implements Port<UserRepository> {
   add(user: Partial<UserRow> & Pick<UserRow, 'id' | 'email' | 'passwordHash'>): UserRow {
     const now = new Date();
     const row: UserRow = {
-      name: 'User', role: 'admin', disabledAt: null, totpSecret: null, totpEnabledAt: null, recoveryCodes: null, totpLastStep: null,
-      passwordChangedAt: null, lastLoginAt: null, createdAt: now, updatedAt: now, ...user,
+      name: 'User',
+      role: 'admin',
+      disabledAt: null,
+      totpSecret: null,
+      totpEnabledAt: null,
+      recoveryCodes: null,
+      totpLastStep: null,
+      passwordChangedAt: null,
+      lastLoginAt: null,
+      createdAt: now,
+      updatedAt: now,
+      ...user,
     };
     this.rows.set(row.id, row);
     return row;

@@ -40,15 +40,23 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-const problemFields = async (res: Response) => ((await res.json()).errors ?? []).map((e: { field: string }) => e.field) as string[];
+const problemFields = async (res: Response) =>
+  ((await res.json()).errors ?? []).map((e: { field: string }) => e.field) as string[];
 
 /** A request whose path reaches the server byte for byte (fetch would normalise `.` segments). */
-function raw(method: string, path: string, headers: Record<string, string> = {}): Promise<{ status: number; body: string }> {
+function raw(
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string }> {
   const { port } = new URL(api.url);
   return new Promise((resolve, reject) => {
     const req = httpRequest({ host: '127.0.0.1', port, method, path, headers }, (res) => {
       let body = '';
-      res.setEncoding('utf8').on('data', (c: string) => (body += c)).on('end', () => resolve({ status: res.statusCode!, body }));
+      res
+        .setEncoding('utf8')
+        .on('data', (c: string) => (body += c))
+        .on('end', () => resolve({ status: res.statusCode!, body }));
     });
     req.on('error', reject).end();
   });
@@ -66,8 +74,11 @@ describe('CVE-2019-18818 (Strapi): a password reset takes over an account', () =
       { token: 'ovp_guess_guess', newPassword: 'attacker owns this now 1' },
       { token: 'ovp_guess_guess', newPassword: 'attacker owns this now 1', email: victim.email },
       { code: 'x', password: 'attacker owns this now 1', passwordConfirmation: 'attacker owns this now 1' },
-    ]) expect([401, 422]).toContain((await post(api, '/api/v1/auth/password/reset', body)).status);
-    expect((await post(api, '/api/v1/auth/login', { email: victim.email, password: victim.password })).status).toBe(200);
+    ])
+      expect([401, 422]).toContain((await post(api, '/api/v1/auth/password/reset', body)).status);
+    expect((await post(api, '/api/v1/auth/login', { email: victim.email, password: victim.password })).status).toBe(
+      200,
+    );
   });
 });
 
@@ -76,8 +87,12 @@ describe('CVE-2023-22894 (Strapi): filtering or sorting on private fields leaks 
     await publishedPost(api, admin, { title: 'Filter target' });
     const plain = await (await call(api, 'GET', '/api/v1/posts')).json();
     for (const qs of [
-      'filters[author][password][$startsWith]=$argon2', 'author[passwordHash]=x', 'populate=author&fields=passwordHash',
-      'sort=author.password_hash', 'sort[0]=author.email:asc', 'orderBy=password_hash',
+      'filters[author][password][$startsWith]=$argon2',
+      'author[passwordHash]=x',
+      'populate=author&fields=passwordHash',
+      'sort=author.password_hash',
+      'sort[0]=author.email:asc',
+      'orderBy=password_hash',
     ]) {
       const res = await call(api, 'GET', `/api/v1/posts?${qs}`);
       expect(res.status, qs).toBe(200);
@@ -86,10 +101,18 @@ describe('CVE-2023-22894 (Strapi): filtering or sorting on private fields leaks 
       // Ignored, not interpreted: the answer is the unfiltered list.
       expect(JSON.parse(text), qs).toEqual(plain);
     }
-    const injected = await call(api, 'GET', `/api/v1/posts?tag=${encodeURIComponent("x' OR (SELECT password_hash FROM users LIMIT 1) LIKE '$%")}`);
+    const injected = await call(
+      api,
+      'GET',
+      `/api/v1/posts?tag=${encodeURIComponent("x' OR (SELECT password_hash FROM users LIMIT 1) LIKE '$%")}`,
+    );
     expect(injected.status).toBe(200);
     expect((await injected.json()).items).toEqual([]);
-    for (const path of ['/api/v1/admin/users?role=password_hash', '/api/v1/admin/messages?status=passwordHash', '/api/v1/admin/posts?limit=password_hash']) {
+    for (const path of [
+      '/api/v1/admin/users?role=password_hash',
+      '/api/v1/admin/messages?status=passwordHash',
+      '/api/v1/admin/posts?limit=password_hash',
+    ]) {
       const res = await call(api, 'GET', path, admin);
       expect(res.status, path).toBe(422);
       expect((await problemFields(res)).length, path).toBeGreaterThan(0);
@@ -100,12 +123,20 @@ describe('CVE-2023-22894 (Strapi): filtering or sorting on private fields leaks 
 describe('CVE-2025-64526 (Strapi): extra body fields change the rate-limit key', () => {
   it('spellings of the e-mail and added fields share one login bucket (IP + normalised account)', async () => {
     const user = await createUser(api, 'viewer');
-    const wrong = (email: string, extra: Record<string, unknown> = {}) => post(api, '/api/v1/auth/login', { email, password: 'definitely-not-it-123', ...extra });
-    for (const email of [user.email, user.email.toUpperCase(), ` ${user.email} `, user.email.replace(/^./, (c) => c.toUpperCase()), user.email]) {
+    const wrong = (email: string, extra: Record<string, unknown> = {}) =>
+      post(api, '/api/v1/auth/login', { email, password: 'definitely-not-it-123', ...extra });
+    for (const email of [
+      user.email,
+      user.email.toUpperCase(),
+      ` ${user.email} `,
+      user.email.replace(/^./, (c) => c.toUpperCase()),
+      user.email,
+    ]) {
       expect((await wrong(email)).status).toBe(401);
     }
     // Extra fields are refused outright and never reach the password check or a bucket of their own.
-    for (const extra of [{ username: user.email }, { nonce: Math.random() }, { email2: 'x' }]) expect((await wrong(user.email, extra)).status).toBe(422);
+    for (const extra of [{ username: user.email }, { nonce: Math.random() }, { email2: 'x' }])
+      expect((await wrong(user.email, extra)).status).toBe(422);
     const locked = await wrong(user.email.toUpperCase());
     expect(locked.status).toBe(429);
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
@@ -119,15 +150,31 @@ describe('CVE-2026-22706 (Strapi): a password reset leaves refresh tokens alive'
     const [a, b] = [await login(api, user), await login(api, user)];
     // The mailed token, planted as the reset mail would (password-totp.test.ts goes through SMTP).
     const token = `ovp_${randomUUID()}`;
-    await new PasswordResetRepository(api.infra.database.db).insert({ id: uuidv7(), userId: user.id, tokenHash: sha256(token), expiresAt: new Date(Date.now() + 3_600_000) });
-    expect((await post(api, '/api/v1/auth/password/reset', { token, newPassword: 'a fresh start at dawn 99' })).status).toBe(204);
+    await new PasswordResetRepository(api.infra.database.db).insert({
+      id: uuidv7(),
+      userId: user.id,
+      tokenHash: sha256(token),
+      expiresAt: new Date(Date.now() + 3_600_000),
+    });
+    expect(
+      (await post(api, '/api/v1/auth/password/reset', { token, newPassword: 'a fresh start at dawn 99' })).status,
+    ).toBe(204);
     for (const s of [a!, b!]) {
       expect((await post(api, '/api/v1/auth/refresh', { refreshToken: s.refreshToken })).status).toBe(401);
       expect((await call(api, 'GET', '/api/v1/auth/me', s.accessToken)).status).toBe(401);
     }
     const fresh = { email: user.email, password: 'a fresh start at dawn 99' };
     const [c, d] = [await login(api, fresh), await login(api, fresh)];
-    expect((await post(api, '/api/v1/auth/password', { currentPassword: fresh.password, newPassword: 'another long passphrase 7' }, bearer(c!.accessToken))).status).toBe(204);
+    expect(
+      (
+        await post(
+          api,
+          '/api/v1/auth/password',
+          { currentPassword: fresh.password, newPassword: 'another long passphrase 7' },
+          bearer(c!.accessToken),
+        )
+      ).status,
+    ).toBe(204);
     expect((await post(api, '/api/v1/auth/refresh', { refreshToken: d!.refreshToken })).status).toBe(401);
     expect((await call(api, 'GET', '/api/v1/auth/me', d!.accessToken)).status).toBe(401);
     expect((await call(api, 'GET', '/api/v1/auth/me', c!.accessToken)).status).toBe(200);
@@ -136,14 +183,29 @@ describe('CVE-2026-22706 (Strapi): a password reset leaves refresh tokens alive'
 
 describe('CVE-2023-26492 (Directus): server-side requests to internal addresses', () => {
   const internal = [
-    'http://10.0.0.1/', 'http://127.0.0.1:9/', 'http://127.1/', 'http://2130706433/', 'http://0x7f000001/', 'http://0.0.0.0/',
-    'http://[::ffff:127.0.0.1]/', 'http://[::ffff:7f00:1]/', 'http://[::ffff:10.0.0.1]/', 'http://169.254.169.254/latest/meta-data/',
-    'http://[fd00::1]/', 'http://100.64.0.1/', 'http://localhost:3307/', 'http://[::1]/',
+    'http://10.0.0.1/',
+    'http://127.0.0.1:9/',
+    'http://127.1/',
+    'http://2130706433/',
+    'http://0x7f000001/',
+    'http://0.0.0.0/',
+    'http://[::ffff:127.0.0.1]/',
+    'http://[::ffff:7f00:1]/',
+    'http://[::ffff:10.0.0.1]/',
+    'http://169.254.169.254/latest/meta-data/',
+    'http://[fd00::1]/',
+    'http://100.64.0.1/',
+    'http://localhost:3307/',
+    'http://[::1]/',
   ];
 
   it('webhook URLs resolving to private, loopback, metadata or IPv4-mapped IPv6 addresses are refused (422 body.url)', async () => {
     for (const url of internal) {
-      const res = await call(api, 'POST', '/api/v1/admin/webhooks', admin, { name: 'ssrf', url, events: ['post.published'] });
+      const res = await call(api, 'POST', '/api/v1/admin/webhooks', admin, {
+        name: 'ssrf',
+        url,
+        events: ['post.published'],
+      });
       expect(res.status, url).toBe(422);
       expect(await problemFields(res), url).toContain('body.url');
     }
@@ -161,14 +223,23 @@ describe('CVE-2023-26492 (Directus): server-side requests to internal addresses'
     const hits: string[] = [];
     const server = createServer((req, res) => {
       hits.push(req.url!);
-      if (req.url === '/hook') res.writeHead(302, { location: `http://127.0.0.1:${(server.address() as AddressInfo).port}/internal` }).end();
+      if (req.url === '/hook')
+        res.writeHead(302, { location: `http://127.0.0.1:${(server.address() as AddressInfo).port}/internal` }).end();
       else res.writeHead(200).end('internal');
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const port = (server.address() as AddressInfo).port;
     try {
       const http = new WebhookHttpRepository();
-      const send = (url: string) => http.post({ url: new URL(url), addresses: [{ address: '127.0.0.1', family: 4 }], headers: {}, body: '{}', timeoutMs: 2000, maxExcerpt: 100 });
+      const send = (url: string) =>
+        http.post({
+          url: new URL(url),
+          addresses: [{ address: '127.0.0.1', family: 4 }],
+          headers: {},
+          body: '{}',
+          timeoutMs: 2000,
+          maxExcerpt: 100,
+        });
       expect((await send(`http://127.0.0.1:${port}/hook`)).status).toBe(302);
       expect(hits).toEqual(['/hook']);
       // A name that resolves nowhere still reaches the pinned address: DNS is not asked again.
@@ -183,7 +254,9 @@ describe('CVE-2023-26492 (Directus): server-side requests to internal addresses'
 describe('CVE-2025-55746 (Directus): unauthenticated file upload or overwrite', () => {
   const png = async (color: string) => {
     const sharp = (await import('sharp')).default;
-    return sharp({ create: { width: 8, height: 8, channels: 3, background: color } }).png().toBuffer();
+    return sharp({ create: { width: 8, height: 8, channels: 3, background: color } })
+      .png()
+      .toBuffer();
   };
   const upload = (buffer: Buffer, name: string, auth?: string) => {
     const form = new FormData();
@@ -206,20 +279,47 @@ describe('CVE-2025-55746 (Directus): unauthenticated file upload or overwrite', 
   it('a refused update (401/403) leaves the row and the stored object unchanged', async () => {
     const media = await (await upload(await png(`#${randomUUID().slice(0, 6)}`), 'original.png', admin)).json();
     const row = async () => {
-      const [[r]] = (await api.infra.database.pool.query('SELECT storage_key AS k, alt, focal_x AS fx, sha256, updated_at AS u FROM media WHERE id = ?', [media.id])) as unknown as [Record<string, unknown>[]];
-      return { ...r!, bytes: createHash('sha256').update(await api.infra.storage.getBuffer(String(r!.k))).digest('hex') };
+      const [[r]] = (await api.infra.database.pool.query(
+        'SELECT storage_key AS k, alt, focal_x AS fx, sha256, updated_at AS u FROM media WHERE id = ?',
+        [media.id],
+      )) as unknown as [Record<string, unknown>[]];
+      return {
+        ...r!,
+        bytes: createHash('sha256')
+          .update(await api.infra.storage.getBuffer(String(r!.k)))
+          .digest('hex'),
+      };
     };
     const before = await row();
     const viewer = (await login(api, await createUser(api, 'viewer'))).accessToken;
-    const readKey = (await (await call(api, 'POST', '/api/v1/admin/api-keys', admin, { name: 'media reader', scopes: ['media:read'] })).json()).key;
+    const readKey = (
+      await (
+        await call(api, 'POST', '/api/v1/admin/api-keys', admin, { name: 'media reader', scopes: ['media:read'] })
+      ).json()
+    ).key;
     const replacement = new FormData();
     replacement.append('file', new Blob([new Uint8Array(await png('#ff0000'))], { type: 'image/png' }), 'original.png');
-    for (const [who, headers, status] of [['anonymous', {}, 401], ['viewer', bearer(viewer), 403], ['media:read key', { 'x-api-key': readKey }, 403]] as const) {
-      const json = await fetch(`${api.url}/api/v1/admin/media/${media.id}`, { method: 'PATCH', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ alt: 'pwned', focalX: 1 }) });
+    for (const [who, headers, status] of [
+      ['anonymous', {}, 401],
+      ['viewer', bearer(viewer), 403],
+      ['media:read key', { 'x-api-key': readKey }, 403],
+    ] as const) {
+      const json = await fetch(`${api.url}/api/v1/admin/media/${media.id}`, {
+        method: 'PATCH',
+        headers: { ...headers, 'content-type': 'application/json' },
+        body: JSON.stringify({ alt: 'pwned', focalX: 1 }),
+      });
       expect(json.status, who).toBe(status);
-      const multipart = await fetch(`${api.url}/api/v1/admin/media/${media.id}`, { method: 'PATCH', headers, body: replacement });
+      const multipart = await fetch(`${api.url}/api/v1/admin/media/${media.id}`, {
+        method: 'PATCH',
+        headers,
+        body: replacement,
+      });
       expect(multipart.status, who).toBe(status);
-      expect((await fetch(`${api.url}/api/v1/admin/media/${media.id}`, { method: 'DELETE', headers })).status, who).toBe(status);
+      expect(
+        (await fetch(`${api.url}/api/v1/admin/media/${media.id}`, { method: 'DELETE', headers })).status,
+        who,
+      ).toBe(status);
     }
     expect(await row()).toEqual(before);
   });
@@ -227,13 +327,25 @@ describe('CVE-2025-55746 (Directus): unauthenticated file upload or overwrite', 
 
 describe('CVE-2026-22595 (Ghost): tokens reach session-only endpoints through path spellings', () => {
   it('an API key with every grantable scope reaches no session-only operation', async () => {
-    const key = (await (await call(api, 'POST', '/api/v1/admin/api-keys', admin, { name: 'all scopes', scopes: [...API_KEY_SCOPES] })).json()).key;
+    const key = (
+      await (
+        await call(api, 'POST', '/api/v1/admin/api-keys', admin, { name: 'all scopes', scopes: [...API_KEY_SCOPES] })
+      ).json()
+    ).key;
     const headers = { 'x-api-key': key, 'content-type': 'application/json' };
     for (const [method, path, body] of [
-      ['GET', '/api/v1/auth/me', undefined], ['PATCH', '/api/v1/auth/me', {}], ['GET', '/api/v1/auth/sessions', undefined],
-      ['DELETE', `/api/v1/auth/sessions/${uuidv7()}`, undefined], ['POST', '/api/v1/auth/password', { currentPassword: 'x', newPassword: 'a long enough passphrase 1' }],
-      ['POST', '/api/v1/auth/totp/enroll', undefined], ['POST', '/api/v1/auth/totp/activate', { code: '123456' }], ['POST', '/api/v1/auth/totp/disable', { password: 'x' }],
-      ['POST', '/api/v1/auth/logout', undefined], ['GET', '/api/v1/admin/export', undefined], ['GET', '/api/v1/admin/users', undefined], ['POST', '/api/v1/admin/backups', undefined],
+      ['GET', '/api/v1/auth/me', undefined],
+      ['PATCH', '/api/v1/auth/me', {}],
+      ['GET', '/api/v1/auth/sessions', undefined],
+      ['DELETE', `/api/v1/auth/sessions/${uuidv7()}`, undefined],
+      ['POST', '/api/v1/auth/password', { currentPassword: 'x', newPassword: 'a long enough passphrase 1' }],
+      ['POST', '/api/v1/auth/totp/enroll', undefined],
+      ['POST', '/api/v1/auth/totp/activate', { code: '123456' }],
+      ['POST', '/api/v1/auth/totp/disable', { password: 'x' }],
+      ['POST', '/api/v1/auth/logout', undefined],
+      ['GET', '/api/v1/admin/export', undefined],
+      ['GET', '/api/v1/admin/users', undefined],
+      ['POST', '/api/v1/admin/backups', undefined],
     ] as const) {
       const res = await fetch(api.url + path, { method, headers, ...(body ? { body: JSON.stringify(body) } : {}) });
       expect(res.status, `${method} ${path}`).toBe(403);
@@ -244,9 +356,23 @@ describe('CVE-2026-22595 (Ghost): tokens reach session-only endpoints through pa
   it('guarded paths spelled with a trailing slash, another case, percent-encoding or extra segments never answer 200 without credentials', async () => {
     const viewer = (await login(api, await createUser(api, 'viewer'))).accessToken;
     for (const path of [
-      '/api/v1/admin/posts', '/api/v1/admin/posts/', '/api/v1/Admin/posts', '/API/V1/ADMIN/POSTS/', '/api/v1/%61dmin/posts', '/api/v1/admin/%70osts',
-      '/api/v1/admin//posts', '/api/v1/admin/./posts', '/api/v1/x/../admin/posts', '/api/v1/admin/posts;x', '/api/v1/admin/posts%2F', '/api/v1/admin/users/',
-      '/api/v1/Admin/Users', '/api/v1/admin/%75sers', '/api/v1/admin/backups/', '/api/v1/Auth/Sessions/', '/api/v1/auth/%73essions',
+      '/api/v1/admin/posts',
+      '/api/v1/admin/posts/',
+      '/api/v1/Admin/posts',
+      '/API/V1/ADMIN/POSTS/',
+      '/api/v1/%61dmin/posts',
+      '/api/v1/admin/%70osts',
+      '/api/v1/admin//posts',
+      '/api/v1/admin/./posts',
+      '/api/v1/x/../admin/posts',
+      '/api/v1/admin/posts;x',
+      '/api/v1/admin/posts%2F',
+      '/api/v1/admin/users/',
+      '/api/v1/Admin/Users',
+      '/api/v1/admin/%75sers',
+      '/api/v1/admin/backups/',
+      '/api/v1/Auth/Sessions/',
+      '/api/v1/auth/%73essions',
     ]) {
       const anonymous = await raw('GET', path);
       expect([401, 404], `anonymous ${path}`).toContain(anonymous.status);
@@ -257,24 +383,47 @@ describe('CVE-2026-22595 (Ghost): tokens reach session-only endpoints through pa
   });
 
   it('path-keyed middleware sees every spelling Express routes: the contact limit and the raw body of git hooks', async () => {
-    const limited = await startTestApi({ RATE_LIMIT_CONTACT_PER_HOUR: '2', REDIS_KEY_PREFIX: `${testRedisPrefix()}adv${Date.now()}:` });
+    const limited = await startTestApi({
+      RATE_LIMIT_CONTACT_PER_HOUR: '2',
+      REDIS_KEY_PREFIX: `${testRedisPrefix()}adv${Date.now()}:`,
+    });
     try {
       // Until Redis answers the limiter counts in process; this test is about the Redis buckets.
       await eventually(async () => limited.infra.redis.isReady);
       const statuses: number[] = [];
       for (const path of ['/api/v1/contact', '/api/v1/Contact/', '/API/V1/CONTACT']) {
-        statuses.push((await fetch(limited.url + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status);
+        statuses.push(
+          (
+            await fetch(limited.url + path, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: '{}',
+            })
+          ).status,
+        );
       }
       expect(statuses).toEqual([422, 422, 429]);
     } finally {
       await limited.close();
     }
-    const created = await call(api, 'POST', '/api/v1/admin/paas/apps', admin, { name: 'Hook spelling', repoUrl: 'https://93.184.216.34/a/b.git' });
+    const created = await call(api, 'POST', '/api/v1/admin/paas/apps', admin, {
+      name: 'Hook spelling',
+      repoUrl: 'https://93.184.216.34/a/b.git',
+    });
     expect(created.status, await created.clone().text()).toBe(201);
     const app = await created.json();
     const body = JSON.stringify({ zen: 'hi' });
-    for (const path of [`/api/v1/paas/hooks/${app.id}`, `/api/v1/PAAS/Hooks/${app.id}`, `/api/v1/paas/hooks/${app.id}/`]) {
-      const send = (signature: string) => fetch(api.url + path, { method: 'POST', headers: { 'content-type': 'application/json', 'x-github-event': 'ping', 'x-hub-signature-256': signature }, body });
+    for (const path of [
+      `/api/v1/paas/hooks/${app.id}`,
+      `/api/v1/PAAS/Hooks/${app.id}`,
+      `/api/v1/paas/hooks/${app.id}/`,
+    ]) {
+      const send = (signature: string) =>
+        fetch(api.url + path, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-github-event': 'ping', 'x-hub-signature-256': signature },
+          body,
+        });
       expect((await send(hubSignature('wrong secret', body))).status, path).toBe(401);
       expect((await send(hubSignature(app.hookSecret, body))).status, path).toBe(200);
     }
@@ -283,7 +432,9 @@ describe('CVE-2026-22595 (Ghost): tokens reach session-only endpoints through pa
 });
 
 describe('CVE-2023-40028 (Ghost): symlinks and `..` paths in uploaded archives read or write outside', () => {
-  const bucket = `${testRedisPrefix().toLowerCase().replace(/[^a-z0-9]/g, '')}-restore-adv`;
+  const bucket = `${testRedisPrefix()
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '')}-restore-adv`;
   let dir: string;
   let target: { url: string; name: string };
   beforeAll(async () => {
@@ -304,13 +455,35 @@ describe('CVE-2023-40028 (Ghost): symlinks and `..` paths in uploaded archives r
   });
 
   /** A backup archive that is right in every respect but the entry under test. */
-  async function archive(name: string, entry: { name: string; key: string; body?: string; type?: 'symlink' | 'link'; linkname?: string }): Promise<string> {
+  async function archive(
+    name: string,
+    entry: { name: string; key: string; body?: string; type?: 'symlink' | 'link'; linkname?: string },
+  ): Promise<string> {
     const code = await new DatabaseDumpRepository(target.url, MIGRATIONS_FOLDER).codeMigrations();
-    const header = { format: BACKUP_FORMAT, formatVersion: FORMAT_VERSION, createdAt: new Date().toISOString(), app: { name: 'omervision', version: '0.0.0' }, migration: migrationMark(code.at(-1)!.createdAt, code) };
+    const header = {
+      format: BACKUP_FORMAT,
+      formatVersion: FORMAT_VERSION,
+      createdAt: new Date().toISOString(),
+      app: { name: 'omervision', version: '0.0.0' },
+      migration: migrationMark(code.at(-1)!.createdAt, code),
+    };
     const body = entry.body ?? '';
     const manifest = {
-      ...header, database: { server: 'test', tables: [] }, warnings: [],
-      storage: { bucket, objects: [{ key: entry.key, size: Buffer.byteLength(body), sha256: createHash('sha256').update(body).digest('hex'), contentType: 'text/plain', cacheControl: null }] },
+      ...header,
+      database: { server: 'test', tables: [] },
+      warnings: [],
+      storage: {
+        bucket,
+        objects: [
+          {
+            key: entry.key,
+            size: Buffer.byteLength(body),
+            sha256: createHash('sha256').update(body).digest('hex'),
+            contentType: 'text/plain',
+            cacheControl: null,
+          },
+        ],
+      },
     };
     const pack = tar.pack();
     const file = join(dir, name);
@@ -326,19 +499,45 @@ describe('CVE-2023-40028 (Ghost): symlinks and `..` paths in uploaded archives r
   it('a restore refuses link entries, absolute and `..` paths before writing anything', async () => {
     const env = testEnv({ DATABASE_URL: target.url, S3_BUCKET: bucket, BACKUP_DIR: dir });
     const storage = new StorageRepository({
-      endpoint: env.S3_ENDPOINT, region: env.S3_REGION, bucket, accessKeyId: env.S3_ACCESS_KEY_ID,
-      secretAccessKey: env.S3_SECRET_ACCESS_KEY, forcePathStyle: env.S3_FORCE_PATH_STYLE, publicUrl: env.MEDIA_PUBLIC_URL,
+      endpoint: env.S3_ENDPOINT,
+      region: env.S3_REGION,
+      bucket,
+      accessKeyId: env.S3_ACCESS_KEY_ID,
+      secretAccessKey: env.S3_SECRET_ACCESS_KEY,
+      forcePathStyle: env.S3_FORCE_PATH_STYLE,
+      publicUrl: env.MEDIA_PUBLIC_URL,
     });
     await emptyBucket(storage);
     const cases = [
-      await archive('symlink.tar.gz', { name: 'objects/passwd', key: 'passwd', type: 'symlink', linkname: '/etc/passwd' }),
-      await archive('hardlink.tar.gz', { name: 'objects/shadow', key: 'shadow', type: 'link', linkname: '/etc/shadow' }),
-      await archive('dotdot.tar.gz', { name: 'objects/../../ovadv-escape.txt', key: '../../ovadv-escape.txt', body: 'escaped' }),
-      await archive('absolute.tar.gz', { name: 'objects//tmp/ovadv-escape.txt', key: '/tmp/ovadv-escape.txt', body: 'escaped' }),
+      await archive('symlink.tar.gz', {
+        name: 'objects/passwd',
+        key: 'passwd',
+        type: 'symlink',
+        linkname: '/etc/passwd',
+      }),
+      await archive('hardlink.tar.gz', {
+        name: 'objects/shadow',
+        key: 'shadow',
+        type: 'link',
+        linkname: '/etc/shadow',
+      }),
+      await archive('dotdot.tar.gz', {
+        name: 'objects/../../ovadv-escape.txt',
+        key: '../../ovadv-escape.txt',
+        body: 'escaped',
+      }),
+      await archive('absolute.tar.gz', {
+        name: 'objects//tmp/ovadv-escape.txt',
+        key: '/tmp/ovadv-escape.txt',
+        body: 'escaped',
+      }),
     ];
     for (const file of cases) {
       const ops = createBackupServices(env, { storage, logger: { info: () => undefined, warn: () => undefined } });
-      const err = await ops.restore.restore(file).then(() => undefined, (e: { code?: string }) => e);
+      const err = await ops.restore.restore(file).then(
+        () => undefined,
+        (e: { code?: string }) => e,
+      );
       ops.close();
       expect(err?.code, file).toBe('BACKUP_INVALID');
     }
@@ -393,9 +592,19 @@ describe('CVE-2025-59157 (Coolify): a git URL or branch becomes a shell command 
       expect(res.status, JSON.stringify(body)).toBe(422);
       expect(await problemFields(res), JSON.stringify(body)).toContain(field);
     }
-    const app = await (await call(api, 'POST', '/api/v1/admin/paas/apps', admin, { name: 'Patch target', repoUrl: good })).json();
-    for (const patch of [{ branch: '--orphan' }, { branch: 'x; id' }, { repoUrl: '--upload-pack=id' }, { repoUrl: 'https://10.0.0.1/a.git' }]) {
-      expect((await call(api, 'PATCH', `/api/v1/admin/paas/apps/${app.id}`, admin, patch)).status, JSON.stringify(patch)).toBe(422);
+    const app = await (
+      await call(api, 'POST', '/api/v1/admin/paas/apps', admin, { name: 'Patch target', repoUrl: good })
+    ).json();
+    for (const patch of [
+      { branch: '--orphan' },
+      { branch: 'x; id' },
+      { repoUrl: '--upload-pack=id' },
+      { repoUrl: 'https://10.0.0.1/a.git' },
+    ]) {
+      expect(
+        (await call(api, 'PATCH', `/api/v1/admin/paas/apps/${app.id}`, admin, patch)).status,
+        JSON.stringify(patch),
+      ).toBe(422);
     }
     await call(api, 'DELETE', `/api/v1/admin/paas/apps/${app.id}`, admin);
     expect(await stat('/tmp/ovadv-pwned').catch(() => null)).toBeNull();
@@ -403,7 +612,9 @@ describe('CVE-2025-59157 (Coolify): a git URL or branch becomes a shell command 
 
   it('characters a URL may carry are kept as a normalised URL, and git gets every value as one argument, never through a shell', async () => {
     for (const [repoUrl, branch] of [
-      ['https://93.184.216.34/$(id)/b.git', 'main`id`'], ['https://93.184.216.34/a`id`.git', 'main|id'], ['https://93.184.216.34/a;id|x&y.git', 'main;id&x'],
+      ['https://93.184.216.34/$(id)/b.git', 'main`id`'],
+      ['https://93.184.216.34/a`id`.git', 'main|id'],
+      ['https://93.184.216.34/a;id|x&y.git', 'main;id&x'],
     ]) {
       const res = await call(api, 'POST', '/api/v1/admin/paas/apps', admin, { name: 'Odd but inert', repoUrl, branch });
       expect(res.status, repoUrl).toBe(201);
@@ -417,10 +628,18 @@ describe('CVE-2025-59157 (Coolify): a git URL or branch becomes a shell command 
     try {
       const git = new GitRepository();
       for (const [url, branch] of [
-        [`file://${work}/$(touch ${marker})`, 'main'], [`file://${work}/x;touch ${marker}`, 'main'],
-        [`--upload-pack=touch ${marker}`, 'main'], [`file://${work}/x`, `main --upload-pack=touch ${marker}`], [`file://${work}/x`, `main\`touch ${marker}\``],
+        [`file://${work}/$(touch ${marker})`, 'main'],
+        [`file://${work}/x;touch ${marker}`, 'main'],
+        [`--upload-pack=touch ${marker}`, 'main'],
+        [`file://${work}/x`, `main --upload-pack=touch ${marker}`],
+        [`file://${work}/x`, `main\`touch ${marker}\``],
       ] as const) {
-        const failure = await git.clone({ url, kind: 'file' }, branch, join(work, 'checkout'), { timeoutMs: 10_000, maxBytes: 1 << 20 }).then(() => undefined, (e: Error) => e);
+        const failure = await git
+          .clone({ url, kind: 'file' }, branch, join(work, 'checkout'), { timeoutMs: 10_000, maxBytes: 1 << 20 })
+          .then(
+            () => undefined,
+            (e: Error) => e,
+          );
         expect(failure?.name ?? failure?.constructor.name, url).toBeDefined();
         expect(await stat(marker).catch(() => null), `${url} ${branch}`).toBeNull();
       }
@@ -440,9 +659,15 @@ describe('Stored script through uploads and markup (Ghost class)', () => {
   });
 
   it('stored content cannot carry script into pages: raw HTML nodes are refused, text is escaped', async () => {
-    const rawHtml = await call(api, 'POST', '/api/v1/admin/posts', admin, { title: 'x', content: { root: { type: 'root', children: [{ type: 'html', html: '<script>alert(1)</script>' }] } } });
+    const rawHtml = await call(api, 'POST', '/api/v1/admin/posts', admin, {
+      title: 'x',
+      content: { root: { type: 'root', children: [{ type: 'html', html: '<script>alert(1)</script>' }] } },
+    });
     expect(rawHtml.status).toBe(422);
-    const ok = await call(api, 'POST', '/api/v1/admin/posts', admin, { title: '<img src=x onerror=alert(1)>', content: doc('<script>alert(1)</script>') });
+    const ok = await call(api, 'POST', '/api/v1/admin/posts', admin, {
+      title: '<img src=x onerror=alert(1)>',
+      content: doc('<script>alert(1)</script>'),
+    });
     expect((await ok.json()).html).toBe('<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>');
   });
 });

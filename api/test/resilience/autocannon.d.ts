@@ -11,7 +11,12 @@ declare module 'autocannon' {
       /** Called before each send with a fresh copy of the request; returns the request to send. */
       setupRequest?: (request: Request, context: Record<string, unknown>) => Request;
       /** Header names as the server sent them. */
-      onResponse?: (status: number, body: string, context: Record<string, unknown>, headers: Record<string, string | string[]>) => void;
+      onResponse?: (
+        status: number,
+        body: string,
+        context: Record<string, unknown>,
+        headers: Record<string, string | string[]>,
+      ) => void;
     }
 
     interface Options {
@@ -55,6 +60,9 @@ declare module 'autocannon' {
   }
 
   function autocannon(options: autocannon.Options): Promise<autocannon.Result>;
-  function autocannon(options: autocannon.Options, done: (err: Error | null, result: autocannon.Result) => void): autocannon.Instance;
+  function autocannon(
+    options: autocannon.Options,
+    done: (err: Error | null, result: autocannon.Result) => void,
+  ): autocannon.Instance;
   export default autocannon;
 }

@@ -16,8 +16,13 @@ export function crashWorkers(label: string, settings: Record<string, string> = {
   const prefix = `${env.REDIS_KEY_PREFIX}${label}${Date.now()}:`;
   const children: WorkerProcess[] = [];
   const base = () => ({
-    NODE_ENV: 'test', DATABASE_URL: testDatabaseUrl(), REDIS_KEY_PREFIX: prefix, LOG_LEVEL: 'info',
-    JWT_SECRET: 'test-secret-that-is-long-enough-0123456789', QUEUE_STALL_INTERVAL_MS: '1000', ...settings,
+    NODE_ENV: 'test',
+    DATABASE_URL: testDatabaseUrl(),
+    REDIS_KEY_PREFIX: prefix,
+    LOG_LEVEL: 'info',
+    JWT_SECRET: 'test-secret-that-is-long-enough-0123456789',
+    QUEUE_STALL_INTERVAL_MS: '1000',
+    ...settings,
   });
   return {
     prefix,
@@ -26,10 +31,15 @@ export function crashWorkers(label: string, settings: Record<string, string> = {
     async start(extra: Record<string, string> = {}): Promise<WorkerProcess> {
       const child = spawnEntry('worker', { ...base(), ...extra });
       children.push(child);
-      await eventually(async () => {
-        if (child.exitCode !== null) throw new Error(`worker exited with ${child.exitCode}:\n${child.output().slice(-2000)}`);
-        return child.output().includes('worker started');
-      }, 30_000, 100);
+      await eventually(
+        async () => {
+          if (child.exitCode !== null)
+            throw new Error(`worker exited with ${child.exitCode}:\n${child.output().slice(-2000)}`);
+          return child.output().includes('worker started');
+        },
+        30_000,
+        100,
+      );
       return child;
     },
     async kill9(child: WorkerProcess): Promise<void> {
@@ -59,7 +69,9 @@ export async function dockerTruth(docker: Docker, instance: string, appId: strin
     // An image names its deployments in its tags (ov-paas/<slug>:<deployment id>); an unchanged redeploy adds a tag.
     images: images.map((i) => ({
       id: i.Id,
-      deploymentIds: (i.RepoTags ?? []).filter((t) => t.startsWith('ov-paas/')).map((t) => t.slice(t.lastIndexOf(':') + 1)),
+      deploymentIds: (i.RepoTags ?? [])
+        .filter((t) => t.startsWith('ov-paas/'))
+        .map((t) => t.slice(t.lastIndexOf(':') + 1)),
       tags: i.RepoTags ?? [],
     })),
   };
@@ -70,15 +82,24 @@ export async function removeInstance(docker: Docker, instance: string): Promise<
   const label = [`${LABEL.managed}=${instance}`];
   let removed = 0;
   for (const c of await docker.listContainers({ all: true, filters: { label } })) {
-    await docker.getContainer(c.Id).remove({ force: true }).catch(() => undefined);
+    await docker
+      .getContainer(c.Id)
+      .remove({ force: true })
+      .catch(() => undefined);
     removed++;
   }
   for (const i of await docker.listImages({ filters: { label } })) {
-    await docker.getImage(i.Id).remove({ force: true }).catch(() => undefined);
+    await docker
+      .getImage(i.Id)
+      .remove({ force: true })
+      .catch(() => undefined);
     removed++;
   }
   for (const n of await docker.listNetworks({ filters: { label } })) {
-    await docker.getNetwork(n.Id).remove().catch(() => undefined);
+    await docker
+      .getNetwork(n.Id)
+      .remove()
+      .catch(() => undefined);
     removed++;
   }
   return removed;
@@ -87,6 +108,8 @@ export async function removeInstance(docker: Docker, instance: string): Promise<
 /** The published 127.0.0.1 port of a running container, from Docker itself. */
 export async function publishedPort(docker: Docker, containerId: string): Promise<number | null> {
   const info = await docker.getContainer(containerId).inspect();
-  const binding = Object.values(info.NetworkSettings?.Ports ?? {}).flat().find((b) => b?.HostIp === '127.0.0.1');
+  const binding = Object.values(info.NetworkSettings?.Ports ?? {})
+    .flat()
+    .find((b) => b?.HostIp === '127.0.0.1');
   return binding?.HostPort ? Number(binding.HostPort) : null;
 }

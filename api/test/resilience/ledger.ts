@@ -29,17 +29,35 @@ export const LEDGER_PATH = join(REPO_ROOT, '.data', 'resilience', 'ledger.jsonl'
 
 export function record(suite: string, test: string, tally: Partial<Tally>): void {
   mkdirSync(join(REPO_ROOT, '.data', 'resilience'), { recursive: true });
-  const line = { at: new Date().toISOString(), suite, test, faults: 0, requests: 0, status5xx: 0, expected503: 0, rowsLost: 0, objectsLost: 0, duplicates: 0, ...tally };
+  const line = {
+    at: new Date().toISOString(),
+    suite,
+    test,
+    faults: 0,
+    requests: 0,
+    status5xx: 0,
+    expected503: 0,
+    rowsLost: 0,
+    objectsLost: 0,
+    duplicates: 0,
+    ...tally,
+  };
   appendFileSync(LEDGER_PATH, JSON.stringify(line) + '\n');
 }
 
 export function readLedger(): (Tally & { suite: string; test: string })[] {
   if (!existsSync(LEDGER_PATH)) return [];
-  return readFileSync(LEDGER_PATH, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  return readFileSync(LEDGER_PATH, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
 }
 
 /** A fetch that counts what it sends and every status ≥ 500 it gets back. */
-export function countingFetch(): { fetch: typeof fetch; counts: { requests: number; status5xx: number; byStatus: Record<number, number> } } {
+export function countingFetch(): {
+  fetch: typeof fetch;
+  counts: { requests: number; status5xx: number; byStatus: Record<number, number> };
+} {
   const counts = { requests: 0, status5xx: 0, byStatus: {} as Record<number, number> };
   const wrapped: typeof fetch = async (input, init) => {
     counts.requests++;

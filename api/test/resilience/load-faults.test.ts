@@ -26,7 +26,12 @@ const READ_LIMIT = 300; // per minute and address: 5 req/s, far below what one p
 const LOGIN_RATE = 8;
 const CONTACT_RATE = 4;
 
-interface Seen { kind: Kind; at: number; status: number; wellFormed: boolean }
+interface Seen {
+  kind: Kind;
+  at: number;
+  status: number;
+  wellFormed: boolean;
+}
 type Window = [number, number];
 
 const env = testEnv();
@@ -64,16 +69,30 @@ function observe(kind: Kind, seen: Seen[]): autocannon.Request['onResponse'] {
       } catch {
         // not JSON: not well-formed
       }
-      wellFormed = /^application\/problem\+json/.test(h['content-type'] ?? '') && Number(h['retry-after']) >= 1 && code !== '';
+      wellFormed =
+        /^application\/problem\+json/.test(h['content-type'] ?? '') && Number(h['retry-after']) >= 1 && code !== '';
       if (status === 429) wellFormed &&= code === 'RATE_LIMITED' && h['x-ratelimit-limit'] !== undefined;
-      if (status === 429 && kind === 'flooder') wellFormed &&= h['x-ratelimit-limit'] === String(READ_LIMIT) && h['x-ratelimit-remaining'] === '0';
+      if (status === 429 && kind === 'flooder')
+        wellFormed &&= h['x-ratelimit-limit'] === String(READ_LIMIT) && h['x-ratelimit-remaining'] === '0';
     }
     seen.push({ kind, at: Date.now(), status, wellFormed });
   };
 }
 
-interface Plan { tag: number; seconds: number; visitorRate: number; flooderRate: number; faults?: { atMs: number; run: () => void }[] }
-interface Driven { errors: number; timeouts: number; errorSamples: string[]; p99: number; slowest: Record<string, number> }
+interface Plan {
+  tag: number;
+  seconds: number;
+  visitorRate: number;
+  flooderRate: number;
+  faults?: { atMs: number; run: () => void }[];
+}
+interface Driven {
+  errors: number;
+  timeouts: number;
+  errorSamples: string[];
+  p99: number;
+  slowest: Record<string, number>;
+}
 
 function run(kind: Kind, options: autocannon.Options, driven: Driven): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -92,8 +111,11 @@ function run(kind: Kind, options: autocannon.Options, driven: Driven): Promise<v
 /** Public reads from many addresses, each far under its limit; one in eight is an uncached search (MariaDB). */
 function visitors(seen: Seen[], addressOf: (i: number) => string): autocannon.Request {
   const reads = [
-    { path: '/api/v1/posts?limit=20' }, { path: '/api/v1/posts?limit=20', headers: { 'if-none-match': etag } },
-    ...slugs.slice(0, 4).map((s) => ({ path: `/api/v1/posts/${s}` })), { path: '/api/v1/settings' }, { path: '/api/v1/projects' },
+    { path: '/api/v1/posts?limit=20' },
+    { path: '/api/v1/posts?limit=20', headers: { 'if-none-match': etag } },
+    ...slugs.slice(0, 4).map((s) => ({ path: `/api/v1/posts/${s}` })),
+    { path: '/api/v1/settings' },
+    { path: '/api/v1/projects' },
   ];
   let n = 0;
   return {
@@ -101,7 +123,11 @@ function visitors(seen: Seen[], addressOf: (i: number) => string): autocannon.Re
     setupRequest: (req) => {
       const i = n++;
       const read = i % 8 === 7 ? { path: `/api/v1/posts?q=${runId}${i}&limit=5` } : reads[i % reads.length]!;
-      return { ...req, path: read.path, headers: { ...req.headers, ...('headers' in read ? read.headers : {}), 'x-forwarded-for': addressOf(i) } };
+      return {
+        ...req,
+        path: read.path,
+        headers: { ...req.headers, ...('headers' in read ? read.headers : {}), 'x-forwarded-for': addressOf(i) },
+      };
     },
     onResponse: observe('visitor', seen),
   };
@@ -118,20 +144,87 @@ async function drive(plan: Plan, seen: Seen[]): Promise<Driven> {
   const timers = (plan.faults ?? []).map((f) => setTimeout(f.run, f.atMs));
   try {
     await Promise.all([
-      run('visitor', { ...base, connections: 32, overallRate: plan.visitorRate, requests: [visitors(seen, (i) => address(10, plan.tag, i % visitorAddresses))] }, driven),
-      run('flooder', { ...base, url: `${url}/api/v1/posts?limit=20`, connections: 96, overallRate: plan.flooderRate,
-        requests: [{ method: 'GET', headers: { 'x-forwarded-for': `198.18.${plan.tag}.1` }, onResponse: observe('flooder', seen) }] }, driven),
-      run('login', { ...base, connections: 2, overallRate: LOGIN_RATE, requests: [{
-        method: 'POST', path: '/api/v1/auth/login', headers: { 'content-type': 'application/json', 'x-forwarded-for': `198.19.${plan.tag}.1` },
-        setupRequest: (req) => ({ ...req, body: JSON.stringify({ email: accounts[guesses++ % accounts.length], password: `guess-${guesses}-not-it` }) }),
-        onResponse: observe('login', seen),
-      }] }, driven),
-      run('contact', { ...base, connections: 2, overallRate: CONTACT_RATE, requests: [{
-        method: 'POST', path: '/api/v1/contact',
-        setupRequest: (req) => ({ ...req, headers: { ...req.headers, 'content-type': 'application/json', 'x-forwarded-for': `198.20.${plan.tag}.${messages % 10}` },
-          body: JSON.stringify({ name: 'Load Tester', email: 'load@test.omervision.local', subject: `${runId}-${plan.tag}`, message: `message ${messages++}` }) }),
-        onResponse: observe('contact', seen),
-      }] }, driven),
+      run(
+        'visitor',
+        {
+          ...base,
+          connections: 32,
+          overallRate: plan.visitorRate,
+          requests: [visitors(seen, (i) => address(10, plan.tag, i % visitorAddresses))],
+        },
+        driven,
+      ),
+      run(
+        'flooder',
+        {
+          ...base,
+          url: `${url}/api/v1/posts?limit=20`,
+          connections: 96,
+          overallRate: plan.flooderRate,
+          requests: [
+            {
+              method: 'GET',
+              headers: { 'x-forwarded-for': `198.18.${plan.tag}.1` },
+              onResponse: observe('flooder', seen),
+            },
+          ],
+        },
+        driven,
+      ),
+      run(
+        'login',
+        {
+          ...base,
+          connections: 2,
+          overallRate: LOGIN_RATE,
+          requests: [
+            {
+              method: 'POST',
+              path: '/api/v1/auth/login',
+              headers: { 'content-type': 'application/json', 'x-forwarded-for': `198.19.${plan.tag}.1` },
+              setupRequest: (req) => ({
+                ...req,
+                body: JSON.stringify({
+                  email: accounts[guesses++ % accounts.length],
+                  password: `guess-${guesses}-not-it`,
+                }),
+              }),
+              onResponse: observe('login', seen),
+            },
+          ],
+        },
+        driven,
+      ),
+      run(
+        'contact',
+        {
+          ...base,
+          connections: 2,
+          overallRate: CONTACT_RATE,
+          requests: [
+            {
+              method: 'POST',
+              path: '/api/v1/contact',
+              setupRequest: (req) => ({
+                ...req,
+                headers: {
+                  ...req.headers,
+                  'content-type': 'application/json',
+                  'x-forwarded-for': `198.20.${plan.tag}.${messages % 10}`,
+                },
+                body: JSON.stringify({
+                  name: 'Load Tester',
+                  email: 'load@test.omervision.local',
+                  subject: `${runId}-${plan.tag}`,
+                  message: `message ${messages++}`,
+                }),
+              }),
+              onResponse: observe('contact', seen),
+            },
+          ],
+        },
+        driven,
+      ),
     ]);
   } finally {
     timers.forEach(clearTimeout);
@@ -139,11 +232,31 @@ async function drive(plan: Plan, seen: Seen[]): Promise<Driven> {
   return driven;
 }
 
-interface Verdict { responses: number; limited: number; badLimited: number; status5xx: number; expected503: number; nonLimited: number; errors: number; errorRate: number; byStatus: Record<string, number> }
+interface Verdict {
+  responses: number;
+  limited: number;
+  badLimited: number;
+  status5xx: number;
+  expected503: number;
+  nonLimited: number;
+  errors: number;
+  errorRate: number;
+  byStatus: Record<string, number>;
+}
 
 /** Error = a non-429 answer the client should not get; a 503 counts as expected only for a write, in the outage window, with Retry-After. */
 function judge(seen: Seen[], outage?: Window): Verdict {
-  const v: Verdict = { responses: seen.length, limited: 0, badLimited: 0, status5xx: 0, expected503: 0, nonLimited: 0, errors: 0, errorRate: 0, byStatus: {} };
+  const v: Verdict = {
+    responses: seen.length,
+    limited: 0,
+    badLimited: 0,
+    status5xx: 0,
+    expected503: 0,
+    nonLimited: 0,
+    errors: 0,
+    errorRate: 0,
+    byStatus: {},
+  };
   for (const s of seen) {
     const key = `${s.kind} ${s.status}`;
     v.byStatus[key] = (v.byStatus[key] ?? 0) + 1;
@@ -153,7 +266,8 @@ function judge(seen: Seen[], outage?: Window): Verdict {
       continue;
     }
     v.nonLimited++;
-    const documented503 = s.status === 503 && WRITES.has(s.kind) && s.wellFormed && outage !== undefined && within(s.at, outage);
+    const documented503 =
+      s.status === 503 && WRITES.has(s.kind) && s.wellFormed && outage !== undefined && within(s.at, outage);
     if (documented503) v.expected503++;
     else if (s.status >= 500) v.status5xx++;
     if (!documented503 && !EXPECTED[s.kind].includes(s.status)) v.errors++;
@@ -166,12 +280,14 @@ const offered = (plan: Plan) => plan.visitorRate + plan.flooderRate + LOGIN_RATE
 
 function report(name: string, plan: Plan, driven: Driven, v: Verdict): void {
   const pct = (x: number) => `${(x * 100).toFixed(3)} %`;
-  console.log([
-    `[load-faults] ${name}: capacity ${capacity} req/s (visitor mix); offered ${offered(plan)} req/s for ${plan.seconds} s`,
-    `  answered ${v.responses} (${Math.round(v.responses / plan.seconds)} req/s, ${Math.round((100 * v.responses) / plan.seconds / offered(plan))} % of offered${v.responses / plan.seconds < 0.9 * offered(plan) ? ', saturated' : ', kept up: the machine got faster after capacity was measured'}), 429 share ${pct(v.limited / Math.max(1, v.responses))}`,
-    `  non-limited ${v.nonLimited}, errors ${v.errors} (${pct(v.errorRate)}), 5xx ${v.status5xx}, expected 503 ${v.expected503}, socket errors ${driven.errors}, timeouts ${driven.timeouts}, p99 ${driven.p99} ms, slowest ${JSON.stringify(driven.slowest)} ms`,
-    `  by status: ${JSON.stringify(v.byStatus)}${driven.errorSamples.length ? `\n  socket errors: ${driven.errorSamples.join('; ')}` : ''}`,
-  ].join('\n'));
+  console.log(
+    [
+      `[load-faults] ${name}: capacity ${capacity} req/s (visitor mix); offered ${offered(plan)} req/s for ${plan.seconds} s`,
+      `  answered ${v.responses} (${Math.round(v.responses / plan.seconds)} req/s, ${Math.round((100 * v.responses) / plan.seconds / offered(plan))} % of offered${v.responses / plan.seconds < 0.9 * offered(plan) ? ', saturated' : ', kept up: the machine got faster after capacity was measured'}), 429 share ${pct(v.limited / Math.max(1, v.responses))}`,
+      `  non-limited ${v.nonLimited}, errors ${v.errors} (${pct(v.errorRate)}), 5xx ${v.status5xx}, expected 503 ${v.expected503}, socket errors ${driven.errors}, timeouts ${driven.timeouts}, p99 ${driven.p99} ms, slowest ${JSON.stringify(driven.slowest)} ms`,
+      `  by status: ${JSON.stringify(v.byStatus)}${driven.errorSamples.length ? `\n  socket errors: ${driven.errorSamples.join('; ')}` : ''}`,
+    ].join('\n'),
+  );
 }
 
 async function contactRows(subject: string): Promise<number> {
@@ -192,7 +308,10 @@ beforeAll(async () => {
   try {
     const editor = (await login(seeder, await createUser(seeder, 'editor'))).accessToken;
     for (let i = 0; i < 6; i++) slugs.push((await publishedPost(seeder, editor, { title: `Load ${runId} ${i}` })).slug);
-    accounts = [...(await Promise.all([0, 1, 2].map(() => createUser(seeder, 'viewer')))).map((u) => u.email), `nobody-${runId}@test.omervision.local`];
+    accounts = [
+      ...(await Promise.all([0, 1, 2].map(() => createUser(seeder, 'viewer')))).map((u) => u.email),
+      `nobody-${runId}@test.omervision.local`,
+    ];
   } finally {
     await seeder.close();
   }
@@ -200,11 +319,23 @@ beforeAll(async () => {
   const port = await freePort();
   url = `http://127.0.0.1:${port}`;
   child = spawnEntry('main', {
-    NODE_ENV: 'test', HOST: '127.0.0.1', PORT: String(port), PUBLIC_API_URL: url, LOG_LEVEL: 'error',
-    JWT_SECRET: 'test-secret-that-is-long-enough-0123456789', DATABASE_URL: db.url(testDatabaseUrl()), DB_TIMEOUT_MS: '2000',
-    REDIS_URL: redis.url(env.REDIS_URL), REDIS_KEY_PREFIX: `${testRedisPrefix()}load${Date.now()}:`, HEALTH_TIMEOUT_MS: '1000',
-    RATE_LIMIT_ENABLED: 'true', RATE_LIMIT_READ_PER_MIN: String(READ_LIMIT), RATE_LIMIT_WRITE_PER_MIN: '120',
-    RATE_LIMIT_CONTACT_PER_HOUR: '5', RATE_LIMIT_LOGIN_PER_MIN: '5', RATE_LIMIT_LOGIN_IP_PER_15MIN: '100',
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    PUBLIC_API_URL: url,
+    LOG_LEVEL: 'error',
+    JWT_SECRET: 'test-secret-that-is-long-enough-0123456789',
+    DATABASE_URL: db.url(testDatabaseUrl()),
+    DB_TIMEOUT_MS: '2000',
+    REDIS_URL: redis.url(env.REDIS_URL),
+    REDIS_KEY_PREFIX: `${testRedisPrefix()}load${Date.now()}:`,
+    HEALTH_TIMEOUT_MS: '1000',
+    RATE_LIMIT_ENABLED: 'true',
+    RATE_LIMIT_READ_PER_MIN: String(READ_LIMIT),
+    RATE_LIMIT_WRITE_PER_MIN: '120',
+    RATE_LIMIT_CONTACT_PER_HOUR: '5',
+    RATE_LIMIT_LOGIN_PER_MIN: '5',
+    RATE_LIMIT_LOGIN_IP_PER_15MIN: '100',
   });
   await eventually(async () => (await ready()) === 200, 30_000, 250);
   etag = (await fetch(`${url}/api/v1/posts?limit=20`)).headers.get('etag') ?? '';
@@ -230,14 +361,25 @@ afterAll(async () => {
 
 describe('load with faults', () => {
   it('at twice the served rate a flood gets 429s, never 5xx, and everyone else errs < 0.1 %', async () => {
-    const plan: Plan = { tag: 1, seconds: 8, visitorRate: Math.round(capacity / 2), flooderRate: Math.round(capacity * 1.5) - LOGIN_RATE - CONTACT_RATE };
+    const plan: Plan = {
+      tag: 1,
+      seconds: 8,
+      visitorRate: Math.round(capacity / 2),
+      flooderRate: Math.round(capacity * 1.5) - LOGIN_RATE - CONTACT_RATE,
+    };
     const seen: Seen[] = [];
     const driven = await drive(plan, seen);
     const v = judge(seen);
     const stored = await contactRows(`${runId}-1`);
     const accepted = seen.filter((s) => s.kind === 'contact' && s.status === 202).length;
     report('steady', plan, driven, v);
-    record('load-faults', 'flood at 2x capacity', { faults: 0, requests: v.responses + driven.errors, status5xx: v.status5xx, expected503: 0, rowsLost: Math.max(0, accepted - stored) });
+    record('load-faults', 'flood at 2x capacity', {
+      faults: 0,
+      requests: v.responses + driven.errors,
+      status5xx: v.status5xx,
+      expected503: 0,
+      rowsLost: Math.max(0, accepted - stored),
+    });
     if (v.status5xx) console.log(child.output().slice(-4000));
 
     expect(driven.errors + driven.timeouts, driven.errorSamples.join('; ')).toBe(0);
@@ -252,7 +394,12 @@ describe('load with faults', () => {
   }, 60_000);
 
   it('the same with Redis cut and MariaDB slow: reads answer, the limiter still says 429, writes at worst 503 + Retry-After', async () => {
-    const plan: Plan = { tag: 2, seconds: 11, visitorRate: Math.round(capacity / 2), flooderRate: Math.round(capacity * 1.5) - LOGIN_RATE - CONTACT_RATE };
+    const plan: Plan = {
+      tag: 2,
+      seconds: 11,
+      visitorRate: Math.round(capacity / 2),
+      flooderRate: Math.round(capacity * 1.5) - LOGIN_RATE - CONTACT_RATE,
+    };
     const t: Record<string, number> = {};
     plan.faults = [
       { atMs: 2000, run: () => void ((t.redisDown = Date.now()), redis.down()) },
@@ -267,7 +414,13 @@ describe('load with faults', () => {
     const stored = await contactRows(`${runId}-2`);
     const accepted = seen.filter((s) => s.kind === 'contact' && s.status === 202).length;
     report('Redis cut 5 s + MariaDB +100 ms each way for 3 s', plan, driven, v);
-    record('load-faults', 'flood at 2x capacity, Redis cut, MariaDB slow', { faults: 2, requests: v.responses + driven.errors, status5xx: v.status5xx, expected503: v.expected503, rowsLost: Math.max(0, accepted - stored) });
+    record('load-faults', 'flood at 2x capacity, Redis cut, MariaDB slow', {
+      faults: 2,
+      requests: v.responses + driven.errors,
+      status5xx: v.status5xx,
+      expected503: v.expected503,
+      rowsLost: Math.max(0, accepted - stored),
+    });
     if (v.status5xx) console.log(child.output().slice(-4000));
 
     expect(driven.errors + driven.timeouts, driven.errorSamples.join('; ')).toBe(0);
@@ -277,7 +430,8 @@ describe('load with faults', () => {
     // The in-process insurance limiter starts empty: at most one more limit's worth gets through.
     expect(v.byStatus['flooder 200'] ?? 0).toBeLessThanOrEqual(2 * READ_LIMIT);
     expect(v.errorRate).toBeLessThan(0.001);
-    const answered = (kind: Kind, w: Window, statuses: number[]) => seen.filter((s) => s.kind === kind && statuses.includes(s.status) && within(s.at, w)).length;
+    const answered = (kind: Kind, w: Window, statuses: number[]) =>
+      seen.filter((s) => s.kind === kind && statuses.includes(s.status) && within(s.at, w)).length;
     expect(answered('visitor', [t.redisDown! + 500, t.redisUp!], [200, 304])).toBeGreaterThan(0);
     expect(answered('visitor', [t.dbSlow! + 500, t.dbFast!], [200, 304])).toBeGreaterThan(0);
     expect(answered('flooder', [t.redisDown! + 500, t.redisUp!], [429])).toBeGreaterThan(0); // the in-process insurance limiter

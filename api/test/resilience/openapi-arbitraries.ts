@@ -46,12 +46,18 @@ export interface Operation {
 }
 
 interface Spec {
-  paths: Record<string, Record<string, {
-    operationId: string;
-    security?: unknown[];
-    parameters?: Param[];
-    requestBody?: { content: Record<string, { schema: Schema }> };
-  }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        operationId: string;
+        security?: unknown[];
+        parameters?: Param[];
+        requestBody?: { content: Record<string, { schema: Schema }> };
+      }
+    >
+  >;
   components: { schemas: Record<string, Schema> };
 }
 
@@ -66,7 +72,12 @@ export function loadOperations(): Operation[] {
         method: method.toUpperCase(),
         path,
         secured: (op.security ?? []).length > 0,
-        params: (op.parameters ?? []).map((p) => ({ name: p.name, in: p.in, required: Boolean(p.required), schema: p.schema })),
+        params: (op.parameters ?? []).map((p) => ({
+          name: p.name,
+          in: p.in,
+          required: Boolean(p.required),
+          schema: p.schema,
+        })),
         ...(content ? { body: { contentType: content[0], schema: content[1].schema } } : {}),
       };
     }),
@@ -98,23 +109,102 @@ export function isFreeForm(schema: Schema): boolean {
 
 /** Lone surrogates, NUL, bidi overrides, combining marks, emoji (ZWJ sequences), Turkish İ/ı, BOM, line separators. */
 export const UNICODE_EDGES = [
-  '\uD800', '\uDFFF', 'a\uD83D', '\uDE00b', '\u0000', 'a\u0000b', '\u202Eexe.fdp\u202C', '\u2066x\u2069', '\u200F\u200E',
-  'e\u0301', '\u0301', 'Z\u0351\u0352\u0357\u0358\u0359\u035A\u035B\u035C', '😀', '👩‍👩‍👧‍👦', '🏳️‍🌈', '🇹🇷',
-  'İ', 'ı', 'İSTANBUL ıi İI', 'Fotoğraf Şeker Çiçek Güneş', 'ǅ ß ﬃ', '\uFEFF', '\u200B', '\uFFFD', '\uFFFF', '\u{10FFFF}',
-  '\r\n', '\t', '\u2028\u2029', '\u0085', '\u001B[31m', ' ', '',
+  '\uD800',
+  '\uDFFF',
+  'a\uD83D',
+  '\uDE00b',
+  '\u0000',
+  'a\u0000b',
+  '\u202Eexe.fdp\u202C',
+  '\u2066x\u2069',
+  '\u200F\u200E',
+  'e\u0301',
+  '\u0301',
+  'Z\u0351\u0352\u0357\u0358\u0359\u035A\u035B\u035C',
+  '😀',
+  '👩‍👩‍👧‍👦',
+  '🏳️‍🌈',
+  '🇹🇷',
+  'İ',
+  'ı',
+  'İSTANBUL ıi İI',
+  'Fotoğraf Şeker Çiçek Güneş',
+  'ǅ ß ﬃ',
+  '\uFEFF',
+  '\u200B',
+  '\uFFFD',
+  '\uFFFF',
+  '\u{10FFFF}',
+  '\r\n',
+  '\t',
+  '\u2028\u2029',
+  '\u0085',
+  '\u001B[31m',
+  ' ',
+  '',
 ];
 
 export const INJECTIONS = [
-  "' OR 1=1 --", '" OR "1"="1', "'; DROP TABLE users; --", "' UNION SELECT password_hash FROM users --", "1' AND SLEEP(5)#",
-  "%' AND 1=1 AND '%'='", '\\', "\\'", '{{7*7}}', '${7*7}', '<%= 7*7 %>', '#{7*7}', "{{constructor.constructor('return process')()}}",
-  '<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', 'javascript:alert(1)', '__proto__', 'constructor', 'toString',
-  '*', '+foo -bar', '"unterminated', '(', '@@version', '~', '>', '%', '_', 'NULL', 'null', 'undefined', 'NaN', '-1', '1e309',
+  "' OR 1=1 --",
+  '" OR "1"="1',
+  "'; DROP TABLE users; --",
+  "' UNION SELECT password_hash FROM users --",
+  "1' AND SLEEP(5)#",
+  "%' AND 1=1 AND '%'='",
+  '\\',
+  "\\'",
+  '{{7*7}}',
+  '${7*7}',
+  '<%= 7*7 %>',
+  '#{7*7}',
+  "{{constructor.constructor('return process')()}}",
+  '<script>alert(1)</script>',
+  '"><img src=x onerror=alert(1)>',
+  'javascript:alert(1)',
+  '__proto__',
+  'constructor',
+  'toString',
+  '*',
+  '+foo -bar',
+  '"unterminated',
+  '(',
+  '@@version',
+  '~',
+  '>',
+  '%',
+  '_',
+  'NULL',
+  'null',
+  'undefined',
+  'NaN',
+  '-1',
+  '1e309',
 ];
 
 /** Path fragments, already in wire form: raw dot segments, encoded dots and slashes, double encoding, overlong UTF-8. */
 export const TRAVERSALS = [
-  '..', '../', '../../../../etc/passwd', '..%2F..%2Fetc%2Fpasswd', '%2e%2e%2f', '%2e%2e/', '%2E%2E', '..%5C..%5Cwindows', '%252e%252e%252f',
-  '....//', '..;', '.%00.', '%00', '%2F', 'a%2Fb', '%c0%ae%c0%ae%2F', '%', '%E0%A4%A', '%ED%A0%80', '%FF', '..%00', '%u002e%u002e',
+  '..',
+  '../',
+  '../../../../etc/passwd',
+  '..%2F..%2Fetc%2Fpasswd',
+  '%2e%2e%2f',
+  '%2e%2e/',
+  '%2E%2E',
+  '..%5C..%5Cwindows',
+  '%252e%252e%252f',
+  '....//',
+  '..;',
+  '.%00.',
+  '%00',
+  '%2F',
+  'a%2Fb',
+  '%c0%ae%c0%ae%2F',
+  '%',
+  '%E0%A4%A',
+  '%ED%A0%80',
+  '%FF',
+  '..%00',
+  '%u002e%u002e',
 ];
 
 export const unicodeString: fc.Arbitrary<string> = fc.oneof(
@@ -130,9 +220,9 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
 
 /** A string of `min`–`max` UTF-8 bytes (so a JSON body of it stays under or goes over BODY_LIMIT as meant). */
 export function hugeString(minBytes: number, maxBytes: number): fc.Arbitrary<string> {
-  return fc.tuple(fc.integer({ min: minBytes, max: maxBytes }), fc.constantFrom('a', 'İ', 'ı😀', 'ş\u0301', "'")).map(([bytes, chunk]) =>
-    chunk.repeat(Math.max(1, Math.floor(bytes / Buffer.byteLength(chunk)))),
-  );
+  return fc
+    .tuple(fc.integer({ min: minBytes, max: maxBytes }), fc.constantFrom('a', 'İ', 'ı😀', 'ş\u0301', "'"))
+    .map(([bytes, chunk]) => chunk.repeat(Math.max(1, Math.floor(bytes / Buffer.byteLength(chunk)))));
 }
 
 /** encodeURIComponent, except that a lone surrogate becomes its 3-byte (invalid UTF-8) form instead of throwing. */
@@ -140,12 +230,15 @@ export function encodeRaw(s: string): string {
   let out = '';
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    const pair = c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && s.charCodeAt(i + 1) >= 0xdc00 && s.charCodeAt(i + 1) <= 0xdfff;
+    const pair =
+      c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && s.charCodeAt(i + 1) >= 0xdc00 && s.charCodeAt(i + 1) <= 0xdfff;
     if (pair) {
       out += encodeURIComponent(s.slice(i, i + 2));
       i++;
     } else if (c >= 0xd800 && c <= 0xdfff) {
-      out += [0xe0 | (c >> 12), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f)].map((b) => `%${b.toString(16).toUpperCase()}`).join('');
+      out += [0xe0 | (c >> 12), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f)]
+        .map((b) => `%${b.toString(16).toUpperCase()}`)
+        .join('');
     } else {
       out += encodeURIComponent(s[i]!);
     }
@@ -158,7 +251,11 @@ export function encodeRaw(s: string): string {
 export const deepArrayText = (depth: number): string => '['.repeat(depth) + ']'.repeat(depth);
 
 export const deepLexicalText = (depth: number): string =>
-  '{"root":{"type":"root","children":[' + '{"type":"paragraph","children":['.repeat(depth) + '{"type":"text","text":"x"}' + ']}'.repeat(depth) + ']}}';
+  '{"root":{"type":"root","children":[' +
+  '{"type":"paragraph","children":['.repeat(depth) +
+  '{"type":"text","text":"x"}' +
+  ']}'.repeat(depth) +
+  ']}}';
 
 // ---------- values a schema accepts ----------
 
@@ -192,7 +289,8 @@ function byName(key: string | undefined, s: Schema): fc.Arbitrary<unknown> | und
   if (key === 'branch') return fc.constant('main');
   if (key === 'locale') return fc.constant('tr-TR');
   if (key === 'version') return fc.constant(1);
-  if (/(At|Since)$/.test(key) && s.type === 'string') return fc.constant(new Date(Date.now() + 86_400_000 * 365).toISOString());
+  if (/(At|Since)$/.test(key) && s.type === 'string')
+    return fc.constant(new Date(Date.now() + 86_400_000 * 365).toISOString());
   if (key === 'author' && s.nullable) return fc.constant(null);
   return undefined;
 }
@@ -202,7 +300,10 @@ function byName(key: string | undefined, s: Schema): fc.Arbitrary<unknown> | und
  * and map keys are drawn from the hostile strings a third of the time, anywhere in the tree.
  */
 export function validValue(schema: Schema, key?: string, hostile = false): fc.Arbitrary<unknown> {
-  const text = (min: number, max: number) => (hostile ? fc.oneof({ weight: 2, arbitrary: word(min, max) }, { weight: 1, arbitrary: hostileString }) : word(min, max));
+  const text = (min: number, max: number) =>
+    hostile
+      ? fc.oneof({ weight: 2, arbitrary: word(min, max) }, { weight: 1, arbitrary: hostileString })
+      : word(min, max);
   if (refName(schema) === 'LexicalDocument') return text(1, 12).map((t) => doc(t || 'x'));
   const s = resolve(schema);
   const named = byName(key, s);
@@ -217,7 +318,9 @@ export function validValue(schema: Schema, key?: string, hostile = false): fc.Ar
         const re = new RegExp(s.pattern);
         // Plain words fit most patterns (slugs, triggers, release names) and cost far less than stringMatching.
         if (['a', 'fuzz1', 'abc123'].every((v) => re.test(v))) return word(min, max).filter((v) => re.test(v));
-        return fc.stringMatching(re, { size: 'xsmall' }).filter((v) => v.length >= (s.minLength ?? 0) && v.length <= (s.maxLength ?? 64));
+        return fc
+          .stringMatching(re, { size: 'xsmall' })
+          .filter((v) => v.length >= (s.minLength ?? 0) && v.length <= (s.maxLength ?? 64));
       }
       return text(min, max);
     }
@@ -227,7 +330,10 @@ export function validValue(schema: Schema, key?: string, hostile = false): fc.Ar
     case 'boolean':
       return fc.boolean();
     case 'array':
-      return fc.array(validValue(s.items ?? {}, undefined, hostile), { minLength: s.minItems ?? 0, maxLength: Math.max(s.minItems ?? 0, Math.min(s.maxItems ?? 1, 1)) });
+      return fc.array(validValue(s.items ?? {}, undefined, hostile), {
+        minLength: s.minItems ?? 0,
+        maxLength: Math.max(s.minItems ?? 0, Math.min(s.maxItems ?? 1, 1)),
+      });
     case 'object':
     default: {
       if (s.properties) {
@@ -237,7 +343,11 @@ export function validValue(schema: Schema, key?: string, hostile = false): fc.Ar
       }
       if (typeof s.additionalProperties === 'object' && !isFreeForm(s.additionalProperties)) {
         const name = fc.stringMatching(/^[A-Z][A-Z0-9_]{0,7}$/);
-        return fc.dictionary(hostile ? fc.oneof(name, hostileString) : name, validValue(s.additionalProperties, undefined, hostile), { maxKeys: 2 });
+        return fc.dictionary(
+          hostile ? fc.oneof(name, hostileString) : name,
+          validValue(s.additionalProperties, undefined, hostile),
+          { maxKeys: 2 },
+        );
       }
       return fc.constant({});
     }
@@ -248,7 +358,11 @@ export function validValue(schema: Schema, key?: string, hostile = false): fc.Ar
 export function baseBody(schema: Schema, include: string[] = []): fc.Arbitrary<Record<string, unknown>> {
   const s = resolve(schema);
   const keys = new Set([...(s.required ?? []), ...ALWAYS_SENT, ...include]);
-  const model = Object.fromEntries(Object.entries(s.properties ?? {}).filter(([k]) => keys.has(k)).map(([k, v]) => [k, validValue(v, k)]));
+  const model = Object.fromEntries(
+    Object.entries(s.properties ?? {})
+      .filter(([k]) => keys.has(k))
+      .map(([k, v]) => [k, validValue(v, k)]),
+  );
   return fc.record(model) as fc.Arbitrary<Record<string, unknown>>;
 }
 
@@ -267,14 +381,27 @@ export function wrongValues(schema: Schema): unknown[] {
   switch (s.type) {
     case 'string':
       return [
-        42, true, { a: 1 }, [{ a: 1 }], ...nul,
+        42,
+        true,
+        { a: 1 },
+        [{ a: 1 }],
+        ...nul,
         ...(s.maxLength !== undefined ? ['x'.repeat(s.maxLength + 1)] : []),
         ...((s.minLength ?? 0) > 0 ? [''] : []),
         ...(s.pattern ? ['!! <not> matching !!'] : []),
         ...(s.format === 'date-time' ? ['not-a-date'] : []),
       ];
     case 'integer':
-      return ['abc', 1.5, { a: 1 }, true, [], ...nul, ...(s.minimum !== undefined ? [s.minimum - 1] : []), ...(s.maximum !== undefined ? [s.maximum + 1] : [])];
+      return [
+        'abc',
+        1.5,
+        { a: 1 },
+        true,
+        [],
+        ...nul,
+        ...(s.minimum !== undefined ? [s.minimum - 1] : []),
+        ...(s.maximum !== undefined ? [s.maximum + 1] : []),
+      ];
     case 'number':
       return ['abc', { a: 1 }, true, ...nul];
     case 'boolean':
@@ -303,7 +430,14 @@ export function bodyFields(schema: Schema): Field[] {
   const s = resolve(schema);
   return Object.entries(s.properties ?? {}).flatMap(([key, child]) => {
     const top: Field = { path: [key], schema: child, required: (s.required ?? []).includes(key) };
-    const inner = !child.$ref && child.properties ? Object.entries(child.properties).map(([k, v]) => ({ path: [key, k], schema: v, required: (child.required ?? []).includes(k) })) : [];
+    const inner =
+      !child.$ref && child.properties
+        ? Object.entries(child.properties).map(([k, v]) => ({
+            path: [key, k],
+            schema: v,
+            required: (child.required ?? []).includes(k),
+          }))
+        : [];
     return [top, ...inner];
   });
 }

@@ -19,7 +19,10 @@ let editor: string;
 const ready = async () => {
   const res = await fetch(`${api.url}/health/ready`);
   const body = await res.json();
-  return { status: res.status, down: (body.checks as { name: string; status: string }[]).filter((c) => c.status === 'down').map((c) => c.name) };
+  return {
+    status: res.status,
+    down: (body.checks as { name: string; status: string }[]).filter((c) => c.status === 'down').map((c) => c.name),
+  };
 };
 
 beforeAll(async () => {
@@ -28,8 +31,11 @@ beforeAll(async () => {
   redis = await FaultProxy.forUrl(env.REDIS_URL).start();
   s3 = await FaultProxy.forUrl(env.S3_ENDPOINT).start();
   api = await startTestApi({
-    DATABASE_URL: db.url(testDatabaseUrl()), REDIS_URL: redis.url(env.REDIS_URL), S3_ENDPOINT: s3.url(env.S3_ENDPOINT),
-    REDIS_KEY_PREFIX: `${env.REDIS_KEY_PREFIX}faults${Date.now()}:`, DB_TIMEOUT_MS: '2000',
+    DATABASE_URL: db.url(testDatabaseUrl()),
+    REDIS_URL: redis.url(env.REDIS_URL),
+    S3_ENDPOINT: s3.url(env.S3_ENDPOINT),
+    REDIS_KEY_PREFIX: `${env.REDIS_KEY_PREFIX}faults${Date.now()}:`,
+    DB_TIMEOUT_MS: '2000',
   });
   editor = (await login(api, await createUser(api, 'editor'))).accessToken;
 });
@@ -50,7 +56,14 @@ describe('Redis lost', () => {
     expect((await call(api, 'GET', '/api/v1/posts?limit=5')).status).toBe(200);
     const user = await createUser(api, 'viewer');
     expect((await post(api, '/api/v1/auth/login', { email: user.email, password: user.password })).status).toBe(200);
-    expect((await call(api, 'POST', '/api/v1/admin/posts', editor, { title: 'Written while Redis is away', content: doc('ok') })).status).toBe(201);
+    expect(
+      (
+        await call(api, 'POST', '/api/v1/admin/posts', editor, {
+          title: 'Written while Redis is away',
+          content: doc('ok'),
+        })
+      ).status,
+    ).toBe(201);
     expect(Date.now() - started).toBeLessThan(5000);
 
     redis.up();
@@ -81,14 +94,18 @@ describe('MariaDB lost', () => {
     await eventually(async () => (await ready()).status === 200, 20_000);
     const [rows] = await api.infra.database.pool.query('SELECT COUNT(*) AS n FROM posts WHERE title = ?', [marker]);
     expect(Number((rows as { n: number }[])[0]!.n)).toBe(0);
-    expect((await call(api, 'POST', '/api/v1/admin/posts', editor, { title: marker, content: doc('after') })).status).toBe(201);
+    expect(
+      (await call(api, 'POST', '/api/v1/admin/posts', editor, { title: marker, content: doc('after') })).status,
+    ).toBe(201);
   });
 });
 
 describe('S3 lost', () => {
   it('an upload fails with a clear 503 and leaves no row behind', async () => {
     const sharp = (await import('sharp')).default;
-    const png = await sharp({ create: { width: 40, height: 40, channels: 3, background: '#123456' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 40, height: 40, channels: 3, background: '#123456' } })
+      .png()
+      .toBuffer();
     const form = new FormData();
     const name = `s3-down-${randomUUID()}.png`;
     form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), name);

@@ -42,8 +42,11 @@ beforeAll(async () => {
   root = await mkdtemp(join(tmpdir(), 'ov-crash-'));
   workers = crashWorkers('crashjobs', {
     WEBHOOK_ALLOWED_PRIVATE_HOSTS: `127.0.0.1:${receiver.port}`,
-    PAAS_ALLOW_LOCAL_REPOS: '1', PAAS_WORK_DIR: join(root, 'work'), PAAS_INSTANCE: instance,
-    PAAS_IMAGE_STATIC: PAAS_STATIC_IMAGE, PAAS_HEALTH_TIMEOUT_MS: '20000',
+    PAAS_ALLOW_LOCAL_REPOS: '1',
+    PAAS_WORK_DIR: join(root, 'work'),
+    PAAS_INSTANCE: instance,
+    PAAS_IMAGE_STATIC: PAAS_STATIC_IMAGE,
+    PAAS_HEALTH_TIMEOUT_MS: '20000',
   });
   api = await startTestApi(workers.apiOverrides);
   // Events other test files left undelivered are not this file's to deliver.
@@ -65,16 +68,25 @@ afterAll(async () => {
 });
 
 const call = (method: string, path: string, body?: unknown) =>
-  fetch(api.url + path, { method, headers: { ...bearer(token), 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
+  fetch(api.url + path, {
+    method,
+    headers: { ...bearer(token), 'content-type': 'application/json' },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
 
 async function createHook(path: string): Promise<{ id: string }> {
-  const res = await call('POST', '/api/v1/admin/webhooks', { name: `crash ${path}`, url: receiver.url(path), events: ['post.published'] });
+  const res = await call('POST', '/api/v1/admin/webhooks', {
+    name: `crash ${path}`,
+    url: receiver.url(path),
+    events: ['post.published'],
+  });
   expect(res.status, await res.clone().text()).toBe(201);
   return res.json();
 }
 
 const webhookIds = (hits: Hit[]) => new Set(hits.map((h) => String(h.headers['webhook-id'])));
-const query = async <T extends RowDataPacket>(sql: string, params: unknown[]) => (await api.infra.database.pool.query<T[]>(sql, params))[0];
+const query = async <T extends RowDataPacket>(sql: string, params: unknown[]) =>
+  (await api.infra.database.pool.query<T[]>(sql, params))[0];
 
 describe('worker killed during a webhook delivery', () => {
   it('retries after the restart with the same webhook-id; the delivery ends succeeded once', async () => {
@@ -83,7 +95,12 @@ describe('worker killed during a webhook delivery', () => {
     receiver.answer(path, () => ({ status: 200, delayMs: 6000 }));
     const hook = await createHook(path);
     const first = await workers.start();
-    const eventId = await new OutboxRepository(api.infra.database.db).add({ type: 'post.published', aggregateType: 'post', aggregateId: uuidv7(), payload: { slug: 'crash' } });
+    const eventId = await new OutboxRepository(api.infra.database.db).add({
+      type: 'post.published',
+      aggregateType: 'post',
+      aggregateId: uuidv7(),
+      payload: { slug: 'crash' },
+    });
     await eventually(async () => receiver.hits(path).length === 1, 20_000, 50);
     await workers.kill9(first);
 
@@ -93,18 +110,30 @@ describe('worker killed during a webhook delivery', () => {
     // The dead worker had claimed the try (next_attempt_at NULL = in flight). Its job re-runs after
     // the restart (stall) but is fenced off; the dispatcher's sweep (every 30 s) re-arms a try in
     // flight for more than 90 s (DispatcherOptions.inFlightMs). Age the row past that window instead of waiting it out.
-    await api.infra.database.pool.query('UPDATE webhook_deliveries SET updated_at = updated_at - INTERVAL 2 MINUTE WHERE id = ?', [inFlight!.id]);
+    await api.infra.database.pool.query(
+      'UPDATE webhook_deliveries SET updated_at = updated_at - INTERVAL 2 MINUTE WHERE id = ?',
+      [inFlight!.id],
+    );
     receiver.answer(path, () => ({ status: 200 }));
     const second = await workers.start();
-    const done = await eventually(async () => {
-      const d = await deliveries.findById(inFlight!.id);
-      return d?.status === 'succeeded' ? d : undefined;
-    }, 30_000, 250);
+    const done = await eventually(
+      async () => {
+        const d = await deliveries.findById(inFlight!.id);
+        return d?.status === 'succeeded' ? d : undefined;
+      },
+      30_000,
+      250,
+    );
     await sleep(2500); // a late duplicate would show up here
     const hits = receiver.hits(path);
     const ids = webhookIds(hits);
     const attempts = await deliveries.attemptsOf([done.id]);
-    record('worker-crash', 'webhook-delivery', { faults: 1, requests: hits.length, duplicates: ids.size - 1, rowsLost: done.deliveredAt ? 0 : 1 });
+    record('worker-crash', 'webhook-delivery', {
+      faults: 1,
+      requests: hits.length,
+      duplicates: ids.size - 1,
+      rowsLost: done.deliveredAt ? 0 : 1,
+    });
 
     expect(ids).toEqual(new Set([done.id]));
     // Receiver side: 2 requests (the one the kill cut off and the retry), one distinct webhook-id.
@@ -128,15 +157,33 @@ describe('worker killed during a scheduled publish', () => {
     return { ...post, at };
   }
 
-  const statusOf = async (id: string) => (await query<RowDataPacket & { status: string }>('SELECT status FROM posts WHERE id = ?', [id]))[0]?.status;
+  const statusOf = async (id: string) =>
+    (await query<RowDataPacket & { status: string }>('SELECT status FROM posts WHERE id = ?', [id]))[0]?.status;
 
   /** Everything a publish leaves behind, counted. */
   async function effects(id: string, hookPath: string) {
-    const events = await query<RowDataPacket & { type: string }>('SELECT type FROM outbox_events WHERE aggregate_id = ? ORDER BY id', [id]);
-    const [revisions] = await query<RowDataPacket & { n: number }>('SELECT COUNT(*) AS n FROM post_revisions WHERE post_id = ?', [id]);
-    const [audit] = await query<RowDataPacket & { n: number }>("SELECT COUNT(*) AS n FROM audit_log WHERE action = 'post.publish' AND target_id = ?", [id]);
-    const hits = receiver.hits(hookPath).filter((h) => (JSON.parse(h.body) as { data: { aggregateId: string } }).data.aggregateId === id);
-    return { events: events.map((e) => e.type), revisions: Number(revisions!.n), audits: Number(audit!.n), hits: hits.length, webhookIds: webhookIds(hits).size };
+    const events = await query<RowDataPacket & { type: string }>(
+      'SELECT type FROM outbox_events WHERE aggregate_id = ? ORDER BY id',
+      [id],
+    );
+    const [revisions] = await query<RowDataPacket & { n: number }>(
+      'SELECT COUNT(*) AS n FROM post_revisions WHERE post_id = ?',
+      [id],
+    );
+    const [audit] = await query<RowDataPacket & { n: number }>(
+      "SELECT COUNT(*) AS n FROM audit_log WHERE action = 'post.publish' AND target_id = ?",
+      [id],
+    );
+    const hits = receiver
+      .hits(hookPath)
+      .filter((h) => (JSON.parse(h.body) as { data: { aggregateId: string } }).data.aggregateId === id);
+    return {
+      events: events.map((e) => e.type),
+      revisions: Number(revisions!.n),
+      audits: Number(audit!.n),
+      hits: hits.length,
+      webhookIds: webhookIds(hits).size,
+    };
   }
 
   /** Both kill points: before the publish transaction commits, and after it committed but before the worker heard back. */
@@ -148,13 +195,22 @@ describe('worker killed during a scheduled publish', () => {
       // trip takes 0.8 s, so the kill lands inside the publish.
       const first = await workers.start({ DATABASE_URL: mysqlProxy.url(testDatabaseUrl()) });
       const post = await scheduledPost(`Crash ${when}`, 3000);
-      const [before] = await query<RowDataPacket & { n: number }>('SELECT COUNT(*) AS n FROM post_revisions WHERE post_id = ?', [post.id]);
+      const [before] = await query<RowDataPacket & { n: number }>(
+        'SELECT COUNT(*) AS n FROM post_revisions WHERE post_id = ?',
+        [post.id],
+      );
       // The public list is cached now, without the post; the publish must invalidate it.
-      expect((await (await fetch(`${api.url}/api/v1/posts?limit=100`)).json()).items.map((p: { id: string }) => p.id)).not.toContain(post.id);
+      expect(
+        (await (await fetch(`${api.url}/api/v1/posts?limit=100`)).json()).items.map((p: { id: string }) => p.id),
+      ).not.toContain(post.id);
       await sleep(post.at.getTime() - Date.now() - 500);
       mysqlProxy.latency(400);
       if (when === 'before-commit') {
-        await eventually(async () => (await api.infra.queues.counts([Jobs.postPublish.name]))[Jobs.postPublish.name]!.active === 1, 10_000, 50);
+        await eventually(
+          async () => (await api.infra.queues.counts([Jobs.postPublish.name]))[Jobs.postPublish.name]!.active === 1,
+          10_000,
+          50,
+        );
         await sleep(300);
         await workers.kill9(first);
         await sleep(200);
@@ -169,18 +225,28 @@ describe('worker killed during a scheduled publish', () => {
       const second = await workers.start();
       await eventually(async () => (await statusOf(post.id)) === 'published', 20_000, 200);
       // The interrupted job ran again on the new worker (stall) and is gone from the queue.
-      await eventually(async () => {
-        const c = (await api.infra.queues.counts([Jobs.postPublish.name]))[Jobs.postPublish.name]!;
-        return c.active + c.waiting + c.delayed === 0;
-      }, 20_000, 200);
+      await eventually(
+        async () => {
+          const c = (await api.infra.queues.counts([Jobs.postPublish.name]))[Jobs.postPublish.name]!;
+          return c.active + c.waiting + c.delayed === 0;
+        },
+        20_000,
+        200,
+      );
       // The dead worker may have held the outbox-dispatch lease (30 s TTL): the delivery can wait that long.
       await eventually(async () => (await effects(post.id, hookPath)).hits >= 1, 45_000, 200);
       await sleep(2500); // a late duplicate would show up here
       const seen = await effects(post.id, hookPath);
-      const listed = (await (await fetch(`${api.url}/api/v1/posts?limit=100`)).json()).items.map((p: { id: string }) => p.id) as string[];
+      const listed = (await (await fetch(`${api.url}/api/v1/posts?limit=100`)).json()).items.map(
+        (p: { id: string }) => p.id,
+      ) as string[];
       record('worker-crash', `scheduled-publish-${when}`, {
-        faults: 2, requests: 2,
-        duplicates: Math.max(0, seen.events.filter((t) => t === 'post.published').length - 1) + Math.max(0, seen.webhookIds - 1) + Math.max(0, seen.audits - 1),
+        faults: 2,
+        requests: 2,
+        duplicates:
+          Math.max(0, seen.events.filter((t) => t === 'post.published').length - 1) +
+          Math.max(0, seen.webhookIds - 1) +
+          Math.max(0, seen.audits - 1),
         rowsLost: (seen.audits === 0 ? 1 : 0) + (listed.includes(post.id) ? 0 : 1),
       });
 
@@ -202,7 +268,10 @@ describe('worker killed during a PaaS deploy', () => {
 
   beforeAll(async () => {
     await docker.ping().catch((err: Error) => {
-      throw new Error(`PaaS crash tests need a Docker Engine and none answers (${err.message}). Start one: scripts/services.sh start docker.`, { cause: err });
+      throw new Error(
+        `PaaS crash tests need a Docker Engine and none answers (${err.message}). Start one: scripts/services.sh start docker.`,
+        { cause: err },
+      );
     });
     const images = await runScript(['scripts/paas-images.sh'], 180_000);
     if (images.code !== 0) throw new Error(`make paas-images failed:\n${images.output}`);
@@ -230,16 +299,31 @@ describe('worker killed during a PaaS deploy', () => {
 
   /** API status, Docker's containers and images for the app, and a request to the serving port. */
   async function settle(deploymentId: string) {
-    const dep = await eventually(async () => {
-      const d = await repo().findDeployment(deploymentId);
-      return d && ['running', 'failed'].includes(d.status) ? d : undefined;
-    }, 60_000, 250);
+    const dep = await eventually(
+      async () => {
+        const d = await repo().findDeployment(deploymentId);
+        return d && ['running', 'failed'].includes(d.status) ? d : undefined;
+      },
+      60_000,
+      250,
+    );
     // A new version replaces an old one after a 2 s drain: wait that out (bounded), then look.
-    await eventually(async () => (await dockerTruth(docker, instance, appId)).containers.length === 1, 15_000, 250).catch(() => undefined);
+    await eventually(
+      async () => (await dockerTruth(docker, instance, appId)).containers.length === 1,
+      15_000,
+      250,
+    ).catch(() => undefined);
     const app = (await repo().findApp(appId))!;
-    const view = (await (await call('GET', `/api/v1/admin/paas/apps/${appId}`)).json()) as { status: string; activeDeploymentId: string | null };
+    const view = (await (await call('GET', `/api/v1/admin/paas/apps/${appId}`)).json()) as {
+      status: string;
+      activeDeploymentId: string | null;
+    };
     const truth = await dockerTruth(docker, instance, appId);
-    const answer = app.hostPort ? await fetch(`http://127.0.0.1:${app.hostPort}/`).then((r) => r.text()).catch(() => null) : null;
+    const answer = app.hostPort
+      ? await fetch(`http://127.0.0.1:${app.hostPort}/`)
+          .then((r) => r.text())
+          .catch(() => null)
+      : null;
     return { dep, app, view, truth, answer };
   }
 
@@ -250,7 +334,8 @@ describe('worker killed during a PaaS deploy', () => {
     const deployments = new Set((await repo().listDeployments(appId, 50)).map((d) => d.id));
     for (const image of s.truth.images) {
       expect(image.deploymentIds.length, `image ${image.id} has no deployment tag`).toBeGreaterThan(0);
-      for (const id of image.deploymentIds) expect(deployments.has(id), `image ${image.id} of an unknown deployment ${id}`).toBe(true);
+      for (const id of image.deploymentIds)
+        expect(deployments.has(id), `image ${image.id} of an unknown deployment ${id}`).toBe(true);
     }
     // No deployment is tagged on two images.
     const tagged = s.truth.images.flatMap((i) => i.deploymentIds);
@@ -259,8 +344,13 @@ describe('worker killed during a PaaS deploy', () => {
   }
 
   it('a kill while building: the new worker re-runs the deploy; running with one container, no orphans', async () => {
-    const fixture = await makeRepo(root, 'crash-static', { 'index.html': '<!doctype html><h1>Crash-proof static site</h1>' });
-    const created = await call('POST', '/api/v1/admin/paas/apps', { name: `Crash Static ${instance.slice(-4)}`, repoUrl: fixture.url });
+    const fixture = await makeRepo(root, 'crash-static', {
+      'index.html': '<!doctype html><h1>Crash-proof static site</h1>',
+    });
+    const created = await call('POST', '/api/v1/admin/paas/apps', {
+      name: `Crash Static ${instance.slice(-4)}`,
+      repoUrl: fixture.url,
+    });
     expect(created.status, await created.clone().text()).toBe(201);
     appId = ((await created.json()) as { id: string }).id;
     const first = await workers.start();
@@ -273,7 +363,10 @@ describe('worker killed during a PaaS deploy', () => {
     worker = await workers.start();
     const s = await settle(depId);
     record('worker-crash', 'paas-deploy-building', {
-      faults: 1, requests: 4, duplicates: Math.max(0, s.truth.containers.length - 1), rowsLost: s.dep.status === 'running' ? 0 : 1,
+      faults: 1,
+      requests: 4,
+      duplicates: Math.max(0, s.truth.containers.length - 1),
+      rowsLost: s.dep.status === 'running' ? 0 : 1,
     });
     expect(s.dep.status, s.dep.reason ?? '').toBe('running');
     expect(s.view).toMatchObject({ status: 'running', activeDeploymentId: depId });
@@ -295,11 +388,15 @@ describe('worker killed during a PaaS deploy', () => {
     expect(during.containers.map((c) => c.deploymentId).sort()).toEqual([old.activeDeploymentId, second].sort());
 
     worker = await workers.start();
-    const afterKill = await eventually(async () => {
-      const t = await dockerTruth(docker, instance, appId);
-      return t.containers.length === 1 ? t : undefined;
-      // The dead worker may have held the reconcile lease (60 s): the new one reconciles when it runs out.
-    }, 75_000, 250);
+    const afterKill = await eventually(
+      async () => {
+        const t = await dockerTruth(docker, instance, appId);
+        return t.containers.length === 1 ? t : undefined;
+        // The dead worker may have held the reconcile lease (60 s): the new one reconciles when it runs out.
+      },
+      75_000,
+      250,
+    );
     const previous = await repo().findDeployment(old.activeDeploymentId!);
     // A redeploy right away must not wait for the dead worker's lease on the app.
     const started = Date.now();
@@ -307,7 +404,9 @@ describe('worker killed during a PaaS deploy', () => {
     const s = await settle(third);
     const redeployMs = Date.now() - started;
     record('worker-crash', 'paas-deploy-switch', {
-      faults: 1, requests: 6, duplicates: Math.max(0, s.truth.containers.length - 1),
+      faults: 1,
+      requests: 6,
+      duplicates: Math.max(0, s.truth.containers.length - 1),
       rowsLost: (s.dep.status === 'running' ? 0 : 1) + (previous?.status === 'running' ? 1 : 0),
     });
     expect(afterKill.containers.map((c) => c.deploymentId)).toEqual([second]);

@@ -15,8 +15,13 @@ const prefix = `${env.REDIS_KEY_PREFIX}crash${Date.now()}:`;
 const smtp = FaultProxy.forUrl(env.SMTP_URL);
 const children: ReturnType<typeof spawnEntry>[] = [];
 const workerEnv = () => ({
-  NODE_ENV: 'test', DATABASE_URL: testDatabaseUrl(), REDIS_KEY_PREFIX: prefix, LOG_LEVEL: 'info',
-  JWT_SECRET: 'test-secret-that-is-long-enough-0123456789', SMTP_URL: smtp.url(env.SMTP_URL), QUEUE_STALL_INTERVAL_MS: '1000',
+  NODE_ENV: 'test',
+  DATABASE_URL: testDatabaseUrl(),
+  REDIS_KEY_PREFIX: prefix,
+  LOG_LEVEL: 'info',
+  JWT_SECRET: 'test-secret-that-is-long-enough-0123456789',
+  SMTP_URL: smtp.url(env.SMTP_URL),
+  QUEUE_STALL_INTERVAL_MS: '1000',
 });
 
 afterAll(async () => {
@@ -27,7 +32,8 @@ afterAll(async () => {
 async function mailsWith(marker: string): Promise<number> {
   const dir = join(REPO_ROOT, env.DATA_DIR, 'mail');
   let n = 0;
-  for (const name of (await readdir(dir)).filter((f) => f.endsWith('.eml'))) if ((await readFile(join(dir, name), 'utf8')).includes(marker)) n++;
+  for (const name of (await readdir(dir)).filter((f) => f.endsWith('.eml')))
+    if ((await readFile(join(dir, name), 'utf8')).includes(marker)) n++;
   return n;
 }
 
@@ -41,8 +47,16 @@ describe('worker killed mid-job', () => {
 
     const producer = new QueueRepository(env.REDIS_URL, prefix, createLogger('silent', 'producer'), false);
     const marker = `crash-${randomUUID()}`;
-    await producer.enqueue(Jobs.email, { key: marker, to: 'crash@test.omervision.local', subject: 'Crash test', text: marker }, { id: marker });
-    await eventually(async () => (await producer.counts([Jobs.email.name]))[Jobs.email.name]!.active === 1, 15_000, 100);
+    await producer.enqueue(
+      Jobs.email,
+      { key: marker, to: 'crash@test.omervision.local', subject: 'Crash test', text: marker },
+      { id: marker },
+    );
+    await eventually(
+      async () => (await producer.counts([Jobs.email.name]))[Jobs.email.name]!.active === 1,
+      15_000,
+      100,
+    );
     await new Promise((r) => setTimeout(r, 500));
     first.kill('SIGKILL');
     await exitOf(first);

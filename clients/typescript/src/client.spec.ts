@@ -4,7 +4,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError, createOmerVisionClient, parseRetryAfter, type Schemas } from './index.js';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, body: string) => void;
-interface Seen { method: string; url: string; headers: IncomingMessage['headers']; body: string }
+interface Seen {
+  method: string;
+  url: string;
+  headers: IncomingMessage['headers'];
+  body: string;
+}
 
 let server: Server;
 let baseUrl: string;
@@ -31,8 +36,15 @@ beforeEach(() => {
 const json = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
   res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
 };
-const problem = (res: ServerResponse, status: number, code: string, headers: Record<string, string> = {}, extra: object = {}) => {
-  res.writeHead(status, { 'content-type': 'application/problem+json', 'x-request-id': 'req-1', ...headers })
+const problem = (
+  res: ServerResponse,
+  status: number,
+  code: string,
+  headers: Record<string, string> = {},
+  extra: object = {},
+) => {
+  res
+    .writeHead(status, { 'content-type': 'application/problem+json', 'x-request-id': 'req-1', ...headers })
     .end(JSON.stringify({ type: 'about:blank', title: 'Nope', status, code, detail: `detail of ${code}`, ...extra }));
 };
 /** Answers with the given steps in order, then repeats the last. */
@@ -45,7 +57,10 @@ const fast = { attempts: 4, baseDelayMs: 5, maxDelayMs: 2_000, maxElapsedMs: 5_0
 
 describe('retries', () => {
   it('waits as long as Retry-After says on 429, then answers', async () => {
-    handler = script((_q, res) => problem(res, 429, 'rate_limited', { 'retry-after': '1' }), (_q, res) => json(res, 200, post('a')));
+    handler = script(
+      (_q, res) => problem(res, 429, 'rate_limited', { 'retry-after': '1' }),
+      (_q, res) => json(res, 200, post('a')),
+    );
     const client = createOmerVisionClient({ baseUrl, retry: fast });
     const started = Date.now();
     const got = await client.get('/api/v1/posts/{slug}', { params: { path: { slug: 'a' } } });
@@ -55,10 +70,16 @@ describe('retries', () => {
   });
 
   it('backs off on 503 without Retry-After and re-sends the same body', async () => {
-    handler = script((_q, res) => problem(res, 503, 'dependency_unavailable'), (_q, res) => problem(res, 503, 'dependency_unavailable'), (_q, res) => json(res, 202, { ok: true }));
+    handler = script(
+      (_q, res) => problem(res, 503, 'dependency_unavailable'),
+      (_q, res) => problem(res, 503, 'dependency_unavailable'),
+      (_q, res) => json(res, 202, { ok: true }),
+    );
     const waits: number[] = [];
     const client = createOmerVisionClient({ baseUrl, retry: fast, onRetry: (i) => waits.push(i.waitMs) });
-    const { response } = await client.POST('/api/v1/contact', { body: { name: 'Ada', email: 'ada@example.com', message: 'Hello there, a message long enough.' } as never });
+    const { response } = await client.POST('/api/v1/contact', {
+      body: { name: 'Ada', email: 'ada@example.com', message: 'Hello there, a message long enough.' } as never,
+    });
     expect(response.status).toBe(202);
     expect(seen.map((s) => s.body)).toEqual(Array(3).fill(seen[0].body));
     expect(JSON.parse(seen[0].body).name).toBe('Ada');
@@ -106,9 +127,12 @@ describe('retries', () => {
 
 describe('errors', () => {
   it('surfaces problem+json as a typed ApiError with its field errors', async () => {
-    handler = (_q, res) => problem(res, 422, 'validation_failed', {}, { errors: [{ field: 'query.limit', message: 'must be ≤ 100' }] });
+    handler = (_q, res) =>
+      problem(res, 422, 'validation_failed', {}, { errors: [{ field: 'query.limit', message: 'must be ≤ 100' }] });
     const client = createOmerVisionClient({ baseUrl });
-    const err = (await client.get('/api/v1/posts', { params: { query: { limit: 1000 } } }).catch((e: unknown) => e)) as ApiError;
+    const err = (await client
+      .get('/api/v1/posts', { params: { query: { limit: 1000 } } })
+      .catch((e: unknown) => e)) as ApiError;
     expect(err).toBeInstanceOf(ApiError);
     expect(err.status).toBe(422);
     expect(err.code).toBe('validation_failed');
@@ -121,7 +145,11 @@ describe('errors', () => {
   it('still gives an ApiError for an answer that is not problem+json', async () => {
     handler = (_q, res) => res.writeHead(502, { 'content-type': 'text/html' }).end('<h1>Bad gateway</h1>');
     const client = createOmerVisionClient({ baseUrl });
-    await expect(client.get('/api/v1/posts')).rejects.toMatchObject({ status: 502, code: 'http_502', detail: '<h1>Bad gateway</h1>' });
+    await expect(client.get('/api/v1/posts')).rejects.toMatchObject({
+      status: 502,
+      code: 'http_502',
+      detail: '<h1>Bad gateway</h1>',
+    });
   });
 });
 
@@ -164,7 +192,8 @@ describe('cursor pagination', () => {
     handler = pager;
     const client = createOmerVisionClient({ baseUrl });
     const sizes: number[] = [];
-    for await (const page of client.pages('/api/v1/posts', { params: { query: { limit: 2 } } })) sizes.push(page.items.length);
+    for await (const page of client.pages('/api/v1/posts', { params: { query: { limit: 2 } } }))
+      sizes.push(page.items.length);
     expect(sizes).toEqual([2, 2, 1]);
 
     seen = [];

@@ -25,7 +25,10 @@ type GetInit<P extends GetPath> = MaybeOptionalInit<paths[P], 'get'>;
 /** The JSON body a 2xx GET of `P` answers. */
 export type GetData<P extends GetPath> = SuccessResponseJSON<paths[P]['get']>;
 
-interface CursorPage { items: unknown[]; nextCursor: string | null }
+interface CursorPage {
+  items: unknown[];
+  nextCursor: string | null;
+}
 /** GET paths that answer `{ items, nextCursor }` and take a `cursor` query parameter. */
 export type PaginatedPath = {
   [P in GetPath]: GetData<P> extends CursorPage ? ('cursor' extends keyof NonNullable<GetQuery<P>> ? P : never) : never;
@@ -34,7 +37,9 @@ type GetQuery<P extends GetPath> = paths[P]['get'] extends { parameters: { query
 export type PageItem<P extends PaginatedPath> = GetData<P> extends { items: (infer I)[] } ? I : never;
 /** Options of a paginated GET: its path and query parameters, less `cursor`, which paginate drives. */
 export type PaginateInit<P extends PaginatedPath> = Omit<NonNullable<GetInit<P>>, 'params'> & {
-  params?: Omit<NonNullable<NonNullable<GetInit<P>>['params']>, 'query'> & { query?: Omit<NonNullable<GetQuery<P>>, 'cursor'> };
+  params?: Omit<NonNullable<NonNullable<GetInit<P>>['params']>, 'query'> & {
+    query?: Omit<NonNullable<GetQuery<P>>, 'cursor'>;
+  };
 };
 type InitArgs<I> = RequiredKeysOf<I> extends never ? [init?: I] : [init: I];
 
@@ -74,7 +79,10 @@ export function createOmerVisionClient(options: ClientOptions): OmerVisionClient
     return data as GetData<P>;
   }
 
-  async function* pages<P extends PaginatedPath>(path: P, init?: PaginateInit<P>): AsyncGenerator<GetData<P>, void, undefined> {
+  async function* pages<P extends PaginatedPath>(
+    path: P,
+    init?: PaginateInit<P>,
+  ): AsyncGenerator<GetData<P>, void, undefined> {
     const seen = new Set<string>();
     let cursor: string | undefined;
     for (;;) {
@@ -89,7 +97,10 @@ export function createOmerVisionClient(options: ClientOptions): OmerVisionClient
     }
   }
 
-  async function* paginate<P extends PaginatedPath>(path: P, init?: PaginateInit<P>): AsyncGenerator<PageItem<P>, void, undefined> {
+  async function* paginate<P extends PaginatedPath>(
+    path: P,
+    init?: PaginateInit<P>,
+  ): AsyncGenerator<PageItem<P>, void, undefined> {
     for await (const page of pages(path, init)) yield* (page as CursorPage).items as PageItem<P>[];
   }
 

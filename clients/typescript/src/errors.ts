@@ -54,15 +54,24 @@ export class ApiError extends Error {
       try {
         const body = JSON.parse(text) as Partial<Problem>;
         if (typeof body.code === 'string' && typeof body.title === 'string') {
-          return new ApiError({ type: 'about:blank', ...body, status: body.status ?? response.status } as Problem, init);
+          return new ApiError(
+            { type: 'about:blank', ...body, status: body.status ?? response.status } as Problem,
+            init,
+          );
         }
       } catch {
         // not JSON after all: described below
       }
     }
-    return new ApiError({
-      type: 'about:blank', title: response.statusText || `HTTP ${response.status}`, status: response.status,
-      code: `http_${response.status}`, detail: text.slice(0, 500) || undefined,
-    }, init);
+    return new ApiError(
+      {
+        type: 'about:blank',
+        title: response.statusText || `HTTP ${response.status}`,
+        status: response.status,
+        code: `http_${response.status}`,
+        detail: text.slice(0, 500) || undefined,
+      },
+      init,
+    );
   }
 }

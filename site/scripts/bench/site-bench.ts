@@ -27,13 +27,21 @@ export interface Admin {
 }
 
 export async function login(apiUrl: string, email: string, password: string): Promise<Admin> {
-  const res = await fetch(`${apiUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const res = await fetch(`${apiUrl}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
   if (!res.ok) throw new Error(`login failed: ${res.status} ${await res.text()}`);
   return { apiUrl, token: ((await res.json()) as { accessToken: string }).accessToken };
 }
 
 async function call(admin: Admin, method: string, path: string, body?: unknown): Promise<Response> {
-  const res = await fetch(admin.apiUrl + path, { method, headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const res = await fetch(admin.apiUrl + path, {
+    method,
+    headers: { authorization: `Bearer ${admin.token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
   return res;
 }
@@ -41,10 +49,17 @@ async function call(admin: Admin, method: string, path: string, body?: unknown):
 const paragraph = (text: string) => ({ type: 'paragraph', children: [{ type: 'text', text }] });
 
 async function createAndPublish(admin: Admin, n: number, publish = true): Promise<{ id: string; slug: string }> {
-  const body = Array.from({ length: 6 }, (_, i) => paragraph(`Bench post ${n}, paragraph ${i}: çalışan bir örnek — ığdır, şişe, çiçek. `.repeat(4)));
-  const post = (await (await call(admin, 'POST', '/api/v1/admin/posts', {
-    title: `Bench ${n} ${Date.now()}`, excerpt: `Benchmark post ${n}`, tags: [`bench-${n % 10}`], content: { root: { type: 'root', children: body } },
-  })).json()) as { id: string; slug: string };
+  const body = Array.from({ length: 6 }, (_, i) =>
+    paragraph(`Bench post ${n}, paragraph ${i}: çalışan bir örnek — ığdır, şişe, çiçek. `.repeat(4)),
+  );
+  const post = (await (
+    await call(admin, 'POST', '/api/v1/admin/posts', {
+      title: `Bench ${n} ${Date.now()}`,
+      excerpt: `Benchmark post ${n}`,
+      tags: [`bench-${n % 10}`],
+      content: { root: { type: 'root', children: body } },
+    })
+  ).json()) as { id: string; slug: string };
   if (publish) await call(admin, 'POST', `/api/v1/admin/posts/${post.id}/publish`, {});
   return post;
 }
@@ -57,7 +72,9 @@ export async function ensurePosts(admin: Admin, count: number): Promise<number> 
   let have = 0;
   let cursor: string | undefined;
   do {
-    const page = (await (await call(admin, 'GET', `/api/v1/posts?limit=100${cursor ? `&cursor=${cursor}` : ''}`)).json()) as { items: unknown[]; nextCursor: string | null };
+    const page = (await (
+      await call(admin, 'GET', `/api/v1/posts?limit=100${cursor ? `&cursor=${cursor}` : ''}`)
+    ).json()) as { items: unknown[]; nextCursor: string | null };
     have += page.items.length;
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
@@ -74,7 +91,12 @@ export interface LatencyResult {
 }
 
 /** One publish at a time; each waits until the previous build settled so samples are independent. */
-export async function measurePublishLatency(admin: Admin, siteUrl: string, runs: number, timeoutMs = 120_000): Promise<LatencyResult> {
+export async function measurePublishLatency(
+  admin: Admin,
+  siteUrl: string,
+  runs: number,
+  timeoutMs = 120_000,
+): Promise<LatencyResult> {
   const samples: number[] = [];
   const publishedAtMs: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -84,7 +106,8 @@ export async function measurePublishLatency(admin: Admin, siteUrl: string, runs:
     await call(admin, 'POST', `/api/v1/admin/posts/${post.id}/publish`, {});
     for (;;) {
       if ((await fetch(`${siteUrl}/blog/${post.slug}/`)).status === 200) break;
-      if (performance.now() - started > timeoutMs) throw new Error(`/blog/${post.slug}/ not live after ${timeoutMs} ms`);
+      if (performance.now() - started > timeoutMs)
+        throw new Error(`/blog/${post.slug}/ not live after ${timeoutMs} ms`);
       await new Promise((r) => setTimeout(r, 25));
     }
     samples.push(Math.round(performance.now() - started));
@@ -92,7 +115,12 @@ export async function measurePublishLatency(admin: Admin, siteUrl: string, runs:
     await new Promise((r) => setTimeout(r, 1500));
   }
   const sorted = [...samples].sort((a, b) => a - b);
-  return { samplesMs: samples, publishedAtMs, medianMs: sorted[Math.floor(sorted.length / 2)]!, p95Ms: sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)]! };
+  return {
+    samplesMs: samples,
+    publishedAtMs,
+    medianMs: sorted[Math.floor(sorted.length / 2)]!,
+    p95Ms: sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)]!,
+  };
 }
 
 export interface FullBuildResult {
@@ -107,20 +135,36 @@ export async function measureFullBuild(apiUrl: string, siteUrl: string): Promise
   // Its own cwd inside the repo: Astro puts its prerender bundle there (see Builder.workDir).
   const work = join(SITE_ROOT, '.releases', '.work', `bench-${process.pid}`);
   mkdirSync(work, { recursive: true });
-  const astroBin = join(dirname(createRequire(join(SITE_ROOT, 'package.json')).resolve('astro/package.json')), 'bin', 'astro.mjs');
+  const astroBin = join(
+    dirname(createRequire(join(SITE_ROOT, 'package.json')).resolve('astro/package.json')),
+    'bin',
+    'astro.mjs',
+  );
   const started = performance.now();
   try {
     const code = await new Promise<number | null>((resolve) => {
       const child = spawn(process.execPath, [astroBin, 'build', '--root', SITE_ROOT], {
         cwd: work,
-        env: { ...process.env, SITE_API_URL: apiUrl, PUBLIC_API_URL: apiUrl, SITE_URL: siteUrl, SITE_OUT_DIR: join(tmp, 'out'), SITE_CACHE_DIR: join(tmp, 'cache'), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
+        env: {
+          ...process.env,
+          SITE_API_URL: apiUrl,
+          PUBLIC_API_URL: apiUrl,
+          SITE_URL: siteUrl,
+          SITE_OUT_DIR: join(tmp, 'out'),
+          SITE_CACHE_DIR: join(tmp, 'cache'),
+          ASTRO_TELEMETRY_DISABLED: '1',
+          NO_COLOR: '1',
+        },
         stdio: 'ignore',
       });
       child.on('close', resolve);
     });
     if (code !== 0) throw new Error(`astro build exited with ${code}`);
     const durationMs = Math.round(performance.now() - started);
-    const pages = countFiles(join(tmp, 'out'), (name) => name.endsWith('.html') || name.endsWith('.xml') || name === 'robots.txt');
+    const pages = countFiles(
+      join(tmp, 'out'),
+      (name) => name.endsWith('.html') || name.endsWith('.xml') || name === 'robots.txt',
+    );
     return { pages, durationMs, msPerPage: Math.round((durationMs / pages) * 100) / 100 };
   } finally {
     rmSync(tmp, { recursive: true, force: true });
@@ -141,9 +185,13 @@ function countFiles(dir: string, match: (name: string) => boolean): number {
 if (process.argv[1] === new URL(import.meta.url).pathname) {
   const { values } = parseArgs({
     options: {
-      api: { type: 'string', default: 'http://127.0.0.1:8000' }, site: { type: 'string', default: 'http://127.0.0.1:3000' },
-      email: { type: 'string', default: 'admin@omervision.local' }, password: { type: 'string', default: process.env.ADMIN_PASSWORD ?? '' },
-      posts: { type: 'string', default: '1000' }, runs: { type: 'string', default: '7' }, 'full-build': { type: 'boolean', default: false },
+      api: { type: 'string', default: 'http://127.0.0.1:8000' },
+      site: { type: 'string', default: 'http://127.0.0.1:3000' },
+      email: { type: 'string', default: 'admin@omervision.local' },
+      password: { type: 'string', default: process.env.ADMIN_PASSWORD ?? '' },
+      posts: { type: 'string', default: '1000' },
+      runs: { type: 'string', default: '7' },
+      'full-build': { type: 'boolean', default: false },
     },
   });
   const admin = await login(values.api!, values.email!, values.password!);

@@ -8,7 +8,11 @@ export type BuildUpdate = Schemas['UpdateSiteBuildRequest'];
  * because the API could not store its record (the failure goes to the builder's own log).
  */
 export class BuildRecords {
-  constructor(private readonly apiUrl: string, private readonly key: () => string | undefined, private readonly log: (m: string) => void) {}
+  constructor(
+    private readonly apiUrl: string,
+    private readonly key: () => string | undefined,
+    private readonly log: (m: string) => void,
+  ) {}
 
   private client() {
     const apiKey = this.key();
@@ -18,11 +22,21 @@ export class BuildRecords {
   async open(trigger: string): Promise<string | null> {
     const api = this.client();
     if (!api) {
-      this.log('no builder API key (SITE_BUILDER_KEY or DATA_DIR/secrets/site-builder-key; make seed creates it): the build is not recorded');
+      this.log(
+        'no builder API key (SITE_BUILDER_KEY or DATA_DIR/secrets/site-builder-key; make seed creates it): the build is not recorded',
+      );
       return null;
     }
     try {
-      const body = { trigger: trigger.slice(0, 32).toLowerCase().replace(/[^a-z0-9._:-]/g, '-').replace(/^[^a-z0-9]+/, '') || 'webhook', status: 'building' as const };
+      const body = {
+        trigger:
+          trigger
+            .slice(0, 32)
+            .toLowerCase()
+            .replace(/[^a-z0-9._:-]/g, '-')
+            .replace(/^[^a-z0-9]+/, '') || 'webhook',
+        status: 'building' as const,
+      };
       return must('POST /api/v1/admin/site/builds', await api.POST('/api/v1/admin/site/builds', { body })).id;
     } catch (err) {
       this.log(`could not open a build record: ${(err as Error).message}`);
@@ -34,7 +48,10 @@ export class BuildRecords {
     const api = this.client();
     if (!api || !buildId) return;
     try {
-      must(`PATCH /api/v1/admin/site/builds/${buildId}`, await api.PATCH('/api/v1/admin/site/builds/{buildId}', { params: { path: { buildId } }, body: patch }));
+      must(
+        `PATCH /api/v1/admin/site/builds/${buildId}`,
+        await api.PATCH('/api/v1/admin/site/builds/{buildId}', { params: { path: { buildId } }, body: patch }),
+      );
     } catch (err) {
       this.log(`could not update build record ${buildId}: ${(err as Error).message}`);
     }

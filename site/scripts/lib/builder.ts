@@ -56,7 +56,10 @@ export class Builder {
 
   /** After a crash mid-build: the orphaned astro process goes, its record is closed as failed. */
   async recover(): Promise<void> {
-    const state = await readFile(this.statePath, 'utf8').then((t) => JSON.parse(t) as { buildId: string | null; pid?: number; live?: string }, () => null);
+    const state = await readFile(this.statePath, 'utf8').then(
+      (t) => JSON.parse(t) as { buildId: string | null; pid?: number; live?: string },
+      () => null,
+    );
     if (state) {
       // Only our own orphan: the pid must still be an `astro build` (pids are reused).
       const cmdline = state.pid ? await readFile(`/proc/${state.pid}/cmdline`, 'utf8').catch(() => '') : '';
@@ -67,9 +70,16 @@ export class Builder {
           // already gone
         }
       }
-      await this.o.records.update(state.buildId, state.live
-        ? { status: 'succeeded', release: state.live, error: 'The builder stopped after this release went live; the log is incomplete.' }
-        : { status: 'failed', error: 'The builder stopped during this build; the previous release stayed live.' });
+      await this.o.records.update(
+        state.buildId,
+        state.live
+          ? {
+              status: 'succeeded',
+              release: state.live,
+              error: 'The builder stopped after this release went live; the log is incomplete.',
+            }
+          : { status: 'failed', error: 'The builder stopped during this build; the previous release stayed live.' },
+      );
       await rm(this.statePath, { force: true });
     }
     await rm(this.o.releases.staging, { recursive: true, force: true });
@@ -82,7 +92,8 @@ export class Builder {
       lines.push(`[builder] ${m}`);
       this.o.log(m);
     };
-    const trigger = triggers.length === 1 ? triggers[0]! : triggers.length ? `${triggers[0]}+${triggers.length - 1}` : 'webhook';
+    const trigger =
+      triggers.length === 1 ? triggers[0]! : triggers.length ? `${triggers[0]}+${triggers.length - 1}` : 'webhook';
     const buildId = await this.o.records.open(trigger);
     const { releases } = this.o;
     const id = releases.newId();
@@ -99,8 +110,14 @@ export class Builder {
       const liveId = await releases.current();
       const previous = liveId ? await releases.manifest(liveId) : null;
       const t1 = Date.now();
-      const { manifest, stats } = await processRelease(releases.staging, id, previous && liveId ? { dir: releases.dir(liveId), manifest: previous } : null);
-      note(`${stats.files} files: ${stats.compressed} compressed (br+gzip), ${stats.reused} unchanged and linked from ${liveId ?? '-'} in ${Date.now() - t1} ms`);
+      const { manifest, stats } = await processRelease(
+        releases.staging,
+        id,
+        previous && liveId ? { dir: releases.dir(liveId), manifest: previous } : null,
+      );
+      note(
+        `${stats.files} files: ${stats.compressed} compressed (br+gzip), ${stats.reused} unchanged and linked from ${liveId ?? '-'} in ${Date.now() - t1} ms`,
+      );
       await releases.adopt(id);
       await releases.shareAssets(id);
       await releases.activate(id);
@@ -110,19 +127,39 @@ export class Builder {
       await this.purge(changedPaths(previous, manifest), note);
       const removed = await releases.prune();
       if (removed.length) note(`pruned ${removed.join(', ')}`);
-      outcome = { status: 'succeeded', release: id, buildId, durationMs: Date.now() - started, pagesBuilt: pagesTotal - pagesSkipped, pagesSkipped };
+      outcome = {
+        status: 'succeeded',
+        release: id,
+        buildId,
+        durationMs: Date.now() - started,
+        pagesBuilt: pagesTotal - pagesSkipped,
+        pagesSkipped,
+      };
       note(`succeeded in ${outcome.durationMs} ms: ${outcome.pagesBuilt} pages built, ${pagesSkipped} skipped`);
     } catch (err) {
       await rm(releases.staging, { recursive: true, force: true }).catch(() => undefined);
       const error = (err as Error).message.slice(0, 1000);
       note(`failed: ${error} (the live release is unchanged)`);
-      outcome = { status: 'failed', release: null, buildId, durationMs: Date.now() - started, pagesBuilt: 0, pagesSkipped: 0, error };
+      outcome = {
+        status: 'failed',
+        release: null,
+        buildId,
+        durationMs: Date.now() - started,
+        pagesBuilt: 0,
+        pagesSkipped: 0,
+        error,
+      };
     }
     let log = lines.join('\n');
     if (log.length > MAX_LOG) log = `…(${log.length - MAX_LOG} characters cut)\n${log.slice(-MAX_LOG)}`;
     await this.o.records.update(buildId, {
-      status: outcome.status, durationMs: outcome.durationMs, pagesBuilt: outcome.pagesBuilt, pagesSkipped: outcome.pagesSkipped, log,
-      ...(outcome.release ? { release: outcome.release } : {}), ...(outcome.error ? { error: outcome.error } : {}),
+      status: outcome.status,
+      durationMs: outcome.durationMs,
+      pagesBuilt: outcome.pagesBuilt,
+      pagesSkipped: outcome.pagesSkipped,
+      log,
+      ...(outcome.release ? { release: outcome.release } : {}),
+      ...(outcome.error ? { error: outcome.error } : {}),
     });
     await rm(this.statePath, { force: true });
     this.last = outcome;
@@ -131,16 +168,25 @@ export class Builder {
 
   /** Runs `astro build` as a child (killable, memory returned after each build); resolves with its output. */
   private async runAstro(lines: string[], buildId: string | null): Promise<string> {
-    const astroBin = join(dirname(createRequire(join(this.o.siteRoot, 'package.json')).resolve('astro/package.json')), 'bin', 'astro.mjs');
+    const astroBin = join(
+      dirname(createRequire(join(this.o.siteRoot, 'package.json')).resolve('astro/package.json')),
+      'bin',
+      'astro.mjs',
+    );
     const key = this.o.builderKey();
     const cwd = await this.workDir();
     const child = spawn(process.execPath, [astroBin, 'build', '--root', this.o.siteRoot], {
       cwd,
       env: {
-        ...process.env, ...this.o.buildEnv,
-        SITE_OUT_DIR: this.o.releases.staging, SITE_CACHE_DIR: this.o.releases.cacheDir,
+        ...process.env,
+        ...this.o.buildEnv,
+        SITE_OUT_DIR: this.o.releases.staging,
+        SITE_CACHE_DIR: this.o.releases.cacheDir,
         ...(key ? { SITE_BUILDER_KEY: key } : {}),
-        ASTRO_TELEMETRY_DISABLED: '1', ASTRO_DEV_BACKGROUND: '0', NO_COLOR: '1', FORCE_COLOR: '0',
+        ASTRO_TELEMETRY_DISABLED: '1',
+        ASTRO_DEV_BACKGROUND: '0',
+        NO_COLOR: '1',
+        FORCE_COLOR: '0',
         // A release is a production build whatever the server runs under (a test runner's NODE_ENV=test
         // made Vite bundle React's development build: 98 KB instead of 56 KB on the contact page).
         NODE_ENV: 'production',
@@ -171,7 +217,10 @@ export class Builder {
     });
     await rm(cwd, { recursive: true, force: true });
     lines.push(...output.split('\n'));
-    if (code !== 0) throw new Error(signal ? `astro build was killed (${signal})` : `astro build exited with code ${code}: ${lastError(output)}`);
+    if (code !== 0)
+      throw new Error(
+        signal ? `astro build was killed (${signal})` : `astro build exited with code ${code}: ${lastError(output)}`,
+      );
     return output;
   }
 
@@ -182,7 +231,12 @@ export class Builder {
    * tests) never overwrite each other's bundle mid-build.
    */
   private async workDir(): Promise<string> {
-    const dir = join(this.o.siteRoot, '.releases', '.work', createHash('sha256').update(this.o.releases.root).digest('hex').slice(0, 12));
+    const dir = join(
+      this.o.siteRoot,
+      '.releases',
+      '.work',
+      createHash('sha256').update(this.o.releases.root).digest('hex').slice(0, 12),
+    );
     await mkdir(dir, { recursive: true });
     return dir;
   }
@@ -197,7 +251,10 @@ export class Builder {
     try {
       const res = await fetch(this.o.purge.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(this.o.purge.token ? { authorization: `Bearer ${this.o.purge.token}` } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          ...(this.o.purge.token ? { authorization: `Bearer ${this.o.purge.token}` } : {}),
+        },
         body: JSON.stringify({ paths }),
         signal: AbortSignal.timeout(10_000),
       });
@@ -219,7 +276,10 @@ export class Builder {
 }
 
 function lastError(output: string): string {
-  const lines = output.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = output
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const error = lines.findLast((l) => /error/i.test(l)) ?? lines.at(-1) ?? 'no output';
   return error.slice(0, 500);
 }

@@ -91,10 +91,14 @@ describe('Coalescer', () => {
   it('keeps going after a failed build', async () => {
     const { timers, advance } = fakeTimers();
     const runs: string[][] = [];
-    const c = new Coalescer(async (t) => {
-      runs.push(t);
-      if (runs.length === 1) throw new Error('boom');
-    }, { debounceMs: 10, maxWaitMs: 100 }, timers);
+    const c = new Coalescer(
+      async (t) => {
+        runs.push(t);
+        if (runs.length === 1) throw new Error('boom');
+      },
+      { debounceMs: 10, maxWaitMs: 100 },
+      timers,
+    );
     c.request('one');
     await advance(10);
     c.request('two');

@@ -40,7 +40,10 @@ export function loadSiteConfig(source: NodeJS.ProcessEnv = process.env): SiteSer
   const siteRoot = resolve(new URL('.', import.meta.url).pathname, '../..');
   const repoRoot = resolve(siteRoot, '..');
   const file = join(repoRoot, '.env');
-  const env = { ...(existsSync(file) ? parseEnv(readFileSync(file, 'utf8')) : {}), ...source } as Record<string, string | undefined>;
+  const env = { ...(existsSync(file) ? parseEnv(readFileSync(file, 'utf8')) : {}), ...source } as Record<
+    string,
+    string | undefined
+  >;
   const get = (key: string) => (env[key] === '' ? undefined : env[key]);
   const num = (key: string, fallback: number) => {
     const raw = get(key);
@@ -75,7 +78,11 @@ export function loadSiteConfig(source: NodeJS.ProcessEnv = process.env): SiteSer
     buildOnStart: get('SITE_BUILD_ON_START') !== 'false',
     csp: {
       connect: originOf(publicApiUrl),
-      frames: paasFrameSources({ PAAS_APP_URL: get('PAAS_APP_URL'), PAAS_DOMAIN: get('PAAS_DOMAIN'), PAAS_ROUTER_PORT: get('PAAS_ROUTER_PORT') }),
+      frames: paasFrameSources({
+        PAAS_APP_URL: get('PAAS_APP_URL'),
+        PAAS_DOMAIN: get('PAAS_DOMAIN'),
+        PAAS_ROUTER_PORT: get('PAAS_ROUTER_PORT'),
+      }),
     },
   };
 }

@@ -8,8 +8,9 @@ describe('inline script hashes', () => {
   it('hashes the inline scripts a browser runs, once each, and nothing else', () => {
     const island = '(()=>{var e=async t=>{await(await t())()};})();';
     const module = 'import{a}from"/_astro/x.js";a("ç")';
-    const html = `<html><head><script type="application/ld+json">{"@type":"Person"}</script><script type="module" src="/_astro/a.js"></script>`
-      + `<script>${island}</script></head><body><script type="module">${module}</script><SCRIPT>${island}</SCRIPT><script src=x.js></script></body></html>`;
+    const html =
+      `<html><head><script type="application/ld+json">{"@type":"Person"}</script><script type="module" src="/_astro/a.js"></script>` +
+      `<script>${island}</script></head><body><script type="module">${module}</script><SCRIPT>${island}</SCRIPT><script src=x.js></script></body></html>`;
     expect(inlineScriptHashes(html)).toEqual([sha(island), sha(module)]);
     expect(inlineScriptHashes('<p>no scripts</p>')).toEqual([]);
   });
@@ -20,7 +21,9 @@ describe('contentSecurityPolicy', () => {
 
   it('runs scripts only from the site and the hashed inline ones; no plugins, no foreign base, no framing', () => {
     const policy = contentSecurityPolicy(sources, ["'sha256-abc='"]);
-    const directives = Object.fromEntries(policy.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1).join(' ')]));
+    const directives = Object.fromEntries(
+      policy.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1).join(' ')]),
+    );
     expect(directives['script-src']).toBe("'self' 'sha256-abc='");
     expect(directives['script-src-attr']).toBe("'none'");
     expect(directives['object-src']).toBe("'none'");
@@ -40,10 +43,16 @@ describe('contentSecurityPolicy', () => {
 describe('where the PaaS apps are', () => {
   it('follows PAAS_APP_URL, else the router address the API uses', () => {
     expect(paasFrameSources({})).toEqual(['http://*.apps.localhost:8090']);
-    expect(paasFrameSources({ PAAS_DOMAIN: 'apps.example.com', PAAS_ROUTER_PORT: '80' })).toEqual(['http://*.apps.example.com']);
-    expect(paasFrameSources({ PAAS_APP_URL: 'https://{slug}.apps.example.com' })).toEqual(['https://*.apps.example.com']);
+    expect(paasFrameSources({ PAAS_DOMAIN: 'apps.example.com', PAAS_ROUTER_PORT: '80' })).toEqual([
+      'http://*.apps.example.com',
+    ]);
+    expect(paasFrameSources({ PAAS_APP_URL: 'https://{slug}.apps.example.com' })).toEqual([
+      'https://*.apps.example.com',
+    ]);
     expect(paasFrameSources({ PAAS_APP_URL: 'https://app-{slug}.example.com' })).toEqual(['https://*.example.com']);
-    expect(paasFrameSources({ PAAS_APP_URL: 'https://apps.example.com/{slug}/' })).toEqual(['https://apps.example.com']);
+    expect(paasFrameSources({ PAAS_APP_URL: 'https://apps.example.com/{slug}/' })).toEqual([
+      'https://apps.example.com',
+    ]);
   });
 
   it('takes only http(s) origins for the API', () => {

@@ -54,8 +54,13 @@ export function contentSecurityPolicy(sources: CspSources, scriptHashes: readonl
  * Where apps are shown, from the same settings the API uses: PAAS_APP_URL (`https://{slug}.apps.example.com`)
  * or else `http://<slug>.<PAAS_DOMAIN>:<PAAS_ROUTER_PORT>`.
  */
-export function paasFrameSources(env: { PAAS_APP_URL?: string; PAAS_DOMAIN?: string; PAAS_ROUTER_PORT?: string }): string[] {
-  const template = env.PAAS_APP_URL ?? `http://{slug}.${env.PAAS_DOMAIN ?? 'apps.localhost'}:${env.PAAS_ROUTER_PORT ?? '8090'}`;
+export function paasFrameSources(env: {
+  PAAS_APP_URL?: string;
+  PAAS_DOMAIN?: string;
+  PAAS_ROUTER_PORT?: string;
+}): string[] {
+  const template =
+    env.PAAS_APP_URL ?? `http://{slug}.${env.PAAS_DOMAIN ?? 'apps.localhost'}:${env.PAAS_ROUTER_PORT ?? '8090'}`;
   let url: URL;
   try {
     url = new URL(template.replace('{slug}', 'x-slug-x'));

@@ -17,7 +17,11 @@ function secretFile(): string {
   return join(dir, 'secrets', 'site-webhook');
 }
 function signed(secret: string, body: string, id = 'msg_1', at = new Date()) {
-  return { 'webhook-id': id, 'webhook-timestamp': String(Math.floor(at.getTime() / 1000)), 'webhook-signature': new Webhook(secret).sign(id, at, body) };
+  return {
+    'webhook-id': id,
+    'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
+    'webhook-signature': new Webhook(secret).sign(id, at, body),
+  };
 }
 
 describe('WebhookSecret', () => {
@@ -64,7 +68,9 @@ describe('readBody over the wire', () => {
   beforeAll(async () => {
     server = createServer((req, res) => {
       if (req.url === '/contact/send') return void contactFallback(req, res, 'http://127.0.0.1:9');
-      void readBody(req, LIMIT).then((body) => (body === null ? tooLarge(res, LIMIT) : json(res, 200, { bytes: Buffer.byteLength(body) })));
+      void readBody(req, LIMIT).then((body) =>
+        body === null ? tooLarge(res, LIMIT) : json(res, 200, { bytes: Buffer.byteLength(body) }),
+      );
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -77,16 +83,34 @@ describe('readBody over the wire', () => {
    */
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   afterAll(() => agent.destroy());
-  function post(path: string, total: number, length = false): Promise<{ status: number; type: string; body: string; reused: boolean }> {
+  function post(
+    path: string,
+    total: number,
+    length = false,
+  ): Promise<{ status: number; type: string; body: string; reused: boolean }> {
     return new Promise((resolve, reject) => {
-      const headers = { 'content-type': 'application/x-www-form-urlencoded', ...(length ? { 'content-length': String(total) } : { 'transfer-encoding': 'chunked' }) };
+      const headers = {
+        'content-type': 'application/x-www-form-urlencoded',
+        ...(length ? { 'content-length': String(total) } : { 'transfer-encoding': 'chunked' }),
+      };
       const req = request(`${base}${path}`, { method: 'POST', headers, agent, timeout: 3000 }, (res) => {
         let body = '';
-        res.setEncoding('utf8').on('data', (d: string) => (body += d)).on('end', () => resolve({ status: res.statusCode!, type: String(res.headers['content-type']), body, reused: req.reusedSocket }));
+        res
+          .setEncoding('utf8')
+          .on('data', (d: string) => (body += d))
+          .on('end', () =>
+            resolve({
+              status: res.statusCode!,
+              type: String(res.headers['content-type']),
+              body,
+              reused: req.reusedSocket,
+            }),
+          );
       });
       req.on('timeout', () => req.destroy(new Error(`no answer to POST ${path} within 3 s`)));
       req.on('error', reject);
-      for (let sent = 0; sent < total; sent += 16 * 1024) req.write(Buffer.alloc(Math.min(16 * 1024, total - sent), 'a'));
+      for (let sent = 0; sent < total; sent += 16 * 1024)
+        req.write(Buffer.alloc(Math.min(16 * 1024, total - sent), 'a'));
       req.end();
     });
   }
@@ -95,7 +119,11 @@ describe('readBody over the wire', () => {
     const res = await post('/_builder/hooks/site-changed', 4 * LIMIT);
     expect(res.status).toBe(413);
     expect(res.type).toBe('application/problem+json');
-    expect(JSON.parse(res.body)).toMatchObject({ status: 413, code: 'PAYLOAD_TOO_LARGE', title: 'Request body too large' });
+    expect(JSON.parse(res.body)).toMatchObject({
+      status: 413,
+      code: 'PAYLOAD_TOO_LARGE',
+      title: 'Request body too large',
+    });
     // Before: the early return from `for await` left the rest of the body unread and the connection
     // wedged, so the next request on it never got an answer.
     const next = await post('/_builder/hooks/site-changed', 1000);

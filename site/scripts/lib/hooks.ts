@@ -12,7 +12,10 @@ import { Webhook } from 'standardwebhooks';
 export class WebhookSecret {
   private secret: string;
 
-  constructor(private readonly fromEnv: string | undefined, private readonly file: string) {
+  constructor(
+    private readonly fromEnv: string | undefined,
+    private readonly file: string,
+  ) {
     this.secret = fromEnv || this.readOrCreate();
   }
 
@@ -86,8 +89,15 @@ export async function readBody(req: IncomingMessage, limit: number): Promise<str
 
 /** An RFC 9457 problem document, with the API's permanent `code` (its catalogue: api/src/errors/catalogue.ts). */
 export function problem(res: ServerResponse, status: number, code: string, title: string, detail?: string): void {
-  res.writeHead(status, { 'content-type': 'application/problem+json', 'cache-control': 'no-store' })
-    .end(JSON.stringify({ type: `https://omervision.dev/problems#${code}`, title, status, code, ...(detail ? { detail } : {}) }));
+  res.writeHead(status, { 'content-type': 'application/problem+json', 'cache-control': 'no-store' }).end(
+    JSON.stringify({
+      type: `https://omervision.dev/problems#${code}`,
+      title,
+      status,
+      code,
+      ...(detail ? { detail } : {}),
+    }),
+  );
 }
 
 /** 413 for a body over `limit` bytes (see readBody). */
@@ -96,10 +106,13 @@ export function tooLarge(res: ServerResponse, limit: number): void {
 }
 
 export function json(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(JSON.stringify(body));
+  res
+    .writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+    .end(JSON.stringify(body));
 }
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const esc = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /**
  * The contact form without JavaScript: the browser posts the form here, the server forwards it as
@@ -114,31 +127,44 @@ export async function contactFallback(req: IncomingMessage, res: ServerResponse,
   const body: Record<string, string> = {};
   for (const field of ['name', 'email', 'subject', 'message', 'website']) {
     const value = form.get(field);
-    if (value !== null && (value !== '' || field === 'name' || field === 'email' || field === 'message')) body[field] = value;
+    if (value !== null && (value !== '' || field === 'name' || field === 'email' || field === 'message'))
+      body[field] = value;
   }
   const forwardedFor = [req.headers['x-forwarded-for'], req.socket.remoteAddress].filter(Boolean).join(', ');
   let res2: Response;
   try {
     res2 = await fetch(`${apiUrl}/api/v1/contact`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor, 'user-agent': String(req.headers['user-agent'] ?? '') },
+      headers: {
+        'content-type': 'application/json',
+        'x-forwarded-for': forwardedFor,
+        'user-agent': String(req.headers['user-agent'] ?? ''),
+      },
       body: JSON.stringify(body),
       signal: AbortSignal.timeout(10_000),
     });
   } catch {
-    return page(res, 502, ['The message could not be sent; please try again later. / Mesaj gönderilemedi; lütfen daha sonra tekrar deneyin.']);
+    return page(res, 502, [
+      'The message could not be sent; please try again later. / Mesaj gönderilemedi; lütfen daha sonra tekrar deneyin.',
+    ]);
   }
   if (res2.status === 202) {
     res.writeHead(303, { location: '/contact/thanks/', 'cache-control': 'no-store' }).end();
     return;
   }
-  const problem = (await res2.json().catch(() => ({}))) as { detail?: string; errors?: { field: string; message: string }[] };
-  const messages = problem.errors?.length ? problem.errors.map((e) => `${e.field.replace(/^body\./, '')}: ${e.message}`) : [problem.detail ?? `HTTP ${res2.status}`];
+  const problem = (await res2.json().catch(() => ({}))) as {
+    detail?: string;
+    errors?: { field: string; message: string }[];
+  };
+  const messages = problem.errors?.length
+    ? problem.errors.map((e) => `${e.field.replace(/^body\./, '')}: ${e.message}`)
+    : [problem.detail ?? `HTTP ${res2.status}`];
   return page(res, res2.status === 429 ? 429 : res2.status >= 500 ? 502 : 422, messages);
 }
 
 function page(res: ServerResponse, status: number, messages: string[]): void {
-  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(`<!doctype html>
+  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
+    .end(`<!doctype html>
 <html lang="tr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex"><title>İletişim / Contact</title></head>
 <body><main><h1>Mesaj gönderilemedi / Message not sent</h1><ul>${messages.map((m) => `<li>${esc(m)}</li>`).join('')}</ul>

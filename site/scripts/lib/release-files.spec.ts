@@ -23,20 +23,30 @@ const page = (text: string) => `<!doctype html><html lang="tr"><body>${text.padE
 
 describe('processRelease', () => {
   it('hashes every file, precompresses text with brotli and gzip, and writes the manifest', async () => {
-    const dir = release({ 'index.html': page('Merhaba dünya — ığdır '), '_astro/a.1234.css': 'body{color:red}'.repeat(30), 'favicon.png': 'x' });
+    const dir = release({
+      'index.html': page('Merhaba dünya — ığdır '),
+      '_astro/a.1234.css': 'body{color:red}'.repeat(30),
+      'favicon.png': 'x',
+    });
     const { manifest, stats } = await processRelease(dir, 'r1', null);
     expect(stats).toEqual({ files: 3, compressed: 2, reused: 0 });
     const index = manifest.files['/index.html']!;
     expect(index.hash).toMatch(/^[\w-]{27}$/);
-    expect(brotliDecompressSync(readFileSync(join(dir, 'index.html.br'))).toString()).toBe(page('Merhaba dünya — ığdır '));
+    expect(brotliDecompressSync(readFileSync(join(dir, 'index.html.br'))).toString()).toBe(
+      page('Merhaba dünya — ığdır '),
+    );
     expect(gunzipSync(readFileSync(join(dir, 'index.html.gz'))).toString()).toBe(page('Merhaba dünya — ığdır '));
     expect(index.br).toBeLessThan(index.size);
     expect(manifest.files['/favicon.png']).toEqual({ hash: expect.any(String), size: 1 });
     expect(await readManifest(dir)).toEqual(manifest);
   });
 
-  it('records the CSP hashes of each page\'s inline scripts', async () => {
-    const dir = release({ 'index.html': `<script>1+1</script>${page('x')}`, 'plain/index.html': page('y'), '_astro/a.js': 'console.log(1)' });
+  it("records the CSP hashes of each page's inline scripts", async () => {
+    const dir = release({
+      'index.html': `<script>1+1</script>${page('x')}`,
+      'plain/index.html': page('y'),
+      '_astro/a.js': 'console.log(1)',
+    });
     const { manifest } = await processRelease(dir, 'r1', null);
     expect(manifest.files['/index.html']!.scripts).toEqual([expect.stringMatching(/^'sha256-[\w+/]+=*'$/)]);
     expect(manifest.files['/plain/index.html']!.scripts).toEqual([]);
@@ -58,8 +68,16 @@ describe('processRelease', () => {
 describe('changedPaths', () => {
   it('lists added, changed and removed pages as URLs, never hashed assets', () => {
     const f = (hash: string) => ({ hash, size: 1 });
-    const before = { id: 'a', createdAt: '', files: { '/index.html': f('1'), '/blog/old/index.html': f('2'), '/rss.xml': f('3'), '/_astro/a.css': f('4') } };
-    const after = { id: 'b', createdAt: '', files: { '/index.html': f('1'), '/blog/new/index.html': f('5'), '/rss.xml': f('6'), '/_astro/b.css': f('7') } };
+    const before = {
+      id: 'a',
+      createdAt: '',
+      files: { '/index.html': f('1'), '/blog/old/index.html': f('2'), '/rss.xml': f('3'), '/_astro/a.css': f('4') },
+    };
+    const after = {
+      id: 'b',
+      createdAt: '',
+      files: { '/index.html': f('1'), '/blog/new/index.html': f('5'), '/rss.xml': f('6'), '/_astro/b.css': f('7') },
+    };
     expect(changedPaths(before, after)).toEqual(['/blog/new/', '/blog/old/', '/rss.xml']);
   });
 });

@@ -44,7 +44,11 @@ export interface ProcessStats {
  * the previous release is hard-linked to it with its compressed copies, so unchanged pages cost
  * neither compression time nor disk.
  */
-export async function processRelease(dir: string, id: string, previous: { dir: string; manifest: ReleaseManifest } | null): Promise<{ manifest: ReleaseManifest; stats: ProcessStats }> {
+export async function processRelease(
+  dir: string,
+  id: string,
+  previous: { dir: string; manifest: ReleaseManifest } | null,
+): Promise<{ manifest: ReleaseManifest; stats: ProcessStats }> {
   const manifest: ReleaseManifest = { id, createdAt: new Date().toISOString(), files: {} };
   const stats: ProcessStats = { files: 0, compressed: 0, reused: 0 };
   const paths = await walk(dir);
@@ -120,13 +124,17 @@ async function walk(root: string, sub = ''): Promise<string[]> {
   for (const entry of await readdir(join(root, sub), { withFileTypes: true })) {
     const rel = sub ? `${sub}/${entry.name}` : entry.name;
     if (entry.isDirectory()) out.push(...(await walk(root, rel)));
-    else if (entry.isFile() && !entry.name.endsWith('.br') && !entry.name.endsWith('.gz') && entry.name !== MANIFEST) out.push(rel);
+    else if (entry.isFile() && !entry.name.endsWith('.br') && !entry.name.endsWith('.gz') && entry.name !== MANIFEST)
+      out.push(rel);
   }
   return out;
 }
 
 export async function exists(path: string): Promise<boolean> {
-  return stat(path).then(() => true, () => false);
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
 }
 
 async function eachLimited<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {

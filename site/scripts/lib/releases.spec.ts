@@ -19,7 +19,10 @@ async function storeWith(count: number, keep = 5) {
     const id = store.newId(new Date(Date.UTC(2026, 0, 1, 0, 0, i)));
     mkdirSync(join(root, id, '_astro'), { recursive: true });
     writeFileSync(join(root, id, '_astro', `app${i}.js`), 'x');
-    writeFileSync(join(root, id, '.release.json'), JSON.stringify({ id, createdAt: '', files: { [`/_astro/app${i}.js`]: { hash: String(i), size: 1 } } }));
+    writeFileSync(
+      join(root, id, '.release.json'),
+      JSON.stringify({ id, createdAt: '', files: { [`/_astro/app${i}.js`]: { hash: String(i), size: 1 } } }),
+    );
     await store.shareAssets(id);
     ids.push(id);
   }

@@ -16,7 +16,10 @@ const ASSET_GRACE_MS = 7 * 86_400_000;
  *   <root>/.cache/        Astro's cacheDir (data store, incremental-build manifest)
  */
 export class ReleaseStore {
-  constructor(readonly root: string, private readonly keep: number) {}
+  constructor(
+    readonly root: string,
+    private readonly keep: number,
+  ) {}
 
   get staging(): string {
     return join(this.root, '.staging');
@@ -98,7 +101,8 @@ export class ReleaseStore {
     for (const id of removed) await rm(this.dir(id), { recursive: true, force: true });
     const used = new Set<string>();
     for (const id of keep) {
-      for (const path of Object.keys((await this.manifest(id))?.files ?? {})) if (path.startsWith('/_astro/')) used.add(path.slice('/_astro/'.length));
+      for (const path of Object.keys((await this.manifest(id))?.files ?? {}))
+        if (path.startsWith('/_astro/')) used.add(path.slice('/_astro/'.length));
     }
     for (const name of await readdir(this.sharedAssets).catch(() => [] as string[])) {
       const base = name.replace(/\.(br|gz)$/, '');
@@ -111,7 +115,8 @@ export class ReleaseStore {
       if (info && now - info.mtimeMs > ASSET_GRACE_MS) await rm(join(this.sharedAssets, name), { force: true });
     }
     // Leftovers of interrupted swaps.
-    for (const name of await readdir(this.root)) if (name.startsWith('.current-')) await rm(join(this.root, name), { force: true });
+    for (const name of await readdir(this.root))
+      if (name.startsWith('.current-')) await rm(join(this.root, name), { force: true });
     return removed;
   }
 

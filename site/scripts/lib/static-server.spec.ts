@@ -3,8 +3,20 @@ import { contentType, notModified, pickEncoding, resolvePath, type Live } from '
 
 const f = { hash: 'h', size: 1 };
 const live: Live = {
-  id: 'r', dir: '/srv/r',
-  manifest: { id: 'r', createdAt: '', files: { '/index.html': f, '/blog/index.html': f, '/blog/çiçek/index.html': f, '/rss.xml': f, '/paas/index.html': f, '/404.html': f } },
+  id: 'r',
+  dir: '/srv/r',
+  manifest: {
+    id: 'r',
+    createdAt: '',
+    files: {
+      '/index.html': f,
+      '/blog/index.html': f,
+      '/blog/çiçek/index.html': f,
+      '/rss.xml': f,
+      '/paas/index.html': f,
+      '/404.html': f,
+    },
+  },
 };
 
 describe('resolvePath', () => {
@@ -17,7 +29,13 @@ describe('resolvePath', () => {
   });
 
   it('serves only files in the manifest: no traversal, no dotfiles, no bad escapes', () => {
-    for (const path of ['/../etc/passwd', '/%2e%2e/%2e%2e/etc/passwd', '/.release.json', '/%E0%A4%A', '/index.html%00.txt']) {
+    for (const path of [
+      '/../etc/passwd',
+      '/%2e%2e/%2e%2e/etc/passwd',
+      '/.release.json',
+      '/%E0%A4%A',
+      '/index.html%00.txt',
+    ]) {
       expect(resolvePath(live, path)).toEqual({ kind: 'missing' });
     }
   });

@@ -29,12 +29,26 @@ export const SECURITY_HEADERS: Record<string, string> = {
 };
 
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8', '.json': 'application/json; charset=utf-8', '.map': 'application/json; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8', '.txt': 'text/plain; charset=utf-8', '.svg': 'image/svg+xml',
-  '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.gif': 'image/gif', '.webp': 'image/webp',
-  '.avif': 'image/avif', '.ico': 'image/x-icon', '.woff2': 'font/woff2', '.woff': 'font/woff',
-  '.webmanifest': 'application/manifest+json', '.pdf': 'application/pdf',
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.avif': 'image/avif',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.webmanifest': 'application/manifest+json',
+  '.pdf': 'application/pdf',
 };
 
 export function contentType(path: string): string {
@@ -67,7 +81,14 @@ export function pickEncoding(header: string | undefined, entry: Pick<FileEntry, 
 export function notModified(ifNoneMatch: string | undefined, hash: string): boolean {
   if (!ifNoneMatch) return false;
   if (ifNoneMatch.trim() === '*') return true;
-  return ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '').replace(/^"|"$/g, '').replace(/-(br|gzip)$/, '') === hash);
+  return ifNoneMatch.split(',').some(
+    (tag) =>
+      tag
+        .trim()
+        .replace(/^W\//, '')
+        .replace(/^"|"$/g, '')
+        .replace(/-(br|gzip)$/, '') === hash,
+  );
 }
 
 export interface Live {
@@ -76,7 +97,10 @@ export interface Live {
   manifest: ReleaseManifest;
 }
 
-type Resolved = { kind: 'file'; path: string; entry: FileEntry; dir: string } | { kind: 'redirect'; location: string } | { kind: 'missing' };
+type Resolved =
+  | { kind: 'file'; path: string; entry: FileEntry; dir: string }
+  | { kind: 'redirect'; location: string }
+  | { kind: 'missing' };
 
 const PAAS_APP = /^\/paas\/[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\/$/;
 
@@ -94,7 +118,8 @@ export function resolvePath(live: Live, rawPath: string): Resolved {
   const direct = path.endsWith('/') ? `${path}index.html` : path;
   if (files[direct]) return { kind: 'file', path: direct, entry: files[direct]!, dir: live.dir };
   if (!path.endsWith('/') && files[`${path}/index.html`]) return { kind: 'redirect', location: `${encodeURI(path)}/` };
-  if (PAAS_APP.test(path) && files['/paas/index.html']) return { kind: 'file', path: '/paas/index.html', entry: files['/paas/index.html']!, dir: live.dir };
+  if (PAAS_APP.test(path) && files['/paas/index.html'])
+    return { kind: 'file', path: '/paas/index.html', entry: files['/paas/index.html']!, dir: live.dir };
   return { kind: 'missing' };
 }
 
@@ -102,7 +127,10 @@ export function resolvePath(live: Live, rawPath: string): Resolved {
 export class FileCache {
   private readonly map = new Map<string, Buffer>();
   private bytes = 0;
-  constructor(private readonly maxBytes = 64 * 1024 * 1024, private readonly maxFile = 512 * 1024) {}
+  constructor(
+    private readonly maxBytes = 64 * 1024 * 1024,
+    private readonly maxFile = 512 * 1024,
+  ) {}
 
   async read(file: string): Promise<Buffer> {
     const hit = this.map.get(file);
@@ -131,7 +159,12 @@ export interface StaticOptions {
 }
 
 /** Serves GET/HEAD from the live release: ETag/304, precompressed br/gzip, cache headers, 404 page. */
-export async function serveStatic(req: IncomingMessage, res: ServerResponse, url: URL, opts: StaticOptions): Promise<void> {
+export async function serveStatic(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  opts: StaticOptions,
+): Promise<void> {
   for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
   res.setHeader('content-security-policy', contentSecurityPolicy(opts.csp));
   if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -140,7 +173,8 @@ export async function serveStatic(req: IncomingMessage, res: ServerResponse, url
   }
   const live = opts.live();
   if (!live) {
-    res.writeHead(503, { 'retry-after': '5', 'cache-control': 'no-store', 'content-type': 'text/plain; charset=utf-8' })
+    res
+      .writeHead(503, { 'retry-after': '5', 'cache-control': 'no-store', 'content-type': 'text/plain; charset=utf-8' })
       .end('The site is being built for the first time; try again in a few seconds.\n');
     return;
   }
@@ -156,7 +190,10 @@ export async function serveStatic(req: IncomingMessage, res: ServerResponse, url
     const name = url.pathname.slice('/_astro/'.length);
     const info = await stat(join(opts.sharedAssets, name)).catch(() => null);
     if (info?.isFile()) {
-      const [br, gz] = await Promise.all([stat(join(opts.sharedAssets, `${name}.br`)).catch(() => null), stat(join(opts.sharedAssets, `${name}.gz`)).catch(() => null)]);
+      const [br, gz] = await Promise.all([
+        stat(join(opts.sharedAssets, `${name}.br`)).catch(() => null),
+        stat(join(opts.sharedAssets, `${name}.gz`)).catch(() => null),
+      ]);
       const entry: FileEntry = { hash: `shared-${name}`, size: info.size, br: br?.size, gz: gz?.size };
       return send(req, res, opts.sharedAssets.slice(0, -'/_astro'.length), url.pathname, entry, 200, opts);
     }
@@ -166,7 +203,15 @@ export async function serveStatic(req: IncomingMessage, res: ServerResponse, url
   res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': CACHE.html }).end('not found\n');
 }
 
-async function send(req: IncomingMessage, res: ServerResponse, dir: string, path: string, entry: FileEntry, status: number, opts: StaticOptions): Promise<void> {
+async function send(
+  req: IncomingMessage,
+  res: ServerResponse,
+  dir: string,
+  path: string,
+  entry: FileEntry,
+  status: number,
+  opts: StaticOptions,
+): Promise<void> {
   const { cache } = opts;
   if (path.endsWith('.html')) {
     // Releases built before the manifest held script hashes: hash the page once, on first serve.
@@ -175,7 +220,11 @@ async function send(req: IncomingMessage, res: ServerResponse, dir: string, path
   }
   const encoding = pickEncoding(req.headers['accept-encoding'], entry);
   const etag = `"${entry.hash}${encoding ? `-${encoding}` : ''}"`;
-  const headers: Record<string, string> = { 'content-type': contentType(path), 'cache-control': cacheControl(path), etag };
+  const headers: Record<string, string> = {
+    'content-type': contentType(path),
+    'cache-control': cacheControl(path),
+    etag,
+  };
   if (entry.br || entry.gz) headers.vary = 'Accept-Encoding';
   if (status === 200 && notModified(req.headers['if-none-match'], entry.hash)) {
     res.writeHead(304, headers).end();

@@ -8,7 +8,9 @@ import { demoState, type DemoState } from '../lib/demo-state.ts';
 export async function watchDemo(root: HTMLElement): Promise<void> {
   let app: { status?: unknown; url?: unknown } | null;
   try {
-    const res = await fetch(`${root.dataset.api}/api/v1/projects/${encodeURIComponent(root.dataset.project ?? '')}`, { headers: { accept: 'application/json' } });
+    const res = await fetch(`${root.dataset.api}/api/v1/projects/${encodeURIComponent(root.dataset.project ?? '')}`, {
+      headers: { accept: 'application/json' },
+    });
     if (!res.ok) return;
     app = ((await res.json()) as { app?: { status?: unknown; url?: unknown } | null }).app ?? null;
   } catch {

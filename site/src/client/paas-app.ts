@@ -61,7 +61,9 @@ async function showApp(root: HTMLElement, slug: string): Promise<void> {
   title.textContent = slug;
   let app: Record<string, unknown>;
   try {
-    const res = await fetch(`${root.dataset.api}/api/v1/paas/apps/${encodeURIComponent(slug)}`, { headers: { accept: 'application/json' } });
+    const res = await fetch(`${root.dataset.api}/api/v1/paas/apps/${encodeURIComponent(slug)}`, {
+      headers: { accept: 'application/json' },
+    });
     if (!res.ok) return unavailable();
     app = (await res.json()) as Record<string, unknown>;
   } catch {

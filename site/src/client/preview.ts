@@ -11,7 +11,9 @@ export async function showPreview(root: HTMLElement): Promise<void> {
   };
   if (!token) return failed();
   try {
-    const res = await fetch(`${root.dataset.api}/api/v1/preview/posts?token=${encodeURIComponent(token)}`, { headers: { accept: 'application/json' } });
+    const res = await fetch(`${root.dataset.api}/api/v1/preview/posts?token=${encodeURIComponent(token)}`, {
+      headers: { accept: 'application/json' },
+    });
     if (!res.ok) return failed();
     const post = (await res.json()) as PublicPost;
     root.querySelector<HTMLElement>('#preview-title')!.textContent = post.title;

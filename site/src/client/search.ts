@@ -10,13 +10,19 @@ export function setUpSearch(root: HTMLElement): void {
   const status = root.querySelector<HTMLElement>('#search-status')!;
   const list = root.querySelector<HTMLElement>('#search-results')!;
   const kinds = JSON.parse(root.dataset.kinds ?? '{}') as Record<string, string>;
-  const dates = new Intl.DateTimeFormat(root.dataset.locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+  const dates = new Intl.DateTimeFormat(root.dataset.locale, {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    timeZone: 'UTC',
+  });
   let index: Promise<SearchIndex> | null = null;
   let timer = 0;
-  const load = () => (index ??= fetch('/search-index.json').then((r) => {
-    if (!r.ok) throw new Error(String(r.status));
-    return r.json() as Promise<SearchIndex>;
-  }));
+  const load = () =>
+    (index ??= fetch('/search-index.json').then((r) => {
+      if (!r.ok) throw new Error(String(r.status));
+      return r.json() as Promise<SearchIndex>;
+    }));
 
   async function run(): Promise<void> {
     const q = input.value.trim();
@@ -40,34 +46,37 @@ export function setUpSearch(root: HTMLElement): void {
     }
     if (input.value.trim() !== q) return; // a newer keystroke is on its way
     const hits = search(idx, q);
-    const template = hits.length === 0 ? root.dataset.none : hits.length === 1 ? root.dataset.countOne : root.dataset.count;
+    const template =
+      hits.length === 0 ? root.dataset.none : hits.length === 1 ? root.dataset.countOne : root.dataset.count;
     status.textContent = (template ?? '').replace('{q}', q).replace(/\b0\b/, String(hits.length));
     const terms = words(q);
-    list.replaceChildren(...hits.map(({ doc }) => {
-      const li = document.createElement('li');
-      li.className = 'post-item';
-      const h = document.createElement('h2');
-      const a = document.createElement('a');
-      a.href = doc.u;
-      a.append(...marked(doc.t, terms));
-      h.append(a);
-      const meta = document.createElement('p');
-      meta.className = 'meta';
-      const kind = document.createElement('span');
-      kind.className = 'result-kind';
-      kind.textContent = kinds[doc.k] ?? doc.k;
-      meta.append(kind);
-      if (doc.d) {
-        const time = document.createElement('time');
-        time.dateTime = doc.d;
-        time.textContent = dates.format(new Date(doc.d));
-        meta.append(time);
-      }
-      const p = document.createElement('p');
-      p.append(...marked(doc.x, terms));
-      li.append(h, meta, p);
-      return li;
-    }));
+    list.replaceChildren(
+      ...hits.map(({ doc }) => {
+        const li = document.createElement('li');
+        li.className = 'post-item';
+        const h = document.createElement('h2');
+        const a = document.createElement('a');
+        a.href = doc.u;
+        a.append(...marked(doc.t, terms));
+        h.append(a);
+        const meta = document.createElement('p');
+        meta.className = 'meta';
+        const kind = document.createElement('span');
+        kind.className = 'result-kind';
+        kind.textContent = kinds[doc.k] ?? doc.k;
+        meta.append(kind);
+        if (doc.d) {
+          const time = document.createElement('time');
+          time.dateTime = doc.d;
+          time.textContent = dates.format(new Date(doc.d));
+          meta.append(time);
+        }
+        const p = document.createElement('p');
+        p.append(...marked(doc.x, terms));
+        li.append(h, meta, p);
+        return li;
+      }),
+    );
   }
 
   input.addEventListener('input', () => {

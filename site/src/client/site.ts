@@ -5,7 +5,8 @@
 export function setUpSite(): void {
   const root = document.documentElement;
   const toggle = document.querySelector<HTMLButtonElement>('.theme-toggle');
-  const dark = () => (root.dataset.theme ? root.dataset.theme === 'dark' : matchMedia('(prefers-color-scheme: dark)').matches);
+  const dark = () =>
+    root.dataset.theme ? root.dataset.theme === 'dark' : matchMedia('(prefers-color-scheme: dark)').matches;
   const label = () => {
     if (!toggle) return;
     toggle.setAttribute('aria-label', (dark() ? toggle.dataset.toLight : toggle.dataset.toDark) ?? '');

@@ -103,7 +103,8 @@ export const en: Dictionary = {
   appUnavailable: 'This app is not available right now.',
 
   notFoundTitle: 'Page not found',
-  notFoundText: 'The page you are looking for has moved or never existed. Try a search, or go to one of the pages below.',
+  notFoundText:
+    'The page you are looking for has moved or never existed. Try a search, or go to one of the pages below.',
   preview: 'Preview',
   previewLoading: 'Loading the draft…',
   previewFailed: 'The preview link is invalid or has expired.',

@@ -88,7 +88,8 @@ export const tr = {
   searchNone: (q: string) => `“${q}” için sonuç bulunamadı.`,
   searchCount: (n: number, q: string) => `“${q}” için ${n} sonuç`,
   searchFailed: 'Arama dizini yüklenemedi.',
-  searchNoScript: 'Arama JavaScript gerektirir; yazılara blog sayfasından, projelere proje sayfasından ulaşabilirsiniz.',
+  searchNoScript:
+    'Arama JavaScript gerektirir; yazılara blog sayfasından, projelere proje sayfasından ulaşabilirsiniz.',
   kindPost: 'Yazı',
   kindProject: 'Proje',
   kindPage: 'Sayfa',
@@ -101,7 +102,8 @@ export const tr = {
   appUnavailable: 'Bu uygulama şu anda kullanılamıyor.',
 
   notFoundTitle: 'Sayfa bulunamadı',
-  notFoundText: 'Aradığınız sayfa taşınmış ya da hiç var olmamış olabilir. Aramayı deneyin ya da aşağıdaki sayfalardan birine gidin.',
+  notFoundText:
+    'Aradığınız sayfa taşınmış ya da hiç var olmamış olabilir. Aramayı deneyin ya da aşağıdaki sayfalardan birine gidin.',
   preview: 'Önizleme',
   previewLoading: 'Taslak yükleniyor…',
   previewFailed: 'Önizleme bağlantısı geçersiz ya da süresi dolmuş.',

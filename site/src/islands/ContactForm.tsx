@@ -35,7 +35,8 @@ export default function ContactForm({ apiUrl, locale }: Props) {
     const out: Errors = {};
     for (const field of ['name', 'email', 'message'] as const) if (!values[field].trim()) out[field] = t.required;
     if (values.email.trim() && !EMAIL.test(values.email.trim())) out.email = t.badEmail;
-    for (const field of Object.keys(LIMITS) as Field[]) if (values[field].length > LIMITS[field]) out[field] = t.tooLong(LIMITS[field]);
+    for (const field of Object.keys(LIMITS) as Field[])
+      if (values[field].length > LIMITS[field]) out[field] = t.tooLong(LIMITS[field]);
     return out;
   }
 
@@ -43,18 +44,29 @@ export default function ContactForm({ apiUrl, locale }: Props) {
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
-    const values = Object.fromEntries((['name', 'email', 'subject', 'message'] as Field[]).map((f) => [f, String(data.get(f) ?? '')])) as Record<Field, string>;
+    const values = Object.fromEntries(
+      (['name', 'email', 'subject', 'message'] as Field[]).map((f) => [f, String(data.get(f) ?? '')]),
+    ) as Record<Field, string>;
     const found = validate(values);
     setErrors(found);
     if (Object.keys(found).length) {
       form.querySelector<HTMLElement>(`[name="${Object.keys(found)[0]}"]`)?.focus();
       return;
     }
-    const body: ContactRequest = { name: values.name.trim(), email: values.email.trim(), message: values.message, website: String(data.get('website') ?? '') };
+    const body: ContactRequest = {
+      name: values.name.trim(),
+      email: values.email.trim(),
+      message: values.message,
+      website: String(data.get('website') ?? ''),
+    };
     if (values.subject.trim()) body.subject = values.subject.trim();
     setState('sending');
     try {
-      const res = await fetch(`${apiUrl}/api/v1/contact`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const res = await fetch(`${apiUrl}/api/v1/contact`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       if (res.status === 202) {
         form.reset();
         setState('sent');
@@ -80,32 +92,65 @@ export default function ContactForm({ apiUrl, locale }: Props) {
     status.current?.focus();
   }
 
-  const field = (name: Field, label: string, input: (props: Record<string, unknown>) => ReactElement, required = true) => (
+  const field = (
+    name: Field,
+    label: string,
+    input: (props: Record<string, unknown>) => ReactElement,
+    required = true,
+  ) => (
     <div className="field">
       <label htmlFor={`contact-${name}`}>{label}</label>
       {input({
-        id: `contact-${name}`, name, required, maxLength: LIMITS[name],
+        id: `contact-${name}`,
+        name,
+        required,
+        maxLength: LIMITS[name],
         'aria-invalid': errors[name] ? true : undefined,
         'aria-describedby': errors[name] ? `contact-${name}-error` : undefined,
       })}
-      {errors[name] && <p className="error" id={`contact-${name}-error`}>{errors[name]}</p>}
+      {errors[name] && (
+        <p className="error" id={`contact-${name}-error`}>
+          {errors[name]}
+        </p>
+      )}
     </div>
   );
 
   return (
     <form className="contact" method="post" action="/contact/send" onSubmit={submit} noValidate={hydrated}>
-      <p ref={status} tabIndex={-1} role="status" aria-live="polite" className={state === 'sent' ? 'notice ok' : state === 'failed' ? 'notice err' : 'hp'}>
+      <p
+        ref={status}
+        tabIndex={-1}
+        role="status"
+        aria-live="polite"
+        className={state === 'sent' ? 'notice ok' : state === 'failed' ? 'notice err' : 'hp'}
+      >
         {state === 'sent' ? t.sent : state === 'failed' ? failure : ''}
       </p>
-      {field('name', t.name, (p) => <input type="text" autoComplete="name" {...p} />)}
-      {field('email', t.email, (p) => <input type="email" autoComplete="email" {...p} />)}
-      {field('subject', t.subject, (p) => <input type="text" {...p} />, false)}
-      {field('message', t.message, (p) => <textarea rows={8} {...p} />)}
+      {field('name', t.name, (p) => (
+        <input type="text" autoComplete="name" {...p} />
+      ))}
+      {field('email', t.email, (p) => (
+        <input type="email" autoComplete="email" {...p} />
+      ))}
+      {field(
+        'subject',
+        t.subject,
+        (p) => (
+          <input type="text" {...p} />
+        ),
+        false,
+      )}
+      {field('message', t.message, (p) => (
+        <textarea rows={8} {...p} />
+      ))}
       <div className="hp" aria-hidden="true">
         <label htmlFor="contact-website">{t.honeypot}</label>
         <input id="contact-website" name="website" type="text" tabIndex={-1} autoComplete="off" />
       </div>
-      <button type="submit" disabled={state === 'sending'}>{state === 'sending' ? t.sending : t.send}</button>
+      <button type="submit" disabled={state === 'sending'}>
+        {state === 'sending' ? t.sending : t.send}
+      </button>
     </form>
   );
 }

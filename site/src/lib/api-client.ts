@@ -47,7 +47,9 @@ export function retryingFetch(opts: Pick<ApiClientOptions, 'attempts' | 'timeout
         await sleep(250 * 2 ** attempt);
       }
     }
-    throw new Error(`${input.method} ${input.url} failed after ${attempts} tries: ${(lastError as Error)?.message ?? 'no answer'}`);
+    throw new Error(
+      `${input.method} ${input.url} failed after ${attempts} tries: ${(lastError as Error)?.message ?? 'no answer'}`,
+    );
   };
 }
 
@@ -61,8 +63,15 @@ export function apiClient(opts: ApiClientOptions): ApiClient {
 
 /** An API answer that is not a success, as an error that says which call and why. */
 export class ApiCallError extends Error {
-  constructor(readonly call: string, readonly status: number, readonly problem: unknown) {
-    const detail = (problem as { detail?: string; title?: string } | undefined)?.detail ?? (problem as { title?: string } | undefined)?.title ?? '';
+  constructor(
+    readonly call: string,
+    readonly status: number,
+    readonly problem: unknown,
+  ) {
+    const detail =
+      (problem as { detail?: string; title?: string } | undefined)?.detail ??
+      (problem as { title?: string } | undefined)?.title ??
+      '';
     super(`${call} answered ${status}${detail ? `: ${detail}` : ''}`);
     this.name = 'ApiCallError';
   }
@@ -70,6 +79,7 @@ export class ApiCallError extends Error {
 
 /** Unwraps an openapi-fetch result: the data, or a thrown ApiCallError. */
 export function must<T>(call: string, result: { data?: T; error?: unknown; response: Response }): T {
-  if (result.data === undefined || !result.response.ok) throw new ApiCallError(call, result.response.status, result.error);
+  if (result.data === undefined || !result.response.ok)
+    throw new ApiCallError(call, result.response.status, result.error);
   return result.data;
 }

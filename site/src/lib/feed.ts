@@ -2,7 +2,15 @@ import { xmlEscape } from './seo.ts';
 import type { Post, Settings } from './site-data.ts';
 
 /** RSS 2.0 of posts with their full HTML (content:encoded): the site's feed and each tag's. */
-export function rssFeed(o: { settings: Settings; origin: string; self: string; title: string; link: string; description: string; posts: Post[] }): Response {
+export function rssFeed(o: {
+  settings: Settings;
+  origin: string;
+  self: string;
+  title: string;
+  link: string;
+  description: string;
+  posts: Post[];
+}): Response {
   const items = o.posts.map((p) => {
     const url = `${o.origin}/blog/${p.slug}/`;
     return `    <item>

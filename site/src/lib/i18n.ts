@@ -27,7 +27,12 @@ export function postLocale(language: string | null | undefined, siteLocale: stri
 }
 
 export function formatDate(iso: string, locale: string, style: 'long' | 'short' = 'long'): string {
-  return new Intl.DateTimeFormat(locale, { year: 'numeric', month: style === 'long' ? 'long' : 'short', day: 'numeric', timeZone: 'UTC' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale, {
+    year: 'numeric',
+    month: style === 'long' ? 'long' : 'short',
+    day: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(iso));
 }
 
 export function formatNumber(n: number, locale: string): string {
@@ -41,7 +46,13 @@ export function formatPercent(level: number, locale: string): string {
 
 /** A skill's 0–100 level in words. */
 export function levelName(level: number, t: Strings): string {
-  return level >= 90 ? t.levels.expert : level >= 75 ? t.levels.advanced : level >= 50 ? t.levels.intermediate : t.levels.beginner;
+  return level >= 90
+    ? t.levels.expert
+    : level >= 75
+      ? t.levels.advanced
+      : level >= 50
+        ? t.levels.intermediate
+        : t.levels.beginner;
 }
 
 export { demoState, type DemoState } from './demo-state.ts';

@@ -28,9 +28,24 @@ import { titleToSlug } from 'simple-icons/sdk';
  * the text next to it carries the meaning.
  */
 const UI = {
-  'arrow-right': ArrowRight, 'arrow-up-right': ArrowUpRight, calendar: Calendar, 'chevron-left': ChevronLeft,
-  'chevron-right': ChevronRight, clock: Clock, code: Code, 'external-link': ExternalLink, globe: Globe, hash: Hash,
-  link: Link, mail: Mail, moon: Moon, play: Play, rss: Rss, search: Search, sun: Sun, tag: Tag,
+  'arrow-right': ArrowRight,
+  'arrow-up-right': ArrowUpRight,
+  calendar: Calendar,
+  'chevron-left': ChevronLeft,
+  'chevron-right': ChevronRight,
+  clock: Clock,
+  code: Code,
+  'external-link': ExternalLink,
+  globe: Globe,
+  hash: Hash,
+  link: Link,
+  mail: Mail,
+  moon: Moon,
+  play: Play,
+  rss: Rss,
+  search: Search,
+  sun: Sun,
+  tag: Tag,
 } satisfies Record<string, IconNode>;
 
 export type UiIcon = keyof typeof UI;
@@ -47,7 +62,14 @@ export function uiIcon(name: UiIcon, size = 18): string {
 }
 
 function render(name: UiIcon, size: number): string {
-  const body = UI[name].map(([tag, attrs]) => `<${tag} ${Object.entries(attrs).map(([k, v]) => `${k}="${esc(String(v))}"`).join(' ')}/>`).join('');
+  const body = UI[name]
+    .map(
+      ([tag, attrs]) =>
+        `<${tag} ${Object.entries(attrs)
+          .map(([k, v]) => `${k}="${esc(String(v))}"`)
+          .join(' ')}/>`,
+    )
+    .join('');
   return `<svg class="icon" xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false">${body}</svg>`;
 }
 
@@ -71,23 +93,45 @@ export function brandPath(name: string): string | null {
 
 /** Names people write that Simple Icons spells otherwise. */
 const ALIASES: Record<string, string> = {
-  node: 'Node.js', nodejs: 'Node.js', ts: 'TypeScript', js: 'JavaScript', postgres: 'PostgreSQL', golang: 'Go',
-  'c#': 'C Sharp', 'c++': 'C++', vue: 'Vue.js', 'next.js': 'Next.js', nextjs: 'Next.js', tailwind: 'Tailwind CSS',
-  k8s: 'Kubernetes', twitter: 'X',
+  node: 'Node.js',
+  nodejs: 'Node.js',
+  ts: 'TypeScript',
+  js: 'JavaScript',
+  postgres: 'PostgreSQL',
+  golang: 'Go',
+  'c#': 'C Sharp',
+  'c++': 'C++',
+  vue: 'Vue.js',
+  'next.js': 'Next.js',
+  nextjs: 'Next.js',
+  tailwind: 'Tailwind CSS',
+  k8s: 'Kubernetes',
+  twitter: 'X',
 };
 
 export function brandIcon(name: string, size = 16): string | null {
   const d = brandPath(name);
-  return d ? `<svg class="icon si" xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 24 24" fill="currentColor" aria-hidden="true" focusable="false"><path d="${esc(d)}"/></svg>` : null;
+  return d
+    ? `<svg class="icon si" xmlns="http://www.w3.org/2000/svg" width="${size}" height="${size}" viewBox="0 0 24 24" fill="currentColor" aria-hidden="true" focusable="false"><path d="${esc(d)}"/></svg>`
+    : null;
 }
 
 /** Hosts of social networks → their Simple Icons name. */
 const SOCIAL_HOSTS: [RegExp, string][] = [
-  [/(^|\.)github\.com$/, 'GitHub'], [/(^|\.)gitlab\.com$/, 'GitLab'], [/(^|\.)codeberg\.org$/, 'Codeberg'],
-  [/(^|\.)(x|twitter)\.com$/, 'X'], [/(^|\.)bsky\.app$/, 'Bluesky'], [/(^|\.)youtube\.com$|^youtu\.be$/, 'YouTube'],
-  [/(^|\.)instagram\.com$/, 'Instagram'], [/(^|\.)dev\.to$/, 'DEV.to'], [/(^|\.)medium\.com$/, 'Medium'],
-  [/(^|\.)stackoverflow\.com$/, 'Stack Overflow'], [/(^|\.)t\.me$/, 'Telegram'], [/(^|\.)discord\.(gg|com)$/, 'Discord'],
-  [/(^|\.)linkedin\.com$/, 'LinkedIn'], [/(^|\.)mastodon\.|(^|\.)fosstodon\.org$|(^|\.)hachyderm\.io$/, 'Mastodon'],
+  [/(^|\.)github\.com$/, 'GitHub'],
+  [/(^|\.)gitlab\.com$/, 'GitLab'],
+  [/(^|\.)codeberg\.org$/, 'Codeberg'],
+  [/(^|\.)(x|twitter)\.com$/, 'X'],
+  [/(^|\.)bsky\.app$/, 'Bluesky'],
+  [/(^|\.)youtube\.com$|^youtu\.be$/, 'YouTube'],
+  [/(^|\.)instagram\.com$/, 'Instagram'],
+  [/(^|\.)dev\.to$/, 'DEV.to'],
+  [/(^|\.)medium\.com$/, 'Medium'],
+  [/(^|\.)stackoverflow\.com$/, 'Stack Overflow'],
+  [/(^|\.)t\.me$/, 'Telegram'],
+  [/(^|\.)discord\.(gg|com)$/, 'Discord'],
+  [/(^|\.)linkedin\.com$/, 'LinkedIn'],
+  [/(^|\.)mastodon\.|(^|\.)fosstodon\.org$|(^|\.)hachyderm\.io$/, 'Mastodon'],
 ];
 
 /** The icon of a social link: the network's logo by host (or label), mail for mailto:, else a globe. */

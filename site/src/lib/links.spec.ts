@@ -11,8 +11,22 @@ describe('links the site renders', () => {
   });
 
   it('drops javascript:, data:, protocol-relative and obfuscated links', () => {
-    for (const bad of ['javascript:alert(1)', 'JavaScript:alert(1)', ' javascript:alert(1)', 'java\tscript:alert(1)', '\u0001javascript:alert(1)',
-      'data:text/html,<script>alert(1)</script>', 'vbscript:x', '//evil.example', '/\\evil.example', 'blog', 'https:', '', null, 42]) {
+    for (const bad of [
+      'javascript:alert(1)',
+      'JavaScript:alert(1)',
+      ' javascript:alert(1)',
+      'java\tscript:alert(1)',
+      '\u0001javascript:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      'vbscript:x',
+      '//evil.example',
+      '/\\evil.example',
+      'blog',
+      'https:',
+      '',
+      null,
+      42,
+    ]) {
       expect(safeHref(bad), String(bad)).toBeUndefined();
     }
   });

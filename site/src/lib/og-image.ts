@@ -69,11 +69,26 @@ export function coverSource(media: Image | null | undefined): string | null {
 
 /** What a card's cache key is made of: only what it shows, so unrelated changes never redraw it. */
 export function ogCardKey(card: OgCard): unknown[] {
-  return ['og', LAYOUT_VERSION, card.title, card.kicker, card.siteTitle, card.author, card.host, card.accent, card.coverUrl];
+  return [
+    'og',
+    LAYOUT_VERSION,
+    card.title,
+    card.kicker,
+    card.siteTitle,
+    card.author,
+    card.host,
+    card.accent,
+    card.coverUrl,
+  ];
 }
 
 type Node = { type: string; props: Record<string, unknown> & { style?: Record<string, unknown>; children?: unknown } };
-const h = (type: string, style: Record<string, unknown>, children?: unknown, extra: Record<string, unknown> = {}): Node => ({ type, props: { style, children, ...extra } });
+const h = (
+  type: string,
+  style: Record<string, unknown>,
+  children?: unknown,
+  extra: Record<string, unknown> = {},
+): Node => ({ type, props: { style, children, ...extra } });
 
 /** The accent band across the top. */
 const BAND = 16;
@@ -85,30 +100,95 @@ export function cardTree(card: OgCard, cover: string | null): Node {
   // satori sizes boxes without their padding (content-box).
   const textWidth = cover ? 600 : 1000;
   const initial = ([...card.siteTitle.trim()][0] ?? 'O').toLocaleUpperCase('tr');
-  const text = h('div', { display: 'flex', flexDirection: 'column', justifyContent: 'space-between', width: textWidth, height: OG_HEIGHT - BAND - 56 - 52, padding: '56px 48px 52px 72px' }, [
-    h('div', { display: 'flex', alignItems: 'center', fontSize: 30, fontWeight: 700, color: '#0f172a' }, [
-      h('div', { display: 'flex', alignItems: 'center', justifyContent: 'center', width: 56, height: 56, borderRadius: 14, background: card.accent, color: '#ffffff', fontSize: 32, marginRight: 20 }, initial),
-      h('div', { display: 'flex' }, clampText(card.siteTitle, 40)),
-    ]),
-    h('div', { display: 'flex', flexDirection: 'column' }, [
-      ...(card.kicker ? [h('div', { display: 'flex', fontSize: 26, fontWeight: 700, color: card.accent, textTransform: 'uppercase', letterSpacing: 2, marginBottom: 16 }, clampText(card.kicker, 40))] : []),
-      h('div', { display: 'flex', fontSize: size, fontWeight: 700, lineHeight: 1.15, color: '#0f172a', letterSpacing: -1 }, title),
-    ]),
-    h('div', { display: 'flex', alignItems: 'center', fontSize: 26, color: '#334155' }, [
-      ...(card.author ? [h('div', { display: 'flex', fontWeight: 700 }, clampText(card.author, 40)), h('div', { display: 'flex', margin: '0 14px', color: card.accent }, '•')] : []),
-      h('div', { display: 'flex' }, card.host),
-    ]),
-  ]);
+  const text = h(
+    'div',
+    {
+      display: 'flex',
+      flexDirection: 'column',
+      justifyContent: 'space-between',
+      width: textWidth,
+      height: OG_HEIGHT - BAND - 56 - 52,
+      padding: '56px 48px 52px 72px',
+    },
+    [
+      h('div', { display: 'flex', alignItems: 'center', fontSize: 30, fontWeight: 700, color: '#0f172a' }, [
+        h(
+          'div',
+          {
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'center',
+            width: 56,
+            height: 56,
+            borderRadius: 14,
+            background: card.accent,
+            color: '#ffffff',
+            fontSize: 32,
+            marginRight: 20,
+          },
+          initial,
+        ),
+        h('div', { display: 'flex' }, clampText(card.siteTitle, 40)),
+      ]),
+      h('div', { display: 'flex', flexDirection: 'column' }, [
+        ...(card.kicker
+          ? [
+              h(
+                'div',
+                {
+                  display: 'flex',
+                  fontSize: 26,
+                  fontWeight: 700,
+                  color: card.accent,
+                  textTransform: 'uppercase',
+                  letterSpacing: 2,
+                  marginBottom: 16,
+                },
+                clampText(card.kicker, 40),
+              ),
+            ]
+          : []),
+        h(
+          'div',
+          { display: 'flex', fontSize: size, fontWeight: 700, lineHeight: 1.15, color: '#0f172a', letterSpacing: -1 },
+          title,
+        ),
+      ]),
+      h('div', { display: 'flex', alignItems: 'center', fontSize: 26, color: '#334155' }, [
+        ...(card.author
+          ? [
+              h('div', { display: 'flex', fontWeight: 700 }, clampText(card.author, 40)),
+              h('div', { display: 'flex', margin: '0 14px', color: card.accent }, '•'),
+            ]
+          : []),
+        h('div', { display: 'flex' }, card.host),
+      ]),
+    ],
+  );
   const children: Node[] = [text];
   if (cover) {
-    children.push(h('div', { display: 'flex', width: 424, padding: 32, paddingLeft: 0, marginLeft: 'auto' }, [
-      h('img', { width: 424, height: 550, objectFit: 'cover', borderRadius: 24 }, undefined, { src: cover, width: 424, height: 550 }),
-    ]));
+    children.push(
+      h('div', { display: 'flex', width: 424, padding: 32, paddingLeft: 0, marginLeft: 'auto' }, [
+        h('img', { width: 424, height: 550, objectFit: 'cover', borderRadius: 24 }, undefined, {
+          src: cover,
+          width: 424,
+          height: 550,
+        }),
+      ]),
+    );
   }
-  return h('div', {
-    display: 'flex', width: '100%', height: '100%', background: '#ffffff', fontFamily: FONT_FAMILY,
-    borderTop: `${BAND}px solid ${card.accent}`,
-  }, children);
+  return h(
+    'div',
+    {
+      display: 'flex',
+      width: '100%',
+      height: '100%',
+      background: '#ffffff',
+      fontFamily: FONT_FAMILY,
+      borderTop: `${BAND}px solid ${card.accent}`,
+    },
+    children,
+  );
 }
 
 /**
@@ -125,10 +205,17 @@ function loadFonts() {
   fonts ??= (async () => {
     const require = createRequire(import.meta.url);
     const dir = require.resolve('@fontsource/inter/package.json').replace(/package\.json$/, 'files/');
-    const files = (['latin', 'latin-ext'] as const).flatMap((subset) => ([400, 700] as const).map((weight) => ({ subset, weight })));
-    return Promise.all(files.map(async ({ subset, weight }) => ({
-      name: subset === 'latin' ? 'Inter' : 'Inter Ext', weight, style: 'normal' as const, data: await readFile(`${dir}inter-${subset}-${weight}-normal.woff`),
-    })));
+    const files = (['latin', 'latin-ext'] as const).flatMap((subset) =>
+      ([400, 700] as const).map((weight) => ({ subset, weight })),
+    );
+    return Promise.all(
+      files.map(async ({ subset, weight }) => ({
+        name: subset === 'latin' ? 'Inter' : 'Inter Ext',
+        weight,
+        style: 'normal' as const,
+        data: await readFile(`${dir}inter-${subset}-${weight}-normal.woff`),
+      })),
+    );
   })();
   return fonts;
 }
@@ -142,7 +229,10 @@ export async function coverDataUrl(url: string, fetcher: typeof fetch = fetch): 
     const res = await fetcher(url, { signal: AbortSignal.timeout(10_000) });
     if (!res.ok) return null;
     const { default: sharp } = await import('sharp');
-    const jpeg = await sharp(Buffer.from(await res.arrayBuffer())).resize(424 * 2, 550 * 2, { fit: 'cover' }).jpeg({ quality: 82 }).toBuffer();
+    const jpeg = await sharp(Buffer.from(await res.arrayBuffer()))
+      .resize(424 * 2, 550 * 2, { fit: 'cover' })
+      .jpeg({ quality: 82 })
+      .toBuffer();
     return `data:image/jpeg;base64,${jpeg.toString('base64')}`;
   } catch {
     return null;
@@ -153,11 +243,18 @@ export async function coverDataUrl(url: string, fetcher: typeof fetch = fetch): 
 export async function renderOgImage(card: OgCard, fetcher: typeof fetch = fetch): Promise<Uint8Array> {
   const [{ default: satori }, { Resvg }] = await Promise.all([import('satori'), import('@resvg/resvg-js')]);
   const cover = card.coverUrl ? await coverDataUrl(card.coverUrl, fetcher) : null;
-  const svg = await satori(cardTree(card, cover) as Parameters<typeof satori>[0], { width: OG_WIDTH, height: OG_HEIGHT, fonts: await loadFonts() });
+  const svg = await satori(cardTree(card, cover) as Parameters<typeof satori>[0], {
+    width: OG_WIDTH,
+    height: OG_HEIGHT,
+    fonts: await loadFonts(),
+  });
   const image = new Resvg(svg, { fitTo: { mode: 'width', value: OG_WIDTH } }).render();
   // sharp encodes the pixels in ~3 ms where resvg's own PNG encoder takes ~50 ms (the card is opaque: RGB).
   const { default: sharp } = await import('sharp');
-  const png = await sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 4 } }).removeAlpha().png({ compressionLevel: 6 }).toBuffer();
+  const png = await sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 4 } })
+    .removeAlpha()
+    .png({ compressionLevel: 6 })
+    .toBuffer();
   return new Uint8Array(png);
 }
 
@@ -167,11 +264,23 @@ export function pngResponse(png: Uint8Array): Response {
 }
 
 /** The card of a post or project: its title, the site's name and author, the accent colour and cover. */
-export function ogCard(opts: { title: string; kicker: string; author?: string; cover?: Image | null; settings: Settings; site: URL | string }): OgCard {
+export function ogCard(opts: {
+  title: string;
+  kicker: string;
+  author?: string;
+  cover?: Image | null;
+  settings: Settings;
+  site: URL | string;
+}): OgCard {
   const s = opts.settings;
   return {
-    title: opts.title, kicker: opts.kicker, siteTitle: s.site.title, author: opts.author || s.author.name, host: new URL(opts.site).host,
-    accent: accentOf(s.site.accentColor), coverUrl: coverSource(opts.cover),
+    title: opts.title,
+    kicker: opts.kicker,
+    siteTitle: s.site.title,
+    author: opts.author || s.author.name,
+    host: new URL(opts.site).host,
+    accent: accentOf(s.site.accentColor),
+    coverUrl: coverSource(opts.cover),
   };
 }
 
@@ -180,6 +289,10 @@ export function ogImagePath(kind: 'blog' | 'projects' | 'site', slug?: string): 
   return kind === 'site' ? '/og/site.png' : `/og/${kind}/${slug}.png`;
 }
 
-export function ogImageMeta(site: URL | string, path: string, alt: string): { url: string; width: number; height: number; alt: string } {
+export function ogImageMeta(
+  site: URL | string,
+  path: string,
+  alt: string,
+): { url: string; width: number; height: number; alt: string } {
   return { url: new URL(path, site).toString(), width: OG_WIDTH, height: OG_HEIGHT, alt };
 }

@@ -15,10 +15,16 @@ let highlighter: Promise<{ hl: Highlighter; languages: Set<string> }> | null = n
 function shiki(): Promise<{ hl: Highlighter; languages: Set<string> }> {
   // Loaded on the first code block only (a build that renders none never pays for it), then one
   // highlighter per build process; the JS regex engine needs no wasm.
-  highlighter ??= import('shiki').then(async ({ bundledLanguages, createHighlighter, createJavaScriptRegexEngine }) => ({
-    hl: await createHighlighter({ themes: [THEMES.light, THEMES.dark], langs: [], engine: createJavaScriptRegexEngine() }),
-    languages: new Set(Object.keys(bundledLanguages)),
-  }));
+  highlighter ??= import('shiki').then(
+    async ({ bundledLanguages, createHighlighter, createJavaScriptRegexEngine }) => ({
+      hl: await createHighlighter({
+        themes: [THEMES.light, THEMES.dark],
+        langs: [],
+        engine: createJavaScriptRegexEngine(),
+      }),
+      languages: new Set(Object.keys(bundledLanguages)),
+    }),
+  );
   return highlighter;
 }
 
@@ -34,7 +40,8 @@ export function decodeEntities(text: string): string {
   });
 }
 
-const attr = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+const attr = (text: string) =>
+  text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 /** Highlights every `<pre><code class="language-x">` block; unknown languages stay plain (but get the same frame). */
 export async function highlightCode(html: string): Promise<string> {
@@ -48,8 +55,12 @@ export async function highlightCode(html: string): Promise<string> {
     const lang = languages.has(requested) ? requested : 'text';
     if (lang !== 'text' && !hl.getLoadedLanguages().includes(lang)) await hl.loadLanguage(lang as BundledLanguage);
     const code = decodeEntities(m[2]!);
-    const highlighted = hl.codeToHtml(code, { lang, themes: THEMES, defaultColor: false })
-      .replace(/^<pre class="([^"]*)" style="[^"]*"/, `<pre class="$1"${requested ? ` data-lang="${attr(requested)}"` : ''}`);
+    const highlighted = hl
+      .codeToHtml(code, { lang, themes: THEMES, defaultColor: false })
+      .replace(
+        /^<pre class="([^"]*)" style="[^"]*"/,
+        `<pre class="$1"${requested ? ` data-lang="${attr(requested)}"` : ''}`,
+      );
     out += html.slice(at, m.index) + highlighted;
     at = m.index! + m[0].length;
   }
@@ -94,7 +105,11 @@ export function responsiveImages(html: string, images: readonly Image[], sizes =
     const media = byKey.get(url) ?? byKey.get(mediaSha(url) ?? '');
     if (!media) return whole;
     const set = (format: string) =>
-      media.variants.filter((v) => v.format === format).sort((a, b) => a.width - b.width).map((v) => `${attr(v.url)} ${v.width}w`).join(', ');
+      media.variants
+        .filter((v) => v.format === format)
+        .sort((a, b) => a.width - b.width)
+        .map((v) => `${attr(v.url)} ${v.width}w`)
+        .join(', ');
     const sources = ['avif', 'webp'].flatMap((f) => {
       const srcset = set(f);
       return srcset ? [`<source type="image/${f}" srcset="${srcset}" sizes="${attr(sizes)}">`] : [];

@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { buildIndex, fold, search, words, type SearchSource } from './search-text.ts';
 
-const doc = (title: string, body = '', kind: SearchSource['kind'] = 'post'): SearchSource =>
-  ({ url: `/${fold(title).replace(/\W+/g, '-')}/`, kind, title, excerpt: '', keywords: [], body });
+const doc = (title: string, body = '', kind: SearchSource['kind'] = 'post'): SearchSource => ({
+  url: `/${fold(title).replace(/\W+/g, '-')}/`,
+  kind,
+  title,
+  excerpt: '',
+  keywords: [],
+  body,
+});
 
 describe('fold', () => {
   it('makes Turkish i forms, diacritics and case one', () => {
@@ -11,7 +17,9 @@ describe('fold', () => {
   });
 
   it('splits words on anything but letters and digits, keeping other scripts', () => {
-    expect(words('Node.js, 127.0.0.1’e — Привет a')).toEqual(['node', 'js', '127', 'e', 'привет'].filter((w) => w.length >= 2));
+    expect(words('Node.js, 127.0.0.1’e — Привет a')).toEqual(
+      ['node', 'js', '127', 'e', 'привет'].filter((w) => w.length >= 2),
+    );
   });
 });
 
@@ -24,7 +32,11 @@ describe('search', () => {
   ]);
 
   it('finds a word however it is typed, and by the start of a longer word (Turkish suffixes)', () => {
-    for (const q of ['ışık', 'isik', 'IŞIK', 'ISIK']) expect(search(index, q).map((h) => h.doc.t), q).toEqual(['Işık ve gölge']);
+    for (const q of ['ışık', 'isik', 'IŞIK', 'ISIK'])
+      expect(
+        search(index, q).map((h) => h.doc.t),
+        q,
+      ).toEqual(['Işık ve gölge']);
     expect(search(index, 'konteyner')[0]!.doc.t).toBe('Docker konteynerlerini güvenle çalıştırmak');
     expect(search(index, 'IĞDIR')[0]!.doc.t).toBe('Docker konteynerlerini güvenle çalıştırmak');
     expect(search(index, 'onbellek')[0]!.doc.k).toBe('project');

@@ -62,7 +62,10 @@ export function documentTerms(src: Pick<SearchSource, 'title' | 'keywords' | 'ex
 }
 
 /** The index of `sources`; `terms(i)` may return a document's `documentTerms` kept from an earlier build. */
-export function buildIndex(sources: SearchSource[], terms: (i: number) => string = (i) => documentTerms(sources[i]!)): SearchIndex {
+export function buildIndex(
+  sources: SearchSource[],
+  terms: (i: number) => string = (i) => documentTerms(sources[i]!),
+): SearchIndex {
   const byTerm = new Map<string, string[]>();
   sources.forEach((_src, doc) => {
     const pairs = terms(doc).split(' ');
@@ -76,7 +79,13 @@ export function buildIndex(sources: SearchSource[], terms: (i: number) => string
   const sorted = [...byTerm.keys()].sort();
   return {
     v: 1,
-    docs: sources.map((s) => ({ u: s.url, t: s.title, k: s.kind, x: s.excerpt.slice(0, 240), ...(s.date ? { d: s.date } : {}) })),
+    docs: sources.map((s) => ({
+      u: s.url,
+      t: s.title,
+      k: s.kind,
+      x: s.excerpt.slice(0, 240),
+      ...(s.date ? { d: s.date } : {}),
+    })),
     terms: sorted,
     postings: sorted.map((term) => byTerm.get(term)!.join(',')),
   };
@@ -104,10 +113,15 @@ export function search(index: SearchIndex, query: string, limit = 30): SearchHit
     }
     // Every word must match: after the first, only documents found so far stay.
     const prev = scores;
-    scores = new Map([...found].filter(([doc]) => n === 0 || prev.has(doc)).map(([doc, s]) => [doc, s + (prev.get(doc) ?? 0)]));
+    scores = new Map(
+      [...found].filter(([doc]) => n === 0 || prev.has(doc)).map(([doc, s]) => [doc, s + (prev.get(doc) ?? 0)]),
+    );
     if (scores.size === 0) return [];
   }
-  return [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, limit).map(([doc, score]) => ({ doc: index.docs[doc]!, score }));
+  return [...scores]
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .slice(0, limit)
+    .map(([doc, score]) => ({ doc: index.docs[doc]!, score }));
 }
 
 function lowerBound(sorted: string[], key: string): number {

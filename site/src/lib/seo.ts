@@ -23,20 +23,28 @@ export interface PageMeta {
 export function ogImage(media: Image | null | undefined): PageMeta['image'] {
   if (!media) return null;
   const webp = media.variants.filter((v) => v.format === 'webp').sort((a, b) => b.width - a.width)[0];
-  return webp ? { url: webp.url, width: webp.width, height: webp.height, alt: media.alt } : { url: media.url, width: media.width, height: media.height, alt: media.alt };
+  return webp
+    ? { url: webp.url, width: webp.width, height: webp.height, alt: media.alt }
+    : { url: media.url, width: media.width, height: media.height, alt: media.alt };
 }
 
 export function websiteLd(s: Settings, origin: string): Record<string, unknown> {
   return {
-    '@context': 'https://schema.org', '@type': 'WebSite', name: s.site.title, description: s.site.description,
-    url: `${origin}/`, inLanguage: s.site.locale,
+    '@context': 'https://schema.org',
+    '@type': 'WebSite',
+    name: s.site.title,
+    description: s.site.description,
+    url: `${origin}/`,
+    inLanguage: s.site.locale,
     ...(s.author.name ? { author: personLd(s, origin) } : {}),
   };
 }
 
 export function personLd(s: Settings, origin: string): Record<string, unknown> {
   return {
-    '@type': 'Person', name: s.author.name, url: `${origin}/about/`,
+    '@type': 'Person',
+    name: s.author.name,
+    url: `${origin}/about/`,
     ...(s.social.length ? { sameAs: s.social.filter((l) => l.url.startsWith('http')).map((l) => l.url) } : {}),
   };
 }
@@ -48,10 +56,24 @@ export function ogLocale(locale: string): string {
   return `${l}_${(region ?? ({ tr: 'TR', en: 'US' } as Record<string, string>)[l] ?? l).toUpperCase()}`;
 }
 
-export function postLd(post: Post, url: string, s: Settings, origin: string, image: PageMeta['image'], locale = s.site.locale): Record<string, unknown> {
+export function postLd(
+  post: Post,
+  url: string,
+  s: Settings,
+  origin: string,
+  image: PageMeta['image'],
+  locale = s.site.locale,
+): Record<string, unknown> {
   return {
-    '@context': 'https://schema.org', '@type': 'BlogPosting', headline: post.title, description: post.excerpt,
-    datePublished: post.publishedAt, dateModified: post.updatedAt, url, mainEntityOfPage: url, inLanguage: locale,
+    '@context': 'https://schema.org',
+    '@type': 'BlogPosting',
+    headline: post.title,
+    description: post.excerpt,
+    datePublished: post.publishedAt,
+    dateModified: post.updatedAt,
+    url,
+    mainEntityOfPage: url,
+    inLanguage: locale,
     author: { '@type': 'Person', name: post.author.name || s.author.name },
     publisher: { '@type': 'Person', name: s.author.name || s.site.title, url: `${origin}/` },
     keywords: post.tags.map((t) => t.name).join(', '),
@@ -61,7 +83,11 @@ export function postLd(post: Post, url: string, s: Settings, origin: string, ima
 
 export function projectLd(p: Project, url: string): Record<string, unknown> {
   return {
-    '@context': 'https://schema.org', '@type': 'SoftwareSourceCode', name: p.title, description: p.summary, url,
+    '@context': 'https://schema.org',
+    '@type': 'SoftwareSourceCode',
+    name: p.title,
+    description: p.summary,
+    url,
     ...(p.repoUrl ? { codeRepository: p.repoUrl } : {}),
     ...(p.techStack.length ? { programmingLanguage: p.techStack } : {}),
   };
@@ -69,7 +95,8 @@ export function projectLd(p: Project, url: string): Record<string, unknown> {
 
 export function breadcrumbLd(items: { name: string; url: string }[]): Record<string, unknown> {
   return {
-    '@context': 'https://schema.org', '@type': 'BreadcrumbList',
+    '@context': 'https://schema.org',
+    '@type': 'BreadcrumbList',
     itemListElement: items.map((it, i) => ({ '@type': 'ListItem', position: i + 1, name: it.name, item: it.url })),
   };
 }
@@ -80,5 +107,8 @@ export function jsonLdText(data: unknown): string {
 }
 
 export function xmlEscape(text: string): string {
-  return text.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
+  return text.replace(
+    /[<>&'"]/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!,
+  );
 }

@@ -33,22 +33,35 @@ async function entries<T>(name: 'posts' | 'projects' | 'pages' | 'skills' | 'tag
 
 /** Published posts, newest first. */
 export async function posts(): Promise<Entry<Post>[]> {
-  return (await entries<Post>('posts')).sort((a, b) => b.data.publishedAt.localeCompare(a.data.publishedAt) || b.id.localeCompare(a.id));
+  return (await entries<Post>('posts')).sort(
+    (a, b) => b.data.publishedAt.localeCompare(a.data.publishedAt) || b.id.localeCompare(a.id),
+  );
 }
 
 export async function projects(): Promise<Entry<Project>[]> {
-  return (await entries<Project>('projects')).sort((a, b) => a.data.sortOrder - b.data.sortOrder || a.data.title.localeCompare(b.data.title));
+  return (await entries<Project>('projects')).sort(
+    (a, b) => a.data.sortOrder - b.data.sortOrder || a.data.title.localeCompare(b.data.title),
+  );
 }
 
 export const pages = () => entries<SitePage>('pages');
 /** PaaS apps marked public, with their status as of this build (the /paas/ page refreshes it). */
-export const apps = async () => (await entries<AppListing>('apps')).map((e) => e.data).sort((a, b) => a.name.localeCompare(b.name));
-export const skills = async () => (await entries<Skill>('skills')).map((e) => e.data).sort((a, b) => a.category.localeCompare(b.category) || a.sortOrder - b.sortOrder);
-export const tags = async () => (await entries<Tag>('tags')).map((e) => e.data).sort((a, b) => b.postCount - a.postCount || a.name.localeCompare(b.name));
+export const apps = async () =>
+  (await entries<AppListing>('apps')).map((e) => e.data).sort((a, b) => a.name.localeCompare(b.name));
+export const skills = async () =>
+  (await entries<Skill>('skills'))
+    .map((e) => e.data)
+    .sort((a, b) => a.category.localeCompare(b.category) || a.sortOrder - b.sortOrder);
+export const tags = async () =>
+  (await entries<Tag>('tags'))
+    .map((e) => e.data)
+    .sort((a, b) => b.postCount - a.postCount || a.name.localeCompare(b.name));
 
 export async function settingsEntry(): Promise<Entry<Settings>> {
   const e = await getEntry('settings', 'site');
-  return e ? { id: e.id, data: e.data as Settings, digest: String((e as { digest?: string }).digest ?? '') } : { id: 'site', data: FALLBACK_SETTINGS, digest: 'fallback' };
+  return e
+    ? { id: e.id, data: e.data as Settings, digest: String((e as { digest?: string }).digest ?? '') }
+    : { id: 'site', data: FALLBACK_SETTINGS, digest: 'fallback' };
 }
 
 export async function settings(): Promise<Settings> {
@@ -75,10 +88,29 @@ export function publicApiUrl(): string {
 export const PAGE_SIZE = 20;
 
 /** Paths the site uses itself; a CMS page with one of these slugs is not published at the root (`about` has its own page). */
-export const RESERVED_SLUGS = new Set(['about', 'blog', 'tags', 'projects', 'contact', 'paas', 'preview', 'search', 'search-index.json', '404', 'rss.xml', 'sitemap.xml', 'robots.txt', '_astro', '_builder']);
+export const RESERVED_SLUGS = new Set([
+  'about',
+  'blog',
+  'tags',
+  'projects',
+  'contact',
+  'paas',
+  'preview',
+  'search',
+  'search-index.json',
+  '404',
+  'rss.xml',
+  'sitemap.xml',
+  'robots.txt',
+  '_astro',
+  '_builder',
+]);
 
 /** `[...page]` params for a paginated list: undefined for page 1, `page/2` onwards. */
-export function paginate<T>(items: T[], size = PAGE_SIZE): { param: string | undefined; page: number; pages: number; items: T[] }[] {
+export function paginate<T>(
+  items: T[],
+  size = PAGE_SIZE,
+): { param: string | undefined; page: number; pages: number; items: T[] }[] {
   const pages = Math.max(1, Math.ceil(items.length / size));
   return Array.from({ length: pages }, (_, i) => ({
     param: i === 0 ? undefined : `page/${i + 1}`,
@@ -91,4 +123,3 @@ export function paginate<T>(items: T[], size = PAGE_SIZE): { param: string | und
 export function pageHref(base: string, page: number): string {
   return page <= 1 ? base : `${base}page/${page}/`;
 }
-

@@ -9,7 +9,12 @@ export const GET: APIRoute = async ({ site }) => {
   const s = await settings();
   const origin = new URL(site!).origin;
   return rssFeed({
-    settings: s, origin, self: `${origin}/rss.xml`, title: s.site.title, link: `${origin}/`, description: s.site.description,
+    settings: s,
+    origin,
+    self: `${origin}/rss.xml`,
+    title: s.site.title,
+    link: `${origin}/`,
+    description: s.site.description,
     posts: (await posts()).slice(0, ITEMS).map((e) => e.data),
   });
 };

@@ -5,7 +5,10 @@ import { decodeEntities } from '../lib/prose.ts';
 import { buildIndex, documentTerms, type SearchSource } from '../lib/search-text.ts';
 import { pages, posts, projects, RESERVED_SLUGS } from '../lib/site-data.ts';
 
-const text = (html: string) => decodeEntities(html.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ').trim();
+const text = (html: string) =>
+  decodeEntities(html.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]+>/g, ' '))
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /**
  * Each document's words, kept between builds in the builder's cache directory by content digest:
@@ -40,17 +43,41 @@ export const GET: APIRoute = async () => {
   const key = (collection: string, digest: string) => (digest ? `${collection}:${digest}` : null);
   const items: Item[] = [
     ...(await posts()).map(({ data: p, digest }) => ({
-      key: key('post', digest), html: p.html,
-      source: { url: `/blog/${p.slug}/`, kind: 'post' as const, title: p.title, excerpt: p.excerpt, keywords: p.tags.map((t) => t.name), date: p.publishedAt },
+      key: key('post', digest),
+      html: p.html,
+      source: {
+        url: `/blog/${p.slug}/`,
+        kind: 'post' as const,
+        title: p.title,
+        excerpt: p.excerpt,
+        keywords: p.tags.map((t) => t.name),
+        date: p.publishedAt,
+      },
     })),
     ...(await projects()).map(({ data: p, digest }) => ({
-      key: key('project', digest), html: p.html,
-      source: { url: `/projects/${p.slug}/`, kind: 'project' as const, title: p.title, excerpt: p.summary, keywords: p.techStack },
+      key: key('project', digest),
+      html: p.html,
+      source: {
+        url: `/projects/${p.slug}/`,
+        kind: 'project' as const,
+        title: p.title,
+        excerpt: p.summary,
+        keywords: p.techStack,
+      },
     })),
-    ...(await pages()).filter((e) => e.data.slug === 'about' || !RESERVED_SLUGS.has(e.data.slug)).map(({ data: p, digest }) => ({
-      key: key('page', digest), html: p.html,
-      source: { url: `/${p.slug}/`, kind: 'page' as const, title: p.title, excerpt: p.seoDescription || text(p.html).slice(0, 200), keywords: [] },
-    })),
+    ...(await pages())
+      .filter((e) => e.data.slug === 'about' || !RESERVED_SLUGS.has(e.data.slug))
+      .map(({ data: p, digest }) => ({
+        key: key('page', digest),
+        html: p.html,
+        source: {
+          url: `/${p.slug}/`,
+          kind: 'page' as const,
+          title: p.title,
+          excerpt: p.seoDescription || text(p.html).slice(0, 200),
+          keywords: [],
+        },
+      })),
   ];
   const before = await cached();
   const kept: Record<string, string> = {};
@@ -61,6 +88,9 @@ export const GET: APIRoute = async () => {
     return value;
   });
   if (CACHE) await writeFile(CACHE, JSON.stringify({ v: VERSION, terms: kept })).catch(() => undefined);
-  const index = buildIndex(items.map((i) => ({ ...i.source, body: '' })), (i) => terms[i]!);
+  const index = buildIndex(
+    items.map((i) => ({ ...i.source, body: '' })),
+    (i) => terms[i]!,
+  );
   return new Response(JSON.stringify(index), { headers: { 'content-type': 'application/json; charset=utf-8' } });
 };

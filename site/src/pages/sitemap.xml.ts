@@ -8,19 +8,29 @@ export const GET: APIRoute = async ({ site }) => {
   const allPosts = (await posts()).map((e) => e.data);
   const urls: { loc: string; lastmod?: string }[] = [
     { loc: '/', lastmod: allPosts[0]?.updatedAt },
-    ...paginate(allPosts).map((p) => ({ loc: p.page === 1 ? '/blog/' : `/blog/page/${p.page}/`, lastmod: p.items[0]?.updatedAt })),
+    ...paginate(allPosts).map((p) => ({
+      loc: p.page === 1 ? '/blog/' : `/blog/page/${p.page}/`,
+      lastmod: p.items[0]?.updatedAt,
+    })),
     ...allPosts.map((p) => ({ loc: `/blog/${p.slug}/`, lastmod: p.updatedAt })),
     { loc: '/projects/' },
     ...(await projects()).map((e) => ({ loc: `/projects/${e.data.slug}/`, lastmod: e.data.updatedAt })),
     { loc: '/tags/' },
     ...(await tags()).map((t) => ({ loc: `/tags/${t.slug}/` })),
-    ...(await pages()).filter((e) => e.data.slug === 'about' || !RESERVED_SLUGS.has(e.data.slug)).map((e) => ({ loc: `/${e.data.slug}/`, lastmod: e.data.updatedAt })),
+    ...(await pages())
+      .filter((e) => e.data.slug === 'about' || !RESERVED_SLUGS.has(e.data.slug))
+      .map((e) => ({ loc: `/${e.data.slug}/`, lastmod: e.data.updatedAt })),
     { loc: '/contact/' },
     ...((await apps()).length ? [{ loc: '/paas/' }] : []),
   ];
   const seen = new Set<string>();
-  const body = urls.filter((u) => !seen.has(u.loc) && seen.add(u.loc)).map((u) =>
-    `  <url><loc>${xmlEscape(origin + u.loc)}</loc>${u.lastmod ? `<lastmod>${u.lastmod}</lastmod>` : ''}</url>`).join('\n');
+  const body = urls
+    .filter((u) => !seen.has(u.loc) && seen.add(u.loc))
+    .map(
+      (u) =>
+        `  <url><loc>${xmlEscape(origin + u.loc)}</loc>${u.lastmod ? `<lastmod>${u.lastmod}</lastmod>` : ''}</url>`,
+    )
+    .join('\n');
   const xml = `<?xml version="1.0" encoding="UTF-8"?>
 <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
 ${body}

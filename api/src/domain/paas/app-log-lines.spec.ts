@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { dockerSince, formatCursor, messageLines, parseCursor, ResumeFilter, splitTimestamp } from './app-log-lines.js';
 
 describe('splitTimestamp', () => {
-  it('splits Docker\'s RFC 3339 nanosecond prefix and pads the fraction to 9 digits', () => {
-    expect(splitTimestamp('2024-05-01T10:00:00.123456789Z hello world')).toEqual({ ts: '2024-05-01T10:00:00.123456789Z', text: 'hello world' });
+  it("splits Docker's RFC 3339 nanosecond prefix and pads the fraction to 9 digits", () => {
+    expect(splitTimestamp('2024-05-01T10:00:00.123456789Z hello world')).toEqual({
+      ts: '2024-05-01T10:00:00.123456789Z',
+      text: 'hello world',
+    });
     expect(splitTimestamp('2024-05-01T10:00:00.5Z x')).toEqual({ ts: '2024-05-01T10:00:00.500000000Z', text: 'x' });
     expect(splitTimestamp('2024-05-01T10:00:00Z x').ts).toBe('2024-05-01T10:00:00.000000000Z');
   });
@@ -16,7 +19,9 @@ describe('splitTimestamp', () => {
 
 describe('messageLines', () => {
   it('gives one line per newline with the message timestamp, without CR or the final newline', () => {
-    expect(messageLines('stderr', '2024-05-01T10:00:00.000000001Z boom\r\n', 100)).toEqual([{ ts: '2024-05-01T10:00:00.000000001Z', stream: 'stderr', line: 'boom' }]);
+    expect(messageLines('stderr', '2024-05-01T10:00:00.000000001Z boom\r\n', 100)).toEqual([
+      { ts: '2024-05-01T10:00:00.000000001Z', stream: 'stderr', line: 'boom' },
+    ]);
     expect(messageLines('stdout', '2024-05-01T10:00:00.000000001Z a\nb\n', 100).map((l) => l.line)).toEqual(['a', 'b']);
     expect(messageLines('stdout', '2024-05-01T10:00:00.000000001Z \n', 100).map((l) => l.line)).toEqual(['']);
   });
@@ -25,7 +30,10 @@ describe('messageLines', () => {
     const lines = messageLines('stdout', '2024-05-01T10:00:00.000000001Z \r 10%\r 55%\r100%\r\n', 100);
     expect(lines.map((l) => l.line)).toEqual([' 10%', ' 55%', '100%']);
     expect(lines.every((l) => l.ts === '2024-05-01T10:00:00.000000001Z')).toBe(true);
-    expect(messageLines('stderr', '2024-05-01T10:00:00.000000001Z warn\rerror\n', 100).map((l) => l.line)).toEqual(['warn', 'error']);
+    expect(messageLines('stderr', '2024-05-01T10:00:00.000000001Z warn\rerror\n', 100).map((l) => l.line)).toEqual([
+      'warn',
+      'error',
+    ]);
   });
 
   it('cuts long lines', () => {
@@ -42,7 +50,7 @@ describe('cursors', () => {
     expect(parseCursor('2024-05-01T10:00:00.000000001Z -1')).toBeNull();
   });
 
-  it('turns a timestamp into Docker\'s since (seconds.nanoseconds)', () => {
+  it("turns a timestamp into Docker's since (seconds.nanoseconds)", () => {
     expect(dockerSince('2024-05-01T10:00:00.000000001Z')).toBe('1714557600.000000001');
     expect(dockerSince('')).toBeUndefined();
   });

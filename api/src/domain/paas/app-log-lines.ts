@@ -35,7 +35,11 @@ export function splitTimestamp(message: string): { ts: string; text: string } {
  */
 export function messageLines(stream: AppLogStream, message: string, maxLine: number): AppLogLine[] {
   const { ts, text } = splitTimestamp(message);
-  return splitLines(text).map((line) => ({ ts, stream, line: line.length > maxLine ? `${line.slice(0, maxLine)}…` : line }));
+  return splitLines(text).map((line) => ({
+    ts,
+    stream,
+    line: line.length > maxLine ? `${line.slice(0, maxLine)}…` : line,
+  }));
 }
 
 /** Docker's `since` parameter for a cursor timestamp (seconds.nanoseconds; the engine sends lines at or after it). */

@@ -13,7 +13,9 @@ describe('generateDeployKey', () => {
     for (let i = 0; i < 5; i++) {
       const key = generateDeployKey(deployKeyComment('my-blog'));
       expect(key.publicKey).toMatch(/^ssh-ed25519 AAAAC3NzaC1lZDI1NTE5[A-Za-z0-9+/]{48} omervision-my-blog$/);
-      expect(key.privateKey).toMatch(/^-----BEGIN OPENSSH PRIVATE KEY-----\n([A-Za-z0-9+/=]{1,70}\n)+-----END OPENSSH PRIVATE KEY-----\n$/);
+      expect(key.privateKey).toMatch(
+        /^-----BEGIN OPENSSH PRIVATE KEY-----\n([A-Za-z0-9+/=]{1,70}\n)+-----END OPENSSH PRIVATE KEY-----\n$/,
+      );
       const file = join(dir, `key${i}`);
       writeFileSync(file, key.privateKey, { mode: 0o600 });
       expect(execFileSync('ssh-keygen', ['-y', '-f', file], { encoding: 'utf8' }).trim()).toBe(key.publicKey);

@@ -52,13 +52,22 @@ function publicBlob(pub: Buffer): Buffer {
 
 function openSshPrivateKey(blob: Buffer, pub: Buffer, seed: Buffer, comment: string): string {
   const check = randomBytes(4);
-  let secret = Buffer.concat([check, check, sshString(KEY_TYPE), sshString(pub), sshString(Buffer.concat([seed, pub])), sshString(comment)]);
+  let secret = Buffer.concat([
+    check,
+    check,
+    sshString(KEY_TYPE),
+    sshString(pub),
+    sshString(Buffer.concat([seed, pub])),
+    sshString(comment),
+  ]);
   // Padded with 1, 2, 3… to the cipher block size (8 for "none").
   const pad = (8 - (secret.length % 8)) % 8;
   secret = Buffer.concat([secret, Buffer.from(Array.from({ length: pad }, (_, i) => i + 1))]);
   const body = Buffer.concat([
     Buffer.from('openssh-key-v1\0', 'latin1'),
-    sshString('none'), sshString('none'), sshString(''),
+    sshString('none'),
+    sshString('none'),
+    sshString(''),
     uint32(1),
     sshString(blob),
     sshString(secret),

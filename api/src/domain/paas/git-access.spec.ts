@@ -2,7 +2,17 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { generateDeployKey } from './deploy-key.js';
 import {
-  defaultGitUsername, explainCloneFailure, hostKeyAlias, learnedHostKey, parseKnownHost, scrub, secretsOf, shellQuote, sshCommand, tokenEnv, type CloneAuth,
+  defaultGitUsername,
+  explainCloneFailure,
+  hostKeyAlias,
+  learnedHostKey,
+  parseKnownHost,
+  scrub,
+  secretsOf,
+  shellQuote,
+  sshCommand,
+  tokenEnv,
+  type CloneAuth,
 } from './git-access.js';
 import type { RepoSource } from './repo-source.js';
 
@@ -15,12 +25,19 @@ const HOST_LINE = 'git.example ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFvuA5hykwEyv
 describe('tokenEnv', () => {
   it('carries the token as git config in the environment, as an HTTP Basic header', () => {
     const env = tokenEnv('oauth2', TOKEN);
-    expect(env).toEqual({ GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: 'http.extraHeader', GIT_CONFIG_VALUE_0: `Authorization: Basic ${Buffer.from(`oauth2:${TOKEN}`).toString('base64')}` });
+    expect(env).toEqual({
+      GIT_CONFIG_COUNT: '1',
+      GIT_CONFIG_KEY_0: 'http.extraHeader',
+      GIT_CONFIG_VALUE_0: `Authorization: Basic ${Buffer.from(`oauth2:${TOKEN}`).toString('base64')}`,
+    });
   });
 
   it('is what git reads: the header reaches the server and the token no command line', () => {
     // `git config --get` through the same environment shows git sees the header from GIT_CONFIG_*.
-    const seen = execFileSync('git', ['config', '--get', 'http.extraHeader'], { env: { PATH: process.env.PATH, HOME: '/nonexistent', GIT_CONFIG_NOSYSTEM: '1', ...tokenEnv('oauth2', TOKEN) }, encoding: 'utf8' });
+    const seen = execFileSync('git', ['config', '--get', 'http.extraHeader'], {
+      env: { PATH: process.env.PATH, HOME: '/nonexistent', GIT_CONFIG_NOSYSTEM: '1', ...tokenEnv('oauth2', TOKEN) },
+      encoding: 'utf8',
+    });
     expect(seen.trim()).toBe(tokenEnv('oauth2', TOKEN).GIT_CONFIG_VALUE_0);
   });
 
@@ -47,7 +64,10 @@ describe('scrub', () => {
   it('removes the deploy key material', () => {
     const key = generateDeployKey('c');
     const lines = key.privateKey.split('\n').slice(1, 3);
-    const out = scrub(`oops ${lines.join('\n')}`, secretsOf({ kind: 'ssh', privateKey: key.privateKey, knownHost: null }));
+    const out = scrub(
+      `oops ${lines.join('\n')}`,
+      secretsOf({ kind: 'ssh', privateKey: key.privateKey, knownHost: null }),
+    );
     for (const line of lines) expect(out).not.toContain(line);
   });
 });
@@ -59,31 +79,56 @@ describe('sshCommand', () => {
     const first = sshCommand(pin, files, false);
     expect(first.startsWith('ssh -F /dev/null ')).toBe(true);
     for (const option of [
-      'HostName=93.184.215.14', 'HostKeyAlias=git.example', 'StrictHostKeyChecking=accept-new', `UserKnownHostsFile=${files.knownHosts}`, 'GlobalKnownHostsFile=/dev/null',
-      `IdentityFile=${files.identity}`, 'IdentitiesOnly=yes', 'IdentityAgent=none', 'BatchMode=yes', 'ProxyCommand=none', 'ProxyJump=none', 'PasswordAuthentication=no',
-      'UpdateHostKeys=no', 'ControlMaster=no', 'ForwardAgent=no',
-    ]) expect(first).toContain(`-o ${option}`);
+      'HostName=93.184.215.14',
+      'HostKeyAlias=git.example',
+      'StrictHostKeyChecking=accept-new',
+      `UserKnownHostsFile=${files.knownHosts}`,
+      'GlobalKnownHostsFile=/dev/null',
+      `IdentityFile=${files.identity}`,
+      'IdentitiesOnly=yes',
+      'IdentityAgent=none',
+      'BatchMode=yes',
+      'ProxyCommand=none',
+      'ProxyJump=none',
+      'PasswordAuthentication=no',
+      'UpdateHostKeys=no',
+      'ControlMaster=no',
+      'ForwardAgent=no',
+    ])
+      expect(first).toContain(`-o ${option}`);
     expect(sshCommand(pin, files, true)).toContain('-o StrictHostKeyChecking=yes');
   });
 
   it('quotes what the shell must not read, and carries no secret', () => {
     const other = { ...pin, port: 2222 };
     expect(hostKeyAlias(other)).toBe('[git.example]:2222');
-    expect(sshCommand(other, { identity: "/tmp/it's here/k", knownHosts: '/tmp/x' }, true)).toContain(`-o 'HostKeyAlias=[git.example]:2222' -o StrictHostKeyChecking=yes`);
+    expect(sshCommand(other, { identity: "/tmp/it's here/k", knownHosts: '/tmp/x' }, true)).toContain(
+      `-o 'HostKeyAlias=[git.example]:2222' -o StrictHostKeyChecking=yes`,
+    );
     expect(shellQuote("/tmp/it's here/k")).toBe(`'/tmp/it'\\''s here/k'`);
     // What sh makes of it: the words ssh receives.
-    const words = execFileSync('sh', ['-c', `printf '%s\\n' ${sshCommand(other, { identity: "/tmp/it's $(id) here/k", knownHosts: '/tmp/x' }, true)}`], { encoding: 'utf8' }).split('\n');
+    const words = execFileSync(
+      'sh',
+      ['-c', `printf '%s\\n' ${sshCommand(other, { identity: "/tmp/it's $(id) here/k", knownHosts: '/tmp/x' }, true)}`],
+      { encoding: 'utf8' },
+    ).split('\n');
     expect(words).toContain("IdentityFile=/tmp/it's $(id) here/k");
     expect(words).toContain('HostKeyAlias=[git.example]:2222');
     const key = generateDeployKey('c');
-    for (const secret of secretsOf({ kind: 'ssh', privateKey: key.privateKey, knownHost: null })) expect(sshCommand(pin, files, false)).not.toContain(secret);
+    for (const secret of secretsOf({ kind: 'ssh', privateKey: key.privateKey, knownHost: null }))
+      expect(sshCommand(pin, files, false)).not.toContain(secret);
   });
 });
 
 describe('known hosts', () => {
   it('reads the line ssh wrote for the alias, with its fingerprint', () => {
     const learned = learnedHostKey(`other.example ssh-rsa AAAAB3NzaC1yc2E=\n${HOST_LINE}\n`, 'git.example');
-    expect(learned).toEqual({ line: HOST_LINE, host: 'git.example', type: 'ssh-ed25519', fingerprint: 'SHA256:OsUYe5vNyRlP9vLs3FfwU06f2wbTy+nU8Dgp+mctyUI' });
+    expect(learned).toEqual({
+      line: HOST_LINE,
+      host: 'git.example',
+      type: 'ssh-ed25519',
+      fingerprint: 'SHA256:OsUYe5vNyRlP9vLs3FfwU06f2wbTy+nU8Dgp+mctyUI',
+    });
     expect(learnedHostKey(HOST_LINE, 'elsewhere.example')).toBeNull();
   });
 
@@ -99,14 +144,21 @@ describe('known hosts', () => {
 describe('explainCloneFailure', () => {
   const withKey: CloneAuth = { kind: 'ssh', privateKey: 'k', knownHost: HOST_LINE };
   it('names a changed host key with the pinned fingerprint', () => {
-    const text = '@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@\n@    WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED!     @\nHost key verification failed.\nfatal: Could not read from remote repository.';
-    expect(explainCloneFailure(text, ssh, withKey)).toMatch(/^the ssh host key of git\.example changed: it is not the one pinned at the first clone \(ssh-ed25519 SHA256:OsUY/);
+    const text =
+      '@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@@\n@    WARNING: REMOTE HOST IDENTIFICATION HAS CHANGED!     @\nHost key verification failed.\nfatal: Could not read from remote repository.';
+    expect(explainCloneFailure(text, ssh, withKey)).toMatch(
+      /^the ssh host key of git\.example changed: it is not the one pinned at the first clone \(ssh-ed25519 SHA256:OsUY/,
+    );
   });
 
   it('names a refused deploy key, a refused or missing token', () => {
-    expect(explainCloneFailure('git@git.example: Permission denied (publickey).', ssh, withKey)).toMatch(/refused the app's deploy key/);
+    expect(explainCloneFailure('git@git.example: Permission denied (publickey).', ssh, withKey)).toMatch(
+      /refused the app's deploy key/,
+    );
     const fatal = "fatal: could not read Username for 'https://git.example': terminal prompts disabled";
-    expect(explainCloneFailure(fatal, https, { kind: 'token', username: 'u', token: TOKEN })).toMatch(/refused the access token/);
+    expect(explainCloneFailure(fatal, https, { kind: 'token', username: 'u', token: TOKEN })).toMatch(
+      /refused the access token/,
+    );
     expect(explainCloneFailure(fatal, https, { kind: 'none' })).toMatch(/needs credentials/);
     expect(explainCloneFailure('fatal: repository not found', https, { kind: 'none' })).toBeNull();
   });

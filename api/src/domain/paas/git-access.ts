@@ -47,7 +47,8 @@ export function tokenEnv(username: string, token: string): Record<string, string
 
 /** Every form in which a secret could show up in git's output. */
 export function secretsOf(auth: CloneAuth): string[] {
-  if (auth.kind === 'token') return [auth.token, basic(auth.username, auth.token), encodeURIComponent(auth.token)].filter((s) => s.length >= 4);
+  if (auth.kind === 'token')
+    return [auth.token, basic(auth.username, auth.token), encodeURIComponent(auth.token)].filter((s) => s.length >= 4);
   if (auth.kind === 'ssh') return auth.privateKey.split('\n').filter((l) => l.length >= 16 && !l.startsWith('-----'));
   return [];
 }
@@ -70,7 +71,12 @@ export function hostKeyAlias(pin: NonNullable<RepoSource['pin']>): string {
  * password or keyboard prompts, and the app's own known_hosts: `accept-new` on first use, `yes`
  * (refuse a changed key) once one is pinned.
  */
-export function sshCommand(pin: NonNullable<RepoSource['pin']>, files: { identity: string; knownHosts: string }, pinned: boolean, connectTimeoutS = 20): string {
+export function sshCommand(
+  pin: NonNullable<RepoSource['pin']>,
+  files: { identity: string; knownHosts: string },
+  pinned: boolean,
+  connectTimeoutS = 20,
+): string {
   const options: Record<string, string> = {
     HostName: pin.addresses[0]!.address,
     HostKeyAlias: hostKeyAlias(pin),
@@ -108,7 +114,13 @@ export function shellQuote(value: string): string {
 }
 
 const HOST_KEY_TYPES = new Set([
-  'ssh-ed25519', 'ssh-rsa', 'ecdsa-sha2-nistp256', 'ecdsa-sha2-nistp384', 'ecdsa-sha2-nistp521', 'sk-ssh-ed25519@openssh.com', 'sk-ecdsa-sha2-nistp256@openssh.com',
+  'ssh-ed25519',
+  'ssh-rsa',
+  'ecdsa-sha2-nistp256',
+  'ecdsa-sha2-nistp384',
+  'ecdsa-sha2-nistp521',
+  'sk-ssh-ed25519@openssh.com',
+  'sk-ecdsa-sha2-nistp256@openssh.com',
 ]);
 
 /** The host key ssh recorded for `alias` in a known_hosts file it wrote, or null. */
@@ -139,9 +151,15 @@ export function explainCloneFailure(text: string, source: RepoSource, auth: Clon
   if (source.kind === 'ssh' && auth.kind === 'ssh') {
     const host = source.pin?.host ?? 'the git host';
     const pinned = parseKnownHost(auth.knownHost);
-    if (/REMOTE HOST IDENTIFICATION HAS CHANGED|Host key verification failed|host key for .* has changed|No \S+ host key is known/i.test(text)) {
-      return `the ssh host key of ${host} changed: it is not the one pinned at the first clone${pinned ? ` (${pinned.type} ${pinned.fingerprint})` : ''}. `
-        + 'If the git host really rotated its key, compare the new fingerprint with the one it publishes and reset the pinned host key in the app\'s settings; otherwise the connection may be intercepted.';
+    if (
+      /REMOTE HOST IDENTIFICATION HAS CHANGED|Host key verification failed|host key for .* has changed|No \S+ host key is known/i.test(
+        text,
+      )
+    ) {
+      return (
+        `the ssh host key of ${host} changed: it is not the one pinned at the first clone${pinned ? ` (${pinned.type} ${pinned.fingerprint})` : ''}. ` +
+        "If the git host really rotated its key, compare the new fingerprint with the one it publishes and reset the pinned host key in the app's settings; otherwise the connection may be intercepted."
+      );
     }
     if (/Permission denied \(publickey|Permission denied, please try again|Authentication failed/i.test(text)) {
       return `${host} refused the app's deploy key (Permission denied (publickey)): add the public key shown in the app's settings to the repository as a deploy key (read access is enough).`;
@@ -151,12 +169,18 @@ export function explainCloneFailure(text: string, source: RepoSource, auth: Clon
     }
   }
   if (source.kind === 'https') {
-    const denied = /could not read Username|Authentication failed|returned error: 40[13]|HTTP (Basic: )?Access denied|The requested URL returned error: 40[13]/i.test(text);
+    const denied =
+      /could not read Username|Authentication failed|returned error: 40[13]|HTTP (Basic: )?Access denied|The requested URL returned error: 40[13]/i.test(
+        text,
+      );
     if (denied && auth.kind === 'token') {
-      return 'the git host refused the access token (HTTP 401/403): check that the token is valid, not expired, can read this repository, '
-        + 'and that the user name fits the host (GitHub x-access-token, GitLab oauth2, Bitbucket x-token-auth).';
+      return (
+        'the git host refused the access token (HTTP 401/403): check that the token is valid, not expired, can read this repository, ' +
+        'and that the user name fits the host (GitHub x-access-token, GitLab oauth2, Bitbucket x-token-auth).'
+      );
     }
-    if (denied) return 'the repository needs credentials (HTTP 401): set an access token for the app, or use its deploy key with an ssh URL.';
+    if (denied)
+      return 'the repository needs credentials (HTTP 401): set an access token for the app, or use its deploy key with an ssh URL.';
   }
   return null;
 }

@@ -3,7 +3,12 @@ import { addressKey } from './address-key.js';
 
 describe('addressKey (rate-limit key of a client address)', () => {
   it('keys every address of one IPv6 /64 alike, whatever the spelling', () => {
-    const keys = ['2001:db8:1:2::1', '2001:db8:1:2:ffff:ffff:ffff:ffff', '2001:0DB8:0001:0002:0:0:0:abcd', '2001:db8:1:2:a:b:c:d'].map(addressKey);
+    const keys = [
+      '2001:db8:1:2::1',
+      '2001:db8:1:2:ffff:ffff:ffff:ffff',
+      '2001:0DB8:0001:0002:0:0:0:abcd',
+      '2001:db8:1:2:a:b:c:d',
+    ].map(addressKey);
     expect(new Set(keys)).toEqual(new Set(['2001:db8:1:2::/64']));
   });
 

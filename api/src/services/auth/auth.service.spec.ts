@@ -52,20 +52,47 @@ beforeEach(async () => {
   hasher = new FakeHasher();
   users.add({ id: USER, email: EMAIL, passwordHash: await hasher.hash(PASSWORD), role: 'admin' });
   limits = {
-    attempts: new FakeBucket(5, 60), lockouts: new FakeBucket(10, 86_400), perIp: new FakeBucket(30, 60),
-    perAccount: new FakeBucket(20, 900), knownAddresses: new FakeBucket(1, 30 * 86_400),
+    attempts: new FakeBucket(5, 60),
+    lockouts: new FakeBucket(10, 86_400),
+    perIp: new FakeBucket(30, 60),
+    perAccount: new FakeBucket(20, 900),
+    knownAddresses: new FakeBucket(1, 30 * 86_400),
   };
   const audit = new AuditService(inject<AuditRepository>(auditRows));
-  revocation = new RevocationService(inject<SessionRepository>(sessions), inject<DenylistRepository>(denylist), 3_600_000);
+  revocation = new RevocationService(
+    inject<SessionRepository>(sessions),
+    inject<DenylistRepository>(denylist),
+    3_600_000,
+  );
   box = new SecretBox('k'.repeat(40), 'totp');
   const userRepo = inject<UserRepository>(users);
   const totp = new TotpService(userRepo, box, hasher, audit, 'OmerVision', () => now);
-  auth = new AuthService(userRepo, inject<SessionRepository>(sessions), hasher, new TokenService('j'.repeat(40), 'spec'), revocation, limits, totp, audit);
-  passwords = new PasswordService(userRepo, revocation, inject<PasswordResetRepository>(resets), hasher, { enqueueReset: async () => undefined }, new FakeBucket(3, 3600), audit);
+  auth = new AuthService(
+    userRepo,
+    inject<SessionRepository>(sessions),
+    hasher,
+    new TokenService('j'.repeat(40), 'spec'),
+    revocation,
+    limits,
+    totp,
+    audit,
+  );
+  passwords = new PasswordService(
+    userRepo,
+    revocation,
+    inject<PasswordResetRepository>(resets),
+    hasher,
+    { enqueueReset: async () => undefined },
+    new FakeBucket(3, 3600),
+    audit,
+  );
 });
 
 async function rejection(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(() => undefined, (e: unknown) => e);
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!err) throw new Error('expected a rejection');
   return err as AppError;
 }
@@ -78,7 +105,8 @@ function enableTotp(): string {
   return base32;
 }
 
-const codeFor = (base32: string, at: number) => new TOTP({ secret: Secret.fromBase32(base32), digits: 6, period: 30, algorithm: 'SHA1' }).generate({ timestamp: at });
+const codeFor = (base32: string, at: number) =>
+  new TOTP({ secret: Secret.fromBase32(base32), digits: 6, period: 30, algorithm: 'SHA1' }).generate({ timestamp: at });
 
 describe('AuthService.login', () => {
   it('a wrong password is 401 INVALID_CREDENTIALS: no session, no last-login, the attempt counted', async () => {
@@ -98,13 +126,17 @@ describe('AuthService.login', () => {
 
   it('a disabled account with the right password is refused the same way', async () => {
     users.rows.get(USER)!.disabledAt = new Date();
-    expect((await rejection(auth.login({ email: EMAIL, password: PASSWORD }, client))).code).toBe('INVALID_CREDENTIALS');
+    expect((await rejection(auth.login({ email: EMAIL, password: PASSWORD }, client))).code).toBe(
+      'INVALID_CREDENTIALS',
+    );
     expect(sessions.rows.size).toBe(0);
   });
 
   it('the fifth failure locks the address + account for 60 s (audited); then even the right password is 429 with Retry-After', async () => {
     for (let i = 0; i < 5; i++) await rejection(auth.login({ email: EMAIL, password: `wrong ${i}` }, client));
-    expect(auditRows.rows.filter((r) => r.action === 'auth.lockout').map((r) => r.diff)).toEqual([{ email: EMAIL, ip: client.ip, seconds: 60 }]);
+    expect(auditRows.rows.filter((r) => r.action === 'auth.lockout').map((r) => r.diff)).toEqual([
+      { email: EMAIL, ip: client.ip, seconds: 60 },
+    ]);
     const err = await rejection(auth.login({ email: EMAIL, password: PASSWORD }, client));
     expect(err.code).toBe('RATE_LIMITED');
     expect(Number(err.headers?.['Retry-After'])).toBeGreaterThan(0);
@@ -118,13 +150,30 @@ describe('AuthService.login', () => {
     for (let i = 0; i < 5; i++) await rejection(auth.login({ email: EMAIL, password: `wrong ${i}` }, client));
     await limits.attempts.reset(key); // the first lockout ran out
     for (let i = 0; i < 5; i++) await rejection(auth.login({ email: EMAIL, password: `wrong ${i}` }, client));
-    expect(auditRows.rows.filter((r) => r.action === 'auth.lockout').map((r) => (r.diff as { seconds: number }).seconds)).toEqual([60, 120]);
+    expect(
+      auditRows.rows.filter((r) => r.action === 'auth.lockout').map((r) => (r.diff as { seconds: number }).seconds),
+    ).toEqual([60, 120]);
   });
 
   it('one address trying many accounts hits the per-address limit before any password is verified', async () => {
     limits.perIp = new FakeBucket(2, 60);
-    auth = new AuthService(inject<UserRepository>(users), inject<SessionRepository>(sessions), hasher, new TokenService('j'.repeat(40), 'spec'), revocation, limits,
-      new TotpService(inject<UserRepository>(users), box, hasher, new AuditService(inject<AuditRepository>(auditRows)), 'OmerVision', () => now), new AuditService(inject<AuditRepository>(auditRows)));
+    auth = new AuthService(
+      inject<UserRepository>(users),
+      inject<SessionRepository>(sessions),
+      hasher,
+      new TokenService('j'.repeat(40), 'spec'),
+      revocation,
+      limits,
+      new TotpService(
+        inject<UserRepository>(users),
+        box,
+        hasher,
+        new AuditService(inject<AuditRepository>(auditRows)),
+        'OmerVision',
+        () => now,
+      ),
+      new AuditService(inject<AuditRepository>(auditRows)),
+    );
     await rejection(auth.login({ email: 'a@example.test', password: 'x'.repeat(12) }, client));
     await rejection(auth.login({ email: 'b@example.test', password: 'x'.repeat(12) }, client));
     const verified = hasher.verified;
@@ -142,13 +191,20 @@ describe('AuthService.login', () => {
 
   it('a wrong TOTP code is a failed attempt; a right one signs in once and cannot be replayed', async () => {
     const base32 = enableTotp();
-    const err = await rejection(auth.login({ email: EMAIL, password: PASSWORD, totpCode: '000000' === codeFor(base32, now) ? '111111' : '000000' }, client));
+    const err = await rejection(
+      auth.login(
+        { email: EMAIL, password: PASSWORD, totpCode: '000000' === codeFor(base32, now) ? '111111' : '000000' },
+        client,
+      ),
+    );
     expect(err.code).toBe('INVALID_CREDENTIALS');
     expect((await limits.attempts.peek(`203.0.113.7|${EMAIL}`)).remaining).toBe(4);
     const code = codeFor(base32, now);
     const ok = await auth.login({ email: EMAIL, password: PASSWORD, totpCode: code }, client);
     expect(ok.user.totpEnabled).toBe(true);
-    expect((await rejection(auth.login({ email: EMAIL, password: PASSWORD, totpCode: code }, client))).code).toBe('INVALID_CREDENTIALS');
+    expect((await rejection(auth.login({ email: EMAIL, password: PASSWORD, totpCode: code }, client))).code).toBe(
+      'INVALID_CREDENTIALS',
+    );
     expect(sessions.rows.size).toBe(1);
   });
 
@@ -156,7 +212,9 @@ describe('AuthService.login', () => {
     enableTotp();
     await auth.login({ email: EMAIL, password: PASSWORD, totpCode: 'ABCDE-12345' }, client);
     expect(users.rows.get(USER)!.recoveryCodes).toEqual([]);
-    expect((await rejection(auth.login({ email: EMAIL, password: PASSWORD, totpCode: 'abcde-12345' }, client))).code).toBe('INVALID_CREDENTIALS');
+    expect(
+      (await rejection(auth.login({ email: EMAIL, password: PASSWORD, totpCode: 'abcde-12345' }, client))).code,
+    ).toBe('INVALID_CREDENTIALS');
   });
 
   it('a successful sign-in clears the failures, records the login and upgrades an old hash', async () => {
@@ -189,7 +247,10 @@ describe('AuthService.refresh', () => {
 
   it('two refreshes racing with one token: one wins, the other is treated as reuse and kills the family', async () => {
     const issued = await auth.login({ email: EMAIL, password: PASSWORD }, client);
-    const results = await Promise.allSettled([auth.refresh(issued.refreshToken, client), auth.refresh(issued.refreshToken, client)]);
+    const results = await Promise.allSettled([
+      auth.refresh(issued.refreshToken, client),
+      auth.refresh(issued.refreshToken, client),
+    ]);
     expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
     const lost = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
     expect((lost.reason as AppError).code).toBe('REFRESH_TOKEN_REUSED');
@@ -238,7 +299,18 @@ describe('AuthService.logout', () => {
     const issued = await auth.login({ email: EMAIL, password: PASSWORD }, client);
     const other = await auth.login({ email: EMAIL, password: PASSWORD }, client);
     const exp = Math.floor(Date.now() / 1000) + 600;
-    await auth.logout({ kind: 'user', userId: USER, role: 'admin', sessionFamilyId: issued.familyId, jti: 'jti-1', tokenExpiresAt: exp, via: 'bearer' }, client);
+    await auth.logout(
+      {
+        kind: 'user',
+        userId: USER,
+        role: 'admin',
+        sessionFamilyId: issued.familyId,
+        jti: 'jti-1',
+        tokenExpiresAt: exp,
+        via: 'bearer',
+      },
+      client,
+    );
     expect(await sessions.isFamilyActive(issued.familyId)).toBe(false);
     expect(await sessions.isFamilyActive(other.familyId)).toBe(true);
     expect(denylist.tokens.get('jti-1')).toBeGreaterThan(590);
@@ -247,7 +319,15 @@ describe('AuthService.logout', () => {
 
   it('revoking someone else’s session looks like a missing one (404) and revokes nothing', async () => {
     const issued = await auth.login({ email: EMAIL, password: PASSWORD }, client);
-    const stranger: Principal = { kind: 'user', userId: '00000000-0000-7000-8000-0000000000b2', role: 'admin', sessionFamilyId: 'x', jti: 'j', tokenExpiresAt: 0, via: 'bearer' };
+    const stranger: Principal = {
+      kind: 'user',
+      userId: '00000000-0000-7000-8000-0000000000b2',
+      role: 'admin',
+      sessionFamilyId: 'x',
+      jti: 'j',
+      tokenExpiresAt: 0,
+      via: 'bearer',
+    };
     expect((await rejection(auth.revokeSession(stranger, issued.familyId, client))).status).toBe(404);
     expect(await sessions.isFamilyActive(issued.familyId)).toBe(true);
   });
@@ -282,8 +362,12 @@ describe('PasswordService.confirmReset', () => {
     const first = await resetLink(new Date(Date.now() + 3_600_000));
     const second = await resetLink(new Date(Date.now() + 3_600_000));
     await passwords.confirmReset(first, NEW_PASSWORD, client);
-    expect((await rejection(passwords.confirmReset(first, 'yet another passphrase 7', client))).code).toBe('INVALID_TOKEN');
-    expect((await rejection(passwords.confirmReset(second, 'yet another passphrase 7', client))).code).toBe('INVALID_TOKEN');
+    expect((await rejection(passwords.confirmReset(first, 'yet another passphrase 7', client))).code).toBe(
+      'INVALID_TOKEN',
+    );
+    expect((await rejection(passwords.confirmReset(second, 'yet another passphrase 7', client))).code).toBe(
+      'INVALID_TOKEN',
+    );
     expect(await sessions.isFamilyActive(issued.familyId)).toBe(false);
     expect(denylist.families.has(issued.familyId)).toBe(true);
     expect(await hasher.verify(users.rows.get(USER)!.passwordHash, NEW_PASSWORD)).toBe(true);

@@ -43,8 +43,14 @@ export function normalizeEmail(email: string): string {
 
 export function toUserView(u: UserRow): UserView {
   return {
-    id: u.id, email: u.email, name: u.name, role: u.role, disabled: u.disabledAt !== null,
-    totpEnabled: u.totpEnabledAt !== null, lastLoginAt: u.lastLoginAt?.toISOString() ?? null, createdAt: u.createdAt.toISOString(),
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    disabled: u.disabledAt !== null,
+    totpEnabled: u.totpEnabledAt !== null,
+    lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
+    createdAt: u.createdAt.toISOString(),
   };
 }
 
@@ -85,7 +91,8 @@ export class AuthService {
     if (!user || !ok || user.disabledAt) return this.failed(key, client, email);
 
     if (user.totpEnabledAt) {
-      if (!input.totpCode) throw Errors.totpRequired('Enter the code from your authenticator app (or a recovery code).');
+      if (!input.totpCode)
+        throw Errors.totpRequired('Enter the code from your authenticator app (or a recovery code).');
       if (!(await this.totp.verifyLoginCode(user, input.totpCode))) return this.failed(key, client, email);
     }
 
@@ -95,7 +102,10 @@ export class AuthService {
     if (this.hasher.needsRehash(user.passwordHash)) patch.passwordHash = await this.hasher.hash(input.password);
     await this.users.update(user.id, patch);
     const issued = await this.issue(user, uuidv7(), client);
-    await this.audit.record({ principal: this.principalOf(user, issued.familyId), ...client }, 'auth.login', { type: 'user', id: user.id });
+    await this.audit.record({ principal: this.principalOf(user, issued.familyId), ...client }, 'auth.login', {
+      type: 'user',
+      id: user.id,
+    });
     return issued;
   }
 
@@ -115,7 +125,10 @@ export class AuthService {
     }
     const next = randomToken('ovr_');
     const rotated = await this.sessions.rotate(current, {
-      id: uuidv7(), tokenHash: sha256(next), ip: client.ip, userAgent: client.userAgent.slice(0, 512),
+      id: uuidv7(),
+      tokenHash: sha256(next),
+      ip: client.ip,
+      userAgent: client.userAgent.slice(0, 512),
     });
     if (!rotated) {
       // Someone used it between our read and our write: treat exactly like reuse.
@@ -123,12 +136,19 @@ export class AuthService {
       throw Errors.refreshReused('This refresh token was already used. Sign in again.');
     }
     const { token } = await this.tokens.signAccess(user, current.familyId);
-    return { accessToken: token, refreshToken: next, expiresIn: ACCESS_TTL_SECONDS, user: toUserView(user), familyId: current.familyId };
+    return {
+      accessToken: token,
+      refreshToken: next,
+      expiresIn: ACCESS_TTL_SECONDS,
+      user: toUserView(user),
+      familyId: current.familyId,
+    };
   }
 
   async logout(principal: Principal, client: ClientInfo): Promise<void> {
     // A key has no session to end; a silent 204 would let its holder believe it was revoked.
-    if (principal.kind !== 'user') throw Errors.forbidden('API keys have no session: revoke the key with DELETE /api/v1/admin/api-keys/{keyId}.');
+    if (principal.kind !== 'user')
+      throw Errors.forbidden('API keys have no session: revoke the key with DELETE /api/v1/admin/api-keys/{keyId}.');
     await this.revocation.revokeFamily(principal.sessionFamilyId, 'logout');
     await this.revocation.denyAccessToken(principal.jti, principal.tokenExpiresAt);
     await this.audit.record({ principal, ...client }, 'auth.logout', { type: 'user', id: principal.userId });
@@ -143,8 +163,13 @@ export class AuthService {
   async listSessions(userId: string, currentFamilyId?: string): Promise<SessionView[]> {
     const rows = await this.sessions.listActive(userId);
     return rows.map((r) => ({
-      id: r.familyId, current: r.familyId === currentFamilyId, ip: r.ip, userAgent: r.userAgent,
-      createdAt: r.createdAt.toISOString(), lastUsedAt: r.lastUsedAt?.toISOString() ?? null, expiresAt: r.expiresAt.toISOString(),
+      id: r.familyId,
+      current: r.familyId === currentFamilyId,
+      ip: r.ip,
+      userAgent: r.userAgent,
+      createdAt: r.createdAt.toISOString(),
+      lastUsedAt: r.lastUsedAt?.toISOString() ?? null,
+      expiresAt: r.expiresAt.toISOString(),
     }));
   }
 
@@ -159,8 +184,17 @@ export class AuthService {
 
   async revokeOtherSessions(principal: Principal, client: ClientInfo): Promise<SessionsRevoked> {
     if (principal.kind !== 'user') throw Errors.forbidden('API keys have no sessions.');
-    const revoked = await this.revocation.revokeAllForUser(principal.userId, 'revoked-by-user', principal.sessionFamilyId);
-    await this.audit.record({ principal, ...client }, 'auth.session.revoke-others', { type: 'session', id: null }, { revoked });
+    const revoked = await this.revocation.revokeAllForUser(
+      principal.userId,
+      'revoked-by-user',
+      principal.sessionFamilyId,
+    );
+    await this.audit.record(
+      { principal, ...client },
+      'auth.session.revoke-others',
+      { type: 'session', id: null },
+      { revoked },
+    );
     return { revoked };
   }
 
@@ -168,8 +202,13 @@ export class AuthService {
   async issue(user: UserRow, familyId: string, client: ClientInfo): Promise<IssuedSession> {
     const refreshToken = randomToken('ovr_');
     await this.sessions.insert({
-      id: uuidv7(), userId: user.id, familyId, tokenHash: sha256(refreshToken),
-      expiresAt: new Date(Date.now() + REFRESH_TTL_SECONDS * 1000), ip: client.ip, userAgent: client.userAgent.slice(0, 512),
+      id: uuidv7(),
+      userId: user.id,
+      familyId,
+      tokenHash: sha256(refreshToken),
+      expiresAt: new Date(Date.now() + REFRESH_TTL_SECONDS * 1000),
+      ip: client.ip,
+      userAgent: client.userAgent.slice(0, 512),
     });
     const { token } = await this.tokens.signAccess(user, familyId);
     return { accessToken: token, refreshToken, expiresIn: ACCESS_TTL_SECONDS, user: toUserView(user), familyId };
@@ -178,7 +217,12 @@ export class AuthService {
   private async failed(key: string, client: ClientInfo, email: string): Promise<never> {
     const account = await this.limits.perAccount.consume(email);
     if (account.allowed && account.remaining === 0) {
-      await this.audit.record(null, 'auth.account-limit', { type: 'account', id: null }, { email, ip: client.ip, seconds: Math.ceil(account.resetMs / 1000) });
+      await this.audit.record(
+        null,
+        'auth.account-limit',
+        { type: 'account', id: null },
+        { email, ip: client.ip, seconds: Math.ceil(account.resetMs / 1000) },
+      );
     }
     const after = await this.limits.attempts.consume(key);
     if (after.remaining === 0) {
@@ -200,7 +244,9 @@ export class AuthService {
 
   private tooMany(resetMs: number) {
     const seconds = Math.max(1, Math.ceil(resetMs / 1000));
-    return Errors.rateLimited(`Too many sign-in attempts. Try again in ${seconds} s.`, undefined, { 'Retry-After': String(seconds) });
+    return Errors.rateLimited(`Too many sign-in attempts. Try again in ${seconds} s.`, undefined, {
+      'Retry-After': String(seconds),
+    });
   }
 
   private dummy(): Promise<string> {
@@ -209,7 +255,15 @@ export class AuthService {
   }
 
   private principalOf(user: UserRow, familyId: string): Principal {
-    return { kind: 'user', userId: user.id, role: user.role, sessionFamilyId: familyId, jti: '', tokenExpiresAt: 0, via: 'bearer' };
+    return {
+      kind: 'user',
+      userId: user.id,
+      role: user.role,
+      sessionFamilyId: familyId,
+      jti: '',
+      tokenExpiresAt: 0,
+      via: 'bearer',
+    };
   }
 }
 

@@ -9,9 +9,7 @@ import type { Principal } from './principal.js';
 import type { Scope } from './policy.js';
 import { InvalidTokenError, sha256, type TokenService } from './token.service.js';
 
-export type Credential =
-  | { kind: 'jwt'; token: string; via: 'bearer' | 'cookie' }
-  | { kind: 'apiKey'; key: string };
+export type Credential = { kind: 'jwt'; token: string; via: 'bearer' | 'cookie' } | { kind: 'apiKey'; key: string };
 
 export interface Authenticated {
   principal: Principal;
@@ -45,7 +43,9 @@ export class Authenticator {
   }
 
   async authenticate(credential: Credential): Promise<Authenticated> {
-    return credential.kind === 'jwt' ? { principal: await this.jwt(credential.token, credential.via) } : this.apiKey(credential.key);
+    return credential.kind === 'jwt'
+      ? { principal: await this.jwt(credential.token, credential.via) }
+      : this.apiKey(credential.key);
   }
 
   private async jwt(token: string, via: 'bearer' | 'cookie'): Promise<Principal> {
@@ -64,7 +64,15 @@ export class Authenticator {
       denied = !(await this.sessions.isFamilyActive(claims.sid));
     }
     if (denied) throw Errors.invalidToken('This session has ended. Sign in again.');
-    return { kind: 'user', userId: claims.sub, role: claims.role, sessionFamilyId: claims.sid, jti: claims.jti, tokenExpiresAt: claims.exp, via };
+    return {
+      kind: 'user',
+      userId: claims.sub,
+      role: claims.role,
+      sessionFamilyId: claims.sid,
+      jti: claims.jti,
+      tokenExpiresAt: claims.exp,
+      via,
+    };
   }
 
   private async apiKey(key: string): Promise<Authenticated> {

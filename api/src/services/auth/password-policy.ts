@@ -18,7 +18,8 @@ export function passwordProblem(password: string, context: { email?: string } = 
   if (length > PASSWORD_MAX) return `must be at most ${PASSWORD_MAX} characters`;
   const lower = password.toLowerCase();
   const core = lower.replace(/^[\d\W_]+|[\d\W_]+$/g, '');
-  if (COMMON.has(lower) || (core.length >= 4 && COMMON.has(core))) return 'is too common; choose a less guessable password';
+  if (COMMON.has(lower) || (core.length >= 4 && COMMON.has(core)))
+    return 'is too common; choose a less guessable password';
   if (new Set(lower).size < 5) return 'uses too few different characters';
   const local = context.email?.split('@')[0]?.toLowerCase();
   if ((local && local.length >= 4 && lower.includes(local)) || lower.includes('omervision')) {

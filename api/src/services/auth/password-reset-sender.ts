@@ -29,7 +29,12 @@ export class PasswordResetSender {
     const user = await this.users.findByEmail(request.email);
     if (!user || user.disabledAt) return { sent: false };
     const token = randomToken('ovp_');
-    await this.resets.insert({ id: uuidv7(), userId: user.id, tokenHash: sha256(token), expiresAt: new Date(Date.now() + RESET_TTL_MS) });
+    await this.resets.insert({
+      id: uuidv7(),
+      userId: user.id,
+      tokenHash: sha256(token),
+      expiresAt: new Date(Date.now() + RESET_TTL_MS),
+    });
     const link = this.resetUrl(token);
     await this.mailer.enqueueEmail({
       key: `password-reset-${request.requestId}`,
@@ -38,8 +43,21 @@ export class PasswordResetSender {
       text: `Someone (hopefully you) asked to reset the password of ${user.email}.\n\nOpen this link within one hour to choose a new password:\n${link}\n\nIf it was not you, ignore this e-mail; your password stays the same.`,
     });
     await this.audit.record(
-      { principal: { kind: 'user', userId: user.id, role: user.role, sessionFamilyId: '', jti: '', tokenExpiresAt: 0, via: 'bearer' }, ip: request.ip, userAgent: request.userAgent },
-      'auth.password.reset-request', { type: 'user', id: user.id },
+      {
+        principal: {
+          kind: 'user',
+          userId: user.id,
+          role: user.role,
+          sessionFamilyId: '',
+          jti: '',
+          tokenExpiresAt: 0,
+          via: 'bearer',
+        },
+        ip: request.ip,
+        userAgent: request.userAgent,
+      },
+      'auth.password.reset-request',
+      { type: 'user', id: user.id },
     );
     return { sent: true };
   }

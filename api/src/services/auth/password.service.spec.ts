@@ -10,18 +10,35 @@ import type { RevocationService } from './revocation.service.js';
 
 /** Any use of these fails the test: the reset request must not touch accounts, tokens or the audit log. */
 const untouchable = <T>(name: string) =>
-  new Proxy({}, { get: (_t, prop) => () => { throw new Error(`requestReset used ${name}.${String(prop)}`); } }) as T;
+  new Proxy(
+    {},
+    {
+      get: (_t, prop) => () => {
+        throw new Error(`requestReset used ${name}.${String(prop)}`);
+      },
+    },
+  ) as T;
 
 function bucket(allowed: boolean): Bucket {
   const state: LimitState = { limit: 3, remaining: allowed ? 2 : 0, resetMs: 1000, allowed };
-  return { consume: async () => state, peek: async () => state, block: async () => undefined, reset: async () => undefined };
+  return {
+    consume: async () => state,
+    peek: async () => state,
+    block: async () => undefined,
+    reset: async () => undefined,
+  };
 }
 
 function service(allowed = true) {
   const queued: PasswordResetJobData[] = [];
   const passwords = new PasswordService(
-    untouchable<UserRepository>('users'), untouchable<RevocationService>('revocation'), untouchable<PasswordResetRepository>('resets'),
-    untouchable<PasswordVerifier>('hasher'), { enqueueReset: async (data) => void queued.push(data) }, bucket(allowed), untouchable<AuditService>('audit'),
+    untouchable<UserRepository>('users'),
+    untouchable<RevocationService>('revocation'),
+    untouchable<PasswordResetRepository>('resets'),
+    untouchable<PasswordVerifier>('hasher'),
+    { enqueueReset: async (data) => void queued.push(data) },
+    bucket(allowed),
+    untouchable<AuditService>('audit'),
   );
   return { passwords, queued };
 }

@@ -38,10 +38,15 @@ export class PasswordService {
     const user = await this.users.findById(actor.principal.userId);
     if (!user) throw Errors.notFound('User not found.');
     if (!(await this.hasher.verify(user.passwordHash, currentPassword))) {
-      throw Errors.validation('The current password is wrong.', [{ field: 'body.currentPassword', message: 'is wrong' }]);
+      throw Errors.validation('The current password is wrong.', [
+        { field: 'body.currentPassword', message: 'is wrong' },
+      ]);
     }
     assertStrong(newPassword, user.email, 'body.newPassword');
-    await this.users.update(user.id, { passwordHash: await this.hasher.hash(newPassword), passwordChangedAt: new Date() });
+    await this.users.update(user.id, {
+      passwordHash: await this.hasher.hash(newPassword),
+      passwordChangedAt: new Date(),
+    });
     const ended = await this.revocation.revokeAllForUser(user.id, 'password-changed', actor.principal.sessionFamilyId);
     await this.audit.record(actor, 'auth.password.change', { type: 'user', id: user.id }, { sessionsEnded: ended });
   }
@@ -66,9 +71,28 @@ export class PasswordService {
     // A refused password must not burn the link: check it before spending the token.
     assertStrong(newPassword, user.email, 'body.newPassword');
     if ((await this.resets.consume(sha256(token), new Date())) !== user.id) throw invalid();
-    await this.users.update(user.id, { passwordHash: await this.hasher.hash(newPassword), passwordChangedAt: new Date() });
+    await this.users.update(user.id, {
+      passwordHash: await this.hasher.hash(newPassword),
+      passwordChangedAt: new Date(),
+    });
     const ended = await this.revocation.revokeAllForUser(user.id, 'password-reset');
-    await this.audit.record({ principal: { kind: 'user', userId: user.id, role: user.role, sessionFamilyId: '', jti: '', tokenExpiresAt: 0, via: 'bearer' }, ...client }, 'auth.password.reset', { type: 'user', id: user.id }, { sessionsEnded: ended });
+    await this.audit.record(
+      {
+        principal: {
+          kind: 'user',
+          userId: user.id,
+          role: user.role,
+          sessionFamilyId: '',
+          jti: '',
+          tokenExpiresAt: 0,
+          via: 'bearer',
+        },
+        ...client,
+      },
+      'auth.password.reset',
+      { type: 'user', id: user.id },
+      { sessionsEnded: ended },
+    );
   }
 }
 

@@ -7,14 +7,23 @@ export type Role = (typeof ROLES)[number];
  * `@Security('bearer', ['scope'])`; roles and API keys are granted scopes here and nowhere else.
  */
 export const SCOPES = [
-  'content:read', 'content:write', 'content:publish',
-  'media:read', 'media:write',
-  'inbox:read', 'inbox:write',
-  'settings:read', 'settings:write',
-  'site:read', 'site:build',
-  'paas:read', 'paas:write',
+  'content:read',
+  'content:write',
+  'content:publish',
+  'media:read',
+  'media:write',
+  'inbox:read',
+  'inbox:write',
+  'settings:read',
+  'settings:write',
+  'site:read',
+  'site:build',
+  'paas:read',
+  'paas:write',
   'webhooks:manage',
-  'users:manage', 'apikeys:manage', 'audit:read',
+  'users:manage',
+  'apikeys:manage',
+  'audit:read',
   // Backups (the whole database: users, hashes, sealed secrets) and maintenance status: admin only.
   'ops:manage',
 ] as const;
@@ -25,8 +34,14 @@ const READ_ALL: Scope[] = ['content:read', 'media:read', 'inbox:read', 'settings
 export const ROLE_SCOPES: Record<Role, readonly Scope[]> = {
   admin: SCOPES,
   editor: [
-    ...READ_ALL, 'content:write', 'content:publish', 'media:write', 'inbox:write', 'settings:write',
-    'site:build', 'paas:write',
+    ...READ_ALL,
+    'content:write',
+    'content:publish',
+    'media:write',
+    'inbox:write',
+    'settings:write',
+    'site:build',
+    'paas:write',
   ],
   /** Own posts only (enforced by the content services); no publishing. */
   author: ['content:read', 'content:write', 'media:read', 'media:write'],
@@ -35,7 +50,14 @@ export const ROLE_SCOPES: Record<Role, readonly Scope[]> = {
 
 /** What a third-party API key may ever be granted: no user, key, audit or webhook management. */
 export const API_KEY_SCOPES: readonly Scope[] = [
-  'content:read', 'content:write', 'content:publish', 'media:read', 'media:write', 'inbox:read', 'paas:read', 'site:read',
+  'content:read',
+  'content:write',
+  'content:publish',
+  'media:read',
+  'media:write',
+  'inbox:read',
+  'paas:read',
+  'site:read',
   // The site builder's own key (seeded): opens and finishes build records.
   'site:build',
 ];

@@ -14,7 +14,11 @@ export class RevocationService {
   private readonly pending = new Map<string, Denial>();
   private readonly timer: NodeJS.Timeout;
 
-  constructor(private readonly sessions: SessionRepository, private readonly denylist: DenylistRepository, retryMs = 2000) {
+  constructor(
+    private readonly sessions: SessionRepository,
+    private readonly denylist: DenylistRepository,
+    retryMs = 2000,
+  ) {
     this.timer = setInterval(() => void this.flush(), retryMs);
     this.timer.unref();
   }

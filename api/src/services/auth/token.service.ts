@@ -40,13 +40,27 @@ export function randomToken(prefix = ''): string {
 export class TokenService {
   private readonly key: Uint8Array;
 
-  constructor(secret: string, private readonly issuer: string, private readonly now: () => number = Date.now) {
+  constructor(
+    secret: string,
+    private readonly issuer: string,
+    private readonly now: () => number = Date.now,
+  ) {
     this.key = deriveKey(secret, 'access-jwt');
   }
 
-  async signAccess(user: { id: string; role: Role }, sessionFamilyId: string): Promise<{ token: string; claims: AccessClaims }> {
+  async signAccess(
+    user: { id: string; role: Role },
+    sessionFamilyId: string,
+  ): Promise<{ token: string; claims: AccessClaims }> {
     const iat = Math.floor(this.now() / 1000);
-    const claims: AccessClaims = { sub: user.id, role: user.role, jti: randomUUID(), sid: sessionFamilyId, iat, exp: iat + ACCESS_TTL_SECONDS };
+    const claims: AccessClaims = {
+      sub: user.id,
+      role: user.role,
+      jti: randomUUID(),
+      sid: sessionFamilyId,
+      iat,
+      exp: iat + ACCESS_TTL_SECONDS,
+    };
     const token = await new SignJWT({ role: claims.role, sid: claims.sid })
       .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
       .setIssuer(this.issuer)
@@ -68,10 +82,15 @@ export class TokenService {
         requiredClaims: ['sub', 'jti', 'exp', 'iat'],
         currentDate: new Date(this.now()),
       });
-      if (typeof payload.role !== 'string' || typeof payload.sid !== 'string') throw new InvalidTokenError('missing claims');
+      if (typeof payload.role !== 'string' || typeof payload.sid !== 'string')
+        throw new InvalidTokenError('missing claims');
       return {
-        sub: payload.sub!, role: payload.role as Role, jti: payload.jti!, sid: payload.sid,
-        exp: payload.exp!, iat: payload.iat!,
+        sub: payload.sub!,
+        role: payload.role as Role,
+        jti: payload.jti!,
+        sid: payload.sid,
+        exp: payload.exp!,
+        iat: payload.iat!,
       };
     } catch (err) {
       if (err instanceof InvalidTokenError) throw err;

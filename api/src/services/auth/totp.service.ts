@@ -26,7 +26,8 @@ export class TotpService {
   /** Starts enrolment; two-factor is not required until `activate` proves the app has the seed. */
   async enroll(actor: Actor, userId: string): Promise<TotpEnrollment> {
     const user = await this.requireUser(userId);
-    if (user.totpEnabledAt) throw Errors.conflict('Two-factor authentication is already on. Turn it off first to enrol a new device.');
+    if (user.totpEnabledAt)
+      throw Errors.conflict('Two-factor authentication is already on. Turn it off first to enrol a new device.');
     const secret = new Secret({ size: 20 });
     await this.users.update(userId, { totpSecret: this.box.seal(secret.base32), totpLastStep: null });
     await this.audit.record(actor, 'auth.totp.enroll', { type: 'user', id: userId });
@@ -38,7 +39,9 @@ export class TotpService {
     if (user.totpEnabledAt) throw Errors.conflict('Two-factor authentication is already on.');
     if (!user.totpSecret) throw Errors.conflict('Start enrolment first (POST /api/v1/auth/totp/enroll).');
     if (!(await this.checkCode(user, code))) {
-      throw Errors.validation('The code does not match.', [{ field: 'body.code', message: 'does not match the authenticator' }]);
+      throw Errors.validation('The code does not match.', [
+        { field: 'body.code', message: 'does not match the authenticator' },
+      ]);
     }
     const codes = Array.from({ length: RECOVERY_CODES }, () => {
       const raw = randomBytes(5).toString('hex');
@@ -80,7 +83,14 @@ export class TotpService {
   }
 
   private totp(base32: string, label: string): TOTP {
-    return new TOTP({ issuer: this.issuer, label, algorithm: 'SHA1', digits: 6, period: PERIOD, secret: Secret.fromBase32(base32) });
+    return new TOTP({
+      issuer: this.issuer,
+      label,
+      algorithm: 'SHA1',
+      digits: 6,
+      period: PERIOD,
+      secret: Secret.fromBase32(base32),
+    });
   }
 
   private async requireUser(id: string): Promise<UserRow> {

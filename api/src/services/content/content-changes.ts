@@ -14,19 +14,47 @@ export interface CacheInvalidator {
  * (plus `site.changed` when the public site is affected) and, after commit, the cache namespaces.
  */
 export class ContentChanges {
-  constructor(private readonly outbox: OutboxWriter, private readonly cache: CacheInvalidator) {}
+  constructor(
+    private readonly outbox: OutboxWriter,
+    private readonly cache: CacheInvalidator,
+  ) {}
 
-  async emit(tx: Tx, type: ContentEvent, aggregate: { type: string; id: string }, payload: Record<string, unknown>, siteChanged = true): Promise<void> {
+  async emit(
+    tx: Tx,
+    type: ContentEvent,
+    aggregate: { type: string; id: string },
+    payload: Record<string, unknown>,
+    siteChanged = true,
+  ): Promise<void> {
     const at = new Date().toISOString();
-    await this.outbox.add({ type, aggregateType: aggregate.type, aggregateId: aggregate.id, payload: { ...payload, at } }, tx);
+    await this.outbox.add(
+      { type, aggregateType: aggregate.type, aggregateId: aggregate.id, payload: { ...payload, at } },
+      tx,
+    );
     if (siteChanged) {
-      await this.outbox.add({ type: 'site.changed', aggregateType: aggregate.type, aggregateId: aggregate.id, payload: { cause: type, at } }, tx);
+      await this.outbox.add(
+        {
+          type: 'site.changed',
+          aggregateType: aggregate.type,
+          aggregateId: aggregate.id,
+          payload: { cause: type, at },
+        },
+        tx,
+      );
     }
   }
 
   /** For changes with no event of their own (skills, tags): only the static site cares. */
   async emitSiteChanged(tx: Tx, aggregate: { type: string; id: string }): Promise<void> {
-    await this.outbox.add({ type: 'site.changed', aggregateType: aggregate.type, aggregateId: aggregate.id, payload: { cause: `${aggregate.type}.changed`, at: new Date().toISOString() } }, tx);
+    await this.outbox.add(
+      {
+        type: 'site.changed',
+        aggregateType: aggregate.type,
+        aggregateId: aggregate.id,
+        payload: { cause: `${aggregate.type}.changed`, at: new Date().toISOString() },
+      },
+      tx,
+    );
   }
 
   /** Call after the transaction committed. Cache trouble never fails a write that already happened. */

@@ -4,11 +4,22 @@
  * the dispatcher coalesces bursts of it.
  */
 export const CONTENT_EVENTS = [
-  'post.published', 'post.updated', 'post.unpublished', 'post.deleted',
-  'project.published', 'project.updated', 'project.unpublished', 'project.deleted',
-  'page.published', 'page.updated', 'page.unpublished', 'page.deleted',
+  'post.published',
+  'post.updated',
+  'post.unpublished',
+  'post.deleted',
+  'project.published',
+  'project.updated',
+  'project.unpublished',
+  'project.deleted',
+  'page.published',
+  'page.updated',
+  'page.unpublished',
+  'page.deleted',
   'settings.updated',
-  'media.created', 'media.updated', 'media.deleted',
+  'media.created',
+  'media.updated',
+  'media.deleted',
   'site.changed',
 ] as const;
 export type ContentEvent = (typeof CONTENT_EVENTS)[number];

@@ -24,7 +24,9 @@ describe('renderLexical', () => {
 
   it('keeps safe links and applies formats', () => {
     const out = renderLexical(doc(p({ type: 'link', url: 'https://example.com/?a="b"', children: [t('site', 1)] })));
-    expect(out.html).toBe('<p><a href="https://example.com/?a=&quot;b&quot;" rel="noopener noreferrer nofollow"><strong>site</strong></a></p>');
+    expect(out.html).toBe(
+      '<p><a href="https://example.com/?a=&quot;b&quot;" rel="noopener noreferrer nofollow"><strong>site</strong></a></p>',
+    );
   });
 
   it('rejects unknown node types with their path', () => {

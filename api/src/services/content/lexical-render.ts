@@ -16,7 +16,10 @@ export interface RenderedContent {
 }
 
 export class UnknownNodeError extends Error {
-  constructor(readonly nodeType: string, readonly path: string) {
+  constructor(
+    readonly nodeType: string,
+    readonly path: string,
+  ) {
     super(`unknown Lexical node type "${nodeType}" at ${path}`);
   }
 }
@@ -27,7 +30,15 @@ interface LexNode {
   [key: string]: unknown;
 }
 
-const FORMAT = { bold: 1, italic: 2, strikethrough: 4, underline: 8, code: 16, subscript: 32, superscript: 64 } as const;
+const FORMAT = {
+  bold: 1,
+  italic: 2,
+  strikethrough: 4,
+  underline: 8,
+  code: 16,
+  subscript: 32,
+  superscript: 64,
+} as const;
 const WORDS_PER_MINUTE = 220;
 
 export function escapeHtml(value: string): string {
@@ -93,7 +104,8 @@ export function renderLexical(state: LexicalState): RenderedContent {
         return `<blockquote>${children(node, path)}</blockquote>`;
       case 'list': {
         const tag = node.listType === 'number' ? 'ol' : 'ul';
-        const start = tag === 'ol' && Number.isInteger(node.start) && node.start !== 1 ? ` start="${Number(node.start)}"` : '';
+        const start =
+          tag === 'ol' && Number.isInteger(node.start) && node.start !== 1 ? ` start="${Number(node.start)}"` : '';
         return `<${tag}${start}>${children(node, path)}</${tag}>`;
       }
       case 'listitem': {
@@ -102,7 +114,8 @@ export function renderLexical(state: LexicalState): RenderedContent {
         return `<li${checked}>${children(node, path)}</li>`;
       }
       case 'code': {
-        const lang = typeof node.language === 'string' && /^[a-z0-9+#-]{1,32}$/i.test(node.language) ? node.language : '';
+        const lang =
+          typeof node.language === 'string' && /^[a-z0-9+#-]{1,32}$/i.test(node.language) ? node.language : '';
         const body = plain(node);
         text.push(body);
         return `<pre><code${lang ? ` class="language-${lang}"` : ''}>${escapeHtml(body)}</code></pre>`;
@@ -158,5 +171,7 @@ function formatText(value: string, format: number): string {
 }
 
 function align(node: LexNode): string {
-  return ['center', 'right', 'justify'].includes(String(node.format)) ? ` style="text-align:${String(node.format)}"` : '';
+  return ['center', 'right', 'justify'].includes(String(node.format))
+    ? ` style="text-align:${String(node.format)}"`
+    : '';
 }

@@ -30,9 +30,14 @@ export class PageService {
   }
 
   async create(actor: Actor, input: PageInput): Promise<PageView> {
-    if (await this.pages.slugTaken(input.slug)) throw Errors.conflict('That slug is taken.', [{ field: 'body.slug', message: 'already in use' }]);
+    if (await this.pages.slugTaken(input.slug))
+      throw Errors.conflict('That slug is taken.', [{ field: 'body.slug', message: 'already in use' }]);
     const id = uuidv7();
-    await this.pages.insert({ id, status: 'draft', ...(this.columns(input) as Required<Pick<NewPage, 'slug' | 'title' | 'content' | 'html'>>) });
+    await this.pages.insert({
+      id,
+      status: 'draft',
+      ...(this.columns(input) as Required<Pick<NewPage, 'slug' | 'title' | 'content' | 'html'>>),
+    });
     await this.audit.record(actor, 'page.create', { type: 'page', id }, { slug: input.slug });
     return this.get(id);
   }
@@ -46,10 +51,16 @@ export class PageService {
     const isPublic = before.status === 'published';
     await this.tx.run(async (tx) => {
       await this.pages.update(id, patch, tx);
-      if (isPublic) await this.changes.emit(tx, 'page.updated', { type: 'page', id }, { slug: patch.slug ?? before.slug });
+      if (isPublic)
+        await this.changes.emit(tx, 'page.updated', { type: 'page', id }, { slug: patch.slug ?? before.slug });
     });
     if (isPublic) await this.changes.invalidate(CACHE_NS.pages);
-    await this.audit.record(actor, 'page.update', { type: 'page', id }, changes({ title: before.title, slug: before.slug }, { title: patch.title, slug: patch.slug }));
+    await this.audit.record(
+      actor,
+      'page.update',
+      { type: 'page', id },
+      changes({ title: before.title, slug: before.slug }, { title: patch.title, slug: patch.slug }),
+    );
     return this.get(id);
   }
 
@@ -57,8 +68,17 @@ export class PageService {
     const before = await this.require(id);
     if (before.status === status) return pageView(before, toc(before));
     await this.tx.run(async (tx) => {
-      await this.pages.update(id, { status, publishedAt: status === 'published' ? (before.publishedAt ?? new Date()) : before.publishedAt }, tx);
-      await this.changes.emit(tx, status === 'published' ? 'page.published' : 'page.unpublished', { type: 'page', id }, { slug: before.slug });
+      await this.pages.update(
+        id,
+        { status, publishedAt: status === 'published' ? (before.publishedAt ?? new Date()) : before.publishedAt },
+        tx,
+      );
+      await this.changes.emit(
+        tx,
+        status === 'published' ? 'page.published' : 'page.unpublished',
+        { type: 'page', id },
+        { slug: before.slug },
+      );
     });
     await this.changes.invalidate(CACHE_NS.pages);
     await this.audit.record(actor, status === 'published' ? 'page.publish' : 'page.unpublish', { type: 'page', id });
@@ -69,7 +89,8 @@ export class PageService {
     const before = await this.require(id);
     await this.tx.run(async (tx) => {
       await this.pages.delete(id, tx);
-      if (before.status === 'published') await this.changes.emit(tx, 'page.deleted', { type: 'page', id }, { slug: before.slug });
+      if (before.status === 'published')
+        await this.changes.emit(tx, 'page.deleted', { type: 'page', id }, { slug: before.slug });
     });
     if (before.status === 'published') await this.changes.invalidate(CACHE_NS.pages);
     await this.audit.record(actor, 'page.delete', { type: 'page', id }, { slug: before.slug });
@@ -84,7 +105,8 @@ export class PageService {
       out.html = renderRichText(out.content, 'body.content').html;
     }
     if (input.seoTitle !== undefined) out.seoTitle = input.seoTitle === null ? null : plain(input.seoTitle);
-    if (input.seoDescription !== undefined) out.seoDescription = input.seoDescription === null ? null : plain(input.seoDescription);
+    if (input.seoDescription !== undefined)
+      out.seoDescription = input.seoDescription === null ? null : plain(input.seoDescription);
     return out;
   }
 

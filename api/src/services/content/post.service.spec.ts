@@ -21,13 +21,17 @@ const ADMIN = '00000000-0000-7000-8000-00000000000a';
 const AUTHOR = '00000000-0000-7000-8000-00000000000b';
 const OTHER_AUTHOR = '00000000-0000-7000-8000-00000000000c';
 const actor = (userId: string, role: 'admin' | 'author' | 'editor' = 'admin'): Actor => ({
-  principal: { kind: 'user', userId, role, sessionFamilyId: 'fam', jti: 'jti', tokenExpiresAt: 0, via: 'bearer' }, ip: '127.0.0.1', userAgent: 'spec',
+  principal: { kind: 'user', userId, role, sessionFamilyId: 'fam', jti: 'jti', tokenExpiresAt: 0, via: 'bearer' },
+  ip: '127.0.0.1',
+  userAgent: 'spec',
 });
 const admin = actor(ADMIN);
 const author = actor(AUTHOR, 'author');
 
 function doc(text: string): LexicalDocument {
-  return { root: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', text }] }] } } as unknown as LexicalDocument;
+  return {
+    root: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', text }] }] },
+  } as unknown as LexicalDocument;
 }
 
 class FakeScheduler implements PublishScheduler {
@@ -40,7 +44,10 @@ class FakeScheduler implements PublishScheduler {
 }
 
 async function rejection(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(() => undefined, (e: unknown) => e);
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!err) throw new Error('expected a rejection');
   return err as AppError;
 }
@@ -66,9 +73,19 @@ beforeEach(() => {
   const audit = new AuditService(inject<AuditRepository>(auditRows));
   const postRepo = inject<PostRepository>(repo);
   const runner = inject<TransactionRunner>(tx);
-  posts = new PostService(postRepo, runner, changes, audit, async (a) => (a.principal.kind === 'user' ? a.principal.userId : ADMIN));
+  posts = new PostService(postRepo, runner, changes, audit, async (a) =>
+    a.principal.kind === 'user' ? a.principal.userId : ADMIN,
+  );
   publishing = new PublishingService(
-    postRepo, posts, runner, changes, audit, scheduler, new PreviewTokens('x'.repeat(40), 'spec'), (t) => `http://site.test/preview/${t}`, async () => new Map(),
+    postRepo,
+    posts,
+    runner,
+    changes,
+    audit,
+    scheduler,
+    new PreviewTokens('x'.repeat(40), 'spec'),
+    (t) => `http://site.test/preview/${t}`,
+    async () => new Map(),
   );
 });
 
@@ -93,7 +110,9 @@ describe('PostService.create', () => {
     const err = await rejection(posts.create(admin, { title: 'Two', slug: 'same', content: doc('b') }));
     expect(err.status).toBe(409);
     expect(err.errors?.[0]?.field).toBe('body.slug');
-    expect({ posts: repo.posts.size, revisions: repo.revisionRows.length, audit: auditRows.rows.length }).toEqual(before);
+    expect({ posts: repo.posts.size, revisions: repo.revisionRows.length, audit: auditRows.rows.length }).toEqual(
+      before,
+    );
   });
 
   it('numbers a generated slug when the title’s slug is taken', async () => {
@@ -104,7 +123,14 @@ describe('PostService.create', () => {
   });
 
   it('turns a cover image that does not exist into 422 on body.coverMediaId and rolls everything back', async () => {
-    const err = await rejection(posts.create(admin, { title: 'Cover', content: doc('a'), coverMediaId: '00000000-0000-7000-8000-0000000000ff', tags: ['news'] }));
+    const err = await rejection(
+      posts.create(admin, {
+        title: 'Cover',
+        content: doc('a'),
+        coverMediaId: '00000000-0000-7000-8000-0000000000ff',
+        tags: ['news'],
+      }),
+    );
     expect(err.status).toBe(422);
     expect(err.errors?.[0]?.field).toBe('body.coverMediaId');
     expect(repo.posts.size).toBe(0);
@@ -115,7 +141,9 @@ describe('PostService.create', () => {
   });
 
   it('refuses content that is not a Lexical document before writing anything (422 on body.content)', async () => {
-    const bad = { root: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'html', html: '<script>' }] }] } } as unknown as LexicalDocument;
+    const bad = {
+      root: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'html', html: '<script>' }] }] },
+    } as unknown as LexicalDocument;
     const err = await rejection(posts.create(admin, { title: 'Bad', content: bad }));
     expect(err.status).toBe(422);
     expect(err.errors?.[0]?.field).toMatch(/^body\.content/);
@@ -170,7 +198,10 @@ describe('PostService.update', () => {
     expect(outbox.events[0]!.payload).toMatchObject({ slug: 'new-slug', previousSlug: live.slug });
     expect(await repo.redirectTarget(live.slug)).toBe('new-slug');
     expect(cache.invalidated).toEqual([['posts', 'taxonomy']]);
-    expect(auditRows.rows[0]).toMatchObject({ action: 'post.update', diff: { slug: [live.slug, 'new-slug'], title: ['Old title', 'New title'] } });
+    expect(auditRows.rows[0]).toMatchObject({
+      action: 'post.update',
+      diff: { slug: [live.slug, 'new-slug'], title: ['Old title', 'New title'] },
+    });
   });
 
   it('of a draft: no event and no cache invalidation (the site does not show it)', async () => {
@@ -183,7 +214,9 @@ describe('PostService.update', () => {
   it('rolls the row, its revision and its event back together when the outbox write fails', async () => {
     const live = await publishedPost('Before');
     outbox.failNext = new Error('Lost connection to MySQL server during query');
-    await expect(posts.update(admin, live.id, { title: 'After', content: doc('changed') })).rejects.toThrow(/Lost connection/);
+    await expect(posts.update(admin, live.id, { title: 'After', content: doc('changed') })).rejects.toThrow(
+      /Lost connection/,
+    );
     expect(repo.posts.get(live.id)).toMatchObject({ title: 'Before', version: live.version });
     expect(repo.revisionRows.filter((r) => r.postId === live.id)).toHaveLength(1);
     expect(outbox.events).toEqual([]);
@@ -207,7 +240,9 @@ describe('PostService.update', () => {
   });
 
   it('answers 404 for a post that does not exist', async () => {
-    expect((await rejection(posts.update(admin, '00000000-0000-7000-8000-000000000999', { title: 'x' }))).status).toBe(404);
+    expect((await rejection(posts.update(admin, '00000000-0000-7000-8000-000000000999', { title: 'x' }))).status).toBe(
+      404,
+    );
   });
 });
 
@@ -269,10 +304,14 @@ describe('pending changes of a published post', () => {
   it('are checked like an update: a taken slug (409), bad content (422), a stale version (409) store nothing', async () => {
     await posts.create(admin, { title: 'other', slug: 'other', content: doc('o') });
     const live = await publishedPost('Live');
-    expect((await rejection(posts.savePending(admin, live.id, { slug: 'other' }))).errors?.[0]?.field).toBe('body.slug');
+    expect((await rejection(posts.savePending(admin, live.id, { slug: 'other' }))).errors?.[0]?.field).toBe(
+      'body.slug',
+    );
     const bad = { root: { type: 'root', children: [{ type: 'nope' }] } } as unknown as LexicalDocument;
     expect((await rejection(posts.savePending(admin, live.id, { content: bad }))).status).toBe(422);
-    expect((await rejection(posts.savePending(admin, live.id, { title: 'x', version: live.version - 1 }))).code).toBe('VERSION_CONFLICT');
+    expect((await rejection(posts.savePending(admin, live.id, { title: 'x', version: live.version - 1 }))).code).toBe(
+      'VERSION_CONFLICT',
+    );
     expect(repo.posts.get(live.id)!.pendingChanges).toBeNull();
   });
 
@@ -399,7 +438,9 @@ describe('PublishingService', () => {
       expect(err.errors?.[0]?.field).toBe('body.at');
     }
     const live = await publishedPost('Live');
-    expect((await rejection(publishing.schedule(admin, live.id, new Date(Date.now() + 60_000).toISOString()))).status).toBe(409);
+    expect(
+      (await rejection(publishing.schedule(admin, live.id, new Date(Date.now() + 60_000).toISOString()))).status,
+    ).toBe(409);
     expect(scheduler.jobs).toEqual([]);
     expect(repo.posts.get(p.id)!.status).toBe('draft');
   });

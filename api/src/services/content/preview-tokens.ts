@@ -7,7 +7,10 @@ const TTL_SECONDS = 30 * 60;
 export class PreviewTokens {
   private readonly key: Uint8Array;
 
-  constructor(secret: string, private readonly issuer: string) {
+  constructor(
+    secret: string,
+    private readonly issuer: string,
+  ) {
     this.key = deriveKey(secret, 'preview');
   }
 
@@ -26,7 +29,11 @@ export class PreviewTokens {
 
   async verify(token: string): Promise<{ kind: string; id: string } | undefined> {
     try {
-      const { payload } = await jwtVerify(token, this.key, { algorithms: ['HS256'], issuer: this.issuer, audience: 'omervision-preview' });
+      const { payload } = await jwtVerify(token, this.key, {
+        algorithms: ['HS256'],
+        issuer: this.issuer,
+        audience: 'omervision-preview',
+      });
       return typeof payload.kind === 'string' && payload.sub ? { kind: payload.kind, id: payload.sub } : undefined;
     } catch {
       return undefined;

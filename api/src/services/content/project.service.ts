@@ -32,10 +32,18 @@ export class ProjectService {
 
   async create(actor: Actor, input: ProjectInput): Promise<ProjectView> {
     const slug = input.slug ?? slugify(input.title);
-    if (await this.projects.slugTaken(slug)) throw Errors.conflict('That slug is taken.', [{ field: 'body.slug', message: 'already in use' }]);
+    if (await this.projects.slugTaken(slug))
+      throw Errors.conflict('That slug is taken.', [{ field: 'body.slug', message: 'already in use' }]);
     const id = uuidv7();
     await this.projects.insert({
-      id, slug, status: 'draft', title: plain(input.title), body: EMPTY_DOC, html: '', techStack: [], imageIds: [],
+      id,
+      slug,
+      status: 'draft',
+      title: plain(input.title),
+      body: EMPTY_DOC,
+      html: '',
+      techStack: [],
+      imageIds: [],
       ...this.columns({ ...input, slug }),
     });
     await this.audit.record(actor, 'project.create', { type: 'project', id }, { title: input.title, slug });
@@ -51,13 +59,19 @@ export class ProjectService {
     const isPublic = before.status === 'published';
     await this.tx.run(async (tx) => {
       await this.projects.update(id, patch, tx);
-      if (isPublic) await this.changes.emit(tx, 'project.updated', { type: 'project', id }, { slug: patch.slug ?? before.slug });
+      if (isPublic)
+        await this.changes.emit(tx, 'project.updated', { type: 'project', id }, { slug: patch.slug ?? before.slug });
     });
     if (isPublic) await this.changes.invalidate(CACHE_NS.projects);
-    await this.audit.record(actor, 'project.update', { type: 'project', id }, changes(
-      { title: before.title, slug: before.slug, featured: before.featured, sortOrder: before.sortOrder },
-      { title: patch.title, slug: patch.slug, featured: patch.featured, sortOrder: patch.sortOrder },
-    ));
+    await this.audit.record(
+      actor,
+      'project.update',
+      { type: 'project', id },
+      changes(
+        { title: before.title, slug: before.slug, featured: before.featured, sortOrder: before.sortOrder },
+        { title: patch.title, slug: patch.slug, featured: patch.featured, sortOrder: patch.sortOrder },
+      ),
+    );
     return this.get(id);
   }
 
@@ -65,11 +79,23 @@ export class ProjectService {
     const before = await this.require(id);
     if (before.status === status) return projectView(before);
     await this.tx.run(async (tx) => {
-      await this.projects.update(id, { status, publishedAt: status === 'published' ? (before.publishedAt ?? new Date()) : before.publishedAt }, tx);
-      await this.changes.emit(tx, status === 'published' ? 'project.published' : 'project.unpublished', { type: 'project', id }, { slug: before.slug });
+      await this.projects.update(
+        id,
+        { status, publishedAt: status === 'published' ? (before.publishedAt ?? new Date()) : before.publishedAt },
+        tx,
+      );
+      await this.changes.emit(
+        tx,
+        status === 'published' ? 'project.published' : 'project.unpublished',
+        { type: 'project', id },
+        { slug: before.slug },
+      );
     });
     await this.changes.invalidate(CACHE_NS.projects);
-    await this.audit.record(actor, status === 'published' ? 'project.publish' : 'project.unpublish', { type: 'project', id });
+    await this.audit.record(actor, status === 'published' ? 'project.publish' : 'project.unpublish', {
+      type: 'project',
+      id,
+    });
     return this.get(id);
   }
 
@@ -77,7 +103,8 @@ export class ProjectService {
     const before = await this.require(id);
     await this.tx.run(async (tx) => {
       await this.projects.delete(id, tx);
-      if (before.status === 'published') await this.changes.emit(tx, 'project.deleted', { type: 'project', id }, { slug: before.slug });
+      if (before.status === 'published')
+        await this.changes.emit(tx, 'project.deleted', { type: 'project', id }, { slug: before.slug });
     });
     if (before.status === 'published') await this.changes.invalidate(CACHE_NS.projects);
     await this.audit.record(actor, 'project.delete', { type: 'project', id }, { title: before.title });
@@ -92,7 +119,8 @@ export class ProjectService {
       out.body = input.body as unknown as LexicalState;
       out.html = renderRichText(out.body, 'body.body').html;
     }
-    if (input.techStack !== undefined) out.techStack = [...new Set(input.techStack.map(plain).filter(Boolean))].slice(0, 30);
+    if (input.techStack !== undefined)
+      out.techStack = [...new Set(input.techStack.map(plain).filter(Boolean))].slice(0, 30);
     if (input.repoUrl !== undefined) out.repoUrl = input.repoUrl;
     if (input.liveUrl !== undefined) out.liveUrl = input.liveUrl;
     if (input.imageIds !== undefined) out.imageIds = input.imageIds;

@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 import type {
-  PublicAppListing, PublicDemoApp, PublicPage, PublicProject, PublicSiteSettings, SiteSettings, SkillView, TagWithCount,
+  PublicAppListing,
+  PublicDemoApp,
+  PublicPage,
+  PublicProject,
+  PublicSiteSettings,
+  SiteSettings,
+  SkillView,
+  TagWithCount,
 } from '../../dtos/catalog.dto.js';
 import { Errors } from '../../errors/catalogue.js';
 import type { CacheEntry } from '../../repositories/cache.repository.js';
@@ -32,15 +39,23 @@ export class PublicCatalogService {
 
   async listProjects(q: { featured?: boolean; updatedSince?: string }): Promise<CacheEntry<PublicProject[]>> {
     const since = parseSince(q.updatedSince);
-    const entry = await this.cache.get(CACHE_NS.projects, `list:${q.featured ?? ''}:${since?.toISOString() ?? ''}`, async () => {
-      const rows = await this.projects.list({ publishedOnly: true, featured: q.featured, updatedSince: since });
-      const images = await this.images([...new Set(rows.flatMap((r) => r.imageIds))]);
-      return rows.map((r) => publicProject(r, images));
-    });
+    const entry = await this.cache.get(
+      CACHE_NS.projects,
+      `list:${q.featured ?? ''}:${since?.toISOString() ?? ''}`,
+      async () => {
+        const rows = await this.projects.list({ publishedOnly: true, featured: q.featured, updatedSince: since });
+        const images = await this.images([...new Set(rows.flatMap((r) => r.imageIds))]);
+        return rows.map((r) => publicProject(r, images));
+      },
+    );
     if (!entry.value.some((p) => p.paasAppId)) return entry;
     const apps = await this.appsById();
     const value = entry.value.map((p) => ({ ...p, app: (p.paasAppId && apps.get(p.paasAppId)) || null }));
-    return extended(entry, value, value.map((p) => p.app));
+    return extended(
+      entry,
+      value,
+      value.map((p) => p.app),
+    );
   }
 
   async getProject(slug: string): Promise<CacheEntry<PublicProject>> {
@@ -58,8 +73,12 @@ export class PublicCatalogService {
   /** Apps marked public, by name, with the published project each one is the demo of. */
   async publicApps(): Promise<CacheEntry<PublicAppListing[]>> {
     const [apps, projects] = await Promise.all([this.apps(), this.listProjects({})]);
-    const byApp = new Map(projects.value.flatMap((p) => (p.paasAppId ? [[p.paasAppId, { slug: p.slug, title: p.title }] as const] : [])));
-    const value = apps.filter((a) => a.isPublic).map((a) => ({ ...a.app, project: byApp.get(a.id) ?? null }))
+    const byApp = new Map(
+      projects.value.flatMap((p) => (p.paasAppId ? [[p.paasAppId, { slug: p.slug, title: p.title }] as const] : [])),
+    );
+    const value = apps
+      .filter((a) => a.isPublic)
+      .map((a) => ({ ...a.app, project: byApp.get(a.id) ?? null }))
       .sort((a, b) => a.name.localeCompare(b.name) || a.slug.localeCompare(b.slug));
     return { value, etag: etagOf(JSON.stringify(value)) };
   }
@@ -70,7 +89,8 @@ export class PublicCatalogService {
 
   listPages(): Promise<CacheEntry<PublicPage[]>> {
     return this.cache.get(CACHE_NS.pages, 'list', async () =>
-      (await this.pages.list(true)).map((p) => publicPage(p, renderRichText(p.content, 'content').toc)));
+      (await this.pages.list(true)).map((p) => publicPage(p, renderRichText(p.content, 'content').toc)),
+    );
   }
 
   async getPage(slug: string): Promise<CacheEntry<PublicPage>> {
@@ -89,7 +109,8 @@ export class PublicCatalogService {
   /** Tags with at least one published post. */
   tags(): Promise<CacheEntry<TagWithCount[]>> {
     return this.cache.get(CACHE_NS.taxonomy, 'tags', async () =>
-      (await this.taxonomy.tagsWithCounts()).filter((t) => t.postCount > 0).map(tagWithCount));
+      (await this.taxonomy.tagsWithCounts()).filter((t) => t.postCount > 0).map(tagWithCount),
+    );
   }
 
   async settings(): Promise<CacheEntry<PublicSiteSettings>> {
@@ -97,14 +118,27 @@ export class PublicCatalogService {
       const stored = await this.taxonomy.settings();
       const { site, author, social, navigation } = { ...DEFAULT_SETTINGS, ...stored } as SiteSettings;
       return {
-        site: { title: site.title, description: site.description, locale: site.locale, tagline: site.tagline ?? '', accentColor: site.accentColor ?? null },
+        site: {
+          title: site.title,
+          description: site.description,
+          locale: site.locale,
+          tagline: site.tagline ?? '',
+          accentColor: site.accentColor ?? null,
+        },
         // The author's e-mail is for the admin; the public gets the contact form.
-        author: { name: author.name, email: '', bio: author.bio, role: author.role ?? '', avatarId: author.avatarId ?? null },
-        social, navigation,
+        author: {
+          name: author.name,
+          email: '',
+          bio: author.bio,
+          role: author.role ?? '',
+          avatarId: author.avatarId ?? null,
+        },
+        social,
+        navigation,
       };
     });
     const { avatarId, ...author } = entry.value.author;
-    const avatar = avatarId ? (await this.images([avatarId])).get(avatarId) ?? null : null;
+    const avatar = avatarId ? ((await this.images([avatarId])).get(avatarId) ?? null) : null;
     const value: PublicSiteSettings = { ...entry.value, author: { ...author, avatar } };
     return avatarId ? extended(entry, value, avatar) : { value, etag: entry.etag };
   }
@@ -122,6 +156,9 @@ function extended<T>(entry: CacheEntry<unknown>, value: T, added: unknown): Cach
 function parseSince(value: string | undefined): Date | undefined {
   if (!value) return undefined;
   const d = new Date(value);
-  if (Number.isNaN(d.getTime())) throw Errors.validation('updatedSince is not a date.', [{ field: 'query.updatedSince', message: 'must be an ISO 8601 date-time' }]);
+  if (Number.isNaN(d.getTime()))
+    throw Errors.validation('updatedSince is not a date.', [
+      { field: 'query.updatedSince', message: 'must be an ISO 8601 date-time' },
+    ]);
   return d;
 }

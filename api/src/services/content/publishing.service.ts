@@ -37,8 +37,14 @@ export class PublishingService {
     // Guarded by the version: two workers (or a worker and an editor) racing publish it once. The
     // audit line commits with the change: a worker killed right after the commit cannot lose it.
     const won = await this.tx.run(async (tx) => {
-      if (!(await this.posts.update(id, { status: 'published', publishedAt, scheduledAt: null }, tx, post.version))) return false;
-      await this.changes.emit(tx, 'post.published', { type: 'post', id }, { slug: post.slug, title: post.title, publishedAt: publishedAt.toISOString() });
+      if (!(await this.posts.update(id, { status: 'published', publishedAt, scheduledAt: null }, tx, post.version)))
+        return false;
+      await this.changes.emit(
+        tx,
+        'post.published',
+        { type: 'post', id },
+        { slug: post.slug, title: post.title, publishedAt: publishedAt.toISOString() },
+      );
       await this.audit.record(actor, 'post.publish', { type: 'post', id }, { status: [post.status, 'published'] }, tx);
       return true;
     });
@@ -53,17 +59,25 @@ export class PublishingService {
     const wasPublic = post.status === 'published';
     await this.tx.run(async (tx) => {
       await this.posts.update(id, { status: to, scheduledAt: null }, tx);
-      if (wasPublic) await this.changes.emit(tx, 'post.unpublished', { type: 'post', id }, { slug: post.slug, status: to });
+      if (wasPublic)
+        await this.changes.emit(tx, 'post.unpublished', { type: 'post', id }, { slug: post.slug, status: to });
     });
     if (wasPublic) await this.changes.invalidate(CACHE_NS.posts, CACHE_NS.taxonomy);
-    await this.audit.record(actor, to === 'archived' ? 'post.archive' : 'post.unpublish', { type: 'post', id }, { status: [post.status, to] });
+    await this.audit.record(
+      actor,
+      to === 'archived' ? 'post.archive' : 'post.unpublish',
+      { type: 'post', id },
+      { status: [post.status, to] },
+    );
     return this.view(actor, id);
   }
 
   async schedule(actor: Actor, id: string, atIso: string): Promise<AdminPost> {
     const at = new Date(atIso);
     if (Number.isNaN(at.getTime()) || at.getTime() <= Date.now()) {
-      throw Errors.validation('The publish time must be in the future.', [{ field: 'body.at', message: 'must be a future date-time' }]);
+      throw Errors.validation('The publish time must be in the future.', [
+        { field: 'body.at', message: 'must be a future date-time' },
+      ]);
     }
     const post = await this.postService.require(id);
     if (post.status === 'published') throw Errors.conflict('The post is already published; unpublish it first.');
@@ -109,11 +123,20 @@ export class PublishingService {
     const post = await this.posts.findById(claims.id);
     if (!post) throw Errors.notFound('Post not found.');
     const bodyIds = await this.posts.mediaIdsBySha(bodyMediaShas(post.html));
-    return publicPost(post as PostWithAuthor, (await this.posts.tagsFor([post.id])).get(post.id) ?? [], await this.images([...imageIdsOf([post]), ...bodyIds]), bodyIds);
+    return publicPost(
+      post as PostWithAuthor,
+      (await this.posts.tagsFor([post.id])).get(post.id) ?? [],
+      await this.images([...imageIdsOf([post]), ...bodyIds]),
+      bodyIds,
+    );
   }
 
   private view(actor: Actor | null, id: string): Promise<AdminPost> {
-    const system: Actor = { principal: { kind: 'apiKey', apiKeyId: 'system', scopes: [], name: 'scheduler' }, ip: '', userAgent: '' };
+    const system: Actor = {
+      principal: { kind: 'apiKey', apiKeyId: 'system', scopes: [], name: 'scheduler' },
+      ip: '',
+      userAgent: '',
+    };
     return this.postService.get(actor ?? system, id);
   }
 }

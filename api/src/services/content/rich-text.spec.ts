@@ -11,7 +11,8 @@ describe('slugify', () => {
 
 describe('sanitize', () => {
   it('drops scripts, handlers and javascript: URLs', () => {
-    const dirty = '<p onclick="x()">a<script>alert(1)</script><a href="javascript:alert(1)">b</a><img src=x onerror=alert(1)><iframe src="//e"></iframe></p>';
+    const dirty =
+      '<p onclick="x()">a<script>alert(1)</script><a href="javascript:alert(1)">b</a><img src=x onerror=alert(1)><iframe src="//e"></iframe></p>';
     const clean = sanitize(dirty);
     expect(clean).not.toMatch(/script|onclick|onerror|javascript:|iframe/i);
     expect(clean).toContain('<p>a<a>b</a><img src="x" /></p>');
@@ -21,11 +22,16 @@ describe('sanitize', () => {
 describe('renderRichText', () => {
   it('422 with the node path for unknown nodes', () => {
     try {
-      renderRichText({ root: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'html', html: '<script>' }] }] } }, 'body.content');
+      renderRichText(
+        { root: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'html', html: '<script>' }] }] } },
+        'body.content',
+      );
       expect.fail('should throw');
     } catch (err) {
       expect((err as { status: number }).status).toBe(422);
-      expect((err as { errors: { field: string }[] }).errors[0]!.field).toBe('body.content.root.children[0].children[0]');
+      expect((err as { errors: { field: string }[] }).errors[0]!.field).toBe(
+        'body.content.root.children[0].children[0]',
+      );
     }
   });
 

@@ -11,11 +11,44 @@ export { SLUG_PATTERN } from '../../lib/slug.js';
  * that matches exactly what the renderer emits. Anything else is dropped, whatever produced it.
  */
 const SANITIZE: sanitizeHtml.IOptions = {
-  allowedTags: ['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'ul', 'ol', 'li', 'pre', 'code', 'a', 'hr', 'br', 'img', 'strong', 'em', 'u', 's', 'sub', 'sup'],
+  allowedTags: [
+    'p',
+    'h1',
+    'h2',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'blockquote',
+    'ul',
+    'ol',
+    'li',
+    'pre',
+    'code',
+    'a',
+    'hr',
+    'br',
+    'img',
+    'strong',
+    'em',
+    'u',
+    's',
+    'sub',
+    'sup',
+  ],
   allowedAttributes: {
-    h1: ['id'], h2: ['id'], h3: ['id'], h4: ['id'], h5: ['id'], h6: ['id'],
-    ol: ['start'], li: ['data-checked'], code: ['class'], a: ['href', 'rel'],
-    img: ['src', 'alt', 'width', 'height', 'loading', 'decoding'], p: ['style'],
+    h1: ['id'],
+    h2: ['id'],
+    h3: ['id'],
+    h4: ['id'],
+    h5: ['id'],
+    h6: ['id'],
+    ol: ['start'],
+    li: ['data-checked'],
+    code: ['class'],
+    a: ['href', 'rel'],
+    img: ['src', 'alt', 'width', 'height', 'loading', 'decoding'],
+    p: ['style'],
   },
   allowedClasses: { code: [/^language-[a-z0-9+#-]+$/i] },
   allowedStyles: { p: { 'text-align': [/^(left|center|right|justify)$/] } },
@@ -31,15 +64,25 @@ export function sanitize(html: string): string {
 
 /** Validates and renders a Lexical document, or throws a 422 naming the field and the node path. */
 export function renderRichText(state: LexicalState, field: string): RenderedContent {
-  if (!state || typeof state !== 'object' || !state.root || state.root.type !== 'root' || !Array.isArray(state.root.children)) {
-    throw Errors.validation('Not a Lexical editor state.', [{ field, message: 'must be a Lexical serialized editor state with a root node' }]);
+  if (
+    !state ||
+    typeof state !== 'object' ||
+    !state.root ||
+    state.root.type !== 'root' ||
+    !Array.isArray(state.root.children)
+  ) {
+    throw Errors.validation('Not a Lexical editor state.', [
+      { field, message: 'must be a Lexical serialized editor state with a root node' },
+    ]);
   }
   try {
     const rendered = renderLexical(state);
     return { ...rendered, html: sanitize(rendered.html) };
   } catch (err) {
     if (err instanceof UnknownNodeError) {
-      throw Errors.validation(`Unsupported content: ${err.message}.`, [{ field: `${field}.${err.path}`, message: `unknown node type "${err.nodeType}"` }]);
+      throw Errors.validation(`Unsupported content: ${err.message}.`, [
+        { field: `${field}.${err.path}`, message: `unknown node type "${err.nodeType}"` },
+      ]);
     }
     throw err;
   }

@@ -1,5 +1,14 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { SiteSettings, SiteSettingsPatch, SkillInput, SkillPatch, SkillView, TagInput, TagPatch, TagWithCount } from '../../dtos/catalog.dto.js';
+import type {
+  SiteSettings,
+  SiteSettingsPatch,
+  SkillInput,
+  SkillPatch,
+  SkillView,
+  TagInput,
+  TagPatch,
+  TagWithCount,
+} from '../../dtos/catalog.dto.js';
 import { Errors } from '../../errors/catalogue.js';
 import type { TransactionRunner } from '../../repositories/database.js';
 import type { TaxonomyRepository } from '../../repositories/taxonomy.repository.js';
@@ -32,9 +41,16 @@ export class TaxonomyService {
 
   async createSkill(actor: Actor, input: SkillInput): Promise<SkillView> {
     const id = uuidv7();
-    const row = { id, name: plain(input.name), category: plain(input.category), level: input.level ?? 50, sortOrder: input.sortOrder ?? 0 };
+    const row = {
+      id,
+      name: plain(input.name),
+      category: plain(input.category),
+      level: input.level ?? 50,
+      sortOrder: input.sortOrder ?? 0,
+    };
     await this.siteWrite('skill', id, async (tx) => {
-      if (!(await this.repo.insertSkill(row, tx))) throw duplicate('body.name', 'a skill with this name exists in this category');
+      if (!(await this.repo.insertSkill(row, tx)))
+        throw duplicate('body.name', 'a skill with this name exists in this category');
     });
     await this.audit.record(actor, 'skill.create', { type: 'skill', id }, { name: row.name, category: row.category });
     return skillView((await this.repo.skill(id))!);
@@ -50,7 +66,8 @@ export class TaxonomyService {
       ...(input.sortOrder !== undefined ? { sortOrder: input.sortOrder } : {}),
     };
     await this.siteWrite('skill', id, async (tx) => {
-      if (!(await this.repo.updateSkill(id, patch, tx))) throw duplicate('body.name', 'a skill with this name exists in this category');
+      if (!(await this.repo.updateSkill(id, patch, tx)))
+        throw duplicate('body.name', 'a skill with this name exists in this category');
     });
     await this.audit.record(actor, 'skill.update', { type: 'skill', id }, changes({ ...before }, patch));
     return skillView((await this.repo.skill(id))!);
@@ -69,7 +86,12 @@ export class TaxonomyService {
 
   async createTag(actor: Actor, input: TagInput): Promise<TagWithCount> {
     const id = uuidv7();
-    const row = { id, name: plain(input.name), slug: input.slug ?? slugify(input.name, 100), description: plain(input.description ?? '') };
+    const row = {
+      id,
+      name: plain(input.name),
+      slug: input.slug ?? slugify(input.name, 100),
+      description: plain(input.description ?? ''),
+    };
     if (!(await this.repo.insertTag(row))) throw duplicate('body.slug', 'a tag with this slug exists');
     await this.audit.record(actor, 'tag.create', { type: 'tag', id }, { name: row.name, slug: row.slug });
     return { ...row, postCount: 0 };
@@ -84,9 +106,14 @@ export class TaxonomyService {
       ...(input.description !== undefined ? { description: plain(input.description) } : {}),
     };
     const isPublic = await this.repo.tagIsPublic(id);
-    await this.siteWrite('tag', id, async (tx) => {
-      if (!(await this.repo.updateTag(id, patch, tx))) throw duplicate('body.slug', 'a tag with this slug exists');
-    }, isPublic);
+    await this.siteWrite(
+      'tag',
+      id,
+      async (tx) => {
+        if (!(await this.repo.updateTag(id, patch, tx))) throw duplicate('body.slug', 'a tag with this slug exists');
+      },
+      isPublic,
+    );
     await this.audit.record(actor, 'tag.update', { type: 'tag', id }, changes({ ...before }, patch));
     return (await this.tags()).find((t) => t.id === id)!;
   }
@@ -111,12 +138,22 @@ export class TaxonomyService {
       await this.changes.emit(tx, 'settings.updated', { type: 'settings', id: 'site' }, { keys: Object.keys(values) });
     });
     await this.changes.invalidate(CACHE_NS.settings);
-    await this.audit.record(actor, 'settings.update', { type: 'settings', id: 'site' }, changes(before as unknown as Record<string, unknown>, values));
+    await this.audit.record(
+      actor,
+      'settings.update',
+      { type: 'settings', id: 'site' },
+      changes(before as unknown as Record<string, unknown>, values),
+    );
     return this.settings();
   }
 
   /** Skills and public tags have no event of their own: the site rebuilds on `site.changed`. */
-  private async siteWrite(type: string, id: string, write: Parameters<TransactionRunner['run']>[0], affectsSite = true): Promise<void> {
+  private async siteWrite(
+    type: string,
+    id: string,
+    write: Parameters<TransactionRunner['run']>[0],
+    affectsSite = true,
+  ): Promise<void> {
     await this.tx.run(async (tx) => {
       await write(tx);
       if (affectsSite) await this.changes.emitSiteChanged(tx, { type, id });

@@ -1,13 +1,25 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../errors/app-error.js';
-import { detectImageType, originalKey, plannedVariants, safeSlug, shaOfKey, VARIANT_FORMATS, VARIANT_WIDTHS, variantKey } from './image-policy.js';
+import {
+  detectImageType,
+  originalKey,
+  plannedVariants,
+  safeSlug,
+  shaOfKey,
+  VARIANT_FORMATS,
+  VARIANT_WIDTHS,
+  variantKey,
+} from './image-policy.js';
 
 const pixels = () => sharp({ create: { width: 8, height: 6, channels: 3, background: '#36c' } });
 const SHA = 'a'.repeat(64);
 
 async function rejection(buffer: Buffer): Promise<AppError> {
-  const err = await detectImageType(buffer).then(() => undefined, (e: unknown) => e);
+  const err = await detectImageType(buffer).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(AppError);
   return err as AppError;
 }
@@ -25,7 +37,9 @@ describe('detectImageType', () => {
   });
 
   it('refuses SVG with 415 naming the field, whatever it would be called', async () => {
-    const svg = Buffer.from('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+    const svg = Buffer.from(
+      '<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+    );
     const err = await rejection(svg);
     expect(err.status).toBe(415);
     expect(err.errors?.[0]?.field).toBe('file');
@@ -33,7 +47,9 @@ describe('detectImageType', () => {
   });
 
   it('refuses other known types (PDF, TIFF) and plain text, saying what they were', async () => {
-    expect((await rejection(Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n'))).detail).toMatch(/application\/pdf/);
+    expect((await rejection(Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n'))).detail).toMatch(
+      /application\/pdf/,
+    );
     const tiff = await pixels().tiff().toBuffer();
     expect((await rejection(tiff)).detail).toMatch(/image\/tiff/);
     expect((await rejection(Buffer.from('just some text'))).status).toBe(415);
@@ -71,19 +87,28 @@ describe('keys and names', () => {
 describe('plannedVariants', () => {
   it('never upscales: only widths below the original, in WebP and AVIF', () => {
     expect(plannedVariants({ width: 1024, animated: false }, [])).toEqual([
-      { width: 320, format: 'webp' }, { width: 320, format: 'avif' },
-      { width: 640, format: 'webp' }, { width: 640, format: 'avif' },
+      { width: 320, format: 'webp' },
+      { width: 320, format: 'avif' },
+      { width: 640, format: 'webp' },
+      { width: 640, format: 'avif' },
     ]);
     expect(plannedVariants({ width: 320, animated: false }, [])).toEqual([]);
     expect(plannedVariants({ width: 4000, animated: false }, [])).toHaveLength(8);
   });
 
   it('skips variants already made (a retried job does the rest only)', () => {
-    const done = [{ width: 320, format: 'webp' }, { width: 320, format: 'avif' }, { width: 640, format: 'webp' }];
+    const done = [
+      { width: 320, format: 'webp' },
+      { width: 320, format: 'avif' },
+      { width: 640, format: 'webp' },
+    ];
     expect(plannedVariants({ width: 700, animated: false }, done)).toEqual([{ width: 640, format: 'avif' }]);
   });
 
   it('makes animated images WebP only', () => {
-    expect(plannedVariants({ width: 700, animated: true }, [])).toEqual([{ width: 320, format: 'webp' }, { width: 640, format: 'webp' }]);
+    expect(plannedVariants({ width: 700, animated: true }, [])).toEqual([
+      { width: 320, format: 'webp' },
+      { width: 640, format: 'webp' },
+    ]);
   });
 });

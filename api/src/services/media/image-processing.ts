@@ -25,11 +25,21 @@ export async function normalizeOriginal(input: Buffer, type: ImageType): Promise
   try {
     const pipeline = open(input).autoOrient();
     switch (type.format) {
-      case 'jpeg': pipeline.jpeg({ quality: 90 }); break; // libjpeg-turbo: mozjpeg is 4× slower in the request
-      case 'png': pipeline.png({ compressionLevel: 9 }); break;
-      case 'webp': pipeline.webp({ quality: 90 }); break;
-      case 'avif': pipeline.avif({ quality: 70, effort: 2 }); break;
-      case 'gif': pipeline.gif(); break;
+      case 'jpeg':
+        pipeline.jpeg({ quality: 90 });
+        break; // libjpeg-turbo: mozjpeg is 4× slower in the request
+      case 'png':
+        pipeline.png({ compressionLevel: 9 });
+        break;
+      case 'webp':
+        pipeline.webp({ quality: 90 });
+        break;
+      case 'avif':
+        pipeline.avif({ quality: 70, effort: 2 });
+        break;
+      case 'gif':
+        pipeline.gif();
+        break;
     }
     const { data, info } = await pipeline.toBuffer({ resolveWithObject: true });
     return { data, width: info.width, height: info.pageHeight ?? info.height, animated: (info.pages ?? 1) > 1 };

@@ -17,7 +17,13 @@ export function mediaView(row: MediaRow, urlOf: UrlOf): MediaView {
     focalX: row.focalX,
     focalY: row.focalY,
     status: row.status,
-    variants: (row.variants ?? []).map((v) => ({ width: v.width, height: v.height, format: v.format, bytes: v.bytes, url: urlOf(v.key) })),
+    variants: (row.variants ?? []).map((v) => ({
+      width: v.width,
+      height: v.height,
+      format: v.format,
+      bytes: v.bytes,
+      url: urlOf(v.key),
+    })),
     sha256: row.sha256,
     uploadedBy: row.uploadedBy,
     createdAt: row.createdAt.toISOString(),
@@ -28,8 +34,19 @@ export function mediaView(row: MediaRow, urlOf: UrlOf): MediaView {
 /** What the public site needs of an image; nothing about who uploaded it. */
 export function publicImage(row: MediaRow, urlOf: UrlOf): PublicImage {
   return {
-    id: row.id, url: urlOf(row.storageKey), alt: row.alt, width: row.width, height: row.height, focalX: row.focalX, focalY: row.focalY,
-    variants: (row.variants ?? []).map((v) => ({ width: v.width, height: v.height, format: v.format, url: urlOf(v.key) })),
+    id: row.id,
+    url: urlOf(row.storageKey),
+    alt: row.alt,
+    width: row.width,
+    height: row.height,
+    focalX: row.focalX,
+    focalY: row.focalY,
+    variants: (row.variants ?? []).map((v) => ({
+      width: v.width,
+      height: v.height,
+      format: v.format,
+      url: urlOf(v.key),
+    })),
   };
 }
 

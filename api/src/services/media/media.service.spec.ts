@@ -11,8 +11,17 @@ import { ContentChanges } from '../content/content-changes.js';
 import { MediaService, type MediaObjects, type MediaStore } from './media.service.js';
 
 const actor: Actor = {
-  principal: { kind: 'user', userId: 'u1', role: 'editor', sessionFamilyId: 'f', jti: 'j', tokenExpiresAt: 0, via: 'bearer' },
-  ip: '127.0.0.1', userAgent: 'spec',
+  principal: {
+    kind: 'user',
+    userId: 'u1',
+    role: 'editor',
+    sessionFamilyId: 'f',
+    jti: 'j',
+    tokenExpiresAt: 0,
+    via: 'bearer',
+  },
+  ip: '127.0.0.1',
+  userAgent: 'spec',
 };
 
 /** In-memory rows; a failing insert simulates the database refusing the row. */
@@ -24,15 +33,42 @@ class FakeStore implements MediaStore {
   async insert(row: NewMedia) {
     if (this.failInsert) throw new Error('db down');
     const now = new Date();
-    this.rows.set(row.id, { width: null, height: null, alt: '', focalX: null, focalY: null, variants: null, status: 'processing', uploadedBy: null, createdAt: now, updatedAt: now, ...row } as MediaRow);
+    this.rows.set(row.id, {
+      width: null,
+      height: null,
+      alt: '',
+      focalX: null,
+      focalY: null,
+      variants: null,
+      status: 'processing',
+      uploadedBy: null,
+      createdAt: now,
+      updatedAt: now,
+      ...row,
+    } as MediaRow);
   }
-  async findById(id: string) { return this.rows.get(id); }
-  async findBySha(sha: string) { return [...this.rows.values()].find((r) => r.sha256 === sha); }
-  async list() { return [...this.rows.values()]; }
-  async update(id: string, patch: Partial<MediaRow>) { Object.assign(this.rows.get(id)!, patch); }
-  async delete(id: string) { this.rows.delete(id); }
-  async usages() { return this.usageList; }
-  async clearUsages() { this.cleared++; this.usageList = []; }
+  async findById(id: string) {
+    return this.rows.get(id);
+  }
+  async findBySha(sha: string) {
+    return [...this.rows.values()].find((r) => r.sha256 === sha);
+  }
+  async list() {
+    return [...this.rows.values()];
+  }
+  async update(id: string, patch: Partial<MediaRow>) {
+    Object.assign(this.rows.get(id)!, patch);
+  }
+  async delete(id: string) {
+    this.rows.delete(id);
+  }
+  async usages() {
+    return this.usageList;
+  }
+  async clearUsages() {
+    this.cleared++;
+    this.usageList = [];
+  }
 }
 
 class FakeObjects implements MediaObjects {
@@ -42,8 +78,12 @@ class FakeObjects implements MediaObjects {
     if (this.failPut) throw new Error('connect ECONNREFUSED 127.0.0.1:1');
     this.objects.set(key, { contentType, cacheControl: options.cacheControl });
   }
-  async deleteMany(keys: string[]) { for (const k of keys) this.objects.delete(k); }
-  publicUrl(key: string) { return `https://cdn.test/${key}`; }
+  async deleteMany(keys: string[]) {
+    for (const k of keys) this.objects.delete(k);
+  }
+  publicUrl(key: string) {
+    return `https://cdn.test/${key}`;
+  }
 }
 
 function setup() {
@@ -54,22 +94,46 @@ function setup() {
   const tx = { run: (fn: (tx: Tx) => Promise<unknown>) => fn({} as Tx) } as unknown as TransactionRunner;
   const changes = new ContentChanges({ add: async (e) => (events.push(e), 'id') }, { invalidate: async () => {} });
   const audit = new AuditService({ insert: async () => {} } as unknown as AuditRepository);
-  const service = new MediaService(store, objects, tx, changes, audit, { enqueueVariants: async (id) => void enqueued.push(id) });
+  const service = new MediaService(store, objects, tx, changes, audit, {
+    enqueueVariants: async (id) => void enqueued.push(id),
+  });
   return { store, objects, events, enqueued, service };
 }
 
-const png = (color = '#c33') => sharp({ create: { width: 40, height: 30, channels: 3, background: color } }).png().toBuffer();
-const file = async (buffer?: Buffer, name = 'Kırmızı.png') => { const b = buffer ?? (await png()); return { buffer: b, originalname: name, size: b.length }; };
-const failure = (p: Promise<unknown>) => p.then(() => { throw new Error('expected a failure'); }, (e: unknown) => e as AppError);
+const png = (color = '#c33') =>
+  sharp({ create: { width: 40, height: 30, channels: 3, background: color } })
+    .png()
+    .toBuffer();
+const file = async (buffer?: Buffer, name = 'Kırmızı.png') => {
+  const b = buffer ?? (await png());
+  return { buffer: b, originalname: name, size: b.length };
+};
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => {
+      throw new Error('expected a failure');
+    },
+    (e: unknown) => e as AppError,
+  );
 
 describe('MediaService.upload', () => {
   it('stores the object with immutable caching, then the row and its event, then enqueues the variants', async () => {
     const { service, store, objects, events, enqueued } = setup();
     const { media, created } = await service.upload(actor, await file(), ' Bir kare ');
     expect(created).toBe(true);
-    expect(media).toMatchObject({ filename: 'Kırmızı.png', mimeType: 'image/png', width: 40, height: 30, alt: 'Bir kare', status: 'processing' });
+    expect(media).toMatchObject({
+      filename: 'Kırmızı.png',
+      mimeType: 'image/png',
+      width: 40,
+      height: 30,
+      alt: 'Bir kare',
+      status: 'processing',
+    });
     expect(media.url).toBe(`https://cdn.test/media/${media.sha256}/kirmizi.png`);
-    expect([...objects.objects.values()][0]).toEqual({ contentType: 'image/png', cacheControl: 'public, max-age=31536000, immutable' });
+    expect([...objects.objects.values()][0]).toEqual({
+      contentType: 'image/png',
+      cacheControl: 'public, max-age=31536000, immutable',
+    });
     expect(store.rows.size).toBe(1);
     expect(events.map((e) => e.type)).toEqual(['media.created']);
     expect(enqueued).toEqual([media.id]);
@@ -103,7 +167,13 @@ describe('MediaService.upload', () => {
   it('refuses a missing file, non-images and overlong alt text before touching storage', async () => {
     const { service, objects } = setup();
     expect((await failure(service.upload(actor, undefined))).errors?.[0]?.field).toBe('file');
-    expect((await failure(service.upload(actor, await file(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'), 'x.png')))).status).toBe(415);
+    expect(
+      (
+        await failure(
+          service.upload(actor, await file(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"/>'), 'x.png')),
+        )
+      ).status,
+    ).toBe(415);
     expect((await failure(service.upload(actor, await file(), 'a'.repeat(501)))).errors?.[0]?.field).toBe('alt');
     const truncated = (await png()).subarray(0, 60);
     expect((await failure(service.upload(actor, await file(truncated)))).status).toBe(422);
@@ -117,7 +187,11 @@ describe('MediaService.update and delete', () => {
     const { media } = await service.upload(actor, await file());
     const err = await failure(service.update(actor, media.id, { focalX: 30 }));
     expect(err.errors?.[0]?.field).toBe('body.focalY');
-    expect(await service.update(actor, media.id, { focalX: 30, focalY: 70, alt: 'Yeni' })).toMatchObject({ focalX: 30, focalY: 70, alt: 'Yeni' });
+    expect(await service.update(actor, media.id, { focalX: 30, focalY: 70, alt: 'Yeni' })).toMatchObject({
+      focalX: 30,
+      focalY: 70,
+      alt: 'Yeni',
+    });
   });
 
   it('refuses to delete media in use (409 listing the places), and force clears them', async () => {
@@ -146,7 +220,8 @@ describe('MediaService.update and delete', () => {
     const err = await failure(service.delete(actor, media.id, true));
     expect(err.code).toBe('MEDIA_IN_USE');
     expect(err.errors?.map((e) => e.value)).toEqual([
-      expect.objectContaining({ type: 'post', clearable: true }), expect.objectContaining({ type: 'page', field: 'content', clearable: false }),
+      expect.objectContaining({ type: 'post', clearable: true }),
+      expect.objectContaining({ type: 'page', field: 'content', clearable: false }),
     ]);
     expect(store.cleared).toBe(0);
     expect(store.rows.size).toBe(1);
@@ -155,7 +230,10 @@ describe('MediaService.update and delete', () => {
   it('lets authors change only their own uploads', async () => {
     const { service } = setup();
     const { media } = await service.upload(actor, await file());
-    const author: Actor = { ...actor, principal: { ...actor.principal, userId: 'u2', role: 'author' } as Actor['principal'] };
+    const author: Actor = {
+      ...actor,
+      principal: { ...actor.principal, userId: 'u2', role: 'author' } as Actor['principal'],
+    };
     expect((await failure(service.delete(author, media.id))).status).toBe(403);
   });
 });

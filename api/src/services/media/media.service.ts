@@ -3,7 +3,12 @@ import { v7 as uuidv7 } from 'uuid';
 import type { MediaPage, MediaView, UpdateMediaRequest } from '../../dtos/media.dto.js';
 import { Errors } from '../../errors/catalogue.js';
 import type { TransactionRunner } from '../../repositories/database.js';
-import { CLEARABLE_USAGE_FIELDS, type MediaRepository, type MediaRow, type MediaUsage } from '../../repositories/media.repository.js';
+import {
+  CLEARABLE_USAGE_FIELDS,
+  type MediaRepository,
+  type MediaRow,
+  type MediaUsage,
+} from '../../repositories/media.repository.js';
 import type { StorageRepository } from '../../repositories/storage.repository.js';
 import { changes, type AuditService } from '../audit.service.js';
 import { actorUserId, type Actor } from '../auth/principal.js';
@@ -25,8 +30,10 @@ export interface MediaJobs {
   enqueueVariants(mediaId: string): Promise<void>;
 }
 
-export type MediaStore = Pick<MediaRepository,
-  'insert' | 'findById' | 'findBySha' | 'list' | 'update' | 'delete' | 'usages' | 'clearUsages'>;
+export type MediaStore = Pick<
+  MediaRepository,
+  'insert' | 'findById' | 'findBySha' | 'list' | 'update' | 'delete' | 'usages' | 'clearUsages'
+>;
 export type MediaObjects = Pick<StorageRepository, 'put' | 'deleteMany' | 'publicUrl'>;
 
 const ALT_MAX = 500;
@@ -50,12 +57,21 @@ export class MediaService {
   ) {}
 
   /** `created` is false when these exact bytes are already in the library (that item is returned). */
-  async upload(actor: Actor, file: UploadedImage | undefined, altInput?: string): Promise<{ media: MediaView; created: boolean }> {
+  async upload(
+    actor: Actor,
+    file: UploadedImage | undefined,
+    altInput?: string,
+  ): Promise<{ media: MediaView; created: boolean }> {
     if (!file || !file.size) {
-      throw Errors.validation('Attach the image as the multipart field "file".', [{ field: 'file', message: 'required' }]);
+      throw Errors.validation('Attach the image as the multipart field "file".', [
+        { field: 'file', message: 'required' },
+      ]);
     }
     const alt = text(altInput ?? '');
-    if (alt.length > ALT_MAX) throw Errors.validation('The alt text is too long.', [{ field: 'alt', message: `at most ${ALT_MAX} characters` }]);
+    if (alt.length > ALT_MAX)
+      throw Errors.validation('The alt text is too long.', [
+        { field: 'alt', message: `at most ${ALT_MAX} characters` },
+      ]);
     const type = await detectImageType(file.buffer);
     const image = await normalizeOriginal(file.buffer, type);
     const sha256 = createHash('sha256').update(image.data).digest('hex');
@@ -67,16 +83,39 @@ export class MediaService {
     try {
       await this.objects.put(key, image.data, type.mime, { cacheControl: IMMUTABLE_CACHE_CONTROL });
     } catch {
-      throw Errors.storageUnavailable('The media store could not be reached, so nothing was saved. Try again shortly.', undefined, { 'Retry-After': '30' });
+      throw Errors.storageUnavailable(
+        'The media store could not be reached, so nothing was saved. Try again shortly.',
+        undefined,
+        { 'Retry-After': '30' },
+      );
     }
     const id = uuidv7();
     try {
       await this.tx.run(async (tx) => {
-        await this.media.insert({
-          id, storageKey: key, filename, mimeType: type.mime, sizeBytes: image.data.length, width: image.width, height: image.height,
-          alt, sha256, status: 'processing', variants: [], uploadedBy: actorUserId(actor),
-        }, tx);
-        await this.changes.emit(tx, 'media.created', { type: 'media', id }, { id, filename, mimeType: type.mime }, false);
+        await this.media.insert(
+          {
+            id,
+            storageKey: key,
+            filename,
+            mimeType: type.mime,
+            sizeBytes: image.data.length,
+            width: image.width,
+            height: image.height,
+            alt,
+            sha256,
+            status: 'processing',
+            variants: [],
+            uploadedBy: actorUserId(actor),
+          },
+          tx,
+        );
+        await this.changes.emit(
+          tx,
+          'media.created',
+          { type: 'media', id },
+          { id, filename, mimeType: type.mime },
+          false,
+        );
       });
     } catch (err) {
       const raced = await this.media.findBySha(sha256).catch(() => undefined);
@@ -86,7 +125,12 @@ export class MediaService {
       if (raced) return { media: this.view(raced), created: false };
       throw err;
     }
-    await this.audit.record(actor, 'media.upload', { type: 'media', id }, { filename, mimeType: type.mime, sizeBytes: image.data.length });
+    await this.audit.record(
+      actor,
+      'media.upload',
+      { type: 'media', id },
+      { filename, mimeType: type.mime, sizeBytes: image.data.length },
+    );
     // Committed first, then enqueued: the job must find the row. A lost enqueue is retried by the sweep.
     await this.jobs.enqueueVariants(id).catch(() => undefined);
     return { media: this.view(await this.require(id)), created: true };
@@ -102,7 +146,10 @@ export class MediaService {
     const rows = await this.media.list({ limit: limit + 1, before, search: q.q?.trim() || undefined });
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
-    return { items: page.map((r) => this.view(r)), nextCursor: rows.length > limit && last ? encodeCursor([last.id]) : null };
+    return {
+      items: page.map((r) => this.view(r)),
+      nextCursor: rows.length > limit && last ? encodeCursor([last.id]) : null,
+    };
   }
 
   async update(actor: Actor, id: string, input: UpdateMediaRequest): Promise<MediaView> {
@@ -116,7 +163,9 @@ export class MediaService {
     const focalY = patch.focalY !== undefined ? patch.focalY : row.focalY;
     if ((focalX === null) !== (focalY === null)) {
       const missing = focalX === null ? 'body.focalX' : 'body.focalY';
-      throw Errors.validation('A focal point needs both coordinates (or neither).', [{ field: missing, message: 'set focalX and focalY together' }]);
+      throw Errors.validation('A focal point needs both coordinates (or neither).', [
+        { field: missing, message: 'set focalX and focalY together' },
+      ]);
     }
     const diff = changes({ alt: row.alt, focalX: row.focalX, focalY: row.focalY }, patch);
     if (!Object.keys(diff).length) return this.view(row);
@@ -149,15 +198,28 @@ export class MediaService {
       if (inText.length || (usages.length && !force)) throw inUse(usages, inText.length > 0);
       if (usages.length) await this.media.clearUsages(id, tx);
       await this.media.delete(id, tx);
-      await this.changes.emit(tx, 'media.deleted', { type: 'media', id }, { id, clearedFrom: usages.map((u) => ({ type: u.type, id: u.id, field: u.field })) }, usages.length > 0);
+      await this.changes.emit(
+        tx,
+        'media.deleted',
+        { type: 'media', id },
+        { id, clearedFrom: usages.map((u) => ({ type: u.type, id: u.id, field: u.field })) },
+        usages.length > 0,
+      );
       // Two rows can share a sha directory only after a concurrent duplicate upload; keep its objects.
       return { row: found, cleared: usages, shared: Boolean(await this.media.findBySha(found.sha256, tx)) };
     });
     if (cleared.length) await this.changes.invalidate(CACHE_NS.posts, CACHE_NS.projects);
     if (!shared) await this.objects.deleteMany(objectKeys(row)).catch(() => undefined);
-    await this.audit.record(actor, 'media.delete', { type: 'media', id }, {
-      filename: row.filename, force, clearedFrom: cleared.map((u) => `${u.type}:${u.id}:${u.field}`),
-    });
+    await this.audit.record(
+      actor,
+      'media.delete',
+      { type: 'media', id },
+      {
+        filename: row.filename,
+        force,
+        clearedFrom: cleared.map((u) => `${u.type}:${u.id}:${u.field}`),
+      },
+    );
   }
 
   private async require(id: string): Promise<MediaRow> {
@@ -180,8 +242,13 @@ export class MediaService {
 }
 
 const PLACE: Record<MediaUsage['field'], string> = {
-  coverMediaId: 'cover image', ogImageMediaId: 'social image', imageIds: 'gallery', content: 'text', body: 'description',
-  pendingChanges: 'unpublished changes', value: 'value',
+  coverMediaId: 'cover image',
+  ogImageMediaId: 'social image',
+  imageIds: 'gallery',
+  content: 'text',
+  body: 'description',
+  pendingChanges: 'unpublished changes',
+  value: 'value',
 };
 
 /** The 409: each place as an error (`field`, a readable `message`, the usage as `value` with `clearable`). */
@@ -189,9 +256,12 @@ function inUse(usages: MediaUsage[], inText: boolean) {
   const detail = inText
     ? `The media is shown inside ${usages.filter((u) => !CLEARABLE_USAGE_FIELDS.has(u.field)).length} text(s) or setting(s). Remove it from there first; it cannot be deleted while a text shows it.`
     : `The media is used in ${usages.length} place(s). Remove it there first, or delete with ?force=true to clear those references.`;
-  return Errors.mediaInUse(detail, usages.map((u) => ({
-    field: u.field,
-    message: u.type === 'settings' ? `site settings: ${u.title}` : `${u.type} "${u.title}" (${PLACE[u.field]})`,
-    value: { ...u, clearable: CLEARABLE_USAGE_FIELDS.has(u.field) },
-  })));
+  return Errors.mediaInUse(
+    detail,
+    usages.map((u) => ({
+      field: u.field,
+      message: u.type === 'settings' ? `site settings: ${u.title}` : `${u.type} "${u.title}" (${PLACE[u.field]})`,
+      value: { ...u, clearable: CLEARABLE_USAGE_FIELDS.has(u.field) },
+    })),
+  );
 }

@@ -30,18 +30,24 @@ function setup(objects: StoredObject[], owned: string[], stuck: string[] = []) {
 
 describe('MediaOrphanService', () => {
   it('deletes only old objects of sha directories without a row, across pages', async () => {
-    const { service, storage } = setup([
-      { key: `media/${sha('a')}/photo.jpg`, size: 1, lastModified: ago(600) },
-      { key: `media/${sha('a')}/w320.webp`, size: 1, lastModified: ago(600) },
-      { key: `media/${sha('b')}/lost.png`, size: 1, lastModified: ago(61) },
-      { key: `media/${sha('b')}/w320.webp`, size: 1, lastModified: ago(61) },
-      { key: `media/${sha('c')}/uploading.png`, size: 1, lastModified: ago(5) },
-      { key: 'media/readme.txt', size: 1, lastModified: ago(6000) },
-    ], [sha('a')]);
+    const { service, storage } = setup(
+      [
+        { key: `media/${sha('a')}/photo.jpg`, size: 1, lastModified: ago(600) },
+        { key: `media/${sha('a')}/w320.webp`, size: 1, lastModified: ago(600) },
+        { key: `media/${sha('b')}/lost.png`, size: 1, lastModified: ago(61) },
+        { key: `media/${sha('b')}/w320.webp`, size: 1, lastModified: ago(61) },
+        { key: `media/${sha('c')}/uploading.png`, size: 1, lastModified: ago(5) },
+        { key: 'media/readme.txt', size: 1, lastModified: ago(6000) },
+      ],
+      [sha('a')],
+    );
     const report = await service.run(NOW, 2);
     expect(report).toEqual({ scanned: 6, deleted: 2, young: 1, foreign: 1, requeued: 0 });
     expect(storage.objects.map((o) => o.key).sort()).toEqual([
-      `media/${sha('a')}/photo.jpg`, `media/${sha('a')}/w320.webp`, `media/${sha('c')}/uploading.png`, 'media/readme.txt',
+      `media/${sha('a')}/photo.jpg`,
+      `media/${sha('a')}/w320.webp`,
+      `media/${sha('c')}/uploading.png`,
+      'media/readme.txt',
     ]);
   });
 

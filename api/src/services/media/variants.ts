@@ -45,17 +45,31 @@ export class MediaVariantsService {
       await this.objects.put(key, out.data, VARIANT_MIME[planned.format], { cacheControl: IMMUTABLE_CACHE_CONTROL });
       variants.push({ width: out.width, height: out.height, key, format: planned.format, bytes: out.data.length });
       made++;
-      if (!(await this.media.saveVariants(mediaId, sortVariants(variants), 'processing'))) return { gone: true, made, total: variants.length };
+      if (!(await this.media.saveVariants(mediaId, sortVariants(variants), 'processing')))
+        return { gone: true, made, total: variants.length };
     }
     const saved = await this.tx.run(async (tx) => {
       if (!(await this.media.saveVariants(mediaId, sortVariants(variants), 'ready', tx))) return false;
-      await this.outbox.add({
-        type: 'media.updated', aggregateType: 'media', aggregateId: mediaId,
-        payload: { id: mediaId, fields: ['variants', 'status'], status: 'ready', at: new Date().toISOString() },
-      }, tx);
+      await this.outbox.add(
+        {
+          type: 'media.updated',
+          aggregateType: 'media',
+          aggregateId: mediaId,
+          payload: { id: mediaId, fields: ['variants', 'status'], status: 'ready', at: new Date().toISOString() },
+        },
+        tx,
+      );
       // Pages that show the image can now offer the responsive variants: rebuild them.
       if (made > 0) {
-        await this.outbox.add({ type: 'site.changed', aggregateType: 'media', aggregateId: mediaId, payload: { cause: 'media.updated', at: new Date().toISOString() } }, tx);
+        await this.outbox.add(
+          {
+            type: 'site.changed',
+            aggregateType: 'media',
+            aggregateId: mediaId,
+            payload: { cause: 'media.updated', at: new Date().toISOString() },
+          },
+          tx,
+        );
       }
       return true;
     });

@@ -90,7 +90,12 @@ export function migrationProblem(mark: MigrationMark | undefined, code: CodeMigr
  * outside the bucket by a file-backed S3 server.
  */
 export function isPlainPath(path: string): boolean {
-  return path.length > 0 && path.length <= 1024 && !/[\\\0]/.test(path) && path.split('/').every((s) => s !== '' && s !== '.' && s !== '..');
+  return (
+    path.length > 0 &&
+    path.length <= 1024 &&
+    !/[\\\0]/.test(path) &&
+    path.split('/').every((s) => s !== '' && s !== '.' && s !== '..')
+  );
 }
 
 /** A table name the dump would write: letters, digits, `_` and `$` only. */

@@ -5,8 +5,20 @@ import type { StorageRepository } from '../../repositories/storage.repository.js
 import type { AuditService } from '../audit.service.js';
 import type { Actor } from '../auth/principal.js';
 import {
-  archiveName, archiveTime, BACKUP_FORMAT, FORMAT_VERSION, HEADER_ENTRY, MANIFEST_ENTRY, migrationMark, OBJECT_PREFIX,
-  serializeRow, TABLE_PREFIX, type BackupHeader, type BackupManifest, type ObjectManifest, type TableManifest,
+  archiveName,
+  archiveTime,
+  BACKUP_FORMAT,
+  FORMAT_VERSION,
+  HEADER_ENTRY,
+  MANIFEST_ENTRY,
+  migrationMark,
+  OBJECT_PREFIX,
+  serializeRow,
+  TABLE_PREFIX,
+  type BackupHeader,
+  type BackupManifest,
+  type ObjectManifest,
+  type TableManifest,
 } from './backup-format.js';
 import { archivesToDelete } from './retention.js';
 
@@ -82,11 +94,17 @@ export class BackupService {
     return (await this.archives.list()).map((a) => {
       const s = (a.summary ?? {}) as Partial<BackupResult & { createdAt: string; appVersion: string }>;
       return {
-        name: a.name, location, sizeBytes: a.sizeBytes,
+        name: a.name,
+        location,
+        sizeBytes: a.sizeBytes,
         createdAt: (archiveTime(a.name) ?? a.modifiedAt).toISOString(),
         encrypted: a.name.endsWith('.enc'),
-        sha256: s.sha256 ?? null, appVersion: s.appVersion ?? null, migration: s.migration ?? null,
-        tables: s.tables ?? null, rows: s.rows ?? null, objects: s.objects ?? null,
+        sha256: s.sha256 ?? null,
+        appVersion: s.appVersion ?? null,
+        migration: s.migration ?? null,
+        tables: s.tables ?? null,
+        rows: s.rows ?? null,
+        objects: s.objects ?? null,
       };
     });
   }
@@ -101,29 +119,56 @@ export class BackupService {
       const code = await this.dump.codeMigrations();
       const { header, server, tables } = await this.dump.snapshot(async (snap) => {
         const applied = await snap.latestMigration();
-        if (!applied) throw new Error('The database has no applied migrations (run `make migrate` first): there is nothing to back up.');
+        if (!applied)
+          throw new Error(
+            'The database has no applied migrations (run `make migrate` first): there is nothing to back up.',
+          );
         const header: BackupHeader = {
-          format: BACKUP_FORMAT, formatVersion: FORMAT_VERSION, createdAt: started.toISOString(),
-          app: { name: 'omervision', version: this.settings.appVersion }, migration: migrationMark(applied.createdAt, code),
+          format: BACKUP_FORMAT,
+          formatVersion: FORMAT_VERSION,
+          createdAt: started.toISOString(),
+          app: { name: 'omervision', version: this.settings.appVersion },
+          migration: migrationMark(applied.createdAt, code),
         };
         await writer.addBuffer(HEADER_ENTRY, json(header));
         return { header, server: snap.server, tables: await this.dumpTables(snap, writer) };
       });
       const warnings: string[] = [];
       const objects = await this.copyObjects(writer, warnings);
-      const manifest: BackupManifest = { ...header, database: { server, tables }, storage: { bucket: this.settings.bucket, objects }, warnings };
+      const manifest: BackupManifest = {
+        ...header,
+        database: { server, tables },
+        storage: { bucket: this.settings.bucket, objects },
+        warnings,
+      };
       await writer.addBuffer(MANIFEST_ENTRY, json(manifest));
       const summary = {
-        createdAt: header.createdAt, appVersion: this.settings.appVersion, migration: header.migration.tag, trigger,
-        tables: tables.length, rows: tables.reduce((n, t) => n + t.rows, 0), objects: objects.length,
-        objectBytes: objects.reduce((n, o) => n + o.size, 0), encrypted,
+        createdAt: header.createdAt,
+        appVersion: this.settings.appVersion,
+        migration: header.migration.tag,
+        trigger,
+        tables: tables.length,
+        rows: tables.reduce((n, t) => n + t.rows, 0),
+        objects: objects.length,
+        objectBytes: objects.reduce((n, o) => n + o.size, 0),
+        encrypted,
       };
       const archive = await writer.finish(summary);
       const deleted = await this.applyRetention();
       const result: BackupResult = {
-        name, location: this.archives.describe(), sizeBytes: archive.size, sha256: archive.sha256, encrypted,
-        migration: header.migration.tag, tables: summary.tables, rows: summary.rows, objects: summary.objects,
-        objectBytes: summary.objectBytes, durationMs: this.clock().getTime() - started.getTime(), deleted, warnings,
+        name,
+        location: this.archives.describe(),
+        sizeBytes: archive.size,
+        sha256: archive.sha256,
+        encrypted,
+        migration: header.migration.tag,
+        tables: summary.tables,
+        rows: summary.rows,
+        objects: summary.objects,
+        objectBytes: summary.objectBytes,
+        durationMs: this.clock().getTime() - started.getTime(),
+        deleted,
+        warnings,
       };
       this.log.info({ ...result }, 'backup written');
       return result;
@@ -152,8 +197,12 @@ export class BackupService {
       };
       const digest = await writer.addSpooled(`${TABLE_PREFIX}${table.name}.jsonl`, lines());
       out.push({
-        name: table.name, columns: table.columns.map((c) => c.name), binaryColumns: table.columns.filter((c) => c.binary).map((c) => c.name),
-        rows, bytes: digest.size, sha256: digest.sha256,
+        name: table.name,
+        columns: table.columns.map((c) => c.name),
+        binaryColumns: table.columns.filter((c) => c.binary).map((c) => c.name),
+        rows,
+        bytes: digest.size,
+        sha256: digest.sha256,
       });
     }
     return out;
@@ -177,7 +226,13 @@ export class BackupService {
           continue;
         }
         const digest = await writer.addStream(`${OBJECT_PREFIX}${key}`, object.body, object.size);
-        out.push({ key, size: digest.size, sha256: digest.sha256, contentType: object.contentType ?? null, cacheControl: object.cacheControl ?? null });
+        out.push({
+          key,
+          size: digest.size,
+          sha256: digest.sha256,
+          contentType: object.contentType ?? null,
+          cacheControl: object.cacheControl ?? null,
+        });
       }
     }
     return out;
@@ -185,7 +240,11 @@ export class BackupService {
 
   private async applyRetention(): Promise<string[]> {
     const all = await this.archives.list();
-    const doomed = archivesToDelete(all.map((a) => ({ name: a.name, at: archiveTime(a.name) })), this.settings.keepDaily, this.settings.keepWeekly);
+    const doomed = archivesToDelete(
+      all.map((a) => ({ name: a.name, at: archiveTime(a.name) })),
+      this.settings.keepDaily,
+      this.settings.keepWeekly,
+    );
     for (const name of doomed) await this.archives.delete(name);
     if (doomed.length) this.log.info({ deleted: doomed }, 'old backups removed (retention)');
     return doomed;

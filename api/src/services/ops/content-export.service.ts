@@ -25,8 +25,15 @@ export class ContentExportService {
 
   async export(actor: Actor): Promise<ContentExport> {
     const [posts, postTags, revisions, tags, projects, pages, skills, settings, media] = await Promise.all([
-      this.repo.posts(), this.repo.postTagSlugs(), this.repo.latestRevisions(), this.repo.tags(), this.repo.projects(),
-      this.repo.pages(), this.repo.skills(), this.repo.settings(), this.repo.media(),
+      this.repo.posts(),
+      this.repo.postTagSlugs(),
+      this.repo.latestRevisions(),
+      this.repo.tags(),
+      this.repo.projects(),
+      this.repo.pages(),
+      this.repo.skills(),
+      this.repo.settings(),
+      this.repo.media(),
     ]);
     const authors = await this.repo.usersById([...new Set(posts.map((p) => p.authorId))]);
     const out: ContentExport = {
@@ -34,29 +41,83 @@ export class ContentExportService {
       version: EXPORT_VERSION,
       exportedAt: new Date().toISOString(),
       app: { version: this.appVersion },
-      tags: tags.map((t) => ({ slug: t.slug, name: t.name, description: t.description, updatedAt: t.updatedAt.toISOString() })),
+      tags: tags.map((t) => ({
+        slug: t.slug,
+        name: t.name,
+        description: t.description,
+        updatedAt: t.updatedAt.toISOString(),
+      })),
       posts: posts.map((p) => ({
-        slug: p.slug, title: p.title, excerpt: p.excerpt, content: doc(p.content), status: p.status, featured: p.featured, language: p.language ?? null,
-        publishedAt: iso(p.publishedAt), scheduledAt: iso(p.scheduledAt),
+        slug: p.slug,
+        title: p.title,
+        excerpt: p.excerpt,
+        content: doc(p.content),
+        status: p.status,
+        featured: p.featured,
+        language: p.language ?? null,
+        publishedAt: iso(p.publishedAt),
+        scheduledAt: iso(p.scheduledAt),
         seo: { title: p.seoTitle, description: p.seoDescription, canonicalUrl: p.canonicalUrl },
-        coverMediaId: p.coverMediaId, ogImageMediaId: p.ogImageMediaId, tags: postTags.get(p.id) ?? [],
-        author: authors.get(p.authorId) ?? null, revision: revisions.get(p.id) ?? 0, version: p.version,
-        createdAt: p.createdAt.toISOString(), updatedAt: p.updatedAt.toISOString(),
+        coverMediaId: p.coverMediaId,
+        ogImageMediaId: p.ogImageMediaId,
+        tags: postTags.get(p.id) ?? [],
+        author: authors.get(p.authorId) ?? null,
+        revision: revisions.get(p.id) ?? 0,
+        version: p.version,
+        createdAt: p.createdAt.toISOString(),
+        updatedAt: p.updatedAt.toISOString(),
       })),
       projects: projects.map((p) => ({
-        slug: p.slug, title: p.title, summary: p.summary, body: doc(p.body), techStack: p.techStack, repoUrl: p.repoUrl, liveUrl: p.liveUrl,
-        imageIds: p.imageIds, sortOrder: p.sortOrder, featured: p.featured, status: p.status, publishedAt: iso(p.publishedAt), updatedAt: p.updatedAt.toISOString(),
+        slug: p.slug,
+        title: p.title,
+        summary: p.summary,
+        body: doc(p.body),
+        techStack: p.techStack,
+        repoUrl: p.repoUrl,
+        liveUrl: p.liveUrl,
+        imageIds: p.imageIds,
+        sortOrder: p.sortOrder,
+        featured: p.featured,
+        status: p.status,
+        publishedAt: iso(p.publishedAt),
+        updatedAt: p.updatedAt.toISOString(),
       })),
       pages: pages.map((p) => ({
-        slug: p.slug, title: p.title, content: doc(p.content), seoTitle: p.seoTitle, seoDescription: p.seoDescription,
-        status: p.status, publishedAt: iso(p.publishedAt), updatedAt: p.updatedAt.toISOString(),
+        slug: p.slug,
+        title: p.title,
+        content: doc(p.content),
+        seoTitle: p.seoTitle,
+        seoDescription: p.seoDescription,
+        status: p.status,
+        publishedAt: iso(p.publishedAt),
+        updatedAt: p.updatedAt.toISOString(),
       })),
-      skills: skills.map((s) => ({ name: s.name, category: s.category, level: s.level, sortOrder: s.sortOrder, updatedAt: s.updatedAt.toISOString() })),
+      skills: skills.map((s) => ({
+        name: s.name,
+        category: s.category,
+        level: s.level,
+        sortOrder: s.sortOrder,
+        updatedAt: s.updatedAt.toISOString(),
+      })),
       // Rows are written only through PATCH /admin/settings and the import, which check each group's shape.
-      settings: settings.map((s) => ({ key: s.key, value: s.value, updatedAt: s.updatedAt.toISOString() }) as ExportedSetting),
-      media: media.map((m) => ({ id: m.id, sha256: m.sha256, url: this.mediaUrl(m.storageKey), filename: m.filename, alt: m.alt, mimeType: m.mimeType })),
+      settings: settings.map(
+        (s) => ({ key: s.key, value: s.value, updatedAt: s.updatedAt.toISOString() }) as ExportedSetting,
+      ),
+      media: media.map((m) => ({
+        id: m.id,
+        sha256: m.sha256,
+        url: this.mediaUrl(m.storageKey),
+        filename: m.filename,
+        alt: m.alt,
+        mimeType: m.mimeType,
+      })),
     };
-    await this.audit.record(actor, 'content.export', { type: 'content' }, { posts: out.posts.length, projects: out.projects.length, pages: out.pages.length });
+    await this.audit.record(
+      actor,
+      'content.export',
+      { type: 'content' },
+      { posts: out.posts.length, projects: out.projects.length, pages: out.pages.length },
+    );
     return out;
   }
 }

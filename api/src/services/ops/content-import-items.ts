@@ -51,12 +51,28 @@ export class ContentImporter {
         continue;
       }
       const wanted = {
-        title: plain(p.title), excerpt: plain(p.excerpt), content: p.content as unknown as LexicalState, status: p.status, featured: p.featured, language: p.language ?? null,
-        publishedAt: date(p.publishedAt), scheduledAt: date(p.scheduledAt), seoTitle: p.seo.title, seoDescription: p.seo.description,
-        canonicalUrl: p.seo.canonicalUrl, coverMediaId: this.media(ctx, p.coverMediaId, 'post', p.slug), ogImageMediaId: this.media(ctx, p.ogImageMediaId, 'post', p.slug),
+        title: plain(p.title),
+        excerpt: plain(p.excerpt),
+        content: p.content as unknown as LexicalState,
+        status: p.status,
+        featured: p.featured,
+        language: p.language ?? null,
+        publishedAt: date(p.publishedAt),
+        scheduledAt: date(p.scheduledAt),
+        seoTitle: p.seo.title,
+        seoDescription: p.seo.description,
+        canonicalUrl: p.seo.canonicalUrl,
+        coverMediaId: this.media(ctx, p.coverMediaId, 'post', p.slug),
+        ogImageMediaId: this.media(ctx, p.ogImageMediaId, 'post', p.slug),
       };
       const tagSlugs = [...new Set(p.tags.filter((t) => SLUG_PATTERN.test(t) && t.length <= 100))];
-      const columns = { ...wanted, html: rendered.html, plainText: rendered.plainText, toc: rendered.toc, readingTimeMinutes: rendered.readingTimeMinutes };
+      const columns = {
+        ...wanted,
+        html: rendered.html,
+        plainText: rendered.plainText,
+        toc: rendered.toc,
+        readingTimeMinutes: rendered.readingTimeMinutes,
+      };
       const updatedAt = date(p.updatedAt) ?? new Date();
       const existing = await this.posts.findBySlug(p.slug);
       if (!existing) {
@@ -65,13 +81,29 @@ export class ContentImporter {
         if (authorId !== ctx.userId && !ctx.creditOthers) {
           const field = ctx.field === 'body' ? `body.posts.$${i}.author.email` : 'file';
           throw Errors.forbidden(`Only an admin can import a post written by another user (${p.slug}).`, [
-            { field, message: `post ${p.slug} would be credited to ${p.author!.email}, another user here: only admins may import posts by other users` },
+            {
+              field,
+              message: `post ${p.slug} would be credited to ${p.author!.email}, another user here: only admins may import posts by other users`,
+            },
           ]);
         }
-        await this.posts.insert({ id, slug: p.slug, authorId, ...columns, createdAt: date(p.createdAt) ?? updatedAt, updatedAt }, ctx.tx);
+        await this.posts.insert(
+          { id, slug: p.slug, authorId, ...columns, createdAt: date(p.createdAt) ?? updatedAt, updatedAt },
+          ctx.tx,
+        );
         await this.posts.removeRedirect(p.slug, ctx.tx);
         await this.setTags(ctx, id, tagSlugs);
-        await this.posts.addRevision({ id: uuidv7(), postId: id, title: wanted.title, excerpt: wanted.excerpt, content: wanted.content, savedBy: ctx.userId }, ctx.tx);
+        await this.posts.addRevision(
+          {
+            id: uuidv7(),
+            postId: id,
+            title: wanted.title,
+            excerpt: wanted.excerpt,
+            content: wanted.content,
+            savedBy: ctx.userId,
+          },
+          ctx.tx,
+        );
         counts.created++;
         continue;
       }
@@ -85,8 +117,22 @@ export class ContentImporter {
       }
       await this.transfer.updatePost(existing.id, columns, updatedAt, ctx.tx);
       await this.setTags(ctx, existing.id, tagSlugs);
-      if (wanted.title !== existing.title || wanted.excerpt !== existing.excerpt || stable(wanted.content) !== stable(existing.content)) {
-        await this.posts.addRevision({ id: uuidv7(), postId: existing.id, title: wanted.title, excerpt: wanted.excerpt, content: wanted.content, savedBy: ctx.userId }, ctx.tx);
+      if (
+        wanted.title !== existing.title ||
+        wanted.excerpt !== existing.excerpt ||
+        stable(wanted.content) !== stable(existing.content)
+      ) {
+        await this.posts.addRevision(
+          {
+            id: uuidv7(),
+            postId: existing.id,
+            title: wanted.title,
+            excerpt: wanted.excerpt,
+            content: wanted.content,
+            savedBy: ctx.userId,
+          },
+          ctx.tx,
+        );
       }
       counts.updated++;
     }
@@ -106,10 +152,19 @@ export class ContentImporter {
         continue;
       }
       const wanted = {
-        title: plain(p.title), summary: plain(p.summary), body: p.body as unknown as LexicalState,
-        techStack: [...new Set(p.techStack.map(plain).filter(Boolean))].slice(0, 30), repoUrl: p.repoUrl, liveUrl: p.liveUrl,
-        imageIds: p.imageIds.map((id) => this.media(ctx, id, 'project', p.slug)).filter((id): id is string => Boolean(id)),
-        sortOrder: p.sortOrder, featured: p.featured, status: p.status, publishedAt: date(p.publishedAt),
+        title: plain(p.title),
+        summary: plain(p.summary),
+        body: p.body as unknown as LexicalState,
+        techStack: [...new Set(p.techStack.map(plain).filter(Boolean))].slice(0, 30),
+        repoUrl: p.repoUrl,
+        liveUrl: p.liveUrl,
+        imageIds: p.imageIds
+          .map((id) => this.media(ctx, id, 'project', p.slug))
+          .filter((id): id is string => Boolean(id)),
+        sortOrder: p.sortOrder,
+        featured: p.featured,
+        status: p.status,
+        publishedAt: date(p.publishedAt),
       };
       const updatedAt = date(p.updatedAt) ?? new Date();
       const existing = await this.projects.findBySlug(p.slug);
@@ -143,8 +198,12 @@ export class ContentImporter {
         continue;
       }
       const wanted = {
-        title: plain(p.title), content: p.content as unknown as LexicalState, seoTitle: p.seoTitle, seoDescription: p.seoDescription,
-        status: p.status, publishedAt: date(p.publishedAt),
+        title: plain(p.title),
+        content: p.content as unknown as LexicalState,
+        seoTitle: p.seoTitle,
+        seoDescription: p.seoDescription,
+        status: p.status,
+        publishedAt: date(p.publishedAt),
       };
       const updatedAt = date(p.updatedAt) ?? new Date();
       const existing = await this.pages.findBySlug(p.slug);
@@ -177,7 +236,8 @@ export class ContentImporter {
   private media(ctx: ImportContext, fileId: string | null, type: string, key: string): string | null {
     if (!fileId) return null;
     const local = ctx.media.get(fileId);
-    if (local === undefined) ctx.tally.note(type, key, `media ${fileId} is not in the file's media list; the reference was dropped`);
+    if (local === undefined)
+      ctx.tally.note(type, key, `media ${fileId} is not in the file's media list; the reference was dropped`);
     return local ?? null;
   }
 
@@ -192,19 +252,25 @@ export class ContentImporter {
   }
 
   private kept(ctx: ImportContext, type: string, key: string, decision: 'skip' | 'keep-local'): void {
-    if (decision === 'keep-local') ctx.tally.note(type, key, 'changed here more recently than in the file: kept the copy here');
+    if (decision === 'keep-local')
+      ctx.tally.note(type, key, 'changed here more recently than in the file: kept the copy here');
   }
 
   private async setTags(ctx: ImportContext, postId: string, slugs: string[]): Promise<void> {
     const wanted = slugs.map((slug) => ({ slug, name: (ctx.tagNames.get(slug) ?? slug).slice(0, 80), id: uuidv7() }));
     const rows = await this.posts.ensureTags(wanted, ctx.tx);
-    await this.posts.setTags(postId, rows.map((r) => r.id), ctx.tx);
+    await this.posts.setTags(
+      postId,
+      rows.map((r) => r.id),
+      ctx.tx,
+    );
   }
 }
 
 /** The row's values for the keys of `wanted`, dates as ISO strings like the file's. */
 function pickLike<T extends Record<string, unknown>>(row: object, wanted: T): Record<keyof T, unknown> {
   const r = row as Record<string, unknown>;
-  return Object.fromEntries(Object.keys(wanted).map((k) => [k, r[k] instanceof Date ? iso(r[k] as Date) : r[k]])) as Record<keyof T, unknown>;
+  return Object.fromEntries(
+    Object.keys(wanted).map((k) => [k, r[k] instanceof Date ? iso(r[k] as Date) : r[k]]),
+  ) as Record<keyof T, unknown>;
 }
-

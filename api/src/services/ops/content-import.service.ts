@@ -1,5 +1,11 @@
 import { v7 as uuidv7 } from 'uuid';
-import type { ContentExport, ExportedSetting, ExportedSkill, ExportedTag, ImportReport } from '../../dtos/content-transfer.dto.js';
+import type {
+  ContentExport,
+  ExportedSetting,
+  ExportedSkill,
+  ExportedTag,
+  ImportReport,
+} from '../../dtos/content-transfer.dto.js';
 import { Errors } from '../../errors/catalogue.js';
 import type { ContentTransferRepository } from '../../repositories/content-transfer.repository.js';
 import type { TransactionRunner, Tx } from '../../repositories/database.js';
@@ -32,20 +38,33 @@ export class ContentImportService {
     private readonly audit: AuditService,
   ) {}
 
-  async import(actor: Actor, doc: ContentExport, source = EXPORT_FORMAT, before = new ImportTally()): Promise<ImportReport> {
-    if (actor.principal.kind !== 'user') throw Errors.forbidden('Imports are made by a signed-in user (who authors what has no author here).');
+  async import(
+    actor: Actor,
+    doc: ContentExport,
+    source = EXPORT_FORMAT,
+    before = new ImportTally(),
+  ): Promise<ImportReport> {
+    if (actor.principal.kind !== 'user')
+      throw Errors.forbidden('Imports are made by a signed-in user (who authors what has no author here).');
     if (doc.format !== EXPORT_FORMAT || doc.version !== 1) {
-      throw Errors.validation('Not an OmerVision content export (version 1).', [{ field: 'body.format', message: `must be ${EXPORT_FORMAT} version 1` }]);
+      throw Errors.validation('Not an OmerVision content export (version 1).', [
+        { field: 'body.format', message: `must be ${EXPORT_FORMAT} version 1` },
+      ]);
     }
     const userId = actor.principal.userId;
     // Only an admin may credit new posts to another user here; an editor's import may not write as them.
     const creditOthers = actor.principal.role === 'admin';
-    const authors = await this.transfer.userIdsByEmail([...new Set(doc.posts.flatMap((p) => (p.author ? [p.author.email.toLowerCase()] : [])))]);
+    const authors = await this.transfer.userIdsByEmail([
+      ...new Set(doc.posts.flatMap((p) => (p.author ? [p.author.email.toLowerCase()] : []))),
+    ]);
     const tally = await this.tx.run(async (tx) => {
       // A retried transaction (deadlock) starts its counts again.
       const tally = before.copy();
       const ctx: ImportContext = {
-        tx, tally, userId, creditOthers,
+        tx,
+        tally,
+        userId,
+        creditOthers,
         field: source === 'ghost' ? 'file' : 'body',
         media: await this.resolveMedia(doc, tally),
         tagNames: new Map(doc.tags.map((t) => [t.slug, plain(t.name)])),
@@ -62,7 +81,12 @@ export class ContentImportService {
     });
     if (tally.changed) await this.changes.invalidate(...Object.values(CACHE_NS));
     const report: ImportReport = { ...tally.counts, notes: tally.notes };
-    await this.audit.record(actor, 'content.import', { type: 'content', id: source }, { ...tally.counts, notes: tally.notes.length });
+    await this.audit.record(
+      actor,
+      'content.import',
+      { type: 'content', id: source },
+      { ...tally.counts, notes: tally.notes.length },
+    );
     return report;
   }
 
@@ -72,23 +96,36 @@ export class ContentImportService {
     try {
       raw = JSON.parse(file.buffer.toString('utf8'));
     } catch {
-      throw Errors.validation('The file is not JSON.', [{ field: 'file', message: 'expected a Ghost JSON export (Settings → Labs → Export)' }]);
+      throw Errors.validation('The file is not JSON.', [
+        { field: 'file', message: 'expected a Ghost JSON export (Settings → Labs → Export)' },
+      ]);
     }
     const tally = new ImportTally();
     const mapped = mapGhostExport(raw, (type, key, message) => tally.note(type, key, message));
-    if (!mapped) throw Errors.validation('Not a Ghost export: no posts or tags found.', [{ field: 'file', message: 'expected {"db":[{"data":{"posts":[…]}}]}' }]);
+    if (!mapped)
+      throw Errors.validation('Not a Ghost export: no posts or tags found.', [
+        { field: 'file', message: 'expected {"db":[{"data":{"posts":[…]}}]}' },
+      ]);
     return this.import(actor, mapped, 'ghost', tally);
   }
 
   /** File media ids → ids here, by sha256; references to media missing here are dropped and reported. */
   private async resolveMedia(doc: ContentExport, tally: ImportTally): Promise<Map<string, string | null>> {
     const local = await this.transfer.mediaIdsBySha([...new Set(doc.media.map((m) => m.sha256))]);
-    const used = new Set([...doc.posts.flatMap((p) => [p.coverMediaId, p.ogImageMediaId]), ...doc.projects.flatMap((p) => p.imageIds)]);
+    const used = new Set([
+      ...doc.posts.flatMap((p) => [p.coverMediaId, p.ogImageMediaId]),
+      ...doc.projects.flatMap((p) => p.imageIds),
+    ]);
     const out = new Map<string, string | null>();
     for (const m of doc.media) {
       const id = local.get(m.sha256) ?? null;
       out.set(m.id, id);
-      if (!id && used.has(m.id)) tally.note('media', m.sha256, `${m.filename} is not in this media library (upload ${m.url} first); references to it were dropped`);
+      if (!id && used.has(m.id))
+        tally.note(
+          'media',
+          m.sha256,
+          `${m.filename} is not in this media library (upload ${m.url} first); references to it were dropped`,
+        );
     }
     return out;
   }
@@ -105,12 +142,17 @@ export class ContentImportService {
         else counts.skipped++;
         continue;
       }
-      const decision = decide(existing.name === wanted.name && existing.description === wanted.description, t.updatedAt, existing.updatedAt);
+      const decision = decide(
+        existing.name === wanted.name && existing.description === wanted.description,
+        t.updatedAt,
+        existing.updatedAt,
+      );
       if (decision === 'update') {
         await this.transfer.updateTag(existing.id, wanted, updatedAt, tx);
         counts.updated++;
       } else {
-        if (decision === 'keep-local') tally.note('tag', t.slug, 'changed here more recently than in the file: kept the copy here');
+        if (decision === 'keep-local')
+          tally.note('tag', t.slug, 'changed here more recently than in the file: kept the copy here');
         counts.skipped++;
       }
     }
@@ -126,7 +168,13 @@ export class ContentImportService {
       const updatedAt = date(s.updatedAt) ?? new Date();
       const here = existing.get(key(category, name));
       if (!here) {
-        if (await this.taxonomy.insertSkill({ id: uuidv7(), name, category, level: s.level, sortOrder: s.sortOrder, updatedAt }, tx)) counts.created++;
+        if (
+          await this.taxonomy.insertSkill(
+            { id: uuidv7(), name, category, level: s.level, sortOrder: s.sortOrder, updatedAt },
+            tx,
+          )
+        )
+          counts.created++;
         else counts.skipped++;
         continue;
       }
@@ -135,7 +183,8 @@ export class ContentImportService {
         await this.transfer.updateSkill(here.id, { level: s.level, sortOrder: s.sortOrder }, updatedAt, tx);
         counts.updated++;
       } else {
-        if (decision === 'keep-local') tally.note('skill', `${category}/${name}`, 'changed here more recently than in the file: kept the copy here');
+        if (decision === 'keep-local')
+          tally.note('skill', `${category}/${name}`, 'changed here more recently than in the file: kept the copy here');
         counts.skipped++;
       }
     }
@@ -154,7 +203,8 @@ export class ContentImportService {
         if (here) counts.updated++;
         else counts.created++;
       } else {
-        if (decision === 'keep-local') tally.note('setting', s.key, 'changed here more recently than in the file: kept the copy here');
+        if (decision === 'keep-local')
+          tally.note('setting', s.key, 'changed here more recently than in the file: kept the copy here');
         counts.skipped++;
       }
     }

@@ -10,7 +10,12 @@ type Note = (type: string, key: string, message: string) => void;
 type Row = Record<string, unknown>;
 
 /** Ghost's own Lexical node names for nodes ours renders the same way. */
-const NODE_ALIASES: Record<string, string> = { 'extended-text': 'text', 'extended-heading': 'heading', 'extended-quote': 'quote', aside: 'quote' };
+const NODE_ALIASES: Record<string, string> = {
+  'extended-text': 'text',
+  'extended-heading': 'heading',
+  'extended-quote': 'quote',
+  aside: 'quote',
+};
 /** Tables that are about Ghost's members, newsletters and theme, not content: reported, never mapped. */
 const MAPPED = new Set(['posts', 'tags', 'posts_tags', 'users', 'posts_authors', 'posts_meta']);
 
@@ -36,7 +41,8 @@ export function mapGhostExport(raw: unknown, note: Note): ContentExport | undefi
   const exportedAt = isoOr(root?.db?.[0]?.meta?.exported_on, new Date(0).toISOString());
 
   for (const [table, rows] of Object.entries(data)) {
-    if (!MAPPED.has(table) && Array.isArray(rows) && rows.length) note('ghost', table, `${rows.length} ${table} row(s) not imported (no counterpart here)`);
+    if (!MAPPED.has(table) && Array.isArray(rows) && rows.length)
+      note('ghost', table, `${rows.length} ${table} row(s) not imported (no counterpart here)`);
   }
 
   const tags = new Map<string, ExportedTag>();
@@ -49,7 +55,12 @@ export function mapGhostExport(raw: unknown, note: Note): ContentExport | undefi
     }
     const slug = validSlug(str(t.slug), name, 100);
     tagById.set(str(t.id), slug);
-    tags.set(slug, { slug, name, description: plain(str(t.description)).slice(0, 500), updatedAt: isoOr(t.updated_at, exportedAt) });
+    tags.set(slug, {
+      slug,
+      name,
+      description: plain(str(t.description)).slice(0, 500),
+      updatedAt: isoOr(t.updated_at, exportedAt),
+    });
   }
 
   const postTags = group(data.posts_tags, 'post_id', (r) => tagById.get(str(r.tag_id)));
@@ -64,36 +75,71 @@ export function mapGhostExport(raw: unknown, note: Note): ContentExport | undefi
     const slug = validSlug(str(p.slug), title, 200);
     const kind = p.type === 'page' ? 'page' : 'post';
     const content = contentOf(p, (message) => note(kind, slug, message));
-    let status = ({ published: 'published', draft: 'draft', scheduled: 'scheduled' } as Record<string, ExportedPost['status']>)[str(p.status)] ?? 'draft';
+    let status =
+      ({ published: 'published', draft: 'draft', scheduled: 'scheduled' } as Record<string, ExportedPost['status']>)[
+        str(p.status)
+      ] ?? 'draft';
     if (status !== 'draft' && p.visibility && p.visibility !== 'public') {
       note(kind, slug, `visible to "${str(p.visibility)}" members only in Ghost: imported as a draft`);
       status = 'draft';
     }
     if (str(p.status) === 'sent') note(kind, slug, 'an e-mail-only Ghost post: imported as a draft');
-    if (p.feature_image) note(kind, slug, `feature image ${str(p.feature_image)} not imported: upload it and set it as the cover`);
+    if (p.feature_image)
+      note(kind, slug, `feature image ${str(p.feature_image)} not imported: upload it and set it as the cover`);
     if (p.codeinjection_head || p.codeinjection_foot) note(kind, slug, 'code injection not imported');
     const m = meta.get(str(p.id)) ?? p;
     const updatedAt = isoOr(p.updated_at, exportedAt);
     const publishedAt = p.published_at ? isoOr(p.published_at, updatedAt) : null;
     if (kind === 'page') {
       pages.push({
-        slug, title, content, seoTitle: opt(m.meta_title)?.slice(0, 300) ?? null, seoDescription: opt(m.meta_description)?.slice(0, 500) ?? null,
-        status: status === 'published' ? 'published' : 'draft', publishedAt: status === 'published' ? publishedAt : null, updatedAt,
+        slug,
+        title,
+        content,
+        seoTitle: opt(m.meta_title)?.slice(0, 300) ?? null,
+        seoDescription: opt(m.meta_description)?.slice(0, 500) ?? null,
+        status: status === 'published' ? 'published' : 'draft',
+        publishedAt: status === 'published' ? publishedAt : null,
+        updatedAt,
       });
       continue;
     }
     const author = users.get((authors.get(str(p.id)) ?? [str(p.author_id)])[0] ?? '');
     posts.push({
-      slug, title, excerpt: plain(str(p.custom_excerpt)).slice(0, 1000), content, status, featured: p.featured === true || p.featured === 1,
-      publishedAt: status === 'published' ? publishedAt : null, scheduledAt: status === 'scheduled' ? publishedAt : null,
-      seo: { title: opt(m.meta_title)?.slice(0, 300) ?? null, description: opt(m.meta_description)?.slice(0, 500) ?? null, canonicalUrl: webUrl(p.canonical_url, (message) => note(kind, slug, message)) },
-      coverMediaId: null, ogImageMediaId: null, tags: postTagsOf(postTags.get(str(p.id)), (message) => note(kind, slug, message)),
-      author: author?.email ? author : null, revision: 1, version: 1, createdAt: isoOr(p.created_at, updatedAt), updatedAt,
+      slug,
+      title,
+      excerpt: plain(str(p.custom_excerpt)).slice(0, 1000),
+      content,
+      status,
+      featured: p.featured === true || p.featured === 1,
+      publishedAt: status === 'published' ? publishedAt : null,
+      scheduledAt: status === 'scheduled' ? publishedAt : null,
+      seo: {
+        title: opt(m.meta_title)?.slice(0, 300) ?? null,
+        description: opt(m.meta_description)?.slice(0, 500) ?? null,
+        canonicalUrl: webUrl(p.canonical_url, (message) => note(kind, slug, message)),
+      },
+      coverMediaId: null,
+      ogImageMediaId: null,
+      tags: postTagsOf(postTags.get(str(p.id)), (message) => note(kind, slug, message)),
+      author: author?.email ? author : null,
+      revision: 1,
+      version: 1,
+      createdAt: isoOr(p.created_at, updatedAt),
+      updatedAt,
     });
   }
   return {
-    format: EXPORT_FORMAT, version: EXPORT_VERSION, exportedAt, app: { version: `ghost ${str(root?.db?.[0]?.meta?.version) || 'unknown'}` },
-    tags: [...tags.values()], posts, projects: [], pages, skills: [], settings: [], media: [],
+    format: EXPORT_FORMAT,
+    version: EXPORT_VERSION,
+    exportedAt,
+    app: { version: `ghost ${str(root?.db?.[0]?.meta?.version) || 'unknown'}` },
+    tags: [...tags.values()],
+    posts,
+    projects: [],
+    pages,
+    skills: [],
+    settings: [],
+    media: [],
   };
 }
 
@@ -105,14 +151,21 @@ function contentOf(p: Row, note: (message: string) => void): LexicalDocument {
       renderLexical(state);
       return state as unknown as LexicalDocument;
     } catch (err) {
-      const why = (err as { nodeType?: string }).nodeType ? `the Ghost card "${(err as { nodeType: string }).nodeType}"` : 'an unreadable Lexical state';
+      const why = (err as { nodeType?: string }).nodeType
+        ? `the Ghost card "${(err as { nodeType: string }).nodeType}"`
+        : 'an unreadable Lexical state';
       if (typeof p.html === 'string' && p.html) note(`has ${why}: converted from its HTML instead`);
     }
   }
   if (typeof p.html === 'string' && p.html) return htmlToLexical(p.html) as unknown as LexicalDocument;
   if (typeof p.plaintext === 'string' && p.plaintext) {
     note('no HTML or usable Lexical: imported from its plain text');
-    return htmlToLexical(p.plaintext.split(/\n{2,}/).map((para) => `<p>${escape(para)}</p>`).join('')) as unknown as LexicalDocument;
+    return htmlToLexical(
+      p.plaintext
+        .split(/\n{2,}/)
+        .map((para) => `<p>${escape(para)}</p>`)
+        .join(''),
+    ) as unknown as LexicalDocument;
   }
   note('no content Ghost exported (mobiledoc only?): imported empty');
   return { root: { type: 'root', children: [] } };

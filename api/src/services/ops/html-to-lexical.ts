@@ -46,7 +46,15 @@ export function htmlToLexical(html: string): LexicalState {
       const value = decode(text);
       if (!value.trim() && !block) continue;
       const bits = Object.values(format).reduce((n, v) => n | v, 0);
-      target().push({ type: 'text', text: value, format: block?.type === 'code' ? 0 : bits, detail: 0, mode: 'normal', style: '', version: 1 });
+      target().push({
+        type: 'text',
+        text: value,
+        format: block?.type === 'code' ? 0 : bits,
+        detail: 0,
+        mode: 'normal',
+        style: '',
+        version: 1,
+      });
       continue;
     }
     const tag = rawTag!.toLowerCase();
@@ -63,7 +71,15 @@ export function htmlToLexical(html: string): LexicalState {
         }
       } else {
         const href = /href="([^"]*)"/.exec(attrs ?? '')?.[1];
-        const link: Node = { ...BASE, type: 'link', url: href ? decode(href) : '', rel: null, target: null, title: null, children: [] };
+        const link: Node = {
+          ...BASE,
+          type: 'link',
+          url: href ? decode(href) : '',
+          rel: null,
+          target: null,
+          title: null,
+          children: [],
+        };
         target().push(link);
         links.push(link);
       }
@@ -78,7 +94,14 @@ export function htmlToLexical(html: string): LexicalState {
         close();
       } else {
         close();
-        const list: Node = { ...BASE, type: 'list', listType: tag === 'ol' ? 'number' : 'bullet', start: 1, tag, children: [] };
+        const list: Node = {
+          ...BASE,
+          type: 'list',
+          listType: tag === 'ol' ? 'number' : 'bullet',
+          start: 1,
+          tag,
+          children: [],
+        };
         (lists.length ? lastItem(lists[lists.length - 1]!) : root).push(list);
         lists.push(list);
       }
@@ -91,10 +114,13 @@ export function htmlToLexical(html: string): LexicalState {
       if (tag === 'li') {
         block = listItem(lists[lists.length - 1] ?? pushList(root, lists));
       } else {
-        block = tag.startsWith('h') ? { ...BASE, type: 'heading', tag, children: [] }
-          : tag === 'blockquote' ? { ...BASE, type: 'quote', children: [] }
-          : tag === 'pre' ? { ...BASE, type: 'code', children: [] }
-          : paragraph();
+        block = tag.startsWith('h')
+          ? { ...BASE, type: 'heading', tag, children: [] }
+          : tag === 'blockquote'
+            ? { ...BASE, type: 'quote', children: [] }
+            : tag === 'pre'
+              ? { ...BASE, type: 'code', children: [] }
+              : paragraph();
         (lists.length ? lastItem(lists[lists.length - 1]!) : root).push(block);
       }
     }
@@ -131,7 +157,10 @@ function prune(nodes: Node[]): Node[] {
     if (n.children) n.children = prune(n.children);
     if (n.type === 'text') return (n.text as string).length > 0;
     if (n.type === 'linebreak') return true;
-    return (n.children?.length ?? 0) > 0 && (n.type !== 'paragraph' || n.children!.some((c) => c.type !== 'text' || (c.text as string).trim()));
+    return (
+      (n.children?.length ?? 0) > 0 &&
+      (n.type !== 'paragraph' || n.children!.some((c) => c.type !== 'text' || (c.text as string).trim()))
+    );
   });
 }
 
@@ -140,7 +169,8 @@ const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', a
 export function decode(text: string): string {
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, entity: string) => {
     if (entity[0] === '#') {
-      const code = entity[1] === 'x' || entity[1] === 'X' ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
+      const code =
+        entity[1] === 'x' || entity[1] === 'X' ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
       return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
     }
     return NAMED[entity.toLowerCase()] ?? whole;

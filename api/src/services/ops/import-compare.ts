@@ -4,7 +4,11 @@ import type { ImportCounts, ImportNote } from '../../dtos/content-transfer.dto.j
 export function stable(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      ? Object.fromEntries(
+          Object.entries(v as Record<string, unknown>)
+            .filter(([, x]) => x !== undefined)
+            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+        )
       : v,
   );
 }
@@ -21,7 +25,12 @@ export const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
 /** What one import run has done so far. */
 export class ImportTally {
   readonly counts: Record<'tags' | 'posts' | 'projects' | 'pages' | 'skills' | 'settings', ImportCounts> = {
-    tags: zero(), posts: zero(), projects: zero(), pages: zero(), skills: zero(), settings: zero(),
+    tags: zero(),
+    posts: zero(),
+    projects: zero(),
+    pages: zero(),
+    skills: zero(),
+    settings: zero(),
   };
   readonly notes: ImportNote[] = [];
 
@@ -50,7 +59,11 @@ function zero(): ImportCounts {
  * The decision for an item that exists here: identical → skip; different and the file's copy is
  * newer → update; different but ours is newer (edited after the export) → keep ours.
  */
-export function decide(same: boolean, incomingUpdatedAt: string, localUpdatedAt: Date): 'skip' | 'update' | 'keep-local' {
+export function decide(
+  same: boolean,
+  incomingUpdatedAt: string,
+  localUpdatedAt: Date,
+): 'skip' | 'update' | 'keep-local' {
   if (same) return 'skip';
   const incoming = date(incomingUpdatedAt);
   return incoming && incoming.getTime() > localUpdatedAt.getTime() ? 'update' : 'keep-local';

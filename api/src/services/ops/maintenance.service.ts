@@ -19,13 +19,25 @@ export class MaintenanceService {
 
   async track<T>(job: string, run: () => Promise<T>): Promise<T> {
     const started = this.clock();
-    await this.runs.started(job, started).catch((err: Error) => this.log.warn({ job, err: err.message }, 'could not record the start of a maintenance run'));
+    await this.runs
+      .started(job, started)
+      .catch((err: Error) =>
+        this.log.warn({ job, err: err.message }, 'could not record the start of a maintenance run'),
+      );
     const finish = async (outcome: 'succeeded' | 'failed', result: unknown, error: string | null) => {
       const finishedAt = this.clock();
       const durationMs = finishedAt.getTime() - started.getTime();
-      const details = result && typeof result === 'object' && !Array.isArray(result) ? (result as Record<string, unknown>) : result === undefined ? null : { value: result };
-      await this.runs.finished(job, { outcome, finishedAt, durationMs, result: details, error: error?.slice(0, 1000) ?? null })
-        .catch((err: Error) => this.log.warn({ job, err: err.message }, 'could not record the end of a maintenance run'));
+      const details =
+        result && typeof result === 'object' && !Array.isArray(result)
+          ? (result as Record<string, unknown>)
+          : result === undefined
+            ? null
+            : { value: result };
+      await this.runs
+        .finished(job, { outcome, finishedAt, durationMs, result: details, error: error?.slice(0, 1000) ?? null })
+        .catch((err: Error) =>
+          this.log.warn({ job, err: err.message }, 'could not record the end of a maintenance run'),
+        );
       this.log.info({ job, outcome, durationMs }, 'maintenance run recorded');
     };
     try {

@@ -1,12 +1,21 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { AppError } from '../../errors/app-error.js';
 import { MIGRATIONS_TABLE } from '../../repositories/database-dump.repository.js';
-import { archiveOf, editManifest, FakeArchiveStore, type FakeEntry } from '../../../test/fakes/fake-backup-archive.repository.js';
+import {
+  archiveOf,
+  editManifest,
+  FakeArchiveStore,
+  type FakeEntry,
+} from '../../../test/fakes/fake-backup-archive.repository.js';
 import { FakeDumpDatabase } from '../../../test/fakes/fake-database-dump.repository.js';
 import { FakeObjectStore } from '../../../test/fakes/fake-storage.repository.js';
 import { RestoreService } from './restore.service.js';
 
-const CODE = [{ tag: '0000_init', createdAt: 1000 }, { tag: '0001_posts', createdAt: 2000 }, { tag: '0002_media', createdAt: 3000 }];
+const CODE = [
+  { tag: '0000_init', createdAt: 1000 },
+  { tag: '0001_posts', createdAt: 2000 },
+  { tag: '0002_media', createdAt: 3000 },
+];
 const SCHEMA = { 1000: { users: ['id', 'email'] }, 2000: { posts: ['id', 'title'] }, 3000: { media: ['id', 'key'] } };
 const PNG = Buffer.from('89504e470d0a1a0a-not-really-a-png');
 
@@ -16,25 +25,38 @@ let archives: FakeArchiveStore;
 let logged: string[];
 let service: RestoreService;
 
-const good = () => archiveOf({
-  migration: { tag: '0001_posts', createdAt: 2000 },
-  tables: {
-    users: { columns: ['id', 'email'], rows: [['u1', 'ada@example.test'], ['u2', 'bo@example.test']] },
-    posts: { columns: ['id', 'title'], rows: [['p1', 'Hello']] },
-  },
-  objects: { 'media/2025/ab.png': PNG, 'media/2025/cd.png': Buffer.from('second') },
-});
+const good = () =>
+  archiveOf({
+    migration: { tag: '0001_posts', createdAt: 2000 },
+    tables: {
+      users: {
+        columns: ['id', 'email'],
+        rows: [
+          ['u1', 'ada@example.test'],
+          ['u2', 'bo@example.test'],
+        ],
+      },
+      posts: { columns: ['id', 'title'], rows: [['p1', 'Hello']] },
+    },
+    objects: { 'media/2025/ab.png': PNG, 'media/2025/cd.png': Buffer.from('second') },
+  });
 
 beforeEach(() => {
   db = new FakeDumpDatabase(CODE, SCHEMA);
   bucket = new FakeObjectStore();
   archives = new FakeArchiveStore();
   logged = [];
-  service = new RestoreService(db, bucket, archives, 'a passphrase of sorts', { info: (_d, m) => void logged.push(m), warn: (_d, m) => void logged.push(m) });
+  service = new RestoreService(db, bucket, archives, 'a passphrase of sorts', {
+    info: (_d, m) => void logged.push(m),
+    warn: (_d, m) => void logged.push(m),
+  });
 });
 
 async function rejection(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(() => undefined, (e: unknown) => e);
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!err) throw new Error('expected a rejection');
   return err as AppError;
 }
@@ -69,8 +91,18 @@ describe('RestoreService', () => {
   it('restores an archive into an empty target, checks it and migrates forward (the baseline)', async () => {
     archives.archives.set('ok.tar.gz', { entries: good() });
     const result = await service.restore('ok.tar.gz');
-    expect(result).toMatchObject({ tables: 2, rows: 3, objects: 2, migratedFrom: '0001_posts', migratedTo: '0002_media', replaced: { rows: 0, objects: 0 } });
-    expect(db.tables.get('users')!.rows).toEqual([{ id: 'u1', email: 'ada@example.test' }, { id: 'u2', email: 'bo@example.test' }]);
+    expect(result).toMatchObject({
+      tables: 2,
+      rows: 3,
+      objects: 2,
+      migratedFrom: '0001_posts',
+      migratedTo: '0002_media',
+      replaced: { rows: 0, objects: 0 },
+    });
+    expect(db.tables.get('users')!.rows).toEqual([
+      { id: 'u1', email: 'ada@example.test' },
+      { id: 'u2', email: 'bo@example.test' },
+    ]);
     expect(db.tables.has('media')).toBe(true);
     expect(db.migratedTo).toEqual([2000, undefined]);
     expect(bucket.objects.get('media/2025/ab.png')!.body.equals(PNG)).toBe(true);
@@ -93,10 +125,12 @@ describe('RestoreService', () => {
   });
 
   it('refuses a manifest naming a traversal object key or a table name that is not an identifier', async () => {
-    const err = await refused(editManifest(good(), (m) => {
-      m.storage.objects[0]!.key = '../outside.png';
-      m.database.tables[1]!.name = 'posts`; DROP TABLE users; --';
-    }));
+    const err = await refused(
+      editManifest(good(), (m) => {
+        m.storage.objects[0]!.key = '../outside.png';
+        m.database.tables[1]!.name = 'posts`; DROP TABLE users; --';
+      }),
+    );
     expect(err.code).toBe('BACKUP_INVALID');
     expect(err.message).toMatch(/^The manifest names unsafe paths: table .*posts.*, object "\.\.\/outside\.png"\.$/);
   });
@@ -111,7 +145,9 @@ describe('RestoreService', () => {
     await occupiedTarget();
     const err = await refused(good());
     expect(err.code).toBe('BACKUP_REFUSED');
-    expect(err.message).toBe('The target is not empty: rows in users (1); objects in the media bucket. Restore with --force to replace everything there.');
+    expect(err.message).toBe(
+      'The target is not empty: rows in users (1); objects in the media bucket. Restore with --force to replace everything there.',
+    );
   });
 
   it('with force, replaces a non-empty target and says how much it replaced', async () => {
@@ -127,13 +163,17 @@ describe('RestoreService', () => {
     const entries = archiveOf({ migration: { tag: '0009_future', createdAt: 9000 }, tables: {} });
     const err = await refused(entries);
     expect(err.code).toBe('BACKUP_REFUSED');
-    expect(err.message).toMatch(/migration level 0009_future, which this code does not have \(its latest is 0002_media\)/);
+    expect(err.message).toMatch(
+      /migration level 0009_future, which this code does not have \(its latest is 0002_media\)/,
+    );
     expect(archives.served).toBe(1);
   });
 
   it('a damaged entry half-way through is found in pass one: even with force nothing is dropped or deleted', async () => {
     await occupiedTarget();
-    const entries = good().map((e) => (e.name === 'db/posts.jsonl' ? { ...e, body: Buffer.from('["p1","Hellø"]\n') } : e));
+    const entries = good().map((e) =>
+      e.name === 'db/posts.jsonl' ? { ...e, body: Buffer.from('["p1","Hellø"]\n') } : e,
+    );
     const err = await refused(entries, { force: true });
     expect(err.code).toBe('BACKUP_INVALID');
     expect(err.message).toBe('The archive is damaged: db/posts.jsonl does not match its checksum.');
@@ -141,7 +181,9 @@ describe('RestoreService', () => {
 
   it('a row count that disagrees with the manifest is damage too', async () => {
     const entries = editManifest(good(), (m) => void (m.database.tables[0]!.rows = 3));
-    expect((await refused(entries)).message).toBe('The archive is damaged: db/users.jsonl has 2 rows, the manifest says 3.');
+    expect((await refused(entries)).message).toBe(
+      'The archive is damaged: db/users.jsonl has 2 rows, the manifest says 3.',
+    );
   });
 
   it('an encrypted archive whose tag fails after most entries streamed writes nothing (all or nothing in pass one)', async () => {
@@ -164,8 +206,12 @@ describe('RestoreService', () => {
 
   it('a header that is not the first entry, or no manifest (truncated), is refused', async () => {
     const entries = good();
-    expect((await refused([entries[1]!, entries[0]!, ...entries.slice(2)])).message).toBe('backup.json must be the first entry of the archive.');
-    expect((await refused(entries.slice(0, -1))).message).toBe('The archive has no header or no manifest (truncated?).');
+    expect((await refused([entries[1]!, entries[0]!, ...entries.slice(2)])).message).toBe(
+      'backup.json must be the first entry of the archive.',
+    );
+    expect((await refused(entries.slice(0, -1))).message).toBe(
+      'The archive has no header or no manifest (truncated?).',
+    );
   });
 
   it('a load failing in pass two rolls that table back, closes the loader and does not migrate forward', async () => {
@@ -179,7 +225,10 @@ describe('RestoreService', () => {
   });
 
   it('a table the archive’s migration level does not have fails the load and stops before migrating forward', async () => {
-    const entries = archiveOf({ migration: { tag: '0000_init', createdAt: 1000 }, tables: { posts: { columns: ['id', 'title'], rows: [['p1', 'early']] } } });
+    const entries = archiveOf({
+      migration: { tag: '0000_init', createdAt: 1000 },
+      tables: { posts: { columns: ['id', 'title'], rows: [['p1', 'early']] } },
+    });
     archives.archives.set('old.tar.gz', { entries });
     await expect(service.restore('old.tar.gz')).rejects.toThrow(/Table 'restore\.posts' doesn't exist/);
     expect(db.migratedTo).toEqual([1000]);

@@ -7,12 +7,25 @@ import type { CodeMigration, DatabaseDumpRepository, DumpValue } from '../../rep
 import { MIGRATIONS_TABLE } from '../../repositories/database-dump.repository.js';
 import type { StorageRepository } from '../../repositories/storage.repository.js';
 import {
-  BACKUP_FORMAT, HEADER_ENTRY, isPlainPath, MANIFEST_ENTRY, migrationProblem, OBJECT_PREFIX, serializeRow, TABLE_NAME, TABLE_PREFIX,
-  type BackupHeader, type BackupManifest, type TableManifest,
+  BACKUP_FORMAT,
+  HEADER_ENTRY,
+  isPlainPath,
+  MANIFEST_ENTRY,
+  migrationProblem,
+  OBJECT_PREFIX,
+  serializeRow,
+  TABLE_NAME,
+  TABLE_PREFIX,
+  type BackupHeader,
+  type BackupManifest,
+  type TableManifest,
 } from './backup-format.js';
 import type { ProgressLog } from './backup.service.js';
 
-export type RestoreDump = Pick<DatabaseDumpRepository, 'ensureDatabase' | 'codeMigrations' | 'snapshot' | 'rowCounts' | 'dropAllTables' | 'migrateTo' | 'loader'>;
+export type RestoreDump = Pick<
+  DatabaseDumpRepository,
+  'ensureDatabase' | 'codeMigrations' | 'snapshot' | 'rowCounts' | 'dropAllTables' | 'migrateTo' | 'loader'
+>;
 export type RestoreObjects = Pick<StorageRepository, 'list' | 'listPage' | 'put' | 'deleteMany' | 'ensureBucket'>;
 export type RestoreArchives = Pick<BackupArchiveRepository, 'open'>;
 
@@ -59,7 +72,10 @@ export class RestoreService {
     const code = await this.dump.codeMigrations();
     await this.dump.ensureDatabase();
     const { manifest, occupied } = await this.verify(source, code, options.force ?? false);
-    this.log.info({ source, tables: manifest.database.tables.length, objects: manifest.storage.objects.length }, 'archive verified');
+    this.log.info(
+      { source, tables: manifest.database.tables.length, objects: manifest.storage.objects.length },
+      'archive verified',
+    );
 
     const replaced = { rows: Object.values(occupied.rows).reduce((a, b) => a + b, 0), objects: 0 };
     if (occupied.objects) replaced.objects = await this.emptyBucket();
@@ -71,9 +87,15 @@ export class RestoreService {
     await this.dump.migrateTo();
     const latest = code[code.length - 1]?.tag ?? null;
     const result: RestoreResult = {
-      archive: source, createdAt: manifest.createdAt, migratedFrom: manifest.migration.tag, migratedTo: latest,
-      tables: manifest.database.tables.length, rows: manifest.database.tables.reduce((n, t) => n + t.rows, 0),
-      objects: manifest.storage.objects.length, replaced, durationMs: this.clock().getTime() - started,
+      archive: source,
+      createdAt: manifest.createdAt,
+      migratedFrom: manifest.migration.tag,
+      migratedTo: latest,
+      tables: manifest.database.tables.length,
+      rows: manifest.database.tables.reduce((n, t) => n + t.rows, 0),
+      objects: manifest.storage.objects.length,
+      replaced,
+      durationMs: this.clock().getTime() - started,
     };
     this.log.info({ ...result }, 'restore finished');
     return result;
@@ -89,12 +111,15 @@ export class RestoreService {
       if (entry.name === HEADER_ENTRY) {
         if (index !== 0) throw Errors.backupInvalid(`${HEADER_ENTRY} must be the first entry of the archive.`);
         header = parseJson<BackupHeader>(await collect(entry.stream), HEADER_ENTRY);
-        if (header.format !== BACKUP_FORMAT) throw Errors.backupInvalid(`Not an OmerVision backup (format ${String(header.format)}).`);
+        if (header.format !== BACKUP_FORMAT)
+          throw Errors.backupInvalid(`Not an OmerVision backup (format ${String(header.format)}).`);
         const problem = migrationProblem(header.migration, code);
         if (problem) throw Errors.backupRefused(problem);
         occupied = await this.occupied();
         if ((Object.keys(occupied.rows).length || occupied.objects) && !force) {
-          const tables = Object.entries(occupied.rows).map(([t, n]) => `${t} (${n})`).join(', ');
+          const tables = Object.entries(occupied.rows)
+            .map(([t, n]) => `${t} (${n})`)
+            .join(', ');
           throw Errors.backupRefused(
             `The target is not empty${tables ? `: rows in ${tables}` : ''}${occupied.objects ? `${tables ? ';' : ':'} objects in the media bucket` : ''}. Restore with --force to replace everything there.`,
           );
@@ -105,25 +130,33 @@ export class RestoreService {
         seen.set(entry.name, await digest(entry.stream));
       }
     });
-    if (!header || !manifest || !occupied) throw Errors.backupInvalid('The archive has no header or no manifest (truncated?).');
+    if (!header || !manifest || !occupied)
+      throw Errors.backupInvalid('The archive has no header or no manifest (truncated?).');
     const unsafe = [
       ...manifest.database.tables.filter((t) => !TABLE_NAME.test(t.name)).map((t) => `table ${JSON.stringify(t.name)}`),
       ...manifest.storage.objects.filter((o) => !isPlainPath(o.key)).map((o) => `object ${JSON.stringify(o.key)}`),
     ];
     if (unsafe.length) throw Errors.backupInvalid(`The manifest names unsafe paths: ${unsafe.slice(0, 5).join(', ')}.`);
     const expected = new Map<string, { size: number; sha256: string; lines?: number }>([
-      ...manifest.database.tables.map((t) => [`${TABLE_PREFIX}${t.name}.jsonl`, { size: t.bytes, sha256: t.sha256, lines: t.rows }] as const),
+      ...manifest.database.tables.map(
+        (t) => [`${TABLE_PREFIX}${t.name}.jsonl`, { size: t.bytes, sha256: t.sha256, lines: t.rows }] as const,
+      ),
       ...manifest.storage.objects.map((o) => [`${OBJECT_PREFIX}${o.key}`, { size: o.size, sha256: o.sha256 }] as const),
     ]);
     const problems: string[] = [];
     for (const [name, want] of expected) {
       const got = seen.get(name);
       if (!got) problems.push(`${name} is missing`);
-      else if (got.sha256 !== want.sha256 || got.size !== want.size) problems.push(`${name} does not match its checksum`);
-      else if (want.lines !== undefined && got.lines !== want.lines) problems.push(`${name} has ${got.lines} rows, the manifest says ${want.lines}`);
+      else if (got.sha256 !== want.sha256 || got.size !== want.size)
+        problems.push(`${name} does not match its checksum`);
+      else if (want.lines !== undefined && got.lines !== want.lines)
+        problems.push(`${name} has ${got.lines} rows, the manifest says ${want.lines}`);
     }
     for (const name of seen.keys()) if (!expected.has(name)) problems.push(`${name} is not in the manifest`);
-    if (problems.length) throw Errors.backupInvalid(`The archive is damaged: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? ` (and ${problems.length - 5} more)` : ''}.`);
+    if (problems.length)
+      throw Errors.backupInvalid(
+        `The archive is damaged: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? ` (and ${problems.length - 5} more)` : ''}.`,
+      );
     return { manifest, occupied };
   }
 
@@ -155,16 +188,27 @@ export class RestoreService {
         const table = tables.get(entry.name);
         if (table) {
           const binary = new Set(table.binaryColumns);
-          const loaded = await loader.load(table.name, table.columns.map((name) => ({ name, binary: binary.has(name) })), rows(entry.stream));
-          if (loaded !== table.rows) throw Errors.backupInvalid(`${table.name}: loaded ${loaded} rows, the manifest says ${table.rows}.`);
+          const loaded = await loader.load(
+            table.name,
+            table.columns.map((name) => ({ name, binary: binary.has(name) })),
+            rows(entry.stream),
+          );
+          if (loaded !== table.rows)
+            throw Errors.backupInvalid(`${table.name}: loaded ${loaded} rows, the manifest says ${table.rows}.`);
           this.log.info({ table: table.name, rows: loaded }, 'table restored');
           return;
         }
         const object = objects.get(entry.name);
         if (object) {
           const body = await collect(entry.stream);
-          if (createHash('sha256').update(body).digest('hex') !== object.sha256) throw Errors.backupInvalid(`${object.key} changed between the two passes.`);
-          await this.objects.put(object.key, body, object.contentType ?? 'application/octet-stream', object.cacheControl ? { cacheControl: object.cacheControl } : {});
+          if (createHash('sha256').update(body).digest('hex') !== object.sha256)
+            throw Errors.backupInvalid(`${object.key} changed between the two passes.`);
+          await this.objects.put(
+            object.key,
+            body,
+            object.contentType ?? 'application/octet-stream',
+            object.cacheControl ? { cacheControl: object.cacheControl } : {},
+          );
         }
       });
     } finally {
@@ -186,7 +230,11 @@ export class RestoreService {
         }
         const binary = new Set(t.binaryColumns);
         const hash = createHash('sha256');
-        for await (const values of snap.rows({ ...table, columns: t.columns.map((name) => ({ name, binary: binary.has(name) })) })) hash.update(serializeRow(values));
+        for await (const values of snap.rows({
+          ...table,
+          columns: t.columns.map((name) => ({ name, binary: binary.has(name) })),
+        }))
+          hash.update(serializeRow(values));
         if (hash.digest('hex') !== t.sha256) out.push(`${t.name} differs from the archive`);
       }
       return out;
@@ -204,7 +252,8 @@ export class RestoreService {
       }
     }
     problems.push(...want.keys());
-    if (problems.length) throw Errors.backupInvalid(`Restored objects do not match the manifest: ${problems.slice(0, 5).join(', ')}.`);
+    if (problems.length)
+      throw Errors.backupInvalid(`Restored objects do not match the manifest: ${problems.slice(0, 5).join(', ')}.`);
   }
 
   /** Every entry, in order, with archive-level failures turned into catalogue errors. */
@@ -213,8 +262,12 @@ export class RestoreService {
     try {
       for await (const entry of this.archives.open(source, this.passphrase)) {
         // Links, devices and paths leaving the archive are never ours (Ghost CVE-2023-40028 class).
-        if (entry.type !== 'file') throw Errors.backupInvalid(`${JSON.stringify(entry.name)} is a ${entry.type}; an archive holds regular files only.`);
-        if (!isPlainPath(entry.name)) throw Errors.backupInvalid(`${JSON.stringify(entry.name)} is not a plain relative path.`);
+        if (entry.type !== 'file')
+          throw Errors.backupInvalid(
+            `${JSON.stringify(entry.name)} is a ${entry.type}; an archive holds regular files only.`,
+          );
+        if (!isPlainPath(entry.name))
+          throw Errors.backupInvalid(`${JSON.stringify(entry.name)} is not a plain relative path.`);
         await each(entry, index++);
       }
     } catch (err) {

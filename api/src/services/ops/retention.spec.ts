@@ -6,7 +6,12 @@ const at = (iso: string) => ({ name: archiveName(new Date(iso), false), at: new 
 
 describe('retention', () => {
   it('keeps the newest archive of each of the last N days', () => {
-    const list = [at('2025-03-10T02:00:00Z'), at('2025-03-10T14:00:00Z'), at('2025-03-09T02:00:00Z'), at('2025-03-08T02:00:00Z')];
+    const list = [
+      at('2025-03-10T02:00:00Z'),
+      at('2025-03-10T14:00:00Z'),
+      at('2025-03-09T02:00:00Z'),
+      at('2025-03-08T02:00:00Z'),
+    ];
     const deleted = archivesToDelete(list, 2, 0);
     expect(deleted.sort()).toEqual([list[0]!.name, list[3]!.name].sort());
   });
@@ -18,7 +23,18 @@ describe('retention', () => {
     const kept = list.filter((a) => !deleted.has(a.name)).map((a) => a.at.toISOString().slice(0, 10));
     // Daily: the 24th–30th. Weekly (newest of each ISO week): W13 (the 30th, already kept), W12 (the
     // 23rd), W11 (the 16th), W10 (the 9th).
-    expect(kept).toEqual(['2025-03-09', '2025-03-16', '2025-03-23', '2025-03-24', '2025-03-25', '2025-03-26', '2025-03-27', '2025-03-28', '2025-03-29', '2025-03-30']);
+    expect(kept).toEqual([
+      '2025-03-09',
+      '2025-03-16',
+      '2025-03-23',
+      '2025-03-24',
+      '2025-03-25',
+      '2025-03-26',
+      '2025-03-27',
+      '2025-03-28',
+      '2025-03-29',
+      '2025-03-30',
+    ]);
   });
 
   it('never selects files it did not name', () => {

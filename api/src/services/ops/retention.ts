@@ -4,8 +4,14 @@
  * one is kept, and the newest of each of the last M ISO weeks that have one. Everything else goes.
  * Archives whose time is unknown (not named by us) are never selected.
  */
-export function archivesToDelete(archives: { name: string; at: Date | undefined }[], keepDaily: number, keepWeekly: number): string[] {
-  const dated = archives.filter((a): a is { name: string; at: Date } => a.at !== undefined).sort((a, b) => b.at.getTime() - a.at.getTime());
+export function archivesToDelete(
+  archives: { name: string; at: Date | undefined }[],
+  keepDaily: number,
+  keepWeekly: number,
+): string[] {
+  const dated = archives
+    .filter((a): a is { name: string; at: Date } => a.at !== undefined)
+    .sort((a, b) => b.at.getTime() - a.at.getTime());
   const keep = new Set<string>();
   const days = new Set<string>();
   const weeks = new Set<string>();

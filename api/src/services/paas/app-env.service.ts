@@ -29,7 +29,13 @@ export class PaasEnvService {
     const app = await this.repo.findApp(appId);
     if (!app) throw Errors.notFound('App not found.');
     const env = app.env ?? {};
-    if (reveal) await this.audit.record(actor, 'paas.env.reveal', { type: 'paas_app', id: appId }, { names: Object.keys(env).sort() });
+    if (reveal)
+      await this.audit.record(
+        actor,
+        'paas.env.reveal',
+        { type: 'paas_app', id: appId },
+        { names: Object.keys(env).sort() },
+      );
     return view(env, reveal);
   }
 
@@ -41,11 +47,17 @@ export class PaasEnvService {
       ...(nameProblem ? [{ field: 'name', message: nameProblem }] : []),
       ...(valueProblem ? [{ field: 'body.value', message: valueProblem }] : []),
     ];
-    if (problems.length) throw Errors.validation(problems.map((p) => `${p.field === 'name' ? 'The name' : 'The value'}: ${p.message}.`).join(' '), problems);
+    if (problems.length)
+      throw Errors.validation(
+        problems.map((p) => `${p.field === 'name' ? 'The name' : 'The value'}: ${p.message}.`).join(' '),
+        problems,
+      );
     return this.change(appId, async (env, tx) => {
       const existed = Object.hasOwn(env, name);
       if (!existed && Object.keys(env).length >= MAX_ENV_VARIABLES) {
-        throw Errors.validation(`An app has at most ${MAX_ENV_VARIABLES} variables; remove one first.`, [{ field: 'name', message: `at most ${MAX_ENV_VARIABLES} variables` }]);
+        throw Errors.validation(`An app has at most ${MAX_ENV_VARIABLES} variables; remove one first.`, [
+          { field: 'name', message: `at most ${MAX_ENV_VARIABLES} variables` },
+        ]);
       }
       // The value is never recorded; whether it changed is.
       const outcome = !existed ? 'added' : env[name] === value ? 'unchanged' : 'changed';
@@ -57,7 +69,10 @@ export class PaasEnvService {
   /** Removes one variable; 404 when the app has none of that name. */
   async remove(actor: Actor, appId: string, name: string): Promise<PaasEnvList> {
     return this.change(appId, async (env, tx) => {
-      if (!Object.hasOwn(env, name)) throw Errors.notFound(`The app has no variable named ${name}.`, [{ field: 'name', message: 'no such variable' }]);
+      if (!Object.hasOwn(env, name))
+        throw Errors.notFound(`The app has no variable named ${name}.`, [
+          { field: 'name', message: 'no such variable' },
+        ]);
       await this.audit.record(actor, 'paas.env.delete', { type: 'paas_app', id: appId }, { name }, tx);
       const { [name]: _removed, ...rest } = env;
       return rest;
@@ -65,7 +80,10 @@ export class PaasEnvService {
   }
 
   /** Reads the variables with the row locked, applies `fn`, writes them back: all in one transaction with its audit line. */
-  private async change(appId: string, fn: (env: Record<string, string>, tx: Tx) => Promise<Record<string, string>>): Promise<PaasEnvList> {
+  private async change(
+    appId: string,
+    fn: (env: Record<string, string>, tx: Tx) => Promise<Record<string, string>>,
+  ): Promise<PaasEnvList> {
     const next = await this.tx.run(async (tx) => {
       const env = await this.repo.lockEnv(appId, tx);
       if (!env) throw Errors.notFound('App not found.');
@@ -79,7 +97,9 @@ export class PaasEnvService {
 
 function view(env: Record<string, string>, reveal: boolean): PaasEnvList {
   return {
-    variables: Object.keys(env).sort().map((name) => ({ name, value: reveal ? env[name]! : ENV_MASK, masked: !reveal })),
+    variables: Object.keys(env)
+      .sort()
+      .map((name) => ({ name, value: reveal ? env[name]! : ENV_MASK, masked: !reveal })),
     revealed: reveal,
   };
 }

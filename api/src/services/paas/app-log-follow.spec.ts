@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { LiveAppLogMessage, StoredAppLogLine } from '../../repositories/paas-app-log.repository.js';
 import { appLogFrame, compareStreamIds, followAppLog, isStreamId, type AppLogEvent } from './app-log-follow.js';
 
-const line = (id: string, text: string, stream: 'stdout' | 'stderr' = 'stdout'): StoredAppLogLine => ({ id, ts: '2024-05-01T10:00:00.000000000Z', stream, line: text });
+const line = (id: string, text: string, stream: 'stdout' | 'stderr' = 'stdout'): StoredAppLogLine => ({
+  id,
+  ts: '2024-05-01T10:00:00.000000000Z',
+  stream,
+  line: text,
+});
 
 /** A hand-written store: the stream's lines, a channel, and whether the app exists. */
 function fakeStore(lines: StoredAppLogLine[]) {
@@ -104,7 +109,9 @@ describe('stream ids and frames', () => {
   });
 
   it('frames a line with its id and a JSON body, so stderr stays marked', () => {
-    expect(appLogFrame({ type: 'line', id: '5-1', ts: 't', stream: 'stderr', line: 'x\ny' })).toBe('id: 5-1\ndata: {"ts":"t","stream":"stderr","line":"x\\ny"}\n\n');
+    expect(appLogFrame({ type: 'line', id: '5-1', ts: 't', stream: 'stderr', line: 'x\ny' })).toBe(
+      'id: 5-1\ndata: {"ts":"t","stream":"stderr","line":"x\\ny"}\n\n',
+    );
     expect(appLogFrame({ type: 'end', reason: 'deleted' })).toBe('event: end\ndata: {"reason":"deleted"}\n\n');
     expect(appLogFrame({ type: 'ping' })).toBe(': ping\n\n');
   });

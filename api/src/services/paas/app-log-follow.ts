@@ -1,9 +1,10 @@
-import type { LiveAppLogMessage, PaasAppLogRepository, StoredAppLogLine } from '../../repositories/paas-app-log.repository.js';
+import type {
+  LiveAppLogMessage,
+  PaasAppLogRepository,
+  StoredAppLogLine,
+} from '../../repositories/paas-app-log.repository.js';
 
-export type AppLogEvent =
-  | ({ type: 'line' } & StoredAppLogLine)
-  | { type: 'end'; reason: 'deleted' }
-  | { type: 'ping' };
+export type AppLogEvent = ({ type: 'line' } & StoredAppLogLine) | { type: 'end'; reason: 'deleted' } | { type: 'ping' };
 
 /** Where a follower starts: the newest `tail` lines, or right after a stream entry it already has. */
 export type AppLogStart = { tail: number } | { after: string };
@@ -36,7 +37,12 @@ export function compareStreamIds(a: string, b: string): number {
  * already replayed (by stream id), so a line written in between is neither lost nor doubled. Ends
  * only when the app is deleted (checked at each keep-alive ping).
  */
-export async function* followAppLog(appId: string, start: AppLogStart, signal: AbortSignal, deps: AppLogFollowDeps): AsyncGenerator<AppLogEvent> {
+export async function* followAppLog(
+  appId: string,
+  start: AppLogStart,
+  signal: AbortSignal,
+  deps: AppLogFollowDeps,
+): AsyncGenerator<AppLogEvent> {
   const pending: LiveAppLogMessage[] = [];
   let wake: (() => void) | undefined;
   const unsubscribe = await deps.logs.subscribe(appId, (message) => {

@@ -14,10 +14,17 @@ export class PaasAppRuntimeService {
   ) {}
 
   /** The newest `tail` lines (or every retained line after `lastEventId`), then live lines. */
-  async followLogs(appId: string, tail: number, lastEventId: string | undefined, signal: AbortSignal): Promise<AsyncGenerator<AppLogEvent>> {
+  async followLogs(
+    appId: string,
+    tail: number,
+    lastEventId: string | undefined,
+    signal: AbortSignal,
+  ): Promise<AsyncGenerator<AppLogEvent>> {
     const after = lastEventId?.trim() || undefined;
     if (after !== undefined && !isStreamId(after)) {
-      throw Errors.validation('Last-Event-ID must be a log line id (like 1714557600000-0).', [{ field: 'header.Last-Event-ID', message: 'a Redis stream id <ms>-<seq>', value: lastEventId }]);
+      throw Errors.validation('Last-Event-ID must be a log line id (like 1714557600000-0).', [
+        { field: 'header.Last-Event-ID', message: 'a Redis stream id <ms>-<seq>', value: lastEventId },
+      ]);
     }
     await this.require(appId);
     return followAppLog(appId, after ? { after } : { tail }, signal, {
@@ -30,9 +37,16 @@ export class PaasAppRuntimeService {
     const app = await this.require(appId);
     const sample = await this.metrics.get(appId);
     // A sample of a container that no longer serves (replaced, or the app was stopped) is not this app's use.
-    const current = sample && app.containerId && sample.containerId === app.containerId && (app.status === 'running' || app.status === 'starting') ? sample : null;
+    const current =
+      sample &&
+      app.containerId &&
+      sample.containerId === app.containerId &&
+      (app.status === 'running' || app.status === 'starting')
+        ? sample
+        : null;
     return {
-      appId, status: app.status,
+      appId,
+      status: app.status,
       sampledAt: current ? new Date(current.sampledAt).toISOString() : null,
       cpuPercent: current?.cpuPercent ?? null,
       cpuLimitPercent: current?.cpuLimitPercent ?? null,

@@ -18,13 +18,22 @@ function world() {
   const watcher = new AppWatcher(
     { listAppsByStatus: async () => apps as never },
     {
-      state: async (id: string) => ({ id, running: true, status: 'running', restartCount: 2, exitCode: 0, hostPort: 1, oomKilled: false }),
-      stats: async () => ({ memory_stats: { usage: 100, limit: 1000 } }),
-      followLogs: (id, from, onMessage, signal) => new Promise<void>((resolve) => {
-        attached.push({ id, from });
-        streams.set(id, { emit: (stream, text) => onMessage(stream, text), end: resolve });
-        signal.addEventListener('abort', () => resolve());
+      state: async (id: string) => ({
+        id,
+        running: true,
+        status: 'running',
+        restartCount: 2,
+        exitCode: 0,
+        hostPort: 1,
+        oomKilled: false,
       }),
+      stats: async () => ({ memory_stats: { usage: 100, limit: 1000 } }),
+      followLogs: (id, from, onMessage, signal) =>
+        new Promise<void>((resolve) => {
+          attached.push({ id, from });
+          streams.set(id, { emit: (stream, text) => onMessage(stream, text), end: resolve });
+          signal.addEventListener('abort', () => resolve());
+        }),
     },
     {
       append: async (appId, containerId, lines, cursor) => {
@@ -35,7 +44,11 @@ function world() {
     },
     { put: async (_appId, sample) => void samples.push(sample) },
     {
-      withLock: async <T,>(name: string, _ttl: number, fn: () => Promise<T>): Promise<{ ran: true; value: T } | { ran: false }> => {
+      withLock: async <T>(
+        name: string,
+        _ttl: number,
+        fn: () => Promise<T>,
+      ): Promise<{ ran: true; value: T } | { ran: false }> => {
         if (held.has(name)) return { ran: false };
         held.add(name);
         try {
@@ -66,7 +79,10 @@ describe('AppWatcher', () => {
     await settle();
     await w.watcher.poll();
     await settle();
-    expect(w.attached[1]).toEqual({ id: 'c1', from: { since: `${Date.parse('2024-05-01T10:00:02Z') / 1000}.000000000` } });
+    expect(w.attached[1]).toEqual({
+      id: 'c1',
+      from: { since: `${Date.parse('2024-05-01T10:00:02Z') / 1000}.000000000` },
+    });
     w.streams.get('c1')!.emit('stderr', `${ts(2)} two\n`); // sent again: at the since timestamp
     w.streams.get('c1')!.emit('stdout', `${ts(3)} three\n`);
     await w.watcher.stop();
@@ -97,7 +113,12 @@ describe('AppWatcher', () => {
     await settle();
     expect(w.watcher.following).toEqual(['green']);
     expect(w.samples.map((s) => s.containerId)).toEqual(['green']);
-    expect(w.samples[0]).toMatchObject({ memoryBytes: 100, memoryLimitBytes: 1000, restartCount: 2, cpuLimitPercent: 50 });
+    expect(w.samples[0]).toMatchObject({
+      memoryBytes: 100,
+      memoryLimitBytes: 1000,
+      restartCount: 2,
+      cpuLimitPercent: 50,
+    });
     w.apps.length = 0; // stopped or deleted
     await w.watcher.poll();
     await settle();

@@ -65,7 +65,10 @@ export class AppWatcher {
   start(): void {
     this.stopped = false;
     void this.poll();
-    this.timers = [setInterval(() => void this.poll(), this.settings.pollMs), setInterval(() => void this.sample(), this.settings.metricsMs)];
+    this.timers = [
+      setInterval(() => void this.poll(), this.settings.pollMs),
+      setInterval(() => void this.sample(), this.settings.metricsMs),
+    ];
     for (const t of this.timers) t.unref();
   }
 
@@ -89,7 +92,8 @@ export class AppWatcher {
       const apps = await this.repo.listAppsByStatus(['running', 'starting']);
       this.serving = new Map(apps.filter((a) => a.containerId).map((a) => [a.id, a.containerId!]));
       const servingIds = new Set(this.serving.values());
-      for (const [appId, containerId] of this.serving) if (!this.follows.has(containerId)) this.follow(appId, containerId);
+      for (const [appId, containerId] of this.serving)
+        if (!this.follows.has(containerId)) this.follow(appId, containerId);
       const now = Date.now();
       for (const [containerId, f] of this.follows) {
         if (servingIds.has(containerId)) f.notServingSince = undefined;
@@ -106,7 +110,10 @@ export class AppWatcher {
     const f: Follow = { appId, abort: new AbortController(), shipping: false };
     this.follows.set(containerId, f);
     const done = this.leases
-      .withLock(`paas-app-log:${containerId}`, this.settings.leaseMs, () => this.ship(appId, containerId, f), { renew: true, onLost: () => f.abort.abort() })
+      .withLock(`paas-app-log:${containerId}`, this.settings.leaseMs, () => this.ship(appId, containerId, f), {
+        renew: true,
+        onLost: () => f.abort.abort(),
+      })
       .catch((err: Error) => this.onError(err, { step: 'follow', appId, containerId }))
       .finally(() => {
         if (this.follows.get(containerId) === f) this.follows.delete(containerId);
@@ -146,23 +153,32 @@ export class AppWatcher {
     const timer = setInterval(() => void flush().catch(() => undefined), FLUSH_MS);
     const from = filter.cursor ? { since: dockerSince(filter.cursor.ts) } : { tail: this.settings.firstTail };
     try {
-      await this.docker.followLogs(containerId, from, (stream, message) => {
-        for (const line of messageLines(stream, message, this.settings.maxLine)) {
-          if (!filter.admit(line.ts)) continue;
-          if (unsaved >= MAX_PENDING) {
-            dropped++;
-            continue;
-          }
-          if (dropped > 0) {
-            batch.push({ ts: line.ts, stream: 'stderr', line: `[${dropped} lines dropped: the app logs faster than they can be stored]` });
+      await this.docker.followLogs(
+        containerId,
+        from,
+        (stream, message) => {
+          for (const line of messageLines(stream, message, this.settings.maxLine)) {
+            if (!filter.admit(line.ts)) continue;
+            if (unsaved >= MAX_PENDING) {
+              dropped++;
+              continue;
+            }
+            if (dropped > 0) {
+              batch.push({
+                ts: line.ts,
+                stream: 'stderr',
+                line: `[${dropped} lines dropped: the app logs faster than they can be stored]`,
+              });
+              unsaved++;
+              dropped = 0;
+            }
+            batch.push(line);
             unsaved++;
-            dropped = 0;
+            if (batch.length % BATCH === 0) void flush().catch(() => undefined);
           }
-          batch.push(line);
-          unsaved++;
-          if (batch.length % BATCH === 0) void flush().catch(() => undefined);
-        }
-      }, f.abort.signal);
+        },
+        f.abort.signal,
+      );
     } finally {
       clearInterval(timer);
       await flush();
@@ -174,20 +190,33 @@ export class AppWatcher {
     if (this.sampling || this.stopped) return;
     this.sampling = true;
     try {
-      const mine = [...this.follows].filter(([containerId, f]) => f.shipping && this.serving.get(f.appId) === containerId);
-      await Promise.all(mine.map(async ([containerId, f]) => {
-        try {
-          const [stats, state] = await Promise.all([this.docker.stats(containerId), this.docker.state(containerId)]);
-          if (!stats || !state?.running) return;
-          const memory = memoryUse(stats);
-          await this.metrics.put(f.appId, {
-            containerId, cpuPercent: cpuPercent(stats), cpuLimitPercent: this.settings.cpuLimitPercent,
-            memoryBytes: memory.usedBytes, memoryLimitBytes: memory.limitBytes, restartCount: state.restartCount, sampledAt: Date.now(),
-          }, this.settings.metricsMs * 3);
-        } catch (err) {
-          this.onError(err as Error, { step: 'metrics', appId: f.appId, containerId });
-        }
-      }));
+      const mine = [...this.follows].filter(
+        ([containerId, f]) => f.shipping && this.serving.get(f.appId) === containerId,
+      );
+      await Promise.all(
+        mine.map(async ([containerId, f]) => {
+          try {
+            const [stats, state] = await Promise.all([this.docker.stats(containerId), this.docker.state(containerId)]);
+            if (!stats || !state?.running) return;
+            const memory = memoryUse(stats);
+            await this.metrics.put(
+              f.appId,
+              {
+                containerId,
+                cpuPercent: cpuPercent(stats),
+                cpuLimitPercent: this.settings.cpuLimitPercent,
+                memoryBytes: memory.usedBytes,
+                memoryLimitBytes: memory.limitBytes,
+                restartCount: state.restartCount,
+                sampledAt: Date.now(),
+              },
+              this.settings.metricsMs * 3,
+            );
+          } catch (err) {
+            this.onError(err as Error, { step: 'metrics', appId: f.appId, containerId });
+          }
+        }),
+      );
     } finally {
       this.sampling = false;
     }

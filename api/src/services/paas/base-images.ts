@@ -12,7 +12,10 @@ export const LOCAL_IMAGES: Record<keyof BaseImages, string | null> = {
 };
 
 const VARIABLES: Record<keyof BaseImages, string> = {
-  node: 'PAAS_IMAGE_NODE', nodeBuild: 'PAAS_IMAGE_NODE_BUILD', static: 'PAAS_IMAGE_STATIC', python: 'PAAS_IMAGE_PYTHON',
+  node: 'PAAS_IMAGE_NODE',
+  nodeBuild: 'PAAS_IMAGE_NODE_BUILD',
+  static: 'PAAS_IMAGE_STATIC',
+  python: 'PAAS_IMAGE_PYTHON',
 };
 
 const RETRY_PULL_MS = 10 * 60_000;

@@ -65,7 +65,9 @@ export function proxyRuntimeEnv(net: BuildNetwork, appEnv: Record<string, string
 export function withBuildNetwork(dockerfile: string, net: BuildNetwork): string {
   const vars = [
     ...(net.caBundle ? CA_VARIABLES.map((v) => `${v}=${CA_IN_IMAGE}`) : []),
-    ...(net.corepackIntegrityKeys !== undefined ? [`COREPACK_INTEGRITY_KEYS=${JSON.stringify(net.corepackIntegrityKeys)}`] : []),
+    ...(net.corepackIntegrityKeys !== undefined
+      ? [`COREPACK_INTEGRITY_KEYS=${JSON.stringify(net.corepackIntegrityKeys)}`]
+      : []),
   ];
   if (vars.length === 0) return dockerfile;
   const after = [...(net.caBundle ? [`COPY ${CA_IN_CONTEXT} ${CA_IN_IMAGE}`] : []), `ENV ${vars.join(' ')}`];
@@ -95,7 +97,8 @@ export function buildNetworkFrom(
   if (https) net.httpsProxy = https;
   if (no) net.noProxy = no;
   if (caBundle) net.caBundle = caBundle;
-  if (config.PAAS_BUILD_COREPACK_INTEGRITY_KEYS !== undefined) net.corepackIntegrityKeys = config.PAAS_BUILD_COREPACK_INTEGRITY_KEYS;
+  if (config.PAAS_BUILD_COREPACK_INTEGRITY_KEYS !== undefined)
+    net.corepackIntegrityKeys = config.PAAS_BUILD_COREPACK_INTEGRITY_KEYS;
   return net;
 }
 
@@ -106,7 +109,10 @@ export function proxyEndpoints(net: BuildNetwork): { host: string; port: number 
     if (!value) continue;
     try {
       const url = new URL(value.includes('://') ? value : `http://${value}`);
-      out.push({ host: url.hostname.replace(/^\[|\]$/g, ''), port: Number(url.port || (url.protocol === 'https:' ? 443 : 80)) });
+      out.push({
+        host: url.hostname.replace(/^\[|\]$/g, ''),
+        port: Number(url.port || (url.protocol === 'https:' ? 443 : 80)),
+      });
     } catch {
       // not a URL: nothing to allow
     }

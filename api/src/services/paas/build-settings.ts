@@ -23,7 +23,14 @@ export interface BuildSettings {
   healthCheckPath: string | null;
 }
 
-export const NO_SETTINGS: BuildSettings = { rootDir: null, buildCommand: null, startCommand: null, outputDir: null, port: null, healthCheckPath: null };
+export const NO_SETTINGS: BuildSettings = {
+  rootDir: null,
+  buildCommand: null,
+  startCommand: null,
+  outputDir: null,
+  port: null,
+  healthCheckPath: null,
+};
 
 /** One path segment: what COPY takes literally (no variables, globs, spaces or quotes). */
 const SEGMENT = /^[A-Za-z0-9_@+][A-Za-z0-9._@+-]*$/;
@@ -38,7 +45,10 @@ export interface SettingProblem {
 
 /** A relative folder inside the checkout, normalised (`./a/b/` → `a/b`, `.` or `` → null); undefined when unsafe. */
 export function safeRelativeDir(raw: string): string | null | undefined {
-  const trimmed = raw.trim().replace(/^\.\/+/, '').replace(/\/+$/, '');
+  const trimmed = raw
+    .trim()
+    .replace(/^\.\/+/, '')
+    .replace(/\/+$/, '');
   if (trimmed === '' || trimmed === '.') return null;
   if (trimmed.length > 255 || trimmed.startsWith('/')) return undefined;
   const segments = trimmed.split('/');
@@ -56,7 +66,8 @@ function hasControlCharacter(text: string): boolean {
 
 function commandProblem(command: Command): string | null {
   const parts = typeof command === 'string' ? [command] : command;
-  if (Array.isArray(command) && (command.length === 0 || command.length > MAX_ARGS)) return `an argv list has 1 to ${MAX_ARGS} items`;
+  if (Array.isArray(command) && (command.length === 0 || command.length > MAX_ARGS))
+    return `an argv list has 1 to ${MAX_ARGS} items`;
   if (parts.some((p) => typeof p !== 'string')) return 'a command is a string or a list of strings';
   if (parts[0]!.trim() === '') return 'the command (or its first item) is empty';
   if (parts.reduce((n, p) => n + p.length, 0) > MAX_COMMAND) return `at most ${MAX_COMMAND} characters`;
@@ -66,7 +77,10 @@ function commandProblem(command: Command): string | null {
 }
 
 /** Validates and normalises settings as given (absent fields stay absent); returns the problems instead when any. */
-export function checkBuildSettings(input: Partial<BuildSettings>): { settings: Partial<BuildSettings>; problems: SettingProblem[] } {
+export function checkBuildSettings(input: Partial<BuildSettings>): {
+  settings: Partial<BuildSettings>;
+  problems: SettingProblem[];
+} {
   const settings: Partial<BuildSettings> = {};
   const problems: SettingProblem[] = [];
   for (const field of ['rootDir', 'outputDir'] as const) {
@@ -75,7 +89,12 @@ export function checkBuildSettings(input: Partial<BuildSettings>): { settings: P
     if (value === null) settings[field] = null;
     else {
       const dir = safeRelativeDir(value);
-      if (dir === undefined) problems.push({ field, message: 'a relative folder: letters, digits and . _ @ + - per segment (not starting with . or -), separated by /, no `..`, at most 255 characters' });
+      if (dir === undefined)
+        problems.push({
+          field,
+          message:
+            'a relative folder: letters, digits and . _ @ + - per segment (not starting with . or -), separated by /, no `..`, at most 255 characters',
+        });
       else settings[field] = dir;
     }
   }
@@ -91,13 +110,15 @@ export function checkBuildSettings(input: Partial<BuildSettings>): { settings: P
   }
   if (input.port !== undefined) {
     if (input.port === null) settings.port = null;
-    else if (!Number.isInteger(input.port) || input.port < 1 || input.port > 65535) problems.push({ field: 'port', message: 'a port from 1 to 65535' });
+    else if (!Number.isInteger(input.port) || input.port < 1 || input.port > 65535)
+      problems.push({ field: 'port', message: 'a port from 1 to 65535' });
     else settings.port = input.port;
   }
   if (input.healthCheckPath !== undefined) {
     const path = input.healthCheckPath?.trim() ?? null;
     if (path === null || path === '' || path === '/') settings.healthCheckPath = null;
-    else if (path.length > 255 || !HEALTH_PATH.test(path)) problems.push({ field: 'healthCheckPath', message: 'a path starting with / (URL characters only, at most 255)' });
+    else if (path.length > 255 || !HEALTH_PATH.test(path))
+      problems.push({ field: 'healthCheckPath', message: 'a path starting with / (URL characters only, at most 255)' });
     else settings.healthCheckPath = path;
   }
   return { settings, problems };
@@ -126,10 +147,19 @@ function commandOf(stored: StoredCommand | null): Command | null {
 
 /** The settings stored with an app (its row's columns). */
 export function settingsOf(row: {
-  rootDir: string | null; buildCommand: StoredCommand | null; startCommand: StoredCommand | null; outputDir: string | null; listenPort: number | null; healthCheckPath: string | null;
+  rootDir: string | null;
+  buildCommand: StoredCommand | null;
+  startCommand: StoredCommand | null;
+  outputDir: string | null;
+  listenPort: number | null;
+  healthCheckPath: string | null;
 }): BuildSettings {
   return {
-    rootDir: row.rootDir, buildCommand: commandOf(row.buildCommand), startCommand: commandOf(row.startCommand), outputDir: row.outputDir,
-    port: row.listenPort, healthCheckPath: row.healthCheckPath,
+    rootDir: row.rootDir,
+    buildCommand: commandOf(row.buildCommand),
+    startCommand: commandOf(row.startCommand),
+    outputDir: row.outputDir,
+    port: row.listenPort,
+    healthCheckPath: row.healthCheckPath,
   };
 }

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { buildContainerSpec, containerName, containerUser, DEFAULT_LIMITS, imageTag, LABEL, networkName, networkSpec } from './container-spec.js';
+import {
+  buildContainerSpec,
+  containerName,
+  containerUser,
+  DEFAULT_LIMITS,
+  imageTag,
+  LABEL,
+  networkName,
+  networkSpec,
+} from './container-spec.js';
 import { APP_USER } from './dockerfile.js';
 
 const input = {
@@ -46,7 +55,10 @@ describe('buildContainerSpec', () => {
   it('read-only root with a small, noexec tmpfs where the profile asks', () => {
     expect(host.ReadonlyRootfs).toBe(true);
     expect(host.Tmpfs).toEqual({ '/tmp': `rw,noexec,nosuid,nodev,size=${64 * 1024 * 1024},mode=1777` });
-    const writable = buildContainerSpec({ ...input, runtime: { readonlyRootfs: false, tmpfs: ['/tmp', '/app/.next/cache'] } }).HostConfig;
+    const writable = buildContainerSpec({
+      ...input,
+      runtime: { readonlyRootfs: false, tmpfs: ['/tmp', '/app/.next/cache'] },
+    }).HostConfig;
     expect(writable.ReadonlyRootfs).toBe(false);
     expect(Object.keys(writable.Tmpfs)).toEqual(['/tmp', '/app/.next/cache']);
   });
@@ -55,7 +67,7 @@ describe('buildContainerSpec', () => {
     expect(host.LogConfig).toEqual({ Type: 'json-file', Config: { 'max-size': '5m', 'max-file': '2' } });
   });
 
-  it("its own network; the port published on 127.0.0.1 only, at a random host port", () => {
+  it('its own network; the port published on 127.0.0.1 only, at a random host port', () => {
     expect(host.NetworkMode).toBe(input.network);
     expect(Object.keys(spec.NetworkingConfig.EndpointsConfig)).toEqual([input.network]);
     expect(spec.ExposedPorts).toEqual({ '8080/tcp': {} });
@@ -69,14 +81,22 @@ describe('buildContainerSpec', () => {
   });
 
   it('labelled and named for reconcile and cleanup', () => {
-    expect(spec.Labels).toEqual({ [LABEL.managed]: 'a1b2c3d4e5f6', [LABEL.app]: input.appId, [LABEL.deployment]: input.deploymentId, [LABEL.slug]: 'hello-site' });
+    expect(spec.Labels).toEqual({
+      [LABEL.managed]: 'a1b2c3d4e5f6',
+      [LABEL.app]: input.appId,
+      [LABEL.deployment]: input.deploymentId,
+      [LABEL.slug]: 'hello-site',
+    });
     expect(spec.name).toBe(containerName('hello-site', input.deploymentId));
     expect(spec.name).toBe('ov-paas-hello-site-00000000abcd');
     expect(spec.Image).toBe(imageTag('hello-site', input.deploymentId));
   });
 
   it('limits can be overridden as a whole', () => {
-    const custom = buildContainerSpec({ ...input, limits: { ...DEFAULT_LIMITS, memoryBytes: 128 * 1024 * 1024, pidsLimit: 64 } }).HostConfig;
+    const custom = buildContainerSpec({
+      ...input,
+      limits: { ...DEFAULT_LIMITS, memoryBytes: 128 * 1024 * 1024, pidsLimit: 64 },
+    }).HostConfig;
     expect(custom.Memory).toBe(128 * 1024 * 1024);
     expect(custom.MemorySwap).toBe(128 * 1024 * 1024);
     expect(custom.PidsLimit).toBe(64);

@@ -35,7 +35,6 @@ export const DEFAULT_LIMITS: Limits = {
   logMaxFiles: 2,
 };
 
-
 export interface ContainerInput {
   /** The installation id, value of the `managed` label. */
   instance: string;
@@ -55,7 +54,6 @@ export interface ContainerInput {
   ociRuntime?: string;
   limits?: Limits;
 }
-
 
 export function containerName(slug: string, deploymentId: string): string {
   return `ov-paas-${slug}-${deploymentId.replace(/-/g, '').slice(-12)}`;
@@ -103,7 +101,12 @@ export function buildContainerSpec(input: ContainerInput): ContainerSpec {
     Image: input.image,
     User: input.user,
     Env: Object.entries(env).map(([k, v]) => `${k}=${v}`),
-    Labels: { [LABEL.managed]: input.instance, [LABEL.app]: input.appId, [LABEL.deployment]: input.deploymentId, [LABEL.slug]: input.slug },
+    Labels: {
+      [LABEL.managed]: input.instance,
+      [LABEL.app]: input.appId,
+      [LABEL.deployment]: input.deploymentId,
+      [LABEL.slug]: input.slug,
+    },
     ExposedPorts: { [portKey]: {} },
     HostConfig: {
       Memory: limits.memoryBytes,
@@ -119,7 +122,10 @@ export function buildContainerSpec(input: ContainerInput): ContainerSpec {
       Privileged: false,
       ReadonlyRootfs: input.runtime.readonlyRootfs,
       Tmpfs: Object.fromEntries(input.runtime.tmpfs.map((path) => [path, tmpfsOptions])),
-      LogConfig: { Type: 'json-file', Config: { 'max-size': limits.logMaxSize, 'max-file': String(limits.logMaxFiles) } },
+      LogConfig: {
+        Type: 'json-file',
+        Config: { 'max-size': limits.logMaxSize, 'max-file': String(limits.logMaxFiles) },
+      },
       NetworkMode: input.network,
       // HostPort '' = a random free port, bound on loopback only: reachable through the router alone.
       PortBindings: { [portKey]: [{ HostIp: '127.0.0.1', HostPort: '' }] },

@@ -30,7 +30,10 @@ export class DeployLog {
   line(text: string): void {
     this.bytes += Buffer.byteLength(text) + 1;
     if (this.bytes > this.maxBytes) {
-      if (!this.truncated) this.buffer.push(`[log truncated: more than ${Math.round(this.maxBytes / 1024)} KB of output; further build output is not kept]`);
+      if (!this.truncated)
+        this.buffer.push(
+          `[log truncated: more than ${Math.round(this.maxBytes / 1024)} KB of output; further build output is not kept]`,
+        );
       this.truncated = true;
       return;
     }
@@ -53,20 +56,29 @@ export class DeployLog {
     this.timer = undefined;
     const lines = this.buffer.splice(0);
     if (lines.length) {
-      this.chain = this.chain.then(() => this.logs.append(this.deploymentId, lines)).catch((err: Error) => this.onError(err));
+      this.chain = this.chain
+        .then(() => this.logs.append(this.deploymentId, lines))
+        .catch((err: Error) => this.onError(err));
     }
     return this.chain;
   }
 }
 
 /** A reason that fits the 1000-character column: the head of the message and the newest log lines. */
-export function crashReason(state: { exitCode: number; restartCount: number; oomKilled: boolean }, maxRestarts: number, lines: string[]): string {
+export function crashReason(
+  state: { exitCode: number; restartCount: number; oomKilled: boolean },
+  maxRestarts: number,
+  lines: string[],
+): string {
   const what = state.oomKilled
     ? `The app was killed for using more than its memory limit (exit code ${state.exitCode})`
     : `The app exited with code ${state.exitCode}`;
-  const restarts = state.restartCount >= maxRestarts
-    ? ` and was restarted ${state.restartCount} times without staying up.`
-    : state.exitCode === 0 ? ' (a clean exit is not restarted; a server must keep running).' : '.';
+  const restarts =
+    state.restartCount >= maxRestarts
+      ? ` and was restarted ${state.restartCount} times without staying up.`
+      : state.exitCode === 0
+        ? ' (a clean exit is not restarted; a server must keep running).'
+        : '.';
   return withTail(what + restarts, lines);
 }
 

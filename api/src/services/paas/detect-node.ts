@@ -26,7 +26,8 @@ const STATIC_FRAMEWORKS: [dependency: string, name: string, outDir: string][] = 
 ];
 
 /** `start` scripts that run a development server, not a production one. */
-const DEV_SERVER = /^\s*(astro\s+(dev|preview)|vite(\s+(dev|serve|preview))?|react-scripts\s+start|vue-cli-service\s+serve|gatsby\s+(develop|serve)|ng\s+serve|webpack(-dev-server|\s+serve)|parcel(\s+serve)?\s+\S+\.html)(\s|$)/;
+const DEV_SERVER =
+  /^\s*(astro\s+(dev|preview)|vite(\s+(dev|serve|preview))?|react-scripts\s+start|vue-cli-service\s+serve|gatsby\s+(develop|serve)|ng\s+serve|webpack(-dev-server|\s+serve)|parcel(\s+serve)?\s+\S+\.html)(\s|$)/;
 const OUT_DIR_FLAG = /(?:^|\s)--(?:outDir|out-dir|dist-dir|output-path)[= ]['"]?([\w@+./-]+)/;
 const FALLBACK_ENTRIES = ['index.js', 'server.js', 'app.js', 'main.js'];
 
@@ -39,7 +40,13 @@ interface PackageJson {
   engines?: { node?: unknown };
 }
 
-export function detectNode(tree: AppTree, settings: Partial<BuildSettings>, procfile: string | null, port: PortChoice, reasons: string[]): Detection {
+export function detectNode(
+  tree: AppTree,
+  settings: Partial<BuildSettings>,
+  procfile: string | null,
+  port: PortChoice,
+  reasons: string[],
+): Detection {
   const fail = (reason: string): Detection => ({ ok: false, reason, reasons });
   const manifest = tree.shown('package.json');
   const placement = (): Placement => ({ rootDir: tree.rootDir ?? '.', port: port.value });
@@ -64,7 +71,8 @@ export function detectNode(tree: AppTree, settings: Partial<BuildSettings>, proc
   const how = `${install.pm}${install.lockfile ? `, ${install.lockfile}` : ', no lockfile'}`;
 
   const buildScript = typeof scripts.build === 'string' ? scripts.build : null;
-  const build: Command | null = settings.buildCommand ?? (buildScript !== null ? scriptCommand(install.pm, 'build') : null);
+  const build: Command | null =
+    settings.buildCommand ?? (buildScript !== null ? scriptCommand(install.pm, 'build') : null);
   if (settings.buildCommand) reasons.push(`build: ${showCommand(settings.buildCommand)} (app settings)`);
   else if (buildScript !== null) reasons.push(`build: the "build" script, \`${buildScript}\` (${manifest})`);
 
@@ -81,20 +89,44 @@ export function detectNode(tree: AppTree, settings: Partial<BuildSettings>, proc
   if (settings.outputDir) {
     if (!build) {
       reasons.push(`no build step: ${tree.shown(settings.outputDir)}/ is served as it is in the repository`);
-      return { ok: true, plan: { kind: 'static', root: settings.outputDir, ...placement() }, summary: `a static site (${tree.shown(settings.outputDir)}/ served as files)`, reasons };
+      return {
+        ok: true,
+        plan: { kind: 'static', root: settings.outputDir, ...placement() },
+        summary: `a static site (${tree.shown(settings.outputDir)}/ served as files)`,
+        reasons,
+      };
     }
     reasons.push(`static output: ${settings.outputDir}/ (app settings), served as files`);
-    return staticBuild(install, build, settings.outputDir, `a static build (${how}), ${settings.outputDir}/ served as files`, placement(), reasons);
+    return staticBuild(
+      install,
+      build,
+      settings.outputDir,
+      `a static build (${how}), ${settings.outputDir}/ served as files`,
+      placement(),
+      reasons,
+    );
   }
 
   if ('next' in deps && !start) {
     const config = ['next.config.js', 'next.config.mjs', 'next.config.ts', 'next.config.cjs'].find((f) => tree.has(f));
     if (config && /\boutput\s*:\s*['"]export['"]/.test(withoutComments(tree.read(config) ?? ''))) {
       reasons.push(`Next.js static export: output: 'export' (${tree.shown(config)}), out/ served as files`);
-      return staticBuild(install, build ?? ['node', 'node_modules/next/dist/bin/next', 'build'], 'out', `a Next.js static export (${how}), out/ served as files`, placement(), reasons);
+      return staticBuild(
+        install,
+        build ?? ['node', 'node_modules/next/dist/bin/next', 'build'],
+        'out',
+        `a Next.js static export (${how}), out/ served as files`,
+        placement(),
+        reasons,
+      );
     }
     reasons.push(`Next.js: "next" is a dependency (${manifest}): next build, then next start`);
-    return { ok: true, plan: { kind: 'nextjs', ...install, build: settings.buildCommand ?? null, start: null, ...placement() }, summary: `Next.js (${how}), next build + next start`, reasons };
+    return {
+      ok: true,
+      plan: { kind: 'nextjs', ...install, build: settings.buildCommand ?? null, start: null, ...placement() },
+      summary: `Next.js (${how}), next build + next start`,
+      reasons,
+    };
   }
 
   const framework = STATIC_FRAMEWORKS.find(([dep]) => dep in deps);
@@ -118,9 +150,16 @@ export function detectNode(tree: AppTree, settings: Partial<BuildSettings>, proc
   if (!start && build) {
     const flagged = buildScript !== null ? OUT_DIR_FLAG.exec(buildScript)?.[1] : undefined;
     const outDir = (flagged && safeRelativeDir(flagged)) || framework?.[2] || 'dist';
-    const why = flagged && safeRelativeDir(flagged) ? `the build script's output flag` : framework ? `${framework[1]}'s default` : 'the usual folder; set the output directory if the build writes elsewhere';
+    const why =
+      flagged && safeRelativeDir(flagged)
+        ? `the build script's output flag`
+        : framework
+          ? `${framework[1]}'s default`
+          : 'the usual folder; set the output directory if the build writes elsewhere';
     reasons.push(`static output: ${outDir}/ (${why}), served as files: no start script or main`);
-    const name = framework ? `${framework[1] === 'Vite' || framework[1] === 'Astro' ? 'an' : 'a'} ${framework[1]} static build` : 'a static build';
+    const name = framework
+      ? `${framework[1] === 'Vite' || framework[1] === 'Astro' ? 'an' : 'a'} ${framework[1]} static build`
+      : 'a static build';
     return staticBuild(install, build, outDir, `${name} (${how}), ${outDir}/ served as files`, placement(), reasons);
   }
   if (!start) {
@@ -136,22 +175,43 @@ export function detectNode(tree: AppTree, settings: Partial<BuildSettings>, proc
         `a "start" script, a "main" file that exists and ${FALLBACK_ENTRIES.join(', ')} (or next, or a "build" script for a static build).`,
     );
   }
-  return { ok: true, plan: { kind: 'node', ...install, build, start, ...placement() }, summary: `a Node.js server (${how}), started with \`${showCommand(start)}\``, reasons };
+  return {
+    ok: true,
+    plan: { kind: 'node', ...install, build, start, ...placement() },
+    summary: `a Node.js server (${how}), started with \`${showCommand(start)}\``,
+    reasons,
+  };
 }
 
-function staticBuild(install: NodeInstall, build: Command, outDir: string, summary: string, placement: Placement, reasons: string[]): Detection {
+function staticBuild(
+  install: NodeInstall,
+  build: Command,
+  outDir: string,
+  summary: string,
+  placement: Placement,
+  reasons: string[],
+): Detection {
   return { ok: true, plan: { kind: 'static-build', ...install, build, outDir, ...placement }, summary, reasons };
 }
 
 function nodeInstall(tree: AppTree, pkg: PackageJson, hasDependencies: boolean, reasons: string[]): NodeInstall {
   const manifest = tree.shown('package.json');
-  const declared = typeof pkg.packageManager === 'string' ? /^(npm|pnpm|yarn|bun)@/.exec(pkg.packageManager)?.[1] as PackageManager | undefined : undefined;
+  const declared =
+    typeof pkg.packageManager === 'string'
+      ? (/^(npm|pnpm|yarn|bun)@/.exec(pkg.packageManager)?.[1] as PackageManager | undefined)
+      : undefined;
   const found = LOCKFILES.find(([file, pm]) => tree.has(file) && (!declared || pm === declared));
   const pm = declared ?? found?.[1] ?? 'npm';
-  if (declared) reasons.push(`package manager: ${pkg.packageManager as string}, through corepack ("packageManager" in ${manifest})`);
+  if (declared)
+    reasons.push(
+      `package manager: ${pkg.packageManager as string}, through corepack ("packageManager" in ${manifest})`,
+    );
   else if (found) reasons.push(`package manager: ${pm} (${tree.shown(found[0])})`);
   else reasons.push('package manager: npm (no lockfile, no "packageManager")');
-  if (found) reasons.push(`lockfile: ${tree.shown(found[0])}, copied before the sources (install layer cached until it changes)`);
+  if (found)
+    reasons.push(
+      `lockfile: ${tree.shown(found[0])}, copied before the sources (install layer cached until it changes)`,
+    );
   if (!hasDependencies && tree.has('package.json')) reasons.push(`no dependencies in ${manifest}: nothing to install`);
   return { pm, lockfile: found?.[0] ?? null, hasDependencies };
 }
@@ -194,11 +254,16 @@ function comparatorAdmits(comparator: string, major: number): boolean | null {
   const numericMinor = m[3] !== undefined && /^\d+$/.test(m[3]);
   const aboveZero = [m[3], m[4]].some((p) => p !== undefined && /^\d+$/.test(p) && Number(p) > 0);
   switch (m[1]) {
-    case '>=': return major >= n;
-    case '>': return major > n || (major === n && numericMinor); // >18.1 admits 18.2
-    case '<=': return major <= n;
-    case '<': return major < n || (major === n && aboveZero); // <18.5 admits 18.0
-    default: return major === n; // ^, ~, = and a bare version stay within their major
+    case '>=':
+      return major >= n;
+    case '>':
+      return major > n || (major === n && numericMinor); // >18.1 admits 18.2
+    case '<=':
+      return major <= n;
+    case '<':
+      return major < n || (major === n && aboveZero); // <18.5 admits 18.0
+    default:
+      return major === n; // ^, ~, = and a bare version stay within their major
   }
 }
 

@@ -6,7 +6,10 @@ export class AppTree {
   private readonly set: Set<string>;
   private readonly prefix: string;
 
-  constructor(private readonly snapshot: RepoSnapshot, readonly rootDir: string | null) {
+  constructor(
+    private readonly snapshot: RepoSnapshot,
+    readonly rootDir: string | null,
+  ) {
     this.prefix = rootDir ? `${rootDir}/` : '';
     this.paths = snapshot.paths.filter((p) => p.startsWith(this.prefix)).map((p) => p.slice(this.prefix.length));
     this.set = new Set(this.paths);
@@ -32,7 +35,11 @@ export interface PortChoice {
   source: string | null;
 }
 
-const PORT_PATTERNS = [/(?:^|\s)(?:--port|-p|--listen|-l)[= ]?(\d{2,5})(?![\w.])/, /(?:^|\s)PORT=(\d{2,5})(?![\w.])/, /(?:^|\s)(?:--bind|-b)[= ]?[\w.[\]:-]*:(\d{2,5})(?![\w.])/];
+const PORT_PATTERNS = [
+  /(?:^|\s)(?:--port|-p|--listen|-l)[= ]?(\d{2,5})(?![\w.])/,
+  /(?:^|\s)PORT=(\d{2,5})(?![\w.])/,
+  /(?:^|\s)(?:--bind|-b)[= ]?[\w.[\]:-]*:(\d{2,5})(?![\w.])/,
+];
 
 /** A port a command line fixes (`--port 3000`, `-p 3000`, `PORT=3000 …`, `--bind 0.0.0.0:3000`); `$PORT` fixes none. */
 export function fixedPort(command: string): number | null {

@@ -14,7 +14,10 @@ export interface NodeInstall {
 
 /** How a Python app's dependencies are installed. */
 export type PythonDeps =
-  | { tool: 'requirements'; /** requirements.txt names other files (`-r`, `-e .`): copied with the sources. */ sourcesFirst: boolean }
+  | {
+      tool: 'requirements';
+      /** requirements.txt names other files (`-r`, `-e .`): copied with the sources. */ sourcesFirst: boolean;
+    }
   /** PEP 621 `[project].dependencies`, written out as a requirements file (the project runs from its sources). */
   | { tool: 'pyproject'; requirements: string[] }
   | { tool: 'poetry' | 'uv' | 'pipenv'; /** Manifest and lockfile, copied before the sources. */ files: string[] }
@@ -33,6 +36,13 @@ export type BuildPlan =
   | (Placement & NodeInstall & { kind: 'node'; build: Command | null; start: Command })
   | (Placement & NodeInstall & { kind: 'nextjs'; build: Command | null; start: Command | null })
   | (Placement & NodeInstall & { kind: 'static-build'; build: Command; outDir: string })
-  | (Placement & { kind: 'python'; deps: PythonDeps; /** Servers the start command needs that the dependencies lack. */ extras: string[]; build: Command | null; start: Command });
+  | (Placement & {
+      kind: 'python';
+      deps: PythonDeps;
+      /** Servers the start command needs that the dependencies lack. */ extras: string[];
+      build: Command | null;
+      start: Command;
+    });
 
-export type Detection = { ok: true; plan: BuildPlan; summary: string; reasons: string[] } | { ok: false; reason: string; reasons: string[] };
+export type Detection =
+  { ok: true; plan: BuildPlan; summary: string; reasons: string[] } | { ok: false; reason: string; reasons: string[] };

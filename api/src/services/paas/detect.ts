@@ -23,8 +23,29 @@ export const NOTHING_DETECTED =
 
 /** How deep an app's root directory may be (`a/b/c`); detection reads manifests down to there. */
 const MAX_ROOT_DEPTH = 3;
-const MANIFESTS = new Set(['package.json', 'requirements.txt', 'pyproject.toml', 'Pipfile', 'Procfile', '.yarnrc.yml', 'next.config.js', 'next.config.mjs', 'next.config.cjs', 'next.config.ts']);
-const NOT_APP_CODE = new Set(['test', 'tests', 'docs', 'venv', '.venv', 'env', 'site-packages', 'migrations', '__pycache__']);
+const MANIFESTS = new Set([
+  'package.json',
+  'requirements.txt',
+  'pyproject.toml',
+  'Pipfile',
+  'Procfile',
+  '.yarnrc.yml',
+  'next.config.js',
+  'next.config.mjs',
+  'next.config.cjs',
+  'next.config.ts',
+]);
+const NOT_APP_CODE = new Set([
+  'test',
+  'tests',
+  'docs',
+  'venv',
+  '.venv',
+  'env',
+  'site-packages',
+  'migrations',
+  '__pycache__',
+]);
 
 /** Which files the snapshot must carry contents for (the reader asks this for every path). */
 export function wantsContent(path: string): boolean {
@@ -42,46 +63,75 @@ export function detect(snapshot: RepoSnapshot, settings: Partial<BuildSettings> 
   const rootDir = settings.rootDir ? safeRelativeDir(settings.rootDir) : null;
   if (rootDir === undefined) return fail(`The root directory "${settings.rootDir}" is not a safe relative folder.`);
   if (rootDir) {
-    if (!snapshot.paths.some((p) => p.startsWith(`${rootDir}/`))) return fail(`The root directory ${rootDir}/ (app settings) has no files in this commit: check its spelling and the branch.`);
+    if (!snapshot.paths.some((p) => p.startsWith(`${rootDir}/`)))
+      return fail(
+        `The root directory ${rootDir}/ (app settings) has no files in this commit: check its spelling and the branch.`,
+      );
     reasons.push(`root directory ${rootDir}/ (app settings)`);
-    if (snapshot.paths.includes('Dockerfile')) reasons.push(`Dockerfile at the repository root not used: the app is in ${rootDir}/`);
+    if (snapshot.paths.includes('Dockerfile'))
+      reasons.push(`Dockerfile at the repository root not used: the app is in ${rootDir}/`);
   }
   const tree = new AppTree(snapshot, rootDir);
 
   if (!rootDir && tree.has('Dockerfile')) {
     reasons.push("the repository's own Dockerfile is used as is (Dockerfile)");
-    const ignored = (['buildCommand', 'startCommand', 'outputDir', 'port'] as const).filter((k) => settings[k] !== null && settings[k] !== undefined);
-    if (ignored.length) reasons.push(`app settings not applied to an own Dockerfile: ${ignored.join(', ')} (the port comes from its EXPOSE)`);
+    const ignored = (['buildCommand', 'startCommand', 'outputDir', 'port'] as const).filter(
+      (k) => settings[k] !== null && settings[k] !== undefined,
+    );
+    if (ignored.length)
+      reasons.push(
+        `app settings not applied to an own Dockerfile: ${ignored.join(', ')} (the port comes from its EXPOSE)`,
+      );
     return { ok: true, plan: { kind: 'dockerfile' }, summary: "the repository's own Dockerfile", reasons };
   }
-  if (rootDir && tree.has('Dockerfile')) reasons.push(`${tree.shown('Dockerfile')} not used: an own Dockerfile is used only at the repository root`);
+  if (rootDir && tree.has('Dockerfile'))
+    reasons.push(`${tree.shown('Dockerfile')} not used: an own Dockerfile is used only at the repository root`);
 
   const procfile = webProcess(tree, reasons);
   const port = portChoice(settings, procfile);
   const result = language(tree, settings, procfile, port, reasons);
   if (result.ok && result.plan.kind !== 'dockerfile') {
-    reasons.push(port.source ? `port ${port.value} (${port.source})` : `port ${DEFAULT_PORT}, passed as PORT (the app must listen on 0.0.0.0:$PORT)`);
+    reasons.push(
+      port.source
+        ? `port ${port.value} (${port.source})`
+        : `port ${DEFAULT_PORT}, passed as PORT (the app must listen on 0.0.0.0:$PORT)`,
+    );
   }
   return result;
 }
 
-function language(tree: AppTree, settings: Partial<BuildSettings>, procfile: string | null, port: PortChoice, reasons: string[]): Detection {
+function language(
+  tree: AppTree,
+  settings: Partial<BuildSettings>,
+  procfile: string | null,
+  port: PortChoice,
+  reasons: string[],
+): Detection {
   if (tree.has('package.json')) return detectNode(tree, settings, procfile, port, reasons);
   if (isPythonProject(tree)) return detectPython(tree, settings, procfile, port, reasons);
   if (procfile) {
     const tool = procfileLanguage(procfile);
     if (tool === 'python') return detectPython(tree, settings, procfile, port, reasons);
     if (tool === 'node') return detectNode(tree, settings, procfile, port, reasons);
-    reasons.push(`the Procfile's web: command starts with neither a Python nor a Node.js tool: no base image to run it on`);
+    reasons.push(
+      `the Procfile's web: command starts with neither a Python nor a Node.js tool: no base image to run it on`,
+    );
   }
   const rootDir = tree.rootDir;
   const served = settings.outputDir ? [settings.outputDir] : ['.', 'public'];
   for (const root of served) {
     const index = root === '.' ? 'index.html' : `${root}/index.html`;
     if (tree.has(index)) {
-      reasons.push(`a static site: ${tree.shown(index)}${settings.outputDir ? ' (output directory from app settings)' : ''}`);
+      reasons.push(
+        `a static site: ${tree.shown(index)}${settings.outputDir ? ' (output directory from app settings)' : ''}`,
+      );
       const where = root === '.' ? (rootDir ? `${rootDir}/` : 'the root') : `${tree.shown(root)}/`;
-      return { ok: true, plan: { kind: 'static', root, rootDir: rootDir ?? '.', port: port.value }, summary: `a static site (index.html in ${where})`, reasons };
+      return {
+        ok: true,
+        plan: { kind: 'static', root, rootDir: rootDir ?? '.', port: port.value },
+        summary: `a static site (index.html in ${where})`,
+        reasons,
+      };
     }
   }
   return { ok: false, reason: nothingDetected(tree, rootDir), reasons };

@@ -1,7 +1,14 @@
 import type { DockerRepository } from '../../repositories/docker.repository.js';
 import type { HttpProbe } from '../../repositories/http-probe.repository.js';
 import { proxyRuntimeEnv, type BuildNetwork } from './build-network.js';
-import { buildContainerSpec, containerUser, legacyNetworkName, networkName, networkSpec, type Limits } from './container-spec.js';
+import {
+  buildContainerSpec,
+  containerUser,
+  legacyNetworkName,
+  networkName,
+  networkSpec,
+  type Limits,
+} from './container-spec.js';
 import { crashReason, PipelineFailure, withTail, type DeployLog } from './deploy-log.js';
 import { runtimeFor } from './dockerfile.js';
 import type { PaasDriver, WorkloadInput } from './driver.js';
@@ -50,12 +57,23 @@ export class DockerDriver implements PaasDriver {
     // Only an own Dockerfile's image may ask for root; read its USER (generated images set APP_USER).
     const imageUser = detectedType === 'dockerfile' ? (await this.docker.imageInfo(image))?.user : undefined;
     const spec = buildContainerSpec({
-      instance: this.docker.instance, appId: app.id, slug: app.slug, deploymentId, image, port, env: proxyRuntimeEnv(this.settings.network ?? {}, app.env ?? {}), network: networkName(app.id),
-      runtime: runtimeFor(detectedType), user: containerUser(detectedType, imageUser, app.runAsRoot), limits: this.settings.limits,
+      instance: this.docker.instance,
+      appId: app.id,
+      slug: app.slug,
+      deploymentId,
+      image,
+      port,
+      env: proxyRuntimeEnv(this.settings.network ?? {}, app.env ?? {}),
+      network: networkName(app.id),
+      runtime: runtimeFor(detectedType),
+      user: containerUser(detectedType, imageUser, app.runAsRoot),
+      limits: this.settings.limits,
       ...(this.settings.ociRuntime ? { ociRuntime: this.settings.ociRuntime } : {}),
     });
     // A leftover of an earlier attempt of this same deployment (a worker that died mid-start).
-    const leftover = (await this.docker.managedContainers()).filter((c) => c.deploymentId === deploymentId && c.appId === app.id);
+    const leftover = (await this.docker.managedContainers()).filter(
+      (c) => c.deploymentId === deploymentId && c.appId === app.id,
+    );
     for (const c of leftover) await this.docker.remove(c.id);
     return this.docker.run(spec);
   }
@@ -64,7 +82,12 @@ export class DockerDriver implements PaasDriver {
    * Polls until the container answers HTTP — any status on `/`, a 2xx/3xx on the app's health-check
    * path when it has one; throws with its last log lines when it dies or never answers (and removes it).
    */
-  async waitReady(containerId: string, _deploymentId: string, log: DeployLog, healthPath: string | null = null): Promise<number> {
+  async waitReady(
+    containerId: string,
+    _deploymentId: string,
+    log: DeployLog,
+    healthPath: string | null = null,
+  ): Promise<number> {
     const max = this.settings.limits.maxRestarts;
     const deadline = Date.now() + this.settings.healthTimeoutMs;
     let restarts = 0;
@@ -87,7 +110,8 @@ export class DockerDriver implements PaasDriver {
             log.line(`answered HTTP ${status}${healthPath ? ` on ${healthPath}` : ''}`);
             return state.hostPort;
           }
-          if (status !== null && status !== lastStatus) log.line(`answered HTTP ${status} on ${healthPath}; waiting for a 2xx or 3xx`);
+          if (status !== null && status !== lastStatus)
+            log.line(`answered HTTP ${status} on ${healthPath}; waiting for a 2xx or 3xx`);
           lastStatus = status ?? lastStatus;
           // Most apps listen within a few seconds of starting: look often then (a refused connect
           // costs next to nothing), then settle to every 250 ms.
@@ -96,9 +120,10 @@ export class DockerDriver implements PaasDriver {
         await sleep(runningSince !== undefined && Date.now() - runningSince < 5000 ? 50 : 250);
       }
       const waited = Math.round(this.settings.healthTimeoutMs / 1000);
-      const why = lastStatus !== null
-        ? `The app answered HTTP ${lastStatus} on its health-check path ${healthPath}, not a 2xx or 3xx, for ${waited} s.`
-        : `The app did not answer HTTP within ${waited} s (it must listen on 0.0.0.0:$PORT).`;
+      const why =
+        lastStatus !== null
+          ? `The app answered HTTP ${lastStatus} on its health-check path ${healthPath}, not a 2xx or 3xx, for ${waited} s.`
+          : `The app did not answer HTTP within ${waited} s (it must listen on 0.0.0.0:$PORT).`;
       throw new PipelineFailure(withTail(why, await this.docker.logTail(containerId, 20)));
     } catch (err) {
       await this.docker.remove(containerId).catch(() => undefined);

@@ -9,7 +9,9 @@ const refused = (text: string) => {
 
 describe('parseDockerfile', () => {
   it('joins continuations, drops comments and keeps the starting line', () => {
-    const ins = parseDockerfile('# syntax=docker/dockerfile:1\nFROM node:24\n\n# a comment\nRUN echo a \\\n  # inside\n  && echo b\nCMD ["node"]');
+    const ins = parseDockerfile(
+      '# syntax=docker/dockerfile:1\nFROM node:24\n\n# a comment\nRUN echo a \\\n  # inside\n  && echo b\nCMD ["node"]',
+    );
     expect(ins).toEqual([
       { line: 2, keyword: 'FROM', args: 'node:24' },
       { line: 5, keyword: 'RUN', args: 'echo a  && echo b' },
@@ -24,13 +26,19 @@ describe('parseDockerfile', () => {
 
 describe('checkDockerfile', () => {
   it('accepts an ordinary multi-stage Dockerfile and lists the images to pull first', () => {
-    const v = checkDockerfile('ARG NODE=24\nFROM node:${NODE}-alpine AS build\nCOPY . .\nRUN npm ci\nFROM ghcr.io/org/base:1\nCOPY --from=build /app /app\nCOPY --from=0 /x /y\nADD ./local.tar.gz /srv/\n');
+    const v = checkDockerfile(
+      'ARG NODE=24\nFROM node:${NODE}-alpine AS build\nCOPY . .\nRUN npm ci\nFROM ghcr.io/org/base:1\nCOPY --from=build /app /app\nCOPY --from=0 /x /y\nADD ./local.tar.gz /srv/\n',
+    );
     expect(v).toEqual({ ok: true, images: ['node:24-alpine', 'ghcr.io/org/base:1'] });
   });
 
   it('remote ADD to a loopback server is refused naming the line', () => {
-    expect(refused('FROM node:24\nADD http://127.0.0.1:8123/secret /s\nRUN cat /s')).toMatch(/^Dockerfile line 2: ADD http:\/\/127\.0\.0\.1:8123\/secret makes the Docker engine download/);
-    expect(refused('FROM node:24\nADD ["https://169.254.169.254/latest/meta-data/", "/m"]')).toMatch(/line 2: ADD https:\/\/169\.254/);
+    expect(refused('FROM node:24\nADD http://127.0.0.1:8123/secret /s\nRUN cat /s')).toMatch(
+      /^Dockerfile line 2: ADD http:\/\/127\.0\.0\.1:8123\/secret makes the Docker engine download/,
+    );
+    expect(refused('FROM node:24\nADD ["https://169.254.169.254/latest/meta-data/", "/m"]')).toMatch(
+      /line 2: ADD https:\/\/169\.254/,
+    );
     expect(refused('FROM node:24\nADD --chown=1:1 git@github.com:a/b.git /b')).toMatch(/line 2/);
     expect(refused('FROM node:24\nadd \\\n  HTTP://example.com/x /x')).toMatch(/line 2/);
   });
@@ -41,7 +49,9 @@ describe('checkDockerfile', () => {
 
   it('ONBUILD ADD of a URL is refused, in the file and in a base image', () => {
     expect(refused('FROM node:24\nONBUILD ADD http://10.0.0.1/x /x')).toMatch(/line 2: ADD http/);
-    expect(checkOnBuildTriggers('evil/base', ['ADD http://127.0.0.1/x /x'])).toMatch(/evil\/base carries an ONBUILD trigger/);
+    expect(checkOnBuildTriggers('evil/base', ['ADD http://127.0.0.1/x /x'])).toMatch(
+      /evil\/base carries an ONBUILD trigger/,
+    );
     expect(checkOnBuildTriggers('node:24', [])).toBeUndefined();
   });
 
@@ -50,7 +60,9 @@ describe('checkDockerfile', () => {
     expect(refused('FROM localhost:5000/img')).toMatch(/localhost:5000/);
     expect(refused('FROM [::1]:5000/img')).toMatch(/line 1/);
     expect(refused('FROM registry.internal.corp/img')).toMatch(/not an allowed registry/);
-    expect(refused('FROM node:24\nCOPY --from=10.1.2.3:5000/x /a /b')).toMatch(/line 2: COPY --from pulls from 10\.1\.2\.3:5000/);
+    expect(refused('FROM node:24\nCOPY --from=10.1.2.3:5000/x /a /b')).toMatch(
+      /line 2: COPY --from pulls from 10\.1\.2\.3:5000/,
+    );
     expect(refused('FROM $BASE')).toMatch(/cannot resolve/);
     expect(checkDockerfile('FROM registry.internal.corp/img', ['registry.internal.corp']).ok).toBe(true);
   });

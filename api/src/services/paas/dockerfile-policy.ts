@@ -17,12 +17,18 @@ export interface DockerfileInstruction {
   args: string;
 }
 
-export type DockerfileVerdict =
-  | { ok: true; images: string[] }
-  | { ok: false; reason: string };
+export type DockerfileVerdict = { ok: true; images: string[] } | { ok: false; reason: string };
 
 /** Registries whose names resolve to their operators' public servers; others are refused by default. */
-export const DEFAULT_ALLOWED_REGISTRIES = ['docker.io', 'ghcr.io', 'quay.io', 'gcr.io', 'mcr.microsoft.com', 'public.ecr.aws', 'registry.gitlab.com'];
+export const DEFAULT_ALLOWED_REGISTRIES = [
+  'docker.io',
+  'ghcr.io',
+  'quay.io',
+  'gcr.io',
+  'mcr.microsoft.com',
+  'public.ecr.aws',
+  'registry.gitlab.com',
+];
 
 const REMOTE_SOURCE = /^(?:[a-z][a-z0-9+.-]*:\/\/|git@|[^/\s]+\.git(?:#|$))/i;
 
@@ -34,7 +40,8 @@ export function parseDockerfile(source: string): DockerfileInstruction[] {
   for (const raw of lines) {
     const directive = /^#\s*([a-z]+)\s*=\s*(\S+)\s*$/i.exec(raw.trim());
     if (!directive) break;
-    if (directive[1]!.toLowerCase() === 'escape' && (directive[2] === '`' || directive[2] === '\\')) escape = directive[2];
+    if (directive[1]!.toLowerCase() === 'escape' && (directive[2] === '`' || directive[2] === '\\'))
+      escape = directive[2];
   }
   const out: DockerfileInstruction[] = [];
   const push = (line: number, text: string) => {
@@ -73,7 +80,8 @@ function splitArgs(args: string): { flags: Map<string, string>; rest: string[] }
   if (remaining.startsWith('[')) {
     try {
       const parsed: unknown = JSON.parse(remaining);
-      if (Array.isArray(parsed) && parsed.every((p) => typeof p === 'string')) return { flags, rest: parsed as string[] };
+      if (Array.isArray(parsed) && parsed.every((p) => typeof p === 'string'))
+        return { flags, rest: parsed as string[] };
     } catch {
       // not JSON: the builder treats it as the whitespace form too
     }
@@ -83,12 +91,15 @@ function splitArgs(args: string): { flags: Map<string, string>; rest: string[] }
 
 /** `${NAME}`, `${NAME:-default}` and `$NAME` replaced from `vars`; unknown ones are left in place. */
 function substitute(value: string, vars: Map<string, string>): string {
-  return value.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (whole, braced?: string, fallback?: string, bare?: string) => {
-    const name = braced ?? bare!;
-    const v = vars.get(name);
-    if (v !== undefined && v !== '') return v;
-    return fallback ?? whole;
-  });
+  return value.replace(
+    /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g,
+    (whole, braced?: string, fallback?: string, bare?: string) => {
+      const name = braced ?? bare!;
+      const v = vars.get(name);
+      if (v !== undefined && v !== '') return v;
+      return fallback ?? whole;
+    },
+  );
 }
 
 /** The registry host of an image reference (`docker.io` when it names none). */
@@ -106,7 +117,8 @@ function imageProblem(ref: string, allowed: readonly string[]): string | undefin
   if (host === 'localhost' || /^[\d.]+$/.test(host) || host.includes(':')) {
     return `pulls from ${registry}: the engine would fetch from the host's own network (loopback, LAN or metadata addresses)`;
   }
-  if (!allowed.includes(registry)) return `pulls from ${registry}, which is not an allowed registry (${allowed.join(', ')}; set PAAS_ALLOWED_REGISTRIES)`;
+  if (!allowed.includes(registry))
+    return `pulls from ${registry}, which is not an allowed registry (${allowed.join(', ')}; set PAAS_ALLOWED_REGISTRIES)`;
   return undefined;
 }
 
@@ -114,7 +126,10 @@ function imageProblem(ref: string, allowed: readonly string[]): string | undefin
  * Checks a Dockerfile against the sandbox rules. Returns the external images it needs (to be
  * present or pulled before the build), or the first problem with the line it is on.
  */
-export function checkDockerfile(text: string, allowedRegistries: readonly string[] = DEFAULT_ALLOWED_REGISTRIES): DockerfileVerdict {
+export function checkDockerfile(
+  text: string,
+  allowedRegistries: readonly string[] = DEFAULT_ALLOWED_REGISTRIES,
+): DockerfileVerdict {
   const instructions = parseDockerfile(text);
   const globalArgs = new Map<string, string>();
   const stages = new Set<string>();
@@ -131,7 +146,11 @@ export function checkDockerfile(text: string, allowedRegistries: readonly string
         const ref = substitute(rest[0] ?? '', globalArgs);
         if (!ref) return fail(ins.line, 'FROM names no image');
         const platform = flags.get('platform');
-        if (platform !== undefined && platform.includes('$') && !substitute(platform, globalArgs).match(/^[a-z0-9/_-]+$/i)) {
+        if (
+          platform !== undefined &&
+          platform.includes('$') &&
+          !substitute(platform, globalArgs).match(/^[a-z0-9/_-]+$/i)
+        ) {
           return fail(ins.line, 'FROM --platform uses a variable the check cannot resolve');
         }
         if (!stages.has(ref.toLowerCase()) && ref.toLowerCase() !== 'scratch') {
@@ -148,7 +167,14 @@ export function checkDockerfile(text: string, allowedRegistries: readonly string
         if (!seenFrom) {
           for (const decl of rest) {
             const eq = decl.indexOf('=');
-            if (eq > 0) globalArgs.set(decl.slice(0, eq), decl.slice(eq + 1).replace(/^"(.*)"$/, '$1').replace(/^'(.*)'$/, '$1'));
+            if (eq > 0)
+              globalArgs.set(
+                decl.slice(0, eq),
+                decl
+                  .slice(eq + 1)
+                  .replace(/^"(.*)"$/, '$1')
+                  .replace(/^'(.*)'$/, '$1'),
+              );
           }
         }
         return undefined;
@@ -157,9 +183,16 @@ export function checkDockerfile(text: string, allowedRegistries: readonly string
         const sources = rest.slice(0, -1);
         for (const src of sources) {
           if (REMOTE_SOURCE.test(src)) {
-            return fail(ins.line, `ADD ${src} makes the Docker engine download it from the host's network, outside the build sandbox. Download it in a RUN step (curl/wget run inside the sandbox) or commit the file and COPY it.`);
+            return fail(
+              ins.line,
+              `ADD ${src} makes the Docker engine download it from the host's network, outside the build sandbox. Download it in a RUN step (curl/wget run inside the sandbox) or commit the file and COPY it.`,
+            );
           }
-          if (src.includes('$')) return fail(ins.line, `ADD ${src} uses a variable, which could expand to a URL the engine would fetch. Use COPY for files of the repository.`);
+          if (src.includes('$'))
+            return fail(
+              ins.line,
+              `ADD ${src} uses a variable, which could expand to a URL the engine would fetch. Use COPY for files of the repository.`,
+            );
         }
         return copyFrom(ins, flags);
       }
@@ -167,7 +200,8 @@ export function checkDockerfile(text: string, allowedRegistries: readonly string
         return copyFrom(ins, flags);
       case 'RUN': {
         for (const flag of ['network', 'security']) {
-          if (flags.has(flag)) return fail(ins.line, `RUN --${flag}=${flags.get(flag)} would leave the build sandbox and is not allowed`);
+          if (flags.has(flag))
+            return fail(ins.line, `RUN --${flag}=${flags.get(flag)} would leave the build sandbox and is not allowed`);
         }
         return undefined;
       }
@@ -199,8 +233,17 @@ export function checkDockerfile(text: string, allowedRegistries: readonly string
 }
 
 /** ONBUILD triggers an image carries (from `docker inspect`), checked like the repository's own lines. */
-export function checkOnBuildTriggers(image: string, triggers: readonly string[], allowedRegistries: readonly string[] = DEFAULT_ALLOWED_REGISTRIES): string | undefined {
+export function checkOnBuildTriggers(
+  image: string,
+  triggers: readonly string[],
+  allowedRegistries: readonly string[] = DEFAULT_ALLOWED_REGISTRIES,
+): string | undefined {
   if (triggers.length === 0) return undefined;
-  const verdict = checkDockerfile(['FROM scratch', ...triggers.map((t) => `ONBUILD ${t}`)].join('\n'), allowedRegistries);
-  return verdict.ok ? undefined : `The base image ${image} carries an ONBUILD trigger that is not allowed: ${verdict.reason.replace(/^Dockerfile line \d+: /, '')}`;
+  const verdict = checkDockerfile(
+    ['FROM scratch', ...triggers.map((t) => `ONBUILD ${t}`)].join('\n'),
+    allowedRegistries,
+  );
+  return verdict.ok
+    ? undefined
+    : `The base image ${image} carries an ONBUILD trigger that is not allowed: ${verdict.reason.replace(/^Dockerfile line \d+: /, '')}`;
 }

@@ -67,7 +67,13 @@ export interface PaasDriver {
    * crashes or never answers; the failed attempt is then undone (`serving`: another deployment of the
    * app still serves and must keep serving).
    */
-  waitReady(id: string, deploymentId: string, log: DeployLog, healthPath: string | null, serving: boolean): Promise<number>;
+  waitReady(
+    id: string,
+    deploymentId: string,
+    log: DeployLog,
+    healthPath: string | null,
+    serving: boolean,
+  ): Promise<number>;
   /** The workload a switch replaced, after the drain (docker: stopped and removed; swarm: the same service, nothing to do). */
   retire(id: string, current: string): Promise<void>;
   state(id: string): Promise<WorkloadState | undefined>;
@@ -92,5 +98,9 @@ export interface PaasDriver {
   /** One stats reading (undefined when it cannot be read: gone, or on another node). */
   stats(id: string): Promise<RawStats | undefined>;
   /** Calls `onDie` when a managed workload's process exits; see DockerRepository.watchDeaths. */
-  watchDeaths(onDie: (event: DeathEvent) => void, onError: (err: Error) => void, onConnected?: (reconnected: boolean) => void): () => void;
+  watchDeaths(
+    onDie: (event: DeathEvent) => void,
+    onError: (err: Error) => void,
+    onConnected?: (reconnected: boolean) => void,
+  ): () => void;
 }

@@ -2,12 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { bridgeName, EGRESS_CHAIN, egressRules, HOST_CHAIN, hostSubnetsOf, resolversOf } from './egress-policy.js';
 
 describe('egressRules', () => {
-  const rules = egressRules({ resolvers: ['10.255.255.53', 'fe80::1'], allow: ['10.9.9.9:3128', '192.168.50.0/24'], hostSubnets: ['192.0.2.0/24', '10.1.0.0/16'] });
-  const egress = rules.v4.split('\n').filter((l) => l.startsWith(`-A ${EGRESS_CHAIN} `)).map((l) => l.slice(EGRESS_CHAIN.length + 4));
+  const rules = egressRules({
+    resolvers: ['10.255.255.53', 'fe80::1'],
+    allow: ['10.9.9.9:3128', '192.168.50.0/24'],
+    hostSubnets: ['192.0.2.0/24', '10.1.0.0/16'],
+  });
+  const egress = rules.v4
+    .split('\n')
+    .filter((l) => l.startsWith(`-A ${EGRESS_CHAIN} `))
+    .map((l) => l.slice(EGRESS_CHAIN.length + 4));
 
   it('replies pass first, then DNS to the resolvers and the operator exceptions, then the refusals, then everything public', () => {
     expect(egress[0]).toBe('-m conntrack --ctstate RELATED,ESTABLISHED -j RETURN');
-    expect(egress.slice(1, 3)).toEqual(['-d 10.255.255.53/32 -p udp -m udp --dport 53 -j RETURN', '-d 10.255.255.53/32 -p tcp -m tcp --dport 53 -j RETURN']);
+    expect(egress.slice(1, 3)).toEqual([
+      '-d 10.255.255.53/32 -p udp -m udp --dport 53 -j RETURN',
+      '-d 10.255.255.53/32 -p tcp -m tcp --dport 53 -j RETURN',
+    ]);
     expect(egress.slice(3, 6)).toEqual([
       '-d 10.9.9.9/32 -p tcp -m tcp --dport 3128 -j RETURN',
       '-d 10.9.9.9/32 -p udp -m udp --dport 3128 -j RETURN',
@@ -17,7 +27,15 @@ describe('egressRules', () => {
   });
 
   it('loopback, private, CGNAT, link-local (metadata) and the host LAN are refused with a reset', () => {
-    for (const cidr of ['127.0.0.0/8', '10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16', '100.64.0.0/10', '169.254.0.0/16', '192.0.2.0/24']) {
+    for (const cidr of [
+      '127.0.0.0/8',
+      '10.0.0.0/8',
+      '172.16.0.0/12',
+      '192.168.0.0/16',
+      '100.64.0.0/10',
+      '169.254.0.0/16',
+      '192.0.2.0/24',
+    ]) {
       expect(egress).toContain(`-d ${cidr} -p tcp -j REJECT --reject-with tcp-reset`);
       expect(egress).toContain(`-d ${cidr} -j REJECT --reject-with icmp-admin-prohibited`);
     }
@@ -48,17 +66,25 @@ describe('egressRules', () => {
 
 describe('helpers', () => {
   it('reads nameservers from resolv.conf', () => {
-    expect(resolversOf('# x\nnameserver 10.0.0.2\nsearch local\n nameserver 1.1.1.1\n')).toEqual(['10.0.0.2', '1.1.1.1']);
+    expect(resolversOf('# x\nnameserver 10.0.0.2\nsearch local\n nameserver 1.1.1.1\n')).toEqual([
+      '10.0.0.2',
+      '1.1.1.1',
+    ]);
   });
 
   it('host subnets skip loopback, Docker bridges and IPv6', () => {
-    expect(hostSubnetsOf({
-      lo: [{ family: 'IPv4', cidr: '127.0.0.1/8', internal: true }],
-      eth0: [{ family: 'IPv4', cidr: '192.0.2.2/24', internal: false }, { family: 'IPv6', cidr: 'fd00::2/64', internal: false }],
-      docker0: [{ family: 'IPv4', cidr: '172.17.0.1/16', internal: false }],
-      ovp1234: [{ family: 'IPv4', cidr: '172.20.0.1/16', internal: false }],
-      wlan0: [{ family: 4, cidr: '10.20.30.40/20', internal: false }],
-    })).toEqual(['192.0.2.0/24', '10.20.16.0/20']);
+    expect(
+      hostSubnetsOf({
+        lo: [{ family: 'IPv4', cidr: '127.0.0.1/8', internal: true }],
+        eth0: [
+          { family: 'IPv4', cidr: '192.0.2.2/24', internal: false },
+          { family: 'IPv6', cidr: 'fd00::2/64', internal: false },
+        ],
+        docker0: [{ family: 'IPv4', cidr: '172.17.0.1/16', internal: false }],
+        ovp1234: [{ family: 'IPv4', cidr: '172.20.0.1/16', internal: false }],
+        wlan0: [{ family: 4, cidr: '10.20.30.40/20', internal: false }],
+      }),
+    ).toEqual(['192.0.2.0/24', '10.20.16.0/20']);
   });
 
   it('bridge names fit the 15-character limit and keep the random end of the id', () => {

@@ -66,9 +66,17 @@ export function egressRules(input: EgressInput): EgressRules {
   const iface = `${PAAS_BRIDGE_PREFIX}+`;
   const egress: string[] = [
     '-m conntrack --ctstate RELATED,ESTABLISHED -j RETURN',
-    ...input.resolvers.filter((r) => isIPv4(r)).flatMap((r) => ['udp', 'tcp'].map((p) => `-d ${r}/32 -p ${p} -m ${p} --dport 53 -j RETURN`)),
-    ...input.allow.filter(Boolean).map(parseAllow).flatMap(({ cidr, port }) =>
-      port ? ['tcp', 'udp'].map((p) => `-d ${cidr} -p ${p} -m ${p} --dport ${port} -j RETURN`) : [`-d ${cidr} -j RETURN`]),
+    ...input.resolvers
+      .filter((r) => isIPv4(r))
+      .flatMap((r) => ['udp', 'tcp'].map((p) => `-d ${r}/32 -p ${p} -m ${p} --dport 53 -j RETURN`)),
+    ...input.allow
+      .filter(Boolean)
+      .map(parseAllow)
+      .flatMap(({ cidr, port }) =>
+        port
+          ? ['tcp', 'udp'].map((p) => `-d ${cidr} -p ${p} -m ${p} --dport ${port} -j RETURN`)
+          : [`-d ${cidr} -j RETURN`],
+      ),
     ...[...BLOCKED_V4, ...input.hostSubnets.filter((s) => !coveredByBlocked(s))].flatMap((cidr) => [
       `-d ${cidr} -p tcp -j REJECT --reject-with tcp-reset`,
       `-d ${cidr} -j REJECT --reject-with icmp-admin-prohibited`,
@@ -86,7 +94,13 @@ export function egressRules(input: EgressInput): EgressRules {
     '-j REJECT --reject-with icmp6-adm-prohibited',
   ];
   const table = (chains: Record<string, string[]>) =>
-    ['*filter', ...Object.keys(chains).map((c) => `:${c} - [0:0]`), ...Object.entries(chains).flatMap(([c, rules]) => rules.map((r) => `-A ${c} ${r}`)), 'COMMIT', ''].join('\n');
+    [
+      '*filter',
+      ...Object.keys(chains).map((c) => `:${c} - [0:0]`),
+      ...Object.entries(chains).flatMap(([c, rules]) => rules.map((r) => `-A ${c} ${r}`)),
+      'COMMIT',
+      '',
+    ].join('\n');
   return {
     v4: table({ [EGRESS_CHAIN]: egress, [HOST_CHAIN]: host }),
     // IPv6: nothing new leaves a PaaS network at all (they have no IPv6 addresses of their own).
@@ -95,7 +109,10 @@ export function egressRules(input: EgressInput): EgressRules {
       { chain: 'DOCKER-USER', rule: ['-i', iface, '-j', EGRESS_CHAIN] },
       { chain: 'INPUT', rule: ['-i', iface, '-j', HOST_CHAIN] },
     ],
-    counts: { v4: { [EGRESS_CHAIN]: egress.length, [HOST_CHAIN]: host.length }, v6: { [EGRESS_CHAIN]: host6.length, [HOST_CHAIN]: host6.length } },
+    counts: {
+      v4: { [EGRESS_CHAIN]: egress.length, [HOST_CHAIN]: host.length },
+      v6: { [EGRESS_CHAIN]: host6.length, [HOST_CHAIN]: host6.length },
+    },
   };
 }
 
@@ -116,10 +133,18 @@ export function resolversOf(resolvConf: string): string[] {
 }
 
 /** The IPv4 subnets of the host's interfaces (os.networkInterfaces()), without loopback and Docker bridges. */
-export function hostSubnetsOf(interfaces: Record<string, { family: string | number; cidr: string | null; internal: boolean }[] | undefined>): string[] {
+export function hostSubnetsOf(
+  interfaces: Record<string, { family: string | number; cidr: string | null; internal: boolean }[] | undefined>,
+): string[] {
   const out = new Set<string>();
   for (const [name, addrs] of Object.entries(interfaces)) {
-    if (name.startsWith(PAAS_BRIDGE_PREFIX) || name.startsWith('docker') || name.startsWith('br-') || name.startsWith('veth')) continue;
+    if (
+      name.startsWith(PAAS_BRIDGE_PREFIX) ||
+      name.startsWith('docker') ||
+      name.startsWith('br-') ||
+      name.startsWith('veth')
+    )
+      continue;
     for (const a of addrs ?? []) {
       if (a.internal || !a.cidr || (a.family !== 'IPv4' && a.family !== 4)) continue;
       out.add(networkOf(a.cidr));
@@ -139,7 +164,10 @@ function networkOf(cidr: string): string {
 
 /** The bridge interface name of a PaaS network (Linux allows 15 characters). */
 export function bridgeName(id: string): string {
-  return `${PAAS_BRIDGE_PREFIX}${id.replace(/[^a-z0-9]/gi, '').toLowerCase().slice(-12)}`;
+  return `${PAAS_BRIDGE_PREFIX}${id
+    .replace(/[^a-z0-9]/gi, '')
+    .toLowerCase()
+    .slice(-12)}`;
 }
 
 /** The bridge swarm app tasks leave each node through (the swarm driver's egress network). */

@@ -25,9 +25,18 @@ async function refused(url: string, allowLocal = false): Promise<string> {
 describe('checkRepoUrl', () => {
   it('accepts public https URLs and pins the validated addresses', async () => {
     const r = await checkRepoUrl('https://github.com/withastro/astro.git', { allowLocal: false, resolve: dns });
-    expect(r).toEqual({ ok: true, source: { url: 'https://github.com/withastro/astro.git', kind: 'https', pin: { host: 'github.com', port: 443, addresses: [{ address: '140.82.121.4', family: 4 }] } } });
+    expect(r).toEqual({
+      ok: true,
+      source: {
+        url: 'https://github.com/withastro/astro.git',
+        kind: 'https',
+        pin: { host: 'github.com', port: 443, addresses: [{ address: '140.82.121.4', family: 4 }] },
+      },
+    });
     const two = await checkRepoUrl('https://gitlab.example:8443/a/b', { allowLocal: false, resolve: dns });
-    expect(two.ok && curlResolveEntry(two.source.pin!)).toBe('gitlab.example:8443:93.184.215.14,[2606:2800:21f:cb07:6820:80da:af6b:8b2c]');
+    expect(two.ok && curlResolveEntry(two.source.pin!)).toBe(
+      'gitlab.example:8443:93.184.215.14,[2606:2800:21f:cb07:6820:80da:af6b:8b2c]',
+    );
   });
 
   it('refuses every other scheme, including git transports that run commands', async () => {
@@ -55,7 +64,9 @@ describe('checkRepoUrl', () => {
   });
 
   it('refuses credentials, empty paths, whitespace and control characters', async () => {
-    expect(await refused('https://user:tok@github.com/a/b.git')).toMatch(/must not contain credentials; set an access token/);
+    expect(await refused('https://user:tok@github.com/a/b.git')).toMatch(
+      /must not contain credentials; set an access token/,
+    );
     expect(await refused('https://github.com/')).toMatch(/no repository path/);
     expect(await refused('https://github.com/a/b\n--upload-pack=x')).toMatch(/whitespace or control/);
     expect(await refused('')).toMatch(/1–2048/);
@@ -81,10 +92,19 @@ describe('checkRepoUrl: ssh (apps with a deploy key)', () => {
 
   it('accepts scp-like and ssh:// URLs and pins the validated address', async () => {
     expect(await ssh('git@github.com:withastro/astro.git')).toEqual({
-      ok: true, source: { url: 'git@github.com:withastro/astro.git', kind: 'ssh', pin: { host: 'github.com', port: 22, addresses: [{ address: '140.82.121.4', family: 4 }] } },
+      ok: true,
+      source: {
+        url: 'git@github.com:withastro/astro.git',
+        kind: 'ssh',
+        pin: { host: 'github.com', port: 22, addresses: [{ address: '140.82.121.4', family: 4 }] },
+      },
     });
     const url = await ssh('ssh://git@gitlab.example:2222/group/sub/repo.git');
-    expect(url.ok && url.source).toMatchObject({ url: 'ssh://git@gitlab.example:2222/group/sub/repo.git', kind: 'ssh', pin: { host: 'gitlab.example', port: 2222 } });
+    expect(url.ok && url.source).toMatchObject({
+      url: 'ssh://git@gitlab.example:2222/group/sub/repo.git',
+      kind: 'ssh',
+      pin: { host: 'gitlab.example', port: 2222 },
+    });
   });
 
   it('needs the deploy key', async () => {
@@ -115,9 +135,16 @@ describe('checkRepoUrl: ssh (apps with a deploy key)', () => {
 describe('checkRepoUrl: PAAS_ALLOW_LOCAL_REPOS=loopback opens loopback hosts, and nothing else', () => {
   it('accepts loopback https and ssh hosts with loopback, not with 1', async () => {
     const r = await checkRepoUrl('https://127.0.0.1:8443/a.git', { allowLocal: 'loopback', resolve: dns });
-    expect(r.ok && r.source.pin).toEqual({ host: '127.0.0.1', port: 8443, addresses: [{ address: '127.0.0.1', family: 4 }] });
+    expect(r.ok && r.source.pin).toEqual({
+      host: '127.0.0.1',
+      port: 8443,
+      addresses: [{ address: '127.0.0.1', family: 4 }],
+    });
     expect((await checkRepoUrl('https://localhost/a.git', { allowLocal: 'loopback', resolve: dns })).ok).toBe(true);
-    expect((await checkRepoUrl('ssh://git@[::1]:2222/srv/a.git', { allowLocal: 'loopback', allowSsh: true, resolve: dns })).ok).toBe(true);
+    expect(
+      (await checkRepoUrl('ssh://git@[::1]:2222/srv/a.git', { allowLocal: 'loopback', allowSsh: true, resolve: dns }))
+        .ok,
+    ).toBe(true);
     expect((await checkRepoUrl('file:///srv/a', { allowLocal: 'loopback', resolve: dns })).ok).toBe(true);
     expect(await refused('https://127.0.0.1:8443/a.git', true)).toMatch(/loopback address/);
   });
@@ -136,7 +163,15 @@ describe('checkRepoUrl: PAAS_ALLOW_LOCAL_REPOS=loopback opens loopback hosts, an
 
 describe('branchProblem (git check-ref-format --branch, stricter)', () => {
   it('accepts ordinary branch names', () => {
-    for (const name of ['main', 'master', 'feature/login-v2', 'release/1.2.x', 'fix_123', 'dependabot/npm_and_yarn/vite-6.0.1', 'ürün']) {
+    for (const name of [
+      'main',
+      'master',
+      'feature/login-v2',
+      'release/1.2.x',
+      'fix_123',
+      'dependabot/npm_and_yarn/vite-6.0.1',
+      'ürün',
+    ]) {
       expect(branchProblem(name), name).toBeNull();
     }
   });
@@ -147,7 +182,33 @@ describe('branchProblem (git check-ref-format --branch, stricter)', () => {
   });
 
   it('refuses what git refuses', () => {
-    const bad = ['', 'a..b', 'a b', 'a~1', 'a^', 'a:b', 'a?', 'a*', 'a[b', 'a\\b', 'a@{1}', '@', 'HEAD', '/a', 'a/', 'a//b', 'a.', '.hidden', 'a/.b', 'x.lock', 'a/b.lock/c', 'tab\there', 'nul\0', 'del\x7f', 'x'.repeat(256)];
+    const bad = [
+      '',
+      'a..b',
+      'a b',
+      'a~1',
+      'a^',
+      'a:b',
+      'a?',
+      'a*',
+      'a[b',
+      'a\\b',
+      'a@{1}',
+      '@',
+      'HEAD',
+      '/a',
+      'a/',
+      'a//b',
+      'a.',
+      '.hidden',
+      'a/.b',
+      'x.lock',
+      'a/b.lock/c',
+      'tab\there',
+      'nul\0',
+      'del\x7f',
+      'x'.repeat(256),
+    ];
     for (const name of bad) expect(branchProblem(name), JSON.stringify(name)).not.toBeNull();
   });
 });

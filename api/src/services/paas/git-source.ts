@@ -4,7 +4,6 @@ import { curlResolveEntry, type RepoSource } from '../../domain/paas/repo-source
 
 export { curlResolveEntry, type RepoSource };
 
-
 export type SourceCheck = { ok: true; source: RepoSource } | { ok: false; reason: string };
 
 export interface SourceOptions {
@@ -46,18 +45,29 @@ export async function checkRepoUrl(raw: string, options: SourceOptions): Promise
   if (url.protocol === 'file:') {
     if (!options.allowLocal) return refuse('uses file://, which is only allowed with PAAS_ALLOW_LOCAL_REPOS=1');
     if (url.host) return refuse('must be file:///absolute/path (no host)');
-    if (!url.pathname.startsWith('/') || url.pathname === '/') return refuse('must name an absolute path to a repository');
+    if (!url.pathname.startsWith('/') || url.pathname === '/')
+      return refuse('must name an absolute path to a repository');
     return { ok: true, source: { url: url.toString(), kind: 'file' } };
   }
   if (url.protocol === 'ssh:') {
-    if (url.password) return refuse('must not contain a password; the app\'s deploy key signs in');
+    if (url.password) return refuse("must not contain a password; the app's deploy key signs in");
     if (url.search || url.hash) return refuse('must not have a query or fragment');
-    return checkSsh(options, decodeURIComponent(url.username), url.hostname, url.port ? Number(url.port) : null, url.pathname, 'url');
+    return checkSsh(
+      options,
+      decodeURIComponent(url.username),
+      url.hostname,
+      url.port ? Number(url.port) : null,
+      url.pathname,
+      'url',
+    );
   }
   if (url.protocol !== 'https:') {
-    return refuse(`uses ${url.protocol.replace(/:$/, '')}; only https:// git URLs are accepted${options.allowSsh ? ' (or ssh)' : ''}${options.allowLocal ? ' (or file://)' : ''}`);
+    return refuse(
+      `uses ${url.protocol.replace(/:$/, '')}; only https:// git URLs are accepted${options.allowSsh ? ' (or ssh)' : ''}${options.allowLocal ? ' (or file://)' : ''}`,
+    );
   }
-  if (url.username || url.password) return refuse('must not contain credentials; set an access token for the app instead');
+  if (url.username || url.password)
+    return refuse('must not contain credentials; set an access token for the app instead');
   if (!url.hostname) return refuse('has no host');
   if (url.pathname === '/' || url.pathname === '') return refuse('has no repository path');
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
@@ -67,14 +77,25 @@ export async function checkRepoUrl(raw: string, options: SourceOptions): Promise
   return { ok: true, source: { url: url.toString(), kind: 'https', pin: { host, port, addresses } } };
 }
 
-async function checkSsh(options: SourceOptions, user: string, rawHost: string, port: number | null, path: string, form: 'scp' | 'url'): Promise<SourceCheck> {
+async function checkSsh(
+  options: SourceOptions,
+  user: string,
+  rawHost: string,
+  port: number | null,
+  path: string,
+  form: 'scp' | 'url',
+): Promise<SourceCheck> {
   if (!options.allowSsh) {
-    return refuse(`uses ssh, which needs the app's deploy key (turn on "Use a deploy key"); only https:// git URLs are accepted otherwise`);
+    return refuse(
+      `uses ssh, which needs the app's deploy key (turn on "Use a deploy key"); only https:// git URLs are accepted otherwise`,
+    );
   }
   if (!user) return refuse('must name the ssh user (git@host:owner/repo.git or ssh://git@host/owner/repo.git)');
-  if (!SSH_USER.test(user)) return refuse('has an ssh user with characters other than letters, digits, ".", "_" and "-"');
+  if (!SSH_USER.test(user))
+    return refuse('has an ssh user with characters other than letters, digits, ".", "_" and "-"');
   const host = rawHost.replace(/^\[(.*)\]$/, '$1');
-  if (!(ipaddr.isValid(host) || DNS_NAME.test(host))) return refuse('has an ssh host that is not a DNS name or an IP address');
+  if (!(ipaddr.isValid(host) || DNS_NAME.test(host)))
+    return refuse('has an ssh host that is not a DNS name or an IP address');
   if (port !== null && (port < 1 || port > 65535)) return refuse('has an invalid port');
   if (!path || path === '/' || path.startsWith('-') || !SSH_PATH.test(path)) {
     return refuse('needs a repository path of letters, digits and . _ ~ / + @ - (not starting with "-")');
@@ -82,7 +103,8 @@ async function checkSsh(options: SourceOptions, user: string, rawHost: string, p
   const addresses = await resolveAllowed(host, options);
   if (typeof addresses === 'string') return refuse(addresses);
   const hostInUrl = host.includes(':') ? `[${host}]` : host;
-  const url = form === 'scp' ? `${user}@${host}:${path}` : `ssh://${user}@${hostInUrl}${port === null ? '' : `:${port}`}${path}`;
+  const url =
+    form === 'scp' ? `${user}@${host}:${path}` : `ssh://${user}@${hostInUrl}${port === null ? '' : `:${port}`}${path}`;
   return { ok: true, source: { url, kind: 'ssh', pin: { host, port: port ?? 22, addresses } } };
 }
 
@@ -108,7 +130,6 @@ async function resolveAllowed(host: string, options: SourceOptions): Promise<Res
   return addresses;
 }
 
-
 /**
  * A branch name as `git check-ref-format --branch` accepts it, plus: never starting with `-` (so it
  * cannot read as an option even where a caller forgets `--branch=`), at most 255 bytes, printable.
@@ -119,10 +140,12 @@ export function branchProblem(name: string): string | null {
   if (Buffer.byteLength(name) > 255) return 'must be at most 255 bytes';
   if (name.startsWith('-')) return 'must not start with "-"';
   if (name === '@' || name === 'HEAD') return `"${name}" is not a branch name`;
-  if (hasControl(name) || /[ ~^:?*[\\]/.test(name)) return 'must not contain spaces, control characters or any of ~ ^ : ? * [ \\';
+  if (hasControl(name) || /[ ~^:?*[\\]/.test(name))
+    return 'must not contain spaces, control characters or any of ~ ^ : ? * [ \\';
   if (name.includes('..')) return 'must not contain ".."';
   if (name.includes('@{')) return 'must not contain "@{"';
-  if (name.startsWith('/') || name.endsWith('/') || name.includes('//')) return 'must not start or end with "/" or contain "//"';
+  if (name.startsWith('/') || name.endsWith('/') || name.includes('//'))
+    return 'must not start or end with "/" or contain "//"';
   if (name.endsWith('.')) return 'must not end with "."';
   for (const part of name.split('/')) {
     if (part.startsWith('.')) return 'no path component may start with "."';

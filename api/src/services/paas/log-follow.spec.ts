@@ -17,7 +17,9 @@ function fakeStore(lines: string[] | null, status: DeploymentStatus, stored: str
       pingMs: 20,
       logs: {
         read: async (_id: string, after: number): Promise<LogLine[] | null> =>
-          state.lines === null ? null : state.lines.map((line, i) => ({ seq: i + 1, line })).filter((l) => l.seq > after),
+          state.lines === null
+            ? null
+            : state.lines.map((line, i) => ({ seq: i + 1, line })).filter((l) => l.seq > after),
         subscribe: async (_id: string, fn: (m: LiveLogMessage) => void) => {
           listener = fn;
           return async () => void (state.unsubscribed = true);
@@ -42,7 +44,10 @@ describe('followDeploymentLog', () => {
     const store = fakeStore(['a', 'b', 'c'], 'running');
     const events = await collect(followDeploymentLog('d', 0, new AbortController().signal, store.deps));
     expect(events).toEqual([
-      { type: 'line', seq: 1, line: 'a' }, { type: 'line', seq: 2, line: 'b' }, { type: 'line', seq: 3, line: 'c' }, { type: 'end', status: 'running' },
+      { type: 'line', seq: 1, line: 'a' },
+      { type: 'line', seq: 2, line: 'b' },
+      { type: 'line', seq: 3, line: 'c' },
+      { type: 'end', status: 'running' },
     ]);
     expect(store.state.unsubscribed).toBe(true);
   });
@@ -50,13 +55,20 @@ describe('followDeploymentLog', () => {
   it('resumes after Last-Event-ID', async () => {
     const store = fakeStore(['a', 'b', 'c'], 'failed');
     const events = await collect(followDeploymentLog('d', 2, new AbortController().signal, store.deps));
-    expect(events).toEqual([{ type: 'line', seq: 3, line: 'c' }, { type: 'end', status: 'failed' }]);
+    expect(events).toEqual([
+      { type: 'line', seq: 3, line: 'c' },
+      { type: 'end', status: 'failed' },
+    ]);
   });
 
   it('falls back to the stored log once the stream has expired', async () => {
     const store = fakeStore(null, 'running', 'one\ntwo\nthree');
     const events = await collect(followDeploymentLog('d', 1, new AbortController().signal, store.deps));
-    expect(events).toEqual([{ type: 'line', seq: 2, line: 'two' }, { type: 'line', seq: 3, line: 'three' }, { type: 'end', status: 'running' }]);
+    expect(events).toEqual([
+      { type: 'line', seq: 2, line: 'two' },
+      { type: 'line', seq: 3, line: 'three' },
+      { type: 'end', status: 'running' },
+    ]);
   });
 
   it('follows live lines without doubling those already replayed, until the end message', async () => {
@@ -67,11 +79,20 @@ describe('followDeploymentLog', () => {
     const rest = collect(gen);
     await new Promise((r) => setTimeout(r, 5));
     // A batch that overlaps the replay (seq 1) and brings a new line (seq 2).
-    store.publish({ t: 'lines', lines: [[1, 'a'], [2, 'b']] });
+    store.publish({
+      t: 'lines',
+      lines: [
+        [1, 'a'],
+        [2, 'b'],
+      ],
+    });
     store.state.status = 'running';
     store.publish({ t: 'end', status: 'running' });
     const events = (await rest).filter((e) => e.type !== 'ping');
-    expect(events).toEqual([{ type: 'line', seq: 2, line: 'b' }, { type: 'end', status: 'running' }]);
+    expect(events).toEqual([
+      { type: 'line', seq: 2, line: 'b' },
+      { type: 'end', status: 'running' },
+    ]);
   });
 
   it('ends on a status check when the end message was missed', async () => {
@@ -83,7 +104,10 @@ describe('followDeploymentLog', () => {
       store.state.status = 'failed';
     }, 5);
     const events = (await collect(gen)).filter((e) => e.type !== 'ping');
-    expect(events).toEqual([{ type: 'line', seq: 2, line: 'b' }, { type: 'end', status: 'failed' }]);
+    expect(events).toEqual([
+      { type: 'line', seq: 2, line: 'b' },
+      { type: 'end', status: 'failed' },
+    ]);
   });
 
   it('stops and unsubscribes when the client goes away', async () => {
@@ -102,7 +126,12 @@ function parseSse(text: string): { id?: string; data: string; ignored: string[] 
   let current: { id?: string; data: string[]; ignored: string[] } = { data: [], ignored: [] };
   for (const line of text.split(/\r\n|\r|\n/)) {
     if (line === '') {
-      if (current.data.length) events.push({ ...(current.id !== undefined ? { id: current.id } : {}), data: current.data.join('\n'), ignored: current.ignored });
+      if (current.data.length)
+        events.push({
+          ...(current.id !== undefined ? { id: current.id } : {}),
+          data: current.data.join('\n'),
+          ignored: current.ignored,
+        });
       current = { data: [], ignored: [] };
     } else if (line.startsWith('data:')) current.data.push(line.slice(5).replace(/^ /, ''));
     else if (line.startsWith('id:')) current.id = line.slice(3).trim();
@@ -115,7 +144,9 @@ describe('sseFrame', () => {
   it('keeps a line holding a CR (a progress bar, a log stored before lines were split on CR) one event with all its text', () => {
     const frame = sseFrame({ type: 'line', seq: 8, line: 'npm install  10%\r 60%\r\r100%\r' });
     expect(parseSse(frame)).toEqual([{ id: '8', data: 'npm install  10%\n 60%\n100%', ignored: [] }]);
-    expect(parseSse(sseFrame({ type: 'line', seq: 9, line: 'plain' }) + sseFrame({ type: 'line', seq: 10, line: '' }))).toEqual([
+    expect(
+      parseSse(sseFrame({ type: 'line', seq: 9, line: 'plain' }) + sseFrame({ type: 'line', seq: 10, line: '' })),
+    ).toEqual([
       { id: '9', data: 'plain', ignored: [] },
       { id: '10', data: '', ignored: [] },
     ]);

@@ -2,10 +2,7 @@ import { splitLines } from '../../domain/lines.js';
 import type { LiveLogMessage, LogLine, PaasLogRepository } from '../../repositories/paas-log.repository.js';
 import type { DeploymentStatus } from '../../repositories/paas.repository.js';
 
-export type LogEvent =
-  | { type: 'line'; seq: number; line: string }
-  | { type: 'end'; status: string }
-  | { type: 'ping' };
+export type LogEvent = { type: 'line'; seq: number; line: string } | { type: 'end'; status: string } | { type: 'ping' };
 
 /** Statuses after which a deployment's log does not grow any more (the pipeline is over). */
 export const LOG_FINAL: readonly DeploymentStatus[] = ['running', 'failed', 'stopped', 'superseded'];
@@ -23,7 +20,12 @@ export interface FollowDeps {
  * line written in between is neither lost nor doubled. Live follow ends on the `end` message, or
  * when a periodic status check finds the deployment over (a message lost while Redis blinked).
  */
-export async function* followDeploymentLog(deploymentId: string, afterSeq: number, signal: AbortSignal, deps: FollowDeps): AsyncGenerator<LogEvent> {
+export async function* followDeploymentLog(
+  deploymentId: string,
+  afterSeq: number,
+  signal: AbortSignal,
+  deps: FollowDeps,
+): AsyncGenerator<LogEvent> {
   const pending: LiveLogMessage[] = [];
   let wake: (() => void) | undefined;
   const unsubscribe = await deps.logs.subscribe(deploymentId, (message) => {
@@ -99,7 +101,9 @@ export async function* followDeploymentLog(deploymentId: string, afterSeq: numbe
 export function sseFrame(event: LogEvent): string {
   switch (event.type) {
     case 'line':
-      return `id: ${event.seq}\n${splitLines(event.line).map((part) => `data: ${part}\n`).join('')}\n`;
+      return `id: ${event.seq}\n${splitLines(event.line)
+        .map((part) => `data: ${part}\n`)
+        .join('')}\n`;
     case 'end':
       return `event: end\ndata: ${JSON.stringify({ status: event.status })}\n\n`;
     case 'ping':

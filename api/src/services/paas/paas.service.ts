@@ -1,6 +1,12 @@
 import { v7 as uuidv7 } from 'uuid';
 import type {
-  CreatePaasAppRequest, PaasAppView, PaasAppWithSecret, PaasDeploymentView, PaasHookResult, PublicPaasApp, UpdatePaasAppRequest,
+  CreatePaasAppRequest,
+  PaasAppView,
+  PaasAppWithSecret,
+  PaasDeploymentView,
+  PaasHookResult,
+  PublicPaasApp,
+  UpdatePaasAppRequest,
 } from '../../dtos/paas.dto.js';
 import { Errors } from '../../errors/catalogue.js';
 import type { PaasControlJobData } from '../../jobs/job-spec.js';
@@ -15,7 +21,17 @@ import { branchProblem, checkRepoUrl, pushedBranch, type RepoSource } from './gi
 import { followDeploymentLog, type LogEvent } from './log-follow.js';
 import { settingsOf } from './build-settings.js';
 import { accessAudit, checkToken, checkUsername, deployKeyColumns, isSshUrl } from './repo-access.js';
-import { buildColumns, checkBuild, checkEnv, generateHookSecret, slugify, toAppView, toDeploymentView, verifyHubSignature, type PaasUrls } from './views.js';
+import {
+  buildColumns,
+  checkBuild,
+  checkEnv,
+  generateHookSecret,
+  slugify,
+  toAppView,
+  toDeploymentView,
+  verifyHubSignature,
+  type PaasUrls,
+} from './views.js';
 
 /** The producer side of the PaaS jobs (the API never touches Docker; the worker does). */
 export interface PaasJobs {
@@ -48,7 +64,8 @@ export class PaasService {
 
   async create(actor: Actor, input: CreatePaasAppRequest): Promise<PaasAppWithSecret> {
     const name = input.name.trim();
-    if (!name) throw Errors.validation('The name must not be blank.', [{ field: 'body.name', message: 'must not be blank' }]);
+    if (!name)
+      throw Errors.validation('The name must not be blank.', [{ field: 'body.name', message: 'must not be blank' }]);
     const repoUrl = (await this.checkUrl(input.repoUrl, input.deployKey === true)).url;
     // No branch: the repository's default branch (main, master, trunk…), resolved at each clone.
     const branch = input.branch === undefined || input.branch === null ? null : checkBranch(input.branch);
@@ -57,11 +74,28 @@ export class PaasService {
     const hookSecret = generateHookSecret();
     const id = uuidv7();
     const token = this.tokenColumns(input, repoUrl);
-    const row = { id, name, repoUrl, branch, env, isPublic: input.public ?? false, runAsRoot: input.runAsRoot ?? false, ...buildColumns(build), ...token, hookSecret: this.hookSecrets.seal(hookSecret), createdBy: actorUserId(actor) };
+    const row = {
+      id,
+      name,
+      repoUrl,
+      branch,
+      env,
+      isPublic: input.public ?? false,
+      runAsRoot: input.runAsRoot ?? false,
+      ...buildColumns(build),
+      ...token,
+      hookSecret: this.hookSecrets.seal(hookSecret),
+      createdBy: actorUserId(actor),
+    };
     // The deploy key's comment names the slug, so it is made with each slug tried.
-    const withKey = (slug: string) => ({ ...row, slug, ...(input.deployKey ? deployKeyColumns(this.repoSecrets, slug) : {}) });
+    const withKey = (slug: string) => ({
+      ...row,
+      slug,
+      ...(input.deployKey ? deployKeyColumns(this.repoSecrets, slug) : {}),
+    });
     if (input.slug) {
-      if (!(await this.repo.insertApp(withKey(input.slug)))) throw Errors.conflict(`The slug "${input.slug}" is taken.`);
+      if (!(await this.repo.insertApp(withKey(input.slug))))
+        throw Errors.conflict(`The slug "${input.slug}" is taken.`);
     } else {
       const base = slugify(name);
       let inserted = false;
@@ -72,10 +106,21 @@ export class PaasService {
       if (!inserted) throw Errors.conflict(`No free slug near "${base}"; choose one with "slug".`);
     }
     const stored = await this.require(id);
-    await this.audit.record(actor, 'paas.app.create', { type: 'paas_app', id }, {
-      name, repoUrl, branch, envKeys: Object.keys(env), public: row.isPublic, runAsRoot: row.runAsRoot, ...(Object.keys(build).length ? { build } : {}),
-      ...(stored.gitToken || stored.deployKey ? { access: accessAudit(stored) } : {}),
-    });
+    await this.audit.record(
+      actor,
+      'paas.app.create',
+      { type: 'paas_app', id },
+      {
+        name,
+        repoUrl,
+        branch,
+        envKeys: Object.keys(env),
+        public: row.isPublic,
+        runAsRoot: row.runAsRoot,
+        ...(Object.keys(build).length ? { build } : {}),
+        ...(stored.gitToken || stored.deployKey ? { access: accessAudit(stored) } : {}),
+      },
+    );
     if (row.runAsRoot) await this.recordRunAsRoot(actor, id, true);
     return { ...(await this.get(id)), hookSecret };
   }
@@ -90,17 +135,43 @@ export class PaasService {
     if (input.public !== undefined) patch.isPublic = input.public;
     if (input.runAsRoot !== undefined) patch.runAsRoot = input.runAsRoot;
     if (Object.keys(patch).length) await this.repo.updateApp(id, patch);
-    await this.audit.record(actor, 'paas.app.update', { type: 'paas_app', id }, changes(
-      { name: app.name, repoUrl: app.repoUrl, branch: app.branch, envKeys: Object.keys(app.env).sort(), public: app.isPublic, runAsRoot: app.runAsRoot, build: settingsOf(app), access: accessAudit(app) },
-      {
-        name: patch.name, repoUrl: patch.repoUrl, branch: patch.branch, envKeys: patch.env && Object.keys(patch.env).sort(), public: patch.isPublic, runAsRoot: patch.runAsRoot, build: Object.keys(build).length ? { ...settingsOf(app), ...build } : undefined,
-        // A new token is a change even when the audit cannot show its value.
-        access: [patch.gitToken, patch.gitUsername, patch.deployKeyPublic, patch.sshKnownHost].some((v) => v !== undefined)
-          ? { ...accessAudit({ ...app, ...patch }), ...(typeof patch.gitToken === 'string' ? { token: app.gitToken ? 'replaced' : 'set' } : {}) }
-          : undefined,
-      },
-    ));
-    if (patch.runAsRoot !== undefined && patch.runAsRoot !== app.runAsRoot) await this.recordRunAsRoot(actor, id, patch.runAsRoot);
+    await this.audit.record(
+      actor,
+      'paas.app.update',
+      { type: 'paas_app', id },
+      changes(
+        {
+          name: app.name,
+          repoUrl: app.repoUrl,
+          branch: app.branch,
+          envKeys: Object.keys(app.env).sort(),
+          public: app.isPublic,
+          runAsRoot: app.runAsRoot,
+          build: settingsOf(app),
+          access: accessAudit(app),
+        },
+        {
+          name: patch.name,
+          repoUrl: patch.repoUrl,
+          branch: patch.branch,
+          envKeys: patch.env && Object.keys(patch.env).sort(),
+          public: patch.isPublic,
+          runAsRoot: patch.runAsRoot,
+          build: Object.keys(build).length ? { ...settingsOf(app), ...build } : undefined,
+          // A new token is a change even when the audit cannot show its value.
+          access: [patch.gitToken, patch.gitUsername, patch.deployKeyPublic, patch.sshKnownHost].some(
+            (v) => v !== undefined,
+          )
+            ? {
+                ...accessAudit({ ...app, ...patch }),
+                ...(typeof patch.gitToken === 'string' ? { token: app.gitToken ? 'replaced' : 'set' } : {}),
+              }
+            : undefined,
+        },
+      ),
+    );
+    if (patch.runAsRoot !== undefined && patch.runAsRoot !== app.runAsRoot)
+      await this.recordRunAsRoot(actor, id, patch.runAsRoot);
     return this.get(id);
   }
 
@@ -117,15 +188,31 @@ export class PaasService {
    * Queues a deployment. Builds for one app coalesce: while one is still queued, asking again
    * returns that one (it will build the branch's newest commit anyway).
    */
-  async deploy(actor: Actor | null, appId: string, trigger: 'manual' | 'webhook'): Promise<{ deployment: PaasDeploymentView; created: boolean }> {
+  async deploy(
+    actor: Actor | null,
+    appId: string,
+    trigger: 'manual' | 'webhook',
+  ): Promise<{ deployment: PaasDeploymentView; created: boolean }> {
     const app = await this.require(appId);
     const queued = await this.repo.findQueued(appId);
     if (queued) return { deployment: toDeploymentView(queued, this.urls), created: false };
     const id = uuidv7();
-    await this.repo.insertDeployment({ id, appId, status: 'queued', trigger, branch: app.branch, createdBy: actor ? actorUserId(actor) : null });
+    await this.repo.insertDeployment({
+      id,
+      appId,
+      status: 'queued',
+      trigger,
+      branch: app.branch,
+      createdBy: actor ? actorUserId(actor) : null,
+    });
     if (app.status !== 'running') await this.repo.updateApp(appId, { status: 'queued' });
     await this.jobs.deploy(id);
-    await this.audit.record(actor, 'paas.deploy', { type: 'paas_app', id: appId }, { deploymentId: id, trigger, branch: app.branch });
+    await this.audit.record(
+      actor,
+      'paas.deploy',
+      { type: 'paas_app', id: appId },
+      { deploymentId: id, trigger, branch: app.branch },
+    );
     return { deployment: toDeploymentView((await this.repo.findDeployment(id))!, this.urls), created: true };
   }
 
@@ -150,7 +237,12 @@ export class PaasService {
     const app = await this.require(appId);
     const columns = deployKeyColumns(this.repoSecrets, app.slug);
     await this.repo.updateApp(appId, columns);
-    await this.audit.record(actor, 'paas.app.deploy-key.regenerate', { type: 'paas_app', id: appId }, { previous: accessAudit(app).deployKey ?? 'none', deployKey: accessAudit(columns).deployKey });
+    await this.audit.record(
+      actor,
+      'paas.app.deploy-key.regenerate',
+      { type: 'paas_app', id: appId },
+      { previous: accessAudit(app).deployKey ?? 'none', deployKey: accessAudit(columns).deployKey },
+    );
     return this.get(appId);
   }
 
@@ -158,7 +250,12 @@ export class PaasService {
   async resetHostKey(actor: Actor, appId: string): Promise<PaasAppView> {
     const app = await this.require(appId);
     await this.repo.updateApp(appId, { sshKnownHost: null });
-    await this.audit.record(actor, 'paas.app.host-key.reset', { type: 'paas_app', id: appId }, { previous: accessAudit(app).hostKey, effective: 'next deployment pins the key presented then' });
+    await this.audit.record(
+      actor,
+      'paas.app.host-key.reset',
+      { type: 'paas_app', id: appId },
+      { previous: accessAudit(app).hostKey, effective: 'next deployment pins the key presented then' },
+    );
     return this.get(appId);
   }
 
@@ -175,10 +272,16 @@ export class PaasService {
   }
 
   /** The log so far, then live until the pipeline ends; `lastEventId` resumes after that line. */
-  async followLogs(id: string, lastEventId: string | undefined, signal: AbortSignal): Promise<AsyncGenerator<LogEvent>> {
+  async followLogs(
+    id: string,
+    lastEventId: string | undefined,
+    signal: AbortSignal,
+  ): Promise<AsyncGenerator<LogEvent>> {
     const after = lastEventId === undefined || lastEventId === '' ? 0 : Number(lastEventId);
     if (!Number.isSafeInteger(after) || after < 0) {
-      throw Errors.validation('Last-Event-ID must be a line number.', [{ field: 'header.Last-Event-ID', message: 'a non-negative integer', value: lastEventId }]);
+      throw Errors.validation('Last-Event-ID must be a line number.', [
+        { field: 'header.Last-Event-ID', message: 'a non-negative integer', value: lastEventId },
+      ]);
     }
     if (!(await this.repo.findDeployment(id))) throw Errors.notFound('Deployment not found.');
     return followDeploymentLog(id, after, signal, {
@@ -197,15 +300,19 @@ export class PaasService {
   }
 
   /** GitHub-style push webhook: `X-Hub-Signature-256` over the raw body; deploys pushes to the app's branch. */
-  async gitHook(appId: string, request: { signature?: string; event?: string; rawBody?: Buffer }): Promise<PaasHookResult> {
+  async gitHook(
+    appId: string,
+    request: { signature?: string; event?: string; rawBody?: Buffer },
+  ): Promise<PaasHookResult> {
     const app = await this.repo.findApp(appId);
     if (!app?.hookSecret) throw Errors.notFound('App not found.');
     if (!request.rawBody) throw Errors.unsupportedMediaType('Send the webhook as application/json.');
     if (!verifyHubSignature(this.hookSecrets.open(app.hookSecret), request.rawBody, request.signature)) {
-      throw Errors.unauthorized('X-Hub-Signature-256 is missing or does not match the app\'s hook secret.');
+      throw Errors.unauthorized("X-Hub-Signature-256 is missing or does not match the app's hook secret.");
     }
     if (request.event === 'ping') return { result: 'pong' };
-    if (request.event && request.event !== 'push') return { result: 'ignored', reason: `event ${request.event} is not a push` };
+    if (request.event && request.event !== 'push')
+      return { result: 'ignored', reason: `event ${request.event} is not a push` };
     let body: { ref?: unknown; repository?: { default_branch?: unknown } };
     try {
       body = JSON.parse(request.rawBody.toString('utf8')) as typeof body;
@@ -215,12 +322,16 @@ export class PaasService {
     const branch = pushedBranch(body?.ref);
     // An app on the default branch follows the one the push event names (GitHub's repository.default_branch),
     // else the branch its latest deployment resolved the default to.
-    const deploys = app.branch
-      ?? (typeof body?.repository?.default_branch === 'string' ? body.repository.default_branch : null)
-      ?? (await this.repo.listDeployments(app.id, 1))[0]?.branch
-      ?? null;
+    const deploys =
+      app.branch ??
+      (typeof body?.repository?.default_branch === 'string' ? body.repository.default_branch : null) ??
+      (await this.repo.listDeployments(app.id, 1))[0]?.branch ??
+      null;
     if (branch === null || branch !== deploys) {
-      return { result: 'ignored', reason: `push to ${branch ?? String(body?.ref)}, the app deploys ${deploys ?? 'the default branch (the event does not name it)'}` };
+      return {
+        result: 'ignored',
+        reason: `push to ${branch ?? String(body?.ref)}, the app deploys ${deploys ?? 'the default branch (the event does not name it)'}`,
+      };
     }
     const { deployment } = await this.deploy(null, appId, 'webhook');
     return { result: 'deployed', deploymentId: deployment.id };
@@ -228,7 +339,12 @@ export class PaasService {
 
   /** Root in an app container is a security decision of its own: one entry a reviewer can filter on. */
   private async recordRunAsRoot(actor: Actor, id: string, enabled: boolean): Promise<void> {
-    await this.audit.record(actor, enabled ? 'paas.app.run-as-root.enable' : 'paas.app.run-as-root.disable', { type: 'paas_app', id }, { runAsRoot: enabled, effective: 'next deployment' });
+    await this.audit.record(
+      actor,
+      enabled ? 'paas.app.run-as-root.enable' : 'paas.app.run-as-root.disable',
+      { type: 'paas_app', id },
+      { runAsRoot: enabled, effective: 'next deployment' },
+    );
   }
 
   private async view(app: PaasAppRow): Promise<PaasAppView> {
@@ -243,18 +359,30 @@ export class PaasService {
   }
 
   private async checkUrl(raw: string, allowSsh: boolean): Promise<RepoSource> {
-    const result = await checkRepoUrl(raw, { allowLocal: this.options.allowLocalRepos, allowSsh, resolve: this.options.resolve });
-    if (!result.ok) throw Errors.validation(result.reason, [{ field: 'body.repoUrl', message: result.reason, value: raw }]);
+    const result = await checkRepoUrl(raw, {
+      allowLocal: this.options.allowLocalRepos,
+      allowSsh,
+      resolve: this.options.resolve,
+    });
+    if (!result.ok)
+      throw Errors.validation(result.reason, [{ field: 'body.repoUrl', message: result.reason, value: raw }]);
     return result.source;
   }
 
   /** The token sealed (refused for an ssh URL) and the user name sent with it; null removes either. */
-  private tokenColumns(input: { gitToken?: string | null; gitUsername?: string | null }, url: string): Partial<Pick<PaasAppRow, 'gitToken' | 'gitUsername'>> {
+  private tokenColumns(
+    input: { gitToken?: string | null; gitUsername?: string | null },
+    url: string,
+  ): Partial<Pick<PaasAppRow, 'gitToken' | 'gitUsername'>> {
     const columns: Partial<Pick<PaasAppRow, 'gitToken' | 'gitUsername'>> = {};
-    if (input.gitUsername !== undefined) columns.gitUsername = input.gitUsername === null ? null : checkUsername(input.gitUsername, 'body.gitUsername');
+    if (input.gitUsername !== undefined)
+      columns.gitUsername = input.gitUsername === null ? null : checkUsername(input.gitUsername, 'body.gitUsername');
     if (input.gitToken === null) columns.gitToken = null;
     else if (input.gitToken !== undefined) {
-      if (isSshUrl(url)) throw Errors.validation('An access token is for https URLs; an ssh URL signs in with the deploy key.', [{ field: 'body.gitToken', message: 'only with an https repository URL' }]);
+      if (isSshUrl(url))
+        throw Errors.validation('An access token is for https URLs; an ssh URL signs in with the deploy key.', [
+          { field: 'body.gitToken', message: 'only with an https repository URL' },
+        ]);
       columns.gitToken = this.repoSecrets.seal(checkToken(input.gitToken, 'body.gitToken'));
     }
     return columns;
@@ -271,19 +399,24 @@ export class PaasService {
       const source = await this.checkUrl(input.repoUrl, keepsKey);
       patch.repoUrl = source.url;
       const pinnedFor = app.sshKnownHost?.split(' ')[0];
-      if (pinnedFor && !(source.kind === 'ssh' && source.pin && hostKeyAlias(source.pin) === pinnedFor)) patch.sshKnownHost = null;
+      if (pinnedFor && !(source.kind === 'ssh' && source.pin && hostKeyAlias(source.pin) === pinnedFor))
+        patch.sshKnownHost = null;
     } else if (!keepsKey && isSshUrl(app.repoUrl)) {
-      throw Errors.validation('An ssh repository URL needs the deploy key.', [{ field: 'body.deployKey', message: 'the ssh URL signs in with the deploy key; change the URL to https first' }]);
+      throw Errors.validation('An ssh repository URL needs the deploy key.', [
+        { field: 'body.deployKey', message: 'the ssh URL signs in with the deploy key; change the URL to https first' },
+      ]);
     }
     Object.assign(patch, this.tokenColumns(input, patch.repoUrl ?? app.repoUrl));
     if (input.deployKey === true && !app.deployKey) Object.assign(patch, deployKeyColumns(this.repoSecrets, app.slug));
-    if (input.deployKey === false && app.deployKey) Object.assign(patch, { deployKey: null, deployKeyPublic: null, sshKnownHost: null });
+    if (input.deployKey === false && app.deployKey)
+      Object.assign(patch, { deployKey: null, deployKeyPublic: null, sshKnownHost: null });
     return patch;
   }
 }
 
 function checkBranch(branch: string): string {
   const problem = branchProblem(branch);
-  if (problem) throw Errors.validation(`The branch name ${problem}.`, [{ field: 'body.branch', message: problem, value: branch }]);
+  if (problem)
+    throw Errors.validation(`The branch name ${problem}.`, [{ field: 'body.branch', message: problem, value: branch }]);
   return branch;
 }

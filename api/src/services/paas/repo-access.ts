@@ -22,12 +22,18 @@ const TOKEN = /^[\x21-\x7e]{1,1024}$/;
 const USERNAME = /^[A-Za-z0-9._@+-]{1,64}$/;
 
 export function checkToken(token: string, field: string): string {
-  if (!TOKEN.test(token)) throw Errors.validation('The access token is not valid.', [{ field, message: '1–1024 printable ASCII characters without spaces' }]);
+  if (!TOKEN.test(token))
+    throw Errors.validation('The access token is not valid.', [
+      { field, message: '1–1024 printable ASCII characters without spaces' },
+    ]);
   return token;
 }
 
 export function checkUsername(username: string, field: string): string {
-  if (!USERNAME.test(username)) throw Errors.validation('The git user name is not valid.', [{ field, message: '1–64 letters, digits or . _ @ + -', value: username }]);
+  if (!USERNAME.test(username))
+    throw Errors.validation('The git user name is not valid.', [
+      { field, message: '1–64 letters, digits or . _ @ + -', value: username },
+    ]);
   return username;
 }
 
@@ -56,7 +62,12 @@ export function accessAudit(row: Partial<AccessColumns>): Record<string, unknown
   return {
     token: row.gitToken === undefined ? undefined : row.gitToken === null ? 'none' : 'set',
     gitUsername: row.gitUsername,
-    deployKey: row.deployKeyPublic === undefined ? undefined : row.deployKeyPublic === null ? 'none' : publicKeyFingerprint(row.deployKeyPublic),
+    deployKey:
+      row.deployKeyPublic === undefined
+        ? undefined
+        : row.deployKeyPublic === null
+          ? 'none'
+          : publicKeyFingerprint(row.deployKeyPublic),
     hostKey: row.sshKnownHost === undefined ? undefined : (parseKnownHost(row.sshKnownHost)?.fingerprint ?? 'none'),
   };
 }
@@ -79,18 +90,25 @@ export class RepoAccess {
       return { kind: 'token', username: app.gitUsername ?? 'x-access-token', token: this.box.open(app.gitToken) };
     }
     if (source.kind !== 'ssh') return { kind: 'none' };
-    if (!app.deployKey) throw new PipelineFailure('The repository URL uses ssh, but the app has no deploy key: turn on "Use a deploy key" in its settings.');
+    if (!app.deployKey)
+      throw new PipelineFailure(
+        'The repository URL uses ssh, but the app has no deploy key: turn on "Use a deploy key" in its settings.',
+      );
     const pinned = parseKnownHost(app.sshKnownHost);
-    log(pinned
-      ? `Signing in with the app's deploy key; the host key must be the pinned ${pinned.type} ${pinned.fingerprint}`
-      : 'Signing in with the app\'s deploy key; first connection: the host key presented now is pinned for later clones');
+    log(
+      pinned
+        ? `Signing in with the app's deploy key; the host key must be the pinned ${pinned.type} ${pinned.fingerprint}`
+        : "Signing in with the app's deploy key; first connection: the host key presented now is pinned for later clones",
+    );
     return {
       kind: 'ssh',
       privateKey: this.box.open(app.deployKey),
       knownHost: pinned?.line ?? null,
       onHostKey: async (key) => {
         await this.repo.updateApp(app.id, { sshKnownHost: key.line });
-        log(`Pinned the ssh host key of ${key.host}: ${key.type} ${key.fingerprint} (shown in the app's settings; compare it with the one the git host publishes)`);
+        log(
+          `Pinned the ssh host key of ${key.host}: ${key.type} ${key.fingerprint} (shown in the app's settings; compare it with the one the git host publishes)`,
+        );
       },
     };
   }

@@ -25,7 +25,9 @@ export class RouteTable {
   private readonly unknown: LRUCache<string, Route>;
 
   constructor(
-    private readonly findBySlug: (slug: string) => Promise<Pick<PaasAppRow, 'id' | 'slug' | 'name' | 'status' | 'hostPort'> | undefined>,
+    private readonly findBySlug: (
+      slug: string,
+    ) => Promise<Pick<PaasAppRow, 'id' | 'slug' | 'name' | 'status' | 'hostPort'> | undefined>,
     private readonly domain: string,
     ttlMs = 1000,
     private readonly driver: DriverName = 'docker',

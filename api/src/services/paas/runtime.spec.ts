@@ -24,13 +24,18 @@ describe('PaasRuntime.control', () => {
     expect(e.repo.app(app.id)).toMatchObject({ status: 'stopped', lastError: null });
     expect(e.driver.workloads.get(app.containerId!)!.state.running).toBe(false);
     expect(e.repo.deployment(dep.id).status).toBe('stopped');
-    expect(await e.runtime.onContainerDeath({ containerId: app.containerId!, appId: app.id, deploymentId: dep.id })).toBe('ignored');
+    expect(
+      await e.runtime.onContainerDeath({ containerId: app.containerId!, appId: app.id, deploymentId: dep.id }),
+    ).toBe('ignored');
   });
 
   it('start of an app that never deployed fails it with what to do', async () => {
     const app = e.repo.addApp();
     await e.runtime.control(app.id, 'start');
-    expect(e.repo.app(app.id)).toMatchObject({ status: 'failed', lastError: 'Nothing to start: the app has no successful deployment. Deploy it.' });
+    expect(e.repo.app(app.id)).toMatchObject({
+      status: 'failed',
+      lastError: 'Nothing to start: the app has no successful deployment. Deploy it.',
+    });
     expect(e.driver.calls.filter((c) => c.startsWith('run'))).toEqual([]);
   });
 
@@ -49,7 +54,12 @@ describe('PaasRuntime.control', () => {
     const { app } = await servingApp();
     e.driver.unreachable = true;
     await e.runtime.control(app.id, 'restart');
-    expect(e.repo.app(app.id)).toMatchObject({ status: 'failed', lastError: 'Could not restart the app: connect ENOENT /var/run/docker.sock', containerId: null, hostPort: null });
+    expect(e.repo.app(app.id)).toMatchObject({
+      status: 'failed',
+      lastError: 'Could not restart the app: connect ENOENT /var/run/docker.sock',
+      containerId: null,
+      hostPort: null,
+    });
   });
 
   it('start whose container crashes again fails the app with the crash reason', async () => {
@@ -59,7 +69,9 @@ describe('PaasRuntime.control', () => {
     await e.runtime.control(app.id, 'start');
     const now = e.repo.app(app.id);
     expect(now.status).toBe('failed');
-    expect(now.lastError).toMatch(/^The app exited with code 137 and was restarted 3 times without staying up\. Last log lines:\nKilled$/);
+    expect(now.lastError).toMatch(
+      /^The app exited with code 137 and was restarted 3 times without staying up\. Last log lines:\nKilled$/,
+    );
   });
 
   it('waits while another worker holds the app’s lease and touches nothing until it is released', async () => {
@@ -95,7 +107,8 @@ describe('PaasRuntime.onContainerDeath', () => {
     const { app, dep } = await servingApp();
     const event = e.driver.kill(app.containerId!, { exitCode: 1, logs: ['TypeError: x is not a function'] });
     expect(await e.runtime.onContainerDeath(event)).toBe('crashed');
-    const reason = 'The app exited with code 1 and was restarted 3 times without staying up. Last log lines:\nTypeError: x is not a function';
+    const reason =
+      'The app exited with code 1 and was restarted 3 times without staying up. Last log lines:\nTypeError: x is not a function';
     expect(e.repo.app(app.id)).toMatchObject({ status: 'failed', lastError: reason });
     expect(e.repo.deployment(dep.id)).toMatchObject({ status: 'failed', reason });
     expect(e.repo.deployment(dep.id).log).toContain(reason);
@@ -105,7 +118,9 @@ describe('PaasRuntime.onContainerDeath', () => {
     const { app } = await servingApp();
     const event = e.driver.kill(app.containerId!, { exitCode: 137, oomKilled: true });
     await e.runtime.onContainerDeath(event);
-    expect(e.repo.app(app.id).lastError).toMatch(/^The app was killed for using more than its memory limit \(exit code 137\)/);
+    expect(e.repo.app(app.id).lastError).toMatch(
+      /^The app was killed for using more than its memory limit \(exit code 137\)/,
+    );
   });
 
   it('a container Docker is restarting stays running and its new port is followed', async () => {
@@ -131,7 +146,13 @@ describe('PaasRuntime.onContainerDeath', () => {
     const first = await servingApp();
     const next = e.repo.addDeployment(first.app.id);
     await e.pipeline.run(next.id);
-    expect(await e.runtime.onContainerDeath({ containerId: first.app.containerId!, appId: first.app.id, deploymentId: first.dep.id })).toBe('ignored');
+    expect(
+      await e.runtime.onContainerDeath({
+        containerId: first.app.containerId!,
+        appId: first.app.id,
+        deploymentId: first.dep.id,
+      }),
+    ).toBe('ignored');
     expect(e.repo.app(first.app.id).status).toBe('running');
   });
 });
@@ -140,7 +161,10 @@ describe('PaasRuntime.destroy', () => {
   it('removes the app’s workloads, images and networks and nothing of another app', async () => {
     const mine = await servingApp();
     const theirs = await servingApp();
-    e.driver.networks.push({ name: 'ov-a', appId: mine.app.id, role: 'current', inUse: true }, { name: 'ov-b', appId: theirs.app.id, role: 'current', inUse: true });
+    e.driver.networks.push(
+      { name: 'ov-a', appId: mine.app.id, role: 'current', inUse: true },
+      { name: 'ov-b', appId: theirs.app.id, role: 'current', inUse: true },
+    );
     const removed = await e.runtime.destroy(mine.app.id);
     expect(removed).toEqual({ containers: 1, images: 1 });
     expect([...e.driver.workloads.keys()]).toEqual([theirs.app.containerId]);
@@ -171,8 +195,14 @@ describe('PaasReconciler', () => {
     const fresh = e.repo.addDeployment(served.app.id, { status: 'detecting' });
     const report = await e.reconciler.run();
     expect(report.failedStale).toBe(2);
-    expect(e.repo.deployment(staleA.id)).toMatchObject({ status: 'failed', reason: 'The worker stopped during this deployment; deploy again.' });
-    expect(e.repo.app(lonely.id)).toMatchObject({ status: 'failed', lastError: 'The worker stopped during this deployment; deploy again.' });
+    expect(e.repo.deployment(staleA.id)).toMatchObject({
+      status: 'failed',
+      reason: 'The worker stopped during this deployment; deploy again.',
+    });
+    expect(e.repo.app(lonely.id)).toMatchObject({
+      status: 'failed',
+      lastError: 'The worker stopped during this deployment; deploy again.',
+    });
     expect(e.repo.deployment(staleB.id).status).toBe('failed');
     expect(e.repo.app(served.app.id).status).toBe('running');
     expect(e.repo.deployment(fresh.id).status).toBe('detecting');
@@ -239,8 +269,20 @@ describe('PaasReconciler', () => {
     const working = e.repo.addDeployment(app.id, { status: 'building' });
     await e.repo.deleteApp(gone.app.id);
     // A container of a live app that nothing uses any more (its retire never ran) and one of a deployment still building.
-    const leftover = await e.driver.run({ app, deploymentId: '00000000-0000-7000-8000-00000000dead', imageId: 'x', port: 8080, detectedType: 'node' });
-    const building = await e.driver.run({ app, deploymentId: working.id, imageId: 'y', port: 8080, detectedType: 'node' });
+    const leftover = await e.driver.run({
+      app,
+      deploymentId: '00000000-0000-7000-8000-00000000dead',
+      imageId: 'x',
+      port: 8080,
+      detectedType: 'node',
+    });
+    const building = await e.driver.run({
+      app,
+      deploymentId: working.id,
+      imageId: 'y',
+      port: 8080,
+      detectedType: 'node',
+    });
     const oldImages = [1, 2, 3].map((n) => e.docker.addImage(app.id, `old-${n}`, n));
     const workingImage = e.docker.addImage(app.id, working.id, 0);
     e.driver.networks.push(
@@ -249,7 +291,8 @@ describe('PaasReconciler', () => {
       { name: 'ov-legacy-free', appId: app.id, role: 'legacy', inUse: false },
       { name: 'not-ours', appId: gone.app.id, role: 'current', inUse: false },
     );
-    e.driver.networkRole = (name) => (name === 'not-ours' ? null : e.driver.networks.find((n) => n.name === name)?.role ?? null);
+    e.driver.networkRole = (name) =>
+      name === 'not-ours' ? null : (e.driver.networks.find((n) => n.name === name)?.role ?? null);
     await mkdir(join(workDir, gone.app.id));
     await mkdir(join(workDir, app.id));
     await mkdir(join(workDir, 'tmp-not-an-app'));

@@ -38,12 +38,20 @@ export class PaasRuntime {
   ) {}
 
   /** Starts the deployment's image and makes it the app's serving container once healthy. */
-  async launch(app: PaasAppRow, dep: PaasDeploymentRow, image: { imageId: string; port: number; detectedType: string }, log: DeployLog): Promise<number> {
+  async launch(
+    app: PaasAppRow,
+    dep: PaasDeploymentRow,
+    image: { imageId: string; port: number; detectedType: string },
+    log: DeployLog,
+  ): Promise<number> {
     const before = await this.repo.findApp(app.id);
-    const serving = before?.status === 'running' && before.activeDeploymentId !== null && before.activeDeploymentId !== dep.id;
+    const serving =
+      before?.status === 'running' && before.activeDeploymentId !== null && before.activeDeploymentId !== dep.id;
     const containerId = await this.driver.run({ app, deploymentId: dep.id, ...image });
     await this.repo.updateDeployment(dep.id, { containerId });
-    log.step(`Started ${this.driver.noun} ${containerId.slice(0, 12)}; waiting for HTTP on port ${image.port} (up to ${Math.round(this.settings.healthTimeoutMs / 1000)} s)`);
+    log.step(
+      `Started ${this.driver.noun} ${containerId.slice(0, 12)}; waiting for HTTP on port ${image.port} (up to ${Math.round(this.settings.healthTimeoutMs / 1000)} s)`,
+    );
     const hostPort = await this.driver.waitReady(containerId, dep.id, log, app.healthCheckPath, serving);
     await this.lock(app.id, async () => {
       const fresh = await this.repo.findApp(app.id);
@@ -51,20 +59,34 @@ export class PaasRuntime {
         await this.driver.remove(containerId);
         throw new PipelineFailure('The app was deleted during the deployment.');
       }
-      const previous = fresh.activeDeploymentId !== dep.id ? { containerId: fresh.containerId, deploymentId: fresh.activeDeploymentId } : null;
+      const previous =
+        fresh.activeDeploymentId !== dep.id
+          ? { containerId: fresh.containerId, deploymentId: fresh.activeDeploymentId }
+          : null;
       await this.repo.updateApp(app.id, {
-        status: 'running', containerId, hostPort, imageId: image.imageId, containerPort: image.port, activeDeploymentId: dep.id,
-        detectedType: image.detectedType, lastError: null,
+        status: 'running',
+        containerId,
+        hostPort,
+        imageId: image.imageId,
+        containerPort: image.port,
+        activeDeploymentId: dep.id,
+        detectedType: image.detectedType,
+        lastError: null,
       });
       await this.repo.updateDeployment(dep.id, { status: 'running', hostPort });
       if (previous?.containerId) {
         // The swarm driver rolled the same service start-first: Swarm drained the previous task already.
         if (previous.containerId !== containerId) {
-          log.step(`Switched ${fresh.slug} to the new container; the previous one serves in-flight requests for ${this.settings.drainMs} ms`);
+          log.step(
+            `Switched ${fresh.slug} to the new container; the previous one serves in-flight requests for ${this.settings.drainMs} ms`,
+          );
           await sleep(this.settings.drainMs);
           await this.driver.retire(previous.containerId, containerId);
         }
-        if (previous.deploymentId) await this.repo.transitionDeployment(previous.deploymentId, ['running', 'stopped', 'failed'], { status: 'superseded' });
+        if (previous.deploymentId)
+          await this.repo.transitionDeployment(previous.deploymentId, ['running', 'stopped', 'failed'], {
+            status: 'superseded',
+          });
       }
     });
     return hostPort;
@@ -78,12 +100,16 @@ export class PaasRuntime {
         // The status first: the container's death event must read as intended, not as a crash.
         await this.repo.updateApp(appId, { status: 'stopped', lastError: null });
         if (app.containerId) await this.driver.stop(app.containerId);
-        if (app.activeDeploymentId) await this.repo.transitionDeployment(app.activeDeploymentId, ['running', 'failed'], { status: 'stopped' });
+        if (app.activeDeploymentId)
+          await this.repo.transitionDeployment(app.activeDeploymentId, ['running', 'failed'], { status: 'stopped' });
         return;
       }
       const dep = app.activeDeploymentId ? await this.repo.findDeployment(app.activeDeploymentId) : undefined;
       if (!dep?.imageId) {
-        await this.repo.updateApp(appId, { status: 'failed', lastError: 'Nothing to start: the app has no successful deployment. Deploy it.' });
+        await this.repo.updateApp(appId, {
+          status: 'failed',
+          lastError: 'Nothing to start: the app has no successful deployment. Deploy it.',
+        });
         return;
       }
       await this.repo.updateApp(appId, { status: 'starting', lastError: null });
@@ -96,16 +122,26 @@ export class PaasRuntime {
         else {
           log.line(`the ${this.driver.noun} is gone; creating it again from the deployment image`);
           containerId = await this.driver.run({
-            app, deploymentId: dep.id, imageId: dep.imageId, port: dep.containerPort ?? app.containerPort ?? 8080, detectedType: dep.detectedType ?? 'dockerfile',
+            app,
+            deploymentId: dep.id,
+            imageId: dep.imageId,
+            port: dep.containerPort ?? app.containerPort ?? 8080,
+            detectedType: dep.detectedType ?? 'dockerfile',
           });
         }
         const hostPort = await this.driver.waitReady(containerId, dep.id, log, app.healthCheckPath, false);
         await this.repo.updateApp(appId, { status: 'running', containerId, hostPort, lastError: null });
         await this.repo.updateDeployment(dep.id, { status: 'running', containerId, hostPort });
       } catch (err) {
-        const reason = err instanceof PipelineFailure ? err.message : `Could not ${action} the app: ${(err as Error).message}`;
+        const reason =
+          err instanceof PipelineFailure ? err.message : `Could not ${action} the app: ${(err as Error).message}`;
         log.line(reason);
-        await this.repo.updateApp(appId, { status: 'failed', lastError: reason.slice(0, 1000), containerId: null, hostPort: null });
+        await this.repo.updateApp(appId, {
+          status: 'failed',
+          lastError: reason.slice(0, 1000),
+          containerId: null,
+          hostPort: null,
+        });
       } finally {
         await log.flush();
       }
@@ -118,10 +154,17 @@ export class PaasRuntime {
    * log lines as the reason. A container stopped by a signal (docker stop, the daemon shutting down)
    * did not crash: it stays `running` here and the caller has the reconciler start it again.
    */
-  async onContainerDeath(event: { containerId: string; appId: string; deploymentId: string; signalled?: boolean }): Promise<'ignored' | 'restarting' | 'stopped' | 'crashed'> {
+  async onContainerDeath(event: {
+    containerId: string;
+    appId: string;
+    deploymentId: string;
+    signalled?: boolean;
+  }): Promise<'ignored' | 'restarting' | 'stopped' | 'crashed'> {
     const app = event.appId ? await this.repo.findApp(event.appId) : undefined;
-    if (!app || app.status !== 'running' || app.activeDeploymentId !== event.deploymentId || !app.containerId) return 'ignored';
-    if (!event.containerId.startsWith(app.containerId) && !app.containerId.startsWith(event.containerId)) return 'ignored';
+    if (!app || app.status !== 'running' || app.activeDeploymentId !== event.deploymentId || !app.containerId)
+      return 'ignored';
+    if (!event.containerId.startsWith(app.containerId) && !app.containerId.startsWith(event.containerId))
+      return 'ignored';
     const log = new DeployLog(this.logs, event.deploymentId);
     if (event.signalled) {
       // No Docker calls here: the daemon may be on its way down.
@@ -131,7 +174,9 @@ export class PaasRuntime {
     }
     const state = await this.driver.state(app.containerId);
     if (state && (state.running || state.status === 'restarting')) {
-      log.line(`${this.driver.noun === 'service' ? 'a task' : 'container'} exited (code ${state.exitCode}); ${this.driver.name === 'swarm' ? 'Swarm' : 'Docker'} restarts it (${state.restartCount} of ${this.settings.limits.maxRestarts} restarts used)`);
+      log.line(
+        `${this.driver.noun === 'service' ? 'a task' : 'container'} exited (code ${state.exitCode}); ${this.driver.name === 'swarm' ? 'Swarm' : 'Docker'} restarts it (${state.restartCount} of ${this.settings.limits.maxRestarts} restarts used)`,
+      );
       await log.flush();
       await this.followRestartPort(app.id, app.containerId, app.hostPort);
       return 'restarting';
@@ -140,7 +185,12 @@ export class PaasRuntime {
     return 'crashed';
   }
 
-  async markCrashed(app: PaasAppRow, deploymentId: string, state: { exitCode: number; restartCount: number; oomKilled: boolean } | null, log: DeployLog): Promise<void> {
+  async markCrashed(
+    app: PaasAppRow,
+    deploymentId: string,
+    state: { exitCode: number; restartCount: number; oomKilled: boolean } | null,
+    log: DeployLog,
+  ): Promise<void> {
     const reason = state
       ? crashReason(state, this.settings.limits.maxRestarts, await this.driver.logTail(app.containerId!, 20))
       : 'The app container disappeared (removed outside OmerVision). Deploy or start the app again.';

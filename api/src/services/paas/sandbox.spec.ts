@@ -5,8 +5,14 @@ import { PipelineFailure } from './deploy-log.js';
 import { PaasSandbox, type SandboxSettings } from './sandbox.js';
 
 const settings: SandboxSettings = {
-  egress: 'enforce', egressAllow: [], proxies: [{ host: 'proxy.lan', port: 3128 }], allowedRegistries: ['docker.io'], buildPidsLimit: 300,
-  buildDiskBytes: 100 * 1024 * 1024, minFreeBytes: 50 * 1024 * 1024, pullTimeoutMs: 1000,
+  egress: 'enforce',
+  egressAllow: [],
+  proxies: [{ host: 'proxy.lan', port: 3128 }],
+  allowedRegistries: ['docker.io'],
+  buildPidsLimit: 300,
+  buildDiskBytes: 100 * 1024 * 1024,
+  minFreeBytes: 50 * 1024 * 1024,
+  pullTimeoutMs: 1000,
 };
 
 /** A host whose packet filter is a map of chain → rule count, and whose cgroups are a set. */
@@ -26,7 +32,8 @@ function fakeHost(options: { failApply?: boolean } = {}) {
         jumps = true;
       }
     },
-    inspect: async (_f: 4 | 6, chain: string) => (chains.has(chain) ? { rules: chains.get(chain)!, jumpsPresent: jumps } : undefined),
+    inspect: async (_f: 4 | 6, chain: string) =>
+      chains.has(chain) ? { rules: chains.get(chain)!, jumpsPresent: jumps } : undefined,
     createPidsCgroup: async (name: string, _v: '1' | '2', max: number) => void cgroups.set(name, max),
     removeCgroup: async (name: string) => cgroups.delete(name) || true,
     cgroupContainers: async () => (written > 0 ? ['c'.repeat(64)] : []),
@@ -42,10 +49,16 @@ function fakeDocker(images: Record<string, Partial<ImageInfo>> = {}, engine: Par
   return {
     pulled,
     networks,
-    engineInfo: async (): Promise<EngineInfo> => ({ cgroupDriver: 'cgroupfs', cgroupVersion: '1', rootDir: '/var/lib/docker', ...engine }),
+    engineInfo: async (): Promise<EngineInfo> => ({
+      cgroupDriver: 'cgroupfs',
+      cgroupVersion: '1',
+      rootDir: '/var/lib/docker',
+      ...engine,
+    }),
     writableBytes: async () => written,
     ensureNetwork: async (spec: { Name: string }) => void networks.push(spec.Name),
-    imageInfo: async (ref: string) => (images[ref] ? ({ id: ref, ports: [], user: '', onBuild: [], size: 1, ...images[ref] } as ImageInfo) : undefined),
+    imageInfo: async (ref: string) =>
+      images[ref] ? ({ id: ref, ports: [], user: '', onBuild: [], size: 1, ...images[ref] } as ImageInfo) : undefined,
     pull: async (ref: string) => {
       pulled.push(ref);
       images[ref] = { onBuild: ref.includes('evil') ? ['ADD http://169.254.169.254/ /m'] : [] };
@@ -61,14 +74,18 @@ describe('PaasSandbox', () => {
     expect(chains.get('OV-PAAS-EGRESS')).toBeGreaterThan(10);
     expect(docker.networks).toEqual(['ov-paas-build']);
     // The operator's proxy on the LAN stays reachable through the policy.
-    expect((await new PaasSandbox(host, docker, settings).rules()).v4).toContain('-d 10.1.2.3/32 -p tcp -m tcp --dport 3128 -j RETURN');
+    expect((await new PaasSandbox(host, docker, settings).rules()).v4).toContain(
+      '-d 10.1.2.3/32 -p tcp -m tcp --dport 3128 -j RETURN',
+    );
   });
 
   it('refuses to deploy, saying how to fix it, when the policy cannot be installed', async () => {
     const sandbox = new PaasSandbox(fakeHost({ failApply: true }).host, fakeDocker(), settings);
     const err = await sandbox.ensure().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PipelineFailure);
-    expect((err as Error).message).toMatch(/could not be installed, so nothing is deployed.*root \(or CAP_NET_ADMIN.*PAAS_EGRESS_POLICY=off/);
+    expect((err as Error).message).toMatch(
+      /could not be installed, so nothing is deployed.*root \(or CAP_NET_ADMIN.*PAAS_EGRESS_POLICY=off/,
+    );
   });
 
   it('re-installs rules someone flushed', async () => {
@@ -93,8 +110,12 @@ describe('PaasSandbox', () => {
     const sandbox = new PaasSandbox(fakeHost().host, docker, settings);
     await sandbox.admitDockerfile('FROM node:24 AS a\nFROM library/alpine:3\nCOPY --from=a /x /x', () => undefined);
     expect(docker.pulled).toEqual(['library/alpine:3']);
-    await expect(sandbox.admitDockerfile('FROM evil/base:1', () => undefined)).rejects.toThrow(/evil\/base:1 carries an ONBUILD trigger.*ADD http:\/\/169\.254/);
-    await expect(sandbox.admitDockerfile('FROM ghcr.io/x/y', () => undefined)).rejects.toThrow(/not an allowed registry/);
+    await expect(sandbox.admitDockerfile('FROM evil/base:1', () => undefined)).rejects.toThrow(
+      /evil\/base:1 carries an ONBUILD trigger.*ADD http:\/\/169\.254/,
+    );
+    await expect(sandbox.admitDockerfile('FROM ghcr.io/x/y', () => undefined)).rejects.toThrow(
+      /not an allowed registry/,
+    );
   });
 
   it('a build slot: its own pids cgroup, released at the end', async () => {
@@ -118,7 +139,7 @@ describe('PaasSandbox', () => {
     await slot.release();
   });
 
-  it('a build slot aborts when the engine\'s disk falls below the floor', async () => {
+  it("a build slot aborts when the engine's disk falls below the floor", async () => {
     let free = 1000 * 1024 * 1024;
     const slot = await new PaasSandbox(fakeHost().host, fakeDocker(), settings).slot('b2', async () => free);
     free = 10 * 1024 * 1024;

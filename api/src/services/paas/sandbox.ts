@@ -2,7 +2,14 @@ import type { DockerRepository, EngineInfo } from '../../repositories/docker.rep
 import type { HostSandboxRepository } from '../../repositories/host-sandbox.repository.js';
 import { checkDockerfile, checkOnBuildTriggers } from './dockerfile-policy.js';
 import { PipelineFailure } from './deploy-log.js';
-import { bridgeName, EGRESS_CHAIN, egressRules, hostSubnetsOf, resolversOf, type EgressRules } from './egress-policy.js';
+import {
+  bridgeName,
+  EGRESS_CHAIN,
+  egressRules,
+  hostSubnetsOf,
+  resolversOf,
+  type EgressRules,
+} from './egress-policy.js';
 
 export interface SandboxSettings {
   /** `enforce`: no deployment without the egress policy in place; `off`: the operator filters egress elsewhere. */
@@ -47,13 +54,20 @@ export class PaasSandbox {
 
   constructor(
     private readonly host: HostSandboxRepository,
-    private readonly docker: Pick<DockerRepository, 'engineInfo' | 'ensureNetwork' | 'imageInfo' | 'pull' | 'writableBytes'>,
+    private readonly docker: Pick<
+      DockerRepository,
+      'engineInfo' | 'ensureNetwork' | 'imageInfo' | 'pull' | 'writableBytes'
+    >,
     private readonly settings: SandboxSettings,
     private readonly warn: (message: string) => void = () => undefined,
   ) {}
 
   async rules(): Promise<EgressRules> {
-    const proxies = (await Promise.all(this.settings.proxies.map(async (p) => (await this.host.resolve(p.host)).map((ip) => `${ip}:${p.port}`)))).flat();
+    const proxies = (
+      await Promise.all(
+        this.settings.proxies.map(async (p) => (await this.host.resolve(p.host)).map((ip) => `${ip}:${p.port}`)),
+      )
+    ).flat();
     return egressRules({
       resolvers: resolversOf(await this.host.resolvConf()),
       allow: [...this.settings.egressAllow, ...proxies],
@@ -70,7 +84,8 @@ export class PaasSandbox {
     this.engine ??= await this.docker.engineInfo();
     if (this.engine.cgroupDriver === 'cgroupfs') {
       const version = this.engine.cgroupVersion;
-      for (const name of await this.host.staleBuildCgroups(version, STALE_CGROUP_MS)) await this.host.removeCgroup(name, version);
+      for (const name of await this.host.staleBuildCgroups(version, STALE_CGROUP_MS))
+        await this.host.removeCgroup(name, version);
     }
     if (this.settings.egress === 'off') return;
     const rules = await this.rules();
@@ -85,9 +100,15 @@ export class PaasSandbox {
     }
     try {
       // Docker leaves ip6tables alone by default: the IPv6 jump goes into FORWARD itself.
-      await this.host.applyRules(6, rules.v6, rules.jumps.map((j) => ({ ...j, chain: j.chain === 'DOCKER-USER' ? 'FORWARD' : j.chain })));
+      await this.host.applyRules(
+        6,
+        rules.v6,
+        rules.jumps.map((j) => ({ ...j, chain: j.chain === 'DOCKER-USER' ? 'FORWARD' : j.chain })),
+      );
     } catch (err) {
-      this.warn(`the IPv6 part of the PaaS egress policy could not be installed (${(err as Error).message}); PaaS networks have no IPv6 addresses, but services listening on the host's IPv6 link-local address stay reachable`);
+      this.warn(
+        `the IPv6 part of the PaaS egress policy could not be installed (${(err as Error).message}); PaaS networks have no IPv6 addresses, but services listening on the host's IPv6 link-local address stay reachable`,
+      );
     }
     await this.verify(true);
   }
@@ -95,7 +116,9 @@ export class PaasSandbox {
   /** Checks the rules are still in place (cheap; at most every 15 s) and re-installs them when not. */
   async ensure(): Promise<void> {
     if (this.settings.egress === 'off') {
-      this.warn('PAAS_EGRESS_POLICY=off: builds and apps are not confined by OmerVision; an outside firewall must do it');
+      this.warn(
+        'PAAS_EGRESS_POLICY=off: builds and apps are not confined by OmerVision; an outside firewall must do it',
+      );
       await this.docker.ensureNetwork(buildNetworkSpec());
       return;
     }
@@ -108,7 +131,10 @@ export class PaasSandbox {
     const v4 = await this.host.inspect(4, EGRESS_CHAIN, rules.jumps);
     const ok = v4 !== undefined && v4.jumpsPresent && v4.rules === rules.counts.v4[EGRESS_CHAIN];
     if (ok) this.verifiedAt = Date.now();
-    else if (throwing) throw new PipelineFailure(`The PaaS egress policy did not verify after installation (chain ${EGRESS_CHAIN}: ${v4 ? `${v4.rules} rules, jumps ${v4.jumpsPresent ? 'present' : 'missing'}` : 'missing'}).`);
+    else if (throwing)
+      throw new PipelineFailure(
+        `The PaaS egress policy did not verify after installation (chain ${EGRESS_CHAIN}: ${v4 ? `${v4.rules} rules, jumps ${v4.jumpsPresent ? 'present' : 'missing'}` : 'missing'}).`,
+      );
     return ok;
   }
 
@@ -127,7 +153,9 @@ export class PaasSandbox {
         try {
           await this.docker.pull(image, this.settings.pullTimeoutMs);
         } catch (err) {
-          throw new PipelineFailure(`The base image ${image} could not be pulled: ${(err as Error).message.split('\n')[0]}`);
+          throw new PipelineFailure(
+            `The base image ${image} could not be pulled: ${(err as Error).message.split('\n')[0]}`,
+          );
         }
         info = await this.docker.imageInfo(image);
         if (!info) throw new PipelineFailure(`The base image ${image} could not be pulled.`);
@@ -141,7 +169,10 @@ export class PaasSandbox {
    * Resources of one build: the build network, a cgroup capping its processes (cgroupfs driver) and
    * a watch on the engine's disk. `release` must be called when the build ends.
    */
-  async slot(buildId: string, freeBytes: (path: string) => Promise<number | undefined> = (p) => this.host.freeBytes(p)): Promise<BuildSlot> {
+  async slot(
+    buildId: string,
+    freeBytes: (path: string) => Promise<number | undefined> = (p) => this.host.freeBytes(p),
+  ): Promise<BuildSlot> {
     this.engine ??= await this.docker.engineInfo();
     const engine = this.engine;
     const abort = new AbortController();
@@ -152,10 +183,14 @@ export class PaasSandbox {
         await this.host.createPidsCgroup(name, engine.cgroupVersion, this.settings.buildPidsLimit);
         cgroupParent = `/${name}`;
       } catch (err) {
-        throw new PipelineFailure(`The build's process limit could not be set up (cgroup ${name}: ${(err as Error).message}); the worker needs root on the engine's host.`);
+        throw new PipelineFailure(
+          `The build's process limit could not be set up (cgroup ${name}: ${(err as Error).message}); the worker needs root on the engine's host.`,
+        );
       }
     } else {
-      this.warn(`the engine uses the ${engine.cgroupDriver} cgroup driver: build steps have no pids limit of their own (apps do)`);
+      this.warn(
+        `the engine uses the ${engine.cgroupDriver} cgroup driver: build steps have no pids limit of their own (apps do)`,
+      );
     }
     // Disk: what the running step's container has written (its writable layer, found through the
     // build's cgroup), and a floor of free space on the engine's disk for everything else.
@@ -166,14 +201,19 @@ export class PaasSandbox {
       try {
         if (cgroupParent) {
           let written = 0;
-          for (const id of await this.host.cgroupContainers(name, engine.cgroupVersion)) written += (await this.docker.writableBytes(id)) ?? 0;
+          for (const id of await this.host.cgroupContainers(name, engine.cgroupVersion))
+            written += (await this.docker.writableBytes(id)) ?? 0;
           if (written > this.settings.buildDiskBytes) {
-            return stop(`a build step wrote more than ${mb(this.settings.buildDiskBytes)} MB to disk and was stopped; raise PAAS_BUILD_DISK_MB if the project really needs it`);
+            return stop(
+              `a build step wrote more than ${mb(this.settings.buildDiskBytes)} MB to disk and was stopped; raise PAAS_BUILD_DISK_MB if the project really needs it`,
+            );
           }
         }
         const free = await freeBytes(engine.rootDir);
         if (free !== undefined && free < this.settings.minFreeBytes) {
-          return stop(`the engine's disk has less than ${mb(this.settings.minFreeBytes)} MB free, so the build was stopped; free some space (old images: make the reconcile run, docker image prune)`);
+          return stop(
+            `the engine's disk has less than ${mb(this.settings.minFreeBytes)} MB free, so the build was stopped; free some space (old images: make the reconcile run, docker image prune)`,
+          );
         }
       } catch (err) {
         this.warn(`build disk watch: ${(err as Error).message}`);
@@ -181,7 +221,8 @@ export class PaasSandbox {
       timer = setTimeout(() => void poll(), DISK_POLL_MS);
     };
     timer = setTimeout(() => void poll(), DISK_POLL_MS);
-    if (!cgroupParent) this.warn('build steps are not watched for disk use (no build cgroup); only the free-space floor applies');
+    if (!cgroupParent)
+      this.warn('build steps are not watched for disk use (no build cgroup); only the free-space floor applies');
     return {
       networkMode: BUILD_NETWORK,
       ...(cgroupParent ? { cgroupParent } : {}),

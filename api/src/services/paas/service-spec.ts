@@ -65,7 +65,13 @@ const SECOND = 1_000_000_000;
 /** The body of `POST /services/create` (and of an update, with the same name). */
 export function buildServiceSpec(input: ServiceInput) {
   const { limits } = input;
-  const labels = { [LABEL.managed]: input.instance, [LABEL.app]: input.appId, [LABEL.deployment]: input.deploymentId, [LABEL.slug]: input.slug, [PORT_LABEL]: String(input.port) };
+  const labels = {
+    [LABEL.managed]: input.instance,
+    [LABEL.app]: input.appId,
+    [LABEL.deployment]: input.deploymentId,
+    [LABEL.slug]: input.slug,
+    [PORT_LABEL]: String(input.port),
+  };
   const env = { ...input.env, PORT: String(input.port) };
   return {
     Name: serviceName(input.appId),
@@ -78,28 +84,61 @@ export function buildServiceSpec(input: ServiceInput) {
         Labels: { ...labels, [GENERATION_LABEL]: input.generation },
         Init: true,
         ReadOnly: input.runtime.readonlyRootfs,
-        Mounts: input.runtime.tmpfs.map((target) => ({ Type: 'tmpfs', Target: target, TmpfsOptions: { SizeBytes: limits.tmpfsBytes, Mode: 0o1777 } })),
+        Mounts: input.runtime.tmpfs.map((target) => ({
+          Type: 'tmpfs',
+          Target: target,
+          TmpfsOptions: { SizeBytes: limits.tmpfsBytes, Mode: 0o1777 },
+        })),
         CapabilityDrop: ['ALL'],
         ...(input.health
-          ? { Healthcheck: { Test: input.health, Interval: 2 * SECOND, Timeout: 2 * SECOND, Retries: 3, StartPeriod: input.startPeriodMs * 1_000_000 } }
+          ? {
+              Healthcheck: {
+                Test: input.health,
+                Interval: 2 * SECOND,
+                Timeout: 2 * SECOND,
+                Retries: 3,
+                StartPeriod: input.startPeriodMs * 1_000_000,
+              },
+            }
           : {}),
         StopGracePeriod: 10 * SECOND,
       },
       Resources: {
-        Limits: { MemoryBytes: limits.memoryBytes, NanoCPUs: Math.round((limits.cpuQuota / limits.cpuPeriod) * SECOND), Pids: limits.pidsLimit },
+        Limits: {
+          MemoryBytes: limits.memoryBytes,
+          NanoCPUs: Math.round((limits.cpuQuota / limits.cpuPeriod) * SECOND),
+          Pids: limits.pidsLimit,
+        },
       },
       // Window 0: the attempts count from the last change of the service (a deployment, a start, a restart), as Docker's on-failure:3 does.
       RestartPolicy: { Condition: 'on-failure', MaxAttempts: limits.maxRestarts, Delay: SECOND, Window: 0 },
       Placement: { Constraints: input.constraints },
       // The app's own overlay (internal: no way out there) and the egress bridge (the only way out, under the policy).
       Networks: [{ Target: overlayName(input.appId), Aliases: [input.slug] }, { Target: SWARM_EGRESS_NETWORK }],
-      LogDriver: { Name: 'json-file', Options: { 'max-size': limits.logMaxSize, 'max-file': String(limits.logMaxFiles) } },
+      LogDriver: {
+        Name: 'json-file',
+        Options: { 'max-size': limits.logMaxSize, 'max-file': String(limits.logMaxFiles) },
+      },
     },
     Mode: { Replicated: { Replicas: 1 } },
     // Start-first: the new task runs (healthy, when it has a check) before the old one is stopped; a
     // task failing within the monitor window rolls the service back to the deployment that served.
-    UpdateConfig: { Parallelism: 1, Delay: 0, FailureAction: 'rollback', Monitor: 2 * SECOND, MaxFailureRatio: 0, Order: 'start-first' },
-    RollbackConfig: { Parallelism: 1, Delay: 0, FailureAction: 'pause', Monitor: 2 * SECOND, MaxFailureRatio: 0, Order: 'start-first' },
+    UpdateConfig: {
+      Parallelism: 1,
+      Delay: 0,
+      FailureAction: 'rollback',
+      Monitor: 2 * SECOND,
+      MaxFailureRatio: 0,
+      Order: 'start-first',
+    },
+    RollbackConfig: {
+      Parallelism: 1,
+      Delay: 0,
+      FailureAction: 'pause',
+      Monitor: 2 * SECOND,
+      MaxFailureRatio: 0,
+      Order: 'start-first',
+    },
     // DNS round-robin, not a virtual IP: the VIP needs IPVS in every node's kernel (absent on some,
     // this machine's included); the router resolves the service name to its tasks itself.
     EndpointSpec: { Mode: 'dnsrr' },
@@ -166,5 +205,11 @@ export function egressConfigSpec() {
  * Such a network takes no labels or options of its own.
  */
 export function egressNetworkSpec() {
-  return { Name: SWARM_EGRESS_NETWORK, Driver: 'bridge', Scope: 'swarm', ConfigFrom: { Network: SWARM_EGRESS_CONFIG }, CheckDuplicate: true };
+  return {
+    Name: SWARM_EGRESS_NETWORK,
+    Driver: 'bridge',
+    Scope: 'swarm',
+    ConfigFrom: { Network: SWARM_EGRESS_CONFIG },
+    CheckDuplicate: true,
+  };
 }

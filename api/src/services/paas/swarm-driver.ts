@@ -8,7 +8,15 @@ import { crashReason, PipelineFailure, withTail, type DeployLog } from './deploy
 import { runtimeFor } from './dockerfile.js';
 import type { ManagedWorkload, PaasDriver, WorkloadInput, WorkloadState } from './driver.js';
 import {
-  buildServiceSpec, egressConfigSpec, egressNetworkSpec, GENERATION_LABEL, healthCheck, overlayName, overlaySpec, PORT_LABEL, registryRepository,
+  buildServiceSpec,
+  egressConfigSpec,
+  egressNetworkSpec,
+  GENERATION_LABEL,
+  healthCheck,
+  overlayName,
+  overlaySpec,
+  PORT_LABEL,
+  registryRepository,
   serviceName,
 } from './service-spec.js';
 import { LABEL } from './container-spec.js';
@@ -71,20 +79,28 @@ export class SwarmDriver implements PaasDriver {
   private async check(): Promise<void> {
     const node = await this.swarm.node();
     if (node.state !== 'active') {
-      throw new PipelineFailure('PAAS_DRIVER=swarm, but this Docker Engine is in no swarm: run `docker swarm init` (or join one as a manager), or set PAAS_DRIVER=docker.');
+      throw new PipelineFailure(
+        'PAAS_DRIVER=swarm, but this Docker Engine is in no swarm: run `docker swarm init` (or join one as a manager), or set PAAS_DRIVER=docker.',
+      );
     }
     if (!node.manager) {
-      throw new PipelineFailure('PAAS_DRIVER=swarm, but this node is not a swarm manager: the worker drives services and must run on a manager (constraint node.role==manager).');
+      throw new PipelineFailure(
+        'PAAS_DRIVER=swarm, but this node is not a swarm manager: the worker drives services and must run on a manager (constraint node.role==manager).',
+      );
     }
     await this.swarm.ensureNetwork(egressConfigSpec());
     await this.swarm.ensureNetwork(egressNetworkSpec());
     // Seen from here; the engine, which pushes and pulls, may see it elsewhere (the worker in a container).
     const host = this.settings.registry.split('/')[0]!;
     try {
-      const res = await fetch(`${/^(127\.|localhost[:]?)/.test(host) ? 'http' : 'https'}://${host}/v2/`, { signal: AbortSignal.timeout(3000) });
+      const res = await fetch(`${/^(127\.|localhost[:]?)/.test(host) ? 'http' : 'https'}://${host}/v2/`, {
+        signal: AbortSignal.timeout(3000),
+      });
       if (res.status !== 200 && res.status !== 401) throw new Error(`HTTP ${res.status}`);
     } catch (err) {
-      this.warn(`the registry PAAS_REGISTRY=${this.settings.registry} does not answer from the worker (${(err as Error).message}); pushes will fail unless the engine reaches it (scripts/registry.sh start runs one on 127.0.0.1:5000)`);
+      this.warn(
+        `the registry PAAS_REGISTRY=${this.settings.registry} does not answer from the worker (${(err as Error).message}); pushes will fail unless the engine reaches it (scripts/registry.sh start runs one on 127.0.0.1:5000)`,
+      );
     }
   }
 
@@ -99,15 +115,27 @@ export class SwarmDriver implements PaasDriver {
     try {
       digest = await this.swarm.push(imageId, repository, deploymentId, this.settings.pushTimeoutMs ?? 120_000);
     } catch (err) {
-      throw new PipelineFailure(`The image could not be pushed to ${this.settings.registry}: ${(err as Error).message.split('\n')[0]}`);
+      throw new PipelineFailure(
+        `The image could not be pushed to ${this.settings.registry}: ${(err as Error).message.split('\n')[0]}`,
+      );
     } finally {
       await this.swarm.untag(`${repository}:${deploymentId}`);
     }
     const spec = buildServiceSpec({
-      instance: this.instance, appId: app.id, slug: app.slug, deploymentId, generation: generation(), image: `${repository}:${deploymentId}@${digest}`, port,
-      env: proxyRuntimeEnv(this.settings.network ?? {}, app.env ?? {}), runtime: runtimeFor(detectedType),
-      user: containerUser(detectedType, detectedType === 'dockerfile' ? info?.user : undefined, app.runAsRoot), limits: this.settings.limits,
-      health: healthCheck(detectedType, app.healthCheckPath), startPeriodMs: this.settings.healthTimeoutMs, constraints: this.settings.constraints,
+      instance: this.instance,
+      appId: app.id,
+      slug: app.slug,
+      deploymentId,
+      generation: generation(),
+      image: `${repository}:${deploymentId}@${digest}`,
+      port,
+      env: proxyRuntimeEnv(this.settings.network ?? {}, app.env ?? {}),
+      runtime: runtimeFor(detectedType),
+      user: containerUser(detectedType, detectedType === 'dockerfile' ? info?.user : undefined, app.runAsRoot),
+      limits: this.settings.limits,
+      health: healthCheck(detectedType, app.healthCheckPath),
+      startPeriodMs: this.settings.healthTimeoutMs,
+      constraints: this.settings.constraints,
     });
     const existing = await this.swarm.service(serviceName(app.id));
     if (!existing) return this.swarm.createService(spec);
@@ -115,7 +143,13 @@ export class SwarmDriver implements PaasDriver {
     return existing.id;
   }
 
-  async waitReady(id: string, deploymentId: string, log: DeployLog, healthPath: string | null, serving: boolean): Promise<number> {
+  async waitReady(
+    id: string,
+    deploymentId: string,
+    log: DeployLog,
+    healthPath: string | null,
+    serving: boolean,
+  ): Promise<number> {
     // The image pull on the node comes first; the health timeout is the app's own share.
     const deadline = Date.now() + this.settings.healthTimeoutMs + 30_000;
     const max = this.settings.limits.maxRestarts;
@@ -126,41 +160,56 @@ export class SwarmDriver implements PaasDriver {
         const service = await this.swarm.service(id);
         if (!service) throw new PipelineFailure('The service disappeared while starting.');
         // This deployment's newest generation (after a rollback the service's spec names the previous one).
-        const mine = (await this.swarm.tasks([id])).filter((t) => t.labels[LABEL.deployment] === deploymentId).sort((a, b) => a.created - b.created);
-        const generationNow = service.taskLabels[LABEL.deployment] === deploymentId
-          ? service.taskLabels[GENERATION_LABEL] ?? ''
-          : mine.at(-1)?.labels[GENERATION_LABEL] ?? '';
+        const mine = (await this.swarm.tasks([id]))
+          .filter((t) => t.labels[LABEL.deployment] === deploymentId)
+          .sort((a, b) => a.created - b.created);
+        const generationNow =
+          service.taskLabels[LABEL.deployment] === deploymentId
+            ? (service.taskLabels[GENERATION_LABEL] ?? '')
+            : (mine.at(-1)?.labels[GENERATION_LABEL] ?? '');
         const since = generationTime(generationNow);
         const ours = mine.filter((t) => t.labels[GENERATION_LABEL] === generationNow);
         const failed = ours.filter((t) => t.state === 'failed' || t.state === 'rejected');
         for (const [i, t] of failed.entries()) {
           if (i < reported) continue;
-          log.line(`task exited (${t.error ?? `code ${t.exitCode}`}); ${i < max ? `restart ${i + 1} of ${max}` : 'no restarts left'}`);
+          log.line(
+            `task exited (${t.error ?? `code ${t.exitCode}`}); ${i < max ? `restart ${i + 1} of ${max}` : 'no restarts left'}`,
+          );
         }
         reported = failed.length;
         lastError = ours.findLast((t) => t.error)?.error ?? lastError;
         const updating = service.updateState !== null && (service.updateStartedAt ?? 0) >= since - 1000;
         if (updating && FAILED_UPDATE.has(service.updateState!)) {
           const swarmSays = `Swarm rolled the service back to the deployment that served (${service.updateMessage ?? service.updateState}).`;
-          throw new PipelineFailure(`${swarmSays} ${crashReason(await this.lastExit(ours), max, await this.tail(ours))}`);
+          throw new PipelineFailure(
+            `${swarmSays} ${crashReason(await this.lastExit(ours), max, await this.tail(ours))}`,
+          );
         }
         const live = ours.filter(upcoming);
         if (live.some((t) => t.state === 'running') && (!updating || service.updateState === 'completed')) {
           await this.pruneHistory(id, generationNow).catch(() => undefined);
-          log.line(`task running${healthPath ? ` and answering HTTP 2xx/3xx on ${healthPath}` : ''}; ${updating ? 'the update completed (start-first: the previous task stopped after this one was healthy)' : 'ready'}`);
+          log.line(
+            `task running${healthPath ? ` and answering HTTP 2xx/3xx on ${healthPath}` : ''}; ${updating ? 'the update completed (start-first: the previous task stopped after this one was healthy)' : 'ready'}`,
+          );
           return Number(service.labels[PORT_LABEL]);
         }
         if (live.length === 0 && failed.length > max) {
           throw new PipelineFailure(crashReason(await this.lastExit(ours), max, await this.tail(ours)));
         }
         if (live.length === 0 && ours.some((t) => t.state === 'complete')) {
-          throw new PipelineFailure(crashReason({ exitCode: 0, restartCount: failed.length, oomKilled: false }, max, await this.tail(ours)));
+          throw new PipelineFailure(
+            crashReason({ exitCode: 0, restartCount: failed.length, oomKilled: false }, max, await this.tail(ours)),
+          );
         }
         await sleep(250);
       }
       const waited = Math.round(this.settings.healthTimeoutMs / 1000);
       const service = await this.swarm.service(id);
-      const ours = service ? (await this.swarm.tasks([id])).filter((t) => t.labels[GENERATION_LABEL] === service.taskLabels[GENERATION_LABEL]) : [];
+      const ours = service
+        ? (await this.swarm.tasks([id])).filter(
+            (t) => t.labels[GENERATION_LABEL] === service.taskLabels[GENERATION_LABEL],
+          )
+        : [];
       const why = `The app did not answer HTTP within ${waited} s (it must listen on 0.0.0.0:$PORT${healthPath ? ` and answer 2xx/3xx on ${healthPath}` : ''})${lastError ? `; Swarm says: ${lastError}` : ''}.`;
       throw new PipelineFailure(withTail(why, await this.tail(ours)));
     } catch (err) {
@@ -209,7 +258,11 @@ export class SwarmDriver implements PaasDriver {
       id: service.id,
       running,
       // Swarm makes the replacement of a failed task a moment after the failure: attempts left count as restarting.
-      status: running ? 'running' : service.replicas > 0 && (pending || this.restartsLeft(ours)) ? 'restarting' : 'exited',
+      status: running
+        ? 'running'
+        : service.replicas > 0 && (pending || this.restartsLeft(ours))
+          ? 'restarting'
+          : 'exited',
       restartCount: exit.restartCount,
       exitCode: exit.exitCode,
       hostPort: running ? Number(service.labels[PORT_LABEL]) || null : null,
@@ -221,15 +274,23 @@ export class SwarmDriver implements PaasDriver {
   private restartsLeft(ours: SwarmTask[]): boolean {
     const failed = ours.filter((t) => t.state === 'failed' || t.state === 'rejected');
     const last = ours.at(-1);
-    return last !== undefined && (last.state === 'failed' || last.state === 'rejected') && failed.length <= this.settings.limits.maxRestarts;
+    return (
+      last !== undefined &&
+      (last.state === 'failed' || last.state === 'rejected') &&
+      failed.length <= this.settings.limits.maxRestarts
+    );
   }
 
   /** Of one generation's tasks: restarts so far, and how the last one that ended ended. */
   private async lastExit(ours: SwarmTask[]): Promise<{ exitCode: number; restartCount: number; oomKilled: boolean }> {
-    const ended = ours.filter((t) => t.state === 'failed' || t.state === 'complete' || (t.state === 'rejected'));
+    const ended = ours.filter((t) => t.state === 'failed' || t.state === 'complete' || t.state === 'rejected');
     const last = ended.at(-1);
     const local = last?.containerId ? await this.swarm.container(last.containerId) : undefined;
-    return { exitCode: last?.exitCode ?? 0, restartCount: Math.max(0, ours.length - 1), oomKilled: local?.oomKilled ?? false };
+    return {
+      exitCode: last?.exitCode ?? 0,
+      restartCount: Math.max(0, ours.length - 1),
+      oomKilled: local?.oomKilled ?? false,
+    };
   }
 
   private async tail(ours: SwarmTask[], lines = 20): Promise<string[]> {
@@ -240,7 +301,9 @@ export class SwarmDriver implements PaasDriver {
   async logTail(id: string, lines: number): Promise<string[]> {
     const service = await this.swarm.service(id);
     if (!service) return [];
-    const ours = (await this.swarm.tasks([service.id])).filter((t) => t.labels[GENERATION_LABEL] === service.taskLabels[GENERATION_LABEL]).sort((a, b) => a.created - b.created);
+    const ours = (await this.swarm.tasks([service.id]))
+      .filter((t) => t.labels[GENERATION_LABEL] === service.taskLabels[GENERATION_LABEL])
+      .sort((a, b) => a.created - b.created);
     return this.tail(ours, lines);
   }
 
@@ -260,7 +323,11 @@ export class SwarmDriver implements PaasDriver {
     await this.respec(id, (spec) => spec);
   }
 
-  private async respec(id: string, change: (spec: Record<string, unknown>) => Record<string, unknown>, newGeneration = true): Promise<void> {
+  private async respec(
+    id: string,
+    change: (spec: Record<string, unknown>) => Record<string, unknown>,
+    newGeneration = true,
+  ): Promise<void> {
     const service = await this.swarm.service(id);
     if (!service) throw new Error(`service ${id} does not exist`);
     const spec = change(structuredClone(service.spec));
@@ -284,7 +351,11 @@ export class SwarmDriver implements PaasDriver {
 
   async managedWorkloads(): Promise<ManagedWorkload[]> {
     return (await this.swarm.managedServices()).map((s) => ({
-      id: s.id, appId: s.labels[LABEL.app] ?? '', deploymentId: s.labels[LABEL.deployment], created: s.created, state: s.replicas > 0 ? 'running' : 'stopped',
+      id: s.id,
+      appId: s.labels[LABEL.app] ?? '',
+      deploymentId: s.labels[LABEL.deployment],
+      created: s.created,
+      state: s.replicas > 0 ? 'running' : 'stopped',
     }));
   }
 
@@ -314,7 +385,12 @@ export class SwarmDriver implements PaasDriver {
     await this.swarm.removeNetwork(legacyNetworkName(appId), { ifUnused: true });
   }
 
-  async followLogs(id: string, from: { since?: string; tail?: number }, onMessage: (stream: 'stdout' | 'stderr', message: string) => void, signal: AbortSignal): Promise<void> {
+  async followLogs(
+    id: string,
+    from: { since?: string; tail?: number },
+    onMessage: (stream: 'stdout' | 'stderr', message: string) => void,
+    signal: AbortSignal,
+  ): Promise<void> {
     const stream = await this.swarm.serviceLogs(id, from, signal);
     if (stream) await readFrames(stream, onMessage, signal);
   }
@@ -323,7 +399,12 @@ export class SwarmDriver implements PaasDriver {
   async stats(id: string): Promise<RawStats | undefined> {
     const service = await this.swarm.service(id);
     if (!service) return undefined;
-    const task = (await this.swarm.tasks([service.id])).find((t) => t.state === 'running' && t.desiredState === 'running' && t.labels[GENERATION_LABEL] === service.taskLabels[GENERATION_LABEL]);
+    const task = (await this.swarm.tasks([service.id])).find(
+      (t) =>
+        t.state === 'running' &&
+        t.desiredState === 'running' &&
+        t.labels[GENERATION_LABEL] === service.taskLabels[GENERATION_LABEL],
+    );
     return task?.containerId ? this.swarm.containerStats(task.containerId) : undefined;
   }
 
@@ -332,7 +413,11 @@ export class SwarmDriver implements PaasDriver {
    * events only on this one) and reports each task that failed or exited while meant to run.
    * Exits seen at the first read are history, not news.
    */
-  watchDeaths(onDie: (event: DeathEvent) => void, onError: (err: Error) => void, onConnected: (reconnected: boolean) => void = () => undefined): () => void {
+  watchDeaths(
+    onDie: (event: DeathEvent) => void,
+    onError: (err: Error) => void,
+    onConnected: (reconnected: boolean) => void = () => undefined,
+  ): () => void {
     let stopped = false;
     let first = true;
     let broken = false;
@@ -347,11 +432,18 @@ export class SwarmDriver implements PaasDriver {
         else if (first) onConnected(false);
         broken = false;
         for (const t of tasks) {
-          const exited = t.state === 'failed' || t.state === 'rejected' || (t.state === 'complete' && t.desiredState !== 'shutdown');
+          const exited =
+            t.state === 'failed' || t.state === 'rejected' || (t.state === 'complete' && t.desiredState !== 'shutdown');
           if (!exited || seen.has(t.id)) continue;
           seen.add(t.id);
           const service = byId.get(t.serviceId);
-          if (!first && service) onDie({ containerId: service.id, appId: service.labels[LABEL.app] ?? '', deploymentId: t.labels[LABEL.deployment] ?? '', signalled: false });
+          if (!first && service)
+            onDie({
+              containerId: service.id,
+              appId: service.labels[LABEL.app] ?? '',
+              deploymentId: t.labels[LABEL.deployment] ?? '',
+              signalled: false,
+            });
         }
         if (seen.size > 10_000) for (const id of [...seen].slice(0, 5000)) seen.delete(id);
         first = false;
@@ -377,7 +469,8 @@ export class SwarmDriver implements PaasDriver {
       return;
     }
     const service = await this.swarm.service(router.name);
-    if (!service) throw new PipelineFailure(`PAAS_SWARM_ROUTER names the service ${router.name}, which does not exist.`);
+    if (!service)
+      throw new PipelineFailure(`PAAS_SWARM_ROUTER names the service ${router.name}, which does not exist.`);
     const template = service.spec.TaskTemplate as { Networks?: { Target: string }[] };
     const networks = template.Networks ?? [];
     const missing: string[] = [];
@@ -395,7 +488,9 @@ export class SwarmDriver implements PaasDriver {
    * to the networks of the compose file. Run by the reconcile (worker start, every ten minutes).
    */
   async heal(): Promise<void> {
-    const overlays = (await this.swarm.managedNetworks()).filter((n) => n.name === overlayName(n.appId)).map((n) => n.name);
+    const overlays = (await this.swarm.managedNetworks())
+      .filter((n) => n.name === overlayName(n.appId))
+      .map((n) => n.name);
     await this.attachRouter(...overlays);
   }
 
@@ -426,4 +521,3 @@ function generation(): string {
 function generationTime(value: string): number {
   return Number(value.split('-')[0]) || 0;
 }
-

@@ -1,5 +1,10 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { PaasAppView, PaasBuildSettingsInput, PaasDeploymentSummary, PaasDeploymentView } from '../../dtos/paas.dto.js';
+import type {
+  PaasAppView,
+  PaasBuildSettingsInput,
+  PaasDeploymentSummary,
+  PaasDeploymentView,
+} from '../../dtos/paas.dto.js';
 import { Errors } from '../../errors/catalogue.js';
 import { slugify as slugOf } from '../../lib/slug.js';
 import type { PaasAppRow, PaasDeploymentRow } from '../../repositories/paas.repository.js';
@@ -15,36 +20,72 @@ export interface PaasUrls {
 }
 
 /** `PAAS_APP_URL` with `{slug}`, else `http://<slug>.<PAAS_DOMAIN>:<PAAS_ROUTER_PORT>`. */
-export function paasUrls(env: { PAAS_APP_URL?: string; PAAS_DOMAIN: string; PAAS_ROUTER_PORT: number; PUBLIC_API_URL: string }): PaasUrls {
+export function paasUrls(env: {
+  PAAS_APP_URL?: string;
+  PAAS_DOMAIN: string;
+  PAAS_ROUTER_PORT: number;
+  PUBLIC_API_URL: string;
+}): PaasUrls {
   return {
-    app: (slug) => (env.PAAS_APP_URL ? env.PAAS_APP_URL.replaceAll('{slug}', slug) : `http://${slug}.${env.PAAS_DOMAIN}:${env.PAAS_ROUTER_PORT}`),
+    app: (slug) =>
+      env.PAAS_APP_URL
+        ? env.PAAS_APP_URL.replaceAll('{slug}', slug)
+        : `http://${slug}.${env.PAAS_DOMAIN}:${env.PAAS_ROUTER_PORT}`,
     api: env.PUBLIC_API_URL.replace(/\/$/, ''),
   };
 }
 
 export function toSummary(d: Omit<PaasDeploymentRow, 'log' | 'dockerfile'>): PaasDeploymentSummary {
   return {
-    id: d.id, status: d.status, trigger: d.trigger, commitSha: d.commitSha, reason: d.reason,
-    createdAt: d.createdAt.toISOString(), finishedAt: d.finishedAt?.toISOString() ?? null,
+    id: d.id,
+    status: d.status,
+    trigger: d.trigger,
+    commitSha: d.commitSha,
+    reason: d.reason,
+    createdAt: d.createdAt.toISOString(),
+    finishedAt: d.finishedAt?.toISOString() ?? null,
   };
 }
 
-export function toAppView(row: PaasAppRow, latest: Omit<PaasDeploymentRow, 'log' | 'dockerfile'> | undefined, urls: PaasUrls): PaasAppView {
+export function toAppView(
+  row: PaasAppRow,
+  latest: Omit<PaasDeploymentRow, 'log' | 'dockerfile'> | undefined,
+  urls: PaasUrls,
+): PaasAppView {
   return {
-    id: row.id, slug: row.slug, name: row.name, repoUrl: row.repoUrl, branch: row.branch,
-    envKeys: Object.keys(row.env ?? {}).sort(), public: row.isPublic, runAsRoot: row.runAsRoot, build: settingsOf(row), repoAccess: repoAccessView(row), status: row.status, detectedType: row.detectedType,
-    url: urls.app(row.slug), lastError: row.lastError, activeDeploymentId: row.activeDeploymentId,
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    repoUrl: row.repoUrl,
+    branch: row.branch,
+    envKeys: Object.keys(row.env ?? {}).sort(),
+    public: row.isPublic,
+    runAsRoot: row.runAsRoot,
+    build: settingsOf(row),
+    repoAccess: repoAccessView(row),
+    status: row.status,
+    detectedType: row.detectedType,
+    url: urls.app(row.slug),
+    lastError: row.lastError,
+    activeDeploymentId: row.activeDeploymentId,
     hookUrl: `${urls.api}/api/v1/paas/hooks/${row.id}`,
     latestDeployment: latest ? toSummary(latest) : null,
-    createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString(),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
   };
 }
 
 export function toDeploymentView(d: PaasDeploymentRow, urls: PaasUrls): PaasDeploymentView {
   return {
-    ...toSummary(d), appId: d.appId, branch: d.branch, detectedType: d.detectedType, dockerfile: d.dockerfile, log: d.log,
+    ...toSummary(d),
+    appId: d.appId,
+    branch: d.branch,
+    detectedType: d.detectedType,
+    dockerfile: d.dockerfile,
+    log: d.log,
     logsUrl: `${urls.api}/api/v1/admin/paas/deployments/${d.id}/logs`,
-    startedAt: d.startedAt?.toISOString() ?? null, durationMs: d.durationMs,
+    startedAt: d.startedAt?.toISOString() ?? null,
+    durationMs: d.durationMs,
   };
 }
 
@@ -63,7 +104,8 @@ export function envNameProblem(name: string): string | undefined {
 
 /** What is wrong with a variable's value, if anything. */
 export function envValueProblem(value: unknown): string | undefined {
-  if (typeof value !== 'string' || value.length > MAX_ENV_VALUE || value.includes('\0')) return `values are strings of at most ${MAX_ENV_VALUE} characters without NUL`;
+  if (typeof value !== 'string' || value.length > MAX_ENV_VALUE || value.includes('\0'))
+    return `values are strings of at most ${MAX_ENV_VALUE} characters without NUL`;
   return undefined;
 }
 
@@ -71,7 +113,10 @@ export function envValueProblem(value: unknown): string | undefined {
 export function checkEnv(env: Record<string, string> | undefined, field = 'body.env'): Record<string, string> {
   if (env === undefined) return {};
   const entries = Object.entries(env);
-  if (entries.length > MAX_ENV_VARIABLES) throw Errors.validation(`At most ${MAX_ENV_VARIABLES} variables.`, [{ field, message: `at most ${MAX_ENV_VARIABLES} variables` }]);
+  if (entries.length > MAX_ENV_VARIABLES)
+    throw Errors.validation(`At most ${MAX_ENV_VARIABLES} variables.`, [
+      { field, message: `at most ${MAX_ENV_VARIABLES} variables` },
+    ]);
   const problems = entries.flatMap(([name, value]) => {
     const message = envNameProblem(name) ?? envValueProblem(value);
     return message ? [{ field: `${field}.${name}`, message }] : [];
@@ -84,11 +129,18 @@ export function checkEnv(env: Record<string, string> | undefined, field = 'body.
 export function checkBuild(input: PaasBuildSettingsInput | undefined, field = 'body.build'): Partial<BuildSettings> {
   if (input === undefined) return {};
   const { settings, problems } = checkBuildSettings(input);
-  if (problems.length) throw Errors.validation('Some build settings are not valid.', problems.map((p) => ({ field: `${field}.${p.field}`, message: p.message })));
+  if (problems.length)
+    throw Errors.validation(
+      'Some build settings are not valid.',
+      problems.map((p) => ({ field: `${field}.${p.field}`, message: p.message })),
+    );
   return settings;
 }
 
-type BuildColumns = Pick<PaasAppRow, 'rootDir' | 'buildCommand' | 'startCommand' | 'outputDir' | 'listenPort' | 'healthCheckPath'>;
+type BuildColumns = Pick<
+  PaasAppRow,
+  'rootDir' | 'buildCommand' | 'startCommand' | 'outputDir' | 'listenPort' | 'healthCheckPath'
+>;
 
 /** The app-row columns of the settings given (absent ones stay absent). */
 export function buildColumns(settings: Partial<BuildSettings>): Partial<BuildColumns> {

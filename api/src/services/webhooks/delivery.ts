@@ -1,5 +1,9 @@
 import type { OutboxRow } from '../../repositories/outbox.repository.js';
-import type { DeliveryOutcome, DeliveryRow, WebhookDeliveryRepository } from '../../repositories/webhook-delivery.repository.js';
+import type {
+  DeliveryOutcome,
+  DeliveryRow,
+  WebhookDeliveryRepository,
+} from '../../repositories/webhook-delivery.repository.js';
 import type { HttpOutcome, PinnedPost } from '../../repositories/webhook-http.repository.js';
 import type { WebhookRepository, WebhookRow } from '../../repositories/webhook.repository.js';
 import { openSecret, signedHeaders, type Sealer } from './signature.js';
@@ -11,7 +15,13 @@ import type { DeliveryScheduler } from './webhook.service.js';
  * than bee-queue's, so the delivery row can show `nextAttemptAt` and a replay can start it over.
  */
 export const DEFAULT_RETRY_SCHEDULE_MS: readonly number[] = [
-  10_000, 60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000, 5 * 3_600_000, 10 * 3_600_000,
+  10_000,
+  60_000,
+  5 * 60_000,
+  30 * 60_000,
+  2 * 3_600_000,
+  5 * 3_600_000,
+  10 * 3_600_000,
 ];
 export const DELIVERY_TIMEOUT_MS = 10_000;
 export const EXCERPT_CHARS = 1000;
@@ -25,11 +35,17 @@ export interface DeliveryOptions {
 }
 
 export const DEFAULT_DELIVERY_OPTIONS: DeliveryOptions = {
-  retryScheduleMs: DEFAULT_RETRY_SCHEDULE_MS, jitter: 0.2, random: Math.random, timeoutMs: DELIVERY_TIMEOUT_MS,
+  retryScheduleMs: DEFAULT_RETRY_SCHEDULE_MS,
+  jitter: 0.2,
+  random: Math.random,
+  timeoutMs: DELIVERY_TIMEOUT_MS,
 };
 
 /** Delay before retry number `retry` (1-based), or null when the schedule is spent. */
-export function retryDelay(retry: number, options: Pick<DeliveryOptions, 'retryScheduleMs' | 'jitter' | 'random'>): number | null {
+export function retryDelay(
+  retry: number,
+  options: Pick<DeliveryOptions, 'retryScheduleMs' | 'jitter' | 'random'>,
+): number | null {
   const base = options.retryScheduleMs[retry - 1];
   if (base === undefined) return null;
   return Math.max(0, Math.round(base * (1 - options.jitter + 2 * options.jitter * options.random())));
@@ -69,7 +85,11 @@ export class WebhookDeliveryService {
     const d = await this.deliveries.findById(deliveryId);
     if (!d) return { result: 'skipped', reason: 'delivery no longer exists' };
     if (d.status !== 'pending') return { result: 'skipped', reason: `already ${d.status}` };
-    if (!d.nextAttemptAt || d.nextAttemptAt.getTime() !== due || !(await this.deliveries.claim(d.id, d.nextAttemptAt))) {
+    if (
+      !d.nextAttemptAt ||
+      d.nextAttemptAt.getTime() !== due ||
+      !(await this.deliveries.claim(d.id, d.nextAttemptAt))
+    ) {
       return { result: 'skipped', reason: 'stale job (rescheduled, replayed or taken by another worker)' };
     }
     const hook = await this.webhooks.findById(d.webhookId);
@@ -84,17 +104,37 @@ export class WebhookDeliveryService {
     });
     const outcome = await this.send(hook, d.id, body);
     const attempt = await this.deliveries.addAttempt({
-      deliveryId: d.id, responseStatus: outcome.status, responseSnippet: outcome.excerpt, error: outcome.error, durationMs: outcome.durationMs,
+      deliveryId: d.id,
+      responseStatus: outcome.status,
+      responseSnippet: outcome.excerpt,
+      error: outcome.error,
+      durationMs: outcome.durationMs,
     });
-    const result = { responseStatus: outcome.status, responseSnippet: outcome.excerpt, error: outcome.error, durationMs: outcome.durationMs };
+    const result = {
+      responseStatus: outcome.status,
+      responseSnippet: outcome.excerpt,
+      error: outcome.error,
+      durationMs: outcome.durationMs,
+    };
 
     if (outcome.status !== null && outcome.status >= 200 && outcome.status < 300) {
-      await this.deliveries.finish(d.id, { ...result, status: 'succeeded', nextAttemptAt: null, deliveredAt: new Date() });
+      await this.deliveries.finish(d.id, {
+        ...result,
+        status: 'succeeded',
+        nextAttemptAt: null,
+        deliveredAt: new Date(),
+      });
       return { result: 'succeeded', attempt, status: outcome.status };
     }
     if (outcome.status === 410) {
       // 410 Gone: the receiver says this endpoint is retired; stop sending to it (common practice).
-      await this.deliveries.finish(d.id, { ...result, status: 'dead', nextAttemptAt: null, deliveredAt: null, error: 'receiver answered 410 Gone; webhook disabled' });
+      await this.deliveries.finish(d.id, {
+        ...result,
+        status: 'dead',
+        nextAttemptAt: null,
+        deliveredAt: null,
+        error: 'receiver answered 410 Gone; webhook disabled',
+      });
       await this.webhooks.update(hook.id, { active: false });
       return { result: 'dead', attempt, status: 410 };
     }
@@ -112,7 +152,13 @@ export class WebhookDeliveryService {
 
   private async send(hook: WebhookRow, deliveryId: string, body: string): Promise<HttpOutcome> {
     const checked = await this.guard.check(hook.url);
-    if (!checked.ok) return { status: null, excerpt: null, error: `not sent: ${checked.reason}`.slice(0, EXCERPT_CHARS), durationMs: 0 };
+    if (!checked.ok)
+      return {
+        status: null,
+        excerpt: null,
+        error: `not sent: ${checked.reason}`.slice(0, EXCERPT_CHARS),
+        durationMs: 0,
+      };
     const timestamp = Math.floor(Date.now() / 1000);
     return this.http.post({
       url: checked.url,
@@ -126,8 +172,13 @@ export class WebhookDeliveryService {
 
   private async giveUp(d: DeliveryRow, error: string): Promise<DeliveryResult> {
     const outcome: DeliveryOutcome = {
-      status: 'dead', error, nextAttemptAt: null, deliveredAt: null,
-      responseStatus: d.responseStatus, responseSnippet: d.responseSnippet, durationMs: d.durationMs,
+      status: 'dead',
+      error,
+      nextAttemptAt: null,
+      deliveredAt: null,
+      responseStatus: d.responseStatus,
+      responseSnippet: d.responseSnippet,
+      durationMs: d.durationMs,
     };
     await this.deliveries.finish(d.id, outcome);
     return { result: 'dead' };

@@ -5,7 +5,16 @@ import type { WebhookRepository, WebhookRow } from '../../repositories/webhook.r
 import { OutboxDispatcher, type Exclusive, type OutboxStore } from './dispatcher.js';
 
 function event(id: string, type: string): OutboxRow {
-  return { id, type, aggregateType: 'post', aggregateId: `a-${id}`, payload: {}, dispatchedAt: null, attempts: 0, createdAt: new Date() };
+  return {
+    id,
+    type,
+    aggregateType: 'post',
+    aggregateId: `a-${id}`,
+    payload: {},
+    dispatchedAt: null,
+    attempts: 0,
+    createdAt: new Date(),
+  };
 }
 
 /** In-memory outbox, webhooks and deliveries with the same uniqueness rule as the table. */
@@ -26,7 +35,13 @@ function world(rows: OutboxRow[], hooks: Partial<WebhookRow>[], opts: { failOn?:
       const key = `${input.webhookId}/${input.eventId}`;
       const existing = deliveries.get(key);
       if (existing) return { row: existing, created: false };
-      const row = { id: `d-${key}`, status: 'pending', attempts: 0, nextAttemptAt: input.due, ...input } as unknown as DeliveryRow;
+      const row = {
+        id: `d-${key}`,
+        status: 'pending',
+        attempts: 0,
+        nextAttemptAt: input.due,
+        ...input,
+      } as unknown as DeliveryRow;
       deliveries.set(key, row);
       return { row, created: true };
     },
@@ -38,14 +53,24 @@ function world(rows: OutboxRow[], hooks: Partial<WebhookRow>[], opts: { failOn?:
 const always: Exclusive = async (fn) => ({ ran: true, value: await fn() });
 
 function dispatcher(w: ReturnType<typeof world>, exclusive: Exclusive = always) {
-  return new OutboxDispatcher(w.outbox, w.webhookRepo, w.deliveryRepo, async (id, _due, jobId) => void w.scheduled.push({ id, jobId }), exclusive);
+  return new OutboxDispatcher(
+    w.outbox,
+    w.webhookRepo,
+    w.deliveryRepo,
+    async (id, _due, jobId) => void w.scheduled.push({ id, jobId }),
+    exclusive,
+  );
 }
 
 describe('OutboxDispatcher', () => {
   it('fans each event out to the subscribed webhooks; the first job id is the delivery id', async () => {
-    const w = world([event('1', 'post.published'), event('2', 'page.updated')], [
-      { id: 'h1', events: ['post.published'] }, { id: 'h2', events: ['post.published', 'page.updated'] },
-    ]);
+    const w = world(
+      [event('1', 'post.published'), event('2', 'page.updated')],
+      [
+        { id: 'h1', events: ['post.published'] },
+        { id: 'h2', events: ['post.published', 'page.updated'] },
+      ],
+    );
     const stats = await dispatcher(w).run();
     expect(stats).toMatchObject({ events: 2, deliveries: 3, coalesced: 0, failed: 0 });
     expect(w.scheduled.map((s) => s.jobId)).toEqual(['d-h1/1', 'd-h2/1', 'd-h2/2']);
@@ -53,9 +78,15 @@ describe('OutboxDispatcher', () => {
   });
 
   it('coalesces pending site.changed events into the newest', async () => {
-    const w = world([event('1', 'site.changed'), event('2', 'post.published'), event('3', 'site.changed'), event('4', 'site.changed')], [
-      { id: 'site', events: ['site.changed'] },
-    ]);
+    const w = world(
+      [
+        event('1', 'site.changed'),
+        event('2', 'post.published'),
+        event('3', 'site.changed'),
+        event('4', 'site.changed'),
+      ],
+      [{ id: 'site', events: ['site.changed'] }],
+    );
     expect(await dispatcher(w).run()).toMatchObject({ events: 2, deliveries: 1, coalesced: 2 });
     expect([...w.deliveries.keys()]).toEqual(['site/4']);
     expect(w.dispatched.sort()).toEqual(['1', '2', '3', '4']);
@@ -72,7 +103,11 @@ describe('OutboxDispatcher', () => {
   });
 
   it('leaves a failing event pending (counting the attempt) and carries on with the others', async () => {
-    const w = world([event('1', 'post.published'), event('2', 'post.published')], [{ id: 'h', events: ['post.published'] }], { failOn: '1' });
+    const w = world(
+      [event('1', 'post.published'), event('2', 'post.published')],
+      [{ id: 'h', events: ['post.published'] }],
+      { failOn: '1' },
+    );
     expect(await dispatcher(w).run()).toMatchObject({ events: 1, failed: 1 });
     expect(w.dispatched).toEqual(['2']);
     expect(w.attempts).toEqual(['1']);

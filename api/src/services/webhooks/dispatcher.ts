@@ -86,7 +86,11 @@ export class OutboxDispatcher {
         continue;
       }
       try {
-        stats.deliveries += await this.fanOut(row, hooks.filter((h) => h.events.includes(row.type)), now);
+        stats.deliveries += await this.fanOut(
+          row,
+          hooks.filter((h) => h.events.includes(row.type)),
+          now,
+        );
         await this.outbox.markDispatched(row.id);
         stats.events++;
       } catch (err) {
@@ -102,7 +106,12 @@ export class OutboxDispatcher {
   private async fanOut(event: OutboxRow, hooks: WebhookRow[], now: Date): Promise<number> {
     let queued = 0;
     for (const hook of hooks) {
-      const { row, created } = await this.deliveries.createOnce({ webhookId: hook.id, eventId: event.id, eventType: event.type, due: now });
+      const { row, created } = await this.deliveries.createOnce({
+        webhookId: hook.id,
+        eventId: event.id,
+        eventType: event.type,
+        due: now,
+      });
       // An existing, never-tried delivery is re-enqueued under the same job id (a no-op while its
       // job still exists); one that was tried already has its own retry job.
       if ((created || (row.status === 'pending' && row.attempts === 0)) && row.nextAttemptAt) {
@@ -114,7 +123,12 @@ export class OutboxDispatcher {
   }
 
   private async rescueStranded(now: Date): Promise<number> {
-    const stranded = await this.deliveries.stranded(now, this.options.overdueMs, this.options.inFlightMs, this.options.batch);
+    const stranded = await this.deliveries.stranded(
+      now,
+      this.options.overdueMs,
+      this.options.inFlightMs,
+      this.options.batch,
+    );
     let rescued = 0;
     for (const row of stranded) {
       const due = new Date(now);

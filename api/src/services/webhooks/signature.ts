@@ -21,7 +21,9 @@ export function secretKey(secret: string): Buffer {
 
 /** The `webhook-signature` header value for one message. */
 export function signPayload(secret: string, messageId: string, timestampSeconds: number, body: string): string {
-  const mac = createHmac('sha256', secretKey(secret)).update(`${messageId}.${timestampSeconds}.${body}`).digest('base64');
+  const mac = createHmac('sha256', secretKey(secret))
+    .update(`${messageId}.${timestampSeconds}.${body}`)
+    .digest('base64');
   return `v1,${mac}`;
 }
 
@@ -33,7 +35,12 @@ export interface SignedHeaders {
   'webhook-signature': string;
 }
 
-export function signedHeaders(secret: string, messageId: string, timestampSeconds: number, body: string): SignedHeaders {
+export function signedHeaders(
+  secret: string,
+  messageId: string,
+  timestampSeconds: number,
+  body: string,
+): SignedHeaders {
   return {
     'content-type': 'application/json',
     'user-agent': 'OmerVision-Webhooks/1',

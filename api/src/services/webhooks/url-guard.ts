@@ -25,8 +25,7 @@ export const systemResolver: Resolver = async (hostname) => {
 };
 
 export type GuardResult =
-  | { ok: true; url: URL; addresses: ResolvedAddress[]; allowedPrivate: boolean }
-  | { ok: false; reason: string };
+  { ok: true; url: URL; addresses: ResolvedAddress[]; allowedPrivate: boolean } | { ok: false; reason: string };
 
 const DEFAULT_PORTS: Record<string, string> = { 'http:': '80', 'https:': '443' };
 
@@ -49,7 +48,8 @@ export class UrlGuard {
       return refuse('is not a valid absolute URL');
     }
     if (!(url.protocol in DEFAULT_PORTS)) return refuse('must use http or https');
-    if (url.username || url.password) return refuse('must not contain credentials (receivers authenticate us by the signature)');
+    if (url.username || url.password)
+      return refuse('must not contain credentials (receivers authenticate us by the signature)');
     if (!url.hostname) return refuse('has no host');
 
     // WHATWG URL parsing already normalised odd IPv4 forms (2130706433, 0x7f.1) to dotted quads.
@@ -64,7 +64,9 @@ export class UrlGuard {
       try {
         addresses = await withTimeout(this.resolve(host), this.resolveTimeoutMs);
       } catch (err) {
-        return refuse(`host ${host} does not resolve (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+        return refuse(
+          `host ${host} does not resolve (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`,
+        );
       }
       if (addresses.length === 0) return refuse(`host ${host} has no addresses`);
     }
@@ -73,7 +75,9 @@ export class UrlGuard {
       for (const { address } of addresses) {
         const kind = rangeOf(address);
         if (kind !== 'unicast') {
-          return refuse(`points to ${address}, a ${kind} address; only public addresses are allowed (or list ${hostPort} in WEBHOOK_ALLOWED_PRIVATE_HOSTS)`);
+          return refuse(
+            `points to ${address}, a ${kind} address; only public addresses are allowed (or list ${hostPort} in WEBHOOK_ALLOWED_PRIVATE_HOSTS)`,
+          );
         }
       }
     }

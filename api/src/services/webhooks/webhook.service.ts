@@ -1,10 +1,20 @@
 import { v7 as uuidv7 } from 'uuid';
 import type {
-  CreateWebhookRequest, UpdateWebhookRequest, WebhookAttemptView, WebhookDeliveryPage, WebhookDeliveryStatus,
-  WebhookDeliveryView, WebhookView, WebhookWithSecret,
+  CreateWebhookRequest,
+  UpdateWebhookRequest,
+  WebhookAttemptView,
+  WebhookDeliveryPage,
+  WebhookDeliveryStatus,
+  WebhookDeliveryView,
+  WebhookView,
+  WebhookWithSecret,
 } from '../../dtos/webhook.dto.js';
 import { Errors } from '../../errors/catalogue.js';
-import type { AttemptRow, DeliveryRow, WebhookDeliveryRepository } from '../../repositories/webhook-delivery.repository.js';
+import type {
+  AttemptRow,
+  DeliveryRow,
+  WebhookDeliveryRepository,
+} from '../../repositories/webhook-delivery.repository.js';
 import type { WebhookPatch, WebhookRepository, WebhookRow } from '../../repositories/webhook.repository.js';
 import { changes, type AuditService } from '../audit.service.js';
 import { actorUserId, type Actor } from '../auth/principal.js';
@@ -40,9 +50,20 @@ export class WebhookService {
     const secret = generateSecret();
     const id = uuidv7();
     await this.webhooks.insert({
-      id, name: input.name.trim(), url, events, active: input.active ?? true, secret: this.secrets.seal(secret), createdBy: actorUserId(actor),
+      id,
+      name: input.name.trim(),
+      url,
+      events,
+      active: input.active ?? true,
+      secret: this.secrets.seal(secret),
+      createdBy: actorUserId(actor),
     });
-    await this.audit.record(actor, 'webhook.create', { type: 'webhook', id }, { name: input.name, url, events, active: input.active ?? true });
+    await this.audit.record(
+      actor,
+      'webhook.create',
+      { type: 'webhook', id },
+      { name: input.name, url, events, active: input.active ?? true },
+    );
     return { ...(await this.get(id)), secret };
   }
 
@@ -54,10 +75,15 @@ export class WebhookService {
     if (input.events !== undefined) patch.events = checkEvents(input.events);
     if (input.active !== undefined) patch.active = input.active;
     if (Object.keys(patch).length) await this.webhooks.update(id, patch);
-    await this.audit.record(actor, 'webhook.update', { type: 'webhook', id }, changes(
-      { name: row.name, url: row.url, events: row.events, active: row.active },
-      { name: patch.name, url: patch.url, events: patch.events, active: patch.active },
-    ));
+    await this.audit.record(
+      actor,
+      'webhook.update',
+      { type: 'webhook', id },
+      changes(
+        { name: row.name, url: row.url, events: row.events, active: row.active },
+        { name: patch.name, url: patch.url, events: patch.events, active: patch.active },
+      ),
+    );
     return this.get(id);
   }
 
@@ -76,13 +102,25 @@ export class WebhookService {
     return { ...(await this.get(id)), secret };
   }
 
-  async deliveriesOf(webhookId: string, opts: { limit: number; cursor?: string; status?: WebhookDeliveryStatus }): Promise<WebhookDeliveryPage> {
+  async deliveriesOf(
+    webhookId: string,
+    opts: { limit: number; cursor?: string; status?: WebhookDeliveryStatus },
+  ): Promise<WebhookDeliveryPage> {
     await this.require(webhookId);
-    const rows = await this.deliveries.listForWebhook(webhookId, { limit: opts.limit + 1, before: opts.cursor, status: opts.status });
+    const rows = await this.deliveries.listForWebhook(webhookId, {
+      limit: opts.limit + 1,
+      before: opts.cursor,
+      status: opts.status,
+    });
     const page = rows.slice(0, opts.limit);
     const attempts = await this.deliveries.attemptsOf(page.map((d) => d.id));
     return {
-      items: page.map((d) => toDeliveryView(d, attempts.filter((a) => a.deliveryId === d.id))),
+      items: page.map((d) =>
+        toDeliveryView(
+          d,
+          attempts.filter((a) => a.deliveryId === d.id),
+        ),
+      ),
       nextCursor: rows.length > opts.limit ? page[page.length - 1]!.id : null,
     };
   }
@@ -98,16 +136,26 @@ export class WebhookService {
     // A distinct job id: the delivery's earlier jobs may still sit in the queue; the fencing token
     // (next_attempt_at = due) makes sure only this one sends.
     await this.schedule(deliveryId, due, `${deliveryId}:replay:${due.getTime()}`);
-    await this.audit.record(actor, 'webhook.delivery.replay', { type: 'webhook_delivery', id: deliveryId }, {
-      webhookId: before.webhookId, eventType: before.eventType, status: [before.status, 'pending'],
-    });
+    await this.audit.record(
+      actor,
+      'webhook.delivery.replay',
+      { type: 'webhook_delivery', id: deliveryId },
+      {
+        webhookId: before.webhookId,
+        eventType: before.eventType,
+        status: [before.status, 'pending'],
+      },
+    );
     const after = (await this.deliveries.findById(deliveryId)) ?? before;
     return toDeliveryView(after, await this.deliveries.attemptsOf([deliveryId]));
   }
 
   private async checkUrl(raw: string): Promise<string> {
     const result = await this.guard.check(raw.trim());
-    if (!result.ok) throw Errors.validation(`The webhook ${result.reason}.`, [{ field: 'body.url', message: result.reason, value: raw }]);
+    if (!result.ok)
+      throw Errors.validation(`The webhook ${result.reason}.`, [
+        { field: 'body.url', message: result.reason, value: raw },
+      ]);
     return result.url.toString();
   }
 
@@ -121,32 +169,61 @@ export class WebhookService {
 function checkEvents(events: string[]): ContentEvent[] {
   const unknown = events.filter((e) => !(CONTENT_EVENTS as readonly string[]).includes(e));
   if (unknown.length) {
-    throw Errors.validation(`Unknown events: ${unknown.join(', ')}.`, unknown.map((e) => ({ field: 'body.events', message: `unknown event; one of ${CONTENT_EVENTS.join(', ')}`, value: e })));
+    throw Errors.validation(
+      `Unknown events: ${unknown.join(', ')}.`,
+      unknown.map((e) => ({
+        field: 'body.events',
+        message: `unknown event; one of ${CONTENT_EVENTS.join(', ')}`,
+        value: e,
+      })),
+    );
   }
-  if (events.length === 0) throw Errors.validation('Subscribe to at least one event.', [{ field: 'body.events', message: 'must not be empty' }]);
+  if (events.length === 0)
+    throw Errors.validation('Subscribe to at least one event.', [
+      { field: 'body.events', message: 'must not be empty' },
+    ]);
   return [...new Set(events)] as ContentEvent[];
 }
 
 export function toView(row: WebhookRow): WebhookView {
   return {
-    id: row.id, name: row.name, url: row.url, events: row.events as ContentEvent[], active: row.active, createdBy: row.createdBy,
-    createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString(),
+    id: row.id,
+    name: row.name,
+    url: row.url,
+    events: row.events as ContentEvent[],
+    active: row.active,
+    createdBy: row.createdBy,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
   };
 }
 
 function toAttemptView(a: AttemptRow): WebhookAttemptView {
   return {
-    attempt: a.attempt, responseStatus: a.responseStatus, responseSnippet: a.responseSnippet, error: a.error,
-    durationMs: a.durationMs, createdAt: a.createdAt.toISOString(),
+    attempt: a.attempt,
+    responseStatus: a.responseStatus,
+    responseSnippet: a.responseSnippet,
+    error: a.error,
+    durationMs: a.durationMs,
+    createdAt: a.createdAt.toISOString(),
   };
 }
 
 export function toDeliveryView(d: DeliveryRow, attempts: AttemptRow[]): WebhookDeliveryView {
   return {
-    id: d.id, webhookId: d.webhookId, eventId: d.eventId, eventType: d.eventType, status: d.status,
-    responseStatus: d.responseStatus, responseSnippet: d.responseSnippet, error: d.error, durationMs: d.durationMs,
-    nextAttemptAt: d.nextAttemptAt?.toISOString() ?? null, deliveredAt: d.deliveredAt?.toISOString() ?? null,
-    createdAt: d.createdAt.toISOString(), updatedAt: d.updatedAt.toISOString(),
+    id: d.id,
+    webhookId: d.webhookId,
+    eventId: d.eventId,
+    eventType: d.eventType,
+    status: d.status,
+    responseStatus: d.responseStatus,
+    responseSnippet: d.responseSnippet,
+    error: d.error,
+    durationMs: d.durationMs,
+    nextAttemptAt: d.nextAttemptAt?.toISOString() ?? null,
+    deliveredAt: d.deliveredAt?.toISOString() ?? null,
+    createdAt: d.createdAt.toISOString(),
+    updatedAt: d.updatedAt.toISOString(),
     attempts: attempts.map(toAttemptView),
   };
 }

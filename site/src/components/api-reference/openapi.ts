@@ -6,31 +6,84 @@
 import contract from '../../../../openapi/openapi.json';
 
 export type Schema = Record<string, unknown>;
-interface Parameter { name: string; in: string; required?: boolean; description?: string; schema?: Schema }
-interface MediaType { schema?: Schema; example?: unknown; examples?: Record<string, { value?: unknown }> }
-interface ResponseObject { description?: string; content?: Record<string, MediaType>; headers?: Record<string, Schema> }
+interface Parameter {
+  name: string;
+  in: string;
+  required?: boolean;
+  description?: string;
+  schema?: Schema;
+}
+interface MediaType {
+  schema?: Schema;
+  example?: unknown;
+  examples?: Record<string, { value?: unknown }>;
+}
+interface ResponseObject {
+  description?: string;
+  content?: Record<string, MediaType>;
+  headers?: Record<string, Schema>;
+}
 interface RawOperation {
-  operationId?: string; summary?: string; description?: string; tags?: string[]; deprecated?: boolean;
-  security?: Record<string, string[]>[]; parameters?: Parameter[];
+  operationId?: string;
+  summary?: string;
+  description?: string;
+  tags?: string[];
+  deprecated?: boolean;
+  security?: Record<string, string[]>[];
+  parameters?: Parameter[];
   requestBody?: { required?: boolean; description?: string; content?: Record<string, MediaType> };
   responses?: Record<string, ResponseObject>;
 }
 
-export interface Row { name: string; type: string; required: boolean; description: string; link?: string }
-export interface Response { status: string; description: string; mediaType?: string; schema?: Schema; headers: string[] }
-export interface Operation {
-  id: string; method: string; path: string; summary: string; description: string; deprecated: boolean;
-  auth: string[]; parameters: Row[]; body?: { mediaType: string; required: boolean; schema: Schema };
-  success: Response[]; errors: Response[]; curl: string; client: string; searchText: string;
+export interface Row {
+  name: string;
+  type: string;
+  required: boolean;
+  description: string;
+  link?: string;
 }
-export interface TagGroup { name: string; slug: string; description: string; operations: Operation[] }
+export interface Response {
+  status: string;
+  description: string;
+  mediaType?: string;
+  schema?: Schema;
+  headers: string[];
+}
+export interface Operation {
+  id: string;
+  method: string;
+  path: string;
+  summary: string;
+  description: string;
+  deprecated: boolean;
+  auth: string[];
+  parameters: Row[];
+  body?: { mediaType: string; required: boolean; schema: Schema };
+  success: Response[];
+  errors: Response[];
+  curl: string;
+  client: string;
+  searchText: string;
+}
+export interface TagGroup {
+  name: string;
+  slug: string;
+  description: string;
+  operations: Operation[];
+}
 
 const spec = contract as unknown as {
   info: { title: string; version: string; description?: string };
   security?: Record<string, string[]>[];
   tags?: { name: string; description?: string }[];
   paths: Record<string, Record<string, RawOperation>>;
-  components: { schemas: Record<string, Schema>; securitySchemes?: Record<string, Schema>; responses?: Record<string, ResponseObject>; parameters?: Record<string, Parameter>; headers?: Record<string, Schema> };
+  components: {
+    schemas: Record<string, Schema>;
+    securitySchemes?: Record<string, Schema>;
+    responses?: Record<string, ResponseObject>;
+    parameters?: Record<string, Parameter>;
+    headers?: Record<string, Schema>;
+  };
 };
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 
@@ -63,7 +116,10 @@ export function typeLabel(schema: Schema | undefined): string {
   if (all?.length) return all.map(typeLabel).join(schema.allOf ? ' & ' : ' | ') + nullable;
   if (Array.isArray(schema.enum)) return schema.enum.map((v) => JSON.stringify(v)).join(' | ') + nullable;
   if (schema.type === 'array') return `array of ${typeLabel(schema.items as Schema)}` + nullable;
-  const format = typeof schema.format === 'string' && !['double', 'int32', 'int64'].includes(schema.format) ? ` (${schema.format})` : '';
+  const format =
+    typeof schema.format === 'string' && !['double', 'int32', 'int64'].includes(schema.format)
+      ? ` (${schema.format})`
+      : '';
   return `${String(schema.type ?? 'object')}${format}${nullable}`;
 }
 
@@ -81,7 +137,15 @@ function linkOf(schema: Schema | undefined): string | undefined {
 
 function constraints(schema: Schema): string {
   const out: string[] = [];
-  for (const [key, label] of [['minLength', 'min length'], ['maxLength', 'max length'], ['minimum', 'min'], ['maximum', 'max'], ['minItems', 'min items'], ['maxItems', 'max items'], ['pattern', 'pattern']] as const)
+  for (const [key, label] of [
+    ['minLength', 'min length'],
+    ['maxLength', 'max length'],
+    ['minimum', 'min'],
+    ['maximum', 'max'],
+    ['minItems', 'min items'],
+    ['maxItems', 'max items'],
+    ['pattern', 'pattern'],
+  ] as const)
     if (schema[key] !== undefined) out.push(`${label} ${String(schema[key])}`);
   return out.length ? ` (${out.join(', ')})` : '';
 }
@@ -100,7 +164,13 @@ export function rowsOf(input: Schema | undefined): Row[] | undefined {
   if (names.length === 0) return undefined;
   return names.map((name) => {
     const p = properties[name]!;
-    return { name, type: typeLabel(p), required: required.has(name), description: `${String(p.description ?? '')}${constraints(p)}`.trim(), link: linkOf(p) };
+    return {
+      name,
+      type: typeLabel(p),
+      required: required.has(name),
+      description: `${String(p.description ?? '')}${constraints(p)}`.trim(),
+      link: linkOf(p),
+    };
   });
 }
 
@@ -111,12 +181,22 @@ export function sampleOf(input: Schema | undefined, depth = 0): unknown {
   if (schema.example !== undefined) return schema.example;
   if (Array.isArray(schema.enum)) return schema.enum[0];
   const all = (schema.allOf ?? schema.anyOf ?? schema.oneOf) as Schema[] | undefined;
-  if (all?.length) return schema.allOf ? Object.assign({}, ...all.map((s) => sampleOf(s, depth) as object)) : sampleOf(all[0], depth);
+  if (all?.length)
+    return schema.allOf ? Object.assign({}, ...all.map((s) => sampleOf(s, depth) as object)) : sampleOf(all[0], depth);
   switch (schema.type) {
-    case 'string': return schema.format === 'date-time' ? '2025-01-01T00:00:00.000Z' : schema.format === 'email' ? 'ada@example.com' : 'string';
-    case 'integer': case 'number': return typeof schema.minimum === 'number' ? schema.minimum : 0;
-    case 'boolean': return true;
-    case 'array': return [sampleOf(schema.items as Schema, depth + 1)].filter((v) => v !== undefined);
+    case 'string':
+      return schema.format === 'date-time'
+        ? '2025-01-01T00:00:00.000Z'
+        : schema.format === 'email'
+          ? 'ada@example.com'
+          : 'string';
+    case 'integer':
+    case 'number':
+      return typeof schema.minimum === 'number' ? schema.minimum : 0;
+    case 'boolean':
+      return true;
+    case 'array':
+      return [sampleOf(schema.items as Schema, depth + 1)].filter((v) => v !== undefined);
   }
   const rows = (schema.properties ?? {}) as Record<string, Schema>;
   const required = new Set((schema.required ?? []) as string[]);
@@ -128,18 +208,34 @@ export function sampleOf(input: Schema | undefined, depth = 0): unknown {
 function authOf(op: RawOperation): string[] {
   const requirements = op.security ?? spec.security ?? [];
   if (requirements.length === 0) return [];
-  return requirements.map((req) => Object.entries(req).map(([name, scopes]) => {
-    const scheme = spec.components.securitySchemes?.[name] as { type?: string; scheme?: string; name?: string; in?: string } | undefined;
-    const how = scheme?.type === 'http' ? `Authorization: ${scheme.scheme === 'bearer' ? 'Bearer' : scheme.scheme}` : scheme?.in === 'cookie' ? `cookie ${scheme.name}` : `header ${scheme?.name ?? name}`;
-    return `${name} (${how})${scopes.length ? ` — scopes: ${scopes.join(', ')}` : ''}`;
-  }).join(' + '));
+  return requirements.map((req) =>
+    Object.entries(req)
+      .map(([name, scopes]) => {
+        const scheme = spec.components.securitySchemes?.[name] as
+          { type?: string; scheme?: string; name?: string; in?: string } | undefined;
+        const how =
+          scheme?.type === 'http'
+            ? `Authorization: ${scheme.scheme === 'bearer' ? 'Bearer' : scheme.scheme}`
+            : scheme?.in === 'cookie'
+              ? `cookie ${scheme.name}`
+              : `header ${scheme?.name ?? name}`;
+        return `${name} (${how})${scopes.length ? ` — scopes: ${scopes.join(', ')}` : ''}`;
+      })
+      .join(' + '),
+  );
 }
 
 function responsesOf(op: RawOperation): Response[] {
   return Object.entries(op.responses ?? {}).map(([status, raw]) => {
     const r = deref(raw);
     const [mediaType, media] = Object.entries(r.content ?? {})[0] ?? [];
-    return { status, description: r.description ?? '', mediaType, schema: media?.schema, headers: Object.keys(r.headers ?? {}) };
+    return {
+      status,
+      description: r.description ?? '',
+      mediaType,
+      schema: media?.schema,
+      headers: Object.keys(r.headers ?? {}),
+    };
   });
 }
 
@@ -150,7 +246,13 @@ function bodyExample(media: MediaType | undefined): unknown {
   return first?.value ?? sampleOf(media.schema);
 }
 
-function samples(method: string, path: string, params: Parameter[], auth: string[], body: { mediaType: string; example: unknown } | undefined): { curl: string; client: string } {
+function samples(
+  method: string,
+  path: string,
+  params: Parameter[],
+  auth: string[],
+  body: { mediaType: string; example: unknown } | undefined,
+): { curl: string; client: string } {
   const pathParams = params.filter((p) => p.in === 'path');
   const query = params.filter((p) => p.in === 'query' && p.required);
   const filled = path.replace(/\{([^}]+)\}/g, (_m, name: string) => `<${name}>`);
@@ -177,12 +279,17 @@ function samples(method: string, path: string, params: Parameter[], auth: string
   return { curl: curl.join(' \\\n'), client };
 }
 
-export const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+export const slug = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 /** Every operation of the contract, grouped by its first tag in the order the document lists tags. */
 export function tagGroups(): TagGroup[] {
   const groups = new Map<string, TagGroup>();
-  for (const t of spec.tags ?? []) groups.set(t.name, { name: t.name, slug: slug(t.name), description: t.description ?? '', operations: [] });
+  for (const t of spec.tags ?? [])
+    groups.set(t.name, { name: t.name, slug: slug(t.name), description: t.description ?? '', operations: [] });
   for (const [path, item] of Object.entries(spec.paths)) {
     for (const method of METHODS) {
       const op = item[method];
@@ -196,9 +303,24 @@ export function tagGroups(): TagGroup[] {
       const id = op.operationId ?? `${method}-${slug(path)}`;
       const summary = op.summary ?? '';
       groups.get(tag)!.operations.push({
-        id, method, path, summary, description: op.description ?? '', deprecated: op.deprecated === true, auth,
-        parameters: params.map((p) => ({ name: p.name, type: `${p.in} · ${typeLabel(p.schema)}`, required: p.required === true, description: `${p.description ?? ''}${p.schema ? constraints(p.schema) : ''}`.trim(), link: linkOf(p.schema) })),
-        body: mediaType && media?.schema ? { mediaType, required: op.requestBody?.required === true, schema: media.schema } : undefined,
+        id,
+        method,
+        path,
+        summary,
+        description: op.description ?? '',
+        deprecated: op.deprecated === true,
+        auth,
+        parameters: params.map((p) => ({
+          name: p.name,
+          type: `${p.in} · ${typeLabel(p.schema)}`,
+          required: p.required === true,
+          description: `${p.description ?? ''}${p.schema ? constraints(p.schema) : ''}`.trim(),
+          link: linkOf(p.schema),
+        })),
+        body:
+          mediaType && media?.schema
+            ? { mediaType, required: op.requestBody?.required === true, schema: media.schema }
+            : undefined,
         success: responses.filter((r) => !/^[45]/.test(r.status)),
         errors: responses.filter((r) => /^[45]/.test(r.status)),
         ...samples(method, path, params, auth, mediaType ? { mediaType, example: bodyExample(media) } : undefined),

@@ -25,7 +25,8 @@ const DEFAULT_API = 'http://127.0.0.1:8000';
 export default function AdminApp({ apiUrl }: Props) {
   const [user, setUser] = useState<User | null | undefined>(undefined);
   const api = useMemo(
-    () => createAdminApi(apiUrl || import.meta.env.PUBLIC_API_URL || DEFAULT_API, () => (sessionEnded(), setUser(null))),
+    () =>
+      createAdminApi(apiUrl || import.meta.env.PUBLIC_API_URL || DEFAULT_API, () => (sessionEnded(), setUser(null))),
     [apiUrl],
   );
   const route = useRoute();
@@ -65,7 +66,10 @@ export default function AdminApp({ apiUrl }: Props) {
   const canInbox = Boolean(session?.can('inbox:read'));
   const loadUnread = useCallback(() => {
     if (!canInbox || document.visibilityState === 'hidden') return;
-    void api.client.GET('/api/v1/admin/messages/unread-count').then((r) => r.data && setUnread(r.data.unread), () => undefined);
+    void api.client.GET('/api/v1/admin/messages/unread-count').then(
+      (r) => r.data && setUnread(r.data.unread),
+      () => undefined,
+    );
   }, [api, canInbox]);
   useEffect(() => {
     if (!canInbox) return;

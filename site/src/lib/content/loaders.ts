@@ -23,13 +23,18 @@ async function guarded(ctx: LoaderContext, load: () => Promise<void>): Promise<v
     await load();
   } catch (err) {
     if (process.env.SITE_OFFLINE_BUILD !== '1') throw err;
-    ctx.logger.warn(`${ctx.collection}: API unreachable, building without it (SITE_OFFLINE_BUILD): ${(err as Error).message}`);
+    ctx.logger.warn(
+      `${ctx.collection}: API unreachable, building without it (SITE_OFFLINE_BUILD): ${(err as Error).message}`,
+    );
   }
 }
 
 const report = (ctx: LoaderContext, s: SyncStats) =>
-  ctx.logger.info(`${ctx.collection}: ${s.changed} changed, ${s.removed} removed, ${s.unchanged} unchanged` +
-    (s.requests ? `, ${s.requests} requests` : '') + (s.missedByCursor ? `, ${s.missedByCursor} missed by the cursor` : ''));
+  ctx.logger.info(
+    `${ctx.collection}: ${s.changed} changed, ${s.removed} removed, ${s.unchanged} unchanged` +
+      (s.requests ? `, ${s.requests} requests` : '') +
+      (s.missedByCursor ? `, ${s.missedByCursor} missed by the cursor` : ''),
+  );
 
 // Astro's store holds loosely typed data; these loaders are the only writers, so the cast is safe.
 const typed = <T>(store: LoaderContext['store']) => store as unknown as SyncStore<T>;
@@ -37,9 +42,15 @@ const typed = <T>(store: LoaderContext['store']) => store as unknown as SyncStor
 export function postsLoader(): Loader {
   return {
     name: 'omervision-posts',
-    load: (ctx) => guarded(ctx, async () => {
-      report(ctx, await syncPosts(client(ctx.logger), typed(ctx.store), ctx.meta, (p) => ctx.generateDigest(p as unknown as Record<string, unknown>)));
-    }),
+    load: (ctx) =>
+      guarded(ctx, async () => {
+        report(
+          ctx,
+          await syncPosts(client(ctx.logger), typed(ctx.store), ctx.meta, (p) =>
+            ctx.generateDigest(p as unknown as Record<string, unknown>),
+          ),
+        );
+      }),
   };
 }
 
@@ -47,28 +58,58 @@ export function postsLoader(): Loader {
 function listLoader<T>(name: string, fetchAll: (api: ApiClient) => Promise<T[]>, idOf: (item: T) => string): Loader {
   return {
     name: `omervision-${name}`,
-    load: (ctx) => guarded(ctx, async () => {
-      const items = await fetchAll(client(ctx.logger));
-      report(ctx, syncList(items, idOf, typed<T>(ctx.store), (d) => ctx.generateDigest(d as unknown as Record<string, unknown>)));
-    }),
+    load: (ctx) =>
+      guarded(ctx, async () => {
+        const items = await fetchAll(client(ctx.logger));
+        report(
+          ctx,
+          syncList(items, idOf, typed<T>(ctx.store), (d) =>
+            ctx.generateDigest(d as unknown as Record<string, unknown>),
+          ),
+        );
+      }),
   };
 }
 
 export const projectsLoader = () =>
-  listLoader<Schemas['PublicProject']>('projects', async (api) => must('GET /api/v1/projects', await api.GET('/api/v1/projects', {})), (p) => p.id);
+  listLoader<Schemas['PublicProject']>(
+    'projects',
+    async (api) => must('GET /api/v1/projects', await api.GET('/api/v1/projects', {})),
+    (p) => p.id,
+  );
 
 export const pagesLoader = () =>
-  listLoader<Schemas['PublicPage']>('pages', async (api) => must('GET /api/v1/pages', await api.GET('/api/v1/pages', {})), (p) => p.id);
+  listLoader<Schemas['PublicPage']>(
+    'pages',
+    async (api) => must('GET /api/v1/pages', await api.GET('/api/v1/pages', {})),
+    (p) => p.id,
+  );
 
 export const skillsLoader = () =>
-  listLoader<Schemas['SkillView']>('skills', async (api) => must('GET /api/v1/skills', await api.GET('/api/v1/skills', {})), (s) => s.id);
+  listLoader<Schemas['SkillView']>(
+    'skills',
+    async (api) => must('GET /api/v1/skills', await api.GET('/api/v1/skills', {})),
+    (s) => s.id,
+  );
 
 export const tagsLoader = () =>
-  listLoader<Schemas['TagWithCount']>('tags', async (api) => must('GET /api/v1/tags', await api.GET('/api/v1/tags', {})), (t) => t.slug);
+  listLoader<Schemas['TagWithCount']>(
+    'tags',
+    async (api) => must('GET /api/v1/tags', await api.GET('/api/v1/tags', {})),
+    (t) => t.slug,
+  );
 
 export const appsLoader = () =>
-  listLoader<Schemas['PublicAppListing']>('apps', async (api) => must('GET /api/v1/paas/apps', await api.GET('/api/v1/paas/apps', {})), (a) => a.slug);
+  listLoader<Schemas['PublicAppListing']>(
+    'apps',
+    async (api) => must('GET /api/v1/paas/apps', await api.GET('/api/v1/paas/apps', {})),
+    (a) => a.slug,
+  );
 
 /** One entry, `site`: title, locale, author, social links and navigation (global: every page depends on it). */
 export const settingsLoader = () =>
-  listLoader<Schemas['PublicSiteSettings']>('settings', async (api) => [must('GET /api/v1/settings', await api.GET('/api/v1/settings', {}))], () => 'site');
+  listLoader<Schemas['PublicSiteSettings']>(
+    'settings',
+    async (api) => [must('GET /api/v1/settings', await api.GET('/api/v1/settings', {}))],
+    () => 'site',
+  );

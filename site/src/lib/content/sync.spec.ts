@@ -12,9 +12,23 @@ let calls: string[];
 
 function post(n: number, at: string, extra: Partial<Post> = {}): Post {
   return {
-    id: `id-${n}`, slug: `post-${n}`, title: `Post ${n}`, excerpt: '', coverMediaId: null, cover: null,
-    tags: [{ id: 't1', name: 'Mimari', slug: 'mimari', description: '' }], author: { id: 'a', name: 'Ömer' },
-    featured: false, readingTimeMinutes: 1, publishedAt: at, updatedAt: at, html: `<p>${n}</p>`, toc: [], seo: {}, ogImage: null, ...extra,
+    id: `id-${n}`,
+    slug: `post-${n}`,
+    title: `Post ${n}`,
+    excerpt: '',
+    coverMediaId: null,
+    cover: null,
+    tags: [{ id: 't1', name: 'Mimari', slug: 'mimari', description: '' }],
+    author: { id: 'a', name: 'Ömer' },
+    featured: false,
+    readingTimeMinutes: 1,
+    publishedAt: at,
+    updatedAt: at,
+    html: `<p>${n}</p>`,
+    toc: [],
+    seo: {},
+    ogImage: null,
+    ...extra,
   } as Post;
 }
 
@@ -31,7 +45,9 @@ const api = createClient<paths>({
     calls.push(url.pathname + url.search);
     if (url.pathname === '/api/v1/posts') {
       const since = url.searchParams.get('updatedSince');
-      const list = since ? db.filter((p) => p.updatedAt >= since).sort((a, b) => a.updatedAt.localeCompare(b.updatedAt)) : db;
+      const list = since
+        ? db.filter((p) => p.updatedAt >= since).sort((a, b) => a.updatedAt.localeCompare(b.updatedAt))
+        : db;
       const start = Number(url.searchParams.get('cursor') ?? 0);
       const items = list.slice(start, start + 2).map(summary);
       return Response.json({ items, nextCursor: start + 2 < list.length ? String(start + 2) : null });
@@ -94,13 +110,20 @@ describe('syncPosts', () => {
     const store = memoryStore<Post>();
     const meta = memoryMeta();
     await syncPosts(api, store, meta, digest);
-    db = [post(1, '2026-01-01T00:00:00.000Z'), post(3, '2026-01-05T00:00:00.000Z', { title: 'Yeni başlık' }), post(4, '2026-01-04T00:00:00.000Z')];
+    db = [
+      post(1, '2026-01-01T00:00:00.000Z'),
+      post(3, '2026-01-05T00:00:00.000Z', { title: 'Yeni başlık' }),
+      post(4, '2026-01-04T00:00:00.000Z'),
+    ];
     calls = [];
     const stats = await syncPosts(api, store, meta, digest);
     expect(stats).toMatchObject({ changed: 2, removed: 1, missedByCursor: 0 });
     expect(store.get('id-3')!.data.title).toBe('Yeni başlık');
     expect(store.get('id-2')).toBeUndefined();
-    expect(calls.filter((c) => c.startsWith('/api/v1/posts/')).sort()).toEqual(['/api/v1/posts/post-3', '/api/v1/posts/post-4']);
+    expect(calls.filter((c) => c.startsWith('/api/v1/posts/')).sort()).toEqual([
+      '/api/v1/posts/post-3',
+      '/api/v1/posts/post-4',
+    ]);
     expect(meta.map.get('cursor')).toBe('2026-01-05T00:00:00.000Z');
   });
 
@@ -118,10 +141,36 @@ describe('syncPosts', () => {
 describe('syncList', () => {
   it('replaces changed entries, keeps unchanged ones and removes missing ones', () => {
     const store = memoryStore<{ id: string; v: number }>();
-    syncList([{ id: 'a', v: 1 }, { id: 'b', v: 1 }], (x) => x.id, store, digest);
-    const stats = syncList([{ id: 'a', v: 2 }, { id: 'c', v: 1 }], (x) => x.id, store, digest);
+    syncList(
+      [
+        { id: 'a', v: 1 },
+        { id: 'b', v: 1 },
+      ],
+      (x) => x.id,
+      store,
+      digest,
+    );
+    const stats = syncList(
+      [
+        { id: 'a', v: 2 },
+        { id: 'c', v: 1 },
+      ],
+      (x) => x.id,
+      store,
+      digest,
+    );
     expect(stats).toMatchObject({ changed: 2, removed: 1, unchanged: 0 });
     expect(store.keys().sort()).toEqual(['a', 'c']);
-    expect(syncList([{ id: 'a', v: 2 }, { id: 'c', v: 1 }], (x) => x.id, store, digest)).toMatchObject({ changed: 0, unchanged: 2 });
+    expect(
+      syncList(
+        [
+          { id: 'a', v: 2 },
+          { id: 'c', v: 1 },
+        ],
+        (x) => x.id,
+        store,
+        digest,
+      ),
+    ).toMatchObject({ changed: 0, unchanged: 2 });
   });
 });

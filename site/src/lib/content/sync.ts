@@ -39,7 +39,12 @@ const DETAIL_CONCURRENCY = 8;
  * updatedSince) and anything the cursor missed. Only changed posts are fetched in full, and a post
  * whose content digest is unchanged is not rewritten, so its page keeps its cache key.
  */
-export async function syncPosts(api: ApiClient, store: SyncStore<Post>, meta: SyncMeta, digest: (d: Post) => string): Promise<SyncStats> {
+export async function syncPosts(
+  api: ApiClient,
+  store: SyncStore<Post>,
+  meta: SyncMeta,
+  digest: (d: Post) => string,
+): Promise<SyncStats> {
   const stats: SyncStats = { changed: 0, removed: 0, unchanged: 0, missedByCursor: 0, requests: 0 };
   const cursor = meta.get('cursor');
   const reported = new Set<string>();
@@ -59,7 +64,10 @@ export async function syncPosts(api: ApiClient, store: SyncStore<Post>, meta: Sy
   // re-reports recent posts unchanged). The summary also carries tag names and the author, so a
   // renamed tag, which gives no post a new updatedAt, is caught by the full listing.
   const stale = live.filter((s) => !sameSummary(store.get(s.id)?.data, s));
-  if (cursor) stats.missedByCursor = stale.filter((s) => !reported.has(s.id) && store.get(s.id)?.data.updatedAt !== s.updatedAt).length;
+  if (cursor)
+    stats.missedByCursor = stale.filter(
+      (s) => !reported.has(s.id) && store.get(s.id)?.data.updatedAt !== s.updatedAt,
+    ).length;
   await eachLimited(stale, DETAIL_CONCURRENCY, async (s) => {
     stats.requests++;
     const res = await api.GET('/api/v1/posts/{slug}', { params: { path: { slug: s.slug } } });
@@ -86,7 +94,10 @@ async function listPosts(api: ApiClient, stats: SyncStats, updatedSince?: string
   let cursor: string | undefined;
   do {
     stats.requests++;
-    const page = must('GET /api/v1/posts', await api.GET('/api/v1/posts', { params: { query: { limit: PAGE, cursor, updatedSince } } }));
+    const page = must(
+      'GET /api/v1/posts',
+      await api.GET('/api/v1/posts', { params: { query: { limit: PAGE, cursor, updatedSince } } }),
+    );
     out.push(...page.items);
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
@@ -97,7 +108,12 @@ async function listPosts(api: ApiClient, stats: SyncStats, updatedSince?: string
  * A whole list in one answer (projects, pages, skills, tags, settings): entries are replaced when
  * their digest changed and removed when they are gone.
  */
-export function syncList<T>(items: T[], idOf: (item: T) => string, store: SyncStore<T>, digest: (d: T) => string): SyncStats {
+export function syncList<T>(
+  items: T[],
+  idOf: (item: T) => string,
+  store: SyncStore<T>,
+  digest: (d: T) => string,
+): SyncStats {
   const stats: SyncStats = { changed: 0, removed: 0, unchanged: 0, missedByCursor: 0, requests: 0 };
   const ids = new Set(items.map(idOf));
   for (const id of store.keys()) {

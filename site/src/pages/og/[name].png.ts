@@ -8,7 +8,13 @@ import { cacheKey, settings } from '../../lib/site-data.ts';
  */
 export async function getStaticPaths() {
   const s = await settings();
-  const card = ogCard({ title: s.site.tagline || s.site.description || s.site.title, kicker: s.author.role || '', cover: s.author.avatar, settings: s, site: import.meta.env.SITE });
+  const card = ogCard({
+    title: s.site.tagline || s.site.description || s.site.title,
+    kicker: s.author.role || '',
+    cover: s.author.avatar,
+    settings: s,
+    site: import.meta.env.SITE,
+  });
   return [{ params: { name: 'site' }, props: { card }, cacheKey: cacheKey(ogCardKey(card)) }];
 }
 

@@ -11,7 +11,10 @@ function fakeServer() {
     calls.push(url.pathname);
     if (url.pathname === '/api/v1/auth/refresh') {
       valid = true;
-      return new Response(JSON.stringify({ csrfToken: 't' }), { status: 200, headers: { 'content-type': 'application/json' } });
+      return new Response(JSON.stringify({ csrfToken: 't' }), {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+      });
     }
     if (url.pathname === '/api/v1/slow' && !valid) {
       // Sent while the token was expired; its 401 only arrives when the test says so.
@@ -43,7 +46,10 @@ describe('admin API client', () => {
   });
 
   it('tells the app the session is gone when the refresh fails', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response('{}', { status: 401 })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('{}', { status: 401 })),
+    );
     const lost = vi.fn();
     const api = createAdminApi('http://api.test', lost);
     expect((await api.fetch(new Request('http://api.test/api/v1/posts'))).status).toBe(401);

@@ -17,8 +17,13 @@ export class ApiError extends Error {
   constructor(status: number, problem: unknown) {
     const p = isProblem(problem) ? problem : undefined;
     // tsoa's summary names request paths ("1 field(s) failed validation: body.password"): say which fields instead.
-    const generic = p?.code === 'VALIDATION_FAILED' && /field\(s\) failed validation/.test(p.detail ?? '') && p.errors?.length;
-    super(generic ? validationSummary(p.errors!.map((e) => e.field)) : p?.detail || p?.title || (status === 0 ? 'The API could not be reached.' : `The API answered ${status}.`));
+    const generic =
+      p?.code === 'VALIDATION_FAILED' && /field\(s\) failed validation/.test(p.detail ?? '') && p.errors?.length;
+    super(
+      generic
+        ? validationSummary(p.errors!.map((e) => e.field))
+        : p?.detail || p?.title || (status === 0 ? 'The API could not be reached.' : `The API answered ${status}.`),
+    );
     this.name = 'ApiError';
     this.status = status;
     this.problem = p;

@@ -5,18 +5,63 @@
 
 /** Labels of the fields the admin's forms send, by their path without `body.`. */
 const LABELS: Record<string, string> = {
-  title: 'Title', slug: 'Slug', href: 'Link', excerpt: 'Excerpt', content: 'Content', body: 'Description', summary: 'Summary', tags: 'Tags',
-  coverMediaId: 'Cover image', featured: 'Featured', 'seo.title': 'SEO headline', 'seo.description': 'Meta description',
-  'seo.canonicalUrl': 'Canonical URL', 'seo.ogImageMediaId': 'Social image', seoTitle: 'SEO headline', seoDescription: 'Meta description',
-  techStack: 'Tech stack', repoUrl: 'Repository URL', liveUrl: 'Live URL', imageIds: 'Gallery', sortOrder: 'Sort order', paasAppId: 'Live demo app',
-  name: 'Name', category: 'Category', level: 'Level', description: 'Description', alt: 'Alt text', focalX: 'Focal point', focalY: 'Focal point',
-  email: 'E-mail', password: 'Password', currentPassword: 'Current password', newPassword: 'New password', totpCode: 'Authentication code',
-  code: 'Code', role: 'Role', url: 'URL', events: 'Events', scopes: 'Scopes', expiresAt: 'Expires', rateLimitPerMinute: 'Requests per minute',
-  at: 'Publish time', file: 'File', 'site.title': 'Site title', 'site.description': 'Site description', 'site.locale': 'Locale',
-  'author.name': 'Author name', 'author.email': 'Public e-mail', 'author.bio': 'Bio',
+  title: 'Title',
+  slug: 'Slug',
+  href: 'Link',
+  excerpt: 'Excerpt',
+  content: 'Content',
+  body: 'Description',
+  summary: 'Summary',
+  tags: 'Tags',
+  coverMediaId: 'Cover image',
+  featured: 'Featured',
+  'seo.title': 'SEO headline',
+  'seo.description': 'Meta description',
+  'seo.canonicalUrl': 'Canonical URL',
+  'seo.ogImageMediaId': 'Social image',
+  seoTitle: 'SEO headline',
+  seoDescription: 'Meta description',
+  techStack: 'Tech stack',
+  repoUrl: 'Repository URL',
+  liveUrl: 'Live URL',
+  imageIds: 'Gallery',
+  sortOrder: 'Sort order',
+  paasAppId: 'Live demo app',
+  name: 'Name',
+  category: 'Category',
+  level: 'Level',
+  description: 'Description',
+  alt: 'Alt text',
+  focalX: 'Focal point',
+  focalY: 'Focal point',
+  email: 'E-mail',
+  password: 'Password',
+  currentPassword: 'Current password',
+  newPassword: 'New password',
+  totpCode: 'Authentication code',
+  code: 'Code',
+  role: 'Role',
+  url: 'URL',
+  events: 'Events',
+  scopes: 'Scopes',
+  expiresAt: 'Expires',
+  rateLimitPerMinute: 'Requests per minute',
+  at: 'Publish time',
+  file: 'File',
+  'site.title': 'Site title',
+  'site.description': 'Site description',
+  'site.locale': 'Locale',
+  'author.name': 'Author name',
+  'author.email': 'Public e-mail',
+  'author.bio': 'Bio',
 };
 
-const LIST_LABELS: Record<string, string> = { social: 'Social link', navigation: 'Menu item', tags: 'Tag', techStack: 'Technology' };
+const LIST_LABELS: Record<string, string> = {
+  social: 'Social link',
+  navigation: 'Menu item',
+  tags: 'Tag',
+  techStack: 'Technology',
+};
 
 /** `body.social.2.url` → "Social link 3: URL"; unknown paths become words ("rateLimit" → "Rate limit"). */
 export function fieldLabel(path: string): string {
@@ -32,14 +77,20 @@ export function fieldLabel(path: string): string {
 }
 
 function words(name: string): string {
-  const s = name.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/[_$]/g, ' ').trim().toLowerCase();
+  const s = name
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/[_$]/g, ' ')
+    .trim()
+    .toLowerCase();
   return s ? s[0]!.toUpperCase() + s.slice(1) : name;
 }
 
 /** What a pattern asks for, in words. */
 function patternHint(pattern: string): string {
-  if (pattern.includes('[a-z0-9]+(?:-[a-z0-9]+)*')) return 'Use lowercase letters, digits and single dashes, e.g. my-first-post.';
-  if (pattern.includes('mailto:') || pattern.startsWith('^(/')) return 'Enter a site path such as /about, a full web address (https://…) or a mailto: address.';
+  if (pattern.includes('[a-z0-9]+(?:-[a-z0-9]+)*'))
+    return 'Use lowercase letters, digits and single dashes, e.g. my-first-post.';
+  if (pattern.includes('mailto:') || pattern.startsWith('^(/'))
+    return 'Enter a site path such as /about, a full web address (https://…) or a mailto: address.';
   if (pattern.includes('https?://')) return 'Enter a full web address that starts with https:// or http://.';
   return 'This is not in the expected format.';
 }
@@ -78,5 +129,7 @@ export function humanMessage(message: string): string {
 export function validationSummary(fields: string[]): string {
   const labels = [...new Set(fields.map(fieldLabel))];
   if (!labels.length) return 'Some of the values were not accepted.';
-  return labels.length === 1 ? `Check ${labels[0]}: see the note next to it.` : `Check these fields: ${labels.join(', ')}.`;
+  return labels.length === 1
+    ? `Check ${labels[0]}: see the note next to it.`
+    : `Check these fields: ${labels.join(', ')}.`;
 }

@@ -11,7 +11,12 @@ export interface UploadHandle {
  * `POST /admin/media` with XMLHttpRequest, because fetch reports no upload progress. Same rules as
  * every other call: cookies, the CSRF header, and one silent refresh on a 401.
  */
-export function uploadMedia(api: AdminApi, file: File, alt: string, onProgress: (fraction: number) => void): UploadHandle {
+export function uploadMedia(
+  api: AdminApi,
+  file: File,
+  alt: string,
+  onProgress: (fraction: number) => void,
+): UploadHandle {
   let current: XMLHttpRequest | undefined;
   let aborted = false;
 

@@ -1,4 +1,10 @@
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from 'react';
+import {
+  useId,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from 'react';
 
 interface Common {
   label: string;
@@ -36,36 +42,56 @@ export function TextField({ label, error, hint, onValue, className, ...rest }: I
   return (
     <div className={`field ${className ?? ''}`}>
       <label htmlFor={id}>{label}</label>
-      <input id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} onChange={(e) => onValue?.(e.target.value)} {...rest} />
+      <input
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        onChange={(e) => onValue?.(e.target.value)}
+        {...rest}
+      />
       {extra}
     </div>
   );
 }
 
-type AreaProps = Common & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'onChange'> & { onValue?(value: string): void };
+type AreaProps = Common &
+  Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'onChange'> & { onValue?(value: string): void };
 
 export function TextArea({ label, error, hint, onValue, className, ...rest }: AreaProps) {
   const { id, describedBy, extra } = useDescribed(error, hint);
   return (
     <div className={`field ${className ?? ''}`}>
       <label htmlFor={id}>{label}</label>
-      <textarea id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} onChange={(e) => onValue?.(e.target.value)} {...rest} />
+      <textarea
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        onChange={(e) => onValue?.(e.target.value)}
+        {...rest}
+      />
       {extra}
     </div>
   );
 }
 
-type SelectProps = Common & Omit<SelectHTMLAttributes<HTMLSelectElement>, 'onChange'> & {
-  onValue?(value: string): void;
-  options: { value: string; label: string }[];
-};
+type SelectProps = Common &
+  Omit<SelectHTMLAttributes<HTMLSelectElement>, 'onChange'> & {
+    onValue?(value: string): void;
+    options: { value: string; label: string }[];
+  };
 
 export function SelectField({ label, error, hint, onValue, options, className, ...rest }: SelectProps) {
   const { id, describedBy, extra } = useDescribed(error, hint);
   return (
     <div className={`field ${className ?? ''}`}>
       <label htmlFor={id}>{label}</label>
-      <select id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} onChange={(e) => onValue?.(e.target.value)} {...rest}>
+      <select
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        onChange={(e) => onValue?.(e.target.value)}
+        {...rest}
+      >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -77,13 +103,21 @@ export function SelectField({ label, error, hint, onValue, options, className, .
   );
 }
 
-type CheckProps = Common & Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'type'> & { onChecked?(checked: boolean): void };
+type CheckProps = Common &
+  Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'type'> & { onChecked?(checked: boolean): void };
 
 export function CheckField({ label, error, hint, onChecked, className, ...rest }: CheckProps) {
   const { id, describedBy, extra } = useDescribed(error, hint);
   return (
     <div className={`field field-check ${className ?? ''}`}>
-      <input id={id} type="checkbox" aria-invalid={error ? true : undefined} aria-describedby={describedBy} onChange={(e) => onChecked?.(e.target.checked)} {...rest} />
+      <input
+        id={id}
+        type="checkbox"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        onChange={(e) => onChecked?.(e.target.checked)}
+        {...rest}
+      />
       <label htmlFor={id}>{label}</label>
       {extra}
     </div>

@@ -54,14 +54,24 @@ export function Layout({ path, unread, children }: { path: string; unread: numbe
 
   return (
     <div className="admin-shell">
-      <a className="skip" href="#admin-main" onClick={(e) => {
-        e.preventDefault();
-        document.getElementById('admin-main')?.focus();
-      }}>
+      <a
+        className="skip"
+        href="#admin-main"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('admin-main')?.focus();
+        }}
+      >
         Skip to content
       </a>
       <header className="topbar">
-        <button type="button" className="btn-icon menu-toggle" aria-expanded={open} aria-controls="admin-nav" onClick={() => setOpen(!open)}>
+        <button
+          type="button"
+          className="btn-icon menu-toggle"
+          aria-expanded={open}
+          aria-controls="admin-nav"
+          onClick={() => setOpen(!open)}
+        >
           <span aria-hidden="true">☰</span> <span className="visually-hidden">Menu</span>
         </button>
         <a className="brand" href={href('/')}>

@@ -1,8 +1,21 @@
 import {
-  closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors,
-  type Announcements, type DragEndEvent, type Modifier, type UniqueIdentifier,
+  closestCenter,
+  DndContext,
+  KeyboardSensor,
+  PointerSensor,
+  useSensor,
+  useSensors,
+  type Announcements,
+  type DragEndEvent,
+  type Modifier,
+  type UniqueIdentifier,
 } from '@dnd-kit/core';
-import { SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import {
+  SortableContext,
+  sortableKeyboardCoordinates,
+  useSortable,
+  verticalListSortingStrategy,
+} from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import type { CSSProperties, ReactNode } from 'react';
 
@@ -39,9 +52,16 @@ export function Sortable({ ids, nameOf, onMove, children }: SortableProps) {
   const position = (id: UniqueIdentifier) => `${ids.indexOf(String(id)) + 1} of ${ids.length}`;
   const announcements: Announcements = {
     onDragStart: ({ active }) => `Picked up ${nameOf(String(active.id))}, at position ${position(active.id)}.`,
-    onDragOver: ({ active, over }) => (over ? `${nameOf(String(active.id))} moved to position ${position(over.id)}.` : `${nameOf(String(active.id))} is not over a position.`),
-    onDragEnd: ({ active, over }) => (over ? `${nameOf(String(active.id))} dropped at position ${position(over.id)}.` : `${nameOf(String(active.id))} dropped where it was.`),
-    onDragCancel: ({ active }) => `Reordering cancelled; ${nameOf(String(active.id))} is back at position ${position(active.id)}.`,
+    onDragOver: ({ active, over }) =>
+      over
+        ? `${nameOf(String(active.id))} moved to position ${position(over.id)}.`
+        : `${nameOf(String(active.id))} is not over a position.`,
+    onDragEnd: ({ active, over }) =>
+      over
+        ? `${nameOf(String(active.id))} dropped at position ${position(over.id)}.`
+        : `${nameOf(String(active.id))} dropped where it was.`,
+    onDragCancel: ({ active }) =>
+      `Reordering cancelled; ${nameOf(String(active.id))} is back at position ${position(active.id)}.`,
   };
   const end = ({ active, over }: DragEndEvent) => {
     if (!over || active.id === over.id) return;
@@ -67,7 +87,10 @@ export function Sortable({ ids, nameOf, onMove, children }: SortableProps) {
 
 /** One item of a {@link Sortable}: a ref and style for the moving element, and the handle to render in it. */
 export function useSortableItem(id: string, name: string, disabled = false) {
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id, disabled });
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
+    id,
+    disabled,
+  });
   const style: CSSProperties = {
     transform: CSS.Translate.toString(transform),
     transition,

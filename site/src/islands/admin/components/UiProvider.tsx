@@ -69,7 +69,11 @@ export function UiProvider({ children }: { children: ReactNode }) {
               <button type="button" className="btn" onClick={() => answer(false)} autoFocus>
                 Cancel
               </button>
-              <button type="button" className={pending.danger ? 'btn btn-danger' : 'btn btn-primary'} onClick={() => answer(true)}>
+              <button
+                type="button"
+                className={pending.danger ? 'btn btn-danger' : 'btn btn-primary'}
+                onClick={() => answer(true)}
+              >
                 {pending.confirmLabel}
               </button>
             </div>

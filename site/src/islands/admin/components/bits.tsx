@@ -67,7 +67,17 @@ export function LoadMore({ hasMore, loading, onMore }: { hasMore: boolean; loadi
 }
 
 /** A secret shown exactly once, with a copy button that says whether it worked, and a way to hide it. */
-export function SecretOnce({ label, secret, note, onDone }: { label: string; secret: string; note: string; onDone?(): void }) {
+export function SecretOnce({
+  label,
+  secret,
+  note,
+  onDone,
+}: {
+  label: string;
+  secret: string;
+  note: string;
+  onDone?(): void;
+}) {
   const [copied, setCopied] = useState<'yes' | 'no' | null>(null);
   useEffect(() => setCopied(null), [secret]);
   const copy = async () => {
@@ -94,7 +104,11 @@ export function SecretOnce({ label, secret, note, onDone }: { label: string; sec
           </button>
         )}
         <span className="small" role="status" aria-live="polite">
-          {copied === 'yes' ? 'Copied to the clipboard.' : copied === 'no' ? 'Copying is blocked here: select the key and copy it by hand.' : ''}
+          {copied === 'yes'
+            ? 'Copied to the clipboard.'
+            : copied === 'no'
+              ? 'Copying is blocked here: select the key and copy it by hand.'
+              : ''}
         </span>
       </div>
     </div>
@@ -106,8 +120,14 @@ export function RowActions({ show = true, onEdit, onDelete }: { show?: boolean; 
   if (!show) return null;
   return (
     <>
-      <button type="button" className="btn btn-small" onClick={onEdit}>Edit</button>
-      {onDelete && <button type="button" className="btn btn-small btn-danger" onClick={onDelete}>Delete</button>}
+      <button type="button" className="btn btn-small" onClick={onEdit}>
+        Edit
+      </button>
+      {onDelete && (
+        <button type="button" className="btn btn-small btn-danger" onClick={onDelete}>
+          Delete
+        </button>
+      )}
     </>
   );
 }

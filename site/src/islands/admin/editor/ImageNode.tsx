@@ -49,7 +49,12 @@ export class ImageNode extends DecoratorNode<JSX.Element> {
 
   static importJSON(json: LexicalParseJSON<SerializedImageNode>): ImageNode {
     const size = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : undefined);
-    return $createImageNode({ src: String(json.src ?? ''), altText: String(json.altText ?? ''), width: size(json.width), height: size(json.height) });
+    return $createImageNode({
+      src: String(json.src ?? ''),
+      altText: String(json.altText ?? ''),
+      width: size(json.width),
+      height: size(json.height),
+    });
   }
 
   // Defaults: Lexical may construct a node class without arguments to read its configuration.
@@ -100,7 +105,15 @@ export class ImageNode extends DecoratorNode<JSX.Element> {
   }
 
   decorate(): JSX.Element {
-    return <ImageView src={this.__src} altText={this.__altText} width={this.__width} height={this.__height} nodeKey={this.getKey()} />;
+    return (
+      <ImageView
+        src={this.__src}
+        altText={this.__altText}
+        width={this.__width}
+        height={this.__height}
+        nodeKey={this.getKey()}
+      />
+    );
   }
 }
 

@@ -21,7 +21,18 @@ import { THEME } from './theme';
 import { Toolbar } from './Toolbar';
 
 /** Only node types the API's renderer accepts (anything else is a 422 naming the node's path). */
-const NODES = [HeadingNode, QuoteNode, ListNode, ListItemNode, LinkNode, AutoLinkNode, CodeNode, CodeHighlightNode, HorizontalRuleNode, ImageNode];
+const NODES = [
+  HeadingNode,
+  QuoteNode,
+  ListNode,
+  ListItemNode,
+  LinkNode,
+  AutoLinkNode,
+  CodeNode,
+  CodeHighlightNode,
+  HorizontalRuleNode,
+  ImageNode,
+];
 
 const URL_MATCHER = createLinkMatcherWithRegExp(/https?:\/\/[^\s<>"]+[^\s<>".,;:!?)]/, (text) => text);
 
@@ -67,7 +78,14 @@ export function RichTextEditor({ label, initial, onChange, pickImage, error, rea
   );
 
   return (
-    <div className={error ? 'editor has-error' : 'editor'} onKeyDownCapture={touch} onPointerDownCapture={touch} onPasteCapture={touch} onDropCapture={touch} onBeforeInputCapture={touch}>
+    <div
+      className={error ? 'editor has-error' : 'editor'}
+      onKeyDownCapture={touch}
+      onPointerDownCapture={touch}
+      onPasteCapture={touch}
+      onDropCapture={touch}
+      onBeforeInputCapture={touch}
+    >
       <span id={labelId} className="editor-label">
         {label}
       </span>
@@ -82,7 +100,11 @@ export function RichTextEditor({ label, initial, onChange, pickImage, error, rea
                 aria-describedby={error ? errorId : undefined}
                 aria-invalid={error ? true : undefined}
                 aria-placeholder="Write something… (Markdown shortcuts work: ## heading, - list, > quote, ``` code)"
-                placeholder={<div className="editor-placeholder">Write something… (Markdown shortcuts work: ## heading, - list, &gt; quote, ``` code)</div>}
+                placeholder={
+                  <div className="editor-placeholder">
+                    Write something… (Markdown shortcuts work: ## heading, - list, &gt; quote, ``` code)
+                  </div>
+                }
               />
             }
             ErrorBoundary={LexicalErrorBoundary}
@@ -94,7 +116,10 @@ export function RichTextEditor({ label, initial, onChange, pickImage, error, rea
         <AutoLinkPlugin matchers={[URL_MATCHER]} />
         <HorizontalRulePlugin />
         <MarkdownShortcutPlugin />
-        <OnChangePlugin ignoreSelectionChange onChange={(state) => touched.current && onChange(state.toJSON() as unknown as LexicalDocument)} />
+        <OnChangePlugin
+          ignoreSelectionChange
+          onChange={(state) => touched.current && onChange(state.toJSON() as unknown as LexicalDocument)}
+        />
       </LexicalComposer>
       {error && (
         <span className="field-error" id={errorId}>

@@ -77,20 +77,41 @@ export function Toolbar({ pickImage }: Props) {
 
   return (
     <div className="toolbar" role="toolbar" aria-label="Formatting">
-      <button type="button" onMouseDown={keepFocus} className="tb" aria-label="Undo" title="Undo (Ctrl+Z)" disabled={!canUndo} onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}>
+      <button
+        type="button"
+        onMouseDown={keepFocus}
+        className="tb"
+        aria-label="Undo"
+        title="Undo (Ctrl+Z)"
+        disabled={!canUndo}
+        onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}
+      >
         ↶
       </button>
-      <button type="button" onMouseDown={keepFocus} className="tb" aria-label="Redo" title="Redo (Ctrl+Shift+Z)" disabled={!canRedo} onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)}>
+      <button
+        type="button"
+        onMouseDown={keepFocus}
+        className="tb"
+        aria-label="Redo"
+        title="Redo (Ctrl+Shift+Z)"
+        disabled={!canRedo}
+        onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)}
+      >
         ↷
       </button>
       <span className="tb-sep" aria-hidden="true" />
       <label className="visually-hidden" htmlFor={selectId}>
         Block type
       </label>
-      <select id={selectId} className="tb-select" value={state.block} onChange={(e) => {
+      <select
+        id={selectId}
+        className="tb-select"
+        value={state.block}
+        onChange={(e) => {
           setBlockType(editor, e.target.value as BlockType, state.block);
           editor.focus();
-        }}>
+        }}
+      >
         {(Object.keys(BLOCK_LABELS) as BlockType[]).map((b) => (
           <option key={b} value={b}>
             {BLOCK_LABELS[b]}
@@ -112,41 +133,105 @@ export function Toolbar({ pickImage }: Props) {
           {f.short}
         </button>
       ))}
-      <button type="button" onMouseDown={keepFocus} className="tb" aria-label="Bulleted list" aria-pressed={state.block === 'bullet'} onClick={() => setBlockType(editor, 'bullet', state.block)}>
+      <button
+        type="button"
+        onMouseDown={keepFocus}
+        className="tb"
+        aria-label="Bulleted list"
+        aria-pressed={state.block === 'bullet'}
+        onClick={() => setBlockType(editor, 'bullet', state.block)}
+      >
         •≡
       </button>
-      <button type="button" onMouseDown={keepFocus} className="tb" aria-label="Numbered list" aria-pressed={state.block === 'number'} onClick={() => setBlockType(editor, 'number', state.block)}>
+      <button
+        type="button"
+        onMouseDown={keepFocus}
+        className="tb"
+        aria-label="Numbered list"
+        aria-pressed={state.block === 'number'}
+        onClick={() => setBlockType(editor, 'number', state.block)}
+      >
         1≡
       </button>
-      <button type="button" onMouseDown={keepFocus} className="tb" aria-label="Quote" aria-pressed={state.block === 'quote'} onClick={() => setBlockType(editor, state.block === 'quote' ? 'paragraph' : 'quote', state.block)}>
+      <button
+        type="button"
+        onMouseDown={keepFocus}
+        className="tb"
+        aria-label="Quote"
+        aria-pressed={state.block === 'quote'}
+        onClick={() => setBlockType(editor, state.block === 'quote' ? 'paragraph' : 'quote', state.block)}
+      >
         ❝
       </button>
-      <button type="button" onMouseDown={keepFocus} className="tb" aria-label="Code block" aria-pressed={state.block === 'code'} onClick={() => setBlockType(editor, state.block === 'code' ? 'paragraph' : 'code', state.block)}>
+      <button
+        type="button"
+        onMouseDown={keepFocus}
+        className="tb"
+        aria-label="Code block"
+        aria-pressed={state.block === 'code'}
+        onClick={() => setBlockType(editor, state.block === 'code' ? 'paragraph' : 'code', state.block)}
+      >
         {'{ }'}
       </button>
       <span className="tb-sep" aria-hidden="true" />
-      <button type="button" onMouseDown={keepFocus} className="tb" aria-label={state.link ? 'Remove link' : 'Link'} aria-pressed={state.link} onClick={onLink}>
-        <svg width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden="true">
+      <button
+        type="button"
+        onMouseDown={keepFocus}
+        className="tb"
+        aria-label={state.link ? 'Remove link' : 'Link'}
+        aria-pressed={state.link}
+        onClick={onLink}
+      >
+        <svg
+          width="18"
+          height="18"
+          viewBox="0 0 24 24"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2"
+          aria-hidden="true"
+        >
           <path d="M10 14a4 4 0 0 0 5.66 0l3-3a4 4 0 0 0-5.66-5.66l-1 1M14 10a4 4 0 0 0-5.66 0l-3 3a4 4 0 0 0 5.66 5.66l1-1" />
         </svg>
       </button>
       {pickImage && (
         <button type="button" onMouseDown={keepFocus} className="tb" aria-label="Image" onClick={() => void onImage()}>
-          <svg width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden="true">
+          <svg
+            width="18"
+            height="18"
+            viewBox="0 0 24 24"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2"
+            aria-hidden="true"
+          >
             <rect x="3" y="4" width="18" height="16" rx="2" />
             <circle cx="9" cy="10" r="2" />
             <path d="m21 17-5-5-9 8" />
           </svg>
         </button>
       )}
-      <button type="button" onMouseDown={keepFocus} className="tb" aria-label="Divider" onClick={() => editor.dispatchCommand(INSERT_HORIZONTAL_RULE_COMMAND, undefined)}>
+      <button
+        type="button"
+        onMouseDown={keepFocus}
+        className="tb"
+        aria-label="Divider"
+        onClick={() => editor.dispatchCommand(INSERT_HORIZONTAL_RULE_COMMAND, undefined)}
+      >
         ―
       </button>
       <Modal open={linkOpen} title="Add a link" onClose={() => setLinkOpen(false)}>
         <form onSubmit={applyLink}>
-          {/* The dialog was opened to type this: focus moves into it (ARIA dialog pattern). */}
-          {/* eslint-disable-next-line jsx-a11y/no-autofocus */}
-          <TextField label="URL" type="url" value={url} onValue={setUrl} autoFocus hint="https://…, mailto:… or a path on this site such as /about" />
+          <TextField
+            label="URL"
+            type="url"
+            value={url}
+            onValue={setUrl}
+            // The dialog was opened to type this: focus moves into it (ARIA dialog pattern).
+            // eslint-disable-next-line jsx-a11y/no-autofocus
+            autoFocus
+            hint="https://…, mailto:… or a path on this site such as /about"
+          />
           <div className="actions">
             <button type="button" className="btn" onClick={() => setLinkOpen(false)}>
               Cancel

@@ -1,6 +1,12 @@
 import { $createCodeNode } from '@lexical/code';
 import { $isLinkNode } from '@lexical/link';
-import { $isListNode, INSERT_ORDERED_LIST_COMMAND, INSERT_UNORDERED_LIST_COMMAND, ListNode, REMOVE_LIST_COMMAND } from '@lexical/list';
+import {
+  $isListNode,
+  INSERT_ORDERED_LIST_COMMAND,
+  INSERT_UNORDERED_LIST_COMMAND,
+  ListNode,
+  REMOVE_LIST_COMMAND,
+} from '@lexical/list';
 import { $createHeadingNode, $createQuoteNode, $isHeadingNode } from '@lexical/rich-text';
 import { $setBlocksType } from '@lexical/selection';
 import { $findMatchingParent, $getNearestNodeOfType } from '@lexical/utils';
@@ -32,7 +38,11 @@ export interface ToolbarState {
   link: boolean;
 }
 
-export const EMPTY_STATE: ToolbarState = { block: 'paragraph', formats: { bold: false, italic: false, code: false }, link: false };
+export const EMPTY_STATE: ToolbarState = {
+  block: 'paragraph',
+  formats: { bold: false, italic: false, code: false },
+  link: false,
+};
 
 /** What the caret is in, read inside `editorState.read()`. */
 export function $readToolbarState(): ToolbarState {
@@ -59,7 +69,11 @@ export function $readToolbarState(): ToolbarState {
   const parent = anchor.getParent();
   return {
     block,
-    formats: { bold: selection.hasFormat('bold'), italic: selection.hasFormat('italic'), code: selection.hasFormat('code') },
+    formats: {
+      bold: selection.hasFormat('bold'),
+      italic: selection.hasFormat('italic'),
+      code: selection.hasFormat('code'),
+    },
     link: $isLinkNode(anchor) || $isLinkNode(parent),
   };
 }
@@ -68,7 +82,11 @@ export function $readToolbarState(): ToolbarState {
 export function setBlockType(editor: LexicalEditor, type: BlockType, current: BlockType): void {
   if (type === 'bullet' || type === 'number') {
     if (current === type) editor.dispatchCommand(REMOVE_LIST_COMMAND, undefined);
-    else editor.dispatchCommand(type === 'bullet' ? INSERT_UNORDERED_LIST_COMMAND : INSERT_ORDERED_LIST_COMMAND, undefined);
+    else
+      editor.dispatchCommand(
+        type === 'bullet' ? INSERT_UNORDERED_LIST_COMMAND : INSERT_ORDERED_LIST_COMMAND,
+        undefined,
+      );
     return;
   }
   editor.update(() => {
@@ -81,7 +99,12 @@ export function setBlockType(editor: LexicalEditor, type: BlockType, current: Bl
   });
 }
 
-export const FORMATS: { format: TextFormatType & keyof ToolbarState['formats']; label: string; short: string; keys: string }[] = [
+export const FORMATS: {
+  format: TextFormatType & keyof ToolbarState['formats'];
+  label: string;
+  short: string;
+  keys: string;
+}[] = [
   { format: 'bold', label: 'Bold', short: 'B', keys: 'Ctrl+B' },
   { format: 'italic', label: 'Italic', short: 'I', keys: 'Ctrl+I' },
   { format: 'code', label: 'Inline code', short: '</>', keys: '' },

@@ -9,5 +9,11 @@ export const THEME: EditorThemeClasses = {
   link: 'ed-link',
   code: 'ed-code',
   hr: 'ed-hr',
-  text: { bold: 'ed-bold', italic: 'ed-italic', code: 'ed-inline-code', underline: 'ed-underline', strikethrough: 'ed-strike' },
+  text: {
+    bold: 'ed-bold',
+    italic: 'ed-italic',
+    code: 'ed-inline-code',
+    underline: 'ed-underline',
+    strikethrough: 'ed-strike',
+  },
 };

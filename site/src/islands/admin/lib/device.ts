@@ -31,7 +31,9 @@ export function deviceName(userAgent: string | null | undefined): string {
   const browser = BROWSERS.find(([re]) => re.test(userAgent));
   const system = SYSTEMS.find(([re]) => re.test(userAgent))?.[1];
   const version = browser ? browser[0].exec(userAgent)?.[1] : undefined;
-  const name = browser ? `${browser[1]}${version && /^\d/.test(version) ? ` ${version.split('.')[0]}` : ''}` : undefined;
+  const name = browser
+    ? `${browser[1]}${version && /^\d/.test(version) ? ` ${version.split('.')[0]}` : ''}`
+    : undefined;
   if (name && system) return `${name} on ${system}`;
   return name ?? system ?? (userAgent.length > 40 ? `${userAgent.slice(0, 40)}…` : userAgent);
 }

@@ -8,10 +8,29 @@ const READ_ALL: Scope[] = ['content:read', 'media:read', 'inbox:read', 'settings
 
 const ROLE_SCOPES: Record<Role, readonly Scope[]> = {
   admin: [
-    ...READ_ALL, 'content:write', 'content:publish', 'media:write', 'inbox:write', 'settings:write', 'site:build',
-    'paas:write', 'webhooks:manage', 'users:manage', 'apikeys:manage', 'audit:read',
+    ...READ_ALL,
+    'content:write',
+    'content:publish',
+    'media:write',
+    'inbox:write',
+    'settings:write',
+    'site:build',
+    'paas:write',
+    'webhooks:manage',
+    'users:manage',
+    'apikeys:manage',
+    'audit:read',
   ],
-  editor: [...READ_ALL, 'content:write', 'content:publish', 'media:write', 'inbox:write', 'settings:write', 'site:build', 'paas:write'],
+  editor: [
+    ...READ_ALL,
+    'content:write',
+    'content:publish',
+    'media:write',
+    'inbox:write',
+    'settings:write',
+    'site:build',
+    'paas:write',
+  ],
   author: ['content:read', 'content:write', 'media:read', 'media:write'],
   viewer: READ_ALL,
 };

@@ -20,12 +20,18 @@ export function orderChanges(list: readonly Ordered[], from: number, to: number)
   const before = next[to - 1]?.sortOrder;
   const after = next[to + 1]?.sortOrder;
   const single =
-    before === undefined ? after! - STEP
-    : after === undefined ? before + STEP
-    : after - before >= 2 ? Math.floor((before + after) / 2)
-    : undefined;
+    before === undefined
+      ? after! - STEP
+      : after === undefined
+        ? before + STEP
+        : after - before >= 2
+          ? Math.floor((before + after) / 2)
+          : undefined;
   // Neighbours with equal numbers tie-break by title; a number between them cannot place the item.
-  const tiesAround = (before !== undefined && next.filter((p) => p.sortOrder === before).length > 1) || (after !== undefined && next.filter((p) => p.sortOrder === after).length > 1);
-  if (single !== undefined && !tiesAround && Number.isSafeInteger(single) && Math.abs(single) < 2 ** 31) return [{ id: item!.id, sortOrder: single }];
+  const tiesAround =
+    (before !== undefined && next.filter((p) => p.sortOrder === before).length > 1) ||
+    (after !== undefined && next.filter((p) => p.sortOrder === after).length > 1);
+  if (single !== undefined && !tiesAround && Number.isSafeInteger(single) && Math.abs(single) < 2 ** 31)
+    return [{ id: item!.id, sortOrder: single }];
   return next.flatMap((p, k) => ((k + 1) * STEP === p.sortOrder ? [] : [{ id: p.id, sortOrder: (k + 1) * STEP }]));
 }

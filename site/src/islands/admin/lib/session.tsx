@@ -22,6 +22,11 @@ export function useSession(): Session {
 /** The typed client of the signed-in session. */
 export const useApi = () => useSession().api.client;
 
-export function makeSession(api: AdminApi, user: User, setUser: (u: User) => void, signOut: () => Promise<void>): Session {
+export function makeSession(
+  api: AdminApi,
+  user: User,
+  setUser: (u: User) => void,
+  signOut: () => Promise<void>,
+): Session {
   return { api, user, setUser, signOut, can: (scope) => !user.disabled && roleCan(user.role, scope) };
 }

@@ -60,7 +60,8 @@ export function useUnsavedChanges(isDirty: Check): void {
 function onClick(e: MouseEvent): void {
   if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
   const link = (e.target as Element | null)?.closest?.('a[href^="#/"]') as HTMLAnchorElement | null;
-  if (!link || link.target === '_blank' || link.getAttribute('href') === window.location.hash || !hasUnsavedChanges()) return;
+  if (!link || link.target === '_blank' || link.getAttribute('href') === window.location.hash || !hasUnsavedChanges())
+    return;
   e.preventDefault();
   const target = link.getAttribute('href')!;
   void confirmLeave().then((ok) => {

@@ -51,7 +51,10 @@ export interface Paged<T> {
   update(fn: (items: T[]) => T[]): void;
 }
 
-export function usePaged<T>(fetchPage: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor: string | null }>, deps: DependencyList): Paged<T> {
+export function usePaged<T>(
+  fetchPage: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor: string | null }>,
+  deps: DependencyList,
+): Paged<T> {
   const [items, setItems] = useState<T[]>([]);
   const [nextCursor, setNext] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);

@@ -18,11 +18,19 @@ interface Usage {
 }
 
 const PLACE: Record<string, string> = {
-  coverMediaId: 'cover image', ogImageMediaId: 'social image', imageIds: 'gallery', content: 'in the text', body: 'in the description',
-  pendingChanges: 'in changes not published yet', value: 'in a link',
+  coverMediaId: 'cover image',
+  ogImageMediaId: 'social image',
+  imageIds: 'gallery',
+  content: 'in the text',
+  body: 'in the description',
+  pendingChanges: 'in changes not published yet',
+  value: 'in a link',
 };
 const SCREEN: Record<Usage['type'], (u: Usage) => string> = {
-  post: (u) => href(`/posts/${u.id}`), page: (u) => href(`/pages/${u.id}`), project: (u) => href(`/projects/${u.id}`), settings: () => href('/settings'),
+  post: (u) => href(`/posts/${u.id}`),
+  page: (u) => href(`/pages/${u.id}`),
+  project: (u) => href(`/projects/${u.id}`),
+  settings: () => href('/settings'),
 };
 const TYPE: Record<Usage['type'], string> = { post: 'Post', page: 'Page', project: 'Project', settings: 'Settings' };
 
@@ -52,7 +60,9 @@ export function MediaDetail({ media, onChanged, onDeleted }: Props) {
     setError(undefined);
     setFields({});
     try {
-      const updated = unwrap(await api.PATCH('/api/v1/admin/media/{mediaId}', { ...path, body: { alt, focalX: focal.x, focalY: focal.y } }));
+      const updated = unwrap(
+        await api.PATCH('/api/v1/admin/media/{mediaId}', { ...path, body: { alt, focalX: focal.x, focalY: focal.y } }),
+      );
       onChanged(updated);
       notify('Media saved.');
     } catch (err) {
@@ -81,11 +91,22 @@ export function MediaDetail({ media, onChanged, onDeleted }: Props) {
 
   /** Deletes; while the image is in use, the places are listed here instead (with links to each). */
   const remove = async (force = false) => {
-    if (!force && !(await confirm({ title: 'Delete this image?', message: `${media.filename} is deleted from the library and storage.`, confirmLabel: 'Delete', danger: true }))) return;
+    if (
+      !force &&
+      !(await confirm({
+        title: 'Delete this image?',
+        message: `${media.filename} is deleted from the library and storage.`,
+        confirmLabel: 'Delete',
+        danger: true,
+      }))
+    )
+      return;
     setBusy(true);
     setError(undefined);
     try {
-      const res = await api.DELETE('/api/v1/admin/media/{mediaId}', { params: { path: { mediaId: media.id }, query: force ? { force: true } : {} } });
+      const res = await api.DELETE('/api/v1/admin/media/{mediaId}', {
+        params: { path: { mediaId: media.id }, query: force ? { force: true } : {} },
+      });
       if (res.response.status === 409) {
         setUsages(new ApiError(409, res.error).problem?.errors?.map((x) => x.value as Usage) ?? []);
         return;
@@ -112,7 +133,8 @@ export function MediaDetail({ media, onChanged, onDeleted }: Props) {
       <ul>
         {usages.map((u) => (
           <li key={`${u.type}:${u.id}:${u.field}`}>
-            {TYPE[u.type]} <a href={SCREEN[u.type](u)}>{u.type === 'settings' ? u.title : `“${u.title}”`}</a> <span className="muted">({PLACE[u.field] ?? u.field})</span>
+            {TYPE[u.type]} <a href={SCREEN[u.type](u)}>{u.type === 'settings' ? u.title : `“${u.title}”`}</a>{' '}
+            <span className="muted">({PLACE[u.field] ?? u.field})</span>
           </li>
         ))}
       </ul>
@@ -127,30 +149,59 @@ export function MediaDetail({ media, onChanged, onDeleted }: Props) {
   return (
     <div className="media-detail">
       <div className="focal-wrap">
-        <button type="button" className="focal" onClick={pickFocal} onKeyDown={nudge} disabled={!writable} aria-label={`Focal point ${focal.x}% from the left, ${focal.y}% from the top. Click the image or use the arrow keys to move it.`}>
+        <button
+          type="button"
+          className="focal"
+          onClick={pickFocal}
+          onKeyDown={nudge}
+          disabled={!writable}
+          aria-label={`Focal point ${focal.x}% from the left, ${focal.y}% from the top. Click the image or use the arrow keys to move it.`}
+        >
           <img src={media.url} alt={media.alt} />
           <span className="focal-dot" style={{ left: `${focal.x}%`, top: `${focal.y}%` }} aria-hidden="true" />
         </button>
-        <p className="muted small">Focal point: {focal.x}% × {focal.y}% — crops keep this spot.</p>
+        <p className="muted small">
+          Focal point: {focal.x}% × {focal.y}% — crops keep this spot.
+        </p>
       </div>
       <form onSubmit={(e) => void save(e)} className="media-form">
-        <TextArea label="Alt text" value={alt} onValue={setAlt} maxLength={500} rows={3} error={fields.alt} readOnly={!writable} hint="What the image shows, for people who cannot see it." />
+        <TextArea
+          label="Alt text"
+          value={alt}
+          onValue={setAlt}
+          maxLength={500}
+          rows={3}
+          error={fields.alt}
+          readOnly={!writable}
+          hint="What the image shows, for people who cannot see it."
+        />
         {(fields.focalX || fields.focalY) && <p className="field-error">{fields.focalX ?? fields.focalY}</p>}
         <FormError message={error} />
         {inUse}
         <dl className="facts">
           <dt>Status</dt>
-          <dd><Status value={media.status} /></dd>
+          <dd>
+            <Status value={media.status} />
+          </dd>
           <dt>Size</dt>
-          <dd>{media.width && media.height ? `${media.width} × ${media.height} px, ` : ''}{formatBytes(media.sizeBytes)}</dd>
+          <dd>
+            {media.width && media.height ? `${media.width} × ${media.height} px, ` : ''}
+            {formatBytes(media.sizeBytes)}
+          </dd>
           <dt>Type</dt>
           <dd>{media.mimeType}</dd>
           <dt>Variants</dt>
-          <dd>{media.variants.length ? media.variants.map((v) => `${v.width}w ${v.format}`).join(', ') : 'none yet'}</dd>
+          <dd>
+            {media.variants.length ? media.variants.map((v) => `${v.width}w ${v.format}`).join(', ') : 'none yet'}
+          </dd>
           <dt>Uploaded</dt>
           <dd>{formatDate(media.createdAt)}</dd>
           <dt>URL</dt>
-          <dd><a href={media.url} target="_blank" rel="noopener">Original ↗</a></dd>
+          <dd>
+            <a href={media.url} target="_blank" rel="noopener">
+              Original ↗
+            </a>
+          </dd>
         </dl>
         {writable && (
           <div className="actions">

@@ -41,7 +41,13 @@ export function MediaField({ label, value, onChange, pick, error, disabled }: Pr
   return (
     <fieldset className="field media-field">
       <legend>{label}</legend>
-      {value && media ? <img src={thumbOf(media)} alt={media.alt} /> : value ? <p className="muted small">Image {value}</p> : <p className="muted small">None</p>}
+      {value && media ? (
+        <img src={thumbOf(media)} alt={media.alt} />
+      ) : value ? (
+        <p className="muted small">Image {value}</p>
+      ) : (
+        <p className="muted small">None</p>
+      )}
       <div className="actions-inline">
         <button type="button" className="btn btn-small" onClick={() => void choose()} disabled={disabled}>
           {value ? 'Replace' : 'Choose'}

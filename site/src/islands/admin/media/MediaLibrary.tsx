@@ -17,7 +17,10 @@ export function MediaLibrary() {
   const [search, setSearch] = useState('');
   const [open, setOpen] = useState<Media | null>(null);
   const media = usePaged(
-    async (cursor) => unwrap(await api.GET('/api/v1/admin/media', { params: { query: { limit: 30, cursor, q: search || undefined } } })),
+    async (cursor) =>
+      unwrap(
+        await api.GET('/api/v1/admin/media', { params: { query: { limit: 30, cursor, q: search || undefined } } }),
+      ),
     [search],
   );
 
@@ -43,7 +46,13 @@ export function MediaLibrary() {
       <form className="filters" role="search" onSubmit={submit}>
         <div className="field">
           <label htmlFor="media-q">Search media</label>
-          <input id="media-q" type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="File name or alt text" />
+          <input
+            id="media-q"
+            type="search"
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+            placeholder="File name or alt text"
+          />
         </div>
         <button type="submit" className="btn">
           Search
@@ -54,7 +63,12 @@ export function MediaLibrary() {
       <ul className="media-grid">
         {media.items.map((m) => (
           <li key={m.id}>
-            <button type="button" className="media-tile" onClick={() => setOpen(m)} aria-label={`${m.filename}: details`}>
+            <button
+              type="button"
+              className="media-tile"
+              onClick={() => setOpen(m)}
+              aria-label={`${m.filename}: details`}
+            >
               <img src={thumbOf(m)} alt={m.alt} loading="lazy" />
               <span className="media-name">{m.filename}</span>
               {!m.alt && <span className="media-flag">no alt</span>}

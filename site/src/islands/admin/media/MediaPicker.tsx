@@ -38,7 +38,10 @@ function PickerBody({ onPick }: { onPick(m: Media): void }) {
   const [q, setQ] = useState('');
   const [search, setSearch] = useState('');
   const media = usePaged(
-    async (cursor) => unwrap(await api.GET('/api/v1/admin/media', { params: { query: { limit: 24, cursor, q: search || undefined } } })),
+    async (cursor) =>
+      unwrap(
+        await api.GET('/api/v1/admin/media', { params: { query: { limit: 24, cursor, q: search || undefined } } }),
+      ),
     [search],
   );
 

@@ -22,8 +22,18 @@ export function ProjectGallery({ ids, onChange, pick, readOnly, error }: Props) 
     const missing = ids.filter((id) => !known[id] && !asked.current.has(id));
     if (!missing.length) return;
     missing.forEach((id) => asked.current.add(id));
-    void Promise.all(missing.map((id) => api.GET('/api/v1/admin/media/{mediaId}', { params: { path: { mediaId: id } } }).then((r) => r.data, () => undefined))).then((found) =>
-      setKnown((k) => ({ ...k, ...Object.fromEntries(found.filter((m): m is Media => Boolean(m)).map((m) => [m.id, m])) })),
+    void Promise.all(
+      missing.map((id) =>
+        api.GET('/api/v1/admin/media/{mediaId}', { params: { path: { mediaId: id } } }).then(
+          (r) => r.data,
+          () => undefined,
+        ),
+      ),
+    ).then((found) =>
+      setKnown((k) => ({
+        ...k,
+        ...Object.fromEntries(found.filter((m): m is Media => Boolean(m)).map((m) => [m.id, m])),
+      })),
     );
   }, [api, ids, known]);
 
@@ -51,9 +61,32 @@ export function ProjectGallery({ ids, onChange, pick, readOnly, error }: Props) 
               {m ? <img src={thumbOf(m)} alt={m.alt} /> : <span className="muted small">{id}</span>}
               {!readOnly && (
                 <div className="actions-inline">
-                  <button type="button" className="btn btn-small" aria-label={`Move image ${i + 1} earlier`} disabled={i === 0} onClick={() => move(i, -1)}>↑</button>
-                  <button type="button" className="btn btn-small" aria-label={`Move image ${i + 1} later`} disabled={i === ids.length - 1} onClick={() => move(i, 1)}>↓</button>
-                  <button type="button" className="btn btn-small" aria-label={`Remove image ${i + 1}`} onClick={() => onChange(ids.filter((x) => x !== id))}>Remove</button>
+                  <button
+                    type="button"
+                    className="btn btn-small"
+                    aria-label={`Move image ${i + 1} earlier`}
+                    disabled={i === 0}
+                    onClick={() => move(i, -1)}
+                  >
+                    ↑
+                  </button>
+                  <button
+                    type="button"
+                    className="btn btn-small"
+                    aria-label={`Move image ${i + 1} later`}
+                    disabled={i === ids.length - 1}
+                    onClick={() => move(i, 1)}
+                  >
+                    ↓
+                  </button>
+                  <button
+                    type="button"
+                    className="btn btn-small"
+                    aria-label={`Remove image ${i + 1}`}
+                    onClick={() => onChange(ids.filter((x) => x !== id))}
+                  >
+                    Remove
+                  </button>
                 </div>
               )}
             </li>

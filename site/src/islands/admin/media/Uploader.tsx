@@ -18,7 +18,15 @@ interface Item {
 const ACCEPT = 'image/jpeg,image/png,image/webp,image/avif,image/gif';
 
 /** Drop zone and file button; each file uploads with its own progress bar. */
-export function Uploader({ onUploaded, multiple = true, compact }: { onUploaded(media: Media): void; multiple?: boolean; compact?: boolean }) {
+export function Uploader({
+  onUploaded,
+  multiple = true,
+  compact,
+}: {
+  onUploaded(media: Media): void;
+  multiple?: boolean;
+  compact?: boolean;
+}) {
   const { api } = useSession();
   const [items, setItems] = useState<Item[]>([]);
   const [over, setOver] = useState(false);
@@ -28,19 +36,30 @@ export function Uploader({ onUploaded, multiple = true, compact }: { onUploaded(
   const inputId = useId();
   const altId = useId();
 
-  const patch = (id: number, p: Partial<Item>) => setItems((list) => list.map((i) => (i.id === id ? { ...i, ...p } : i)));
+  const patch = (id: number, p: Partial<Item>) =>
+    setItems((list) => list.map((i) => (i.id === id ? { ...i, ...p } : i)));
 
   const start = (files: FileList | File[]) => {
     for (const file of Array.from(files).slice(0, multiple ? 20 : 1)) {
       const id = nextId.current++;
       const handle = uploadMedia(api, file, alt, (f) => patch(id, { progress: f }));
-      setItems((list) => [{ id, name: file.name, size: file.size, progress: 0, state: 'uploading' as const, handle }, ...list].slice(0, 12));
+      setItems((list) =>
+        [{ id, name: file.name, size: file.size, progress: 0, state: 'uploading' as const, handle }, ...list].slice(
+          0,
+          12,
+        ),
+      );
       handle.promise.then(
         (media) => {
           patch(id, { state: 'done', progress: 1, handle: undefined });
           onUploaded(media);
         },
-        (err: unknown) => patch(id, { state: 'failed', error: err instanceof DOMException ? 'Cancelled.' : messageOf(err), handle: undefined }),
+        (err: unknown) =>
+          patch(id, {
+            state: 'failed',
+            error: err instanceof DOMException ? 'Cancelled.' : messageOf(err),
+            handle: undefined,
+          }),
       );
     }
     setAlt('');
@@ -68,10 +87,24 @@ export function Uploader({ onUploaded, multiple = true, compact }: { onUploaded(
         <label htmlFor={inputId} className="btn">
           Choose {multiple ? 'files' : 'a file'}
         </label>
-        <input ref={input} id={inputId} className="visually-hidden" type="file" accept={ACCEPT} multiple={multiple} onChange={(e) => e.target.files && start(e.target.files)} />
+        <input
+          ref={input}
+          id={inputId}
+          className="visually-hidden"
+          type="file"
+          accept={ACCEPT}
+          multiple={multiple}
+          onChange={(e) => e.target.files && start(e.target.files)}
+        />
         <div className="field field-inline">
           <label htmlFor={altId}>Alt text for the upload</label>
-          <input id={altId} value={alt} onChange={(e) => setAlt(e.target.value)} maxLength={500} placeholder="Describe the image" />
+          <input
+            id={altId}
+            value={alt}
+            onChange={(e) => setAlt(e.target.value)}
+            maxLength={500}
+            placeholder="Describe the image"
+          />
         </div>
       </div>
       {items.length > 0 && (
@@ -83,7 +116,11 @@ export function Uploader({ onUploaded, multiple = true, compact }: { onUploaded(
               </span>
               <progress max={1} value={i.progress} aria-label={`Upload of ${i.name}`} />
               <span className="small" aria-live="polite">
-                {i.state === 'uploading' ? `${Math.round(i.progress * 100)}%` : i.state === 'done' ? 'Uploaded' : i.error}
+                {i.state === 'uploading'
+                  ? `${Math.round(i.progress * 100)}%`
+                  : i.state === 'done'
+                    ? 'Uploaded'
+                    : i.error}
               </span>
               {i.state === 'uploading' && (
                 <button type="button" className="btn btn-small" onClick={() => i.handle?.abort()}>

@@ -30,7 +30,10 @@ export function AppEnv({ appId, deployed, onRedeploy, onChanged }: Props) {
   const writable = can('paas:write');
   const isAdmin = user.role === 'admin';
   const path = { appId };
-  const list = useLoad(async () => unwrap(await api.GET('/api/v1/admin/paas/apps/{appId}/env', { params: { path } })), [appId]);
+  const list = useLoad(
+    async () => unwrap(await api.GET('/api/v1/admin/paas/apps/{appId}/env', { params: { path } })),
+    [appId],
+  );
   const [editing, setEditing] = useState<string>();
   // Changed since the page opened: the running app still has the old values.
   const [changed, setChanged] = useState(false);
@@ -38,7 +41,9 @@ export function AppEnv({ appId, deployed, onRedeploy, onChanged }: Props) {
 
   const reveal = async (on: boolean) => {
     try {
-      list.setData(unwrap(await api.GET('/api/v1/admin/paas/apps/{appId}/env', { params: { path, query: { reveal: on } } })));
+      list.setData(
+        unwrap(await api.GET('/api/v1/admin/paas/apps/{appId}/env', { params: { path, query: { reveal: on } } })),
+      );
     } catch (err) {
       notify(messageOf(err), 'error');
     }
@@ -50,9 +55,20 @@ export function AppEnv({ appId, deployed, onRedeploy, onChanged }: Props) {
     notify(`${text} ${deployed ? 'Redeploy to apply it.' : 'The first deployment uses it.'}`);
   };
   const remove = async (name: string) => {
-    if (!(await confirm({ title: `Remove ${name}?`, message: 'The app keeps its current value until the next deployment.', confirmLabel: 'Remove variable', danger: true }))) return;
+    if (
+      !(await confirm({
+        title: `Remove ${name}?`,
+        message: 'The app keeps its current value until the next deployment.',
+        confirmLabel: 'Remove variable',
+        danger: true,
+      }))
+    )
+      return;
     try {
-      saved(unwrap(await api.DELETE('/api/v1/admin/paas/apps/{appId}/env/{name}', { params: { path: { appId, name } } })), `${name} removed.`);
+      saved(
+        unwrap(await api.DELETE('/api/v1/admin/paas/apps/{appId}/env/{name}', { params: { path: { appId, name } } })),
+        `${name} removed.`,
+      );
     } catch (err) {
       notify(messageOf(err), 'error');
       list.reload();
@@ -64,7 +80,12 @@ export function AppEnv({ appId, deployed, onRedeploy, onChanged }: Props) {
       <div className="row env-head">
         <h2 id="env-h">Environment variables</h2>
         {isAdmin && vars.length > 0 && (
-          <button type="button" className="btn btn-small" aria-pressed={list.data?.revealed ?? false} onClick={() => void reveal(!list.data?.revealed)}>
+          <button
+            type="button"
+            className="btn btn-small"
+            aria-pressed={list.data?.revealed ?? false}
+            onClick={() => void reveal(!list.data?.revealed)}
+          >
             {list.data?.revealed ? 'Hide values' : 'Show values'}
           </button>
         )}
@@ -76,7 +97,9 @@ export function AppEnv({ appId, deployed, onRedeploy, onChanged }: Props) {
       {changed && writable && deployed && (
         <div className="notice" role="status">
           <span>The running app still has the previous values.</span>
-          <button type="button" className="btn btn-small btn-primary" onClick={() => (setChanged(false), onRedeploy())}>Redeploy now</button>
+          <button type="button" className="btn btn-small btn-primary" onClick={() => (setChanged(false), onRedeploy())}>
+            Redeploy now
+          </button>
         </div>
       )}
       <ErrorNote message={list.error} retry={list.reload} />
@@ -89,7 +112,11 @@ export function AppEnv({ appId, deployed, onRedeploy, onChanged }: Props) {
               <tr>
                 <th scope="col">Name</th>
                 <th scope="col">Value</th>
-                {writable && <th scope="col"><span className="visually-hidden">Actions</span></th>}
+                {writable && (
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
@@ -97,19 +124,44 @@ export function AppEnv({ appId, deployed, onRedeploy, onChanged }: Props) {
                 editing === v.name ? (
                   <tr key={v.name}>
                     <td colSpan={writable ? 3 : 2}>
-                      <EnvForm appId={appId} name={v.name} initial={v.masked ? '' : v.value} onDone={(next) => (setEditing(undefined), next && saved(next, `${v.name} saved.`))} />
+                      <EnvForm
+                        appId={appId}
+                        name={v.name}
+                        initial={v.masked ? '' : v.value}
+                        onDone={(next) => (setEditing(undefined), next && saved(next, `${v.name} saved.`))}
+                      />
                     </td>
                   </tr>
                 ) : (
                   <tr key={v.name}>
-                    <td><code>{v.name}</code></td>
+                    <td>
+                      <code>{v.name}</code>
+                    </td>
                     <td data-label="Value" className="env-value">
-                      {v.masked ? <span aria-label="hidden value">{v.value}</span> : <code>{v.value === '' ? <span className="muted">(empty)</span> : v.value}</code>}
+                      {v.masked ? (
+                        <span aria-label="hidden value">{v.value}</span>
+                      ) : (
+                        <code>{v.value === '' ? <span className="muted">(empty)</span> : v.value}</code>
+                      )}
                     </td>
                     {writable && (
                       <td className="row-actions">
-                        <button type="button" className="btn btn-small" aria-label={`Edit ${v.name}`} onClick={() => setEditing(v.name)}>Edit</button>
-                        <button type="button" className="btn btn-small btn-danger" aria-label={`Remove ${v.name}`} onClick={() => void remove(v.name)}>Remove</button>
+                        <button
+                          type="button"
+                          className="btn btn-small"
+                          aria-label={`Edit ${v.name}`}
+                          onClick={() => setEditing(v.name)}
+                        >
+                          Edit
+                        </button>
+                        <button
+                          type="button"
+                          className="btn btn-small btn-danger"
+                          aria-label={`Remove ${v.name}`}
+                          onClick={() => void remove(v.name)}
+                        >
+                          Remove
+                        </button>
                       </td>
                     )}
                   </tr>
@@ -122,7 +174,11 @@ export function AppEnv({ appId, deployed, onRedeploy, onChanged }: Props) {
       {writable && (
         <details className="panel" open={!vars.length}>
           <summary>Add a variable</summary>
-          <EnvForm appId={appId} existing={vars.map((v) => v.name)} onDone={(next, name) => next && saved(next, `${name} added.`)} />
+          <EnvForm
+            appId={appId}
+            existing={vars.map((v) => v.name)}
+            onDone={(next, name) => next && saved(next, `${name} added.`)}
+          />
         </details>
       )}
     </section>
@@ -130,7 +186,19 @@ export function AppEnv({ appId, deployed, onRedeploy, onChanged }: Props) {
 }
 
 /** Sets one variable: a new one (name and value) or a new value for `name`. */
-function EnvForm({ appId, name: fixedName, initial = '', existing = [], onDone }: { appId: string; name?: string; initial?: string; existing?: string[]; onDone(next: EnvList | undefined, name: string): void }) {
+function EnvForm({
+  appId,
+  name: fixedName,
+  initial = '',
+  existing = [],
+  onDone,
+}: {
+  appId: string;
+  name?: string;
+  initial?: string;
+  existing?: string[];
+  onDone(next: EnvList | undefined, name: string): void;
+}) {
   const api = useApi();
   const { confirm } = useUi();
   const [name, setName] = useState(fixedName ?? '');
@@ -145,11 +213,24 @@ function EnvForm({ appId, name: fixedName, initial = '', existing = [], onDone }
     setError(undefined);
     setFields({});
     if (!target) return setFields({ name: 'Give the variable a name.' });
-    if (!fixedName && existing.includes(target)
-      && !(await confirm({ title: `Replace ${target}?`, message: `${target} is already set; its value will be replaced.`, confirmLabel: 'Replace value' }))) return;
+    if (
+      !fixedName &&
+      existing.includes(target) &&
+      !(await confirm({
+        title: `Replace ${target}?`,
+        message: `${target} is already set; its value will be replaced.`,
+        confirmLabel: 'Replace value',
+      }))
+    )
+      return;
     setBusy(true);
     try {
-      const next = unwrap(await api.PUT('/api/v1/admin/paas/apps/{appId}/env/{name}', { params: { path: { appId, name: target } }, body: { value } }));
+      const next = unwrap(
+        await api.PUT('/api/v1/admin/paas/apps/{appId}/env/{name}', {
+          params: { path: { appId, name: target } },
+          body: { value },
+        }),
+      );
       if (!fixedName) {
         setName('');
         setValue('');
@@ -164,9 +245,23 @@ function EnvForm({ appId, name: fixedName, initial = '', existing = [], onDone }
   };
 
   return (
-    <form className="env-form" onSubmit={(e) => void submit(e)} aria-label={fixedName ? `Edit ${fixedName}` : 'Add a variable'}>
+    <form
+      className="env-form"
+      onSubmit={(e) => void submit(e)}
+      aria-label={fixedName ? `Edit ${fixedName}` : 'Add a variable'}
+    >
       {!fixedName && (
-        <TextField label="Name" value={name} onValue={setName} autoComplete="off" spellCheck={false} maxLength={128} placeholder="DATABASE_URL" error={fields.name} hint="Letters, digits and _, not starting with a digit. PORT is set by the platform." />
+        <TextField
+          label="Name"
+          value={name}
+          onValue={setName}
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={128}
+          placeholder="DATABASE_URL"
+          error={fields.name}
+          hint="Letters, digits and _, not starting with a digit. PORT is set by the platform."
+        />
       )}
       <TextField
         label={fixedName ? `New value of ${fixedName}` : 'Value'}
@@ -175,12 +270,20 @@ function EnvForm({ appId, name: fixedName, initial = '', existing = [], onDone }
         autoComplete="off"
         spellCheck={false}
         error={fields.value}
-        hint={fixedName && !initial ? 'The current value is hidden; what you type replaces it.' : 'At most 8192 characters.'}
+        hint={
+          fixedName && !initial ? 'The current value is hidden; what you type replaces it.' : 'At most 8192 characters.'
+        }
       />
       <FormError message={error} />
       <div className="actions-inline">
-        {fixedName && <button type="button" className="btn btn-small" onClick={() => onDone(undefined, fixedName)}>Cancel</button>}
-        <button type="submit" className="btn btn-small btn-primary" disabled={busy}>{busy ? 'Saving…' : fixedName ? 'Save value' : 'Add variable'}</button>
+        {fixedName && (
+          <button type="button" className="btn btn-small" onClick={() => onDone(undefined, fixedName)}>
+            Cancel
+          </button>
+        )}
+        <button type="submit" className="btn btn-small btn-primary" disabled={busy}>
+          {busy ? 'Saving…' : fixedName ? 'Save value' : 'Add variable'}
+        </button>
       </div>
     </form>
   );

@@ -15,7 +15,8 @@ interface Props {
 }
 
 const MAX_LINES = 2000;
-const append = (lines: Line[], more: Line[]) => (lines.length + more.length > MAX_LINES ? [...lines, ...more].slice(-MAX_LINES) : [...lines, ...more]);
+const append = (lines: Line[], more: Line[]) =>
+  lines.length + more.length > MAX_LINES ? [...lines, ...more].slice(-MAX_LINES) : [...lines, ...more];
 
 /**
  * The app's stdout and stderr as it runs: EventSource (with cookies) on `…/apps/{id}/logs`, the
@@ -73,18 +74,33 @@ export function AppRuntimeLogs({ appId, status }: Props) {
       <div className="logbar small">
         <span role="status">
           {state === 'connecting' && 'Connecting…'}
-          {state === 'live' && (paused ? `Paused${held ? ` · ${held} new line${held === 1 ? '' : 's'} held` : ''}` : '● Live')}
+          {state === 'live' &&
+            (paused ? `Paused${held ? ` · ${held} new line${held === 1 ? '' : 's'} held` : ''}` : '● Live')}
           {state === 'ended' && 'The app was deleted.'}
           {state === 'unavailable' && 'The live output is not available; reload the page to try again.'}
         </span>
-        <button type="button" className="btn btn-small" aria-pressed={paused} onClick={togglePause}>{paused ? 'Resume' : 'Pause'}</button>
-        <button type="button" className="btn btn-small" onClick={() => setLines([])}>Clear</button>
+        <button type="button" className="btn btn-small" aria-pressed={paused} onClick={togglePause}>
+          {paused ? 'Resume' : 'Pause'}
+        </button>
+        <button type="button" className="btn btn-small" onClick={() => setLines([])}>
+          Clear
+        </button>
         <label className="check">
           <input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} /> Follow
         </label>
       </div>
-      {status !== 'running' && status !== 'starting' && <p className="muted small">The app is not running; new lines appear when it starts.</p>}
-      <pre ref={box} className="log log-live" role="log" tabIndex={0} aria-label="App output" aria-live="off" onScroll={onScroll}>
+      {status !== 'running' && status !== 'starting' && (
+        <p className="muted small">The app is not running; new lines appear when it starts.</p>
+      )}
+      <pre
+        ref={box}
+        className="log log-live"
+        role="log"
+        tabIndex={0}
+        aria-label="App output"
+        aria-live="off"
+        onScroll={onScroll}
+      >
         {lines.length === 0 && <span className="muted">No output yet.</span>}
         {lines.map((l) => (
           <span key={l.id} className={l.stream === 'stderr' ? 'log-stderr' : undefined} title={`${l.stream} · ${l.ts}`}>

@@ -16,7 +16,10 @@ export function accessFields(app?: PaasApp): AccessFields {
 }
 
 /** The request fields for the method chosen: a new token only when one was typed; leaving a method removes its secret. */
-export function accessBody(fields: AccessFields, app?: PaasApp): { gitToken?: string | null; gitUsername?: string | null; deployKey?: boolean } {
+export function accessBody(
+  fields: AccessFields,
+  app?: PaasApp,
+): { gitToken?: string | null; gitUsername?: string | null; deployKey?: boolean } {
   const had = app?.repoAccess;
   const body: { gitToken?: string | null; gitUsername?: string | null; deployKey?: boolean } = {};
   if (fields.method === 'token') {

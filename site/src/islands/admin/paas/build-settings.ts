@@ -24,7 +24,8 @@ function parseCommand(text: string): Command | null | { error: string } {
   if (!trimmed.startsWith('[')) return trimmed;
   try {
     const parsed: unknown = JSON.parse(trimmed);
-    if (Array.isArray(parsed) && parsed.length > 0 && parsed.every((p) => typeof p === 'string')) return parsed as string[];
+    if (Array.isArray(parsed) && parsed.length > 0 && parsed.every((p) => typeof p === 'string'))
+      return parsed as string[];
   } catch {
     // falls through to the message
   }
@@ -33,8 +34,12 @@ function parseCommand(text: string): Command | null | { error: string } {
 
 export function buildFields(settings: Settings): BuildFields {
   return {
-    rootDir: settings.rootDir ?? '', buildCommand: commandText(settings.buildCommand), startCommand: commandText(settings.startCommand),
-    outputDir: settings.outputDir ?? '', port: settings.port === null ? '' : String(settings.port), healthCheckPath: settings.healthCheckPath ?? '',
+    rootDir: settings.rootDir ?? '',
+    buildCommand: commandText(settings.buildCommand),
+    startCommand: commandText(settings.startCommand),
+    outputDir: settings.outputDir ?? '',
+    port: settings.port === null ? '' : String(settings.port),
+    healthCheckPath: settings.healthCheckPath ?? '',
   };
 }
 
@@ -51,10 +56,15 @@ export function buildBody(fields: BuildFields): { build: Settings } | { errors: 
   };
   const portText = fields.port.trim();
   const port = portText === '' ? null : Number(portText);
-  if (port !== null && !(Number.isInteger(port) && port >= 1 && port <= 65535)) errors['build.port'] = 'A port from 1 to 65535.';
+  if (port !== null && !(Number.isInteger(port) && port >= 1 && port <= 65535))
+    errors['build.port'] = 'A port from 1 to 65535.';
   const build: Settings = {
-    rootDir: fields.rootDir.trim() || null, buildCommand: command('buildCommand'), startCommand: command('startCommand'),
-    outputDir: fields.outputDir.trim() || null, port: Object.keys(errors).includes('build.port') ? null : port, healthCheckPath: fields.healthCheckPath.trim() || null,
+    rootDir: fields.rootDir.trim() || null,
+    buildCommand: command('buildCommand'),
+    startCommand: command('startCommand'),
+    outputDir: fields.outputDir.trim() || null,
+    port: Object.keys(errors).includes('build.port') ? null : port,
+    healthCheckPath: fields.healthCheckPath.trim() || null,
   };
   return Object.keys(errors).length ? { errors } : { build };
 }

@@ -5,7 +5,12 @@ describe('deployPhase', () => {
   it('follows the pipeline through the log, with the build step of how many', () => {
     const log = ['==> Deployment 1 of App: https://x (branch main)', 'cloned abc'];
     expect(deployPhase(log, 'cloning')).toBe('cloning');
-    log.push('==> Detected a static site', '==> Building the image (sandboxed …)', 'Step 1/6 : FROM node', 'Step 3/6 : RUN ["npm","ci"]');
+    log.push(
+      '==> Detected a static site',
+      '==> Building the image (sandboxed …)',
+      'Step 1/6 : FROM node',
+      'Step 3/6 : RUN ["npm","ci"]',
+    );
     expect(deployPhase(log, 'cloning')).toBe('building · step 3/6');
     log.push('==> Built sha256:abc');
     expect(deployPhase(log, 'building')).toBe('starting');

@@ -3,7 +3,11 @@ import { parseEnv } from './env';
 
 describe('environment variables field', () => {
   it('reads KEY=value lines, keeping = in values and skipping blanks and comments', () => {
-    expect(parseEnv('GREETING=merhaba\n\n# note\nURL=postgres://u:p@h/db?a=b\nEMPTY=')).toEqual({ GREETING: 'merhaba', URL: 'postgres://u:p@h/db?a=b', EMPTY: '' });
+    expect(parseEnv('GREETING=merhaba\n\n# note\nURL=postgres://u:p@h/db?a=b\nEMPTY=')).toEqual({
+      GREETING: 'merhaba',
+      URL: 'postgres://u:p@h/db?a=b',
+      EMPTY: '',
+    });
   });
 
   it('names the first bad line', () => {

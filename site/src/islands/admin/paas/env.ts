@@ -7,7 +7,8 @@ export function parseEnv(text: string): Record<string, string> | string {
     if (!line || line.startsWith('#')) continue;
     const eq = line.indexOf('=');
     const key = eq > 0 ? line.slice(0, eq).trim() : '';
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) return `Line ${i + 1}: write KEY=value (letters, digits and _ in the key).`;
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key))
+      return `Line ${i + 1}: write KEY=value (letters, digits and _ in the key).`;
     out[key] = line.slice(eq + 1);
   }
   return out;

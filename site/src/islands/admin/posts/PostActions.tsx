@@ -52,18 +52,39 @@ export function PostActions({ d }: { d: PostDraftApi }) {
   };
 
   const id = (p: AdminPost) => ({ params: { path: { postId: p.id } } });
-  const publish = () => run(async (p) => unwrap(await api.POST('/api/v1/admin/posts/{postId}/publish', id(p))), 'Published. The site rebuilds in a moment.');
+  const publish = () =>
+    run(
+      async (p) => unwrap(await api.POST('/api/v1/admin/posts/{postId}/publish', id(p))),
+      'Published. The site rebuilds in a moment.',
+    );
   const unpublish = async () => {
-    if (await confirm({ title: 'Unpublish this post?', message: 'It disappears from the site and becomes a draft again.', confirmLabel: 'Unpublish' }))
+    if (
+      await confirm({
+        title: 'Unpublish this post?',
+        message: 'It disappears from the site and becomes a draft again.',
+        confirmLabel: 'Unpublish',
+      })
+    )
       await run(async (p) => unwrap(await api.POST('/api/v1/admin/posts/{postId}/unpublish', id(p))), 'Unpublished.');
   };
   const archive = async () => {
-    if (await confirm({ title: 'Archive this post?', message: 'It leaves the site and the post lists; you can still open it here.', confirmLabel: 'Archive' }))
+    if (
+      await confirm({
+        title: 'Archive this post?',
+        message: 'It leaves the site and the post lists; you can still open it here.',
+        confirmLabel: 'Archive',
+      })
+    )
       await run(async (p) => unwrap(await api.POST('/api/v1/admin/posts/{postId}/archive', id(p))), 'Archived.');
   };
   const remove = async () => {
     if (!post) return;
-    const ok = await confirm({ title: 'Delete this post?', message: `“${post.title}” and all its revisions are deleted for good.`, confirmLabel: 'Delete post', danger: true });
+    const ok = await confirm({
+      title: 'Delete this post?',
+      message: `“${post.title}” and all its revisions are deleted for good.`,
+      confirmLabel: 'Delete post',
+      danger: true,
+    });
     if (!ok) return;
     try {
       unwrap(await api.DELETE('/api/v1/admin/posts/{postId}', id(post)));
@@ -77,9 +98,14 @@ export function PostActions({ d }: { d: PostDraftApi }) {
     e.preventDefault();
     setScheduleError(undefined);
     const at = new Date(when);
-    if (Number.isNaN(at.getTime()) || at.getTime() <= Date.now()) return setScheduleError('Choose a time in the future.');
+    if (Number.isNaN(at.getTime()) || at.getTime() <= Date.now())
+      return setScheduleError('Choose a time in the future.');
     setScheduleOpen(false);
-    await run(async (p) => unwrap(await api.POST('/api/v1/admin/posts/{postId}/schedule', { ...id(p), body: { at: at.toISOString() } })), `Scheduled for ${formatDate(at.toISOString())}.`);
+    await run(
+      async (p) =>
+        unwrap(await api.POST('/api/v1/admin/posts/{postId}/schedule', { ...id(p), body: { at: at.toISOString() } })),
+      `Scheduled for ${formatDate(at.toISOString())}.`,
+    );
   };
   const openPreview = () =>
     run(async (p) => {
@@ -137,7 +163,12 @@ export function PostActions({ d }: { d: PostDraftApi }) {
       <div className="actions-stack">
         {live ? (
           <>
-            <button type="button" className="btn btn-primary" onClick={() => void publishChanges()} disabled={busy || !pending}>
+            <button
+              type="button"
+              className="btn btn-primary"
+              onClick={() => void publishChanges()}
+              disabled={busy || !pending}
+            >
               Publish changes
             </button>
             {post?.pendingChanges && (
@@ -147,7 +178,12 @@ export function PostActions({ d }: { d: PostDraftApi }) {
             )}
           </>
         ) : (
-          <button type="button" className="btn" onClick={() => void run(async () => undefined, 'Saved.')} disabled={busy || d.state === 'saving'}>
+          <button
+            type="button"
+            className="btn"
+            onClick={() => void run(async () => undefined, 'Saved.')}
+            disabled={busy || d.state === 'saving'}
+          >
             {status === 'draft' ? 'Save draft' : 'Save'}
           </button>
         )}
@@ -193,7 +229,14 @@ export function PostActions({ d }: { d: PostDraftApi }) {
       </div>
       <Modal open={scheduleOpen} title="Schedule publishing" onClose={() => setScheduleOpen(false)}>
         <form onSubmit={(e) => void schedule(e)}>
-          <TextField label="Publish at" type="datetime-local" value={when} onValue={setWhen} error={scheduleError} hint="Your local time." />
+          <TextField
+            label="Publish at"
+            type="datetime-local"
+            value={when}
+            onValue={setWhen}
+            error={scheduleError}
+            hint="Your local time."
+          />
           <div className="actions">
             <button type="button" className="btn" onClick={() => setScheduleOpen(false)}>
               Cancel
@@ -206,7 +249,10 @@ export function PostActions({ d }: { d: PostDraftApi }) {
       </Modal>
       {post && (
         <Modal open={revisionsOpen} title="Revisions" onClose={() => setRevisionsOpen(false)} wide>
-          <Revisions post={post} onRestored={(p) => (d.adopt(p, true), setRevisionsOpen(false), notify('Revision restored.'))} />
+          <Revisions
+            post={post}
+            onRestored={(p) => (d.adopt(p, true), setRevisionsOpen(false), notify('Revision restored.'))}
+          />
         </Modal>
       )}
     </section>

@@ -100,7 +100,15 @@ export function PostEditor({ id }: { id?: string }) {
               error={d.fields.slug}
               readOnly={readOnly}
             />
-            <TextArea label="Excerpt" value={d.draft.excerpt} onValue={(v) => d.update({ excerpt: v })} maxLength={1000} rows={3} error={d.fields.excerpt} readOnly={readOnly} />
+            <TextArea
+              label="Excerpt"
+              value={d.draft.excerpt}
+              onValue={(v) => d.update({ excerpt: v })}
+              maxLength={1000}
+              rows={3}
+              error={d.fields.excerpt}
+              readOnly={readOnly}
+            />
             <TextField
               label="Tags"
               value={d.draft.tags}
@@ -119,15 +127,38 @@ export function PostEditor({ id }: { id?: string }) {
               label="Language"
               value={d.draft.language ?? ''}
               onValue={(v) => d.update({ language: v === 'tr' || v === 'en' ? v : null })}
-              options={[{ value: '', label: "The site's language" }, { value: 'tr', label: 'Türkçe (tr)' }, { value: 'en', label: 'English (en)' }]}
+              options={[
+                { value: '', label: "The site's language" },
+                { value: 'tr', label: 'Türkçe (tr)' },
+                { value: 'en', label: 'English (en)' },
+              ]}
               hint="The post's own language: its page is marked and dated in it."
               error={d.fields.language}
               disabled={readOnly}
             />
-            <CheckField label="Featured" checked={d.draft.featured} onChecked={(v) => d.update({ featured: v })} disabled={readOnly} />
-            <MediaField label="Cover image" value={d.draft.coverMediaId} onChange={(v) => d.update({ coverMediaId: v })} pick={picker.pick} error={d.fields.coverMediaId} disabled={readOnly} />
+            <CheckField
+              label="Featured"
+              checked={d.draft.featured}
+              onChecked={(v) => d.update({ featured: v })}
+              disabled={readOnly}
+            />
+            <MediaField
+              label="Cover image"
+              value={d.draft.coverMediaId}
+              onChange={(v) => d.update({ coverMediaId: v })}
+              pick={picker.pick}
+              error={d.fields.coverMediaId}
+              disabled={readOnly}
+            />
           </section>
-          <SeoPanel draft={d.draft} siteUrl={siteUrl} fields={d.fields} onSeo={d.updateSeo} pick={picker.pick} readOnly={readOnly} />
+          <SeoPanel
+            draft={d.draft}
+            siteUrl={siteUrl}
+            fields={d.fields}
+            onSeo={d.updateSeo}
+            pick={picker.pick}
+            readOnly={readOnly}
+          />
         </aside>
       </div>
       {picker.element}

@@ -31,7 +31,9 @@ export function PostsList({ query }: { query: URLSearchParams }) {
     async (cursor) =>
       unwrap(
         await api.GET('/api/v1/admin/posts', {
-          params: { query: { limit: 20, cursor, q: q || undefined, status: status || undefined, tag: tag || undefined } },
+          params: {
+            query: { limit: 20, cursor, q: q || undefined, status: status || undefined, tag: tag || undefined },
+          },
         }),
       ),
     [q, status, tag],
@@ -45,7 +47,16 @@ export function PostsList({ query }: { query: URLSearchParams }) {
 
   return (
     <>
-      <PageHeader title="Posts" actions={can('content:write') && <a className="btn btn-primary" href={href('/posts/new')}>New post</a>} />
+      <PageHeader
+        title="Posts"
+        actions={
+          can('content:write') && (
+            <a className="btn btn-primary" href={href('/posts/new')}>
+              New post
+            </a>
+          )
+        }
+      />
       <form className="filters" role="search" onSubmit={submit}>
         <TextField label="Search posts" type="search" value={search} onValue={setSearch} placeholder="Title or text" />
         <SelectField label="Status" value={status} onValue={(v) => go({ status: v })} options={STATUSES} />
@@ -53,7 +64,10 @@ export function PostsList({ query }: { query: URLSearchParams }) {
           label="Tag"
           value={tag}
           onValue={(v) => go({ tag: v })}
-          options={[{ value: '', label: 'All tags' }, ...(tags.data ?? []).map((t) => ({ value: t.slug, label: `${t.name} (${t.postCount})` }))]}
+          options={[
+            { value: '', label: 'All tags' },
+            ...(tags.data ?? []).map((t) => ({ value: t.slug, label: `${t.name} (${t.postCount})` })),
+          ]}
         />
         <button type="submit" className="btn">
           Search
@@ -68,8 +82,12 @@ export function PostsList({ query }: { query: URLSearchParams }) {
               <tr>
                 <th scope="col">Title</th>
                 <th scope="col">Status</th>
-                <th scope="col" className="hide-narrow">Author</th>
-                <th scope="col" className="hide-narrow">Tags</th>
+                <th scope="col" className="hide-narrow">
+                  Author
+                </th>
+                <th scope="col" className="hide-narrow">
+                  Tags
+                </th>
                 <th scope="col">Updated</th>
               </tr>
             </thead>

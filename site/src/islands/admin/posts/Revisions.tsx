@@ -21,19 +21,27 @@ export function Revisions({ post, onRestored }: { post: AdminPost; onRestored(p:
   const [error, setError] = useState<string>();
   const [open, setOpen] = useState<string | null>(null);
   const revisions = useLoad(
-    async () => unwrap(await api.GET('/api/v1/admin/posts/{postId}/revisions', { params: { path: { postId: post.id } } })),
+    async () =>
+      unwrap(await api.GET('/api/v1/admin/posts/{postId}/revisions', { params: { path: { postId: post.id } } })),
     [post.id, post.version],
   );
 
   const restore = async (revisionId: string, revision: number) => {
     const ok = await confirm({
       title: `Restore revision ${revision}?`,
-      message: 'The title, excerpt and content of that revision replace the current ones (the current state stays in the history).',
+      message:
+        'The title, excerpt and content of that revision replace the current ones (the current state stays in the history).',
       confirmLabel: 'Restore',
     });
     if (!ok) return;
     try {
-      onRestored(unwrap(await api.POST('/api/v1/admin/posts/{postId}/revisions/{revisionId}/restore', { params: { path: { postId: post.id, revisionId } } })));
+      onRestored(
+        unwrap(
+          await api.POST('/api/v1/admin/posts/{postId}/revisions/{revisionId}/restore', {
+            params: { path: { postId: post.id, revisionId } },
+          }),
+        ),
+      );
     } catch (err) {
       setError(messageOf(err));
     }
@@ -54,7 +62,12 @@ export function Revisions({ post, onRestored }: { post: AdminPost; onRestored(p:
                 <div className="muted small">{formatDate(r.createdAt)}</div>
               </div>
               <div className="actions-inline">
-                <button type="button" className="btn btn-small" aria-expanded={open === r.id} onClick={() => setOpen(open === r.id ? null : r.id)}>
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  aria-expanded={open === r.id}
+                  onClick={() => setOpen(open === r.id ? null : r.id)}
+                >
                   {open === r.id ? 'Hide changes' : 'Changes'}
                 </button>
                 {can('content:write') && (
@@ -76,7 +89,12 @@ export function Revisions({ post, onRestored }: { post: AdminPost; onRestored(p:
 function RevisionChanges({ postId, revision, previous }: { postId: string; revision: Revision; previous?: Revision }) {
   const api = useApi();
   const diff = useLoad(async () => {
-    const get = async (r: Revision) => unwrap(await api.GET('/api/v1/admin/posts/{postId}/revisions/{revisionId}', { params: { path: { postId, revisionId: r.id } } }));
+    const get = async (r: Revision) =>
+      unwrap(
+        await api.GET('/api/v1/admin/posts/{postId}/revisions/{revisionId}', {
+          params: { path: { postId, revisionId: r.id } },
+        }),
+      );
     const [now, before] = await Promise.all([get(revision), previous ? get(previous) : Promise.resolve(null)]);
     return {
       title: diffWords(before?.title ?? '', now.title),
@@ -90,8 +108,12 @@ function RevisionChanges({ postId, revision, previous }: { postId: string; revis
   const { title, excerpt, text } = diff.data;
   return (
     <div className="revision-diff" role="region" aria-label={`Changes in revision ${revision.revision}`}>
-      <p className="muted small">{previous ? `Against revision ${previous.revision}.` : 'The first revision: everything is new.'}</p>
-      {!changed(title) && !changed(excerpt) && !changed(text) && <p className="muted">No changes to the title, excerpt or text.</p>}
+      <p className="muted small">
+        {previous ? `Against revision ${previous.revision}.` : 'The first revision: everything is new.'}
+      </p>
+      {!changed(title) && !changed(excerpt) && !changed(text) && (
+        <p className="muted">No changes to the title, excerpt or text.</p>
+      )}
       {changed(title) && <DiffBlock label="Title" parts={title} />}
       {changed(excerpt) && <DiffBlock label="Excerpt" parts={excerpt} />}
       {changed(text) && <DiffBlock label="Text" parts={text} />}
@@ -105,7 +127,13 @@ function DiffBlock({ label, parts }: { label: string; parts: DiffPart[] }) {
       <strong className="small">{label}</strong>
       <p className="diff pre">
         {parts.map((p, i) =>
-          p.kind === 'added' ? <ins key={i}>{p.text}</ins> : p.kind === 'removed' ? <del key={i}>{p.text}</del> : <span key={i}>{p.text}</span>,
+          p.kind === 'added' ? (
+            <ins key={i}>{p.text}</ins>
+          ) : p.kind === 'removed' ? (
+            <del key={i}>{p.text}</del>
+          ) : (
+            <span key={i}>{p.text}</span>
+          ),
         )}
       </p>
     </div>

@@ -8,9 +8,22 @@ describe('post draft', () => {
   });
 
   it('sends empty optional text as null or leaves it out (the slug is then made by the API)', () => {
-    const body = bodyOf({ ...EMPTY_DRAFT, title: '  Çiğdem  ', seo: { title: ' ', description: 'Desc', canonicalUrl: '', ogImageMediaId: null } }, EMPTY_DOC);
+    const body = bodyOf(
+      {
+        ...EMPTY_DRAFT,
+        title: '  Çiğdem  ',
+        seo: { title: ' ', description: 'Desc', canonicalUrl: '', ogImageMediaId: null },
+      },
+      EMPTY_DOC,
+    );
     expect(body).toEqual({
-      title: 'Çiğdem', excerpt: '', content: EMPTY_DOC, tags: [], featured: false, language: null, coverMediaId: null,
+      title: 'Çiğdem',
+      excerpt: '',
+      content: EMPTY_DOC,
+      tags: [],
+      featured: false,
+      language: null,
+      coverMediaId: null,
       seo: { title: null, description: 'Desc', canonicalUrl: null, ogImageMediaId: null },
     });
     expect(bodyOf({ ...EMPTY_DRAFT, title: 'x', slug: ' my-slug ' }, EMPTY_DOC).slug).toBe('my-slug');

@@ -26,7 +26,11 @@ export const EMPTY_DRAFT: PostDraft = {
 };
 
 export const EMPTY_DOC: LexicalDocument = {
-  root: { type: 'root', children: [{ type: 'paragraph', children: [], version: 1 }], version: 1 } as LexicalDocument['root'],
+  root: {
+    type: 'root',
+    children: [{ type: 'paragraph', children: [], version: 1 }],
+    version: 1,
+  } as LexicalDocument['root'],
 };
 
 /** The form for a post: its pending changes (edits not live yet) over the saved fields. */

@@ -3,7 +3,12 @@ import type { LexicalDocument } from '../api/types';
 import { diffWords, textOf } from './revision-diff';
 
 const doc = (...paragraphs: string[]) =>
-  ({ root: { type: 'root', children: paragraphs.map((text) => ({ type: 'paragraph', children: [{ type: 'text', text }] })) } }) as unknown as LexicalDocument;
+  ({
+    root: {
+      type: 'root',
+      children: paragraphs.map((text) => ({ type: 'paragraph', children: [{ type: 'text', text }] })),
+    },
+  }) as unknown as LexicalDocument;
 
 describe('revision differences', () => {
   it('reads the text of a document, one line per block, images by their alt text', () => {

@@ -31,7 +31,11 @@ export function diffWords(before: string, after: string): DiffPart[] {
   if (a.length * b.length > MAX_CELLS) {
     a = before.split(/(\n)/).filter(Boolean);
     b = after.split(/(\n)/).filter(Boolean);
-    if (a.length * b.length > MAX_CELLS) return [{ kind: 'removed', text: before }, { kind: 'added', text: after }];
+    if (a.length * b.length > MAX_CELLS)
+      return [
+        { kind: 'removed', text: before },
+        { kind: 'added', text: after },
+      ];
   }
   const n = a.length;
   const m = b.length;
@@ -39,7 +43,10 @@ export function diffWords(before: string, after: string): DiffPart[] {
   const lcs = new Uint32Array((n + 1) * (m + 1));
   for (let i = n - 1; i >= 0; i--) {
     for (let j = m - 1; j >= 0; j--) {
-      lcs[i * (m + 1) + j] = a[i] === b[j] ? lcs[(i + 1) * (m + 1) + j + 1]! + 1 : Math.max(lcs[(i + 1) * (m + 1) + j]!, lcs[i * (m + 1) + j + 1]!);
+      lcs[i * (m + 1) + j] =
+        a[i] === b[j]
+          ? lcs[(i + 1) * (m + 1) + j + 1]! + 1
+          : Math.max(lcs[(i + 1) * (m + 1) + j]!, lcs[i * (m + 1) + j + 1]!);
     }
   }
   const parts: DiffPart[] = [];

@@ -175,7 +175,12 @@ export function usePostDraft(id: string | undefined) {
   const publishPending = async (): Promise<AdminPost | null> => {
     const current = await save();
     if (!current?.pendingChanges) return current;
-    const result = unwrap(await api.POST('/api/v1/admin/posts/{postId}/pending/publish', { params: { path: { postId: current.id } }, body: { version: current.version } }));
+    const result = unwrap(
+      await api.POST('/api/v1/admin/posts/{postId}/pending/publish', {
+        params: { path: { postId: current.id } },
+        body: { version: current.version },
+      }),
+    );
     adopt(result, true);
     return result;
   };
@@ -185,7 +190,10 @@ export function usePostDraft(id: string | undefined) {
     const current = postRef.current;
     if (!current) return;
     if (inFlight.current) await inFlight.current;
-    adopt(unwrap(await api.DELETE('/api/v1/admin/posts/{postId}/pending', { params: { path: { postId: current.id } } })), true);
+    adopt(
+      unwrap(await api.DELETE('/api/v1/admin/posts/{postId}/pending', { params: { path: { postId: current.id } } })),
+      true,
+    );
   };
 
   return {

@@ -50,7 +50,15 @@ export function Account() {
   };
 
   const revoke = async (id: string, device: string) => {
-    if (!(await confirm({ title: `Sign out ${device}?`, message: 'That device has to sign in again.', confirmLabel: 'Sign out session', danger: true }))) return;
+    if (
+      !(await confirm({
+        title: `Sign out ${device}?`,
+        message: 'That device has to sign in again.',
+        confirmLabel: 'Sign out session',
+        danger: true,
+      }))
+    )
+      return;
     try {
       unwrap(await api.DELETE('/api/v1/auth/sessions/{sessionId}', { params: { path: { sessionId: id } } }));
       sessions.reload();
@@ -78,7 +86,10 @@ export function Account() {
     }
   };
   // This device first, then the most recently used.
-  const listed = [...(sessions.data ?? [])].sort((a, b) => Number(b.current) - Number(a.current) || (b.lastUsedAt ?? b.createdAt).localeCompare(a.lastUsedAt ?? a.createdAt));
+  const listed = [...(sessions.data ?? [])].sort(
+    (a, b) =>
+      Number(b.current) - Number(a.current) || (b.lastUsedAt ?? b.createdAt).localeCompare(a.lastUsedAt ?? a.createdAt),
+  );
 
   return (
     <>
@@ -98,8 +109,23 @@ export function Account() {
         </form>
         <form className="card" onSubmit={(e) => void changePassword(e)}>
           <h2>Password</h2>
-          <TextField label="Current password" type="password" autoComplete="current-password" value={current} onValue={setCurrent} error={fields.currentPassword} />
-          <TextField label="New password" type="password" autoComplete="new-password" value={next} onValue={setNext} error={fields.newPassword} hint="12 characters or more; common passwords are refused." />
+          <TextField
+            label="Current password"
+            type="password"
+            autoComplete="current-password"
+            value={current}
+            onValue={setCurrent}
+            error={fields.currentPassword}
+          />
+          <TextField
+            label="New password"
+            type="password"
+            autoComplete="new-password"
+            value={next}
+            onValue={setNext}
+            error={fields.newPassword}
+            hint="12 characters or more; common passwords are refused."
+          />
           <FormError message={errors.password} />
           <button type="submit" className="btn btn-primary" disabled={!current || !next}>
             Change password
@@ -126,7 +152,8 @@ export function Account() {
                   <strong title={s.userAgent ?? undefined}>{device}</strong>
                   {s.current && <span className="badge badge-active">this device</span>}
                   <div className="muted small">
-                    {s.ip ?? 'unknown address'} · last used {relative(s.lastUsedAt ?? s.createdAt)} · signed in {formatDate(s.createdAt)} · expires {formatDate(s.expiresAt)}
+                    {s.ip ?? 'unknown address'} · last used {relative(s.lastUsedAt ?? s.createdAt)} · signed in{' '}
+                    {formatDate(s.createdAt)} · expires {formatDate(s.expiresAt)}
                   </div>
                 </div>
                 {!s.current && (

@@ -23,7 +23,13 @@ export function Dashboard() {
     const out: { label: string; value: string; to: string }[] = [];
     if (can('content:read')) {
       const values = await Promise.all(COUNTED.map((s) => countPosts(api, s)));
-      COUNTED.forEach((s, i) => out.push({ label: `${s[0]!.toUpperCase()}${s.slice(1)} posts`, value: values[i]!, to: href('/posts', { status: s }) }));
+      COUNTED.forEach((s, i) =>
+        out.push({
+          label: `${s[0]!.toUpperCase()}${s.slice(1)} posts`,
+          value: values[i]!,
+          to: href('/posts', { status: s }),
+        }),
+      );
     }
     if (can('inbox:read')) {
       const unread = unwrap(await api.GET('/api/v1/admin/messages/unread-count'));
@@ -33,22 +39,40 @@ export function Dashboard() {
   }, []);
 
   const recent = useLoad(
-    async () => (can('content:read') ? unwrap(await api.GET('/api/v1/admin/posts', { params: { query: { limit: 5 } } })).items : []),
+    async () =>
+      can('content:read')
+        ? unwrap(await api.GET('/api/v1/admin/posts', { params: { query: { limit: 5 } } })).items
+        : [],
     [],
   );
   const messages = useLoad(
-    async () => (can('inbox:read') ? unwrap(await api.GET('/api/v1/admin/messages', { params: { query: { status: 'unread', limit: 5 } } })).items : []),
+    async () =>
+      can('inbox:read')
+        ? unwrap(await api.GET('/api/v1/admin/messages', { params: { query: { status: 'unread', limit: 5 } } })).items
+        : [],
     [],
   );
   const builds = useLoad(
-    async () => (can('site:read') ? unwrap(await api.GET('/api/v1/admin/site/builds', { params: { query: { limit: 5 } } })).items : []),
+    async () =>
+      can('site:read')
+        ? unwrap(await api.GET('/api/v1/admin/site/builds', { params: { query: { limit: 5 } } })).items
+        : [],
     [],
   );
   const apps = useLoad(async () => (can('paas:read') ? unwrap(await api.GET('/api/v1/admin/paas/apps')) : []), []);
 
   return (
     <>
-      <PageHeader title="Dashboard" actions={can('content:write') && <a className="btn btn-primary" href={href('/posts/new')}>New post</a>}>
+      <PageHeader
+        title="Dashboard"
+        actions={
+          can('content:write') && (
+            <a className="btn btn-primary" href={href('/posts/new')}>
+              New post
+            </a>
+          )
+        }
+      >
         <p className="muted">Welcome back, {user.name}.</p>
       </PageHeader>
       <section aria-label="Counts" className="stats">
@@ -86,7 +110,10 @@ export function Dashboard() {
               {messages.data?.map((m) => (
                 <li key={m.id}>
                   <a href={href('/inbox', { open: m.id })}>{m.subject || '(no subject)'}</a>
-                  <span className="muted small"> · {m.name} · {relative(m.createdAt)}</span>
+                  <span className="muted small">
+                    {' '}
+                    · {m.name} · {relative(m.createdAt)}
+                  </span>
                 </li>
               ))}
             </ul>
@@ -101,7 +128,10 @@ export function Dashboard() {
               {builds.data?.map((b) => (
                 <li key={b.id}>
                   <Status value={b.status} /> {b.trigger}
-                  <span className="muted small"> · {formatDuration(b.durationMs)} · {relative(b.createdAt)}</span>
+                  <span className="muted small">
+                    {' '}
+                    · {formatDuration(b.durationMs)} · {relative(b.createdAt)}
+                  </span>
                 </li>
               ))}
             </ul>

@@ -24,15 +24,29 @@ export function Inbox({ query }: { query: URLSearchParams }) {
   const status = (raw === null ? 'unread' : raw === 'all' ? '' : raw) as '' | MessageStatus;
   const openId = query.get('open') ?? '';
   const messages = usePaged(
-    async (cursor) => unwrap(await api.GET('/api/v1/admin/messages', { params: { query: { limit: 20, cursor, status: status || undefined } } })),
+    async (cursor) =>
+      unwrap(
+        await api.GET('/api/v1/admin/messages', {
+          params: { query: { limit: 20, cursor, status: status || undefined } },
+        }),
+      ),
     [status],
   );
   const writable = can('inbox:write');
 
   const setStatus = async (m: Message, next: MessageStatus) => {
     try {
-      const updated = unwrap(await api.PATCH('/api/v1/admin/messages/{messageId}', { params: { path: { messageId: m.id } }, body: { status: next } }));
-      messages.update((items) => (status && status !== next ? items.filter((i) => i.id !== m.id) : items.map((i) => (i.id === m.id ? updated : i))));
+      const updated = unwrap(
+        await api.PATCH('/api/v1/admin/messages/{messageId}', {
+          params: { path: { messageId: m.id } },
+          body: { status: next },
+        }),
+      );
+      messages.update((items) =>
+        status && status !== next
+          ? items.filter((i) => i.id !== m.id)
+          : items.map((i) => (i.id === m.id ? updated : i)),
+      );
       inboxChanged();
       notify(next === 'read' ? 'Marked as read.' : next === 'unread' ? 'Marked as unread.' : 'Archived.');
     } catch (err) {
@@ -41,7 +55,12 @@ export function Inbox({ query }: { query: URLSearchParams }) {
   };
 
   const remove = async (m: Message) => {
-    const ok = await confirm({ title: 'Delete this message?', message: `The message from ${m.name} is deleted for good.`, confirmLabel: 'Delete', danger: true });
+    const ok = await confirm({
+      title: 'Delete this message?',
+      message: `The message from ${m.name} is deleted for good.`,
+      confirmLabel: 'Delete',
+      danger: true,
+    });
     if (!ok) return;
     try {
       unwrap(await api.DELETE('/api/v1/admin/messages/{messageId}', { params: { path: { messageId: m.id } } }));
@@ -58,7 +77,11 @@ export function Inbox({ query }: { query: URLSearchParams }) {
       <PageHeader title="Inbox" />
       <nav className="tabs" aria-label="Message status">
         {TABS.map((t) => (
-          <a key={t.label} href={href('/inbox', { status: t.value || 'all' })} aria-current={(status || 'all') === (t.value || 'all') ? 'page' : undefined}>
+          <a
+            key={t.label}
+            href={href('/inbox', { status: t.value || 'all' })}
+            aria-current={(status || 'all') === (t.value || 'all') ? 'page' : undefined}
+          >
             {t.label}
           </a>
         ))}
@@ -84,7 +107,8 @@ export function Inbox({ query }: { query: URLSearchParams }) {
               {open && (
                 <div className="message-body">
                   <p className="muted small">
-                    {m.name} &lt;<a href={`mailto:${m.email}?subject=${encodeURIComponent(`Re: ${m.subject}`)}`}>{m.email}</a>&gt;
+                    {m.name} &lt;
+                    <a href={`mailto:${m.email}?subject=${encodeURIComponent(`Re: ${m.subject}`)}`}>{m.email}</a>&gt;
                     {m.ip && ` · ${m.ip}`}
                   </p>
                   <p className="pre">{m.message}</p>

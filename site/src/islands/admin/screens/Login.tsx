@@ -29,7 +29,11 @@ export function Login({ api, onSignedIn }: { api: AdminApi; onSignedIn(user: Use
     setError(undefined);
     setFields({});
     try {
-      const body = { email: email.trim(), password, ...(step === 'totp' ? { totpCode: code.replace(/\s+/g, '') } : {}) };
+      const body = {
+        email: email.trim(),
+        password,
+        ...(step === 'totp' ? { totpCode: code.replace(/\s+/g, '') } : {}),
+      };
       const res = unwrap(await api.client.POST('/api/v1/auth/login', { body }));
       api.setCsrfToken(res.csrfToken);
       sessionStarted(res.expiresIn);
@@ -37,7 +41,9 @@ export function Login({ api, onSignedIn }: { api: AdminApi; onSignedIn(user: Use
       // and the API are different sites, e.g. localhost vs 127.0.0.1).
       const me = await api.client.GET('/api/v1/auth/me');
       if (!me.response.ok) {
-        setError(`Signed in, but this browser did not keep the session cookies. Open the admin on the same host as the API (${new URL(api.baseUrl).hostname}).`);
+        setError(
+          `Signed in, but this browser did not keep the session cookies. Open the admin on the same host as the API (${new URL(api.baseUrl).hostname}).`,
+        );
         return;
       }
       onSignedIn(me.data ?? res.user);
@@ -45,7 +51,11 @@ export function Login({ api, onSignedIn }: { api: AdminApi; onSignedIn(user: Use
       if (err instanceof ApiError && err.code === 'TOTP_REQUIRED' && step === 'password') {
         setStep('totp');
       } else {
-        setError(err instanceof ApiError && err.status === 429 ? `${err.message} Wait a moment before trying again.` : messageOf(err));
+        setError(
+          err instanceof ApiError && err.status === 429
+            ? `${err.message} Wait a moment before trying again.`
+            : messageOf(err),
+        );
         setFields(fieldErrorsOf(err));
       }
     } finally {
@@ -76,8 +86,24 @@ export function Login({ api, onSignedIn }: { api: AdminApi; onSignedIn(user: Use
       </h1>
       {step === 'password' && (
         <form onSubmit={signIn} noValidate>
-          <TextField label="Email" type="email" autoComplete="username" required value={email} onValue={setEmail} error={fields.email} />
-          <TextField label="Password" type="password" autoComplete="current-password" required value={password} onValue={setPassword} error={fields.password} />
+          <TextField
+            label="Email"
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onValue={setEmail}
+            error={fields.email}
+          />
+          <TextField
+            label="Password"
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onValue={setPassword}
+            error={fields.password}
+          />
           <FormError message={error} />
           <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
             {busy ? 'Signing in…' : 'Sign in'}
@@ -106,7 +132,11 @@ export function Login({ api, onSignedIn }: { api: AdminApi; onSignedIn(user: Use
           <button type="submit" className="btn btn-primary btn-block" disabled={busy || !code.trim()}>
             {busy ? 'Checking…' : 'Verify'}
           </button>
-          <button type="button" className="btn-link" onClick={() => (setCode(''), setError(undefined), setStep('password'))}>
+          <button
+            type="button"
+            className="btn-link"
+            onClick={() => (setCode(''), setError(undefined), setStep('password'))}
+          >
             Back
           </button>
         </form>
@@ -114,7 +144,15 @@ export function Login({ api, onSignedIn }: { api: AdminApi; onSignedIn(user: Use
       {step === 'forgot' && (
         <form onSubmit={requestReset} noValidate>
           <p>We will e-mail you a link to choose a new password. It works for one hour.</p>
-          <TextField label="Email" type="email" autoComplete="username" required value={email} onValue={setEmail} error={fields.email} />
+          <TextField
+            label="Email"
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onValue={setEmail}
+            error={fields.email}
+          />
           <FormError message={error} />
           <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
             Send reset link

@@ -21,7 +21,16 @@ export function PagesList() {
   const pages = useLoad(async () => unwrap(await api.GET('/api/v1/admin/pages')), []);
   return (
     <>
-      <PageHeader title="Pages" actions={can('content:publish') && <a className="btn btn-primary" href={href('/pages/new')}>New page</a>} />
+      <PageHeader
+        title="Pages"
+        actions={
+          can('content:publish') && (
+            <a className="btn btn-primary" href={href('/pages/new')}>
+              New page
+            </a>
+          )
+        }
+      />
       <ErrorNote message={pages.error} retry={pages.reload} />
       {pages.loading && <Loading />}
       {pages.data && !pages.data.length && <Empty>No pages yet. The about page is a page with the slug “about”.</Empty>}
@@ -29,7 +38,10 @@ export function PagesList() {
         {pages.data?.map((p) => (
           <li key={p.id}>
             <a href={href(`/pages/${p.id}`)}>{p.title}</a> <Status value={p.status} />
-            <span className="muted small"> · /{p.slug}/ · updated {formatDate(p.updatedAt)}</span>
+            <span className="muted small">
+              {' '}
+              · /{p.slug}/ · updated {formatDate(p.updatedAt)}
+            </span>
           </li>
         ))}
       </ul>
@@ -43,7 +55,11 @@ export function PageEditor({ id }: { id?: string }) {
   const { can } = useSession();
   const { confirm, notify } = useUi();
   const picker = useMediaPicker('Insert an image');
-  const loaded = useLoad(async () => (id ? unwrap(await api.GET('/api/v1/admin/pages/{pageId}', { params: { path: { pageId: id } } })) : null), [id]);
+  const loaded = useLoad(
+    async () =>
+      id ? unwrap(await api.GET('/api/v1/admin/pages/{pageId}', { params: { path: { pageId: id } } })) : null,
+    [id],
+  );
   const [page, setPage] = useState<PageView | null>(null);
   const [form, setFormState] = useState({ title: '', slug: '', seoTitle: '', seoDescription: '' });
   const [content, setContentState] = useState<LexicalDocument>(EMPTY_DOC);
@@ -68,7 +84,13 @@ export function PageEditor({ id }: { id?: string }) {
   }, [loaded.data]);
 
   if (id && loaded.loading) return <Loading />;
-  if (loaded.error) return <><PageHeader title="Page" /><ErrorNote message={loaded.error} retry={loaded.reload} /></>;
+  if (loaded.error)
+    return (
+      <>
+        <PageHeader title="Page" />
+        <ErrorNote message={loaded.error} retry={loaded.reload} />
+      </>
+    );
 
   const act = async (fn: () => Promise<PageView>, done: string): Promise<PageView | undefined> => {
     setBusy(true);
@@ -88,7 +110,13 @@ export function PageEditor({ id }: { id?: string }) {
   };
 
   // Empty optional fields are sent as null, which clears them.
-  const body = () => ({ title: form.title.trim(), slug: form.slug.trim(), content, seoTitle: form.seoTitle.trim() || null, seoDescription: form.seoDescription.trim() || null });
+  const body = () => ({
+    title: form.title.trim(),
+    slug: form.slug.trim(),
+    content,
+    seoTitle: form.seoTitle.trim() || null,
+    seoDescription: form.seoDescription.trim() || null,
+  });
   const save = async (e?: FormEvent) => {
     e?.preventDefault();
     const saved = await act(async () => {
@@ -97,7 +125,9 @@ export function PageEditor({ id }: { id?: string }) {
         navigate(`/pages/${created.id}`, undefined, true);
         return created;
       }
-      return unwrap(await api.PATCH('/api/v1/admin/pages/{pageId}', { params: { path: { pageId: page.id } }, body: body() }));
+      return unwrap(
+        await api.PATCH('/api/v1/admin/pages/{pageId}', { params: { path: { pageId: page.id } }, body: body() }),
+      );
     }, 'Page saved.');
     if (saved) setDirty(false);
     return saved;
@@ -105,14 +135,36 @@ export function PageEditor({ id }: { id?: string }) {
   const path = () => ({ params: { path: { pageId: page!.id } } });
   const publish = async () => {
     const saved = await save();
-    if (saved) await act(async () => unwrap(await api.POST('/api/v1/admin/pages/{pageId}/publish', { params: { path: { pageId: saved.id } } })), 'Page published.');
+    if (saved)
+      await act(
+        async () =>
+          unwrap(await api.POST('/api/v1/admin/pages/{pageId}/publish', { params: { path: { pageId: saved.id } } })),
+        'Page published.',
+      );
   };
   const unpublish = async () => {
-    if (await confirm({ title: 'Unpublish this page?', message: 'It disappears from the site.', confirmLabel: 'Unpublish' }))
-      await act(async () => unwrap(await api.POST('/api/v1/admin/pages/{pageId}/unpublish', path())), 'Page unpublished.');
+    if (
+      await confirm({
+        title: 'Unpublish this page?',
+        message: 'It disappears from the site.',
+        confirmLabel: 'Unpublish',
+      })
+    )
+      await act(
+        async () => unwrap(await api.POST('/api/v1/admin/pages/{pageId}/unpublish', path())),
+        'Page unpublished.',
+      );
   };
   const remove = async () => {
-    if (!(await confirm({ title: 'Delete this page?', message: `“${page!.title}” is deleted for good.`, confirmLabel: 'Delete page', danger: true }))) return;
+    if (
+      !(await confirm({
+        title: 'Delete this page?',
+        message: `“${page!.title}” is deleted for good.`,
+        confirmLabel: 'Delete page',
+        danger: true,
+      }))
+    )
+      return;
     try {
       unwrap(await api.DELETE('/api/v1/admin/pages/{pageId}', path()));
       notify('Page deleted.');
@@ -130,25 +182,93 @@ export function PageEditor({ id }: { id?: string }) {
   return (
     <>
       <PageHeader title={page ? 'Edit page' : 'New page'}>
-        <p className="muted small"><a href={href('/pages')}>← All pages</a>{page && <> · <Status value={page.status} /></>}</p>
+        <p className="muted small">
+          <a href={href('/pages')}>← All pages</a>
+          {page && (
+            <>
+              {' '}
+              · <Status value={page.status} />
+            </>
+          )}
+        </p>
       </PageHeader>
       <form onSubmit={(e) => void save(e)} className="editor-layout">
         <div className="editor-main">
-          <TextField label="Title" className="title-field" value={form.title} onValue={(v) => setForm({ ...form, title: v })} maxLength={300} required error={fields.title} readOnly={ro} />
-          <RichTextEditor key={editorKey} label="Content" initial={content} onChange={setContent} pickImage={pickImage} readOnly={ro} error={Object.entries(fields).find(([k]) => k.startsWith('content'))?.[1]} />
+          <TextField
+            label="Title"
+            className="title-field"
+            value={form.title}
+            onValue={(v) => setForm({ ...form, title: v })}
+            maxLength={300}
+            required
+            error={fields.title}
+            readOnly={ro}
+          />
+          <RichTextEditor
+            key={editorKey}
+            label="Content"
+            initial={content}
+            onChange={setContent}
+            pickImage={pickImage}
+            readOnly={ro}
+            error={Object.entries(fields).find(([k]) => k.startsWith('content'))?.[1]}
+          />
         </div>
         <aside className="editor-side">
           <section className="card">
-            <TextField label="Slug" value={form.slug} onValue={(v) => setForm({ ...form, slug: v })} maxLength={200} required hint="about → /about/" error={fields.slug} readOnly={ro} />
-            <TextField label="SEO headline" value={form.seoTitle} onValue={(v) => setForm({ ...form, seoTitle: v })} maxLength={300} error={fields.seoTitle} readOnly={ro} />
-            <TextArea label="Meta description" value={form.seoDescription} onValue={(v) => setForm({ ...form, seoDescription: v })} maxLength={500} rows={3} error={fields.seoDescription} readOnly={ro} />
+            <TextField
+              label="Slug"
+              value={form.slug}
+              onValue={(v) => setForm({ ...form, slug: v })}
+              maxLength={200}
+              required
+              hint="about → /about/"
+              error={fields.slug}
+              readOnly={ro}
+            />
+            <TextField
+              label="SEO headline"
+              value={form.seoTitle}
+              onValue={(v) => setForm({ ...form, seoTitle: v })}
+              maxLength={300}
+              error={fields.seoTitle}
+              readOnly={ro}
+            />
+            <TextArea
+              label="Meta description"
+              value={form.seoDescription}
+              onValue={(v) => setForm({ ...form, seoDescription: v })}
+              maxLength={500}
+              rows={3}
+              error={fields.seoDescription}
+              readOnly={ro}
+            />
             <FormError message={error} />
             {!ro && (
               <div className="actions-stack">
-                <button type="submit" className="btn" disabled={busy}>Save</button>
-                {page?.status !== 'published' && <button type="button" className="btn btn-primary" disabled={busy || !page} onClick={() => void publish()}>Publish</button>}
-                {page?.status === 'published' && <button type="button" className="btn" disabled={busy} onClick={() => void unpublish()}>Unpublish</button>}
-                {page && <button type="button" className="btn btn-danger" disabled={busy} onClick={() => void remove()}>Delete</button>}
+                <button type="submit" className="btn" disabled={busy}>
+                  Save
+                </button>
+                {page?.status !== 'published' && (
+                  <button
+                    type="button"
+                    className="btn btn-primary"
+                    disabled={busy || !page}
+                    onClick={() => void publish()}
+                  >
+                    Publish
+                  </button>
+                )}
+                {page?.status === 'published' && (
+                  <button type="button" className="btn" disabled={busy} onClick={() => void unpublish()}>
+                    Unpublish
+                  </button>
+                )}
+                {page && (
+                  <button type="button" className="btn btn-danger" disabled={busy} onClick={() => void remove()}>
+                    Delete
+                  </button>
+                )}
               </div>
             )}
           </section>

@@ -58,7 +58,15 @@ export function ResetPassword({ api, token }: { api: AdminApi; token: string }) 
             error={fields.newPassword}
             hint="At least 12 characters; common passwords are refused."
           />
-          <TextField label="Repeat the new password" type="password" autoComplete="new-password" required value={again} onValue={setAgain} error={fields.again} />
+          <TextField
+            label="Repeat the new password"
+            type="password"
+            autoComplete="new-password"
+            required
+            value={again}
+            onValue={setAgain}
+            error={fields.again}
+          />
           <FormError message={error ?? fields.token} />
           <button type="submit" className="btn btn-primary btn-block" disabled={busy || !token}>
             Set password

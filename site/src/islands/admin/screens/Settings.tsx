@@ -34,7 +34,13 @@ export function Settings() {
     setSavedJson(JSON.stringify(loaded.data));
   }, [loaded.data]);
 
-  if (loaded.loading || !s) return <><PageHeader title="Settings" />{loaded.error ? <ErrorNote message={loaded.error} retry={loaded.reload} /> : <Loading />}</>;
+  if (loaded.loading || !s)
+    return (
+      <>
+        <PageHeader title="Settings" />
+        {loaded.error ? <ErrorNote message={loaded.error} retry={loaded.reload} /> : <Loading />}
+      </>
+    );
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -71,18 +77,56 @@ export function Settings() {
     return (
       <fieldset className="card">
         <legend>{title}</legend>
-        {!ro && list.length > 1 && <p className="muted small">{key === 'navigation' ? 'The site’s menu shows these in this order.' : 'Shown in this order.'} Drag a row by ⠿, or focus ⠿, press Space and use the arrow keys; save to apply.</p>}
+        {!ro && list.length > 1 && (
+          <p className="muted small">
+            {key === 'navigation' ? 'The site’s menu shows these in this order.' : 'Shown in this order.'} Drag a row by
+            ⠿, or focus ⠿, press Space and use the arrow keys; save to apply.
+          </p>
+        )}
         <Sortable ids={ids} nameOf={(id) => nameOf(ids.indexOf(id))} onMove={move}>
           {list.map((item, i) => (
             <LinkRow key={ids[i]} id={ids[i]!} name={nameOf(i)} ro={ro}>
-              <TextField label="Label" value={item.label ?? ''} onValue={(v) => set(list.map((x, j) => (j === i ? { ...x, label: v } : x)))} error={fieldError(i, 'label')} readOnly={ro} />
-              <TextField label={labelUrl === 'url' ? 'URL' : 'Link'} value={item[labelUrl] ?? ''} onValue={(v) => set(list.map((x, j) => (j === i ? { ...x, [labelUrl]: v } : x)))} error={fieldError(i, labelUrl)} readOnly={ro} />
+              <TextField
+                label="Label"
+                value={item.label ?? ''}
+                onValue={(v) => set(list.map((x, j) => (j === i ? { ...x, label: v } : x)))}
+                error={fieldError(i, 'label')}
+                readOnly={ro}
+              />
+              <TextField
+                label={labelUrl === 'url' ? 'URL' : 'Link'}
+                value={item[labelUrl] ?? ''}
+                onValue={(v) => set(list.map((x, j) => (j === i ? { ...x, [labelUrl]: v } : x)))}
+                error={fieldError(i, labelUrl)}
+                readOnly={ro}
+              />
               {!ro && (
                 <div className="actions-inline row-tools">
                   {/* One click per step: the alternative to dragging for a pointer (WCAG 2.5.7). */}
-                  <button type="button" className="btn btn-small" aria-label={`Move ${nameOf(i)} up`} disabled={i === 0} onClick={() => move(i, i - 1)}>↑</button>
-                  <button type="button" className="btn btn-small" aria-label={`Move ${nameOf(i)} down`} disabled={i === list.length - 1} onClick={() => move(i, i + 1)}>↓</button>
-                  <button type="button" className="btn btn-small" aria-label={`Remove ${nameOf(i)}`} onClick={() => remove(i)}>
+                  <button
+                    type="button"
+                    className="btn btn-small"
+                    aria-label={`Move ${nameOf(i)} up`}
+                    disabled={i === 0}
+                    onClick={() => move(i, i - 1)}
+                  >
+                    ↑
+                  </button>
+                  <button
+                    type="button"
+                    className="btn btn-small"
+                    aria-label={`Move ${nameOf(i)} down`}
+                    disabled={i === list.length - 1}
+                    onClick={() => move(i, i + 1)}
+                  >
+                    ↓
+                  </button>
+                  <button
+                    type="button"
+                    className="btn btn-small"
+                    aria-label={`Remove ${nameOf(i)}`}
+                    onClick={() => remove(i)}
+                  >
                     Remove
                   </button>
                 </div>
@@ -106,32 +150,127 @@ export function Settings() {
       <form onSubmit={(e) => void submit(e)} className="settings">
         <fieldset className="card">
           <legend>Site</legend>
-          <TextField label="Site title" value={s.site.title} onValue={(v) => setS({ ...s, site: { ...s.site, title: v } })} maxLength={120} required error={fields['site.title']} readOnly={ro} />
-          <TextArea label="Description" value={s.site.description} onValue={(v) => setS({ ...s, site: { ...s.site, description: v } })} maxLength={500} rows={2} error={fields['site.description']} readOnly={ro} />
-          <TextField label="Locale" value={s.site.locale} onValue={(v) => setS({ ...s, site: { ...s.site, locale: v } })} maxLength={20} hint="BCP 47, e.g. tr-TR or en-US" error={fields['site.locale']} readOnly={ro} />
-          <TextField label="Tagline" value={s.site.tagline ?? ''} onValue={(v) => setS({ ...s, site: { ...s.site, tagline: v } })} maxLength={200} hint="One line under your name on the home page." error={fields['site.tagline']} readOnly={ro} />
+          <TextField
+            label="Site title"
+            value={s.site.title}
+            onValue={(v) => setS({ ...s, site: { ...s.site, title: v } })}
+            maxLength={120}
+            required
+            error={fields['site.title']}
+            readOnly={ro}
+          />
+          <TextArea
+            label="Description"
+            value={s.site.description}
+            onValue={(v) => setS({ ...s, site: { ...s.site, description: v } })}
+            maxLength={500}
+            rows={2}
+            error={fields['site.description']}
+            readOnly={ro}
+          />
+          <TextField
+            label="Locale"
+            value={s.site.locale}
+            onValue={(v) => setS({ ...s, site: { ...s.site, locale: v } })}
+            maxLength={20}
+            hint="BCP 47, e.g. tr-TR or en-US"
+            error={fields['site.locale']}
+            readOnly={ro}
+          />
+          <TextField
+            label="Tagline"
+            value={s.site.tagline ?? ''}
+            onValue={(v) => setS({ ...s, site: { ...s.site, tagline: v } })}
+            maxLength={200}
+            hint="One line under your name on the home page."
+            error={fields['site.tagline']}
+            readOnly={ro}
+          />
           <div className="field">
             <label htmlFor="accent-colour">Accent colour</label>
             <div className="row">
-              <input id="accent-colour" type="color" value={s.site.accentColor ?? '#2563eb'} disabled={ro} onChange={(e) => setS({ ...s, site: { ...s.site, accentColor: e.target.value } })} />
+              <input
+                id="accent-colour"
+                type="color"
+                value={s.site.accentColor ?? '#2563eb'}
+                disabled={ro}
+                onChange={(e) => setS({ ...s, site: { ...s.site, accentColor: e.target.value } })}
+              />
               <code>{s.site.accentColor ?? 'default'}</code>
-              {!ro && s.site.accentColor && <button type="button" className="btn-link" onClick={() => setS({ ...s, site: { ...s.site, accentColor: null } })}>Use the default</button>}
+              {!ro && s.site.accentColor && (
+                <button
+                  type="button"
+                  className="btn-link"
+                  onClick={() => setS({ ...s, site: { ...s.site, accentColor: null } })}
+                >
+                  Use the default
+                </button>
+              )}
             </div>
             {fields['site.accentColor'] && <p className="field-error">{fields['site.accentColor']}</p>}
           </div>
         </fieldset>
         <fieldset className="card">
           <legend>Author</legend>
-          <TextField label="Name" value={s.author.name} onValue={(v) => setS({ ...s, author: { ...s.author, name: v } })} maxLength={120} error={fields['author.name']} readOnly={ro} />
-          <TextField label="Public e-mail" type="email" value={s.author.email} onValue={(v) => setS({ ...s, author: { ...s.author, email: v } })} maxLength={254} error={fields['author.email']} readOnly={ro} />
-          <TextArea label="Bio" value={s.author.bio} onValue={(v) => setS({ ...s, author: { ...s.author, bio: v } })} maxLength={1000} rows={3} error={fields['author.bio']} readOnly={ro} />
-          <TextField label="Role" value={s.author.role ?? ''} onValue={(v) => setS({ ...s, author: { ...s.author, role: v } })} maxLength={120} hint="What you do, e.g. Full-stack developer." error={fields['author.role']} readOnly={ro} />
+          <TextField
+            label="Name"
+            value={s.author.name}
+            onValue={(v) => setS({ ...s, author: { ...s.author, name: v } })}
+            maxLength={120}
+            error={fields['author.name']}
+            readOnly={ro}
+          />
+          <TextField
+            label="Public e-mail"
+            type="email"
+            value={s.author.email}
+            onValue={(v) => setS({ ...s, author: { ...s.author, email: v } })}
+            maxLength={254}
+            error={fields['author.email']}
+            readOnly={ro}
+          />
+          <TextArea
+            label="Bio"
+            value={s.author.bio}
+            onValue={(v) => setS({ ...s, author: { ...s.author, bio: v } })}
+            maxLength={1000}
+            rows={3}
+            error={fields['author.bio']}
+            readOnly={ro}
+          />
+          <TextField
+            label="Role"
+            value={s.author.role ?? ''}
+            onValue={(v) => setS({ ...s, author: { ...s.author, role: v } })}
+            maxLength={120}
+            hint="What you do, e.g. Full-stack developer."
+            error={fields['author.role']}
+            readOnly={ro}
+          />
           <div className="field">
             <span className="label">Photo</span>
             <div className="row">
               <span className="muted">{s.author.avatarId ? 'Chosen from the media library' : 'None'}</span>
-              {!ro && <button type="button" className="btn" onClick={() => void photo.pick().then((m) => m && setS({ ...s, author: { ...s.author, avatarId: m.id } }))}>{s.author.avatarId ? 'Change photo' : 'Choose photo'}</button>}
-              {!ro && s.author.avatarId && <button type="button" className="btn-link" onClick={() => setS({ ...s, author: { ...s.author, avatarId: null } })}>Remove</button>}
+              {!ro && (
+                <button
+                  type="button"
+                  className="btn"
+                  onClick={() =>
+                    void photo.pick().then((m) => m && setS({ ...s, author: { ...s.author, avatarId: m.id } }))
+                  }
+                >
+                  {s.author.avatarId ? 'Change photo' : 'Choose photo'}
+                </button>
+              )}
+              {!ro && s.author.avatarId && (
+                <button
+                  type="button"
+                  className="btn-link"
+                  onClick={() => setS({ ...s, author: { ...s.author, avatarId: null } })}
+                >
+                  Remove
+                </button>
+              )}
             </div>
           </div>
           {photo.element}

@@ -26,17 +26,27 @@ export function Skills() {
 
   const open = (s: Skill | 'new') => {
     setEditing(s);
-    setForm(s === 'new' ? EMPTY : { name: s.name, category: s.category, level: String(s.level), sortOrder: String(s.sortOrder) });
+    setForm(
+      s === 'new'
+        ? EMPTY
+        : { name: s.name, category: s.category, level: String(s.level), sortOrder: String(s.sortOrder) },
+    );
     setError(undefined);
     setFields({});
   };
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const body = { name: form.name.trim(), category: form.category.trim(), level: Number(form.level), sortOrder: Number(form.sortOrder) };
+    const body = {
+      name: form.name.trim(),
+      category: form.category.trim(),
+      level: Number(form.level),
+      sortOrder: Number(form.sortOrder),
+    };
     try {
       if (editing === 'new') unwrap(await api.POST('/api/v1/admin/skills', { body }));
-      else if (editing) unwrap(await api.PATCH('/api/v1/admin/skills/{skillId}', { params: { path: { skillId: editing.id } }, body }));
+      else if (editing)
+        unwrap(await api.PATCH('/api/v1/admin/skills/{skillId}', { params: { path: { skillId: editing.id } }, body }));
       setEditing(null);
       skills.reload();
       notify('Skill saved.');
@@ -47,7 +57,15 @@ export function Skills() {
   };
 
   const remove = async (s: Skill) => {
-    if (!(await confirm({ title: `Delete “${s.name}”?`, message: 'It disappears from the about page.', confirmLabel: 'Delete skill', danger: true }))) return;
+    if (
+      !(await confirm({
+        title: `Delete “${s.name}”?`,
+        message: 'It disappears from the about page.',
+        confirmLabel: 'Delete skill',
+        danger: true,
+      }))
+    )
+      return;
     try {
       unwrap(await api.DELETE('/api/v1/admin/skills/{skillId}', { params: { path: { skillId: s.id } } }));
       skills.reload();
@@ -56,10 +74,21 @@ export function Skills() {
     }
   };
 
-  const sorted = [...(skills.data ?? [])].sort((a, b) => a.category.localeCompare(b.category) || a.sortOrder - b.sortOrder);
+  const sorted = [...(skills.data ?? [])].sort(
+    (a, b) => a.category.localeCompare(b.category) || a.sortOrder - b.sortOrder,
+  );
   return (
     <>
-      <PageHeader title="Skills" actions={writable && <button type="button" className="btn btn-primary" onClick={() => open('new')}>New skill</button>} />
+      <PageHeader
+        title="Skills"
+        actions={
+          writable && (
+            <button type="button" className="btn btn-primary" onClick={() => open('new')}>
+              New skill
+            </button>
+          )
+        }
+      />
       <ErrorNote message={skills.error} retry={skills.reload} />
       {skills.loading && <Loading />}
       {skills.data && !skills.data.length && <Empty>No skills yet.</Empty>}
@@ -72,7 +101,9 @@ export function Skills() {
                 <th scope="col">Skill</th>
                 <th scope="col">Level</th>
                 <th scope="col">Order</th>
-                <th scope="col"><span className="visually-hidden">Actions</span></th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -93,16 +124,52 @@ export function Skills() {
           </table>
         </div>
       )}
-      <Modal open={editing !== null} title={editing === 'new' ? 'New skill' : 'Edit skill'} onClose={() => setEditing(null)}>
+      <Modal
+        open={editing !== null}
+        title={editing === 'new' ? 'New skill' : 'Edit skill'}
+        onClose={() => setEditing(null)}
+      >
         <form onSubmit={(e) => void submit(e)}>
-          <TextField label="Name" value={form.name} onValue={(v) => setForm({ ...form, name: v })} maxLength={80} required error={fields.name} />
-          <TextField label="Category" value={form.category} onValue={(v) => setForm({ ...form, category: v })} maxLength={80} required error={fields.category} />
-          <TextField label="Level (0–100)" type="number" min={0} max={100} value={form.level} onValue={(v) => setForm({ ...form, level: v })} error={fields.level} />
-          <TextField label="Sort order" type="number" value={form.sortOrder} onValue={(v) => setForm({ ...form, sortOrder: v })} error={fields.sortOrder} />
+          <TextField
+            label="Name"
+            value={form.name}
+            onValue={(v) => setForm({ ...form, name: v })}
+            maxLength={80}
+            required
+            error={fields.name}
+          />
+          <TextField
+            label="Category"
+            value={form.category}
+            onValue={(v) => setForm({ ...form, category: v })}
+            maxLength={80}
+            required
+            error={fields.category}
+          />
+          <TextField
+            label="Level (0–100)"
+            type="number"
+            min={0}
+            max={100}
+            value={form.level}
+            onValue={(v) => setForm({ ...form, level: v })}
+            error={fields.level}
+          />
+          <TextField
+            label="Sort order"
+            type="number"
+            value={form.sortOrder}
+            onValue={(v) => setForm({ ...form, sortOrder: v })}
+            error={fields.sortOrder}
+          />
           <FormError message={error} />
           <div className="actions">
-            <button type="button" className="btn" onClick={() => setEditing(null)}>Cancel</button>
-            <button type="submit" className="btn btn-primary">Save</button>
+            <button type="button" className="btn" onClick={() => setEditing(null)}>
+              Cancel
+            </button>
+            <button type="submit" className="btn btn-primary">
+              Save
+            </button>
           </div>
         </form>
       </Modal>

@@ -32,10 +32,15 @@ export function Tags() {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const body = { name: form.name.trim(), description: form.description, ...(form.slug.trim() ? { slug: form.slug.trim() } : {}) };
+    const body = {
+      name: form.name.trim(),
+      description: form.description,
+      ...(form.slug.trim() ? { slug: form.slug.trim() } : {}),
+    };
     try {
       if (editing === 'new') unwrap(await api.POST('/api/v1/admin/tags', { body }));
-      else if (editing) unwrap(await api.PATCH('/api/v1/admin/tags/{tagId}', { params: { path: { tagId: editing.id } }, body }));
+      else if (editing)
+        unwrap(await api.PATCH('/api/v1/admin/tags/{tagId}', { params: { path: { tagId: editing.id } }, body }));
       setEditing(null);
       tags.reload();
       notify('Tag saved.');
@@ -46,7 +51,12 @@ export function Tags() {
   };
 
   const remove = async (t: Tag) => {
-    const ok = await confirm({ title: `Delete the tag “${t.name}”?`, message: `It is removed from ${t.postCount} published post(s) and any drafts.`, confirmLabel: 'Delete tag', danger: true });
+    const ok = await confirm({
+      title: `Delete the tag “${t.name}”?`,
+      message: `It is removed from ${t.postCount} published post(s) and any drafts.`,
+      confirmLabel: 'Delete tag',
+      danger: true,
+    });
     if (!ok) return;
     try {
       unwrap(await api.DELETE('/api/v1/admin/tags/{tagId}', { params: { path: { tagId: t.id } } }));
@@ -58,7 +68,16 @@ export function Tags() {
 
   return (
     <>
-      <PageHeader title="Tags" actions={can('content:write') && <button type="button" className="btn btn-primary" onClick={() => open('new')}>New tag</button>} />
+      <PageHeader
+        title="Tags"
+        actions={
+          can('content:write') && (
+            <button type="button" className="btn btn-primary" onClick={() => open('new')}>
+              New tag
+            </button>
+          )
+        }
+      />
       <ErrorNote message={tags.error} retry={tags.reload} />
       {tags.loading && <Loading />}
       {tags.data && !tags.data.length && <Empty>No tags yet.</Empty>}
@@ -70,7 +89,9 @@ export function Tags() {
                 <th scope="col">Name</th>
                 <th scope="col">Slug</th>
                 <th scope="col">Posts</th>
-                <th scope="col"><span className="visually-hidden">Actions</span></th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -91,15 +112,43 @@ export function Tags() {
           </table>
         </div>
       )}
-      <Modal open={editing !== null} title={editing === 'new' ? 'New tag' : 'Edit tag'} onClose={() => setEditing(null)}>
+      <Modal
+        open={editing !== null}
+        title={editing === 'new' ? 'New tag' : 'Edit tag'}
+        onClose={() => setEditing(null)}
+      >
         <form onSubmit={(e) => void submit(e)}>
-          <TextField label="Name" value={form.name} onValue={(v) => setForm({ ...form, name: v })} maxLength={80} required error={fields.name} />
-          <TextField label="Slug" value={form.slug} onValue={(v) => setForm({ ...form, slug: v })} maxLength={100} placeholder="made from the name" error={fields.slug} />
-          <TextField label="Description" value={form.description} onValue={(v) => setForm({ ...form, description: v })} maxLength={500} error={fields.description} />
+          <TextField
+            label="Name"
+            value={form.name}
+            onValue={(v) => setForm({ ...form, name: v })}
+            maxLength={80}
+            required
+            error={fields.name}
+          />
+          <TextField
+            label="Slug"
+            value={form.slug}
+            onValue={(v) => setForm({ ...form, slug: v })}
+            maxLength={100}
+            placeholder="made from the name"
+            error={fields.slug}
+          />
+          <TextField
+            label="Description"
+            value={form.description}
+            onValue={(v) => setForm({ ...form, description: v })}
+            maxLength={500}
+            error={fields.description}
+          />
           <FormError message={error} />
           <div className="actions">
-            <button type="button" className="btn" onClick={() => setEditing(null)}>Cancel</button>
-            <button type="submit" className="btn btn-primary">Save</button>
+            <button type="button" className="btn" onClick={() => setEditing(null)}>
+              Cancel
+            </button>
+            <button type="submit" className="btn btn-primary">
+              Save
+            </button>
           </div>
         </form>
       </Modal>

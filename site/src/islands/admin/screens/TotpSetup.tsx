@@ -56,7 +56,15 @@ export function TotpSetup() {
 
   const disable = async (e: FormEvent) => {
     e.preventDefault();
-    if (!(await confirm({ title: 'Turn off two-factor sign-in?', message: 'Your password alone will sign you in again.', confirmLabel: 'Turn off', danger: true }))) return;
+    if (
+      !(await confirm({
+        title: 'Turn off two-factor sign-in?',
+        message: 'Your password alone will sign you in again.',
+        confirmLabel: 'Turn off',
+        danger: true,
+      }))
+    )
+      return;
     try {
       unwrap(await api.POST('/api/v1/auth/totp/disable', { body: { password } }));
       setUser({ ...user, totpEnabled: false });
@@ -73,9 +81,16 @@ export function TotpSetup() {
       {step.kind === 'codes' ? (
         <div className="secret">
           <p>
-            <strong>Recovery codes</strong> — each works once if you lose your authenticator. Store them now; they are not shown again.
+            <strong>Recovery codes</strong> — each works once if you lose your authenticator. Store them now; they are
+            not shown again.
           </p>
-          <ul className="codes">{step.codes.map((c) => <li key={c}><code>{c}</code></li>)}</ul>
+          <ul className="codes">
+            {step.codes.map((c) => (
+              <li key={c}>
+                <code>{c}</code>
+              </li>
+            ))}
+          </ul>
           <button type="button" className="btn" onClick={() => setStep({ kind: 'idle' })}>
             I stored them
           </button>
@@ -83,7 +98,14 @@ export function TotpSetup() {
       ) : user.totpEnabled ? (
         <form onSubmit={(e) => void disable(e)}>
           <p>On: sign-in asks for a code from your authenticator app.</p>
-          <TextField label="Password" type="password" autoComplete="current-password" value={password} onValue={setPassword} error={fields.password} />
+          <TextField
+            label="Password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onValue={setPassword}
+            error={fields.password}
+          />
           <FormError message={error} />
           <button type="submit" className="btn btn-danger" disabled={!password}>
             Turn off
@@ -99,7 +121,14 @@ export function TotpSetup() {
           <p>
             <code className="secret-value">{step.secret}</code>
           </p>
-          <TextField label="Code from the app" inputMode="numeric" autoComplete="one-time-code" value={code} onValue={setCode} error={fields.code} />
+          <TextField
+            label="Code from the app"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            value={code}
+            onValue={setCode}
+            error={fields.code}
+          />
           <FormError message={error} />
           <div className="actions actions-start">
             <button type="button" className="btn" onClick={cancel}>

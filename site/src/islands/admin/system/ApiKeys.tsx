@@ -11,7 +11,16 @@ import { useLoad } from '../lib/useLoad';
 
 type ApiKey = Schemas['ApiKeyView'];
 /** What a third-party key may be granted (the API refuses anything else). */
-const KEY_SCOPES: Scope[] = ['content:read', 'content:write', 'content:publish', 'media:read', 'media:write', 'inbox:read', 'paas:read', 'site:read'];
+const KEY_SCOPES: Scope[] = [
+  'content:read',
+  'content:write',
+  'content:publish',
+  'media:read',
+  'media:write',
+  'inbox:read',
+  'paas:read',
+  'site:read',
+];
 
 export function ApiKeys() {
   const api = useApi();
@@ -53,7 +62,15 @@ export function ApiKeys() {
   };
 
   const revoke = async (k: ApiKey) => {
-    if (!(await confirm({ title: `Revoke “${k.name}”?`, message: 'Every program using this key stops working at once.', confirmLabel: 'Revoke key', danger: true }))) return;
+    if (
+      !(await confirm({
+        title: `Revoke “${k.name}”?`,
+        message: 'Every program using this key stops working at once.',
+        confirmLabel: 'Revoke key',
+        danger: true,
+      }))
+    )
+      return;
     try {
       unwrap(await api.DELETE('/api/v1/admin/api-keys/{keyId}', { params: { path: { keyId: k.id } } }));
       if (secret?.id === k.id) setSecret(undefined);
@@ -68,10 +85,26 @@ export function ApiKeys() {
 
   return (
     <>
-      <PageHeader title="API keys" actions={<button type="button" className="btn btn-primary" onClick={() => (setSecret(undefined), setOpen(true))}>New key</button>}>
-        <p className="muted">For programs that call the API: send as <code>Authorization: Bearer ovk_…</code> or <code>X-API-Key</code>.</p>
+      <PageHeader
+        title="API keys"
+        actions={
+          <button type="button" className="btn btn-primary" onClick={() => (setSecret(undefined), setOpen(true))}>
+            New key
+          </button>
+        }
+      >
+        <p className="muted">
+          For programs that call the API: send as <code>Authorization: Bearer ovk_…</code> or <code>X-API-Key</code>.
+        </p>
       </PageHeader>
-      {secret && <SecretOnce label="New API key" secret={secret.key} note="copy it now; it is never shown again." onDone={() => setSecret(undefined)} />}
+      {secret && (
+        <SecretOnce
+          label="New API key"
+          secret={secret.key}
+          note="copy it now; it is never shown again."
+          onDone={() => setSecret(undefined)}
+        />
+      )}
       <ErrorNote message={keys.error} retry={keys.reload} />
       {keys.loading && <Loading />}
       {keys.data && !keys.data.length && <Empty>No API keys.</Empty>}
@@ -82,19 +115,40 @@ export function ApiKeys() {
               <tr>
                 <th scope="col">Name</th>
                 <th scope="col">Scopes</th>
-                <th scope="col" className="hide-narrow">Last used</th>
-                <th scope="col" className="hide-narrow">Expires</th>
-                <th scope="col"><span className="visually-hidden">Actions</span></th>
+                <th scope="col" className="hide-narrow">
+                  Last used
+                </th>
+                <th scope="col" className="hide-narrow">
+                  Expires
+                </th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody>
               {keys.data.map((k) => (
                 <tr key={k.id}>
-                  <td>{k.name} <span className="muted small">{k.prefix}…</span> {k.revokedAt && <Status value="revoked" />}</td>
-                  <td data-label="Scopes" className="small">{k.scopes.join(', ')}</td>
-                  <td data-label="Last used" className="hide-narrow">{relative(k.lastUsedAt)}</td>
-                  <td data-label="Expires" className="hide-narrow">{k.expiresAt ? formatDate(k.expiresAt) : 'never'}</td>
-                  <td className="row-actions">{!k.revokedAt && <button type="button" className="btn btn-small btn-danger" onClick={() => void revoke(k)}>Revoke</button>}</td>
+                  <td>
+                    {k.name} <span className="muted small">{k.prefix}…</span>{' '}
+                    {k.revokedAt && <Status value="revoked" />}
+                  </td>
+                  <td data-label="Scopes" className="small">
+                    {k.scopes.join(', ')}
+                  </td>
+                  <td data-label="Last used" className="hide-narrow">
+                    {relative(k.lastUsedAt)}
+                  </td>
+                  <td data-label="Expires" className="hide-narrow">
+                    {k.expiresAt ? formatDate(k.expiresAt) : 'never'}
+                  </td>
+                  <td className="row-actions">
+                    {!k.revokedAt && (
+                      <button type="button" className="btn btn-small btn-danger" onClick={() => void revoke(k)}>
+                        Revoke
+                      </button>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -103,7 +157,15 @@ export function ApiKeys() {
       )}
       <Modal open={open} title="New API key" onClose={() => setOpen(false)}>
         <form onSubmit={(e) => void create(e)}>
-          <TextField label="Name" value={name} onValue={setName} required maxLength={120} error={fields.name} hint="Who or what uses it" />
+          <TextField
+            label="Name"
+            value={name}
+            onValue={setName}
+            required
+            maxLength={120}
+            error={fields.name}
+            hint="Who or what uses it"
+          />
           <fieldset className="field">
             <legend>Scopes</legend>
             <div className="checks">
@@ -115,12 +177,29 @@ export function ApiKeys() {
             </div>
             {fields.scopes && <span className="field-error">{fields.scopes}</span>}
           </fieldset>
-          <TextField label="Expires (optional)" type="datetime-local" value={expires} onValue={setExpires} error={fields.expiresAt} />
-          <TextField label="Requests per minute (optional)" type="number" min={1} value={rate} onValue={setRate} error={fields.rateLimitPerMinute} />
+          <TextField
+            label="Expires (optional)"
+            type="datetime-local"
+            value={expires}
+            onValue={setExpires}
+            error={fields.expiresAt}
+          />
+          <TextField
+            label="Requests per minute (optional)"
+            type="number"
+            min={1}
+            value={rate}
+            onValue={setRate}
+            error={fields.rateLimitPerMinute}
+          />
           <FormError message={error} />
           <div className="actions">
-            <button type="button" className="btn" onClick={() => setOpen(false)}>Cancel</button>
-            <button type="submit" className="btn btn-primary" disabled={!scopes.length}>Create key</button>
+            <button type="button" className="btn" onClick={() => setOpen(false)}>
+              Cancel
+            </button>
+            <button type="submit" className="btn btn-primary" disabled={!scopes.length}>
+              Create key
+            </button>
           </div>
         </form>
       </Modal>

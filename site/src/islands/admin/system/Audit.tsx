@@ -12,10 +12,19 @@ type Entry = Schemas['AuditEntry'];
 
 /** The admin screen of a target, where there is one. */
 const SCREENS: Record<string, (id: string) => string> = {
-  post: (id) => href(`/posts/${id}`), page: (id) => href(`/pages/${id}`), project: (id) => href(`/projects/${id}`),
-  paas_app: (id) => href(`/apps/${id}`), webhook: (id) => href(`/webhooks/${id}`), user: () => href('/users'), tag: () => href('/tags'),
-  skill: () => href('/skills'), media: () => href('/media'), api_key: () => href('/api-keys'), contact_message: (id) => href('/inbox', { status: 'all', open: id }),
-  settings: () => href('/settings'), site_build: () => href('/site'),
+  post: (id) => href(`/posts/${id}`),
+  page: (id) => href(`/pages/${id}`),
+  project: (id) => href(`/projects/${id}`),
+  paas_app: (id) => href(`/apps/${id}`),
+  webhook: (id) => href(`/webhooks/${id}`),
+  user: () => href('/users'),
+  tag: () => href('/tags'),
+  skill: () => href('/skills'),
+  media: () => href('/media'),
+  api_key: () => href('/api-keys'),
+  contact_message: (id) => href('/inbox', { status: 'all', open: id }),
+  settings: () => href('/settings'),
+  site_build: () => href('/site'),
 };
 
 /** A deleted target keeps the name its audit line recorded (title, filename, name). */
@@ -38,7 +47,13 @@ function Target({ e }: { e: Entry }) {
   return (
     <>
       {kind}{' '}
-      {screen ? <a href={screen(e.targetId)} title={e.targetId}>{text}</a> : <span title={e.targetId}>{text}</span>}
+      {screen ? (
+        <a href={screen(e.targetId)} title={e.targetId}>
+          {text}
+        </a>
+      ) : (
+        <span title={e.targetId}>{text}</span>
+      )}
       {!e.targetName && name && <span className="muted small"> (deleted)</span>}
     </>
   );
@@ -50,7 +65,12 @@ export function Audit() {
   const [type, setType] = useState('');
   const [filter, setFilter] = useState('');
   const entries = usePaged(
-    async (cursor) => unwrap(await api.GET('/api/v1/admin/audit', { params: { query: { limit: 50, cursor, targetType: filter || undefined } } })),
+    async (cursor) =>
+      unwrap(
+        await api.GET('/api/v1/admin/audit', {
+          params: { query: { limit: 50, cursor, targetType: filter || undefined } },
+        }),
+      ),
     [filter],
   );
 
@@ -64,7 +84,9 @@ export function Audit() {
       <PageHeader title="Audit log" />
       <form className="filters" onSubmit={submit}>
         <TextField label="Target type" value={type} onValue={setType} placeholder="post, media, user…" />
-        <button type="submit" className="btn">Filter</button>
+        <button type="submit" className="btn">
+          Filter
+        </button>
       </form>
       <ErrorNote message={entries.error} retry={entries.reload} />
       {!entries.loading && !entries.items.length && <Empty>Nothing logged.</Empty>}
@@ -83,13 +105,25 @@ export function Audit() {
             <tbody>
               {entries.items.map((e) => (
                 <tr key={e.id}>
-                  <td data-label="When" className="nowrap">{formatDate(e.createdAt)}</td>
+                  <td data-label="When" className="nowrap">
+                    {formatDate(e.createdAt)}
+                  </td>
                   <td data-label="Who">
-                    {e.actorName ? (e.actorApiKeyId ? `API key “${e.actorName}”` : e.actorName) : e.actorUserId || e.actorApiKeyId ? 'a deleted account' : 'system'}
+                    {e.actorName
+                      ? e.actorApiKeyId
+                        ? `API key “${e.actorName}”`
+                        : e.actorName
+                      : e.actorUserId || e.actorApiKeyId
+                        ? 'a deleted account'
+                        : 'system'}
                     {e.ip && <div className="muted small">{e.ip}</div>}
                   </td>
-                  <td data-label="Action"><code>{e.action}</code></td>
-                  <td data-label="Target"><Target e={e} /></td>
+                  <td data-label="Action">
+                    <code>{e.action}</code>
+                  </td>
+                  <td data-label="Target">
+                    <Target e={e} />
+                  </td>
                   <td data-label="Details">
                     {e.diff && Object.keys(e.diff).length > 0 ? (
                       <details>

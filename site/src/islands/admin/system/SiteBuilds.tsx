@@ -15,7 +15,10 @@ export function SiteBuilds() {
   const api = useApi();
   const { can } = useSession();
   const { confirm, notify } = useUi();
-  const builds = usePaged(async (cursor) => unwrap(await api.GET('/api/v1/admin/site/builds', { params: { query: { limit: 20, cursor } } })), []);
+  const builds = usePaged(
+    async (cursor) => unwrap(await api.GET('/api/v1/admin/site/builds', { params: { query: { limit: 20, cursor } } })),
+    [],
+  );
   const [logOf, setLogOf] = useState<SiteBuild | null>(null);
   const [busy, setBusy] = useState(false);
   const canBuild = can('site:build');
@@ -49,7 +52,9 @@ export function SiteBuilds() {
   const rollback = async (release?: string) => {
     const forward = release ? moveKind(release) === 'forward' : false;
     const ok = await confirm({
-      title: release ? `${forward ? 'Go forward' : 'Roll back'} to release ${release}?` : 'Roll back to the previous release?',
+      title: release
+        ? `${forward ? 'Go forward' : 'Roll back'} to release ${release}?`
+        : 'Roll back to the previous release?',
       message: `Visitors get that ${forward ? 'newer' : 'earlier'} release at once. The next publish builds from the current content again.`,
       confirmLabel: forward ? 'Go forward' : 'Roll back',
       danger: !forward,
@@ -74,8 +79,12 @@ export function SiteBuilds() {
         actions={
           canBuild && (
             <>
-              <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void rebuild()}>Rebuild now</button>
-              <button type="button" className="btn" disabled={busy || !live} onClick={() => void rollback()}>Roll back to previous</button>
+              <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void rebuild()}>
+                Rebuild now
+              </button>
+              <button type="button" className="btn" disabled={busy || !live} onClick={() => void rollback()}>
+                Roll back to previous
+              </button>
             </>
           )
         }
@@ -96,31 +105,63 @@ export function SiteBuilds() {
                 <th scope="col">Trigger</th>
                 <th scope="col">Started</th>
                 <th scope="col">Duration</th>
-                <th scope="col" className="hide-narrow">Pages</th>
+                <th scope="col" className="hide-narrow">
+                  Pages
+                </th>
                 <th scope="col">Release</th>
-                <th scope="col"><span className="visually-hidden">Actions</span></th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody>
               {builds.items.map((b) => {
                 // The build that produced the live release is marked; a rollback record just says what it did.
-                const isLive = Boolean(live && b.release === live && b.status === 'succeeded' && (b.trigger !== 'rollback' || !builds.items.some((x) => x.release === live && x.trigger !== 'rollback')));
-                const canMove = canBuild && b.status === 'succeeded' && b.release && b.release !== live && b.trigger !== 'rollback';
+                const isLive = Boolean(
+                  live &&
+                  b.release === live &&
+                  b.status === 'succeeded' &&
+                  (b.trigger !== 'rollback' ||
+                    !builds.items.some((x) => x.release === live && x.trigger !== 'rollback')),
+                );
+                const canMove =
+                  canBuild && b.status === 'succeeded' && b.release && b.release !== live && b.trigger !== 'rollback';
                 return (
                   <tr key={b.id} className={isLive ? 'row-live' : undefined}>
                     <td data-label="Status">
                       <Status value={b.status} /> {isLive && <span className="badge badge-live">live</span>}
                       {b.error && <div className="field-error small">{b.error}</div>}
                     </td>
-                    <td data-label="Trigger">{b.trigger === 'rollback' ? 'rollback (made a release live)' : b.trigger}</td>
-                    <td data-label="Started" className="nowrap">{formatDate(b.startedAt ?? b.createdAt)}</td>
+                    <td data-label="Trigger">
+                      {b.trigger === 'rollback' ? 'rollback (made a release live)' : b.trigger}
+                    </td>
+                    <td data-label="Started" className="nowrap">
+                      {formatDate(b.startedAt ?? b.createdAt)}
+                    </td>
                     <td data-label="Duration">{formatDuration(b.durationMs)}</td>
-                    <td data-label="Pages" className="hide-narrow">{b.pagesBuilt ?? '—'}{b.pagesSkipped ? ` (+${b.pagesSkipped} reused)` : ''}</td>
-                    <td data-label="Release" className="small release-id">{b.release ?? '—'}</td>
+                    <td data-label="Pages" className="hide-narrow">
+                      {b.pagesBuilt ?? '—'}
+                      {b.pagesSkipped ? ` (+${b.pagesSkipped} reused)` : ''}
+                    </td>
+                    <td data-label="Release" className="small release-id">
+                      {b.release ?? '—'}
+                    </td>
                     <td className="row-actions">
-                      <button type="button" className="btn btn-small" onClick={() => setLogOf(b)} aria-label={`Log of the ${formatDate(b.startedAt ?? b.createdAt)} build`}>Log</button>
+                      <button
+                        type="button"
+                        className="btn btn-small"
+                        onClick={() => setLogOf(b)}
+                        aria-label={`Log of the ${formatDate(b.startedAt ?? b.createdAt)} build`}
+                      >
+                        Log
+                      </button>
                       {canMove && (
-                        <button type="button" className="btn btn-small" disabled={busy} onClick={() => void rollback(b.release!)}>
+                        <button
+                          type="button"
+                          className="btn btn-small"
+                          disabled={busy}
+                          onClick={() => void rollback(b.release!)}
+                        >
                           {moveKind(b.release!) === 'forward' ? 'Go forward to this' : 'Roll back to this'}
                         </button>
                       )}
@@ -143,8 +184,15 @@ export function SiteBuilds() {
 
 function BuildLog({ id }: { id: string }) {
   const api = useApi();
-  const build = useLoad(async () => unwrap(await api.GET('/api/v1/admin/site/builds/{buildId}', { params: { path: { buildId: id } } })), [id]);
+  const build = useLoad(
+    async () => unwrap(await api.GET('/api/v1/admin/site/builds/{buildId}', { params: { path: { buildId: id } } })),
+    [id],
+  );
   if (build.loading) return <Loading />;
   if (build.error) return <ErrorNote message={build.error} retry={build.reload} />;
-  return <pre className="log" role="log" aria-label="Build log" tabIndex={0}>{build.data?.log || 'No log recorded.'}</pre>;
+  return (
+    <pre className="log" role="log" aria-label="Build log" tabIndex={0}>
+      {build.data?.log || 'No log recorded.'}
+    </pre>
+  );
 }

@@ -21,7 +21,12 @@ export function WebhookDetail({ id }: { id: string }) {
   const hook = useLoad(async () => unwrap(await api.GET('/api/v1/admin/webhooks/{webhookId}', path)), [id]);
   const [status, setStatus] = useState<'' | DeliveryStatus>('');
   const deliveries = usePaged(
-    async (cursor) => unwrap(await api.GET('/api/v1/admin/webhooks/{webhookId}/deliveries', { params: { path: { webhookId: id }, query: { limit: 25, cursor, status: status || undefined } } })),
+    async (cursor) =>
+      unwrap(
+        await api.GET('/api/v1/admin/webhooks/{webhookId}/deliveries', {
+          params: { path: { webhookId: id }, query: { limit: 25, cursor, status: status || undefined } },
+        }),
+      ),
     [id, status],
   );
   const [editing, setEditing] = useState(false);
@@ -29,7 +34,15 @@ export function WebhookDetail({ id }: { id: string }) {
   const [openDelivery, setOpenDelivery] = useState<string>();
 
   const rotate = async () => {
-    if (!(await confirm({ title: 'Rotate the signing secret?', message: 'Deliveries are signed with the new secret at once; update the receiver right away.', confirmLabel: 'Rotate', danger: true }))) return;
+    if (
+      !(await confirm({
+        title: 'Rotate the signing secret?',
+        message: 'Deliveries are signed with the new secret at once; update the receiver right away.',
+        confirmLabel: 'Rotate',
+        danger: true,
+      }))
+    )
+      return;
     try {
       setSecret(unwrap(await api.POST('/api/v1/admin/webhooks/{webhookId}/rotate-secret', path)).secret);
     } catch (err) {
@@ -37,7 +50,15 @@ export function WebhookDetail({ id }: { id: string }) {
     }
   };
   const remove = async () => {
-    if (!(await confirm({ title: 'Delete this webhook?', message: 'It stops receiving events and its delivery log is deleted.', confirmLabel: 'Delete webhook', danger: true }))) return;
+    if (
+      !(await confirm({
+        title: 'Delete this webhook?',
+        message: 'It stops receiving events and its delivery log is deleted.',
+        confirmLabel: 'Delete webhook',
+        danger: true,
+      }))
+    )
+      return;
     try {
       unwrap(await api.DELETE('/api/v1/admin/webhooks/{webhookId}', path));
       navigate('/webhooks');
@@ -47,7 +68,9 @@ export function WebhookDetail({ id }: { id: string }) {
   };
   const replay = async (deliveryId: string) => {
     try {
-      const d = unwrap(await api.POST('/api/v1/admin/webhook-deliveries/{deliveryId}/replay', { params: { path: { deliveryId } } }));
+      const d = unwrap(
+        await api.POST('/api/v1/admin/webhook-deliveries/{deliveryId}/replay', { params: { path: { deliveryId } } }),
+      );
       deliveries.update((items) => items.map((i) => (i.id === d.id ? d : i)));
       notify('Delivery queued again.');
     } catch (err) {
@@ -56,7 +79,13 @@ export function WebhookDetail({ id }: { id: string }) {
   };
 
   if (hook.loading) return <Loading />;
-  if (!hook.data) return <><PageHeader title="Webhook" /><ErrorNote message={hook.error} retry={hook.reload} /></>;
+  if (!hook.data)
+    return (
+      <>
+        <PageHeader title="Webhook" />
+        <ErrorNote message={hook.error} retry={hook.reload} />
+      </>
+    );
   const w = hook.data;
   return (
     <>
@@ -64,30 +93,57 @@ export function WebhookDetail({ id }: { id: string }) {
         title={w.name}
         actions={
           <>
-            <button type="button" className="btn" onClick={() => setEditing(true)}>Edit</button>
-            <button type="button" className="btn" onClick={() => void rotate()}>Rotate secret</button>
-            <button type="button" className="btn btn-danger" onClick={() => void remove()}>Delete</button>
+            <button type="button" className="btn" onClick={() => setEditing(true)}>
+              Edit
+            </button>
+            <button type="button" className="btn" onClick={() => void rotate()}>
+              Rotate secret
+            </button>
+            <button type="button" className="btn btn-danger" onClick={() => void remove()}>
+              Delete
+            </button>
           </>
         }
       >
-        <p className="muted small"><a href={href('/webhooks')}>← All webhooks</a> · <Status value={w.active ? 'active' : 'inactive'} /> · {w.url}</p>
+        <p className="muted small">
+          <a href={href('/webhooks')}>← All webhooks</a> · <Status value={w.active ? 'active' : 'inactive'} /> · {w.url}
+        </p>
         <p className="muted small">{w.events.join(', ')}</p>
       </PageHeader>
       {secret && <SecretOnce label="New signing secret" secret={secret} note="it is never shown again." />}
       <section className="card" aria-labelledby="deliveries-h">
         <h2 id="deliveries-h">Deliveries</h2>
         <div className="filters">
-          <SelectField label="Status" value={status} onValue={(v) => setStatus(v as '' | DeliveryStatus)} options={[{ value: '', label: 'All' }, { value: 'pending', label: 'Pending' }, { value: 'succeeded', label: 'Succeeded' }, { value: 'dead', label: 'Dead' }]} />
-          <button type="button" className="btn" onClick={deliveries.reload} disabled={deliveries.loading}>Refresh</button>
+          <SelectField
+            label="Status"
+            value={status}
+            onValue={(v) => setStatus(v as '' | DeliveryStatus)}
+            options={[
+              { value: '', label: 'All' },
+              { value: 'pending', label: 'Pending' },
+              { value: 'succeeded', label: 'Succeeded' },
+              { value: 'dead', label: 'Dead' },
+            ]}
+          />
+          <button type="button" className="btn" onClick={deliveries.reload} disabled={deliveries.loading}>
+            Refresh
+          </button>
         </div>
         <ErrorNote message={deliveries.error} retry={deliveries.reload} />
         {!deliveries.loading && !deliveries.items.length && <Empty>No deliveries yet.</Empty>}
         <ul className="deliveries">
           {deliveries.items.map((d) => (
             <li key={d.id}>
-              <button type="button" className="delivery-head" aria-expanded={openDelivery === d.id} onClick={() => setOpenDelivery(openDelivery === d.id ? undefined : d.id)}>
+              <button
+                type="button"
+                className="delivery-head"
+                aria-expanded={openDelivery === d.id}
+                onClick={() => setOpenDelivery(openDelivery === d.id ? undefined : d.id)}
+              >
                 <Status value={d.status} /> <span>{d.eventType}</span>
-                <span className="muted small">{d.responseStatus ?? '—'} · {formatDuration(d.durationMs)} · {formatDate(d.createdAt)}</span>
+                <span className="muted small">
+                  {d.responseStatus ?? '—'} · {formatDuration(d.durationMs)} · {formatDate(d.createdAt)}
+                </span>
               </button>
               {openDelivery === d.id && (
                 <div className="delivery-body">
@@ -95,7 +151,8 @@ export function WebhookDetail({ id }: { id: string }) {
                   <ol className="attempts">
                     {d.attempts.map((a) => (
                       <li key={a.attempt}>
-                        #{a.attempt} · {a.responseStatus ?? 'no answer'} · {formatDuration(a.durationMs)} · {formatDate(a.createdAt)}
+                        #{a.attempt} · {a.responseStatus ?? 'no answer'} · {formatDuration(a.durationMs)} ·{' '}
+                        {formatDate(a.createdAt)}
                         {a.error && <div className="field-error">{a.error}</div>}
                         {a.responseSnippet && <pre className="log small">{a.responseSnippet}</pre>}
                       </li>
@@ -103,7 +160,9 @@ export function WebhookDetail({ id }: { id: string }) {
                   </ol>
                 </div>
               )}
-              <button type="button" className="btn btn-small" onClick={() => void replay(d.id)}>Replay</button>
+              <button type="button" className="btn btn-small" onClick={() => void replay(d.id)}>
+                Replay
+              </button>
             </li>
           ))}
         </ul>

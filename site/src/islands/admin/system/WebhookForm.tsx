@@ -7,14 +7,35 @@ type ContentEvent = Schemas['ContentEvent'];
 export type WebhookInput = { name: string; url: string; events: ContentEvent[]; active: boolean };
 
 export const EVENTS: ContentEvent[] = [
-  'site.changed', 'post.published', 'post.updated', 'post.unpublished', 'post.deleted',
-  'project.published', 'project.updated', 'project.unpublished', 'project.deleted',
-  'page.published', 'page.updated', 'page.unpublished', 'page.deleted',
-  'settings.updated', 'media.created', 'media.updated', 'media.deleted',
+  'site.changed',
+  'post.published',
+  'post.updated',
+  'post.unpublished',
+  'post.deleted',
+  'project.published',
+  'project.updated',
+  'project.unpublished',
+  'project.deleted',
+  'page.published',
+  'page.updated',
+  'page.unpublished',
+  'page.deleted',
+  'settings.updated',
+  'media.created',
+  'media.updated',
+  'media.deleted',
 ];
 
 /** Name, URL (checked by the API against private addresses), events and active. */
-export function WebhookForm({ initial, onSubmit, onCancel }: { initial: WebhookInput; onSubmit(v: WebhookInput): Promise<void>; onCancel(): void }) {
+export function WebhookForm({
+  initial,
+  onSubmit,
+  onCancel,
+}: {
+  initial: WebhookInput;
+  onSubmit(v: WebhookInput): Promise<void>;
+  onCancel(): void;
+}) {
   const [v, setV] = useState(initial);
   const [error, setError] = useState<string>();
   const [fields, setFields] = useState<Record<string, string>>({});
@@ -35,12 +56,28 @@ export function WebhookForm({ initial, onSubmit, onCancel }: { initial: WebhookI
     }
   };
 
-  const toggle = (ev: ContentEvent) => setV({ ...v, events: v.events.includes(ev) ? v.events.filter((x) => x !== ev) : [...v.events, ev] });
+  const toggle = (ev: ContentEvent) =>
+    setV({ ...v, events: v.events.includes(ev) ? v.events.filter((x) => x !== ev) : [...v.events, ev] });
 
   return (
     <form onSubmit={(e) => void submit(e)}>
-      <TextField label="Name" value={v.name} onValue={(name) => setV({ ...v, name })} required maxLength={120} error={fields.name} />
-      <TextField label="URL" type="url" value={v.url} onValue={(url) => setV({ ...v, url })} required error={fields.url} hint="Public http(s) address that answers 2xx." />
+      <TextField
+        label="Name"
+        value={v.name}
+        onValue={(name) => setV({ ...v, name })}
+        required
+        maxLength={120}
+        error={fields.name}
+      />
+      <TextField
+        label="URL"
+        type="url"
+        value={v.url}
+        onValue={(url) => setV({ ...v, url })}
+        required
+        error={fields.url}
+        hint="Public http(s) address that answers 2xx."
+      />
       <fieldset className="field">
         <legend>Events</legend>
         <div className="checks">
@@ -55,8 +92,12 @@ export function WebhookForm({ initial, onSubmit, onCancel }: { initial: WebhookI
       <CheckField label="Active" checked={v.active} onChecked={(active) => setV({ ...v, active })} />
       <FormError message={error} />
       <div className="actions">
-        <button type="button" className="btn" onClick={onCancel}>Cancel</button>
-        <button type="submit" className="btn btn-primary" disabled={busy || !v.events.length}>Save</button>
+        <button type="button" className="btn" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="submit" className="btn btn-primary" disabled={busy || !v.events.length}>
+          Save
+        </button>
       </div>
     </form>
   );

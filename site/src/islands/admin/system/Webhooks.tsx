@@ -16,8 +16,17 @@ export function Webhooks() {
 
   return (
     <>
-      <PageHeader title="Webhooks" actions={<button type="button" className="btn btn-primary" onClick={() => (setSecret(undefined), setOpen(true))}>New webhook</button>} />
-      {secret && <SecretOnce label="Signing secret" secret={secret} note="verify deliveries with it; it is never shown again." />}
+      <PageHeader
+        title="Webhooks"
+        actions={
+          <button type="button" className="btn btn-primary" onClick={() => (setSecret(undefined), setOpen(true))}>
+            New webhook
+          </button>
+        }
+      />
+      {secret && (
+        <SecretOnce label="Signing secret" secret={secret} note="verify deliveries with it; it is never shown again." />
+      )}
       <ErrorNote message={hooks.error} retry={hooks.reload} />
       {hooks.loading && <Loading />}
       {hooks.data && !hooks.data.length && <Empty>No webhooks.</Empty>}

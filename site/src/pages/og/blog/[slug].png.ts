@@ -8,7 +8,14 @@ export async function getStaticPaths() {
   const s = await settings();
   const site = import.meta.env.SITE;
   return (await posts()).map(({ data: post }) => {
-    const card = ogCard({ title: post.title, kicker: strings(postLocale(post.language, s.site.locale)).blog, author: post.author.name, cover: post.cover, settings: s, site });
+    const card = ogCard({
+      title: post.title,
+      kicker: strings(postLocale(post.language, s.site.locale)).blog,
+      author: post.author.name,
+      cover: post.cover,
+      settings: s,
+      site,
+    });
     return { params: { slug: post.slug }, props: { card }, cacheKey: cacheKey(ogCardKey(card)) };
   });
 }

@@ -8,7 +8,13 @@ export async function getStaticPaths() {
   const s = await settings();
   const site = import.meta.env.SITE;
   return (await projects()).map(({ data: project }) => {
-    const card = ogCard({ title: project.title, kicker: strings(s.site.locale).projects, cover: project.images[0], settings: s, site });
+    const card = ogCard({
+      title: project.title,
+      kicker: strings(s.site.locale).projects,
+      cover: project.images[0],
+      settings: s,
+      site,
+    });
     return { params: { slug: project.slug }, props: { card }, cacheKey: cacheKey(ogCardKey(card)) };
   });
 }

@@ -10,7 +10,16 @@ export async function getStaticPaths() {
   const g = await globalKey();
   return (await tags()).map((tag) => {
     const tagged = all.filter((e) => e.data.tags.some((x) => x.slug === tag.slug)).slice(0, ITEMS);
-    return { params: { tag: tag.slug }, props: { tag, items: tagged.map((e) => e.data) }, cacheKey: cacheKey('feed', tag, tagged.map((e) => e.digest), g) };
+    return {
+      params: { tag: tag.slug },
+      props: { tag, items: tagged.map((e) => e.data) },
+      cacheKey: cacheKey(
+        'feed',
+        tag,
+        tagged.map((e) => e.digest),
+        g,
+      ),
+    };
   });
 }
 
@@ -20,7 +29,12 @@ export const GET: APIRoute = async ({ site, props }) => {
   const s = await settings();
   const origin = new URL(site!).origin;
   return rssFeed({
-    settings: s, origin, self: `${origin}/tags/${tag.slug}/rss.xml`, title: `${s.site.title} — ${strings(s.site.locale).taggedWith(tag.name)}`,
-    link: `${origin}/tags/${tag.slug}/`, description: tag.description || s.site.description, posts: items,
+    settings: s,
+    origin,
+    self: `${origin}/tags/${tag.slug}/rss.xml`,
+    title: `${s.site.title} — ${strings(s.site.locale).taggedWith(tag.name)}`,
+    link: `${origin}/tags/${tag.slug}/`,
+    description: tag.description || s.site.description,
+    posts: items,
   });
 };
