@@ -4,7 +4,7 @@ import { loadRouterConfig } from './config/load.js';
 import { createLogger } from './logger.js';
 import { createDatabase } from './repositories/database.js';
 import { PaasRepository } from './repositories/paas.repository.js';
-import { createAppRouter } from './router/app-router.js';
+import { createAppRouter } from './services/paas/app-router.js';
 import { RouteTable } from './services/paas/route-table.js';
 
 /**

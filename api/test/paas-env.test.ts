@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { StoredEnv } from '../src/domain/paas/app-env.js';
+import { AppEnvBox } from '../src/services/paas/app-env-box.js';
 import { bearer, createUser, login, type LoggedIn } from './factories.js';
 import { startTestApi, type TestApi } from './harness.js';
 
@@ -66,12 +68,13 @@ async function createApp(env: Record<string, string>): Promise<string> {
 const envPath = (appId: string, name?: string) =>
   `/api/v1/admin/paas/apps/${appId}/env${name === undefined ? '' : `/${encodeURIComponent(name)}`}`;
 
-/** What the database holds (the whole truth, no API masking in the way). */
+/** What the database holds (the whole truth, no API masking in the way), opened with the key: values are sealed at rest. */
 async function stored(appId: string): Promise<Record<string, string>> {
   const [[row]] = (await api.infra.database.pool.query('SELECT env FROM paas_apps WHERE id = ?', [
     appId,
-  ])) as unknown as [{ env: string | Record<string, string> }[]];
-  return typeof row!.env === 'string' ? JSON.parse(row!.env) : row!.env;
+  ])) as unknown as [{ env: string | StoredEnv }[]];
+  const env = typeof row!.env === 'string' ? (JSON.parse(row!.env) as StoredEnv) : row!.env;
+  return new AppEnvBox(api.infra.env.JWT_SECRET).open(appId, env);
 }
 
 async function auditOf(appId: string): Promise<AuditEntry[]> {

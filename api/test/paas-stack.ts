@@ -11,7 +11,7 @@ import { composePaasJobs } from '../src/composition/worker.js';
 import { startPaasWorker } from '../src/schedule/paas-watch.js';
 import { createLogger } from '../src/logger.js';
 import { PaasRepository } from '../src/repositories/paas.repository.js';
-import { createAppRouter } from '../src/router/app-router.js';
+import { createAppRouter } from '../src/services/paas/app-router.js';
 import { LABEL } from '../src/services/paas/container-spec.js';
 import { RouteTable } from '../src/services/paas/route-table.js';
 import { REPO_ROOT, testDatabaseUrl, testEnv } from './env.js';

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { ApiKeysController } from '../controllers/api-keys.controller.js';
 import { AuditController } from '../controllers/audit.controller.js';
 import { AuthController } from '../controllers/auth.controller.js';
-import { PagesController, ProjectsController } from '../controllers/catalog.controller.js';
 import { ContactController } from '../controllers/contact.controller.js';
 import { ContentTransferController } from '../controllers/content-transfer.controller.js';
 import { HealthController } from '../controllers/health.controller.js';
@@ -11,14 +10,18 @@ import { MessagesController } from '../controllers/messages.controller.js';
 import { MetaController } from '../controllers/meta.controller.js';
 import { MetricsController } from '../controllers/metrics.controller.js';
 import { OpsController } from '../controllers/ops.controller.js';
+import { PagesController } from '../controllers/pages.controller.js';
 import { PaasRuntimeController } from '../controllers/paas-runtime.controller.js';
 import { PaasEnvController } from '../controllers/paas-env.controller.js';
 import { PaasController, PublicPaasController } from '../controllers/paas.controller.js';
 import { PostsController } from '../controllers/posts.controller.js';
+import { ProjectsController } from '../controllers/projects.controller.js';
 import { PublicCatalogController } from '../controllers/public-catalog.controller.js';
 import { PublicPostsController } from '../controllers/public-posts.controller.js';
 import { SiteBuildsController } from '../controllers/site-builds.controller.js';
-import { TaxonomyController } from '../controllers/taxonomy.controller.js';
+import { SettingsController } from '../controllers/settings.controller.js';
+import { SkillsController } from '../controllers/skills.controller.js';
+import { TagsController } from '../controllers/tags.controller.js';
 import { UsersController } from '../controllers/users.controller.js';
 import { WebhooksController } from '../controllers/webhooks.controller.js';
 import { Jobs } from '../jobs/job-spec.js';
@@ -119,10 +122,12 @@ export function composeApi(infra: Infrastructure): ApiComposition {
       new MediaController(media.service),
       new WebhooksController(composeWebhooks(infra, audit)),
       new PostsController(content.postService, content.publishing),
-      new PublicPostsController(content.publicContent, content.publishing),
+      new PublicPostsController(content.publicPosts, content.publishing),
       new ProjectsController(content.projects),
       new PagesController(content.pages),
-      new TaxonomyController(content.taxonomy),
+      new SkillsController(content.skills),
+      new TagsController(content.tags),
+      new SettingsController(content.settings),
       new PublicCatalogController(content.publicCatalog),
       new ContactController(contact),
       new MessagesController(contact),

@@ -6,19 +6,23 @@ import { MediaRepository } from '../repositories/media.repository.js';
 import { OutboxRepository } from '../repositories/outbox.repository.js';
 import { PaasRepository } from '../repositories/paas.repository.js';
 import { PostRepository } from '../repositories/post.repository.js';
-import { PageRepository, ProjectRepository } from '../repositories/project.repository.js';
-import { TaxonomyRepository } from '../repositories/taxonomy.repository.js';
+import { pageRepository, projectRepository } from '../repositories/document.repository.js';
+import { SettingsRepository } from '../repositories/settings.repository.js';
+import { TagRepository } from '../repositories/tag.repository.js';
+import { skillRepository } from '../repositories/term.repository.js';
 import { AuditService } from '../services/audit.service.js';
 import { ContentChanges } from '../services/content/content-changes.js';
-import { PageService } from '../services/content/page.service.js';
+import { PAGES, PROJECTS } from '../services/content/document-kinds.js';
+import { DocumentService } from '../services/content/document.service.js';
 import { PostAuthors } from '../services/content/post-authors.js';
 import { PostService } from '../services/content/post.service.js';
 import { PreviewTokens } from '../services/content/preview-tokens.js';
-import { ProjectService } from '../services/content/project.service.js';
 import { PublicCatalogService } from '../services/content/public-catalog.service.js';
-import { PublicContentService } from '../services/content/public-content.service.js';
+import { PublicPostsService } from '../services/content/public-posts.service.js';
 import { PublishingService } from '../services/content/publishing.service.js';
-import { TaxonomyService } from '../services/content/taxonomy.service.js';
+import { SettingsService } from '../services/content/settings.service.js';
+import { SKILLS, TAGS } from '../services/content/term-kinds.js';
+import { TermService } from '../services/content/term.service.js';
 import { publicImageLookup } from '../services/media/public-images.js';
 import { demoAppLookup } from '../services/paas/demo-apps.js';
 import { paasUrls } from '../services/paas/views.js';
@@ -55,21 +59,23 @@ export function composeContent(
     (token) => `${env.SITE_URL}/preview/?token=${encodeURIComponent(token)}`,
     images,
   );
-  const projects = new ProjectRepository(db);
-  const pages = new PageRepository(db);
-  const taxonomy = new TaxonomyRepository(db);
+  const projects = projectRepository(db);
+  const pages = pageRepository(db);
+  const skills = skillRepository(db);
+  const tags = new TagRepository(db);
+  const settings = new SettingsRepository(db);
   return {
     cache,
     postService,
     publishing,
-    publicContent: new PublicContentService(posts, cache, images),
-    projects: new ProjectService(projects, tx, changes, audit),
-    pages: new PageService(pages, tx, changes, audit),
-    taxonomy: new TaxonomyService(taxonomy, tx, changes, audit),
+    publicPosts: new PublicPostsService(posts, cache, images),
+    projects: new DocumentService(PROJECTS, projects, tx, changes, audit),
+    pages: new DocumentService(PAGES, pages, tx, changes, audit),
+    skills: new TermService(SKILLS, skills, tx, changes, audit),
+    tags: new TermService(TAGS, tags, tx, changes, audit),
+    settings: new SettingsService(settings, tx, changes, audit),
     publicCatalog: new PublicCatalogService(
-      projects,
-      pages,
-      taxonomy,
+      { projects, pages, skills, tags, settings },
       cache,
       images,
       demoAppLookup(new PaasRepository(db), paasUrls(env)),

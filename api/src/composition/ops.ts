@@ -14,9 +14,10 @@ import { TransactionRunner } from '../repositories/database.js';
 import { MaintenanceRunRepository } from '../repositories/maintenance-run.repository.js';
 import { OutboxRepository } from '../repositories/outbox.repository.js';
 import { PostRepository } from '../repositories/post.repository.js';
-import { PageRepository, ProjectRepository } from '../repositories/project.repository.js';
+import { pageRepository, projectRepository } from '../repositories/document.repository.js';
 import { StorageRepository } from '../repositories/storage.repository.js';
-import { TaxonomyRepository } from '../repositories/taxonomy.repository.js';
+import { TagRepository } from '../repositories/tag.repository.js';
+import { skillRepository } from '../repositories/term.repository.js';
 import type { AuditService } from '../services/audit.service.js';
 import { ContentChanges } from '../services/content/content-changes.js';
 import { ContentExportService } from '../services/ops/content-export.service.js';
@@ -112,17 +113,12 @@ export function createContentTransfer(infra: Infrastructure, audit: AuditService
   const db = infra.database.db;
   const transfer = new ContentTransferRepository(db);
   const tx = new TransactionRunner(db);
-  const items = new ContentImporter(
-    transfer,
-    new PostRepository(db),
-    new ProjectRepository(db),
-    new PageRepository(db),
-  );
+  const items = new ContentImporter(transfer, new PostRepository(db), projectRepository(db), pageRepository(db));
   return {
     exporter: new ContentExportService(transfer, (key) => infra.storage.publicUrl(key), appVersion(), audit),
     importer: new ContentImportService(
       transfer,
-      new TaxonomyRepository(db),
+      { tags: new TagRepository(db), skills: skillRepository(db) },
       items,
       tx,
       new ContentChanges(new OutboxRepository(db), cache),

@@ -9,7 +9,6 @@ import { HttpProbe } from '../repositories/http-probe.repository.js';
 import { LockRepository } from '../repositories/lock.repository.js';
 import { PaasLogRepository } from '../repositories/paas-log.repository.js';
 import { PaasMetricsRepository } from '../repositories/paas-metrics.repository.js';
-import { PaasRepository } from '../repositories/paas.repository.js';
 import { SwarmRepository } from '../repositories/swarm.repository.js';
 import { SecretBox } from '../services/auth/secret-box.js';
 import { AppWatcher } from '../services/paas/app-watcher.js';
@@ -25,7 +24,7 @@ import { PaasRuntime, type AppLock } from '../services/paas/runtime.js';
 import { PaasSandbox } from '../services/paas/sandbox.js';
 import { SwarmDriver } from '../services/paas/swarm-driver.js';
 import type { Infrastructure } from './infrastructure.js';
-import { appLogRepository, paasJobs } from './paas.js';
+import { appLogRepository, paasJobs, paasRepository } from './paas.js';
 
 // The worker's side of the PaaS: pipeline, runtime and reconciler over Docker, git, MySQL and Redis.
 // Only the worker (and tests standing in for it) import this module.
@@ -57,7 +56,7 @@ export interface PaasEngineOptions {
 /** The worker side: pipeline, runtime and reconciler over Docker, git, MySQL and Redis. */
 export function composePaasEngine(infra: Infrastructure, options: PaasEngineOptions = {}) {
   const { env } = infra;
-  const repo = new PaasRepository(infra.database.db);
+  const repo = paasRepository(infra);
   const docker = new DockerRepository(paasInstance(env));
   const git = new GitRepository();
   const logs = new PaasLogRepository(infra.redis, env.REDIS_KEY_PREFIX);

@@ -6,6 +6,7 @@ import { PaasRepository } from '../repositories/paas.repository.js';
 import { TransactionRunner } from '../repositories/database.js';
 import type { AuditService } from '../services/audit.service.js';
 import { SecretBox } from '../services/auth/secret-box.js';
+import { AppEnvBox } from '../services/paas/app-env-box.js';
 import { PaasEnvService } from '../services/paas/app-env.service.js';
 import { PaasAppRuntimeService } from '../services/paas/app-runtime.service.js';
 import { PaasService, type PaasJobs } from '../services/paas/paas.service.js';
@@ -17,6 +18,14 @@ import type { Infrastructure } from './infrastructure.js';
 // (composition/paas-engine.ts is the worker's side; .dependency-cruiser.cjs keeps it that way).
 
 export const PAAS_HOOK_SECRET_PURPOSE = 'paas-hook-secret';
+
+/**
+ * The apps' records, their variables sealed with their own key from JWT_SECRET (services/paas/app-env-box.ts).
+ * The app router builds its repository without it (router.ts: it has no JWT_SECRET and reads no variables).
+ */
+export function paasRepository(infra: Pick<Infrastructure, 'database' | 'env'>): PaasRepository {
+  return new PaasRepository(infra.database.db, new AppEnvBox(infra.env.JWT_SECRET));
+}
 
 /** The producer side: the API queues, the worker builds and runs. */
 export function paasJobs(infra: Infrastructure): PaasJobs {
@@ -30,7 +39,7 @@ export function paasJobs(infra: Infrastructure): PaasJobs {
 export function createPaasService(infra: Infrastructure, audit: AuditService): PaasService {
   const { env } = infra;
   return new PaasService(
-    new PaasRepository(infra.database.db),
+    paasRepository(infra),
     new PaasLogRepository(infra.redis, env.REDIS_KEY_PREFIX, infra.pubsub),
     paasJobs(infra),
     audit,
@@ -44,7 +53,7 @@ export function createPaasService(infra: Infrastructure, audit: AuditService): P
 export function composePaas(infra: Infrastructure, audit: AuditService): PaasService {
   const { env } = infra;
   return new PaasService(
-    new PaasRepository(infra.database.db),
+    paasRepository(infra),
     new PaasLogRepository(infra.redis, env.REDIS_KEY_PREFIX, infra.pubsub),
     paasJobs(infra),
     audit,
@@ -69,7 +78,7 @@ export function appLogRepository(infra: Infrastructure, withSubscriber: boolean)
 /** The API side of runtime logs and metrics: reads what the worker's AppWatcher writes. */
 export function composePaasAppRuntime(infra: Infrastructure): PaasAppRuntimeService {
   return new PaasAppRuntimeService(
-    new PaasRepository(infra.database.db),
+    paasRepository(infra),
     appLogRepository(infra, true),
     new PaasMetricsRepository(infra.redis, infra.env.REDIS_KEY_PREFIX),
   );
@@ -78,5 +87,5 @@ export function composePaasAppRuntime(infra: Infrastructure): PaasAppRuntimeServ
 /** An app's environment variables, one at a time (names listed, values masked unless an admin reveals them). */
 export function composePaasEnv(infra: Infrastructure, audit: AuditService): PaasEnvService {
   const db = infra.database.db;
-  return new PaasEnvService(new PaasRepository(db), new TransactionRunner(db), audit);
+  return new PaasEnvService(paasRepository(infra), new TransactionRunner(db), audit);
 }

@@ -32,7 +32,6 @@ import {
 @Route('api/v1/admin/api-keys')
 @Tags('Admin: API keys')
 @Security('bearer', ['apikeys:manage'])
-@Security('cookie', ['apikeys:manage'])
 @Response<Problem>(
   401,
   'No valid credentials: sign in, or send an access token or API key (codes UNAUTHORIZED, INVALID_TOKEN)',

@@ -13,7 +13,6 @@ import {
 @Route('api/v1/admin/audit')
 @Tags('Admin: audit log')
 @Security('bearer', ['audit:read'])
-@Security('cookie', ['audit:read'])
 @Response<Problem>(
   401,
   'No valid credentials: sign in, or send an access token or API key (codes UNAUTHORIZED, INVALID_TOKEN)',

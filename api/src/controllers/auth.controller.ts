@@ -144,7 +144,6 @@ export class AuthController extends Controller {
    */
   @Post('logout')
   @Security('bearer')
-  @Security('cookie')
   @Middlewares(requireTrustedOrigin)
   @SuccessResponse(204)
   @Response<Problem>(
@@ -170,7 +169,6 @@ export class AuthController extends Controller {
    */
   @Get('me')
   @Security('bearer')
-  @Security('cookie')
   @Response<Problem>(
     401,
     'No valid credentials: sign in, or send an access token (codes UNAUTHORIZED, INVALID_TOKEN)',
@@ -193,7 +191,6 @@ export class AuthController extends Controller {
    */
   @Patch('me')
   @Security('bearer')
-  @Security('cookie')
   @Response<Problem>(
     401,
     'No valid credentials: sign in, or send an access token (codes UNAUTHORIZED, INVALID_TOKEN)',
@@ -226,7 +223,6 @@ export class AuthController extends Controller {
    */
   @Get('sessions')
   @Security('bearer')
-  @Security('cookie')
   @Response<Problem>(
     401,
     'No valid credentials: sign in, or send an access token (codes UNAUTHORIZED, INVALID_TOKEN)',
@@ -249,7 +245,6 @@ export class AuthController extends Controller {
    */
   @Delete('sessions/{sessionId}')
   @Security('bearer')
-  @Security('cookie')
   @SuccessResponse(204)
   @Response<Problem>(
     401,
@@ -274,7 +269,6 @@ export class AuthController extends Controller {
    */
   @Delete('sessions')
   @Security('bearer')
-  @Security('cookie')
   @Response<Problem>(
     401,
     'No valid credentials: sign in, or send an access token (codes UNAUTHORIZED, INVALID_TOKEN)',
@@ -296,7 +290,6 @@ export class AuthController extends Controller {
    */
   @Post('password')
   @Security('bearer')
-  @Security('cookie')
   @SuccessResponse(204)
   @Response<Problem>(401, 'The current password is wrong (code INVALID_CREDENTIALS)', UNAUTHORIZED)
   @Response<Problem>(
@@ -376,7 +369,6 @@ export class AuthController extends Controller {
    */
   @Post('totp/enroll')
   @Security('bearer')
-  @Security('cookie')
   @Response<Problem>(409, 'Two-factor is on already (code CONFLICT)', CONFLICT)
   @Response<Problem>(
     401,
@@ -399,7 +391,6 @@ export class AuthController extends Controller {
    */
   @Post('totp/activate')
   @Security('bearer')
-  @Security('cookie')
   @Response<Problem>(409, 'No enrolment started, or two-factor is on already (code CONFLICT)', CONFLICT)
   @Response<Problem>(
     401,
@@ -434,7 +425,6 @@ export class AuthController extends Controller {
    */
   @Post('totp/disable')
   @Security('bearer')
-  @Security('cookie')
   @SuccessResponse(204)
   @Response<Problem>(
     401,

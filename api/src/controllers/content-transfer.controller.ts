@@ -24,7 +24,6 @@ import {
 @Route('api/v1/admin')
 @Tags('Admin: export and import')
 @Security('bearer', ['settings:write'])
-@Security('cookie', ['settings:write'])
 @Response<Problem>(
   401,
   'No valid credentials: sign in, or send an access token or API key (codes UNAUTHORIZED, INVALID_TOKEN)',

@@ -73,7 +73,6 @@ export class MediaController extends Controller {
    */
   @Post()
   @Security('bearer', ['media:write'])
-  @Security('cookie', ['media:write'])
   @SuccessResponse<{ Location: string }>(201, 'Created')
   @Response<MediaView>(200, 'These bytes were already in the library')
   @Response<Problem>(413, 'File larger than the upload limit', PAYLOAD_TOO_LARGE)
@@ -110,7 +109,6 @@ export class MediaController extends Controller {
    */
   @Get()
   @Security('bearer', ['media:read'])
-  @Security('cookie', ['media:read'])
   @Response<ValidationProblem>(
     422,
     'A parameter or body field is invalid; `errors` names each one (code VALIDATION_FAILED)',
@@ -126,7 +124,6 @@ export class MediaController extends Controller {
    */
   @Get('{mediaId}')
   @Security('bearer', ['media:read'])
-  @Security('cookie', ['media:read'])
   @Response<Problem>(404, 'Nothing has this id (code NOT_FOUND)', NOT_FOUND)
   public get(@Path() mediaId: string): Promise<MediaView> {
     return this.media.get(mediaId);
@@ -138,7 +135,6 @@ export class MediaController extends Controller {
    */
   @Patch('{mediaId}')
   @Security('bearer', ['media:write'])
-  @Security('cookie', ['media:write'])
   @Response<Problem>(400, 'The body is not JSON, or nests too deep (codes MALFORMED_JSON, BAD_REQUEST)', BAD_REQUEST)
   @Response<Problem>(413, 'The body is larger than the limit (code PAYLOAD_TOO_LARGE)', PAYLOAD_TOO_LARGE)
   @Response<Problem>(
@@ -170,7 +166,6 @@ export class MediaController extends Controller {
    */
   @Delete('{mediaId}')
   @Security('bearer', ['media:write'])
-  @Security('cookie', ['media:write'])
   @SuccessResponse(204)
   @Response<Problem>(409, 'In use (MEDIA_IN_USE); `errors` lists where', CONFLICT)
   @Response<Problem>(404, 'Nothing has this id (code NOT_FOUND)', NOT_FOUND)

@@ -74,7 +74,6 @@ export class MessagesController extends Controller {
    */
   @Get()
   @Security('bearer', ['inbox:read'])
-  @Security('cookie', ['inbox:read'])
   @Response<ValidationProblem>(
     422,
     'A parameter or body field is invalid; `errors` names each one (code VALIDATION_FAILED)',
@@ -95,7 +94,6 @@ export class MessagesController extends Controller {
    */
   @Get('unread-count')
   @Security('bearer', ['inbox:read'])
-  @Security('cookie', ['inbox:read'])
   public unreadCount(): Promise<UnreadCount> {
     this.setHeader('Cache-Control', 'no-store');
     return this.contact.unreadCount();
@@ -107,7 +105,6 @@ export class MessagesController extends Controller {
    */
   @Get('{messageId}')
   @Security('bearer', ['inbox:read'])
-  @Security('cookie', ['inbox:read'])
   @Response<Problem>(404, 'Nothing has this id (code NOT_FOUND)', NOT_FOUND)
   public get(@Path() messageId: string): Promise<ContactMessageView> {
     this.setHeader('Cache-Control', 'no-store');
@@ -120,7 +117,6 @@ export class MessagesController extends Controller {
    */
   @Patch('{messageId}')
   @Security('bearer', ['inbox:write'])
-  @Security('cookie', ['inbox:write'])
   @Response<Problem>(400, 'The body is not JSON, or nests too deep (codes MALFORMED_JSON, BAD_REQUEST)', BAD_REQUEST)
   @Response<Problem>(413, 'The body is larger than the limit (code PAYLOAD_TOO_LARGE)', PAYLOAD_TOO_LARGE)
   @Response<Problem>(
@@ -148,7 +144,6 @@ export class MessagesController extends Controller {
    */
   @Delete('{messageId}')
   @Security('bearer', ['inbox:write'])
-  @Security('cookie', ['inbox:write'])
   @SuccessResponse(204)
   @Response<Problem>(404, 'Nothing has this id (code NOT_FOUND)', NOT_FOUND)
   public async remove(@Path() messageId: string, @Request() req: ExRequest): Promise<void> {

@@ -10,7 +10,6 @@ import { DEPENDENCY_UNAVAILABLE, FORBIDDEN, RATE_LIMITED, UNAUTHORIZED } from '.
 @Route('api/v1/admin')
 @Tags('Admin: operations')
 @Security('bearer', ['ops:manage'])
-@Security('cookie', ['ops:manage'])
 @Response<Problem>(
   401,
   'No valid credentials: sign in, or send an access token or API key (codes UNAUTHORIZED, INVALID_TOKEN)',

@@ -19,6 +19,7 @@ import { actorOf } from '../middleware/authentication.js';
 import type { PaasEnvService } from '../services/paas/app-env.service.js';
 import {
   BAD_REQUEST,
+  CONFLICT,
   DEPENDENCY_UNAVAILABLE,
   FORBIDDEN,
   NOT_FOUND,
@@ -68,9 +69,13 @@ export class PaasEnvController extends Controller {
    */
   @Get('apps/{appId}/env')
   @Security('bearer', ['paas:read'])
-  @Security('cookie', ['paas:read'])
   @Response<Problem>(403, 'Revealing values needs an administrator', FORBIDDEN)
   @Response<Problem>(404, 'No such app', NOT_FOUND)
+  @Response<Problem>(
+    409,
+    'A stored value no longer opens (sealed under another JWT_SECRET or for another app)',
+    CONFLICT,
+  )
   @Response<ValidationProblem>(
     422,
     'A parameter or body field is invalid; `errors` names each one (code VALIDATION_FAILED)',
@@ -91,8 +96,12 @@ export class PaasEnvController extends Controller {
    */
   @Put('apps/{appId}/env/{name}')
   @Security('bearer', ['paas:write'])
-  @Security('cookie', ['paas:write'])
   @Response<Problem>(404, 'No such app', NOT_FOUND)
+  @Response<Problem>(
+    409,
+    'A stored value no longer opens (sealed under another JWT_SECRET or for another app)',
+    CONFLICT,
+  )
   @Response<ValidationProblem>(
     422,
     'A bad name (`name`) or value (`body.value`), or the 100-variable limit; nothing was written',
@@ -122,8 +131,12 @@ export class PaasEnvController extends Controller {
    */
   @Delete('apps/{appId}/env/{name}')
   @Security('bearer', ['paas:write'])
-  @Security('cookie', ['paas:write'])
   @Response<Problem>(404, 'No such app, or it has no variable of that name', NOT_FOUND)
+  @Response<Problem>(
+    409,
+    'A stored value no longer opens (sealed under another JWT_SECRET or for another app)',
+    CONFLICT,
+  )
   public remove(@Path() appId: string, @Path() name: string, @Request() req: ExRequest): Promise<PaasEnvList> {
     return this.env.remove(actorOf(req), appId, name);
   }

@@ -69,7 +69,6 @@ export class PaasRuntimeController extends Controller {
   @Get('apps/{appId}/logs')
   @Produces('text/event-stream')
   @Security('bearer', ['paas:read'])
-  @Security('cookie', ['paas:read'])
   @Response<Problem>(404, 'Nothing has this id (code NOT_FOUND)', NOT_FOUND)
   @Response<ValidationProblem>(
     422,
@@ -97,7 +96,6 @@ export class PaasRuntimeController extends Controller {
    */
   @Get('apps/{appId}/metrics')
   @Security('bearer', ['paas:read'])
-  @Security('cookie', ['paas:read'])
   @Response<Problem>(404, 'Nothing has this id (code NOT_FOUND)', NOT_FOUND)
   public appMetrics(@Path() appId: string): Promise<PaasAppMetrics> {
     this.setHeader('Cache-Control', 'no-store');

@@ -83,7 +83,6 @@ export class PaasController extends Controller {
    */
   @Get('apps')
   @Security('bearer', ['paas:read'])
-  @Security('cookie', ['paas:read'])
   public list(): Promise<PaasAppView[]> {
     return this.paas.list();
   }
@@ -95,7 +94,6 @@ export class PaasController extends Controller {
   @Post('apps')
   @SuccessResponse<{ Location: string }>(201, 'Created')
   @Security('bearer', ['paas:write'])
-  @Security('cookie', ['paas:write'])
   @Response<Problem>(409, 'The slug is taken (code CONFLICT)', CONFLICT)
   @Response<Problem>(400, 'The body is not JSON, or nests too deep (codes MALFORMED_JSON, BAD_REQUEST)', BAD_REQUEST)
   @Response<Problem>(413, 'The body is larger than the limit (code PAYLOAD_TOO_LARGE)', PAYLOAD_TOO_LARGE)
@@ -120,7 +118,6 @@ export class PaasController extends Controller {
    */
   @Get('apps/{appId}')
   @Security('bearer', ['paas:read'])
-  @Security('cookie', ['paas:read'])
   @Response<Problem>(404, 'Nothing has this id (code NOT_FOUND)', NOT_FOUND)
   public get(@Path() appId: string): Promise<PaasAppView> {
     return this.paas.get(appId);
@@ -132,7 +129,6 @@ export class PaasController extends Controller {
    */
   @Patch('apps/{appId}')
   @Security('bearer', ['paas:write'])
-  @Security('cookie', ['paas:write'])
   @Response<Problem>(400, 'The body is not JSON, or nests too deep (codes MALFORMED_JSON, BAD_REQUEST)', BAD_REQUEST)
   @Response<Problem>(413, 'The body is larger than the limit (code PAYLOAD_TOO_LARGE)', PAYLOAD_TOO_LARGE)
   @Response<Problem>(
@@ -161,7 +157,6 @@ export class PaasController extends Controller {
   @Delete('apps/{appId}')
   @SuccessResponse(204)
   @Security('bearer', ['paas:write'])
-  @Security('cookie', ['paas:write'])
   @Response<Problem>(404, 'Nothing has this id (code NOT_FOUND)', NOT_FOUND)
   public async remove(@Path() appId: string, @Request() req: ExRequest): Promise<void> {
     await this.paas.delete(actorOf(req), appId);
@@ -175,7 +170,6 @@ export class PaasController extends Controller {
   @Post('apps/{appId}/deployments')
   @SuccessResponse(202)
   @Security('bearer', ['paas:write'])
-  @Security('cookie', ['paas:write'])
   @Response<PaasDeploymentView>(200, 'A deployment was queued already: that one')
   @Response<Problem>(404, 'Nothing has this id (code NOT_FOUND)', NOT_FOUND)
   public async deploy(@Path() appId: string, @Request() req: ExRequest): Promise<PaasDeploymentView> {
@@ -193,7 +187,6 @@ export class PaasController extends Controller {
    */
   @Get('apps/{appId}/deployments')
   @Security('bearer', ['paas:read'])
-  @Security('cookie', ['paas:read'])
   @Response<Problem>(404, 'Nothing has this id (code NOT_FOUND)', NOT_FOUND)
   @Response<ValidationProblem>(
     422,
@@ -211,7 +204,6 @@ export class PaasController extends Controller {
   @Post('apps/{appId}/stop')
   @SuccessResponse(202)
   @Security('bearer', ['paas:write'])
-  @Security('cookie', ['paas:write'])
   @Response<Problem>(404, 'Nothing has this id (code NOT_FOUND)', NOT_FOUND)
   public async stop(@Path() appId: string, @Request() req: ExRequest): Promise<PaasAppView> {
     this.setStatus(202);
@@ -225,7 +217,6 @@ export class PaasController extends Controller {
   @Post('apps/{appId}/start')
   @SuccessResponse(202)
   @Security('bearer', ['paas:write'])
-  @Security('cookie', ['paas:write'])
   @Response<Problem>(409, 'The app has never run: deploy it first (code CONFLICT)', CONFLICT)
   @Response<Problem>(404, 'Nothing has this id (code NOT_FOUND)', NOT_FOUND)
   public async start(@Path() appId: string, @Request() req: ExRequest): Promise<PaasAppView> {
@@ -240,7 +231,6 @@ export class PaasController extends Controller {
   @Post('apps/{appId}/restart')
   @SuccessResponse(202)
   @Security('bearer', ['paas:write'])
-  @Security('cookie', ['paas:write'])
   @Response<Problem>(409, 'The app has never run: deploy it first (code CONFLICT)', CONFLICT)
   @Response<Problem>(404, 'Nothing has this id (code NOT_FOUND)', NOT_FOUND)
   public async restart(@Path() appId: string, @Request() req: ExRequest): Promise<PaasAppView> {
@@ -254,7 +244,6 @@ export class PaasController extends Controller {
    */
   @Post('apps/{appId}/rotate-hook-secret')
   @Security('bearer', ['paas:write'])
-  @Security('cookie', ['paas:write'])
   @Response<Problem>(404, 'Nothing has this id (code NOT_FOUND)', NOT_FOUND)
   public rotateHookSecret(@Path() appId: string, @Request() req: ExRequest): Promise<PaasAppWithSecret> {
     this.setHeader('Cache-Control', 'no-store');
@@ -268,7 +257,6 @@ export class PaasController extends Controller {
    */
   @Post('apps/{appId}/deploy-key')
   @Security('bearer', ['paas:write'])
-  @Security('cookie', ['paas:write'])
   @Response<Problem>(404, 'Nothing has this id (code NOT_FOUND)', NOT_FOUND)
   public regenerateDeployKey(@Path() appId: string, @Request() req: ExRequest): Promise<PaasAppView> {
     return this.paas.regenerateDeployKey(actorOf(req), appId);
@@ -280,7 +268,6 @@ export class PaasController extends Controller {
    */
   @Delete('apps/{appId}/host-key')
   @Security('bearer', ['paas:write'])
-  @Security('cookie', ['paas:write'])
   @Response<Problem>(404, 'Nothing has this id (code NOT_FOUND)', NOT_FOUND)
   public resetHostKey(@Path() appId: string, @Request() req: ExRequest): Promise<PaasAppView> {
     return this.paas.resetHostKey(actorOf(req), appId);
@@ -292,7 +279,6 @@ export class PaasController extends Controller {
    */
   @Get('deployments/{deploymentId}')
   @Security('bearer', ['paas:read'])
-  @Security('cookie', ['paas:read'])
   @Response<Problem>(404, 'Nothing has this id (code NOT_FOUND)', NOT_FOUND)
   public deployment(@Path() deploymentId: string): Promise<PaasDeploymentView> {
     return this.paas.deployment(deploymentId);
@@ -307,7 +293,6 @@ export class PaasController extends Controller {
   @Get('deployments/{deploymentId}/logs')
   @Produces('text/event-stream')
   @Security('bearer', ['paas:read'])
-  @Security('cookie', ['paas:read'])
   @Response<Problem>(404, 'Nothing has this id (code NOT_FOUND)', NOT_FOUND)
   @Response<ValidationProblem>(
     422,

@@ -85,7 +85,6 @@ export class PostsController extends Controller {
    */
   @Get()
   @Security('bearer', ['content:read'])
-  @Security('cookie', ['content:read'])
   @Response<ValidationProblem>(
     422,
     'A parameter or body field is invalid; `errors` names each one (code VALIDATION_FAILED)',
@@ -108,7 +107,6 @@ export class PostsController extends Controller {
    */
   @Post()
   @Security('bearer', ['content:write'])
-  @Security('cookie', ['content:write'])
   @SuccessResponse<{ Location: string }>(201, 'Created')
   @Response<Problem>(409, 'The slug is taken (code CONFLICT)', CONFLICT)
   @Response<Problem>(400, 'The body is not JSON, or nests too deep (codes MALFORMED_JSON, BAD_REQUEST)', BAD_REQUEST)
@@ -133,7 +131,6 @@ export class PostsController extends Controller {
    */
   @Get('{postId}')
   @Security('bearer', ['content:read'])
-  @Security('cookie', ['content:read'])
   @Response<Problem>(404, 'Nothing has this id (code NOT_FOUND)', NOT_FOUND)
   public get(@Path() postId: string, @Request() req: ExRequest): Promise<AdminPost> {
     return this.posts.get(actorOf(req), postId);
@@ -145,7 +142,6 @@ export class PostsController extends Controller {
    */
   @Patch('{postId}')
   @Security('bearer', ['content:write'])
-  @Security('cookie', ['content:write'])
   @Response<Problem>(
     409,
     '`version` is not the current one (code VERSION_CONFLICT), or the slug is taken (CONFLICT)',
@@ -180,7 +176,6 @@ export class PostsController extends Controller {
    */
   @Put('{postId}/pending')
   @Security('bearer', ['content:write'])
-  @Security('cookie', ['content:write'])
   @Response<Problem>(409, 'Not published, or `version` is not the live one (code VERSION_CONFLICT)', VERSION_CONFLICT)
   @Response<Problem>(400, 'The body is not JSON, or nests too deep (codes MALFORMED_JSON, BAD_REQUEST)', BAD_REQUEST)
   @Response<Problem>(413, 'The body is larger than the limit (code PAYLOAD_TOO_LARGE)', PAYLOAD_TOO_LARGE)
@@ -209,7 +204,6 @@ export class PostsController extends Controller {
    */
   @Post('{postId}/pending/publish')
   @Security('bearer', ['content:write'])
-  @Security('cookie', ['content:write'])
   @Response<Problem>(
     409,
     'No pending changes, or `version` is not the live one (code VERSION_CONFLICT)',
@@ -242,7 +236,6 @@ export class PostsController extends Controller {
    */
   @Delete('{postId}/pending')
   @Security('bearer', ['content:write'])
-  @Security('cookie', ['content:write'])
   @Response<Problem>(404, 'Nothing has this id (code NOT_FOUND)', NOT_FOUND)
   public discardPending(@Path() postId: string, @Request() req: ExRequest): Promise<AdminPost> {
     return this.posts.discardPending(actorOf(req), postId);
@@ -254,7 +247,6 @@ export class PostsController extends Controller {
    */
   @Delete('{postId}')
   @Security('bearer', ['content:write'])
-  @Security('cookie', ['content:write'])
   @SuccessResponse(204)
   @Response<Problem>(404, 'Nothing has this id (code NOT_FOUND)', NOT_FOUND)
   public async remove(@Path() postId: string, @Request() req: ExRequest): Promise<void> {
@@ -268,7 +260,6 @@ export class PostsController extends Controller {
    */
   @Post('{postId}/publish')
   @Security('bearer', ['content:publish'])
-  @Security('cookie', ['content:publish'])
   @Response<Problem>(409, 'The post is published already (code CONFLICT)', CONFLICT)
   @Response<Problem>(404, 'Nothing has this id (code NOT_FOUND)', NOT_FOUND)
   public publish(@Path() postId: string, @Request() req: ExRequest): Promise<AdminPost> {
@@ -281,7 +272,6 @@ export class PostsController extends Controller {
    */
   @Post('{postId}/unpublish')
   @Security('bearer', ['content:publish'])
-  @Security('cookie', ['content:publish'])
   @Response<Problem>(404, 'Nothing has this id (code NOT_FOUND)', NOT_FOUND)
   public unpublish(@Path() postId: string, @Request() req: ExRequest): Promise<AdminPost> {
     return this.publishing.unpublish(actorOf(req), postId, 'draft');
@@ -293,7 +283,6 @@ export class PostsController extends Controller {
    */
   @Post('{postId}/archive')
   @Security('bearer', ['content:publish'])
-  @Security('cookie', ['content:publish'])
   @Response<Problem>(404, 'Nothing has this id (code NOT_FOUND)', NOT_FOUND)
   public archive(@Path() postId: string, @Request() req: ExRequest): Promise<AdminPost> {
     return this.publishing.unpublish(actorOf(req), postId, 'archived');
@@ -305,7 +294,6 @@ export class PostsController extends Controller {
    */
   @Post('{postId}/schedule')
   @Security('bearer', ['content:publish'])
-  @Security('cookie', ['content:publish'])
   @Response<Problem>(409, 'The post is published already (code CONFLICT)', CONFLICT)
   @Response<Problem>(400, 'The body is not JSON, or nests too deep (codes MALFORMED_JSON, BAD_REQUEST)', BAD_REQUEST)
   @Response<Problem>(413, 'The body is larger than the limit (code PAYLOAD_TOO_LARGE)', PAYLOAD_TOO_LARGE)
@@ -334,7 +322,6 @@ export class PostsController extends Controller {
    */
   @Get('{postId}/revisions')
   @Security('bearer', ['content:read'])
-  @Security('cookie', ['content:read'])
   @Response<Problem>(404, 'Nothing has this id (code NOT_FOUND)', NOT_FOUND)
   public revisions(@Path() postId: string, @Request() req: ExRequest): Promise<PostRevision[]> {
     return this.posts.revisions(actorOf(req), postId);
@@ -346,7 +333,6 @@ export class PostsController extends Controller {
    */
   @Get('{postId}/revisions/{revisionId}')
   @Security('bearer', ['content:read'])
-  @Security('cookie', ['content:read'])
   @Response<Problem>(404, 'Nothing has this id (code NOT_FOUND)', NOT_FOUND)
   public revision(
     @Path() postId: string,
@@ -362,7 +348,6 @@ export class PostsController extends Controller {
    */
   @Post('{postId}/revisions/{revisionId}/restore')
   @Security('bearer', ['content:write'])
-  @Security('cookie', ['content:write'])
   @Response<Problem>(404, 'Nothing has this id (code NOT_FOUND)', NOT_FOUND)
   public restore(@Path() postId: string, @Path() revisionId: string, @Request() req: ExRequest): Promise<AdminPost> {
     return this.posts.restore(actorOf(req), postId, revisionId);
@@ -374,7 +359,6 @@ export class PostsController extends Controller {
    */
   @Post('{postId}/preview-link')
   @Security('bearer', ['content:write'])
-  @Security('cookie', ['content:write'])
   @Response<Problem>(404, 'Nothing has this id (code NOT_FOUND)', NOT_FOUND)
   public previewLink(@Path() postId: string, @Request() req: ExRequest): Promise<PreviewLink> {
     return this.publishing.previewLink(actorOf(req), postId);

@@ -1,8 +1,8 @@
 import { Controller, Example, Get, Path, Query, Request, Response, Route, SuccessResponse, Tags } from '@tsoa/runtime';
 import type { Request as ExRequest } from 'express';
-import type { PublicPost, PublicPostPage } from '../dtos/post.dto.js';
+import type { PostMoved, PublicPost, PublicPostPage } from '../dtos/post.dto.js';
 import { cachedRead, PUBLIC_CACHE_CONTROL } from './conditional.js';
-import { MovedError, type PublicContentService } from '../services/content/public-content.service.js';
+import { MovedError, type PublicPostsService } from '../services/content/public-posts.service.js';
 import type { PublishingService } from '../services/content/publishing.service.js';
 import type { Problem, ValidationProblem } from '../dtos/problem.dto.js';
 import {
@@ -30,7 +30,7 @@ export { PUBLIC_CACHE_CONTROL };
 )
 export class PublicPostsController extends Controller {
   constructor(
-    private readonly content: PublicContentService,
+    private readonly content: PublicPostsService,
     private readonly publishing: PublishingService,
   ) {
     super();
@@ -75,7 +75,7 @@ export class PublicPostsController extends Controller {
    */
   @Get('posts/{slug}')
   @Response<Problem>(404, 'No published post has this slug', NOT_FOUND)
-  @Response<{ slug: string }>(301, 'Moved to a new slug')
+  @Response<PostMoved>(301, 'Moved to a new slug')
   @SuccessResponse<{ ETag: string; 'Cache-Control': string }>(200, 'OK')
   @Response<void, { ETag: string; 'Cache-Control': string }>(
     304,

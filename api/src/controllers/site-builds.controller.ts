@@ -82,7 +82,6 @@ export class SiteBuildsController extends Controller {
    */
   @Get('builds')
   @Security('bearer', ['site:read'])
-  @Security('cookie', ['site:read'])
   @Response<ValidationProblem>(
     422,
     'A parameter or body field is invalid; `errors` names each one (code VALIDATION_FAILED)',
@@ -98,7 +97,6 @@ export class SiteBuildsController extends Controller {
    */
   @Get('builds/{buildId}')
   @Security('bearer', ['site:read'])
-  @Security('cookie', ['site:read'])
   @Response<Problem>(404, 'Nothing has this id (code NOT_FOUND)', NOT_FOUND)
   public get(@Path() buildId: string): Promise<SiteBuildDetail> {
     return this.builds.get(buildId);
@@ -111,7 +109,6 @@ export class SiteBuildsController extends Controller {
   @Post('builds')
   @SuccessResponse<{ Location: string }>(201, 'Created')
   @Security('bearer', ['site:build'])
-  @Security('cookie', ['site:build'])
   @Response<Problem>(400, 'The body is not JSON, or nests too deep (codes MALFORMED_JSON, BAD_REQUEST)', BAD_REQUEST)
   @Response<Problem>(413, 'The body is larger than the limit (code PAYLOAD_TOO_LARGE)', PAYLOAD_TOO_LARGE)
   @Response<Problem>(
@@ -134,7 +131,6 @@ export class SiteBuildsController extends Controller {
    */
   @Patch('builds/{buildId}')
   @Security('bearer', ['site:build'])
-  @Security('cookie', ['site:build'])
   @Response<Problem>(409, 'The build has finished already (code CONFLICT)', CONFLICT)
   @Response<Problem>(400, 'The body is not JSON, or nests too deep (codes MALFORMED_JSON, BAD_REQUEST)', BAD_REQUEST)
   @Response<Problem>(413, 'The body is larger than the limit (code PAYLOAD_TOO_LARGE)', PAYLOAD_TOO_LARGE)
@@ -164,7 +160,6 @@ export class SiteBuildsController extends Controller {
   @Post('rebuild')
   @SuccessResponse(202)
   @Security('bearer', ['site:build'])
-  @Security('cookie', ['site:build'])
   @Response<Problem>(409, 'No webhook subscription points at the site builder (code CONFLICT)', CONFLICT)
   public async rebuild(@Request() req: ExRequest): Promise<SiteRebuildAccepted> {
     this.setStatus(202);
@@ -178,7 +173,6 @@ export class SiteBuildsController extends Controller {
    */
   @Post('rollback')
   @Security('bearer', ['site:build'])
-  @Security('cookie', ['site:build'])
   @Response<Problem>(404, 'No release has this id (code NOT_FOUND)', NOT_FOUND)
   @Response<Problem>(409, 'The builder cannot roll back now, e.g. no earlier release (code CONFLICT)', CONFLICT)
   @Response<Problem>(400, 'The body is not JSON, or nests too deep (codes MALFORMED_JSON, BAD_REQUEST)', BAD_REQUEST)

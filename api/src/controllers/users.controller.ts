@@ -38,7 +38,6 @@ import { created } from './created.js';
 @Route('api/v1/admin/users')
 @Tags('Admin: users')
 @Security('bearer', ['users:manage'])
-@Security('cookie', ['users:manage'])
 @Response<Problem>(
   401,
   'No valid credentials: sign in, or send an access token or API key (codes UNAUTHORIZED, INVALID_TOKEN)',

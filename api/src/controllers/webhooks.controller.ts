@@ -48,7 +48,6 @@ import { created } from './created.js';
 @Route('api/v1/admin')
 @Tags('Admin: webhooks')
 @Security('bearer', ['webhooks:manage'])
-@Security('cookie', ['webhooks:manage'])
 @Response<Problem>(
   401,
   'No valid credentials: sign in, or send an access token or API key (codes UNAUTHORIZED, INVALID_TOKEN)',

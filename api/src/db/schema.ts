@@ -15,6 +15,7 @@ import {
   varchar,
 } from 'drizzle-orm/mysql-core';
 import { createdAt, id, json, ref, timestamp, updatedAt } from './columns.js';
+import type { StoredEnv } from '../domain/paas/app-env.js';
 
 export const ROLES = ['admin', 'editor', 'author', 'viewer'] as const;
 export const POST_STATUSES = ['draft', 'scheduled', 'published', 'archived'] as const;
@@ -494,7 +495,8 @@ export const paasApps = mysqlTable(
     repoUrl: varchar('repo_url', { length: 2048 }).notNull(),
     /** null: the repository's default branch (its HEAD), whatever it is called. */
     branch: varchar('branch', { length: 255 }),
-    env: json<Record<string, string>>('env').notNull(),
+    /** Names in the clear, each value sealed (domain/paas/app-env.ts); rows from before sealing hold the plain map. */
+    env: json<StoredEnv>('env').notNull(),
     status: mysqlEnum('status', APP_STATUSES).notNull().default('created'),
     isPublic: boolean('is_public').notNull().default(false),
     /** An image from the repository's own Dockerfile whose USER is root runs as root only when set; else as 10001:10001. */

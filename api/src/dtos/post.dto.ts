@@ -175,6 +175,12 @@ export interface PublicPost extends PublicPostSummary {
 }
 
 /** A page of published posts (cursor pagination). */
+/** The answer of an old slug (301): where the post lives now. */
+export interface PostMoved {
+  /** The post's current slug (`Location` carries its URL). */
+  slug: string;
+}
+
 export interface PublicPostPage {
   items: PublicPostSummary[];
   /** Pass back as `cursor` for the next page; null on the last page. */

@@ -8,15 +8,23 @@ import { WebhooksController } from './../controllers/webhooks.controller.js';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { UsersController } from './../controllers/users.controller.js';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-import { TaxonomyController } from './../controllers/taxonomy.controller.js';
+import { TagsController } from './../controllers/tags.controller.js';
+// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+import { SkillsController } from './../controllers/skills.controller.js';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { SiteBuildsController } from './../controllers/site-builds.controller.js';
+// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+import { SettingsController } from './../controllers/settings.controller.js';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { PublicPostsController } from './../controllers/public-posts.controller.js';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { PublicCatalogController } from './../controllers/public-catalog.controller.js';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+import { ProjectsController } from './../controllers/projects.controller.js';
+// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { PostsController } from './../controllers/posts.controller.js';
+// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+import { PagesController } from './../controllers/pages.controller.js';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { PaasController } from './../controllers/paas.controller.js';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
@@ -41,10 +49,6 @@ import { HealthController } from './../controllers/health.controller.js';
 import { ContentTransferController } from './../controllers/content-transfer.controller.js';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { ContactController } from './../controllers/contact.controller.js';
-// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-import { ProjectsController } from './../controllers/catalog.controller.js';
-// WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-import { PagesController } from './../controllers/catalog.controller.js';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 import { AuthController } from './../controllers/auth.controller.js';
 // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
@@ -261,40 +265,6 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "SkillView": {
-        "dataType": "refObject",
-        "properties": {
-            "id": {"dataType":"string","required":true},
-            "name": {"dataType":"string","required":true},
-            "category": {"dataType":"string","required":true},
-            "level": {"dataType":"double","required":true},
-            "sortOrder": {"dataType":"double","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "SkillInput": {
-        "dataType": "refObject",
-        "properties": {
-            "name": {"dataType":"string","required":true,"validators":{"minLength":{"value":1},"maxLength":{"value":80}}},
-            "category": {"dataType":"string","required":true,"validators":{"minLength":{"value":1},"maxLength":{"value":80}}},
-            "level": {"dataType":"integer","validators":{"minimum":{"value":0},"maximum":{"value":100}}},
-            "sortOrder": {"dataType":"integer"},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "SkillPatch": {
-        "dataType": "refObject",
-        "properties": {
-            "name": {"dataType":"string","validators":{"minLength":{"value":1},"maxLength":{"value":80}}},
-            "category": {"dataType":"string","validators":{"minLength":{"value":1},"maxLength":{"value":80}}},
-            "level": {"dataType":"integer","validators":{"minimum":{"value":0},"maximum":{"value":100}}},
-            "sortOrder": {"dataType":"integer"},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "TagWithCount": {
         "dataType": "refObject",
         "properties": {
@@ -327,57 +297,36 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "SiteLink": {
-        "dataType": "refAlias",
-        "type": {"dataType":"string","validators":{"maxLength":{"value":2048},"pattern":{"value":"^(/([^/\\\\\\s]\\S*)?|(https?://|mailto:)\\S+)$"}}},
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "SocialLink": {
+    "SkillView": {
         "dataType": "refObject",
         "properties": {
-            "label": {"dataType":"string","required":true,"validators":{"minLength":{"value":1},"maxLength":{"value":60}}},
-            "url": {"ref":"SiteLink","required":true},
+            "id": {"dataType":"string","required":true},
+            "name": {"dataType":"string","required":true},
+            "category": {"dataType":"string","required":true},
+            "level": {"dataType":"double","required":true},
+            "sortOrder": {"dataType":"double","required":true},
         },
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "SocialLinks": {
-        "dataType": "refAlias",
-        "type": {"dataType":"array","array":{"dataType":"refObject","ref":"SocialLink"},"validators":{"maxItems":{"value":20}}},
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "NavItem": {
+    "SkillInput": {
         "dataType": "refObject",
         "properties": {
-            "label": {"dataType":"string","required":true,"validators":{"minLength":{"value":1},"maxLength":{"value":60}}},
-            "href": {"ref":"SiteLink","required":true},
+            "name": {"dataType":"string","required":true,"validators":{"minLength":{"value":1},"maxLength":{"value":80}}},
+            "category": {"dataType":"string","required":true,"validators":{"minLength":{"value":1},"maxLength":{"value":80}}},
+            "level": {"dataType":"integer","validators":{"minimum":{"value":0},"maximum":{"value":100}}},
+            "sortOrder": {"dataType":"integer"},
         },
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "NavItems": {
-        "dataType": "refAlias",
-        "type": {"dataType":"array","array":{"dataType":"refObject","ref":"NavItem"},"validators":{"maxItems":{"value":20}}},
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "SiteSettings": {
+    "SkillPatch": {
         "dataType": "refObject",
         "properties": {
-            "site": {"dataType":"nestedObjectLiteral","nestedProperties":{"accentColor":{"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"validators":{"pattern":{"value":"^#[0-9a-fA-F]{6}$"}}},"tagline":{"dataType":"string","validators":{"maxLength":{"value":200}}},"locale":{"dataType":"string","required":true,"validators":{"maxLength":{"value":20}}},"description":{"dataType":"string","required":true,"validators":{"maxLength":{"value":500}}},"title":{"dataType":"string","required":true,"validators":{"minLength":{"value":1},"maxLength":{"value":120}}}},"required":true},
-            "author": {"dataType":"nestedObjectLiteral","nestedProperties":{"avatarId":{"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"validators":{"maxLength":{"value":36}}},"role":{"dataType":"string","validators":{"maxLength":{"value":120}}},"bio":{"dataType":"string","required":true,"validators":{"maxLength":{"value":1000}}},"email":{"dataType":"string","required":true,"validators":{"maxLength":{"value":254}}},"name":{"dataType":"string","required":true,"validators":{"maxLength":{"value":120}}}},"required":true},
-            "social": {"ref":"SocialLinks","required":true},
-            "navigation": {"ref":"NavItems","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "SiteSettingsPatch": {
-        "dataType": "refObject",
-        "properties": {
-            "site": {"dataType":"nestedObjectLiteral","nestedProperties":{"accentColor":{"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"validators":{"pattern":{"value":"^#[0-9a-fA-F]{6}$"}}},"tagline":{"dataType":"string","validators":{"maxLength":{"value":200}}},"locale":{"dataType":"string","required":true,"validators":{"maxLength":{"value":20}}},"description":{"dataType":"string","required":true,"validators":{"maxLength":{"value":500}}},"title":{"dataType":"string","required":true,"validators":{"minLength":{"value":1},"maxLength":{"value":120}}}}},
-            "author": {"dataType":"nestedObjectLiteral","nestedProperties":{"avatarId":{"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"validators":{"maxLength":{"value":36}}},"role":{"dataType":"string","validators":{"maxLength":{"value":120}}},"bio":{"dataType":"string","required":true,"validators":{"maxLength":{"value":1000}}},"email":{"dataType":"string","required":true,"validators":{"maxLength":{"value":254}}},"name":{"dataType":"string","required":true,"validators":{"maxLength":{"value":120}}}}},
-            "social": {"ref":"SocialLinks"},
-            "navigation": {"ref":"NavItems"},
+            "name": {"dataType":"string","validators":{"minLength":{"value":1},"maxLength":{"value":80}}},
+            "category": {"dataType":"string","validators":{"minLength":{"value":1},"maxLength":{"value":80}}},
+            "level": {"dataType":"integer","validators":{"minimum":{"value":0},"maximum":{"value":100}}},
+            "sortOrder": {"dataType":"integer"},
         },
         "additionalProperties": false,
     },
@@ -478,6 +427,61 @@ const models: TsoaRoute.Models = {
         "dataType": "refObject",
         "properties": {
             "release": {"dataType":"string","validators":{"maxLength":{"value":64},"pattern":{"value":"^[A-Za-z0-9._-]+$"}}},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "SiteLink": {
+        "dataType": "refAlias",
+        "type": {"dataType":"string","validators":{"maxLength":{"value":2048},"pattern":{"value":"^(/([^/\\\\\\s]\\S*)?|(https?://|mailto:)\\S+)$"}}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "SocialLink": {
+        "dataType": "refObject",
+        "properties": {
+            "label": {"dataType":"string","required":true,"validators":{"minLength":{"value":1},"maxLength":{"value":60}}},
+            "url": {"ref":"SiteLink","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "SocialLinks": {
+        "dataType": "refAlias",
+        "type": {"dataType":"array","array":{"dataType":"refObject","ref":"SocialLink"},"validators":{"maxItems":{"value":20}}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "NavItem": {
+        "dataType": "refObject",
+        "properties": {
+            "label": {"dataType":"string","required":true,"validators":{"minLength":{"value":1},"maxLength":{"value":60}}},
+            "href": {"ref":"SiteLink","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "NavItems": {
+        "dataType": "refAlias",
+        "type": {"dataType":"array","array":{"dataType":"refObject","ref":"NavItem"},"validators":{"maxItems":{"value":20}}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "SiteSettings": {
+        "dataType": "refObject",
+        "properties": {
+            "site": {"dataType":"nestedObjectLiteral","nestedProperties":{"accentColor":{"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"validators":{"pattern":{"value":"^#[0-9a-fA-F]{6}$"}}},"tagline":{"dataType":"string","validators":{"maxLength":{"value":200}}},"locale":{"dataType":"string","required":true,"validators":{"maxLength":{"value":20}}},"description":{"dataType":"string","required":true,"validators":{"maxLength":{"value":500}}},"title":{"dataType":"string","required":true,"validators":{"minLength":{"value":1},"maxLength":{"value":120}}}},"required":true},
+            "author": {"dataType":"nestedObjectLiteral","nestedProperties":{"avatarId":{"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"validators":{"maxLength":{"value":36}}},"role":{"dataType":"string","validators":{"maxLength":{"value":120}}},"bio":{"dataType":"string","required":true,"validators":{"maxLength":{"value":1000}}},"email":{"dataType":"string","required":true,"validators":{"maxLength":{"value":254}}},"name":{"dataType":"string","required":true,"validators":{"maxLength":{"value":120}}}},"required":true},
+            "social": {"ref":"SocialLinks","required":true},
+            "navigation": {"ref":"NavItems","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "SiteSettingsPatch": {
+        "dataType": "refObject",
+        "properties": {
+            "site": {"dataType":"nestedObjectLiteral","nestedProperties":{"accentColor":{"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"validators":{"pattern":{"value":"^#[0-9a-fA-F]{6}$"}}},"tagline":{"dataType":"string","validators":{"maxLength":{"value":200}}},"locale":{"dataType":"string","required":true,"validators":{"maxLength":{"value":20}}},"description":{"dataType":"string","required":true,"validators":{"maxLength":{"value":500}}},"title":{"dataType":"string","required":true,"validators":{"minLength":{"value":1},"maxLength":{"value":120}}}}},
+            "author": {"dataType":"nestedObjectLiteral","nestedProperties":{"avatarId":{"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"validators":{"maxLength":{"value":36}}},"role":{"dataType":"string","validators":{"maxLength":{"value":120}}},"bio":{"dataType":"string","required":true,"validators":{"maxLength":{"value":1000}}},"email":{"dataType":"string","required":true,"validators":{"maxLength":{"value":254}}},"name":{"dataType":"string","required":true,"validators":{"maxLength":{"value":120}}}}},
+            "social": {"ref":"SocialLinks"},
+            "navigation": {"ref":"NavItems"},
         },
         "additionalProperties": false,
     },
@@ -602,6 +606,14 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "PostMoved": {
+        "dataType": "refObject",
+        "properties": {
+            "slug": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "PaasAppStatus": {
         "dataType": "refAlias",
         "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["created"]},{"dataType":"enum","enums":["queued"]},{"dataType":"enum","enums":["cloning"]},{"dataType":"enum","enums":["detecting"]},{"dataType":"enum","enums":["building"]},{"dataType":"enum","enums":["starting"]},{"dataType":"enum","enums":["running"]},{"dataType":"enum","enums":["failed"]},{"dataType":"enum","enums":["stopped"]}],"validators":{}},
@@ -680,6 +692,87 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "LexicalNode": {
+        "dataType": "refObject",
+        "properties": {
+            "type": {"dataType":"string","required":true,"validators":{"minLength":{"value":1},"maxLength":{"value":64}}},
+            "children": {"dataType":"array","array":{"dataType":"refObject","ref":"LexicalNode"}},
+        },
+        "additionalProperties": {"dataType":"any"},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "LexicalDocument": {
+        "dataType": "refObject",
+        "properties": {
+            "root": {"ref":"LexicalNode","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "PublishStatus": {
+        "dataType": "refAlias",
+        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["draft"]},{"dataType":"enum","enums":["published"]}],"validators":{}},
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ProjectView": {
+        "dataType": "refObject",
+        "properties": {
+            "id": {"dataType":"string","required":true},
+            "slug": {"dataType":"string","required":true},
+            "title": {"dataType":"string","required":true},
+            "summary": {"dataType":"string","required":true},
+            "html": {"dataType":"string","required":true},
+            "techStack": {"dataType":"array","array":{"dataType":"string"},"required":true},
+            "repoUrl": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "liveUrl": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "imageIds": {"dataType":"array","array":{"dataType":"string"},"required":true},
+            "sortOrder": {"dataType":"double","required":true},
+            "featured": {"dataType":"boolean","required":true},
+            "paasAppId": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "publishedAt": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "updatedAt": {"dataType":"string","required":true},
+            "body": {"ref":"LexicalDocument","required":true},
+            "status": {"ref":"PublishStatus","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ProjectInput": {
+        "dataType": "refObject",
+        "properties": {
+            "title": {"dataType":"string","required":true,"validators":{"minLength":{"value":1},"maxLength":{"value":300}}},
+            "slug": {"dataType":"string","validators":{"maxLength":{"value":200},"pattern":{"value":"^[a-z0-9]+(?:-[a-z0-9]+)*$"}}},
+            "summary": {"dataType":"string","validators":{"maxLength":{"value":1000}}},
+            "body": {"ref":"LexicalDocument"},
+            "techStack": {"dataType":"array","array":{"dataType":"string"},"validators":{"maxItems":{"value":30}}},
+            "repoUrl": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"validators":{"maxLength":{"value":2048},"pattern":{"value":"^https?://\\S+$"}}},
+            "liveUrl": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"validators":{"maxLength":{"value":2048},"pattern":{"value":"^https?://\\S+$"}}},
+            "imageIds": {"dataType":"array","array":{"dataType":"string"},"validators":{"maxItems":{"value":30}}},
+            "sortOrder": {"dataType":"integer"},
+            "featured": {"dataType":"boolean"},
+            "paasAppId": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"validators":{"maxLength":{"value":36}}},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "ProjectPatch": {
+        "dataType": "refObject",
+        "properties": {
+            "title": {"dataType":"string","validators":{"minLength":{"value":1},"maxLength":{"value":300}}},
+            "slug": {"dataType":"string","validators":{"maxLength":{"value":200},"pattern":{"value":"^[a-z0-9]+(?:-[a-z0-9]+)*$"}}},
+            "summary": {"dataType":"string","validators":{"maxLength":{"value":1000}}},
+            "body": {"ref":"LexicalDocument"},
+            "techStack": {"dataType":"array","array":{"dataType":"string"},"validators":{"maxItems":{"value":30}}},
+            "repoUrl": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"validators":{"maxLength":{"value":2048},"pattern":{"value":"^https?://\\S+$"}}},
+            "liveUrl": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"validators":{"maxLength":{"value":2048},"pattern":{"value":"^https?://\\S+$"}}},
+            "imageIds": {"dataType":"array","array":{"dataType":"string"},"validators":{"maxItems":{"value":30}}},
+            "sortOrder": {"dataType":"integer"},
+            "featured": {"dataType":"boolean"},
+            "paasAppId": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"validators":{"maxLength":{"value":36}}},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "PostStatus": {
         "dataType": "refAlias",
         "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["draft"]},{"dataType":"enum","enums":["scheduled"]},{"dataType":"enum","enums":["published"]},{"dataType":"enum","enums":["archived"]}],"validators":{}},
@@ -709,23 +802,6 @@ const models: TsoaRoute.Models = {
         "properties": {
             "items": {"dataType":"array","array":{"dataType":"refObject","ref":"AdminPostSummary"},"required":true},
             "nextCursor": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "LexicalNode": {
-        "dataType": "refObject",
-        "properties": {
-            "type": {"dataType":"string","required":true,"validators":{"minLength":{"value":1},"maxLength":{"value":64}}},
-            "children": {"dataType":"array","array":{"dataType":"refObject","ref":"LexicalNode"}},
-        },
-        "additionalProperties": {"dataType":"any"},
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "LexicalDocument": {
-        "dataType": "refObject",
-        "properties": {
-            "root": {"ref":"LexicalNode","required":true},
         },
         "additionalProperties": false,
     },
@@ -867,6 +943,48 @@ const models: TsoaRoute.Models = {
             "token": {"dataType":"string","required":true},
             "expiresAt": {"dataType":"string","required":true},
             "url": {"dataType":"string","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "PageView": {
+        "dataType": "refObject",
+        "properties": {
+            "id": {"dataType":"string","required":true},
+            "slug": {"dataType":"string","required":true},
+            "title": {"dataType":"string","required":true},
+            "html": {"dataType":"string","required":true},
+            "toc": {"dataType":"array","array":{"dataType":"refObject","ref":"TocEntry"},"required":true},
+            "seoTitle": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "seoDescription": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "publishedAt": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
+            "updatedAt": {"dataType":"string","required":true},
+            "content": {"ref":"LexicalDocument","required":true},
+            "status": {"ref":"PublishStatus","required":true},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "PageInput": {
+        "dataType": "refObject",
+        "properties": {
+            "title": {"dataType":"string","required":true,"validators":{"minLength":{"value":1},"maxLength":{"value":300}}},
+            "slug": {"dataType":"string","required":true,"validators":{"minLength":{"value":1},"maxLength":{"value":200},"pattern":{"value":"^[a-z0-9]+(?:-[a-z0-9]+)*$"}}},
+            "content": {"ref":"LexicalDocument","required":true},
+            "seoTitle": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"validators":{"maxLength":{"value":300}}},
+            "seoDescription": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"validators":{"maxLength":{"value":500}}},
+        },
+        "additionalProperties": false,
+    },
+    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+    "PagePatch": {
+        "dataType": "refObject",
+        "properties": {
+            "title": {"dataType":"string","validators":{"minLength":{"value":1},"maxLength":{"value":300}}},
+            "slug": {"dataType":"string","validators":{"minLength":{"value":1},"maxLength":{"value":200},"pattern":{"value":"^[a-z0-9]+(?:-[a-z0-9]+)*$"}}},
+            "content": {"ref":"LexicalDocument"},
+            "seoTitle": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"validators":{"maxLength":{"value":300}}},
+            "seoDescription": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"validators":{"maxLength":{"value":500}}},
         },
         "additionalProperties": false,
     },
@@ -1572,112 +1690,6 @@ const models: TsoaRoute.Models = {
         "additionalProperties": false,
     },
     // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "PublishStatus": {
-        "dataType": "refAlias",
-        "type": {"dataType":"union","subSchemas":[{"dataType":"enum","enums":["draft"]},{"dataType":"enum","enums":["published"]}],"validators":{}},
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "ProjectView": {
-        "dataType": "refObject",
-        "properties": {
-            "id": {"dataType":"string","required":true},
-            "slug": {"dataType":"string","required":true},
-            "title": {"dataType":"string","required":true},
-            "summary": {"dataType":"string","required":true},
-            "html": {"dataType":"string","required":true},
-            "techStack": {"dataType":"array","array":{"dataType":"string"},"required":true},
-            "repoUrl": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-            "liveUrl": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-            "imageIds": {"dataType":"array","array":{"dataType":"string"},"required":true},
-            "sortOrder": {"dataType":"double","required":true},
-            "featured": {"dataType":"boolean","required":true},
-            "paasAppId": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-            "publishedAt": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-            "updatedAt": {"dataType":"string","required":true},
-            "body": {"ref":"LexicalDocument","required":true},
-            "status": {"ref":"PublishStatus","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "ProjectInput": {
-        "dataType": "refObject",
-        "properties": {
-            "title": {"dataType":"string","required":true,"validators":{"minLength":{"value":1},"maxLength":{"value":300}}},
-            "slug": {"dataType":"string","validators":{"maxLength":{"value":200},"pattern":{"value":"^[a-z0-9]+(?:-[a-z0-9]+)*$"}}},
-            "summary": {"dataType":"string","validators":{"maxLength":{"value":1000}}},
-            "body": {"ref":"LexicalDocument"},
-            "techStack": {"dataType":"array","array":{"dataType":"string"},"validators":{"maxItems":{"value":30}}},
-            "repoUrl": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"validators":{"maxLength":{"value":2048},"pattern":{"value":"^https?://\\S+$"}}},
-            "liveUrl": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"validators":{"maxLength":{"value":2048},"pattern":{"value":"^https?://\\S+$"}}},
-            "imageIds": {"dataType":"array","array":{"dataType":"string"},"validators":{"maxItems":{"value":30}}},
-            "sortOrder": {"dataType":"integer"},
-            "featured": {"dataType":"boolean"},
-            "paasAppId": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"validators":{"maxLength":{"value":36}}},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "ProjectPatch": {
-        "dataType": "refObject",
-        "properties": {
-            "title": {"dataType":"string","validators":{"minLength":{"value":1},"maxLength":{"value":300}}},
-            "slug": {"dataType":"string","validators":{"maxLength":{"value":200},"pattern":{"value":"^[a-z0-9]+(?:-[a-z0-9]+)*$"}}},
-            "summary": {"dataType":"string","validators":{"maxLength":{"value":1000}}},
-            "body": {"ref":"LexicalDocument"},
-            "techStack": {"dataType":"array","array":{"dataType":"string"},"validators":{"maxItems":{"value":30}}},
-            "repoUrl": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"validators":{"maxLength":{"value":2048},"pattern":{"value":"^https?://\\S+$"}}},
-            "liveUrl": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"validators":{"maxLength":{"value":2048},"pattern":{"value":"^https?://\\S+$"}}},
-            "imageIds": {"dataType":"array","array":{"dataType":"string"},"validators":{"maxItems":{"value":30}}},
-            "sortOrder": {"dataType":"integer"},
-            "featured": {"dataType":"boolean"},
-            "paasAppId": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"validators":{"maxLength":{"value":36}}},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "PageView": {
-        "dataType": "refObject",
-        "properties": {
-            "id": {"dataType":"string","required":true},
-            "slug": {"dataType":"string","required":true},
-            "title": {"dataType":"string","required":true},
-            "html": {"dataType":"string","required":true},
-            "toc": {"dataType":"array","array":{"dataType":"refObject","ref":"TocEntry"},"required":true},
-            "seoTitle": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-            "seoDescription": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-            "publishedAt": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
-            "updatedAt": {"dataType":"string","required":true},
-            "content": {"ref":"LexicalDocument","required":true},
-            "status": {"ref":"PublishStatus","required":true},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "PageInput": {
-        "dataType": "refObject",
-        "properties": {
-            "title": {"dataType":"string","required":true,"validators":{"minLength":{"value":1},"maxLength":{"value":300}}},
-            "slug": {"dataType":"string","required":true,"validators":{"minLength":{"value":1},"maxLength":{"value":200},"pattern":{"value":"^[a-z0-9]+(?:-[a-z0-9]+)*$"}}},
-            "content": {"ref":"LexicalDocument","required":true},
-            "seoTitle": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"validators":{"maxLength":{"value":300}}},
-            "seoDescription": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"validators":{"maxLength":{"value":500}}},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-    "PagePatch": {
-        "dataType": "refObject",
-        "properties": {
-            "title": {"dataType":"string","validators":{"minLength":{"value":1},"maxLength":{"value":300}}},
-            "slug": {"dataType":"string","validators":{"minLength":{"value":1},"maxLength":{"value":200},"pattern":{"value":"^[a-z0-9]+(?:-[a-z0-9]+)*$"}}},
-            "content": {"ref":"LexicalDocument"},
-            "seoTitle": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"validators":{"maxLength":{"value":300}}},
-            "seoDescription": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"validators":{"maxLength":{"value":500}}},
-        },
-        "additionalProperties": false,
-    },
-    // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
     "LoginResponse": {
         "dataType": "refObject",
         "properties": {
@@ -1915,7 +1927,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
         const argsWebhooksController_list: Record<string, TsoaRoute.ParameterSchema> = {
         };
         app.get('/api/v1/admin/webhooks',
-            authenticateMiddleware([{"bearer":["webhooks:manage"]},{"cookie":["webhooks:manage"]}]),
+            authenticateMiddleware([{"bearer":["webhooks:manage"]}]),
             ...(fetchMiddlewares<RequestHandler>(WebhooksController)),
             ...(fetchMiddlewares<RequestHandler>(WebhooksController.prototype.list)),
 
@@ -1952,7 +1964,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
         app.post('/api/v1/admin/webhooks',
-            authenticateMiddleware([{"bearer":["webhooks:manage"]},{"cookie":["webhooks:manage"]}]),
+            authenticateMiddleware([{"bearer":["webhooks:manage"]}]),
             ...(fetchMiddlewares<RequestHandler>(WebhooksController)),
             ...(fetchMiddlewares<RequestHandler>(WebhooksController.prototype.create)),
 
@@ -1988,7 +2000,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 webhookId: {"in":"path","name":"webhookId","required":true,"dataType":"string"},
         };
         app.get('/api/v1/admin/webhooks/:webhookId',
-            authenticateMiddleware([{"bearer":["webhooks:manage"]},{"cookie":["webhooks:manage"]}]),
+            authenticateMiddleware([{"bearer":["webhooks:manage"]}]),
             ...(fetchMiddlewares<RequestHandler>(WebhooksController)),
             ...(fetchMiddlewares<RequestHandler>(WebhooksController.prototype.get)),
 
@@ -2026,7 +2038,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
         app.patch('/api/v1/admin/webhooks/:webhookId',
-            authenticateMiddleware([{"bearer":["webhooks:manage"]},{"cookie":["webhooks:manage"]}]),
+            authenticateMiddleware([{"bearer":["webhooks:manage"]}]),
             ...(fetchMiddlewares<RequestHandler>(WebhooksController)),
             ...(fetchMiddlewares<RequestHandler>(WebhooksController.prototype.update)),
 
@@ -2063,7 +2075,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
         app.delete('/api/v1/admin/webhooks/:webhookId',
-            authenticateMiddleware([{"bearer":["webhooks:manage"]},{"cookie":["webhooks:manage"]}]),
+            authenticateMiddleware([{"bearer":["webhooks:manage"]}]),
             ...(fetchMiddlewares<RequestHandler>(WebhooksController)),
             ...(fetchMiddlewares<RequestHandler>(WebhooksController.prototype.remove)),
 
@@ -2100,7 +2112,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
         app.post('/api/v1/admin/webhooks/:webhookId/rotate-secret',
-            authenticateMiddleware([{"bearer":["webhooks:manage"]},{"cookie":["webhooks:manage"]}]),
+            authenticateMiddleware([{"bearer":["webhooks:manage"]}]),
             ...(fetchMiddlewares<RequestHandler>(WebhooksController)),
             ...(fetchMiddlewares<RequestHandler>(WebhooksController.prototype.rotateSecret)),
 
@@ -2139,7 +2151,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 status: {"in":"query","name":"status","ref":"WebhookDeliveryStatus"},
         };
         app.get('/api/v1/admin/webhooks/:webhookId/deliveries',
-            authenticateMiddleware([{"bearer":["webhooks:manage"]},{"cookie":["webhooks:manage"]}]),
+            authenticateMiddleware([{"bearer":["webhooks:manage"]}]),
             ...(fetchMiddlewares<RequestHandler>(WebhooksController)),
             ...(fetchMiddlewares<RequestHandler>(WebhooksController.prototype.deliveries)),
 
@@ -2176,7 +2188,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
         app.post('/api/v1/admin/webhook-deliveries/:deliveryId/replay',
-            authenticateMiddleware([{"bearer":["webhooks:manage"]},{"cookie":["webhooks:manage"]}]),
+            authenticateMiddleware([{"bearer":["webhooks:manage"]}]),
             ...(fetchMiddlewares<RequestHandler>(WebhooksController)),
             ...(fetchMiddlewares<RequestHandler>(WebhooksController.prototype.replay)),
 
@@ -2214,7 +2226,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 role: {"in":"query","name":"role","ref":"Role"},
         };
         app.get('/api/v1/admin/users',
-            authenticateMiddleware([{"bearer":["users:manage"]},{"cookie":["users:manage"]}]),
+            authenticateMiddleware([{"bearer":["users:manage"]}]),
             ...(fetchMiddlewares<RequestHandler>(UsersController)),
             ...(fetchMiddlewares<RequestHandler>(UsersController.prototype.list)),
 
@@ -2251,7 +2263,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
         app.post('/api/v1/admin/users',
-            authenticateMiddleware([{"bearer":["users:manage"]},{"cookie":["users:manage"]}]),
+            authenticateMiddleware([{"bearer":["users:manage"]}]),
             ...(fetchMiddlewares<RequestHandler>(UsersController)),
             ...(fetchMiddlewares<RequestHandler>(UsersController.prototype.create)),
 
@@ -2287,7 +2299,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 userId: {"in":"path","name":"userId","required":true,"dataType":"string"},
         };
         app.get('/api/v1/admin/users/:userId',
-            authenticateMiddleware([{"bearer":["users:manage"]},{"cookie":["users:manage"]}]),
+            authenticateMiddleware([{"bearer":["users:manage"]}]),
             ...(fetchMiddlewares<RequestHandler>(UsersController)),
             ...(fetchMiddlewares<RequestHandler>(UsersController.prototype.get)),
 
@@ -2325,7 +2337,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
         app.patch('/api/v1/admin/users/:userId',
-            authenticateMiddleware([{"bearer":["users:manage"]},{"cookie":["users:manage"]}]),
+            authenticateMiddleware([{"bearer":["users:manage"]}]),
             ...(fetchMiddlewares<RequestHandler>(UsersController)),
             ...(fetchMiddlewares<RequestHandler>(UsersController.prototype.update)),
 
@@ -2362,7 +2374,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
         app.delete('/api/v1/admin/users/:userId',
-            authenticateMiddleware([{"bearer":["users:manage"]},{"cookie":["users:manage"]}]),
+            authenticateMiddleware([{"bearer":["users:manage"]}]),
             ...(fetchMiddlewares<RequestHandler>(UsersController)),
             ...(fetchMiddlewares<RequestHandler>(UsersController.prototype.remove)),
 
@@ -2394,177 +2406,30 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
             }
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsTaxonomyController_skills: Record<string, TsoaRoute.ParameterSchema> = {
-        };
-        app.get('/api/v1/admin/skills',
-            authenticateMiddleware([{"bearer":["content:read"]},{"cookie":["content:read"]}]),
-            ...(fetchMiddlewares<RequestHandler>(TaxonomyController)),
-            ...(fetchMiddlewares<RequestHandler>(TaxonomyController.prototype.skills)),
-
-            async function TaxonomyController_skills(request: ExRequest, response: ExResponse, next: any) {
-
-            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-
-            let validatedArgs: any[] = [];
-            try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsTaxonomyController_skills, request, response });
-
-                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
-
-                const controller: any = await container.get<TaxonomyController>(TaxonomyController);
-                if (typeof controller['setStatus'] === 'function') {
-                controller.setStatus(undefined);
-                }
-
-              await templateService.apiHandler({
-                methodName: 'skills',
-                controller,
-                response,
-                next,
-                validatedArgs,
-                successStatus: undefined,
-              });
-            } catch (err) {
-                return next(err);
-            }
-        });
-        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsTaxonomyController_createSkill: Record<string, TsoaRoute.ParameterSchema> = {
-                body: {"in":"body","name":"body","required":true,"ref":"SkillInput"},
-                req: {"in":"request","name":"req","required":true,"dataType":"object"},
-        };
-        app.post('/api/v1/admin/skills',
-            authenticateMiddleware([{"bearer":["content:publish"]},{"cookie":["content:publish"]}]),
-            ...(fetchMiddlewares<RequestHandler>(TaxonomyController)),
-            ...(fetchMiddlewares<RequestHandler>(TaxonomyController.prototype.createSkill)),
-
-            async function TaxonomyController_createSkill(request: ExRequest, response: ExResponse, next: any) {
-
-            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-
-            let validatedArgs: any[] = [];
-            try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsTaxonomyController_createSkill, request, response });
-
-                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
-
-                const controller: any = await container.get<TaxonomyController>(TaxonomyController);
-                if (typeof controller['setStatus'] === 'function') {
-                controller.setStatus(undefined);
-                }
-
-              await templateService.apiHandler({
-                methodName: 'createSkill',
-                controller,
-                response,
-                next,
-                validatedArgs,
-                successStatus: 201,
-              });
-            } catch (err) {
-                return next(err);
-            }
-        });
-        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsTaxonomyController_updateSkill: Record<string, TsoaRoute.ParameterSchema> = {
-                skillId: {"in":"path","name":"skillId","required":true,"dataType":"string"},
-                body: {"in":"body","name":"body","required":true,"ref":"SkillPatch"},
-                req: {"in":"request","name":"req","required":true,"dataType":"object"},
-        };
-        app.patch('/api/v1/admin/skills/:skillId',
-            authenticateMiddleware([{"bearer":["content:publish"]},{"cookie":["content:publish"]}]),
-            ...(fetchMiddlewares<RequestHandler>(TaxonomyController)),
-            ...(fetchMiddlewares<RequestHandler>(TaxonomyController.prototype.updateSkill)),
-
-            async function TaxonomyController_updateSkill(request: ExRequest, response: ExResponse, next: any) {
-
-            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-
-            let validatedArgs: any[] = [];
-            try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsTaxonomyController_updateSkill, request, response });
-
-                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
-
-                const controller: any = await container.get<TaxonomyController>(TaxonomyController);
-                if (typeof controller['setStatus'] === 'function') {
-                controller.setStatus(undefined);
-                }
-
-              await templateService.apiHandler({
-                methodName: 'updateSkill',
-                controller,
-                response,
-                next,
-                validatedArgs,
-                successStatus: undefined,
-              });
-            } catch (err) {
-                return next(err);
-            }
-        });
-        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsTaxonomyController_deleteSkill: Record<string, TsoaRoute.ParameterSchema> = {
-                skillId: {"in":"path","name":"skillId","required":true,"dataType":"string"},
-                req: {"in":"request","name":"req","required":true,"dataType":"object"},
-        };
-        app.delete('/api/v1/admin/skills/:skillId',
-            authenticateMiddleware([{"bearer":["content:publish"]},{"cookie":["content:publish"]}]),
-            ...(fetchMiddlewares<RequestHandler>(TaxonomyController)),
-            ...(fetchMiddlewares<RequestHandler>(TaxonomyController.prototype.deleteSkill)),
-
-            async function TaxonomyController_deleteSkill(request: ExRequest, response: ExResponse, next: any) {
-
-            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-
-            let validatedArgs: any[] = [];
-            try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsTaxonomyController_deleteSkill, request, response });
-
-                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
-
-                const controller: any = await container.get<TaxonomyController>(TaxonomyController);
-                if (typeof controller['setStatus'] === 'function') {
-                controller.setStatus(undefined);
-                }
-
-              await templateService.apiHandler({
-                methodName: 'deleteSkill',
-                controller,
-                response,
-                next,
-                validatedArgs,
-                successStatus: 204,
-              });
-            } catch (err) {
-                return next(err);
-            }
-        });
-        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsTaxonomyController_tags: Record<string, TsoaRoute.ParameterSchema> = {
+        const argsTagsController_list: Record<string, TsoaRoute.ParameterSchema> = {
         };
         app.get('/api/v1/admin/tags',
-            authenticateMiddleware([{"bearer":["content:read"]},{"cookie":["content:read"]}]),
-            ...(fetchMiddlewares<RequestHandler>(TaxonomyController)),
-            ...(fetchMiddlewares<RequestHandler>(TaxonomyController.prototype.tags)),
+            authenticateMiddleware([{"bearer":["content:read"]}]),
+            ...(fetchMiddlewares<RequestHandler>(TagsController)),
+            ...(fetchMiddlewares<RequestHandler>(TagsController.prototype.list)),
 
-            async function TaxonomyController_tags(request: ExRequest, response: ExResponse, next: any) {
+            async function TagsController_list(request: ExRequest, response: ExResponse, next: any) {
 
             // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 
             let validatedArgs: any[] = [];
             try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsTaxonomyController_tags, request, response });
+                validatedArgs = templateService.getValidatedArgs({ args: argsTagsController_list, request, response });
 
                 const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
 
-                const controller: any = await container.get<TaxonomyController>(TaxonomyController);
+                const controller: any = await container.get<TagsController>(TagsController);
                 if (typeof controller['setStatus'] === 'function') {
                 controller.setStatus(undefined);
                 }
 
               await templateService.apiHandler({
-                methodName: 'tags',
+                methodName: 'list',
                 controller,
                 response,
                 next,
@@ -2576,32 +2441,32 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
             }
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsTaxonomyController_createTag: Record<string, TsoaRoute.ParameterSchema> = {
+        const argsTagsController_create: Record<string, TsoaRoute.ParameterSchema> = {
                 body: {"in":"body","name":"body","required":true,"ref":"TagInput"},
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
         app.post('/api/v1/admin/tags',
-            authenticateMiddleware([{"bearer":["content:write"]},{"cookie":["content:write"]}]),
-            ...(fetchMiddlewares<RequestHandler>(TaxonomyController)),
-            ...(fetchMiddlewares<RequestHandler>(TaxonomyController.prototype.createTag)),
+            authenticateMiddleware([{"bearer":["content:write"]}]),
+            ...(fetchMiddlewares<RequestHandler>(TagsController)),
+            ...(fetchMiddlewares<RequestHandler>(TagsController.prototype.create)),
 
-            async function TaxonomyController_createTag(request: ExRequest, response: ExResponse, next: any) {
+            async function TagsController_create(request: ExRequest, response: ExResponse, next: any) {
 
             // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 
             let validatedArgs: any[] = [];
             try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsTaxonomyController_createTag, request, response });
+                validatedArgs = templateService.getValidatedArgs({ args: argsTagsController_create, request, response });
 
                 const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
 
-                const controller: any = await container.get<TaxonomyController>(TaxonomyController);
+                const controller: any = await container.get<TagsController>(TagsController);
                 if (typeof controller['setStatus'] === 'function') {
                 controller.setStatus(undefined);
                 }
 
               await templateService.apiHandler({
-                methodName: 'createTag',
+                methodName: 'create',
                 controller,
                 response,
                 next,
@@ -2613,33 +2478,33 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
             }
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsTaxonomyController_updateTag: Record<string, TsoaRoute.ParameterSchema> = {
+        const argsTagsController_update: Record<string, TsoaRoute.ParameterSchema> = {
                 tagId: {"in":"path","name":"tagId","required":true,"dataType":"string"},
                 body: {"in":"body","name":"body","required":true,"ref":"TagPatch"},
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
         app.patch('/api/v1/admin/tags/:tagId',
-            authenticateMiddleware([{"bearer":["content:publish"]},{"cookie":["content:publish"]}]),
-            ...(fetchMiddlewares<RequestHandler>(TaxonomyController)),
-            ...(fetchMiddlewares<RequestHandler>(TaxonomyController.prototype.updateTag)),
+            authenticateMiddleware([{"bearer":["content:publish"]}]),
+            ...(fetchMiddlewares<RequestHandler>(TagsController)),
+            ...(fetchMiddlewares<RequestHandler>(TagsController.prototype.update)),
 
-            async function TaxonomyController_updateTag(request: ExRequest, response: ExResponse, next: any) {
+            async function TagsController_update(request: ExRequest, response: ExResponse, next: any) {
 
             // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 
             let validatedArgs: any[] = [];
             try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsTaxonomyController_updateTag, request, response });
+                validatedArgs = templateService.getValidatedArgs({ args: argsTagsController_update, request, response });
 
                 const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
 
-                const controller: any = await container.get<TaxonomyController>(TaxonomyController);
+                const controller: any = await container.get<TagsController>(TagsController);
                 if (typeof controller['setStatus'] === 'function') {
                 controller.setStatus(undefined);
                 }
 
               await templateService.apiHandler({
-                methodName: 'updateTag',
+                methodName: 'update',
                 controller,
                 response,
                 next,
@@ -2651,32 +2516,32 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
             }
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsTaxonomyController_deleteTag: Record<string, TsoaRoute.ParameterSchema> = {
+        const argsTagsController_remove: Record<string, TsoaRoute.ParameterSchema> = {
                 tagId: {"in":"path","name":"tagId","required":true,"dataType":"string"},
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
         app.delete('/api/v1/admin/tags/:tagId',
-            authenticateMiddleware([{"bearer":["content:publish"]},{"cookie":["content:publish"]}]),
-            ...(fetchMiddlewares<RequestHandler>(TaxonomyController)),
-            ...(fetchMiddlewares<RequestHandler>(TaxonomyController.prototype.deleteTag)),
+            authenticateMiddleware([{"bearer":["content:publish"]}]),
+            ...(fetchMiddlewares<RequestHandler>(TagsController)),
+            ...(fetchMiddlewares<RequestHandler>(TagsController.prototype.remove)),
 
-            async function TaxonomyController_deleteTag(request: ExRequest, response: ExResponse, next: any) {
+            async function TagsController_remove(request: ExRequest, response: ExResponse, next: any) {
 
             // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 
             let validatedArgs: any[] = [];
             try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsTaxonomyController_deleteTag, request, response });
+                validatedArgs = templateService.getValidatedArgs({ args: argsTagsController_remove, request, response });
 
                 const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
 
-                const controller: any = await container.get<TaxonomyController>(TaxonomyController);
+                const controller: any = await container.get<TagsController>(TagsController);
                 if (typeof controller['setStatus'] === 'function') {
                 controller.setStatus(undefined);
                 }
 
               await templateService.apiHandler({
-                methodName: 'deleteTag',
+                methodName: 'remove',
                 controller,
                 response,
                 next,
@@ -2688,30 +2553,30 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
             }
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsTaxonomyController_settings: Record<string, TsoaRoute.ParameterSchema> = {
+        const argsSkillsController_list: Record<string, TsoaRoute.ParameterSchema> = {
         };
-        app.get('/api/v1/admin/settings',
-            authenticateMiddleware([{"bearer":["settings:read"]},{"cookie":["settings:read"]}]),
-            ...(fetchMiddlewares<RequestHandler>(TaxonomyController)),
-            ...(fetchMiddlewares<RequestHandler>(TaxonomyController.prototype.settings)),
+        app.get('/api/v1/admin/skills',
+            authenticateMiddleware([{"bearer":["content:read"]}]),
+            ...(fetchMiddlewares<RequestHandler>(SkillsController)),
+            ...(fetchMiddlewares<RequestHandler>(SkillsController.prototype.list)),
 
-            async function TaxonomyController_settings(request: ExRequest, response: ExResponse, next: any) {
+            async function SkillsController_list(request: ExRequest, response: ExResponse, next: any) {
 
             // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 
             let validatedArgs: any[] = [];
             try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsTaxonomyController_settings, request, response });
+                validatedArgs = templateService.getValidatedArgs({ args: argsSkillsController_list, request, response });
 
                 const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
 
-                const controller: any = await container.get<TaxonomyController>(TaxonomyController);
+                const controller: any = await container.get<SkillsController>(SkillsController);
                 if (typeof controller['setStatus'] === 'function') {
                 controller.setStatus(undefined);
                 }
 
               await templateService.apiHandler({
-                methodName: 'settings',
+                methodName: 'list',
                 controller,
                 response,
                 next,
@@ -2723,37 +2588,112 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
             }
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsTaxonomyController_updateSettings: Record<string, TsoaRoute.ParameterSchema> = {
-                body: {"in":"body","name":"body","required":true,"ref":"SiteSettingsPatch"},
+        const argsSkillsController_create: Record<string, TsoaRoute.ParameterSchema> = {
+                body: {"in":"body","name":"body","required":true,"ref":"SkillInput"},
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
-        app.patch('/api/v1/admin/settings',
-            authenticateMiddleware([{"bearer":["settings:write"]},{"cookie":["settings:write"]}]),
-            ...(fetchMiddlewares<RequestHandler>(TaxonomyController)),
-            ...(fetchMiddlewares<RequestHandler>(TaxonomyController.prototype.updateSettings)),
+        app.post('/api/v1/admin/skills',
+            authenticateMiddleware([{"bearer":["content:publish"]}]),
+            ...(fetchMiddlewares<RequestHandler>(SkillsController)),
+            ...(fetchMiddlewares<RequestHandler>(SkillsController.prototype.create)),
 
-            async function TaxonomyController_updateSettings(request: ExRequest, response: ExResponse, next: any) {
+            async function SkillsController_create(request: ExRequest, response: ExResponse, next: any) {
 
             // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
 
             let validatedArgs: any[] = [];
             try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsTaxonomyController_updateSettings, request, response });
+                validatedArgs = templateService.getValidatedArgs({ args: argsSkillsController_create, request, response });
 
                 const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
 
-                const controller: any = await container.get<TaxonomyController>(TaxonomyController);
+                const controller: any = await container.get<SkillsController>(SkillsController);
                 if (typeof controller['setStatus'] === 'function') {
                 controller.setStatus(undefined);
                 }
 
               await templateService.apiHandler({
-                methodName: 'updateSettings',
+                methodName: 'create',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 201,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsSkillsController_update: Record<string, TsoaRoute.ParameterSchema> = {
+                skillId: {"in":"path","name":"skillId","required":true,"dataType":"string"},
+                body: {"in":"body","name":"body","required":true,"ref":"SkillPatch"},
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+        };
+        app.patch('/api/v1/admin/skills/:skillId',
+            authenticateMiddleware([{"bearer":["content:publish"]}]),
+            ...(fetchMiddlewares<RequestHandler>(SkillsController)),
+            ...(fetchMiddlewares<RequestHandler>(SkillsController.prototype.update)),
+
+            async function SkillsController_update(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsSkillsController_update, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<SkillsController>(SkillsController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'update',
                 controller,
                 response,
                 next,
                 validatedArgs,
                 successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsSkillsController_remove: Record<string, TsoaRoute.ParameterSchema> = {
+                skillId: {"in":"path","name":"skillId","required":true,"dataType":"string"},
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+        };
+        app.delete('/api/v1/admin/skills/:skillId',
+            authenticateMiddleware([{"bearer":["content:publish"]}]),
+            ...(fetchMiddlewares<RequestHandler>(SkillsController)),
+            ...(fetchMiddlewares<RequestHandler>(SkillsController.prototype.remove)),
+
+            async function SkillsController_remove(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsSkillsController_remove, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<SkillsController>(SkillsController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'remove',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 204,
               });
             } catch (err) {
                 return next(err);
@@ -2765,7 +2705,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 cursor: {"in":"query","name":"cursor","dataType":"string"},
         };
         app.get('/api/v1/admin/site/builds',
-            authenticateMiddleware([{"bearer":["site:read"]},{"cookie":["site:read"]}]),
+            authenticateMiddleware([{"bearer":["site:read"]}]),
             ...(fetchMiddlewares<RequestHandler>(SiteBuildsController)),
             ...(fetchMiddlewares<RequestHandler>(SiteBuildsController.prototype.list)),
 
@@ -2801,7 +2741,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 buildId: {"in":"path","name":"buildId","required":true,"dataType":"string"},
         };
         app.get('/api/v1/admin/site/builds/:buildId',
-            authenticateMiddleware([{"bearer":["site:read"]},{"cookie":["site:read"]}]),
+            authenticateMiddleware([{"bearer":["site:read"]}]),
             ...(fetchMiddlewares<RequestHandler>(SiteBuildsController)),
             ...(fetchMiddlewares<RequestHandler>(SiteBuildsController.prototype.get)),
 
@@ -2838,7 +2778,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
         app.post('/api/v1/admin/site/builds',
-            authenticateMiddleware([{"bearer":["site:build"]},{"cookie":["site:build"]}]),
+            authenticateMiddleware([{"bearer":["site:build"]}]),
             ...(fetchMiddlewares<RequestHandler>(SiteBuildsController)),
             ...(fetchMiddlewares<RequestHandler>(SiteBuildsController.prototype.open)),
 
@@ -2876,7 +2816,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
         app.patch('/api/v1/admin/site/builds/:buildId',
-            authenticateMiddleware([{"bearer":["site:build"]},{"cookie":["site:build"]}]),
+            authenticateMiddleware([{"bearer":["site:build"]}]),
             ...(fetchMiddlewares<RequestHandler>(SiteBuildsController)),
             ...(fetchMiddlewares<RequestHandler>(SiteBuildsController.prototype.update)),
 
@@ -2912,7 +2852,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
         app.post('/api/v1/admin/site/rebuild',
-            authenticateMiddleware([{"bearer":["site:build"]},{"cookie":["site:build"]}]),
+            authenticateMiddleware([{"bearer":["site:build"]}]),
             ...(fetchMiddlewares<RequestHandler>(SiteBuildsController)),
             ...(fetchMiddlewares<RequestHandler>(SiteBuildsController.prototype.rebuild)),
 
@@ -2949,7 +2889,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
         app.post('/api/v1/admin/site/rollback',
-            authenticateMiddleware([{"bearer":["site:build"]},{"cookie":["site:build"]}]),
+            authenticateMiddleware([{"bearer":["site:build"]}]),
             ...(fetchMiddlewares<RequestHandler>(SiteBuildsController)),
             ...(fetchMiddlewares<RequestHandler>(SiteBuildsController.prototype.rollback)),
 
@@ -2970,6 +2910,78 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
 
               await templateService.apiHandler({
                 methodName: 'rollback',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsSettingsController_get: Record<string, TsoaRoute.ParameterSchema> = {
+        };
+        app.get('/api/v1/admin/settings',
+            authenticateMiddleware([{"bearer":["settings:read"]}]),
+            ...(fetchMiddlewares<RequestHandler>(SettingsController)),
+            ...(fetchMiddlewares<RequestHandler>(SettingsController.prototype.get)),
+
+            async function SettingsController_get(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsSettingsController_get, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<SettingsController>(SettingsController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'get',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsSettingsController_update: Record<string, TsoaRoute.ParameterSchema> = {
+                body: {"in":"body","name":"body","required":true,"ref":"SiteSettingsPatch"},
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+        };
+        app.patch('/api/v1/admin/settings',
+            authenticateMiddleware([{"bearer":["settings:write"]}]),
+            ...(fetchMiddlewares<RequestHandler>(SettingsController)),
+            ...(fetchMiddlewares<RequestHandler>(SettingsController.prototype.update)),
+
+            async function SettingsController_update(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsSettingsController_update, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<SettingsController>(SettingsController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'update',
                 controller,
                 response,
                 next,
@@ -3377,6 +3389,263 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
             }
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsProjectsController_list: Record<string, TsoaRoute.ParameterSchema> = {
+        };
+        app.get('/api/v1/admin/projects',
+            authenticateMiddleware([{"bearer":["content:read"]}]),
+            ...(fetchMiddlewares<RequestHandler>(ProjectsController)),
+            ...(fetchMiddlewares<RequestHandler>(ProjectsController.prototype.list)),
+
+            async function ProjectsController_list(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsProjectsController_list, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<ProjectsController>(ProjectsController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'list',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsProjectsController_create: Record<string, TsoaRoute.ParameterSchema> = {
+                body: {"in":"body","name":"body","required":true,"ref":"ProjectInput"},
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+        };
+        app.post('/api/v1/admin/projects',
+            authenticateMiddleware([{"bearer":["content:publish"]}]),
+            ...(fetchMiddlewares<RequestHandler>(ProjectsController)),
+            ...(fetchMiddlewares<RequestHandler>(ProjectsController.prototype.create)),
+
+            async function ProjectsController_create(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsProjectsController_create, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<ProjectsController>(ProjectsController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'create',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 201,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsProjectsController_get: Record<string, TsoaRoute.ParameterSchema> = {
+                projectId: {"in":"path","name":"projectId","required":true,"dataType":"string"},
+        };
+        app.get('/api/v1/admin/projects/:projectId',
+            authenticateMiddleware([{"bearer":["content:read"]}]),
+            ...(fetchMiddlewares<RequestHandler>(ProjectsController)),
+            ...(fetchMiddlewares<RequestHandler>(ProjectsController.prototype.get)),
+
+            async function ProjectsController_get(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsProjectsController_get, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<ProjectsController>(ProjectsController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'get',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsProjectsController_update: Record<string, TsoaRoute.ParameterSchema> = {
+                projectId: {"in":"path","name":"projectId","required":true,"dataType":"string"},
+                body: {"in":"body","name":"body","required":true,"ref":"ProjectPatch"},
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+        };
+        app.patch('/api/v1/admin/projects/:projectId',
+            authenticateMiddleware([{"bearer":["content:publish"]}]),
+            ...(fetchMiddlewares<RequestHandler>(ProjectsController)),
+            ...(fetchMiddlewares<RequestHandler>(ProjectsController.prototype.update)),
+
+            async function ProjectsController_update(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsProjectsController_update, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<ProjectsController>(ProjectsController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'update',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsProjectsController_publish: Record<string, TsoaRoute.ParameterSchema> = {
+                projectId: {"in":"path","name":"projectId","required":true,"dataType":"string"},
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+        };
+        app.post('/api/v1/admin/projects/:projectId/publish',
+            authenticateMiddleware([{"bearer":["content:publish"]}]),
+            ...(fetchMiddlewares<RequestHandler>(ProjectsController)),
+            ...(fetchMiddlewares<RequestHandler>(ProjectsController.prototype.publish)),
+
+            async function ProjectsController_publish(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsProjectsController_publish, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<ProjectsController>(ProjectsController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'publish',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsProjectsController_unpublish: Record<string, TsoaRoute.ParameterSchema> = {
+                projectId: {"in":"path","name":"projectId","required":true,"dataType":"string"},
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+        };
+        app.post('/api/v1/admin/projects/:projectId/unpublish',
+            authenticateMiddleware([{"bearer":["content:publish"]}]),
+            ...(fetchMiddlewares<RequestHandler>(ProjectsController)),
+            ...(fetchMiddlewares<RequestHandler>(ProjectsController.prototype.unpublish)),
+
+            async function ProjectsController_unpublish(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsProjectsController_unpublish, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<ProjectsController>(ProjectsController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'unpublish',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsProjectsController_remove: Record<string, TsoaRoute.ParameterSchema> = {
+                projectId: {"in":"path","name":"projectId","required":true,"dataType":"string"},
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+        };
+        app.delete('/api/v1/admin/projects/:projectId',
+            authenticateMiddleware([{"bearer":["content:publish"]}]),
+            ...(fetchMiddlewares<RequestHandler>(ProjectsController)),
+            ...(fetchMiddlewares<RequestHandler>(ProjectsController.prototype.remove)),
+
+            async function ProjectsController_remove(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsProjectsController_remove, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<ProjectsController>(ProjectsController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'remove',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 204,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsPostsController_list: Record<string, TsoaRoute.ParameterSchema> = {
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
                 limit: {"in":"query","name":"limit","dataType":"integer","validators":{"isInt":{"errorMsg":"limit"},"minimum":{"value":1},"maximum":{"value":100}}},
@@ -3386,7 +3655,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 q: {"in":"query","name":"q","dataType":"string"},
         };
         app.get('/api/v1/admin/posts',
-            authenticateMiddleware([{"bearer":["content:read"]},{"cookie":["content:read"]}]),
+            authenticateMiddleware([{"bearer":["content:read"]}]),
             ...(fetchMiddlewares<RequestHandler>(PostsController)),
             ...(fetchMiddlewares<RequestHandler>(PostsController.prototype.list)),
 
@@ -3423,7 +3692,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
         app.post('/api/v1/admin/posts',
-            authenticateMiddleware([{"bearer":["content:write"]},{"cookie":["content:write"]}]),
+            authenticateMiddleware([{"bearer":["content:write"]}]),
             ...(fetchMiddlewares<RequestHandler>(PostsController)),
             ...(fetchMiddlewares<RequestHandler>(PostsController.prototype.create)),
 
@@ -3460,7 +3729,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
         app.get('/api/v1/admin/posts/:postId',
-            authenticateMiddleware([{"bearer":["content:read"]},{"cookie":["content:read"]}]),
+            authenticateMiddleware([{"bearer":["content:read"]}]),
             ...(fetchMiddlewares<RequestHandler>(PostsController)),
             ...(fetchMiddlewares<RequestHandler>(PostsController.prototype.get)),
 
@@ -3498,7 +3767,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
         app.patch('/api/v1/admin/posts/:postId',
-            authenticateMiddleware([{"bearer":["content:write"]},{"cookie":["content:write"]}]),
+            authenticateMiddleware([{"bearer":["content:write"]}]),
             ...(fetchMiddlewares<RequestHandler>(PostsController)),
             ...(fetchMiddlewares<RequestHandler>(PostsController.prototype.update)),
 
@@ -3536,7 +3805,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
         app.put('/api/v1/admin/posts/:postId/pending',
-            authenticateMiddleware([{"bearer":["content:write"]},{"cookie":["content:write"]}]),
+            authenticateMiddleware([{"bearer":["content:write"]}]),
             ...(fetchMiddlewares<RequestHandler>(PostsController)),
             ...(fetchMiddlewares<RequestHandler>(PostsController.prototype.savePending)),
 
@@ -3574,7 +3843,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 body: {"in":"body","name":"body","ref":"PublishPendingRequest"},
         };
         app.post('/api/v1/admin/posts/:postId/pending/publish',
-            authenticateMiddleware([{"bearer":["content:write"]},{"cookie":["content:write"]}]),
+            authenticateMiddleware([{"bearer":["content:write"]}]),
             ...(fetchMiddlewares<RequestHandler>(PostsController)),
             ...(fetchMiddlewares<RequestHandler>(PostsController.prototype.publishPending)),
 
@@ -3611,7 +3880,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
         app.delete('/api/v1/admin/posts/:postId/pending',
-            authenticateMiddleware([{"bearer":["content:write"]},{"cookie":["content:write"]}]),
+            authenticateMiddleware([{"bearer":["content:write"]}]),
             ...(fetchMiddlewares<RequestHandler>(PostsController)),
             ...(fetchMiddlewares<RequestHandler>(PostsController.prototype.discardPending)),
 
@@ -3648,7 +3917,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
         app.delete('/api/v1/admin/posts/:postId',
-            authenticateMiddleware([{"bearer":["content:write"]},{"cookie":["content:write"]}]),
+            authenticateMiddleware([{"bearer":["content:write"]}]),
             ...(fetchMiddlewares<RequestHandler>(PostsController)),
             ...(fetchMiddlewares<RequestHandler>(PostsController.prototype.remove)),
 
@@ -3685,7 +3954,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
         app.post('/api/v1/admin/posts/:postId/publish',
-            authenticateMiddleware([{"bearer":["content:publish"]},{"cookie":["content:publish"]}]),
+            authenticateMiddleware([{"bearer":["content:publish"]}]),
             ...(fetchMiddlewares<RequestHandler>(PostsController)),
             ...(fetchMiddlewares<RequestHandler>(PostsController.prototype.publish)),
 
@@ -3722,7 +3991,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
         app.post('/api/v1/admin/posts/:postId/unpublish',
-            authenticateMiddleware([{"bearer":["content:publish"]},{"cookie":["content:publish"]}]),
+            authenticateMiddleware([{"bearer":["content:publish"]}]),
             ...(fetchMiddlewares<RequestHandler>(PostsController)),
             ...(fetchMiddlewares<RequestHandler>(PostsController.prototype.unpublish)),
 
@@ -3759,7 +4028,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
         app.post('/api/v1/admin/posts/:postId/archive',
-            authenticateMiddleware([{"bearer":["content:publish"]},{"cookie":["content:publish"]}]),
+            authenticateMiddleware([{"bearer":["content:publish"]}]),
             ...(fetchMiddlewares<RequestHandler>(PostsController)),
             ...(fetchMiddlewares<RequestHandler>(PostsController.prototype.archive)),
 
@@ -3797,7 +4066,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
         app.post('/api/v1/admin/posts/:postId/schedule',
-            authenticateMiddleware([{"bearer":["content:publish"]},{"cookie":["content:publish"]}]),
+            authenticateMiddleware([{"bearer":["content:publish"]}]),
             ...(fetchMiddlewares<RequestHandler>(PostsController)),
             ...(fetchMiddlewares<RequestHandler>(PostsController.prototype.schedule)),
 
@@ -3834,7 +4103,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
         app.get('/api/v1/admin/posts/:postId/revisions',
-            authenticateMiddleware([{"bearer":["content:read"]},{"cookie":["content:read"]}]),
+            authenticateMiddleware([{"bearer":["content:read"]}]),
             ...(fetchMiddlewares<RequestHandler>(PostsController)),
             ...(fetchMiddlewares<RequestHandler>(PostsController.prototype.revisions)),
 
@@ -3872,7 +4141,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
         app.get('/api/v1/admin/posts/:postId/revisions/:revisionId',
-            authenticateMiddleware([{"bearer":["content:read"]},{"cookie":["content:read"]}]),
+            authenticateMiddleware([{"bearer":["content:read"]}]),
             ...(fetchMiddlewares<RequestHandler>(PostsController)),
             ...(fetchMiddlewares<RequestHandler>(PostsController.prototype.revision)),
 
@@ -3910,7 +4179,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
         app.post('/api/v1/admin/posts/:postId/revisions/:revisionId/restore',
-            authenticateMiddleware([{"bearer":["content:write"]},{"cookie":["content:write"]}]),
+            authenticateMiddleware([{"bearer":["content:write"]}]),
             ...(fetchMiddlewares<RequestHandler>(PostsController)),
             ...(fetchMiddlewares<RequestHandler>(PostsController.prototype.restore)),
 
@@ -3947,7 +4216,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
         app.post('/api/v1/admin/posts/:postId/preview-link',
-            authenticateMiddleware([{"bearer":["content:write"]},{"cookie":["content:write"]}]),
+            authenticateMiddleware([{"bearer":["content:write"]}]),
             ...(fetchMiddlewares<RequestHandler>(PostsController)),
             ...(fetchMiddlewares<RequestHandler>(PostsController.prototype.previewLink)),
 
@@ -3979,10 +4248,267 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
             }
         });
         // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsPagesController_list: Record<string, TsoaRoute.ParameterSchema> = {
+        };
+        app.get('/api/v1/admin/pages',
+            authenticateMiddleware([{"bearer":["content:read"]}]),
+            ...(fetchMiddlewares<RequestHandler>(PagesController)),
+            ...(fetchMiddlewares<RequestHandler>(PagesController.prototype.list)),
+
+            async function PagesController_list(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsPagesController_list, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<PagesController>(PagesController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'list',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsPagesController_create: Record<string, TsoaRoute.ParameterSchema> = {
+                body: {"in":"body","name":"body","required":true,"ref":"PageInput"},
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+        };
+        app.post('/api/v1/admin/pages',
+            authenticateMiddleware([{"bearer":["content:publish"]}]),
+            ...(fetchMiddlewares<RequestHandler>(PagesController)),
+            ...(fetchMiddlewares<RequestHandler>(PagesController.prototype.create)),
+
+            async function PagesController_create(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsPagesController_create, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<PagesController>(PagesController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'create',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 201,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsPagesController_get: Record<string, TsoaRoute.ParameterSchema> = {
+                pageId: {"in":"path","name":"pageId","required":true,"dataType":"string"},
+        };
+        app.get('/api/v1/admin/pages/:pageId',
+            authenticateMiddleware([{"bearer":["content:read"]}]),
+            ...(fetchMiddlewares<RequestHandler>(PagesController)),
+            ...(fetchMiddlewares<RequestHandler>(PagesController.prototype.get)),
+
+            async function PagesController_get(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsPagesController_get, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<PagesController>(PagesController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'get',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsPagesController_update: Record<string, TsoaRoute.ParameterSchema> = {
+                pageId: {"in":"path","name":"pageId","required":true,"dataType":"string"},
+                body: {"in":"body","name":"body","required":true,"ref":"PagePatch"},
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+        };
+        app.patch('/api/v1/admin/pages/:pageId',
+            authenticateMiddleware([{"bearer":["content:publish"]}]),
+            ...(fetchMiddlewares<RequestHandler>(PagesController)),
+            ...(fetchMiddlewares<RequestHandler>(PagesController.prototype.update)),
+
+            async function PagesController_update(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsPagesController_update, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<PagesController>(PagesController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'update',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsPagesController_publish: Record<string, TsoaRoute.ParameterSchema> = {
+                pageId: {"in":"path","name":"pageId","required":true,"dataType":"string"},
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+        };
+        app.post('/api/v1/admin/pages/:pageId/publish',
+            authenticateMiddleware([{"bearer":["content:publish"]}]),
+            ...(fetchMiddlewares<RequestHandler>(PagesController)),
+            ...(fetchMiddlewares<RequestHandler>(PagesController.prototype.publish)),
+
+            async function PagesController_publish(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsPagesController_publish, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<PagesController>(PagesController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'publish',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsPagesController_unpublish: Record<string, TsoaRoute.ParameterSchema> = {
+                pageId: {"in":"path","name":"pageId","required":true,"dataType":"string"},
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+        };
+        app.post('/api/v1/admin/pages/:pageId/unpublish',
+            authenticateMiddleware([{"bearer":["content:publish"]}]),
+            ...(fetchMiddlewares<RequestHandler>(PagesController)),
+            ...(fetchMiddlewares<RequestHandler>(PagesController.prototype.unpublish)),
+
+            async function PagesController_unpublish(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsPagesController_unpublish, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<PagesController>(PagesController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'unpublish',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: undefined,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+        const argsPagesController_remove: Record<string, TsoaRoute.ParameterSchema> = {
+                pageId: {"in":"path","name":"pageId","required":true,"dataType":"string"},
+                req: {"in":"request","name":"req","required":true,"dataType":"object"},
+        };
+        app.delete('/api/v1/admin/pages/:pageId',
+            authenticateMiddleware([{"bearer":["content:publish"]}]),
+            ...(fetchMiddlewares<RequestHandler>(PagesController)),
+            ...(fetchMiddlewares<RequestHandler>(PagesController.prototype.remove)),
+
+            async function PagesController_remove(request: ExRequest, response: ExResponse, next: any) {
+
+            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
+
+            let validatedArgs: any[] = [];
+            try {
+                validatedArgs = templateService.getValidatedArgs({ args: argsPagesController_remove, request, response });
+
+                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
+
+                const controller: any = await container.get<PagesController>(PagesController);
+                if (typeof controller['setStatus'] === 'function') {
+                controller.setStatus(undefined);
+                }
+
+              await templateService.apiHandler({
+                methodName: 'remove',
+                controller,
+                response,
+                next,
+                validatedArgs,
+                successStatus: 204,
+              });
+            } catch (err) {
+                return next(err);
+            }
+        });
+        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
         const argsPaasController_list: Record<string, TsoaRoute.ParameterSchema> = {
         };
         app.get('/api/v1/admin/paas/apps',
-            authenticateMiddleware([{"bearer":["paas:read"]},{"cookie":["paas:read"]}]),
+            authenticateMiddleware([{"bearer":["paas:read"]}]),
             ...(fetchMiddlewares<RequestHandler>(PaasController)),
             ...(fetchMiddlewares<RequestHandler>(PaasController.prototype.list)),
 
@@ -4019,7 +4545,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
         app.post('/api/v1/admin/paas/apps',
-            authenticateMiddleware([{"bearer":["paas:write"]},{"cookie":["paas:write"]}]),
+            authenticateMiddleware([{"bearer":["paas:write"]}]),
             ...(fetchMiddlewares<RequestHandler>(PaasController)),
             ...(fetchMiddlewares<RequestHandler>(PaasController.prototype.create)),
 
@@ -4055,7 +4581,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 appId: {"in":"path","name":"appId","required":true,"dataType":"string"},
         };
         app.get('/api/v1/admin/paas/apps/:appId',
-            authenticateMiddleware([{"bearer":["paas:read"]},{"cookie":["paas:read"]}]),
+            authenticateMiddleware([{"bearer":["paas:read"]}]),
             ...(fetchMiddlewares<RequestHandler>(PaasController)),
             ...(fetchMiddlewares<RequestHandler>(PaasController.prototype.get)),
 
@@ -4093,7 +4619,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
         app.patch('/api/v1/admin/paas/apps/:appId',
-            authenticateMiddleware([{"bearer":["paas:write"]},{"cookie":["paas:write"]}]),
+            authenticateMiddleware([{"bearer":["paas:write"]}]),
             ...(fetchMiddlewares<RequestHandler>(PaasController)),
             ...(fetchMiddlewares<RequestHandler>(PaasController.prototype.update)),
 
@@ -4130,7 +4656,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
         app.delete('/api/v1/admin/paas/apps/:appId',
-            authenticateMiddleware([{"bearer":["paas:write"]},{"cookie":["paas:write"]}]),
+            authenticateMiddleware([{"bearer":["paas:write"]}]),
             ...(fetchMiddlewares<RequestHandler>(PaasController)),
             ...(fetchMiddlewares<RequestHandler>(PaasController.prototype.remove)),
 
@@ -4167,7 +4693,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
         app.post('/api/v1/admin/paas/apps/:appId/deployments',
-            authenticateMiddleware([{"bearer":["paas:write"]},{"cookie":["paas:write"]}]),
+            authenticateMiddleware([{"bearer":["paas:write"]}]),
             ...(fetchMiddlewares<RequestHandler>(PaasController)),
             ...(fetchMiddlewares<RequestHandler>(PaasController.prototype.deploy)),
 
@@ -4204,7 +4730,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 limit: {"default":20,"in":"query","name":"limit","dataType":"integer","validators":{"isInt":{"errorMsg":"limit"},"minimum":{"value":1},"maximum":{"value":100}}},
         };
         app.get('/api/v1/admin/paas/apps/:appId/deployments',
-            authenticateMiddleware([{"bearer":["paas:read"]},{"cookie":["paas:read"]}]),
+            authenticateMiddleware([{"bearer":["paas:read"]}]),
             ...(fetchMiddlewares<RequestHandler>(PaasController)),
             ...(fetchMiddlewares<RequestHandler>(PaasController.prototype.deployments)),
 
@@ -4241,7 +4767,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
         app.post('/api/v1/admin/paas/apps/:appId/stop',
-            authenticateMiddleware([{"bearer":["paas:write"]},{"cookie":["paas:write"]}]),
+            authenticateMiddleware([{"bearer":["paas:write"]}]),
             ...(fetchMiddlewares<RequestHandler>(PaasController)),
             ...(fetchMiddlewares<RequestHandler>(PaasController.prototype.stop)),
 
@@ -4278,7 +4804,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
         app.post('/api/v1/admin/paas/apps/:appId/start',
-            authenticateMiddleware([{"bearer":["paas:write"]},{"cookie":["paas:write"]}]),
+            authenticateMiddleware([{"bearer":["paas:write"]}]),
             ...(fetchMiddlewares<RequestHandler>(PaasController)),
             ...(fetchMiddlewares<RequestHandler>(PaasController.prototype.start)),
 
@@ -4315,7 +4841,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
         app.post('/api/v1/admin/paas/apps/:appId/restart',
-            authenticateMiddleware([{"bearer":["paas:write"]},{"cookie":["paas:write"]}]),
+            authenticateMiddleware([{"bearer":["paas:write"]}]),
             ...(fetchMiddlewares<RequestHandler>(PaasController)),
             ...(fetchMiddlewares<RequestHandler>(PaasController.prototype.restart)),
 
@@ -4352,7 +4878,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
         app.post('/api/v1/admin/paas/apps/:appId/rotate-hook-secret',
-            authenticateMiddleware([{"bearer":["paas:write"]},{"cookie":["paas:write"]}]),
+            authenticateMiddleware([{"bearer":["paas:write"]}]),
             ...(fetchMiddlewares<RequestHandler>(PaasController)),
             ...(fetchMiddlewares<RequestHandler>(PaasController.prototype.rotateHookSecret)),
 
@@ -4389,7 +4915,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
         app.post('/api/v1/admin/paas/apps/:appId/deploy-key',
-            authenticateMiddleware([{"bearer":["paas:write"]},{"cookie":["paas:write"]}]),
+            authenticateMiddleware([{"bearer":["paas:write"]}]),
             ...(fetchMiddlewares<RequestHandler>(PaasController)),
             ...(fetchMiddlewares<RequestHandler>(PaasController.prototype.regenerateDeployKey)),
 
@@ -4426,7 +4952,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
         app.delete('/api/v1/admin/paas/apps/:appId/host-key',
-            authenticateMiddleware([{"bearer":["paas:write"]},{"cookie":["paas:write"]}]),
+            authenticateMiddleware([{"bearer":["paas:write"]}]),
             ...(fetchMiddlewares<RequestHandler>(PaasController)),
             ...(fetchMiddlewares<RequestHandler>(PaasController.prototype.resetHostKey)),
 
@@ -4462,7 +4988,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 deploymentId: {"in":"path","name":"deploymentId","required":true,"dataType":"string"},
         };
         app.get('/api/v1/admin/paas/deployments/:deploymentId',
-            authenticateMiddleware([{"bearer":["paas:read"]},{"cookie":["paas:read"]}]),
+            authenticateMiddleware([{"bearer":["paas:read"]}]),
             ...(fetchMiddlewares<RequestHandler>(PaasController)),
             ...(fetchMiddlewares<RequestHandler>(PaasController.prototype.deployment)),
 
@@ -4500,7 +5026,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 lastEventId: {"in":"header","name":"Last-Event-ID","dataType":"string"},
         };
         app.get('/api/v1/admin/paas/deployments/:deploymentId/logs',
-            authenticateMiddleware([{"bearer":["paas:read"]},{"cookie":["paas:read"]}]),
+            authenticateMiddleware([{"bearer":["paas:read"]}]),
             ...(fetchMiddlewares<RequestHandler>(PaasController)),
             ...(fetchMiddlewares<RequestHandler>(PaasController.prototype.logs)),
 
@@ -4612,7 +5138,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 lastEventId: {"in":"header","name":"Last-Event-ID","dataType":"string"},
         };
         app.get('/api/v1/admin/paas/apps/:appId/logs',
-            authenticateMiddleware([{"bearer":["paas:read"]},{"cookie":["paas:read"]}]),
+            authenticateMiddleware([{"bearer":["paas:read"]}]),
             ...(fetchMiddlewares<RequestHandler>(PaasRuntimeController)),
             ...(fetchMiddlewares<RequestHandler>(PaasRuntimeController.prototype.appLogs)),
 
@@ -4648,7 +5174,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 appId: {"in":"path","name":"appId","required":true,"dataType":"string"},
         };
         app.get('/api/v1/admin/paas/apps/:appId/metrics',
-            authenticateMiddleware([{"bearer":["paas:read"]},{"cookie":["paas:read"]}]),
+            authenticateMiddleware([{"bearer":["paas:read"]}]),
             ...(fetchMiddlewares<RequestHandler>(PaasRuntimeController)),
             ...(fetchMiddlewares<RequestHandler>(PaasRuntimeController.prototype.appMetrics)),
 
@@ -4686,7 +5212,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 reveal: {"in":"query","name":"reveal","dataType":"boolean"},
         };
         app.get('/api/v1/admin/paas/apps/:appId/env',
-            authenticateMiddleware([{"bearer":["paas:read"]},{"cookie":["paas:read"]}]),
+            authenticateMiddleware([{"bearer":["paas:read"]}]),
             ...(fetchMiddlewares<RequestHandler>(PaasEnvController)),
             ...(fetchMiddlewares<RequestHandler>(PaasEnvController.prototype.list)),
 
@@ -4725,7 +5251,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
         app.put('/api/v1/admin/paas/apps/:appId/env/:name',
-            authenticateMiddleware([{"bearer":["paas:write"]},{"cookie":["paas:write"]}]),
+            authenticateMiddleware([{"bearer":["paas:write"]}]),
             ...(fetchMiddlewares<RequestHandler>(PaasEnvController)),
             ...(fetchMiddlewares<RequestHandler>(PaasEnvController.prototype.set)),
 
@@ -4763,7 +5289,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
         app.delete('/api/v1/admin/paas/apps/:appId/env/:name',
-            authenticateMiddleware([{"bearer":["paas:write"]},{"cookie":["paas:write"]}]),
+            authenticateMiddleware([{"bearer":["paas:write"]}]),
             ...(fetchMiddlewares<RequestHandler>(PaasEnvController)),
             ...(fetchMiddlewares<RequestHandler>(PaasEnvController.prototype.remove)),
 
@@ -4798,7 +5324,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
         const argsOpsController_listBackups: Record<string, TsoaRoute.ParameterSchema> = {
         };
         app.get('/api/v1/admin/backups',
-            authenticateMiddleware([{"bearer":["ops:manage"]},{"cookie":["ops:manage"]}]),
+            authenticateMiddleware([{"bearer":["ops:manage"]}]),
             ...(fetchMiddlewares<RequestHandler>(OpsController)),
             ...(fetchMiddlewares<RequestHandler>(OpsController.prototype.listBackups)),
 
@@ -4834,7 +5360,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
         app.post('/api/v1/admin/backups',
-            authenticateMiddleware([{"bearer":["ops:manage"]},{"cookie":["ops:manage"]}]),
+            authenticateMiddleware([{"bearer":["ops:manage"]}]),
             ...(fetchMiddlewares<RequestHandler>(OpsController)),
             ...(fetchMiddlewares<RequestHandler>(OpsController.prototype.requestBackup)),
 
@@ -4869,7 +5395,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
         const argsOpsController_maintenanceRuns: Record<string, TsoaRoute.ParameterSchema> = {
         };
         app.get('/api/v1/admin/maintenance',
-            authenticateMiddleware([{"bearer":["ops:manage"]},{"cookie":["ops:manage"]}]),
+            authenticateMiddleware([{"bearer":["ops:manage"]}]),
             ...(fetchMiddlewares<RequestHandler>(OpsController)),
             ...(fetchMiddlewares<RequestHandler>(OpsController.prototype.maintenanceRuns)),
 
@@ -5009,7 +5535,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 status: {"in":"query","name":"status","ref":"MessageStatus"},
         };
         app.get('/api/v1/admin/messages',
-            authenticateMiddleware([{"bearer":["inbox:read"]},{"cookie":["inbox:read"]}]),
+            authenticateMiddleware([{"bearer":["inbox:read"]}]),
             ...(fetchMiddlewares<RequestHandler>(MessagesController)),
             ...(fetchMiddlewares<RequestHandler>(MessagesController.prototype.list)),
 
@@ -5044,7 +5570,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
         const argsMessagesController_unreadCount: Record<string, TsoaRoute.ParameterSchema> = {
         };
         app.get('/api/v1/admin/messages/unread-count',
-            authenticateMiddleware([{"bearer":["inbox:read"]},{"cookie":["inbox:read"]}]),
+            authenticateMiddleware([{"bearer":["inbox:read"]}]),
             ...(fetchMiddlewares<RequestHandler>(MessagesController)),
             ...(fetchMiddlewares<RequestHandler>(MessagesController.prototype.unreadCount)),
 
@@ -5080,7 +5606,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 messageId: {"in":"path","name":"messageId","required":true,"dataType":"string"},
         };
         app.get('/api/v1/admin/messages/:messageId',
-            authenticateMiddleware([{"bearer":["inbox:read"]},{"cookie":["inbox:read"]}]),
+            authenticateMiddleware([{"bearer":["inbox:read"]}]),
             ...(fetchMiddlewares<RequestHandler>(MessagesController)),
             ...(fetchMiddlewares<RequestHandler>(MessagesController.prototype.get)),
 
@@ -5118,7 +5644,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
         app.patch('/api/v1/admin/messages/:messageId',
-            authenticateMiddleware([{"bearer":["inbox:write"]},{"cookie":["inbox:write"]}]),
+            authenticateMiddleware([{"bearer":["inbox:write"]}]),
             ...(fetchMiddlewares<RequestHandler>(MessagesController)),
             ...(fetchMiddlewares<RequestHandler>(MessagesController.prototype.update)),
 
@@ -5155,7 +5681,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
         app.delete('/api/v1/admin/messages/:messageId',
-            authenticateMiddleware([{"bearer":["inbox:write"]},{"cookie":["inbox:write"]}]),
+            authenticateMiddleware([{"bearer":["inbox:write"]}]),
             ...(fetchMiddlewares<RequestHandler>(MessagesController)),
             ...(fetchMiddlewares<RequestHandler>(MessagesController.prototype.remove)),
 
@@ -5193,7 +5719,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 alt: {"in":"formData","name":"alt","dataType":"string"},
         };
         app.post('/api/v1/admin/media',
-            authenticateMiddleware([{"bearer":["media:write"]},{"cookie":["media:write"]}]),
+            authenticateMiddleware([{"bearer":["media:write"]}]),
             upload.fields([
                 {
                     name: "file",
@@ -5237,7 +5763,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 q: {"in":"query","name":"q","dataType":"string"},
         };
         app.get('/api/v1/admin/media',
-            authenticateMiddleware([{"bearer":["media:read"]},{"cookie":["media:read"]}]),
+            authenticateMiddleware([{"bearer":["media:read"]}]),
             ...(fetchMiddlewares<RequestHandler>(MediaController)),
             ...(fetchMiddlewares<RequestHandler>(MediaController.prototype.list)),
 
@@ -5273,7 +5799,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 mediaId: {"in":"path","name":"mediaId","required":true,"dataType":"string"},
         };
         app.get('/api/v1/admin/media/:mediaId',
-            authenticateMiddleware([{"bearer":["media:read"]},{"cookie":["media:read"]}]),
+            authenticateMiddleware([{"bearer":["media:read"]}]),
             ...(fetchMiddlewares<RequestHandler>(MediaController)),
             ...(fetchMiddlewares<RequestHandler>(MediaController.prototype.get)),
 
@@ -5311,7 +5837,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
         app.patch('/api/v1/admin/media/:mediaId',
-            authenticateMiddleware([{"bearer":["media:write"]},{"cookie":["media:write"]}]),
+            authenticateMiddleware([{"bearer":["media:write"]}]),
             ...(fetchMiddlewares<RequestHandler>(MediaController)),
             ...(fetchMiddlewares<RequestHandler>(MediaController.prototype.update)),
 
@@ -5349,7 +5875,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 force: {"in":"query","name":"force","dataType":"boolean"},
         };
         app.delete('/api/v1/admin/media/:mediaId',
-            authenticateMiddleware([{"bearer":["media:write"]},{"cookie":["media:write"]}]),
+            authenticateMiddleware([{"bearer":["media:write"]}]),
             ...(fetchMiddlewares<RequestHandler>(MediaController)),
             ...(fetchMiddlewares<RequestHandler>(MediaController.prototype.remove)),
 
@@ -5487,7 +6013,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
         app.get('/api/v1/admin/export',
-            authenticateMiddleware([{"bearer":["settings:write"]},{"cookie":["settings:write"]}]),
+            authenticateMiddleware([{"bearer":["settings:write"]}]),
             ...(fetchMiddlewares<RequestHandler>(ContentTransferController)),
             ...(fetchMiddlewares<RequestHandler>(ContentTransferController.prototype.exportContent)),
 
@@ -5524,7 +6050,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
         app.post('/api/v1/admin/import',
-            authenticateMiddleware([{"bearer":["settings:write"]},{"cookie":["settings:write"]}]),
+            authenticateMiddleware([{"bearer":["settings:write"]}]),
             ...(fetchMiddlewares<RequestHandler>(ContentTransferController)),
             ...(fetchMiddlewares<RequestHandler>(ContentTransferController.prototype.importContent)),
 
@@ -5561,7 +6087,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
         app.post('/api/v1/admin/import/ghost',
-            authenticateMiddleware([{"bearer":["settings:write"]},{"cookie":["settings:write"]}]),
+            authenticateMiddleware([{"bearer":["settings:write"]}]),
             upload.fields([
                 {
                     name: "file",
@@ -5629,520 +6155,6 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 next,
                 validatedArgs,
                 successStatus: 202,
-              });
-            } catch (err) {
-                return next(err);
-            }
-        });
-        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsProjectsController_list: Record<string, TsoaRoute.ParameterSchema> = {
-        };
-        app.get('/api/v1/admin/projects',
-            authenticateMiddleware([{"bearer":["content:read"]},{"cookie":["content:read"]}]),
-            ...(fetchMiddlewares<RequestHandler>(ProjectsController)),
-            ...(fetchMiddlewares<RequestHandler>(ProjectsController.prototype.list)),
-
-            async function ProjectsController_list(request: ExRequest, response: ExResponse, next: any) {
-
-            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-
-            let validatedArgs: any[] = [];
-            try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsProjectsController_list, request, response });
-
-                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
-
-                const controller: any = await container.get<ProjectsController>(ProjectsController);
-                if (typeof controller['setStatus'] === 'function') {
-                controller.setStatus(undefined);
-                }
-
-              await templateService.apiHandler({
-                methodName: 'list',
-                controller,
-                response,
-                next,
-                validatedArgs,
-                successStatus: undefined,
-              });
-            } catch (err) {
-                return next(err);
-            }
-        });
-        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsProjectsController_create: Record<string, TsoaRoute.ParameterSchema> = {
-                body: {"in":"body","name":"body","required":true,"ref":"ProjectInput"},
-                req: {"in":"request","name":"req","required":true,"dataType":"object"},
-        };
-        app.post('/api/v1/admin/projects',
-            authenticateMiddleware([{"bearer":["content:publish"]},{"cookie":["content:publish"]}]),
-            ...(fetchMiddlewares<RequestHandler>(ProjectsController)),
-            ...(fetchMiddlewares<RequestHandler>(ProjectsController.prototype.create)),
-
-            async function ProjectsController_create(request: ExRequest, response: ExResponse, next: any) {
-
-            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-
-            let validatedArgs: any[] = [];
-            try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsProjectsController_create, request, response });
-
-                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
-
-                const controller: any = await container.get<ProjectsController>(ProjectsController);
-                if (typeof controller['setStatus'] === 'function') {
-                controller.setStatus(undefined);
-                }
-
-              await templateService.apiHandler({
-                methodName: 'create',
-                controller,
-                response,
-                next,
-                validatedArgs,
-                successStatus: 201,
-              });
-            } catch (err) {
-                return next(err);
-            }
-        });
-        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsProjectsController_get: Record<string, TsoaRoute.ParameterSchema> = {
-                projectId: {"in":"path","name":"projectId","required":true,"dataType":"string"},
-        };
-        app.get('/api/v1/admin/projects/:projectId',
-            authenticateMiddleware([{"bearer":["content:read"]},{"cookie":["content:read"]}]),
-            ...(fetchMiddlewares<RequestHandler>(ProjectsController)),
-            ...(fetchMiddlewares<RequestHandler>(ProjectsController.prototype.get)),
-
-            async function ProjectsController_get(request: ExRequest, response: ExResponse, next: any) {
-
-            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-
-            let validatedArgs: any[] = [];
-            try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsProjectsController_get, request, response });
-
-                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
-
-                const controller: any = await container.get<ProjectsController>(ProjectsController);
-                if (typeof controller['setStatus'] === 'function') {
-                controller.setStatus(undefined);
-                }
-
-              await templateService.apiHandler({
-                methodName: 'get',
-                controller,
-                response,
-                next,
-                validatedArgs,
-                successStatus: undefined,
-              });
-            } catch (err) {
-                return next(err);
-            }
-        });
-        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsProjectsController_update: Record<string, TsoaRoute.ParameterSchema> = {
-                projectId: {"in":"path","name":"projectId","required":true,"dataType":"string"},
-                body: {"in":"body","name":"body","required":true,"ref":"ProjectPatch"},
-                req: {"in":"request","name":"req","required":true,"dataType":"object"},
-        };
-        app.patch('/api/v1/admin/projects/:projectId',
-            authenticateMiddleware([{"bearer":["content:publish"]},{"cookie":["content:publish"]}]),
-            ...(fetchMiddlewares<RequestHandler>(ProjectsController)),
-            ...(fetchMiddlewares<RequestHandler>(ProjectsController.prototype.update)),
-
-            async function ProjectsController_update(request: ExRequest, response: ExResponse, next: any) {
-
-            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-
-            let validatedArgs: any[] = [];
-            try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsProjectsController_update, request, response });
-
-                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
-
-                const controller: any = await container.get<ProjectsController>(ProjectsController);
-                if (typeof controller['setStatus'] === 'function') {
-                controller.setStatus(undefined);
-                }
-
-              await templateService.apiHandler({
-                methodName: 'update',
-                controller,
-                response,
-                next,
-                validatedArgs,
-                successStatus: undefined,
-              });
-            } catch (err) {
-                return next(err);
-            }
-        });
-        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsProjectsController_publish: Record<string, TsoaRoute.ParameterSchema> = {
-                projectId: {"in":"path","name":"projectId","required":true,"dataType":"string"},
-                req: {"in":"request","name":"req","required":true,"dataType":"object"},
-        };
-        app.post('/api/v1/admin/projects/:projectId/publish',
-            authenticateMiddleware([{"bearer":["content:publish"]},{"cookie":["content:publish"]}]),
-            ...(fetchMiddlewares<RequestHandler>(ProjectsController)),
-            ...(fetchMiddlewares<RequestHandler>(ProjectsController.prototype.publish)),
-
-            async function ProjectsController_publish(request: ExRequest, response: ExResponse, next: any) {
-
-            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-
-            let validatedArgs: any[] = [];
-            try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsProjectsController_publish, request, response });
-
-                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
-
-                const controller: any = await container.get<ProjectsController>(ProjectsController);
-                if (typeof controller['setStatus'] === 'function') {
-                controller.setStatus(undefined);
-                }
-
-              await templateService.apiHandler({
-                methodName: 'publish',
-                controller,
-                response,
-                next,
-                validatedArgs,
-                successStatus: undefined,
-              });
-            } catch (err) {
-                return next(err);
-            }
-        });
-        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsProjectsController_unpublish: Record<string, TsoaRoute.ParameterSchema> = {
-                projectId: {"in":"path","name":"projectId","required":true,"dataType":"string"},
-                req: {"in":"request","name":"req","required":true,"dataType":"object"},
-        };
-        app.post('/api/v1/admin/projects/:projectId/unpublish',
-            authenticateMiddleware([{"bearer":["content:publish"]},{"cookie":["content:publish"]}]),
-            ...(fetchMiddlewares<RequestHandler>(ProjectsController)),
-            ...(fetchMiddlewares<RequestHandler>(ProjectsController.prototype.unpublish)),
-
-            async function ProjectsController_unpublish(request: ExRequest, response: ExResponse, next: any) {
-
-            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-
-            let validatedArgs: any[] = [];
-            try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsProjectsController_unpublish, request, response });
-
-                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
-
-                const controller: any = await container.get<ProjectsController>(ProjectsController);
-                if (typeof controller['setStatus'] === 'function') {
-                controller.setStatus(undefined);
-                }
-
-              await templateService.apiHandler({
-                methodName: 'unpublish',
-                controller,
-                response,
-                next,
-                validatedArgs,
-                successStatus: undefined,
-              });
-            } catch (err) {
-                return next(err);
-            }
-        });
-        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsProjectsController_remove: Record<string, TsoaRoute.ParameterSchema> = {
-                projectId: {"in":"path","name":"projectId","required":true,"dataType":"string"},
-                req: {"in":"request","name":"req","required":true,"dataType":"object"},
-        };
-        app.delete('/api/v1/admin/projects/:projectId',
-            authenticateMiddleware([{"bearer":["content:publish"]},{"cookie":["content:publish"]}]),
-            ...(fetchMiddlewares<RequestHandler>(ProjectsController)),
-            ...(fetchMiddlewares<RequestHandler>(ProjectsController.prototype.remove)),
-
-            async function ProjectsController_remove(request: ExRequest, response: ExResponse, next: any) {
-
-            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-
-            let validatedArgs: any[] = [];
-            try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsProjectsController_remove, request, response });
-
-                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
-
-                const controller: any = await container.get<ProjectsController>(ProjectsController);
-                if (typeof controller['setStatus'] === 'function') {
-                controller.setStatus(undefined);
-                }
-
-              await templateService.apiHandler({
-                methodName: 'remove',
-                controller,
-                response,
-                next,
-                validatedArgs,
-                successStatus: 204,
-              });
-            } catch (err) {
-                return next(err);
-            }
-        });
-        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsPagesController_list: Record<string, TsoaRoute.ParameterSchema> = {
-        };
-        app.get('/api/v1/admin/pages',
-            authenticateMiddleware([{"bearer":["content:read"]},{"cookie":["content:read"]}]),
-            ...(fetchMiddlewares<RequestHandler>(PagesController)),
-            ...(fetchMiddlewares<RequestHandler>(PagesController.prototype.list)),
-
-            async function PagesController_list(request: ExRequest, response: ExResponse, next: any) {
-
-            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-
-            let validatedArgs: any[] = [];
-            try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsPagesController_list, request, response });
-
-                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
-
-                const controller: any = await container.get<PagesController>(PagesController);
-                if (typeof controller['setStatus'] === 'function') {
-                controller.setStatus(undefined);
-                }
-
-              await templateService.apiHandler({
-                methodName: 'list',
-                controller,
-                response,
-                next,
-                validatedArgs,
-                successStatus: undefined,
-              });
-            } catch (err) {
-                return next(err);
-            }
-        });
-        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsPagesController_create: Record<string, TsoaRoute.ParameterSchema> = {
-                body: {"in":"body","name":"body","required":true,"ref":"PageInput"},
-                req: {"in":"request","name":"req","required":true,"dataType":"object"},
-        };
-        app.post('/api/v1/admin/pages',
-            authenticateMiddleware([{"bearer":["content:publish"]},{"cookie":["content:publish"]}]),
-            ...(fetchMiddlewares<RequestHandler>(PagesController)),
-            ...(fetchMiddlewares<RequestHandler>(PagesController.prototype.create)),
-
-            async function PagesController_create(request: ExRequest, response: ExResponse, next: any) {
-
-            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-
-            let validatedArgs: any[] = [];
-            try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsPagesController_create, request, response });
-
-                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
-
-                const controller: any = await container.get<PagesController>(PagesController);
-                if (typeof controller['setStatus'] === 'function') {
-                controller.setStatus(undefined);
-                }
-
-              await templateService.apiHandler({
-                methodName: 'create',
-                controller,
-                response,
-                next,
-                validatedArgs,
-                successStatus: 201,
-              });
-            } catch (err) {
-                return next(err);
-            }
-        });
-        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsPagesController_get: Record<string, TsoaRoute.ParameterSchema> = {
-                pageId: {"in":"path","name":"pageId","required":true,"dataType":"string"},
-        };
-        app.get('/api/v1/admin/pages/:pageId',
-            authenticateMiddleware([{"bearer":["content:read"]},{"cookie":["content:read"]}]),
-            ...(fetchMiddlewares<RequestHandler>(PagesController)),
-            ...(fetchMiddlewares<RequestHandler>(PagesController.prototype.get)),
-
-            async function PagesController_get(request: ExRequest, response: ExResponse, next: any) {
-
-            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-
-            let validatedArgs: any[] = [];
-            try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsPagesController_get, request, response });
-
-                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
-
-                const controller: any = await container.get<PagesController>(PagesController);
-                if (typeof controller['setStatus'] === 'function') {
-                controller.setStatus(undefined);
-                }
-
-              await templateService.apiHandler({
-                methodName: 'get',
-                controller,
-                response,
-                next,
-                validatedArgs,
-                successStatus: undefined,
-              });
-            } catch (err) {
-                return next(err);
-            }
-        });
-        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsPagesController_update: Record<string, TsoaRoute.ParameterSchema> = {
-                pageId: {"in":"path","name":"pageId","required":true,"dataType":"string"},
-                body: {"in":"body","name":"body","required":true,"ref":"PagePatch"},
-                req: {"in":"request","name":"req","required":true,"dataType":"object"},
-        };
-        app.patch('/api/v1/admin/pages/:pageId',
-            authenticateMiddleware([{"bearer":["content:publish"]},{"cookie":["content:publish"]}]),
-            ...(fetchMiddlewares<RequestHandler>(PagesController)),
-            ...(fetchMiddlewares<RequestHandler>(PagesController.prototype.update)),
-
-            async function PagesController_update(request: ExRequest, response: ExResponse, next: any) {
-
-            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-
-            let validatedArgs: any[] = [];
-            try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsPagesController_update, request, response });
-
-                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
-
-                const controller: any = await container.get<PagesController>(PagesController);
-                if (typeof controller['setStatus'] === 'function') {
-                controller.setStatus(undefined);
-                }
-
-              await templateService.apiHandler({
-                methodName: 'update',
-                controller,
-                response,
-                next,
-                validatedArgs,
-                successStatus: undefined,
-              });
-            } catch (err) {
-                return next(err);
-            }
-        });
-        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsPagesController_publish: Record<string, TsoaRoute.ParameterSchema> = {
-                pageId: {"in":"path","name":"pageId","required":true,"dataType":"string"},
-                req: {"in":"request","name":"req","required":true,"dataType":"object"},
-        };
-        app.post('/api/v1/admin/pages/:pageId/publish',
-            authenticateMiddleware([{"bearer":["content:publish"]},{"cookie":["content:publish"]}]),
-            ...(fetchMiddlewares<RequestHandler>(PagesController)),
-            ...(fetchMiddlewares<RequestHandler>(PagesController.prototype.publish)),
-
-            async function PagesController_publish(request: ExRequest, response: ExResponse, next: any) {
-
-            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-
-            let validatedArgs: any[] = [];
-            try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsPagesController_publish, request, response });
-
-                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
-
-                const controller: any = await container.get<PagesController>(PagesController);
-                if (typeof controller['setStatus'] === 'function') {
-                controller.setStatus(undefined);
-                }
-
-              await templateService.apiHandler({
-                methodName: 'publish',
-                controller,
-                response,
-                next,
-                validatedArgs,
-                successStatus: undefined,
-              });
-            } catch (err) {
-                return next(err);
-            }
-        });
-        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsPagesController_unpublish: Record<string, TsoaRoute.ParameterSchema> = {
-                pageId: {"in":"path","name":"pageId","required":true,"dataType":"string"},
-                req: {"in":"request","name":"req","required":true,"dataType":"object"},
-        };
-        app.post('/api/v1/admin/pages/:pageId/unpublish',
-            authenticateMiddleware([{"bearer":["content:publish"]},{"cookie":["content:publish"]}]),
-            ...(fetchMiddlewares<RequestHandler>(PagesController)),
-            ...(fetchMiddlewares<RequestHandler>(PagesController.prototype.unpublish)),
-
-            async function PagesController_unpublish(request: ExRequest, response: ExResponse, next: any) {
-
-            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-
-            let validatedArgs: any[] = [];
-            try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsPagesController_unpublish, request, response });
-
-                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
-
-                const controller: any = await container.get<PagesController>(PagesController);
-                if (typeof controller['setStatus'] === 'function') {
-                controller.setStatus(undefined);
-                }
-
-              await templateService.apiHandler({
-                methodName: 'unpublish',
-                controller,
-                response,
-                next,
-                validatedArgs,
-                successStatus: undefined,
-              });
-            } catch (err) {
-                return next(err);
-            }
-        });
-        // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-        const argsPagesController_remove: Record<string, TsoaRoute.ParameterSchema> = {
-                pageId: {"in":"path","name":"pageId","required":true,"dataType":"string"},
-                req: {"in":"request","name":"req","required":true,"dataType":"object"},
-        };
-        app.delete('/api/v1/admin/pages/:pageId',
-            authenticateMiddleware([{"bearer":["content:publish"]},{"cookie":["content:publish"]}]),
-            ...(fetchMiddlewares<RequestHandler>(PagesController)),
-            ...(fetchMiddlewares<RequestHandler>(PagesController.prototype.remove)),
-
-            async function PagesController_remove(request: ExRequest, response: ExResponse, next: any) {
-
-            // WARNING: This file was auto-generated with tsoa. Please do not modify it. Re-run tsoa to re-generate this file: https://github.com/lukeautry/tsoa
-
-            let validatedArgs: any[] = [];
-            try {
-                validatedArgs = templateService.getValidatedArgs({ args: argsPagesController_remove, request, response });
-
-                const container: IocContainer = typeof iocContainer === 'function' ? (iocContainer as IocContainerFactory)(request) : iocContainer;
-
-                const controller: any = await container.get<PagesController>(PagesController);
-                if (typeof controller['setStatus'] === 'function') {
-                controller.setStatus(undefined);
-                }
-
-              await templateService.apiHandler({
-                methodName: 'remove',
-                controller,
-                response,
-                next,
-                validatedArgs,
-                successStatus: 204,
               });
             } catch (err) {
                 return next(err);
@@ -6225,7 +6237,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
         app.post('/api/v1/auth/logout',
-            authenticateMiddleware([{"bearer":[]},{"cookie":[]}]),
+            authenticateMiddleware([{"bearer":[]}]),
             ...(fetchMiddlewares<RequestHandler>(AuthController)),
             ...(fetchMiddlewares<RequestHandler>(AuthController.prototype.logout)),
 
@@ -6261,7 +6273,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
         app.get('/api/v1/auth/me',
-            authenticateMiddleware([{"bearer":[]},{"cookie":[]}]),
+            authenticateMiddleware([{"bearer":[]}]),
             ...(fetchMiddlewares<RequestHandler>(AuthController)),
             ...(fetchMiddlewares<RequestHandler>(AuthController.prototype.me)),
 
@@ -6298,7 +6310,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 body: {"in":"body","name":"body","required":true,"ref":"UpdateProfileRequest"},
         };
         app.patch('/api/v1/auth/me',
-            authenticateMiddleware([{"bearer":[]},{"cookie":[]}]),
+            authenticateMiddleware([{"bearer":[]}]),
             ...(fetchMiddlewares<RequestHandler>(AuthController)),
             ...(fetchMiddlewares<RequestHandler>(AuthController.prototype.updateMe)),
 
@@ -6334,7 +6346,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
         app.get('/api/v1/auth/sessions',
-            authenticateMiddleware([{"bearer":[]},{"cookie":[]}]),
+            authenticateMiddleware([{"bearer":[]}]),
             ...(fetchMiddlewares<RequestHandler>(AuthController)),
             ...(fetchMiddlewares<RequestHandler>(AuthController.prototype.sessions)),
 
@@ -6371,7 +6383,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
         app.delete('/api/v1/auth/sessions/:sessionId',
-            authenticateMiddleware([{"bearer":[]},{"cookie":[]}]),
+            authenticateMiddleware([{"bearer":[]}]),
             ...(fetchMiddlewares<RequestHandler>(AuthController)),
             ...(fetchMiddlewares<RequestHandler>(AuthController.prototype.revokeSession)),
 
@@ -6407,7 +6419,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
         app.delete('/api/v1/auth/sessions',
-            authenticateMiddleware([{"bearer":[]},{"cookie":[]}]),
+            authenticateMiddleware([{"bearer":[]}]),
             ...(fetchMiddlewares<RequestHandler>(AuthController)),
             ...(fetchMiddlewares<RequestHandler>(AuthController.prototype.revokeOtherSessions)),
 
@@ -6444,7 +6456,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
         app.post('/api/v1/auth/password',
-            authenticateMiddleware([{"bearer":[]},{"cookie":[]}]),
+            authenticateMiddleware([{"bearer":[]}]),
             ...(fetchMiddlewares<RequestHandler>(AuthController)),
             ...(fetchMiddlewares<RequestHandler>(AuthController.prototype.changePassword)),
 
@@ -6552,7 +6564,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
         app.post('/api/v1/auth/totp/enroll',
-            authenticateMiddleware([{"bearer":[]},{"cookie":[]}]),
+            authenticateMiddleware([{"bearer":[]}]),
             ...(fetchMiddlewares<RequestHandler>(AuthController)),
             ...(fetchMiddlewares<RequestHandler>(AuthController.prototype.totpEnroll)),
 
@@ -6589,7 +6601,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
         app.post('/api/v1/auth/totp/activate',
-            authenticateMiddleware([{"bearer":[]},{"cookie":[]}]),
+            authenticateMiddleware([{"bearer":[]}]),
             ...(fetchMiddlewares<RequestHandler>(AuthController)),
             ...(fetchMiddlewares<RequestHandler>(AuthController.prototype.totpActivate)),
 
@@ -6626,7 +6638,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
         app.post('/api/v1/auth/totp/disable',
-            authenticateMiddleware([{"bearer":[]},{"cookie":[]}]),
+            authenticateMiddleware([{"bearer":[]}]),
             ...(fetchMiddlewares<RequestHandler>(AuthController)),
             ...(fetchMiddlewares<RequestHandler>(AuthController.prototype.totpDisable)),
 
@@ -6665,7 +6677,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 targetType: {"in":"query","name":"targetType","dataType":"string"},
         };
         app.get('/api/v1/admin/audit',
-            authenticateMiddleware([{"bearer":["audit:read"]},{"cookie":["audit:read"]}]),
+            authenticateMiddleware([{"bearer":["audit:read"]}]),
             ...(fetchMiddlewares<RequestHandler>(AuditController)),
             ...(fetchMiddlewares<RequestHandler>(AuditController.prototype.list)),
 
@@ -6700,7 +6712,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
         const argsApiKeysController_list: Record<string, TsoaRoute.ParameterSchema> = {
         };
         app.get('/api/v1/admin/api-keys',
-            authenticateMiddleware([{"bearer":["apikeys:manage"]},{"cookie":["apikeys:manage"]}]),
+            authenticateMiddleware([{"bearer":["apikeys:manage"]}]),
             ...(fetchMiddlewares<RequestHandler>(ApiKeysController)),
             ...(fetchMiddlewares<RequestHandler>(ApiKeysController.prototype.list)),
 
@@ -6737,7 +6749,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
         app.post('/api/v1/admin/api-keys',
-            authenticateMiddleware([{"bearer":["apikeys:manage"]},{"cookie":["apikeys:manage"]}]),
+            authenticateMiddleware([{"bearer":["apikeys:manage"]}]),
             ...(fetchMiddlewares<RequestHandler>(ApiKeysController)),
             ...(fetchMiddlewares<RequestHandler>(ApiKeysController.prototype.create)),
 
@@ -6774,7 +6786,7 @@ export function RegisterRoutes(app: Router,opts?:{multer?:ReturnType<typeof mult
                 req: {"in":"request","name":"req","required":true,"dataType":"object"},
         };
         app.delete('/api/v1/admin/api-keys/:keyId',
-            authenticateMiddleware([{"bearer":["apikeys:manage"]},{"cookie":["apikeys:manage"]}]),
+            authenticateMiddleware([{"bearer":["apikeys:manage"]}]),
             ...(fetchMiddlewares<RequestHandler>(ApiKeysController)),
             ...(fetchMiddlewares<RequestHandler>(ApiKeysController.prototype.revoke)),
 

@@ -8,8 +8,10 @@ import { CSRF_HEADER, type SessionCookies } from './cookies.js';
 
 /**
  * The one `expressAuthentication` tsoa calls for every `@Security(name, scopes)`. Every security
- * name resolves the same way (Bearer JWT or API key, X-API-Key, then the access cookie), so the
- * alternatives a route lists can never disagree; the name only documents the route in the spec.
+ * name resolves the same way (Bearer JWT or API key, X-API-Key, then the access cookie, whose
+ * writes must pass the CSRF check), so a controller declares only `@Security('bearer', scopes)`:
+ * the session cookie is accepted wherever Bearer is, and openapi/finish-spec.ts lists it as the
+ * cookie alternative of each such operation. The name only documents the route in the spec.
  */
 interface AuthContext {
   authenticator: Authenticator;

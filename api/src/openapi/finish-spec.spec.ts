@@ -31,6 +31,10 @@ const doc = () => ({
       },
     },
     '/health': { get: { responses: { '200': { description: 'OK' } } } },
+    '/api/v1/admin/tags': {
+      get: { security: [{ bearer: ['content:read'] }], responses: { '200': { description: 'OK' } } },
+      post: { security: [{ bearer: [] }, { cookie: [] }], responses: { '201': { description: 'Created' } } },
+    },
   },
 });
 
@@ -65,6 +69,13 @@ describe('finishSpec', () => {
     expect(props.cover).toEqual({ allOf: [{ $ref: '#/components/schemas/Image' }], nullable: true, type: 'object' });
     expect(props.author).toEqual({ allOf: [{ $ref: '#/components/schemas/Image' }], description: 'who' });
     expect(props.keywords).toEqual({ anyOf: [{ type: 'string', nullable: true }, { type: 'array', items: { type: 'string' }, nullable: true }] });
+  });
+
+  it('lists the session cookie beside every Bearer requirement, with the same scopes, once', () => {
+    const tags = out.paths['/api/v1/admin/tags'] as unknown as Record<string, { security: unknown[] }>;
+    expect(tags.get!.security).toEqual([{ bearer: ['content:read'] }, { cookie: ['content:read'] }]);
+    expect(tags.post!.security).toEqual([{ bearer: [] }, { cookie: [] }]);
+    expect((out.paths['/health'].get as { security?: unknown }).security).toBeUndefined();
   });
 
   it('is idempotent', () => {

@@ -10,6 +10,9 @@
  *    ones a controller declares inline (`@Response<T, { 'Retry-After': number }>`: tsoa cannot
  *    reference a named header type).
  *  - The cursor of paginated lists is one shared parameter, and paginated schemas say how to page.
+ *  - Every operation that accepts a Bearer credential also lists the session cookie with the same
+ *    scopes: controllers declare one `@Security('bearer', [...])` and the runtime
+ *    (`middleware/authentication.ts`) accepts the cookie (with its CSRF rules) wherever it does.
  *  - `nullable` always has a `type` beside it (tsoa writes `{ allOf: [$ref], nullable: true }`),
  *    and a `$ref` has no siblings (tsoa puts a property's description next to it).
  */
@@ -70,6 +73,7 @@ export function finishSpec<T extends Doc>(doc: T): T {
         problemMediaType(response);
         referenceHeaders(response, path.startsWith('/api/v1'));
       }
+      if (Array.isArray(op.security)) op.security = withCookieAlternative(op.security as Json[]);
       const parameters = op.parameters as Json[] | undefined;
       if (parameters) op.parameters = parameters.map((p) => (p.in === 'query' && p.name === 'cursor' ? { $ref: '#/components/parameters/Cursor' } : p));
     }
@@ -92,6 +96,17 @@ export function finishSpec<T extends Doc>(doc: T): T {
   const license = info?.license as Json | undefined;
   if (license && !license.url && license.name === 'MIT') license.url = 'https://opensource.org/licenses/MIT';
   return out;
+}
+
+/** `[{ bearer: s }]` → `[{ bearer: s }, { cookie: s }]`, unless the cookie is listed already. */
+function withCookieAlternative(security: Json[]): Json[] {
+  return security.flatMap((requirement) => {
+    const scopes = requirement.bearer;
+    const listed = security.some((r) => JSON.stringify(r.cookie) === JSON.stringify(scopes));
+    return scopes === undefined || Object.keys(requirement).length !== 1 || listed
+      ? [requirement]
+      : [requirement, { cookie: scopes }];
+  });
 }
 
 function problemMediaType(response: Json): void {

@@ -114,30 +114,6 @@ export class ContentTransferRepository {
       .where(eq(posts.id, id));
   }
 
-  async updateProject(
-    id: string,
-    patch: Partial<typeof projects.$inferInsert>,
-    updatedAt: Date,
-    tx: DbOrTx = this.db,
-  ): Promise<void> {
-    await tx
-      .update(projects)
-      .set({ ...patch, updatedAt })
-      .where(eq(projects.id, id));
-  }
-
-  async updatePage(
-    id: string,
-    patch: Partial<typeof pages.$inferInsert>,
-    updatedAt: Date,
-    tx: DbOrTx = this.db,
-  ): Promise<void> {
-    await tx
-      .update(pages)
-      .set({ ...patch, updatedAt })
-      .where(eq(pages.id, id));
-  }
-
   async updateTag(
     id: string,
     patch: Partial<typeof tags.$inferInsert>,

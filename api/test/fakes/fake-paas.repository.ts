@@ -1,5 +1,7 @@
-import type { paasApps, paasDeployments } from '../../src/db/schema.js';
+import type { paasDeployments } from '../../src/db/schema.js';
+import { AppEnv } from '../../src/domain/paas/app-env.js';
 import type {
+  AppInsert,
   AppPatch,
   AppStatus,
   DeploymentPatch,
@@ -33,7 +35,7 @@ export class FakePaasRepository implements Port<PaasRepository> {
       name: 'App',
       repoUrl: 'file:///srv/repos/app',
       branch: null,
-      env: {},
+      env: AppEnv.plain({}),
       status: 'created',
       isPublic: false,
       runAsRoot: false,
@@ -109,20 +111,20 @@ export class FakePaasRepository implements Port<PaasRepository> {
     return dep;
   }
 
-  async insertApp(row: typeof paasApps.$inferInsert): Promise<boolean> {
+  async insertApp(row: AppInsert): Promise<boolean> {
     if (await this.slugTaken(row.slug)) return false;
-    this.addApp(row as Partial<PaasAppRow>);
+    this.addApp({ ...(row as Partial<Omit<PaasAppRow, 'env'>>), env: AppEnv.plain(row.env) });
     return true;
   }
 
   async findApp(id: string): Promise<PaasAppRow | undefined> {
     const app = this.apps.get(id);
-    return app && structuredClone(app);
+    return app && cloneApp(app);
   }
 
   async findAppBySlug(slug: string): Promise<PaasAppRow | undefined> {
     const app = [...this.apps.values()].find((a) => a.slug === slug);
-    return app && structuredClone(app);
+    return app && cloneApp(app);
   }
 
   async slugTaken(slug: string): Promise<boolean> {
@@ -130,27 +132,32 @@ export class FakePaasRepository implements Port<PaasRepository> {
   }
 
   async listApps(): Promise<PaasAppRow[]> {
-    return [...this.apps.values()]
-      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
-      .map((a) => structuredClone(a));
+    return [...this.apps.values()].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()).map(cloneApp);
   }
 
   async listAppsByStatus(statuses: AppStatus[]): Promise<PaasAppRow[]> {
-    return [...this.apps.values()].filter((a) => statuses.includes(a.status)).map((a) => structuredClone(a));
+    return [...this.apps.values()].filter((a) => statuses.includes(a.status)).map(cloneApp);
   }
 
   async updateApp(id: string, patch: AppPatch): Promise<void> {
     const app = this.apps.get(id);
-    if (app) this.apps.set(id, { ...app, ...structuredClone(patch), updatedAt: new Date() });
+    if (!app) return;
+    const { env, ...rest } = structuredClone(patch);
+    this.apps.set(id, { ...app, ...rest, ...(env ? { env: AppEnv.plain(env) } : {}), updatedAt: new Date() });
   }
 
   async lockEnv(id: string, _tx: DbOrTx): Promise<Record<string, string> | undefined> {
     const app = this.apps.get(id);
-    return app ? { ...app.env } : undefined;
+    return app ? app.env.values() : undefined;
   }
 
   async writeEnv(id: string, env: Record<string, string>, _tx: DbOrTx): Promise<void> {
     await this.updateApp(id, { env });
+  }
+
+  /** Variables here are plaintext in memory: there is nothing to seal. */
+  async sealPlainEnvs(): Promise<number> {
+    return 0;
   }
 
   async deleteApp(id: string): Promise<boolean> {
@@ -214,4 +221,10 @@ export class FakePaasRepository implements Port<PaasRepository> {
   async allAppIds(): Promise<Set<string>> {
     return new Set(this.apps.keys());
   }
+}
+
+/** A copy callers may change; the variables (immutable, and not cloneable: they open on demand) are shared. */
+function cloneApp(app: PaasAppRow): PaasAppRow {
+  const { env, ...rest } = app;
+  return { ...structuredClone(rest), env };
 }

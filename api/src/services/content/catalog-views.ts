@@ -7,8 +7,8 @@ import type {
   TagWithCount,
 } from '../../dtos/catalog.dto.js';
 import type { LexicalDocument, PublicImage } from '../../dtos/content.dto.js';
-import type { PageRow, ProjectRow } from '../../repositories/project.repository.js';
-import type { SkillRow, TagRow } from '../../repositories/taxonomy.repository.js';
+import type { PageRow, ProjectRow } from '../../repositories/document.repository.js';
+import type { SkillRow, TagRow } from '../../repositories/term.repository.js';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 

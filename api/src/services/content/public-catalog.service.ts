@@ -11,13 +11,20 @@ import type {
 } from '../../dtos/catalog.dto.js';
 import { Errors } from '../../errors/catalogue.js';
 import type { CacheEntry } from '../../repositories/cache.repository.js';
-import type { PageRepository, ProjectRepository } from '../../repositories/project.repository.js';
-import type { TaxonomyRepository } from '../../repositories/taxonomy.repository.js';
+import type {
+  DocumentRepository,
+  DocumentTable,
+  PageRepository,
+  ProjectRepository,
+} from '../../repositories/document.repository.js';
+import type { SettingsRepository } from '../../repositories/settings.repository.js';
+import type { TagRepository } from '../../repositories/tag.repository.js';
+import type { SkillRepository } from '../../repositories/term.repository.js';
 import { publicPage, publicProject, skillView, tagWithCount } from './catalog-views.js';
+import { pageToc } from './document-kinds.js';
 import { CACHE_NS } from './events.js';
-import type { ImageLookup, ReadCache } from './public-content.service.js';
-import { renderRichText } from './rich-text.js';
-import { DEFAULT_SETTINGS } from './taxonomy.service.js';
+import type { ImageLookup, ReadCache } from './public-posts.service.js';
+import { DEFAULT_SETTINGS } from './settings.service.js';
 
 /** Every PaaS app (a site has a handful), as the public catalog shows them. */
 export type DemoAppLookup = () => Promise<{ id: string; isPublic: boolean; app: PublicDemoApp }[]>;
@@ -29,9 +36,13 @@ export type DemoAppLookup = () => Promise<{ id: string; isPublic: boolean; app: 
  */
 export class PublicCatalogService {
   constructor(
-    private readonly projects: ProjectRepository,
-    private readonly pages: PageRepository,
-    private readonly taxonomy: TaxonomyRepository,
+    private readonly repos: {
+      projects: ProjectRepository;
+      pages: PageRepository;
+      skills: SkillRepository;
+      tags: TagRepository;
+      settings: SettingsRepository;
+    },
     private readonly cache: ReadCache,
     private readonly images: ImageLookup,
     private readonly apps: DemoAppLookup,
@@ -43,7 +54,7 @@ export class PublicCatalogService {
       CACHE_NS.projects,
       `list:${q.featured ?? ''}:${since?.toISOString() ?? ''}`,
       async () => {
-        const rows = await this.projects.list({ publishedOnly: true, featured: q.featured, updatedSince: since });
+        const rows = await this.repos.projects.list({ publishedOnly: true, featured: q.featured, updatedSince: since });
         const images = await this.images([...new Set(rows.flatMap((r) => r.imageIds))]);
         return rows.map((r) => publicProject(r, images));
       },
@@ -59,13 +70,11 @@ export class PublicCatalogService {
   }
 
   async getProject(slug: string): Promise<CacheEntry<PublicProject>> {
-    const entry = await this.cache.get(CACHE_NS.projects, `slug:${slug}`, async () => {
-      const row = await this.projects.findBySlug(slug);
-      return row?.status === 'published' ? publicProject(row, await this.images(row.imageIds)) : null;
-    });
+    const entry = await this.published(CACHE_NS.projects, this.repos.projects, slug, 'project', async (row) =>
+      publicProject(row, await this.images(row.imageIds)),
+    );
     const project = entry.value;
-    if (!project) throw Errors.notFound('No published project has this slug.');
-    if (!project.paasAppId) return entry as CacheEntry<PublicProject>;
+    if (!project.paasAppId) return entry;
     const app = (await this.appsById()).get(project.paasAppId) ?? null;
     return extended(entry, { ...project, app }, app);
   }
@@ -89,33 +98,46 @@ export class PublicCatalogService {
 
   listPages(): Promise<CacheEntry<PublicPage[]>> {
     return this.cache.get(CACHE_NS.pages, 'list', async () =>
-      (await this.pages.list(true)).map((p) => publicPage(p, renderRichText(p.content, 'content').toc)),
+      (await this.repos.pages.list({ publishedOnly: true })).map((p) => publicPage(p, pageToc(p))),
     );
   }
 
-  async getPage(slug: string): Promise<CacheEntry<PublicPage>> {
-    const entry = await this.cache.get(CACHE_NS.pages, `slug:${slug}`, async () => {
-      const row = await this.pages.findBySlug(slug);
-      return row?.status === 'published' ? publicPage(row, renderRichText(row.content, 'content').toc) : null;
+  getPage(slug: string): Promise<CacheEntry<PublicPage>> {
+    return this.published(CACHE_NS.pages, this.repos.pages, slug, 'page', (row) =>
+      Promise.resolve(publicPage(row, pageToc(row))),
+    );
+  }
+
+  /** The published document with this slug, through the cache (a miss is cached as null too). */
+  private async published<T extends DocumentTable, V>(
+    namespace: string,
+    repo: DocumentRepository<T>,
+    slug: string,
+    kind: 'project' | 'page',
+    view: (row: T['$inferSelect']) => Promise<V>,
+  ): Promise<CacheEntry<V>> {
+    const entry = await this.cache.get(namespace, `slug:${slug}`, async () => {
+      const row = await repo.findBySlug(slug);
+      return row?.status === 'published' ? view(row) : null;
     });
-    if (!entry.value) throw Errors.notFound('No published page has this slug.');
-    return entry as CacheEntry<PublicPage>;
+    if (!entry.value) throw Errors.notFound(`No published ${kind} has this slug.`);
+    return entry as CacheEntry<V>;
   }
 
   skills(): Promise<CacheEntry<SkillView[]>> {
-    return this.cache.get(CACHE_NS.taxonomy, 'skills', async () => (await this.taxonomy.skills()).map(skillView));
+    return this.cache.get(CACHE_NS.taxonomy, 'skills', async () => (await this.repos.skills.list()).map(skillView));
   }
 
   /** Tags with at least one published post. */
   tags(): Promise<CacheEntry<TagWithCount[]>> {
     return this.cache.get(CACHE_NS.taxonomy, 'tags', async () =>
-      (await this.taxonomy.tagsWithCounts()).filter((t) => t.postCount > 0).map(tagWithCount),
+      (await this.repos.tags.withCounts()).filter((t) => t.postCount > 0).map(tagWithCount),
     );
   }
 
   async settings(): Promise<CacheEntry<PublicSiteSettings>> {
     const entry = await this.cache.get(CACHE_NS.settings, 'all', async () => {
-      const stored = await this.taxonomy.settings();
+      const stored = await this.repos.settings.all();
       const { site, author, social, navigation } = { ...DEFAULT_SETTINGS, ...stored } as SiteSettings;
       return {
         site: {

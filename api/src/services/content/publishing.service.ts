@@ -8,7 +8,7 @@ import type { ContentChanges } from './content-changes.js';
 import { CACHE_NS } from './events.js';
 import type { PostService } from './post.service.js';
 import { bodyMediaShas, imageIdsOf, publicPost } from './post-views.js';
-import type { ImageLookup } from './public-content.service.js';
+import type { ImageLookup } from './public-posts.service.js';
 import type { PreviewTokens } from './preview-tokens.js';
 
 export interface PublishScheduler {

@@ -1,5 +1,5 @@
 import type { MediaRepository } from '../../repositories/media.repository.js';
-import type { ImageLookup } from '../content/public-content.service.js';
+import type { ImageLookup } from '../content/public-posts.service.js';
 import { publicImage, type UrlOf } from './media-views.js';
 
 /** The public view of media rows (URLs of the original and its variants), looked up by id for public answers. */

@@ -5,7 +5,13 @@ import type { LexicalState } from '../../db/schema.js';
 import type { ContentTransferRepository } from '../../repositories/content-transfer.repository.js';
 import type { Tx } from '../../repositories/database.js';
 import type { PostRepository } from '../../repositories/post.repository.js';
-import type { PageRepository, ProjectRepository } from '../../repositories/project.repository.js';
+import type {
+  DocumentRepository,
+  DocumentTable,
+  PageRepository,
+  ProjectRepository,
+} from '../../repositories/document.repository.js';
+import { techStack } from '../content/document-kinds.js';
 import { plain, renderRichText, SLUG_PATTERN } from '../content/rich-text.js';
 import { date, decide, iso, stable, type ImportTally } from './import-compare.js';
 
@@ -138,24 +144,14 @@ export class ContentImporter {
     }
   }
 
-  async importProjects(ctx: ImportContext, items: ExportedProject[]): Promise<void> {
-    const counts = ctx.tally.counts.projects;
-    const seen = new Set<string>();
-    for (const p of items) {
-      if (this.repeated(ctx, seen, 'project', p.slug)) {
-        counts.skipped++;
-        continue;
-      }
-      const rendered = this.render(ctx, 'project', p.slug, p.body as unknown as LexicalState);
-      if (!rendered) {
-        counts.skipped++;
-        continue;
-      }
-      const wanted = {
+  importProjects(ctx: ImportContext, items: ExportedProject[]): Promise<void> {
+    return this.importDocuments(ctx, 'project', this.projects, items, (p) => ({
+      state: p.body as unknown as LexicalState,
+      wanted: {
         title: plain(p.title),
         summary: plain(p.summary),
         body: p.body as unknown as LexicalState,
-        techStack: [...new Set(p.techStack.map(plain).filter(Boolean))].slice(0, 30),
+        techStack: techStack(p.techStack),
         repoUrl: p.repoUrl,
         liveUrl: p.liveUrl,
         imageIds: p.imageIds
@@ -165,60 +161,64 @@ export class ContentImporter {
         featured: p.featured,
         status: p.status,
         publishedAt: date(p.publishedAt),
-      };
-      const updatedAt = date(p.updatedAt) ?? new Date();
-      const existing = await this.projects.findBySlug(p.slug);
-      if (!existing) {
-        await this.projects.insert({ id: uuidv7(), slug: p.slug, ...wanted, html: rendered.html, updatedAt }, ctx.tx);
-        counts.created++;
-        continue;
-      }
-      const decision = decide(stable(pickLike(existing, wanted)) === stable(wanted), p.updatedAt, existing.updatedAt);
-      if (decision !== 'update') {
-        this.kept(ctx, 'project', p.slug, decision);
-        counts.skipped++;
-        continue;
-      }
-      await this.transfer.updateProject(existing.id, { ...wanted, html: rendered.html }, updatedAt, ctx.tx);
-      counts.updated++;
-    }
+      },
+    }));
   }
 
-  async importPages(ctx: ImportContext, items: ExportedPage[]): Promise<void> {
-    const counts = ctx.tally.counts.pages;
-    const seen = new Set<string>();
-    for (const p of items) {
-      if (this.repeated(ctx, seen, 'page', p.slug)) {
-        counts.skipped++;
-        continue;
-      }
-      const rendered = this.render(ctx, 'page', p.slug, p.content as unknown as LexicalState);
-      if (!rendered) {
-        counts.skipped++;
-        continue;
-      }
-      const wanted = {
+  importPages(ctx: ImportContext, items: ExportedPage[]): Promise<void> {
+    return this.importDocuments(ctx, 'page', this.pages, items, (p) => ({
+      state: p.content as unknown as LexicalState,
+      wanted: {
         title: plain(p.title),
         content: p.content as unknown as LexicalState,
         seoTitle: p.seoTitle,
         seoDescription: p.seoDescription,
         status: p.status,
         publishedAt: date(p.publishedAt),
-      };
-      const updatedAt = date(p.updatedAt) ?? new Date();
-      const existing = await this.pages.findBySlug(p.slug);
-      if (!existing) {
-        await this.pages.insert({ id: uuidv7(), slug: p.slug, ...wanted, html: rendered.html, updatedAt }, ctx.tx);
-        counts.created++;
-        continue;
-      }
-      const decision = decide(stable(pickLike(existing, wanted)) === stable(wanted), p.updatedAt, existing.updatedAt);
-      if (decision !== 'update') {
-        this.kept(ctx, 'page', p.slug, decision);
+      },
+    }));
+  }
+
+  /** Projects or pages: `columns` gives an item's Lexical state and the columns it wants (all but id, slug, html). */
+  private async importDocuments<T extends DocumentTable, I extends { slug: string; updatedAt: string }>(
+    ctx: ImportContext,
+    kind: 'project' | 'page',
+    repo: DocumentRepository<T>,
+    items: I[],
+    columns: (item: I) => { state: LexicalState; wanted: Partial<T['$inferInsert']> & Record<string, unknown> },
+  ): Promise<void> {
+    const counts = ctx.tally.counts[kind === 'project' ? 'projects' : 'pages'];
+    const seen = new Set<string>();
+    for (const item of items) {
+      if (this.repeated(ctx, seen, kind, item.slug)) {
         counts.skipped++;
         continue;
       }
-      await this.transfer.updatePage(existing.id, { ...wanted, html: rendered.html }, updatedAt, ctx.tx);
+      const { state, wanted } = columns(item);
+      const rendered = this.render(ctx, kind, item.slug, state);
+      if (!rendered) {
+        counts.skipped++;
+        continue;
+      }
+      const updatedAt = date(item.updatedAt) ?? new Date();
+      const existing = await repo.findBySlug(item.slug);
+      if (!existing) {
+        const row = { ...wanted, id: uuidv7(), slug: item.slug, html: rendered.html, updatedAt };
+        await repo.insert(row as T['$inferInsert'] & { id: string }, ctx.tx);
+        counts.created++;
+        continue;
+      }
+      const decision = decide(
+        stable(pickLike(existing, wanted)) === stable(wanted),
+        item.updatedAt,
+        existing.updatedAt,
+      );
+      if (decision !== 'update') {
+        this.kept(ctx, kind, item.slug, decision);
+        counts.skipped++;
+        continue;
+      }
+      await repo.update(existing.id, { ...wanted, html: rendered.html }, ctx.tx, updatedAt);
       counts.updated++;
     }
   }

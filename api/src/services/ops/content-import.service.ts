@@ -9,7 +9,8 @@ import type {
 import { Errors } from '../../errors/catalogue.js';
 import type { ContentTransferRepository } from '../../repositories/content-transfer.repository.js';
 import type { TransactionRunner, Tx } from '../../repositories/database.js';
-import type { TaxonomyRepository } from '../../repositories/taxonomy.repository.js';
+import type { TagRepository } from '../../repositories/tag.repository.js';
+import type { SkillRepository } from '../../repositories/term.repository.js';
 import type { AuditService } from '../audit.service.js';
 import type { Actor } from '../auth/principal.js';
 import type { ContentChanges } from '../content/content-changes.js';
@@ -31,7 +32,7 @@ import { date, decide, ImportTally, stable } from './import-compare.js';
 export class ContentImportService {
   constructor(
     private readonly transfer: ContentTransferRepository,
-    private readonly taxonomy: TaxonomyRepository,
+    private readonly terms: { tags: TagRepository; skills: SkillRepository },
     private readonly items: ContentImporter,
     private readonly tx: TransactionRunner,
     private readonly changes: ContentChanges,
@@ -138,7 +139,7 @@ export class ContentImportService {
       const updatedAt = date(t.updatedAt) ?? new Date();
       const existing = bySlug.get(t.slug);
       if (!existing) {
-        if (await this.taxonomy.insertTag({ id: uuidv7(), slug: t.slug, ...wanted, updatedAt }, tx)) counts.created++;
+        if (await this.terms.tags.insert({ id: uuidv7(), slug: t.slug, ...wanted, updatedAt }, tx)) counts.created++;
         else counts.skipped++;
         continue;
       }
@@ -169,7 +170,7 @@ export class ContentImportService {
       const here = existing.get(key(category, name));
       if (!here) {
         if (
-          await this.taxonomy.insertSkill(
+          await this.terms.skills.insert(
             { id: uuidv7(), name, category, level: s.level, sortOrder: s.sortOrder, updatedAt },
             tx,
           )

@@ -1,4 +1,5 @@
 import type { PaasEnvList } from '../../dtos/paas-env.dto.js';
+import { EnvUnreadable } from '../../domain/paas/app-env.js';
 import { Errors } from '../../errors/catalogue.js';
 import type { TransactionRunner, Tx } from '../../repositories/database.js';
 import type { PaasRepository } from '../../repositories/paas.repository.js';
@@ -13,7 +14,9 @@ export const ENV_MASK = '••••••';
  * An app's environment variables one at a time: listed by name with masked values, revealed only
  * to admins (audited), set or removed singly. The bulk `env` of PATCH /apps/{appId} replaces them
  * all; both write the same column, and a single change locks the row so concurrent edits of
- * different names both land. Values reach the app with its next deployment.
+ * different names both land. Values reach the app with its next deployment. Values are sealed at
+ * rest (the repository seals and opens them, domain/paas/app-env.ts); one that no longer opens is
+ * a 409 naming it, and replacing the whole set through PATCH /apps/{appId} repairs it.
  */
 export class PaasEnvService {
   constructor(
@@ -28,15 +31,10 @@ export class PaasEnvService {
     }
     const app = await this.repo.findApp(appId);
     if (!app) throw Errors.notFound('App not found.');
-    const env = app.env ?? {};
-    if (reveal)
-      await this.audit.record(
-        actor,
-        'paas.env.reveal',
-        { type: 'paas_app', id: appId },
-        { names: Object.keys(env).sort() },
-      );
-    return view(env, reveal);
+    if (!reveal) return view(Object.fromEntries(app.env.names.map((name) => [name, ENV_MASK])), false);
+    const env = await opened(async () => app.env.values());
+    await this.audit.record(actor, 'paas.env.reveal', { type: 'paas_app', id: appId }, { names: [...app.env.names] });
+    return view(env, true);
   }
 
   /** Adds or replaces one variable. */
@@ -85,13 +83,26 @@ export class PaasEnvService {
     fn: (env: Record<string, string>, tx: Tx) => Promise<Record<string, string>>,
   ): Promise<PaasEnvList> {
     const next = await this.tx.run(async (tx) => {
-      const env = await this.repo.lockEnv(appId, tx);
+      const env = await opened(() => this.repo.lockEnv(appId, tx));
       if (!env) throw Errors.notFound('App not found.');
       const updated = await fn(env, tx);
       await this.repo.writeEnv(appId, updated, tx);
       return updated;
     });
     return view(next, false);
+  }
+}
+
+/** The values, or a 409 naming the variables that do not open. */
+async function opened<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (err) {
+    if (err instanceof EnvUnreadable)
+      throw Errors.conflict(
+        `${err.message.replace(/\.$/, '')} (PATCH /api/v1/admin/paas/apps/{appId} with body.env replaces them all).`,
+      );
+    throw err;
   }
 }
 

@@ -63,7 +63,7 @@ export class DockerDriver implements PaasDriver {
       deploymentId,
       image,
       port,
-      env: proxyRuntimeEnv(this.settings.network ?? {}, app.env ?? {}),
+      env: proxyRuntimeEnv(this.settings.network ?? {}, app.env.values()),
       network: networkName(app.id),
       runtime: runtimeFor(detectedType),
       user: containerUser(detectedType, imageUser, app.runAsRoot),

@@ -144,7 +144,7 @@ export class PaasService {
           name: app.name,
           repoUrl: app.repoUrl,
           branch: app.branch,
-          envKeys: Object.keys(app.env).sort(),
+          envKeys: [...app.env.names],
           public: app.isPublic,
           runAsRoot: app.runAsRoot,
           build: settingsOf(app),

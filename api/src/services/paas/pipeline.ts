@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { BuildFailure, type DockerRepository } from '../../repositories/docker.repository.js';
 import { CloneFailure, type GitRepository } from '../../repositories/git.repository.js';
+import { EnvUnreadable } from '../../domain/paas/app-env.js';
 import type { PaasLogRepository } from '../../repositories/paas-log.repository.js';
 import type { AppStatus, DeploymentStatus, PaasRepository } from '../../repositories/paas.repository.js';
 import type { BaseImageResolver } from './base-images.js';
@@ -97,6 +98,8 @@ export class DeployPipeline {
       if (!check.ok) throw new PipelineFailure(check.reason);
       const bad = app.branch === null ? null : branchProblem(app.branch);
       if (bad) throw new PipelineFailure(`The branch name ${bad}.`);
+      // The variables are opened when the container starts; a value that does not open fails here, before the build.
+      app.env.values();
       const { commitSha, branch } = await this.git.clone(
         check.source,
         app.branch,
@@ -212,7 +215,12 @@ export class DeployPipeline {
       );
       final = 'running';
     } catch (err) {
-      if (err instanceof PipelineFailure || err instanceof CloneFailure || err instanceof BuildFailure) {
+      if (
+        err instanceof PipelineFailure ||
+        err instanceof CloneFailure ||
+        err instanceof BuildFailure ||
+        err instanceof EnvUnreadable
+      ) {
         reason =
           err instanceof BuildFailure
             ? `The build failed: ${err.message}`

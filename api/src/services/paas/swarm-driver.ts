@@ -129,7 +129,7 @@ export class SwarmDriver implements PaasDriver {
       generation: generation(),
       image: `${repository}:${deploymentId}@${digest}`,
       port,
-      env: proxyRuntimeEnv(this.settings.network ?? {}, app.env ?? {}),
+      env: proxyRuntimeEnv(this.settings.network ?? {}, app.env.values()),
       runtime: runtimeFor(detectedType),
       user: containerUser(detectedType, detectedType === 'dockerfile' ? info?.user : undefined, app.runAsRoot),
       limits: this.settings.limits,

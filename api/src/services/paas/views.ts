@@ -58,7 +58,7 @@ export function toAppView(
     name: row.name,
     repoUrl: row.repoUrl,
     branch: row.branch,
-    envKeys: Object.keys(row.env ?? {}).sort(),
+    envKeys: [...row.env.names],
     public: row.isPublic,
     runAsRoot: row.runAsRoot,
     build: settingsOf(row),

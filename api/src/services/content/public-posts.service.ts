@@ -31,7 +31,7 @@ export class MovedError extends Error {
 }
 
 /** Published content for visitors, the site builder and third parties; every read goes through the cache. */
-export class PublicContentService {
+export class PublicPostsService {
   constructor(
     private readonly posts: PostRepository,
     private readonly cache: ReadCache,

@@ -2,7 +2,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import net from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
-import type { Route, RouteTable } from '../services/paas/route-table.js';
+import type { Route, RouteTable } from './route-table.js';
 
 /** Hop-by-hop headers (RFC 9110 §7.6.1) are the proxy's own business and never forwarded. */
 const HOP_BY_HOP = new Set([

@@ -2,7 +2,7 @@ import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RouteTable } from '../services/paas/route-table.js';
+import { RouteTable } from './route-table.js';
 import { createAppRouter, TLS_ASK_PATH } from './app-router.js';
 
 /** The router against real local sockets: an upstream app, a port nobody listens on, and fake routes. */

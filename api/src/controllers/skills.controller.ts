@@ -1,0 +1,137 @@
+import type { Request as ExRequest } from 'express';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  OperationId,
+  Patch,
+  Path,
+  Post,
+  Request,
+  Response,
+  Route,
+  Security,
+  SuccessResponse,
+  Tags,
+} from '@tsoa/runtime';
+import type { SkillInput, SkillPatch, SkillView } from '../dtos/catalog.dto.js';
+import { actorOf } from '../middleware/authentication.js';
+import type { SkillService } from '../services/content/term-kinds.js';
+import type { Problem, ValidationProblem } from '../dtos/problem.dto.js';
+import {
+  BAD_REQUEST,
+  CONFLICT,
+  DEPENDENCY_UNAVAILABLE,
+  FORBIDDEN,
+  NOT_FOUND,
+  PAYLOAD_TOO_LARGE,
+  RATE_LIMITED,
+  UNAUTHORIZED,
+  UNSUPPORTED_MEDIA_TYPE,
+  VALIDATION_FAILED,
+} from './problem-examples.js';
+
+@Route('api/v1/admin')
+@Tags('Admin: skills, tags, settings')
+@Response<Problem>(
+  401,
+  'No valid credentials: sign in, or send an access token or API key (codes UNAUTHORIZED, INVALID_TOKEN)',
+  UNAUTHORIZED,
+)
+@Response<Problem>(
+  403,
+  'The credentials lack a scope this needs, or a cookie write without the CSRF header (codes FORBIDDEN, CSRF_FAILED)',
+  FORBIDDEN,
+)
+@Response<Problem, { 'Retry-After': string }>(
+  429,
+  'Over the rate limit of the address or API key (code RATE_LIMITED); retry after Retry-After seconds',
+  RATE_LIMITED,
+)
+@Response<Problem, { 'Retry-After': string }>(
+  503,
+  'A backing service (database, Redis, media store) is unavailable (code DEPENDENCY_UNAVAILABLE); retry after Retry-After seconds',
+  DEPENDENCY_UNAVAILABLE,
+)
+export class SkillsController extends Controller {
+  constructor(private readonly skills: SkillService) {
+    super();
+  }
+
+  /**
+   * Every skill, grouped by category in display order.
+   * @summary List skills (admin)
+   */
+  @Get('skills')
+  @OperationId('TaxonomySkills')
+  @Security('bearer', ['content:read'])
+  public list(): Promise<SkillView[]> {
+    return this.skills.list();
+  }
+
+  /**
+   * Adds a skill to a category.
+   * @summary Create a skill
+   */
+  @Post('skills')
+  @OperationId('TaxonomyCreateSkill')
+  @Security('bearer', ['content:publish'])
+  @SuccessResponse(201)
+  @Response<Problem>(409, 'This category already has a skill of this name (code CONFLICT)', CONFLICT)
+  @Response<Problem>(400, 'The body is not JSON, or nests too deep (codes MALFORMED_JSON, BAD_REQUEST)', BAD_REQUEST)
+  @Response<Problem>(413, 'The body is larger than the limit (code PAYLOAD_TOO_LARGE)', PAYLOAD_TOO_LARGE)
+  @Response<Problem>(
+    415,
+    'The body is in an unsupported encoding (code UNSUPPORTED_MEDIA_TYPE)',
+    UNSUPPORTED_MEDIA_TYPE,
+  )
+  @Response<ValidationProblem>(
+    422,
+    'A parameter or body field is invalid; `errors` names each one (code VALIDATION_FAILED)',
+    VALIDATION_FAILED,
+  )
+  public async create(@Body() body: SkillInput, @Request() req: ExRequest): Promise<SkillView> {
+    this.setStatus(201);
+    return this.skills.create(actorOf(req), body);
+  }
+
+  /**
+   * Changes the fields given; the others stay.
+   * @summary Update a skill
+   */
+  @Patch('skills/{skillId}')
+  @OperationId('TaxonomyUpdateSkill')
+  @Security('bearer', ['content:publish'])
+  @Response<Problem>(409, 'This category already has a skill of this name (code CONFLICT)', CONFLICT)
+  @Response<Problem>(400, 'The body is not JSON, or nests too deep (codes MALFORMED_JSON, BAD_REQUEST)', BAD_REQUEST)
+  @Response<Problem>(413, 'The body is larger than the limit (code PAYLOAD_TOO_LARGE)', PAYLOAD_TOO_LARGE)
+  @Response<Problem>(
+    415,
+    'The body is in an unsupported encoding (code UNSUPPORTED_MEDIA_TYPE)',
+    UNSUPPORTED_MEDIA_TYPE,
+  )
+  @Response<Problem>(404, 'Nothing has this id (code NOT_FOUND)', NOT_FOUND)
+  @Response<ValidationProblem>(
+    422,
+    'A parameter or body field is invalid; `errors` names each one (code VALIDATION_FAILED)',
+    VALIDATION_FAILED,
+  )
+  public update(@Path() skillId: string, @Body() body: SkillPatch, @Request() req: ExRequest): Promise<SkillView> {
+    return this.skills.update(actorOf(req), skillId, body);
+  }
+
+  /**
+   * Deletes the skill.
+   * @summary Delete a skill
+   */
+  @Delete('skills/{skillId}')
+  @OperationId('TaxonomyDeleteSkill')
+  @Security('bearer', ['content:publish'])
+  @SuccessResponse(204)
+  @Response<Problem>(404, 'Nothing has this id (code NOT_FOUND)', NOT_FOUND)
+  public async remove(@Path() skillId: string, @Request() req: ExRequest): Promise<void> {
+    await this.skills.delete(actorOf(req), skillId);
+    this.setStatus(204);
+  }
+}
