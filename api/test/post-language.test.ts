@@ -8,7 +8,7 @@ import { testEnv, testRedisPrefix } from './env.js';
 import { bearer, createUser, login } from './factories.js';
 import { startTestApi, type TestApi } from './harness.js';
 
-/** A post's own language (`language`: tr/en/null) and the library images its public body shows (`bodyImages`). */
+/** A post's own language (`language`: tr/en/null) and the library images its public body (and a page's) shows (`bodyImages`). */
 const BUCKET = `${testRedisPrefix()
   .toLowerCase()
   .replace(/[^a-z0-9]/g, '')}-postlang`;
@@ -168,5 +168,22 @@ describe('body images', () => {
       await call(api, 'GET', `/api/v1/preview/posts?token=${encodeURIComponent(link.token)}`)
     ).json();
     expect(preview.bodyImages.map((i: { id: string }) => i.id)).toEqual([media.id]);
+
+    // A CMS page (/about/, /<slug>/) gets the same, in its own read and in the list.
+    const page = await (
+      await call(api, 'POST', '/api/v1/admin/pages', editor, {
+        title: 'Görselli sayfa',
+        slug: 'gorselli-sayfa',
+        content,
+      })
+    ).json();
+    expect((await call(api, 'POST', `/api/v1/admin/pages/${page.id}/publish`, editor)).status).toBe(200);
+    const pubPage = await (await call(api, 'GET', '/api/v1/pages/gorselli-sayfa')).json();
+    expect(pubPage.bodyImages.map((i: { id: string }) => i.id)).toEqual([media.id]);
+    expect(pubPage.bodyImages[0].variants.length).toBe(6);
+    const listed = (
+      (await (await call(api, 'GET', '/api/v1/pages')).json()) as { slug: string; bodyImages: unknown[] }[]
+    ).find((p) => p.slug === 'gorselli-sayfa');
+    expect(listed?.bodyImages).toHaveLength(1);
   });
 });

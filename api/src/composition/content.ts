@@ -23,7 +23,7 @@ import { PublishingService } from '../services/content/publishing.service.js';
 import { SettingsService } from '../services/content/settings.service.js';
 import { SKILLS, TAGS } from '../services/content/term-kinds.js';
 import { TermService } from '../services/content/term.service.js';
-import { publicImageLookup } from '../services/media/public-images.js';
+import { bodyImageLookup, publicImageLookup } from '../services/media/public-images.js';
 import { demoAppLookup } from '../services/paas/demo-apps.js';
 import { paasUrls } from '../services/paas/views.js';
 import { createReadCache, type Infrastructure } from './infrastructure.js';
@@ -79,6 +79,7 @@ export function composeContent(
       cache,
       images,
       demoAppLookup(new PaasRepository(db), paasUrls(env)),
+      bodyImageLookup(posts, images),
     ),
   };
 }

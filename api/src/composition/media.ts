@@ -30,7 +30,7 @@ export function composeMedia(
     service: new MediaService(repo, storage, tx, new ContentChanges(outbox, cache), audit, jobs),
     // Posts and projects embed the variants: new ones make their cached public answers stale.
     variants: new MediaVariantsService(repo, storage, tx, outbox, () =>
-      cache.invalidate(CACHE_NS.posts, CACHE_NS.projects).catch(() => undefined),
+      cache.invalidate(CACHE_NS.posts, CACHE_NS.projects, CACHE_NS.pages).catch(() => undefined),
     ),
     orphans: new MediaOrphanService(repo, storage, jobs),
   };

@@ -49,6 +49,7 @@ export const PAGES_EXAMPLE = [
     seoDescription: 'Who I am and what I do.',
     publishedAt: '2026-10-01T08:00:00.000Z',
     updatedAt: '2026-10-05T10:15:00.000Z',
+    bodyImages: [],
   },
 ];
 
@@ -62,6 +63,7 @@ export const PAGE_EXAMPLE = {
   seoDescription: 'Who I am and what I do.',
   publishedAt: '2026-10-01T08:00:00.000Z',
   updatedAt: '2026-10-05T10:15:00.000Z',
+  bodyImages: [],
 };
 
 export const SKILLS_EXAMPLE = [

@@ -102,7 +102,8 @@ export interface PageInput extends PagePatch {
 }
 
 /** A published page as the public site gets it (no editor state or status); the admin's view adds those. */
-export interface PublicPage {
+/** What the admin and public views of a page share. */
+export interface PageBase {
   id: string;
   slug: string;
   title: string;
@@ -114,7 +115,12 @@ export interface PublicPage {
   updatedAt: string;
 }
 
-export interface PageView extends PublicPage {
+export interface PublicPage extends PageBase {
+  /** The library images the body shows, with their variants (for responsive rendering). */
+  bodyImages: PublicImage[];
+}
+
+export interface PageView extends PageBase {
   content: LexicalDocument;
   status: PublishStatus;
 }

@@ -665,6 +665,7 @@ const models: TsoaRoute.Models = {
             "seoDescription": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
             "publishedAt": {"dataType":"union","subSchemas":[{"dataType":"string"},{"dataType":"enum","enums":[null]}],"required":true},
             "updatedAt": {"dataType":"string","required":true},
+            "bodyImages": {"dataType":"array","array":{"dataType":"refObject","ref":"PublicImage"},"required":true},
         },
         "additionalProperties": false,
     },

@@ -59,9 +59,9 @@ export function pageView(p: PageRow, toc: PageView['toc']): PageView {
   };
 }
 
-export function publicPage(p: PageRow, toc: PageView['toc']): PublicPage {
+export function publicPage(p: PageRow, toc: PageView['toc'], bodyImages: PublicPage['bodyImages'] = []): PublicPage {
   const { content: _content, status: _status, ...rest } = pageView(p, toc);
-  return rest;
+  return { ...rest, bodyImages };
 }
 
 export function skillView(s: SkillRow): SkillView {

@@ -25,6 +25,7 @@ import { pageToc } from './document-kinds.js';
 import { CACHE_NS } from './events.js';
 import type { ImageLookup, ReadCache } from './public-posts.service.js';
 import { DEFAULT_SETTINGS } from './settings.service.js';
+import type { BodyImageLookup } from '../media/public-images.js';
 
 /** Every PaaS app (a site has a handful), as the public catalog shows them. */
 export type DemoAppLookup = () => Promise<{ id: string; isPublic: boolean; app: PublicDemoApp }[]>;
@@ -46,6 +47,7 @@ export class PublicCatalogService {
     private readonly cache: ReadCache,
     private readonly images: ImageLookup,
     private readonly apps: DemoAppLookup,
+    private readonly bodyImages: BodyImageLookup = async () => [],
   ) {}
 
   async listProjects(q: { featured?: boolean; updatedSince?: string }): Promise<CacheEntry<PublicProject[]>> {
@@ -98,13 +100,17 @@ export class PublicCatalogService {
 
   listPages(): Promise<CacheEntry<PublicPage[]>> {
     return this.cache.get(CACHE_NS.pages, 'list', async () =>
-      (await this.repos.pages.list({ publishedOnly: true })).map((p) => publicPage(p, pageToc(p))),
+      Promise.all(
+        (await this.repos.pages.list({ publishedOnly: true })).map(async (p) =>
+          publicPage(p, pageToc(p), await this.bodyImages(p.html)),
+        ),
+      ),
     );
   }
 
   getPage(slug: string): Promise<CacheEntry<PublicPage>> {
     return this.published(CACHE_NS.pages, this.repos.pages, slug, 'page', (row) =>
-      Promise.resolve(publicPage(row, pageToc(row))),
+      this.bodyImages(row.html).then((images) => publicPage(row, pageToc(row), images)),
     );
   }
 

@@ -2651,7 +2651,6 @@ export interface components {
             /** @description The PaaS app that runs the project's live demo (`paasAppId`), or null when none is linked (or it was deleted). */
             app: components["schemas"]["PublicDemoApp"] | null;
         };
-        /** @description A published page as the public site gets it (no editor state or status); the admin's view adds those. */
         PublicPage: {
             id: string;
             slug: string;
@@ -2662,6 +2661,8 @@ export interface components {
             seoDescription: string | null;
             publishedAt: string | null;
             updatedAt: string;
+            /** @description The library images the body shows, with their variants (for responsive rendering). */
+            bodyImages: components["schemas"]["PublicImage"][];
         };
         /** @description The settings as the public API gives them: every optional field present and the avatar resolved. */
         PublicSiteSettings: {
