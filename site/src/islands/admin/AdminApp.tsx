@@ -10,8 +10,8 @@ import { makeSession, SessionContext } from './lib/session';
 import { INBOX_CHANGED } from './lib/events';
 import { confirmLeave, installLeaveGuard, setLeaveQuestion } from './lib/unsaved';
 import { routeElement } from './routes';
-import { Login } from './screens/Login';
-import { ResetPassword } from './screens/ResetPassword';
+import { Login } from './features/account/Login';
+import { ResetPassword } from './features/account/ResetPassword';
 import './admin.css';
 
 interface Props {
