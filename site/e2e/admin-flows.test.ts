@@ -210,10 +210,16 @@ describe('admin system screens', () => {
     // Rebuild now: the request goes out as a site.changed event to the builder's (seeded) webhook.
     await page.goto(`${stack.site.url}/admin/#/site`);
     await page.getByRole('heading', { name: 'Site builds', level: 1 }).waitFor();
-    const before = await page.getByRole('row').count();
+    // The list shows the newest 20, so a new build is a new first row (status, start, release), not one more row.
+    // The stack went live with a first build, so the list is not empty once loaded.
+    const newest = page.locator('tbody tr').first();
+    await newest.waitFor();
+    const before = await newest.textContent();
     await page.getByRole('button', { name: 'Rebuild now' }).click();
     await page.getByText('Rebuild requested').waitFor();
-    await expect.poll(() => page.getByRole('row').count(), { timeout: 60_000 }).toBeGreaterThan(before);
+    // No reload here: the screen follows the requested build by itself until it is live.
+    await expect.poll(() => newest.textContent(), { timeout: 60_000 }).not.toBe(before);
+    await newest.getByText('live').waitFor({ timeout: 60_000 });
     await shot(page, 'site-builds');
 
     // Its delivery is in the webhook's log, and can be sent again.

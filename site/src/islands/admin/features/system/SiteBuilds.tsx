@@ -21,22 +21,30 @@ export function SiteBuilds() {
   );
   const [logOf, setLogOf] = useState<SiteBuild | null>(null);
   const [busy, setBusy] = useState(false);
+  // After "Rebuild now": the newest build id we had then, until a newer one shows up (or a minute passes).
+  const [awaiting, setAwaiting] = useState<{ newest: string | null; until: number } | null>(null);
   const canBuild = can('site:build');
+  const newest = builds.items[0]?.id ?? null;
 
-  // While a build runs, the list refreshes itself.
-  const running = builds.items.some((b) => ACTIVE.has(b.status));
   useEffect(() => {
-    if (!running) return;
-    const timer = setInterval(builds.reload, 4000);
+    if (awaiting && (newest !== awaiting.newest || Date.now() > awaiting.until)) setAwaiting(null);
+  }, [awaiting, newest]);
+
+  // While a build runs, or a requested one has not reached the list yet, the list refreshes itself.
+  const running = builds.items.some((b) => ACTIVE.has(b.status));
+  const refresh = awaiting ? 1500 : running ? 4000 : 0;
+  useEffect(() => {
+    if (!refresh) return;
+    const timer = setInterval(builds.reload, refresh);
     return () => clearInterval(timer);
-  }, [running, builds.reload]);
+  }, [refresh, builds.reload]);
 
   const rebuild = async () => {
     setBusy(true);
     try {
       unwrap(await api.POST('/api/v1/admin/site/rebuild'));
       notify('Rebuild requested; it shows up here in a moment.');
-      setTimeout(builds.reload, 1500);
+      setAwaiting({ newest, until: Date.now() + 60_000 });
     } catch (err) {
       notify(messageOf(err), 'error');
     } finally {
