@@ -10,7 +10,7 @@ import { Coalescer } from './lib/coalescer.ts';
 import { builderKey, loadSiteConfig } from './lib/config.ts';
 import { contactFallback, json, readBody, SeenIds, tooLarge, WebhookSecret } from './lib/hooks.ts';
 import { ReleaseStore } from './lib/releases.ts';
-import { FileCache, serveStatic, type Live } from './lib/static-server.ts';
+import { createStaticHandler, FileCache, splitUrl, type Live } from './lib/static-server.ts';
 
 const config = loadSiteConfig();
 const log = (m: string) => console.log(`${new Date().toISOString()} ${m}`);
@@ -120,13 +120,21 @@ async function builderRoute(req: IncomingMessage, res: ServerResponse, path: str
   return json(res, 404, { error: 'not found' });
 }
 
+const serveStatic = createStaticHandler({
+  live: () => live,
+  sharedAssets: releases.sharedAssets,
+  cache,
+  csp: config.csp,
+});
 const server = createServer((req, res) => {
-  const url = new URL(req.url ?? '/', 'http://site.invalid');
+  const url = splitUrl(req.url);
   const handle = url.pathname.startsWith('/_builder/')
     ? builderRoute(req, res, url.pathname)
     : req.method === 'POST' && url.pathname === '/contact/send'
       ? contactFallback(req, res, config.apiUrl)
-      : serveStatic(req, res, url, { live: () => live, sharedAssets: releases.sharedAssets, cache, csp: config.csp });
+      : serveStatic(req, res, url);
+  // Nearly every static request is answered synchronously from memory: no promise to watch.
+  if (!handle) return;
   handle.catch((err: Error) => {
     log(`error on ${req.method} ${url.pathname}: ${err.message}`);
     if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' }).end('internal error\n');

@@ -31,7 +31,6 @@ import type { RateLimitPresets } from '../middleware/rate-limit.js';
 import { AuditRepository } from '../repositories/audit.repository.js';
 import { ContactRepository } from '../repositories/contact.repository.js';
 import { TransactionRunner } from '../repositories/database.js';
-import { OutboxRepository } from '../repositories/outbox.repository.js';
 import { SiteBuildRepository, SiteBuilderHttpRepository } from '../repositories/site-build.repository.js';
 import { WebhookRepository } from '../repositories/webhook.repository.js';
 import { AuditService } from '../services/audit.service.js';
@@ -43,7 +42,7 @@ import { SiteBuildService } from '../services/site-build.service.js';
 import { webhookSecretBox } from '../services/webhooks/webhook-secrets.js';
 import { composeAuth, composeRateLimits } from './auth.js';
 import { composeContent } from './content.js';
-import { QUEUE_NAMES, type Infrastructure } from './infrastructure.js';
+import { createOutbox, QUEUE_NAMES, type Infrastructure } from './infrastructure.js';
 import { composeMedia } from './media.js';
 import { createContentTransfer, createOpsServices } from './ops.js';
 import { composePaas, composePaasAppRuntime, composePaasEnv } from './paas.js';
@@ -93,7 +92,7 @@ export function composeApi(infra: Infrastructure): ApiComposition {
   const siteBuilds = new SiteBuildService({
     builds: new SiteBuildRepository(db),
     tx: new TransactionRunner(db),
-    outbox: new OutboxRepository(db),
+    outbox: createOutbox(infra),
     webhooks: new WebhookRepository(db),
     secrets: webhookSecretBox(env.JWT_SECRET),
     http: new SiteBuilderHttpRepository(),

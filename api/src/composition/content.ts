@@ -3,7 +3,6 @@ import { ApiKeyRepository } from '../repositories/api-key.repository.js';
 import { AuditRepository } from '../repositories/audit.repository.js';
 import { TransactionRunner } from '../repositories/database.js';
 import { MediaRepository } from '../repositories/media.repository.js';
-import { OutboxRepository } from '../repositories/outbox.repository.js';
 import { PaasRepository } from '../repositories/paas.repository.js';
 import { PostRepository } from '../repositories/post.repository.js';
 import { pageRepository, projectRepository } from '../repositories/document.repository.js';
@@ -26,7 +25,7 @@ import { TermService } from '../services/content/term.service.js';
 import { bodyImageLookup, publicImageLookup } from '../services/media/public-images.js';
 import { demoAppLookup } from '../services/paas/demo-apps.js';
 import { paasUrls } from '../services/paas/views.js';
-import { createReadCache, type Infrastructure } from './infrastructure.js';
+import { createOutbox, createReadCache, type Infrastructure } from './infrastructure.js';
 
 /** Posts, projects, pages, tags/skills and their public reads; shared by the API and the worker (scheduled publishing). */
 export function composeContent(
@@ -37,7 +36,7 @@ export function composeContent(
   const db = database.db;
   const posts = new PostRepository(db);
   const cache = createReadCache(infra);
-  const changes = new ContentChanges(new OutboxRepository(db), cache);
+  const changes = new ContentChanges(createOutbox(infra), cache);
   const tx = new TransactionRunner(db);
   const images = publicImageLookup(new MediaRepository(db), (key) => infra.storage.publicUrl(key));
   const postService = new PostService(posts, tx, changes, audit, new PostAuthors(new ApiKeyRepository(db)).authorOf);

@@ -6,6 +6,7 @@ import { createDatabase, type Database } from '../repositories/database.js';
 import { JobStatsRepository } from '../repositories/job-stats.repository.js';
 import { MailRepository } from '../repositories/mail.repository.js';
 import { MetricsRepository } from '../repositories/metrics.repository.js';
+import { OutboxRepository } from '../repositories/outbox.repository.js';
 import { QueueRepository } from '../repositories/queue.repository.js';
 import { closeRedis, createRedis, type RedisClient } from '../repositories/redis.js';
 import { RedisPubSub } from '../repositories/redis-pubsub.js';
@@ -75,6 +76,21 @@ export function createInfrastructure(env: Env, logger: Logger, role: 'api' | 'wo
       mail.close();
     },
   };
+}
+
+/**
+ * The outbox as the writing side uses it: once a transaction that added events commits, a worker is
+ * asked to dispatch now (one job per 100 ms across replicas) instead of at its next one-second tick,
+ * which stays as the safety net. A publish reaches the site builder ~0.5 s sooner on average.
+ */
+export function createOutbox(infra: Infrastructure): OutboxRepository {
+  const kick = () => {
+    const slot = Math.floor(Date.now() / 100);
+    infra.queues
+      .enqueue(Jobs.outboxDispatch, { tick: `kick-${slot}` }, { id: `outbox-dispatch:kick:${slot}`, onceForMs: 1000 })
+      .catch(() => undefined);
+  };
+  return new OutboxRepository(infra.database.db, kick);
 }
 
 /** The public read cache (memory in front of Redis, versioned per namespace): one per process. */

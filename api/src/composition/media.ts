@@ -3,14 +3,13 @@ import { AuditRepository } from '../repositories/audit.repository.js';
 import type { CacheRepository } from '../repositories/cache.repository.js';
 import { TransactionRunner } from '../repositories/database.js';
 import { MediaRepository } from '../repositories/media.repository.js';
-import { OutboxRepository } from '../repositories/outbox.repository.js';
 import { AuditService } from '../services/audit.service.js';
 import { ContentChanges } from '../services/content/content-changes.js';
 import { CACHE_NS } from '../services/content/events.js';
 import { MediaService } from '../services/media/media.service.js';
 import { MediaOrphanService } from '../services/media/orphans.js';
 import { MediaVariantsService } from '../services/media/variants.js';
-import { createReadCache, type Infrastructure } from './infrastructure.js';
+import { createOutbox, createReadCache, type Infrastructure } from './infrastructure.js';
 
 /** The media library; shared by the API (uploads) and the worker (variants, orphan sweep). */
 export function composeMedia(
@@ -20,7 +19,7 @@ export function composeMedia(
 ) {
   const { database, storage, queues } = infra;
   const repo = new MediaRepository(database.db);
-  const outbox = new OutboxRepository(database.db);
+  const outbox = createOutbox(infra);
   const tx = new TransactionRunner(database.db);
   const jobs = {
     enqueueVariants: async (mediaId: string) =>

@@ -12,7 +12,6 @@ import { ContentTransferRepository } from '../repositories/content-transfer.repo
 import { DatabaseDumpRepository } from '../repositories/database-dump.repository.js';
 import { TransactionRunner } from '../repositories/database.js';
 import { MaintenanceRunRepository } from '../repositories/maintenance-run.repository.js';
-import { OutboxRepository } from '../repositories/outbox.repository.js';
 import { PostRepository } from '../repositories/post.repository.js';
 import { pageRepository, projectRepository } from '../repositories/document.repository.js';
 import { StorageRepository } from '../repositories/storage.repository.js';
@@ -26,7 +25,7 @@ import { ContentImportService } from '../services/ops/content-import.service.js'
 import { BackupService, type ProgressLog } from '../services/ops/backup.service.js';
 import { MaintenanceService } from '../services/ops/maintenance.service.js';
 import { RestoreService } from '../services/ops/restore.service.js';
-import type { Infrastructure } from './infrastructure.js';
+import { createOutbox, type Infrastructure } from './infrastructure.js';
 
 export function appVersion(): string {
   return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string })
@@ -121,7 +120,7 @@ export function createContentTransfer(infra: Infrastructure, audit: AuditService
       { tags: new TagRepository(db), skills: skillRepository(db) },
       items,
       tx,
-      new ContentChanges(new OutboxRepository(db), cache),
+      new ContentChanges(createOutbox(infra), cache),
       audit,
     ),
   };

@@ -8,6 +8,20 @@ export type Db = MySql2Database<typeof schema>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type DbOrTx = Db | Tx;
 
+/** Callbacks waiting for a runner's transaction to commit, by its handle. */
+const commitHooks = new WeakMap<object, (() => void)[]>();
+
+/**
+ * Runs `fn` once the write just made through `tx` is committed: after the transaction of a
+ * TransactionRunner commits (never when it rolls back), or at once for a write outside one
+ * (autocommit). For nudges that must not see uncommitted rows, e.g. "dispatch the outbox now".
+ */
+export function afterCommit(tx: DbOrTx, fn: () => void): void {
+  const hooks = commitHooks.get(tx);
+  if (hooks) hooks.push(fn);
+  else fn();
+}
+
 /** Runs `fn` in one MySQL transaction; services get it as an opaque handle to pass to repositories. */
 export class TransactionRunner {
   constructor(private readonly db: Db) {}
@@ -15,8 +29,21 @@ export class TransactionRunner {
   /** InnoDB picks a victim when two transactions deadlock (e.g. concurrent tag inserts): retry it. */
   async run<T>(fn: (tx: Tx) => Promise<T>, attempts = 3): Promise<T> {
     for (let attempt = 1; ; attempt++) {
+      // Per attempt: a rolled-back attempt's hooks never run.
+      const hooks: (() => void)[] = [];
       try {
-        return await this.db.transaction(fn);
+        const result = await this.db.transaction((tx) => {
+          commitHooks.set(tx, hooks);
+          return fn(tx);
+        });
+        for (const hook of hooks) {
+          try {
+            hook();
+          } catch {
+            // A nudge that fails changes nothing that was committed.
+          }
+        }
+        return result;
       } catch (err) {
         const code = mysqlErrorCode(err);
         if (attempt >= attempts || (code !== 'ER_LOCK_DEADLOCK' && code !== 'ER_LOCK_WAIT_TIMEOUT')) throw err;

@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { v7 as uuidv7 } from 'uuid';
 import { outboxEvents } from '../db/schema.js';
-import type { Db, DbOrTx } from './database.js';
+import { afterCommit, type Db, type DbOrTx } from './database.js';
 
 export type OutboxRow = typeof outboxEvents.$inferSelect;
 
@@ -19,11 +19,16 @@ export interface OutboxEvent {
  * The worker dispatches pending rows (webhooks, site rebuilds).
  */
 export class OutboxRepository {
-  constructor(private readonly db: Db) {}
+  /** `onCommitted`: called once a transaction that added events commits (the API asks for a dispatch now). */
+  constructor(
+    private readonly db: Db,
+    private readonly onCommitted?: () => void,
+  ) {}
 
   async add(event: OutboxEvent, tx: DbOrTx = this.db): Promise<string> {
     const id = uuidv7();
     await tx.insert(outboxEvents).values({ id, ...event });
+    if (this.onCommitted) afterCommit(tx, this.onCommitted);
     return id;
   }
 

@@ -1,5 +1,21 @@
-import { describe, expect, it } from 'vitest';
-import { contentType, notModified, pickEncoding, resolvePath, type Live } from './static-server.ts';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliCompressSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  CACHE,
+  contentType,
+  createStaticHandler,
+  FileCache,
+  notModified,
+  pickEncoding,
+  resolvePath,
+  splitUrl,
+  type Live,
+} from './static-server.ts';
 
 const f = { hash: 'h', size: 1 };
 const live: Live = {
@@ -69,5 +85,105 @@ describe('content negotiation and revalidation', () => {
     expect(contentType('/rss.xml')).toBe('application/rss+xml; charset=utf-8');
     expect(contentType('/a/index.html')).toBe('text/html; charset=utf-8');
     expect(contentType('/_astro/x.js')).toBe('text/javascript; charset=utf-8');
+  });
+});
+
+describe('splitUrl', () => {
+  it('takes plain paths as they are and leaves anything URL parsing would change to URL', () => {
+    expect(splitUrl('/blog/x/?q=1')).toEqual({ pathname: '/blog/x/', search: '?q=1' });
+    expect(splitUrl('/')).toEqual({ pathname: '/', search: '' });
+    expect(splitUrl(undefined)).toEqual({ pathname: '/', search: '' });
+    for (const raw of [
+      '/a/../b/',
+      '/a/./b',
+      '/%C3%A7/',
+      '/a\\b',
+      '//evil.example/x',
+      'http://h/x?y',
+      '/a#frag',
+      '/a/..',
+    ]) {
+      const url = new URL(raw, 'http://site.invalid');
+      expect(splitUrl(raw), raw).toEqual({ pathname: url.pathname, search: url.search });
+    }
+  });
+});
+
+describe('createStaticHandler (a real server on 127.0.0.1 over a release on disk)', () => {
+  const html = '<!doctype html><title>x</title><script>console.log(1)</script>';
+  let dir: string;
+  let server: Server;
+  let base: string;
+  let current: Live;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'ov-static-'));
+    mkdirSync(join(dir, 'blog'), { recursive: true });
+    writeFileSync(join(dir, 'blog/index.html'), html);
+    writeFileSync(join(dir, 'blog/index.html.br'), brotliCompressSync(html));
+    writeFileSync(join(dir, '404.html'), 'gone');
+    const entry = { hash: 'abc', size: Buffer.byteLength(html), br: brotliCompressSync(html).length };
+    current = {
+      id: 'rel-1',
+      dir,
+      manifest: {
+        id: 'rel-1',
+        createdAt: '',
+        files: { '/blog/index.html': entry, '/404.html': { hash: 'nf', size: 4 } },
+      },
+    };
+    const handle = createStaticHandler({
+      live: () => current,
+      sharedAssets: join(dir, 'shared/_astro'),
+      cache: new FileCache(),
+      csp: { connect: ['https://api.example.com'], frames: [] },
+    });
+    server = createServer((req, res) => void handle(req, res, splitUrl(req.url)));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('sends the same headers on the first request and on the cached ones, per encoding', async () => {
+    const seen: Record<string, string>[] = [];
+    for (let i = 0; i < 3; i++) {
+      const res = await fetch(`${base}/blog/`, { headers: { 'accept-encoding': 'br' } });
+      expect(res.status).toBe(200);
+      expect(await res.text()).toBe(html); // fetch decodes the brotli body
+      seen.push(Object.fromEntries([...res.headers].filter(([k]) => k !== 'date' && k !== 'keep-alive')));
+    }
+    expect(seen[1]).toEqual(seen[0]);
+    expect(seen[2]).toEqual(seen[0]);
+    expect(seen[0]).toMatchObject({
+      'content-encoding': 'br',
+      etag: '"abc-br"',
+      'x-release': 'rel-1',
+      vary: 'Accept-Encoding',
+      'cache-control': CACHE.html,
+      'x-frame-options': 'DENY',
+    });
+    // The page's inline script is allowed by its hash, and only on this page.
+    expect(seen[0]!['content-security-policy']).toMatch(/script-src 'self' 'sha256-[^']+'/);
+    expect(seen[0]!['content-security-policy']).toContain('connect-src');
+
+    const plain = await fetch(`${base}/blog/`, { headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(plain.headers.get('etag')).toBe('"abc"');
+    expect(plain.headers.get('content-length')).toBe(String(Buffer.byteLength(html)));
+  });
+
+  it('revalidates (304 without a body), redirects with the query, and answers 404 with the 404 page', async () => {
+    const again = await fetch(`${base}/blog/`, { headers: { 'accept-encoding': 'br', 'if-none-match': '"abc-br"' } });
+    expect(again.status).toBe(304);
+    expect(again.headers.get('content-length')).toBeNull();
+    expect(again.headers.get('etag')).toBe('"abc-br"');
+    const moved = await fetch(`${base}/blog?ref=x`, { redirect: 'manual' });
+    expect([moved.status, moved.headers.get('location')]).toEqual([301, '/blog/?ref=x']);
+    const missing = await fetch(`${base}/nope/`);
+    expect([missing.status, await missing.text()]).toEqual([404, 'gone']);
+    const post = await fetch(`${base}/blog/`, { method: 'POST' });
+    expect([post.status, post.headers.get('allow')]).toEqual([405, 'GET, HEAD']);
   });
 });

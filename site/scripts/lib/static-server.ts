@@ -132,6 +132,11 @@ export class FileCache {
     private readonly maxFile = 512 * 1024,
   ) {}
 
+  /** The cached bytes, without touching the disk (undefined when not cached). */
+  peek(file: string): Buffer | undefined {
+    return this.map.get(file);
+  }
+
   async read(file: string): Promise<Buffer> {
     const hit = this.map.get(file);
     if (hit) return hit;
@@ -158,82 +163,185 @@ export interface StaticOptions {
   csp: CspSources;
 }
 
-/** Serves GET/HEAD from the live release: ETag/304, precompressed br/gzip, cache headers, 404 page. */
-export async function serveStatic(
-  req: IncomingMessage,
-  res: ServerResponse,
-  url: URL,
-  opts: StaticOptions,
-): Promise<void> {
-  for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
-  res.setHeader('content-security-policy', contentSecurityPolicy(opts.csp));
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' }).end('method not allowed\n');
-    return;
-  }
-  const live = opts.live();
-  if (!live) {
-    res
-      .writeHead(503, { 'retry-after': '5', 'cache-control': 'no-store', 'content-type': 'text/plain; charset=utf-8' })
-      .end('The site is being built for the first time; try again in a few seconds.\n');
-    return;
-  }
-  res.setHeader('x-release', live.id);
-  const found = resolvePath(live, url.pathname);
-  if (found.kind === 'redirect') {
-    res.writeHead(301, { location: found.location + url.search, 'cache-control': CACHE.html }).end();
-    return;
-  }
-  if (found.kind === 'file') return send(req, res, found.dir, found.path, found.entry, 200, opts);
-  // A hashed asset of an earlier release (a page cached before the last build still asks for it).
-  if (url.pathname.startsWith('/_astro/') && /^\/_astro\/[\w.-]+$/.test(url.pathname)) {
-    const name = url.pathname.slice('/_astro/'.length);
-    const info = await stat(join(opts.sharedAssets, name)).catch(() => null);
-    if (info?.isFile()) {
-      const [br, gz] = await Promise.all([
-        stat(join(opts.sharedAssets, `${name}.br`)).catch(() => null),
-        stat(join(opts.sharedAssets, `${name}.gz`)).catch(() => null),
-      ]);
-      const entry: FileEntry = { hash: `shared-${name}`, size: info.size, br: br?.size, gz: gz?.size };
-      return send(req, res, opts.sharedAssets.slice(0, -'/_astro'.length), url.pathname, entry, 200, opts);
-    }
-  }
-  const notFound = live.manifest.files['/404.html'];
-  if (notFound) return send(req, res, live.dir, '/404.html', notFound, 404, opts);
-  res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': CACHE.html }).end('not found\n');
+type Encoding = 'br' | 'gzip' | null;
+
+/** Everything a 200 (or 404 page) of one file in one encoding sends, worked out on its first request. */
+interface Plan {
+  file: string;
+  headers: Record<string, string>;
+  /** The same headers for a 304: no body, so no length or encoding. */
+  notModified: Record<string, string>;
 }
 
-async function send(
-  req: IncomingMessage,
-  res: ServerResponse,
-  dir: string,
-  path: string,
-  entry: FileEntry,
-  status: number,
+/** The request's path and query, without `new URL()` for the plain paths that are nearly every request. */
+export function splitUrl(raw: string | undefined): { pathname: string; search: string } {
+  const url = raw ?? '/';
+  // Anything URL parsing could change (dot segments, escapes, backslashes, absolute form) takes the slow path.
+  if (url.startsWith('/') && !url.startsWith('//') && !/%|\\|\/\.|#/.test(url)) {
+    const q = url.indexOf('?');
+    return q < 0 ? { pathname: url, search: '' } : { pathname: url.slice(0, q), search: url.slice(q) };
+  }
+  const parsed = new URL(url, 'http://site.invalid');
+  return { pathname: parsed.pathname, search: parsed.search };
+}
+
+/**
+ * Serves GET/HEAD from the live release: ETag/304, precompressed br/gzip, cache headers, 404 page.
+ * The hot path is a few map lookups: each file's headers (CSP with its inline-script hashes, ETag,
+ * length, encoding) are built once per release and encoding, and small bodies come from memory.
+ */
+export function createStaticHandler(
   opts: StaticOptions,
-): Promise<void> {
+): (req: IncomingMessage, res: ServerResponse, url: { pathname: string; search: string }) => Promise<void> | void {
   const { cache } = opts;
-  if (path.endsWith('.html')) {
-    // Releases built before the manifest held script hashes: hash the page once, on first serve.
-    entry.scripts ??= inlineScriptHashes((await cache.read(join(dir, path))).toString('utf8'));
-    res.setHeader('content-security-policy', contentSecurityPolicy(opts.csp, entry.scripts));
-  }
-  const encoding = pickEncoding(req.headers['accept-encoding'], entry);
-  const etag = `"${entry.hash}${encoding ? `-${encoding}` : ''}"`;
-  const headers: Record<string, string> = {
-    'content-type': contentType(path),
-    'cache-control': cacheControl(path),
-    etag,
+  const baseCsp = contentSecurityPolicy(opts.csp);
+  const base = { ...SECURITY_HEADERS, 'content-security-policy': baseCsp };
+  // Plans per file entry; entries belong to one release's manifest, so a new release starts afresh.
+  const plans = new WeakMap<FileEntry, Partial<Record<'br' | 'gzip' | 'identity', Plan>>>();
+  // Accept-Encoding values repeat (one per browser family): parsed once each, up to a bound.
+  const encodings = new Map<string, { br: boolean; gzip: boolean }>();
+  const accepts = (header: string | undefined) => {
+    if (!header) return { br: false, gzip: false };
+    let hit = encodings.get(header);
+    if (!hit) {
+      hit = {
+        br: pickEncoding(header, { br: 1 }) === 'br',
+        gzip: pickEncoding(header, { gz: 1 }) === 'gzip',
+      };
+      if (encodings.size >= 256) encodings.clear();
+      encodings.set(header, hit);
+    }
+    return hit;
   };
-  if (entry.br || entry.gz) headers.vary = 'Accept-Encoding';
-  if (status === 200 && notModified(req.headers['if-none-match'], entry.hash)) {
-    res.writeHead(304, headers).end();
-    return;
+
+  async function plan(live: Live, dir: string, path: string, entry: FileEntry, encoding: Encoding) {
+    const key = encoding ?? 'identity';
+    let byEncoding = plans.get(entry);
+    const known = byEncoding?.[key];
+    if (known) return known;
+    let csp = baseCsp;
+    if (path.endsWith('.html')) {
+      // Releases built before the manifest held script hashes: hash the page once, on first serve.
+      entry.scripts ??= inlineScriptHashes((await cache.read(join(dir, path))).toString('utf8'));
+      csp = contentSecurityPolicy(opts.csp, entry.scripts);
+    }
+    const common: Record<string, string> = {
+      ...base,
+      'content-security-policy': csp,
+      'x-release': live.id,
+      'content-type': contentType(path),
+      'cache-control': cacheControl(path),
+      etag: `"${entry.hash}${encoding ? `-${encoding}` : ''}"`,
+    };
+    if (entry.br || entry.gz) common.vary = 'Accept-Encoding';
+    const size = encoding === 'br' ? entry.br : encoding === 'gzip' ? entry.gz : entry.size;
+    const headers: Record<string, string> = { ...common };
+    if (encoding) headers['content-encoding'] = encoding;
+    if (size !== undefined) headers['content-length'] = String(size);
+    const made: Plan = {
+      file: join(dir, path) + (encoding === 'br' ? '.br' : encoding === 'gzip' ? '.gz' : ''),
+      headers,
+      notModified: common,
+    };
+    if (!byEncoding) plans.set(entry, (byEncoding = {}));
+    byEncoding[key] = made;
+    return made;
   }
-  const file = join(dir, path) + (encoding === 'br' ? '.br' : encoding === 'gzip' ? '.gz' : '');
-  if (encoding) headers['content-encoding'] = encoding;
-  const body = await cache.read(file);
-  headers['content-length'] = String(body.length);
-  res.writeHead(status, headers);
-  res.end(req.method === 'HEAD' ? undefined : body);
+
+  function write(req: IncomingMessage, res: ServerResponse, status: number, p: Plan, body: Buffer): void {
+    if (body.length !== Number(p.headers['content-length'])) {
+      // A manifest without sizes (or a file changed under it): send what is really there.
+      res.writeHead(status, { ...p.headers, 'content-length': String(body.length) });
+    } else res.writeHead(status, p.headers);
+    res.end(req.method === 'HEAD' ? undefined : body);
+  }
+
+  /** Synchronous when the file's plan is made and its bytes are in memory (nearly every request). */
+  function send(
+    req: IncomingMessage,
+    res: ServerResponse,
+    live: Live,
+    dir: string,
+    path: string,
+    entry: FileEntry,
+    status: number,
+  ): Promise<void> | void {
+    const accepted = accepts(req.headers['accept-encoding']);
+    const encoding: Encoding = entry.br && accepted.br ? 'br' : entry.gz && accepted.gzip ? 'gzip' : null;
+    const known = plans.get(entry)?.[encoding ?? 'identity'];
+    if (known) {
+      if (status === 200 && notModified(req.headers['if-none-match'], entry.hash)) {
+        res.writeHead(304, known.notModified).end();
+        return;
+      }
+      const body = cache.peek(known.file);
+      if (body) return write(req, res, status, known, body);
+    }
+    return (async () => {
+      const p = known ?? (await plan(live, dir, path, entry, encoding));
+      if (status === 200 && notModified(req.headers['if-none-match'], entry.hash)) {
+        res.writeHead(304, p.notModified).end();
+        return;
+      }
+      write(req, res, status, p, await cache.read(p.file));
+    })();
+  }
+
+  return (req, res, url) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { ...base, allow: 'GET, HEAD', 'content-type': 'text/plain; charset=utf-8' });
+      res.end('method not allowed\n');
+      return;
+    }
+    const live = opts.live();
+    if (!live) {
+      res.writeHead(503, {
+        ...base,
+        'retry-after': '5',
+        'cache-control': 'no-store',
+        'content-type': 'text/plain; charset=utf-8',
+      });
+      res.end('The site is being built for the first time; try again in a few seconds.\n');
+      return;
+    }
+    const found = resolvePath(live, url.pathname);
+    if (found.kind === 'file') return send(req, res, live, found.dir, found.path, found.entry, 200);
+    if (found.kind === 'redirect') {
+      res.writeHead(301, {
+        ...base,
+        'x-release': live.id,
+        location: found.location + url.search,
+        'cache-control': CACHE.html,
+      });
+      res.end();
+      return;
+    }
+    return missing(req, res, live, url.pathname);
+  };
+
+  async function missing(req: IncomingMessage, res: ServerResponse, live: Live, pathname: string): Promise<void> {
+    // A hashed asset of an earlier release (a page cached before the last build still asks for it).
+    if (pathname.startsWith('/_astro/') && /^\/_astro\/[\w.-]+$/.test(pathname)) {
+      const name = pathname.slice('/_astro/'.length);
+      const info = await stat(join(opts.sharedAssets, name)).catch(() => null);
+      if (info?.isFile()) {
+        const [br, gz] = await Promise.all([
+          stat(join(opts.sharedAssets, `${name}.br`)).catch(() => null),
+          stat(join(opts.sharedAssets, `${name}.gz`)).catch(() => null),
+        ]);
+        // Built per request (these are rare): no plan is kept for an entry nobody else holds.
+        const entry: FileEntry = { hash: `shared-${name}`, size: info.size, br: br?.size, gz: gz?.size };
+        return send(req, res, live, opts.sharedAssets.slice(0, -'/_astro'.length), pathname, entry, 200);
+      }
+    }
+    const notFound = live.manifest.files['/404.html'];
+    if (notFound) return send(req, res, live, live.dir, '/404.html', notFound, 404);
+    res.writeHead(404, {
+      ...base,
+      'x-release': live.id,
+      'content-type': 'text/plain; charset=utf-8',
+      'cache-control': CACHE.html,
+    });
+    res.end('not found\n');
+  }
 }
