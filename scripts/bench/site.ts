@@ -5,7 +5,7 @@
  * 5. Publish → live: API (limiter off), worker and the site server (site/scripts/server.ts) with its
  *    signed `site.changed` webhook, as `make dev` runs them. After the first build, N posts are
  *    published one at a time, each timed from POST …/publish until the site server answers 200 for
- *    /blog/<slug>/; the builder's record of each build splits that into waiting (outbox tick,
+ *    /blog/<slug>/; the builder's record of each build splits that into waiting (outbox dispatch,
  *    webhook, debounce) and building (astro phases, release post-processing). Then one cold
  *    `astro build` of the whole site: total and per page.
  * 7. Static site under load: the site server against nginx from Debian serving the SAME release
@@ -543,10 +543,10 @@ async function main(): Promise<void> {
       breakdownMedianMs: publishBreakdown,
       samples,
       builderSettings: {
-        debounceMs: 500,
+        debounceMs: 200,
         maxWaitMs: 3000,
         outboxTickMs: 1000,
-        note: 'site server defaults (SITE_DEBOUNCE_MS, SITE_MAX_WAIT_MS); the worker enqueues the outbox dispatch every second',
+        note: 'site server defaults (SITE_DEBOUNCE_MS, SITE_MAX_WAIT_MS); the API asks for an outbox dispatch after each commit that wrote events, and the worker also enqueues one every second',
       },
     },
     firstBuild: {
@@ -584,7 +584,7 @@ async function main(): Promise<void> {
         ['publish → 200 median', `${seconds(latency.medianMs)} s`],
         ['publish → 200 p95', `${seconds(latency.p95Ms)} s`],
         ['samples', latency.samplesMs.map((m) => seconds(m)).join(', ') + ' s'],
-        ['… waiting before the build starts (outbox tick, webhook, 500 ms debounce), median', sec(b.waitBeforeBuildMs)],
+        ['… waiting before the build starts (outbox dispatch, webhook, 200 ms debounce), median', sec(b.waitBeforeBuildMs)],
         ['… build (astro + release processing + swap), median', sec(b.buildMs)],
         ['…… node + Astro start-up before its clock, swap, records', sec(b.startupAndRestMs)],
         ['…… Astro: content sync from the API + types', sec(b.contentSyncMs)],

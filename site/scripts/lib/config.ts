@@ -66,7 +66,9 @@ export function loadSiteConfig(source: NodeJS.ProcessEnv = process.env): SiteSer
     apiUrl: (get('SITE_API_URL') ?? publicApiUrl).replace(/\/+$/, ''),
     publicApiUrl,
     siteUrl: (get('SITE_URL') ?? `http://127.0.0.1:${port}`).replace(/\/+$/, ''),
-    debounceMs: num('SITE_DEBOUNCE_MS', 500),
+    // Short: the API's outbox already folds a burst of site.changed into one delivery, and changes that
+    // arrive during a build wait for the next one anyway.
+    debounceMs: num('SITE_DEBOUNCE_MS', 200),
     maxWaitMs: num('SITE_MAX_WAIT_MS', 3000),
     buildTimeoutMs: num('SITE_BUILD_TIMEOUT_MS', 600_000),
     webhookSecretEnv: get('SITE_WEBHOOK_SECRET'),

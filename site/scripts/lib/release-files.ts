@@ -58,14 +58,17 @@ export async function processRelease(
     const hash = createHash('sha256').update(body).digest('base64url').slice(0, 27);
     const urlPath = `/${rel.split('\\').join('/')}`;
     const entry: FileEntry = { hash, size: body.length };
-    if (extname(rel).toLowerCase() === '.html') entry.scripts = inlineScriptHashes(body.toString('utf8'));
+    const html = extname(rel).toLowerCase() === '.html';
     const old = previous?.manifest.files[urlPath];
     stats.files++;
     if (old && old.hash === hash && previous && (await relinkAll(previous.dir, dir, rel, old))) {
-      manifest.files[urlPath] = { ...old, ...(entry.scripts ? { scripts: entry.scripts } : {}) };
+      // Same bytes, same inline scripts: only a manifest from before script hashes needs the page read.
+      manifest.files[urlPath] =
+        html && !old.scripts ? { ...old, scripts: inlineScriptHashes(body.toString('utf8')) } : old;
       stats.reused++;
       return;
     }
+    if (html) entry.scripts = inlineScriptHashes(body.toString('utf8'));
     if (COMPRESSIBLE.has(extname(rel).toLowerCase()) && body.length >= MIN_COMPRESS) {
       // Hashed assets are compressed once and served for a year: the best brotli (≈50 ms a file).
       // Pages change with every publish: quality 5 is ~100× faster and only ~15 % bigger.

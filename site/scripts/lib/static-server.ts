@@ -106,11 +106,13 @@ const PAAS_APP = /^\/paas\/[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\/$/;
 
 /** Maps a URL path onto the release: directory indexes, a slash redirect, the /paas/<slug>/ shell. */
 export function resolvePath(live: Live, rawPath: string): Resolved {
-  let path: string;
-  try {
-    path = decodeURIComponent(rawPath);
-  } catch {
-    return { kind: 'missing' };
+  let path = rawPath;
+  if (rawPath.includes('%')) {
+    try {
+      path = decodeURIComponent(rawPath);
+    } catch {
+      return { kind: 'missing' };
+    }
   }
   // Only paths listed in the manifest are ever served, so no `..` or dotfile can escape the release.
   if (path.includes('\0') || !path.startsWith('/')) return { kind: 'missing' };
@@ -168,6 +170,8 @@ type Encoding = 'br' | 'gzip' | null;
 /** Everything a 200 (or 404 page) of one file in one encoding sends, worked out on its first request. */
 interface Plan {
   file: string;
+  /** The body's length as the manifest gives it (-1 when it does not). */
+  size: number;
   headers: Record<string, string>;
   /** The same headers for a 304: no body, so no length or encoding. */
   notModified: Record<string, string>;
@@ -239,6 +243,7 @@ export function createStaticHandler(
     if (encoding) headers['content-encoding'] = encoding;
     if (size !== undefined) headers['content-length'] = String(size);
     const made: Plan = {
+      size: size ?? -1,
       file: join(dir, path) + (encoding === 'br' ? '.br' : encoding === 'gzip' ? '.gz' : ''),
       headers,
       notModified: common,
@@ -249,7 +254,7 @@ export function createStaticHandler(
   }
 
   function write(req: IncomingMessage, res: ServerResponse, status: number, p: Plan, body: Buffer): void {
-    if (body.length !== Number(p.headers['content-length'])) {
+    if (body.length !== p.size) {
       // A manifest without sizes (or a file changed under it): send what is really there.
       res.writeHead(status, { ...p.headers, 'content-length': String(body.length) });
     } else res.writeHead(status, p.headers);
