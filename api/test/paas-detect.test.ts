@@ -96,6 +96,9 @@ describe('PaaS detection on real repository shapes', () => {
       [{ startCommand: ['node', 'a\u0000'] }, 'body.build.startCommand'],
       [{ healthCheckPath: 'health' }, 'body.build.healthCheckPath'],
       [{ port: 0 }, 'body.build.port'],
+      [{ placement: ['node.labels.region=eu'] }, 'body.build.placement'],
+      [{ placement: ['node.role==manager', 'rm -rf /'] }, 'body.build.placement'],
+      [{ placement: Array.from({ length: 11 }, (_, i) => `node.labels.l${i}==x`) }, 'body.build.placement'],
     ] as const) {
       const refused = await patch(build);
       expect(refused.status, JSON.stringify(build)).toBe(422);
@@ -106,6 +109,7 @@ describe('PaaS detection on real repository shapes', () => {
       startCommand: ['node', 'server.js'],
       buildCommand: 'npm run build && echo "done"',
       port: 3000,
+      placement: [' node.labels.region == eu ', 'node.role!=manager', 'node.labels.region==eu'],
     });
     expect(saved.status).toBe(200);
     expect(((await saved.json()) as { build: unknown }).build).toEqual({
@@ -115,12 +119,15 @@ describe('PaaS detection on real repository shapes', () => {
       outputDir: null,
       port: 3000,
       healthCheckPath: null,
+      // Written the way Swarm reads them, each once.
+      placement: ['node.labels.region==eu', 'node.role!=manager'],
     });
-    const reset = await patch({ port: null, buildCommand: null });
+    const reset = await patch({ port: null, buildCommand: null, placement: [] });
     expect(((await reset.json()) as { build: unknown }).build).toMatchObject({
       rootDir: 'apps/web',
       buildCommand: null,
       port: null,
+      placement: null,
     });
     expect((await stack.call('DELETE', `/api/v1/admin/paas/apps/${app.id}`)).status).toBe(204);
   });

@@ -826,3 +826,32 @@ describe('reconcile and delete', () => {
     SWARM ? 90_000 : undefined,
   ); // four deployments; a swarm one waits for the first health check and the update monitor
 });
+
+describe.runIf(SWARM)('placement (swarm driver)', () => {
+  it("the app's constraints join the installation's; an app no node can take fails at once, naming them", async () => {
+    const repo = await makeRepo(root, 'placed', { 'index.html': '<h1>placed</h1>' });
+    // This one-node swarm's only node is a manager: satisfiable.
+    const app = await createApp('Placed', repo.url, { build: { placement: ['node.role==manager'] } });
+    const done = await settled((await deploy(app.id)).id);
+    expect(done.status, done.reason ?? '').toBe('running');
+    const spec = (await docker.getService(serviceName(app.id)).inspect()) as {
+      Spec: { TaskTemplate: { Placement?: { Constraints?: string[] } } };
+    };
+    expect(spec.Spec.TaskTemplate.Placement?.Constraints).toContain('node.role==manager');
+    expect((await viaRouter(routerPort, host(app.slug))).body).toBe('<h1>placed</h1>');
+
+    // No node carries this label: the deployment fails within seconds and says why; the one serving stays.
+    const patched = await call('PATCH', `/api/v1/admin/paas/apps/${app.id}`, {
+      build: { placement: ['node.role==manager', 'node.labels.omervision-test-nowhere==yes'] },
+    });
+    expect(patched.status).toBe(200);
+    const started = Date.now();
+    const refused = await settled((await deploy(app.id)).id);
+    expect(refused.status).toBe('failed');
+    expect(refused.reason).toMatch(/^No node can run the app: Swarm says "no suitable node/);
+    expect(refused.reason).toContain('node.labels.omervision-test-nowhere==yes');
+    expect(Date.now() - started).toBeLessThan(60_000);
+    expect((await viaRouter(routerPort, host(app.slug))).body).toBe('<h1>placed</h1>');
+    expect((await call('DELETE', `/api/v1/admin/paas/apps/${app.id}`)).status).toBe(204);
+  }, 150_000);
+});

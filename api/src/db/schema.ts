@@ -513,6 +513,8 @@ export const paasApps = mysqlTable(
     listenPort: int('listen_port'),
     /** What the health wait asks for (a 2xx/3xx); null = any answer on `/`. */
     healthCheckPath: varchar('health_check_path', { length: 255 }),
+    /** Swarm placement constraints (`node.labels.gpu==true`), added to PAAS_SWARM_CONSTRAINTS; null = none. */
+    placement: json<string[]>('placement'),
     detectedType: varchar('detected_type', { length: 32 }),
     containerId: varchar('container_id', { length: 128 }),
     imageId: varchar('image_id', { length: 128 }),

@@ -78,7 +78,21 @@ export interface PaasBuildSettingsInput {
   port?: number | null;
   /** Path the health wait requests, which must answer 2xx or 3xx; default: any answer on `/`. @maxLength 255 */
   healthCheckPath?: string | null;
+  /**
+   * Where the app may run with the swarm driver (PAAS_DRIVER=swarm): Swarm placement constraints,
+   * added to the installation's own. null or [] = anywhere. The docker driver ignores them.
+   * @maxItems 10
+   */
+  placement?: PlacementConstraint[] | null;
 }
+
+/**
+ * A Swarm placement constraint: `node.labels.<name>`, `node.role`, `node.hostname`, `node.id`,
+ * `node.platform.os`, `node.platform.arch` or `engine.labels.<name>`, then `==` or `!=`, then a value.
+ * @maxLength 220
+ * @example "node.labels.region==eu"
+ */
+export type PlacementConstraint = string;
 
 export interface PaasBuildSettings {
   rootDir: string | null;
@@ -87,6 +101,7 @@ export interface PaasBuildSettings {
   outputDir: string | null;
   port: number | null;
   healthCheckPath: string | null;
+  placement: string[] | null;
 }
 
 export interface UpdatePaasAppRequest {

@@ -13,6 +13,8 @@ export interface SwarmService {
   labels: Record<string, string>;
   /** Labels of its tasks' containers (deployment, generation). */
   taskLabels: Record<string, string>;
+  /** Its tasks' placement constraints. */
+  constraints: string[];
   replicas: number;
   /** `updating`, `completed`, `paused`, `rollback_started`, `rollback_paused`, `rollback_completed`; null = never updated. */
   updateState: string | null;
@@ -312,7 +314,7 @@ interface RawService {
     Name: string;
     Labels?: Record<string, string>;
     Mode?: { Replicated?: { Replicas?: number } };
-    TaskTemplate?: { ContainerSpec?: { Labels?: Record<string, string> } };
+    TaskTemplate?: { ContainerSpec?: { Labels?: Record<string, string> }; Placement?: { Constraints?: string[] } };
   } & Record<string, unknown>;
   UpdateStatus?: { State?: string; Message?: string; StartedAt?: string };
 }
@@ -334,6 +336,7 @@ function toService(s: RawService): SwarmService {
     version: s.Version?.Index ?? 0,
     labels: s.Spec.Labels ?? {},
     taskLabels: s.Spec.TaskTemplate?.ContainerSpec?.Labels ?? {},
+    constraints: s.Spec.TaskTemplate?.Placement?.Constraints ?? [],
     replicas: s.Spec.Mode?.Replicated?.Replicas ?? 0,
     updateState: s.UpdateStatus?.State ?? null,
     updateMessage: s.UpdateStatus?.Message ?? null,

@@ -45,6 +45,7 @@ export class FakePaasRepository implements Port<PaasRepository> {
       outputDir: null,
       listenPort: null,
       healthCheckPath: null,
+      placement: null,
       detectedType: null,
       containerId: null,
       imageId: null,

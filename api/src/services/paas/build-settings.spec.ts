@@ -46,6 +46,33 @@ describe('build settings', () => {
     });
   });
 
+  it('placement: Swarm constraints only (node attributes, == or !=, a plain value), at most 10, normalised', () => {
+    expect(
+      checkBuildSettings({ placement: ['node.labels.gpu == true', 'engine.labels.zone!=b', 'node.role==worker'] }),
+    ).toEqual({
+      settings: { placement: ['node.labels.gpu==true', 'engine.labels.zone!=b', 'node.role==worker'] },
+      problems: [],
+    });
+    expect(checkBuildSettings({ placement: [] }).settings).toEqual({ placement: null });
+    expect(checkBuildSettings({ placement: null }).settings).toEqual({ placement: null });
+    for (const bad of [
+      'node.labels.gpu=true', // one =
+      'node.labels.==x',
+      'node.name==a', // not an attribute Swarm knows
+      'node.labels.a==b c', // a space in the value
+      'node.labels.a==$(id)',
+      'node.labels.a==b\nnode.role==manager',
+      '',
+    ])
+      expect(
+        checkBuildSettings({ placement: [bad] }).problems.map((p) => p.field),
+        bad,
+      ).toEqual(['placement']);
+    expect(
+      checkBuildSettings({ placement: Array(11).fill('node.role==worker') as string[] }).problems[0]?.message,
+    ).toMatch(/at most 10/);
+  });
+
   it('commands: no control characters but tab and newline, bounded', () => {
     expect(checkBuildSettings({ buildCommand: 'a\tb\nc' }).problems).toEqual([]);
     expect(checkBuildSettings({ buildCommand: 'a\0b' }).problems[0]?.message).toMatch(/control characters/);

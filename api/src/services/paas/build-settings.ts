@@ -21,6 +21,12 @@ export interface BuildSettings {
   port: number | null;
   /** The path the health wait asks for (2xx/3xx); null = `/`, where any answer counts. */
   healthCheckPath: string | null;
+  /**
+   * Where the app may run under the swarm driver: Swarm placement constraints, added to the
+   * installation's PAAS_SWARM_CONSTRAINTS. null = anywhere those allow. The docker driver has one
+   * engine and ignores them.
+   */
+  placement: string[] | null;
 }
 
 export const NO_SETTINGS: BuildSettings = {
@@ -30,12 +36,21 @@ export const NO_SETTINGS: BuildSettings = {
   outputDir: null,
   port: null,
   healthCheckPath: null,
+  placement: null,
 };
 
 /** One path segment: what COPY takes literally (no variables, globs, spaces or quotes). */
 const SEGMENT = /^[A-Za-z0-9_@+][A-Za-z0-9._@+-]*$/;
 const HEALTH_PATH = /^\/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*(\?[A-Za-z0-9._~!$&'()*+,;=:@%/?-]*)?$/;
 const MAX_COMMAND = 4000;
+/**
+ * One Swarm placement constraint: a node attribute Swarm knows, `==` or `!=`, a plain value
+ * (docs.docker.com/engine/swarm/services/#placement-constraints). Checked here so a typo is a 422
+ * now, not a deployment that waits for a node that cannot exist.
+ */
+const CONSTRAINT =
+  /^(node\.(id|hostname|role|platform\.os|platform\.arch|labels\.[A-Za-z0-9][A-Za-z0-9._-]{0,99})|engine\.labels\.[A-Za-z0-9][A-Za-z0-9._-]{0,99}) ?(==|!=) ?[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}$/;
+export const MAX_PLACEMENT = 10;
 const MAX_ARGS = 64;
 
 export interface SettingProblem {
@@ -121,6 +136,21 @@ export function checkBuildSettings(input: Partial<BuildSettings>): {
       problems.push({ field: 'healthCheckPath', message: 'a path starting with / (URL characters only, at most 255)' });
     else settings.healthCheckPath = path;
   }
+  if (input.placement !== undefined) {
+    const list = input.placement;
+    if (list === null || (Array.isArray(list) && list.length === 0)) settings.placement = null;
+    else if (!Array.isArray(list) || list.length > MAX_PLACEMENT || list.some((c) => typeof c !== 'string'))
+      problems.push({ field: 'placement', message: `a list of at most ${MAX_PLACEMENT} constraints` });
+    else {
+      const bad = list.map((c) => c.trim()).find((c) => !CONSTRAINT.test(c));
+      if (bad !== undefined)
+        problems.push({
+          field: 'placement',
+          message: `"${bad.slice(0, 100)}" is not a placement constraint: node.labels.<name>, node.role, node.hostname, node.id, node.platform.os/arch or engine.labels.<name>, then == or !=, then a value (letters, digits, . _ : / -)`,
+        });
+      else settings.placement = [...new Set(list.map((c) => c.trim().replace(/ ?(==|!=) ?/, '$1')))];
+    }
+  }
   return { settings, problems };
 }
 
@@ -153,6 +183,7 @@ export function settingsOf(row: {
   outputDir: string | null;
   listenPort: number | null;
   healthCheckPath: string | null;
+  placement: string[] | null;
 }): BuildSettings {
   return {
     rootDir: row.rootDir,
@@ -161,5 +192,6 @@ export function settingsOf(row: {
     outputDir: row.outputDir,
     port: row.listenPort,
     healthCheckPath: row.healthCheckPath,
+    placement: row.placement?.length ? row.placement : null,
   };
 }

@@ -33,7 +33,7 @@ export interface ManagedWorkload {
 
 /** One deployment to run: the app's settings that shape the workload and the deployment's image. */
 export interface WorkloadInput {
-  app: Pick<PaasAppRow, 'id' | 'slug' | 'env' | 'runAsRoot' | 'healthCheckPath'>;
+  app: Pick<PaasAppRow, 'id' | 'slug' | 'env' | 'runAsRoot' | 'healthCheckPath' | 'placement'>;
   deploymentId: string;
   imageId: string;
   port: number;

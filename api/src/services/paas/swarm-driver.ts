@@ -37,6 +37,8 @@ export interface SwarmDriverSettings {
 
 const TERMINAL = new Set(['complete', 'shutdown', 'failed', 'rejected', 'orphaned', 'remove']);
 const FAILED_UPDATE = new Set(['paused', 'rollback_started', 'rollback_paused', 'rollback_completed']);
+/** How long every task may wait for a node that meets the constraints before the deployment fails (a node may be joining). */
+const UNPLACED_GRACE_MS = 10_000;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
@@ -135,7 +137,8 @@ export class SwarmDriver implements PaasDriver {
       limits: this.settings.limits,
       health: healthCheck(detectedType, app.healthCheckPath),
       startPeriodMs: this.settings.healthTimeoutMs,
-      constraints: this.settings.constraints,
+      // The installation's constraints, then the app's own (Swarm requires every one).
+      constraints: [...new Set([...this.settings.constraints, ...(app.placement ?? [])])],
     });
     const existing = await this.swarm.service(serviceName(app.id));
     if (!existing) return this.swarm.createService(spec);
@@ -155,6 +158,7 @@ export class SwarmDriver implements PaasDriver {
     const max = this.settings.limits.maxRestarts;
     let reported = 0;
     let lastError: string | null = null;
+    let unplacedSince: number | null = null;
     try {
       while (Date.now() < deadline) {
         const service = await this.swarm.service(id);
@@ -192,6 +196,16 @@ export class SwarmDriver implements PaasDriver {
             `task running${healthPath ? ` and answering HTTP 2xx/3xx on ${healthPath}` : ''}; ${updating ? 'the update completed (start-first: the previous task stopped after this one was healthy)' : 'ready'}`,
           );
           return Number(service.labels[PORT_LABEL]);
+        }
+        // Nothing can start while no node meets the constraints: say so instead of waiting for HTTP.
+        const unplaced =
+          live.length > 0 && live.every((t) => t.state === 'pending' && /no suitable node/i.test(t.error ?? ''));
+        unplacedSince = unplaced ? (unplacedSince ?? Date.now()) : null;
+        if (unplacedSince !== null && Date.now() - unplacedSince >= UNPLACED_GRACE_MS) {
+          const constraints = service.constraints.length ? service.constraints.join(', ') : 'none';
+          throw new PipelineFailure(
+            `No node can run the app: Swarm says "${live[0]!.error}". Placement constraints: ${constraints} (the installation's PAAS_SWARM_CONSTRAINTS and the app's own); check the node labels (docker node inspect) or the app's placement.`,
+          );
         }
         if (live.length === 0 && failed.length > max) {
           throw new PipelineFailure(crashReason(await this.lastExit(ours), max, await this.tail(ours)));

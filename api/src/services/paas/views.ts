@@ -139,7 +139,7 @@ export function checkBuild(input: PaasBuildSettingsInput | undefined, field = 'b
 
 type BuildColumns = Pick<
   PaasAppRow,
-  'rootDir' | 'buildCommand' | 'startCommand' | 'outputDir' | 'listenPort' | 'healthCheckPath'
+  'rootDir' | 'buildCommand' | 'startCommand' | 'outputDir' | 'listenPort' | 'healthCheckPath' | 'placement'
 >;
 
 /** The app-row columns of the settings given (absent ones stay absent). */

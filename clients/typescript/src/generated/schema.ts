@@ -2956,6 +2956,7 @@ export interface components {
             /** Format: double */
             port: number | null;
             healthCheckPath: string | null;
+            placement: string[] | null;
         };
         /** @description How the app reaches a private repository; secrets are never returned, only whether they are set. */
         PaasRepoAccess: {
@@ -3061,6 +3062,12 @@ export interface components {
             hookSecret: string;
         };
         /**
+         * @description A Swarm placement constraint: `node.labels.<name>`, `node.role`, `node.hostname`, `node.id`,
+         *     `node.platform.os`, `node.platform.arch` or `engine.labels.<name>`, then `==` or `!=`, then a value.
+         * @example node.labels.region==eu
+         */
+        PlacementConstraint: string;
+        /**
          * @description Advanced build settings: each replaces what detection decides (the deployment log says which
          *     file or setting decided what). null resets one to detection; in an update an omitted field keeps
          *     its value. Commands are a string, run by `sh -c` in the container, or an argv array, run as is.
@@ -3081,6 +3088,11 @@ export interface components {
             port?: number | null;
             /** @description Path the health wait requests, which must answer 2xx or 3xx; default: any answer on `/`. */
             healthCheckPath?: string | null;
+            /**
+             * @description Where the app may run with the swarm driver (PAAS_DRIVER=swarm): Swarm placement constraints,
+             *     added to the installation's own. null or [] = anywhere. The docker driver ignores them.
+             */
+            placement?: components["schemas"]["PlacementConstraint"][] | null;
         };
         CreatePaasAppRequest: {
             name: string;
@@ -6875,7 +6887,10 @@ export interface operations {
                      *           "startCommand": "npm start",
                      *           "outputDir": "/",
                      *           "port": 3000,
-                     *           "healthCheckPath": "/"
+                     *           "healthCheckPath": "/",
+                     *           "placement": [
+                     *             "text"
+                     *           ]
                      *         },
                      *         "repoAccess": {
                      *           "method": "none",
@@ -7005,7 +7020,10 @@ export interface operations {
                      *         "startCommand": "npm start",
                      *         "outputDir": "/",
                      *         "port": 3000,
-                     *         "healthCheckPath": "/"
+                     *         "healthCheckPath": "/",
+                     *         "placement": [
+                     *           "text"
+                     *         ]
                      *       },
                      *       "repoAccess": {
                      *         "method": "none",
@@ -7192,7 +7210,10 @@ export interface operations {
                      *         "startCommand": "npm start",
                      *         "outputDir": "/",
                      *         "port": 3000,
-                     *         "healthCheckPath": "/"
+                     *         "healthCheckPath": "/",
+                     *         "placement": [
+                     *           "text"
+                     *         ]
                      *       },
                      *       "repoAccess": {
                      *         "method": "none",
@@ -7418,7 +7439,10 @@ export interface operations {
                      *         "startCommand": "npm start",
                      *         "outputDir": "/",
                      *         "port": 3000,
-                     *         "healthCheckPath": "/"
+                     *         "healthCheckPath": "/",
+                     *         "placement": [
+                     *           "text"
+                     *         ]
                      *       },
                      *       "repoAccess": {
                      *         "method": "none",
@@ -7604,7 +7628,10 @@ export interface operations {
                      *         "startCommand": "npm start",
                      *         "outputDir": "/",
                      *         "port": 3000,
-                     *         "healthCheckPath": "/"
+                     *         "healthCheckPath": "/",
+                     *         "placement": [
+                     *           "text"
+                     *         ]
                      *       },
                      *       "repoAccess": {
                      *         "method": "none",
@@ -8404,7 +8431,10 @@ export interface operations {
                      *         "startCommand": "npm start",
                      *         "outputDir": "/",
                      *         "port": 3000,
-                     *         "healthCheckPath": "/"
+                     *         "healthCheckPath": "/",
+                     *         "placement": [
+                     *           "text"
+                     *         ]
                      *       },
                      *       "repoAccess": {
                      *         "method": "none",
@@ -8744,7 +8774,10 @@ export interface operations {
                      *         "startCommand": "npm start",
                      *         "outputDir": "/",
                      *         "port": 3000,
-                     *         "healthCheckPath": "/"
+                     *         "healthCheckPath": "/",
+                     *         "placement": [
+                     *           "text"
+                     *         ]
                      *       },
                      *       "repoAccess": {
                      *         "method": "none",
@@ -8894,7 +8927,10 @@ export interface operations {
                      *         "startCommand": "npm start",
                      *         "outputDir": "/",
                      *         "port": 3000,
-                     *         "healthCheckPath": "/"
+                     *         "healthCheckPath": "/",
+                     *         "placement": [
+                     *           "text"
+                     *         ]
                      *       },
                      *       "repoAccess": {
                      *         "method": "none",
@@ -9032,7 +9068,10 @@ export interface operations {
                      *         "startCommand": "npm start",
                      *         "outputDir": "/",
                      *         "port": 3000,
-                     *         "healthCheckPath": "/"
+                     *         "healthCheckPath": "/",
+                     *         "placement": [
+                     *           "text"
+                     *         ]
                      *       },
                      *       "repoAccess": {
                      *         "method": "none",
@@ -9181,7 +9220,10 @@ export interface operations {
                      *         "startCommand": "npm start",
                      *         "outputDir": "/",
                      *         "port": 3000,
-                     *         "healthCheckPath": "/"
+                     *         "healthCheckPath": "/",
+                     *         "placement": [
+                     *           "text"
+                     *         ]
                      *       },
                      *       "repoAccess": {
                      *         "method": "none",

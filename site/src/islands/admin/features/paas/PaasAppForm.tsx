@@ -195,8 +195,18 @@ function BuildSettingsFields({
         error={fields['build.healthCheckPath']}
         hint="The deployment is healthy once this path answers 2xx or 3xx. Empty: any answer on /."
       />
+      <TextArea
+        label="Placement constraints"
+        value={build.placement}
+        onValue={set('placement')}
+        rows={2}
+        placeholder="node.labels.region==eu"
+        error={fields['build.placement']}
+        hint="With the Swarm driver: the nodes this app may run on, one constraint per line (node.labels.<name>, node.role, node.hostname with == or !=). Empty: any node the installation allows. A single Docker engine ignores them."
+      />
       <p className="muted">
-        Applies from the next deployment; a repository's own Dockerfile uses only the health-check path.
+        Applies from the next deployment; a repository's own Dockerfile uses only the health-check path and the
+        placement.
       </p>
     </details>
   );

@@ -8,6 +8,7 @@ const none = {
   outputDir: null,
   port: null,
   healthCheckPath: null,
+  placement: null,
 };
 
 describe('advanced build settings fields', () => {
@@ -21,6 +22,7 @@ describe('advanced build settings fields', () => {
       outputDir: '',
       port: '3000',
       healthCheckPath: '',
+      placement: '',
     });
   });
 
@@ -33,6 +35,7 @@ describe('advanced build settings fields', () => {
         outputDir: '',
         port: '',
         healthCheckPath: '/healthz',
+        placement: '',
       }),
     ).toEqual({
       build: { ...none, rootDir: 'apps/web', startCommand: ['node', 'a b.js'], healthCheckPath: '/healthz' },
@@ -40,6 +43,18 @@ describe('advanced build settings fields', () => {
     expect(buildBody({ ...buildFields(none), startCommand: 'gunicorn app:app --bind 0.0.0.0:$PORT' })).toEqual({
       build: { ...none, startCommand: 'gunicorn app:app --bind 0.0.0.0:$PORT' },
     });
+  });
+
+  it('placement: one constraint per line, blank lines dropped; none is null', () => {
+    expect(buildFields({ ...none, placement: ['node.labels.region==eu', 'node.role!=manager'] }).placement).toBe(
+      'node.labels.region==eu\nnode.role!=manager',
+    );
+    expect(buildBody({ ...buildFields(none), placement: ' node.labels.region==eu \n\n node.role!=manager\n' })).toEqual(
+      {
+        build: { ...none, placement: ['node.labels.region==eu', 'node.role!=manager'] },
+      },
+    );
+    expect(buildBody({ ...buildFields(none), placement: ' \n ' })).toEqual({ build: none });
   });
 
   it('names the bad fields the way the API does', () => {

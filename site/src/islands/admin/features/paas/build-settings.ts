@@ -11,6 +11,8 @@ export interface BuildFields {
   outputDir: string;
   port: string;
   healthCheckPath: string;
+  /** Swarm placement constraints, one per line. */
+  placement: string;
 }
 
 /** A command as typed: a JSON array of strings runs without a shell; any other text runs by `sh -c`. */
@@ -40,6 +42,7 @@ export function buildFields(settings: Settings): BuildFields {
     outputDir: settings.outputDir ?? '',
     port: settings.port === null ? '' : String(settings.port),
     healthCheckPath: settings.healthCheckPath ?? '',
+    placement: (settings.placement ?? []).join('\n'),
   };
 }
 
@@ -65,6 +68,16 @@ export function buildBody(fields: BuildFields): { build: Settings } | { errors: 
     outputDir: fields.outputDir.trim() || null,
     port: Object.keys(errors).includes('build.port') ? null : port,
     healthCheckPath: fields.healthCheckPath.trim() || null,
+    placement: placementList(fields.placement),
   };
   return Object.keys(errors).length ? { errors } : { build };
+}
+
+/** Constraints as typed, one per line (blank lines dropped); none = null (anywhere). The API checks each. */
+export function placementList(text: string): string[] | null {
+  const list = text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+  return list.length ? list : null;
 }

@@ -1,0 +1,1 @@
+ALTER TABLE `paas_apps` ADD `placement` json;
