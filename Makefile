@@ -94,7 +94,7 @@ test: install services fmt-check typecheck lint audit openapi-check openapi-lint
 	status=0; TEST_DATABASE_URL=$(TEST_DATABASE_URL) npx vitest run --reporter=default --reporter=json --outputFile.json=$(VITEST_JSON) || status=$$?; \
 	  $(RESILIENCE_SUMMARY) || [ $$status -ne 0 ] || status=1; exit $$status
 
-bench: install services paas-images ## Benchmarks vs baselines in the same run (ONLY=reads,login,concurrency,paas,site QUICK=1); JSON + markdown in scripts/bench/results
+bench: install services paas-images ## Benchmarks vs baselines in the same run (ONLY=reads,login,concurrency,paas,site,paas-drivers QUICK=1); JSON + markdown in scripts/bench/results
 	TEST_DATABASE_URL=$(TEST_DATABASE_URL) node --import tsx scripts/bench/run.ts $(if $(ONLY),--only $(ONLY)) $(if $(QUICK),--quick)
 
 bench-login: install services ## argon2 cost and logins/s at our parameters (same as make bench ONLY=login)

@@ -13,12 +13,14 @@
  *   concurrency  3    10,000 idle keep-alive + 1,000 SSE streams held while reads run: RSS, p95 change
  *   paas         6    deploy static + Node repos vs git + docker CLI by hand; cached redeploy
  *   site         5+7  publish → live on the 1,000-post site, full build per page; static server vs nginx
+ *   paas-drivers #17  deploy and redeploy, docker driver vs swarm driver (through scripts/test-swarm.sh:
+ *                     a one-node swarm and the registry when none, the engine left as found)
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { ROOT, RESULTS_DIR, args, flag, machine, settle } from './lib.js';
 
-const ALL = ['reads', 'login', 'concurrency', 'paas', 'site'] as const;
+const ALL = ['reads', 'login', 'concurrency', 'paas', 'site', 'paas-drivers'] as const;
 const onlyIndex = args.indexOf('--only');
 const only = onlyIndex >= 0 ? args[onlyIndex + 1]!.split(',') : [...ALL];
 const unknown = only.filter((n) => !ALL.includes(n as never));
@@ -33,7 +35,10 @@ const started = Date.now();
 function runScenario(name: string): Promise<{ code: number | null; seconds: number }> {
   const t = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', `scripts/bench/${name}.ts`, ...passThrough], {
+    const node = [process.execPath, '--import', 'tsx', `scripts/bench/${name}.ts`, ...passThrough];
+    // The swarm driver needs a swarm and a registry: test-swarm.sh makes them for the run and removes them.
+    const argv = name === 'paas-drivers' ? ['scripts/test-swarm.sh', '--', ...node] : node;
+    const child = spawn(argv[0]!, argv.slice(1), {
       cwd: ROOT,
       stdio: 'inherit',
       env: { ...process.env, BENCH_DATE: date },
