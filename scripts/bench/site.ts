@@ -584,7 +584,10 @@ async function main(): Promise<void> {
         ['publish → 200 median', `${seconds(latency.medianMs)} s`],
         ['publish → 200 p95', `${seconds(latency.p95Ms)} s`],
         ['samples', latency.samplesMs.map((m) => seconds(m)).join(', ') + ' s'],
-        ['… waiting before the build starts (outbox dispatch, webhook, 200 ms debounce), median', sec(b.waitBeforeBuildMs)],
+        [
+          '… waiting before the build starts (outbox dispatch, webhook, 200 ms debounce), median',
+          sec(b.waitBeforeBuildMs),
+        ],
         ['… build (astro + release processing + swap), median', sec(b.buildMs)],
         ['…… node + Astro start-up before its clock, swap, records', sec(b.startupAndRestMs)],
         ['…… Astro: content sync from the API + types', sec(b.contentSyncMs)],
