@@ -11,6 +11,8 @@ import { createServer } from 'node:net';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import mysql from 'mysql2/promise';
+import { runMigrations } from '../../api/src/db/migrate.js';
 import * as hdr from 'hdr-histogram-js';
 
 export const ROOT = new URL('../../', import.meta.url).pathname;
@@ -369,4 +371,19 @@ export async function rssMiB(pid: number): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
   return Math.round((kb / 1024) * 10) / 10;
+}
+
+/** Drops the database `url` names, creates it empty (utf8mb4) and applies every migration: a scenario's own, fresh. */
+export async function recreateDatabase(url: string): Promise<void> {
+  const server = new URL(url);
+  const name = server.pathname.slice(1);
+  server.pathname = '/';
+  const conn = await mysql.createConnection({ uri: server.toString(), connectTimeout: 5000 });
+  try {
+    await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
+    await conn.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  } finally {
+    await conn.end();
+  }
+  await runMigrations(url);
 }

@@ -21,9 +21,7 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import mysql from 'mysql2/promise';
-import { runMigrations } from '../../api/src/db/migrate.js';
-import { BASE_DB, flag, numberArg, table, writeResult } from './lib.js';
+import { BASE_DB, flag, numberArg, recreateDatabase, table, writeResult } from './lib.js';
 
 const CHILD = flag('child');
 const QUICK = flag('quick');
@@ -126,20 +124,6 @@ async function child(): Promise<void> {
   }
 }
 
-async function resetDatabase(): Promise<void> {
-  const url = new URL(DB_URL);
-  const name = url.pathname.slice(1);
-  url.pathname = '/';
-  const conn = await mysql.createConnection({ uri: url.toString(), connectTimeout: 5000 });
-  try {
-    await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
-    await conn.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-  } finally {
-    await conn.end();
-  }
-  await runMigrations(DB_URL);
-}
-
 function runChild(driver: 'docker' | 'swarm', round: number): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
     const proc = spawn(process.execPath, ['--import', 'tsx', 'scripts/bench/paas-drivers.ts', '--child'], {
@@ -169,7 +153,7 @@ const median = (xs: number[]) => {
 const secs = (ms: number) => Math.round(ms / 10) / 100;
 
 async function main(): Promise<void> {
-  await resetDatabase();
+  await recreateDatabase(DB_URL);
   const samples: Record<'docker' | 'swarm', ChildResult[]> = { docker: [], swarm: [] };
   for (let round = 0; round < ROUNDS; round++) {
     const order = round % 2 === 0 ? (['docker', 'swarm'] as const) : (['swarm', 'docker'] as const);

@@ -28,10 +28,8 @@ import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
 import Docker from 'dockerode';
-import mysql from 'mysql2/promise';
 import { createClient } from 'redis';
 import { v7 as uuidv7 } from 'uuid';
-import { runMigrations } from '../../api/src/db/migrate.js';
 import { createDatabase } from '../../api/src/repositories/database.js';
 import { PasswordHasher } from '../../api/src/repositories/password-hasher.js';
 import { UserRepository } from '../../api/src/repositories/user.repository.js';
@@ -53,6 +51,7 @@ import {
   flag,
   freePort,
   numberArg,
+  recreateDatabase,
   ROOT,
   startApi,
   stopProcess,
@@ -150,19 +149,6 @@ function productBuild(files: Record<string, string>) {
 // ---------------------------------------------------------------------------------------------
 // Processes: API, worker (deploys run there), app router; own database, Redis prefix, instance.
 // ---------------------------------------------------------------------------------------------
-async function resetDatabase(): Promise<void> {
-  const url = new URL(DB_URL);
-  const name = url.pathname.slice(1);
-  url.pathname = '/';
-  const conn = await mysql.createConnection({ uri: url.toString(), connectTimeout: 5000 });
-  try {
-    await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
-    await conn.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
-  } finally {
-    await conn.end();
-  }
-  await runMigrations(DB_URL);
-}
 
 async function flushRedisPrefix(): Promise<void> {
   const redis = createClient({ url: process.env.REDIS_URL ?? 'redis://127.0.0.1:6380' });
@@ -818,7 +804,7 @@ async function main(): Promise<void> {
   const loadStart = Math.round(loadavg()[0]! * 100) / 100;
 
   root = await mkdtemp(join(tmpdir(), 'ov-paasb-'));
-  await resetDatabase();
+  await recreateDatabase(DB_URL);
   await flushRedisPrefix();
   const admin = await createAdmin();
   routerPort = await freePort();
