@@ -5,7 +5,8 @@ import { eq } from 'drizzle-orm';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { paasApps } from '../../api/src/db/schema.js';
-import { eventually } from '../../api/test/harness.js';
+import { testRedisPrefix } from '../../api/test/env.js';
+import { eventually, freshDatabase } from '../../api/test/harness.js';
 import { en } from '../src/i18n/en.ts';
 import { tr } from '../src/i18n/tr.ts';
 import { demoAppServer, dressUp, type Showcase } from './showcase.ts';
@@ -33,10 +34,18 @@ const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.mi
 let stack: Stack;
 let app: { server: Server; url: string };
 let showcase: Showcase;
+let database: Awaited<ReturnType<typeof freshDatabase>>;
 
 beforeAll(async () => {
   app = await demoAppServer();
-  stack = await startStack({ PAAS_APP_URL: `${app.url}/{slug}/` });
+  // A database and cache of its own: the pages hold only the showcase, never what other test files
+  // write meanwhile (a post titled "Project …" on the home page would read as an English string).
+  database = await freshDatabase('look');
+  stack = await startStack({
+    DATABASE_URL: database.url,
+    REDIS_KEY_PREFIX: `${testRedisPrefix()}look${Date.now()}:`,
+    PAAS_APP_URL: `${app.url}/{slug}/`,
+  });
   showcase = await dressUp(stack);
   // The publishes above arrive as a burst of webhooks: wait for the release that has all of them.
   await eventually(
@@ -54,6 +63,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack?.close();
   app?.server.close();
+  await database?.drop();
 });
 
 async function text(path: string): Promise<string> {
