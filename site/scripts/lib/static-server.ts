@@ -253,12 +253,14 @@ export function createStaticHandler(
     return made;
   }
 
-  function write(req: IncomingMessage, res: ServerResponse, status: number, p: Plan, body: Buffer): void {
-    if (body.length !== p.size) {
+  /** The plan's answer with `body`, or a 304 (no body) when `body` is null. */
+  function write(req: IncomingMessage, res: ServerResponse, status: number, p: Plan, body: Buffer | null): void {
+    if (body === null) res.writeHead(304, p.notModified);
+    else if (body.length !== p.size) {
       // A manifest without sizes (or a file changed under it): send what is really there.
       res.writeHead(status, { ...p.headers, 'content-length': String(body.length) });
     } else res.writeHead(status, p.headers);
-    res.end(req.method === 'HEAD' ? undefined : body);
+    res.end(req.method === 'HEAD' || body === null ? undefined : body);
   }
 
   /** Synchronous when the file's plan is made and its bytes are in memory (nearly every request). */
@@ -273,22 +275,13 @@ export function createStaticHandler(
   ): Promise<void> | void {
     const accepted = accepts(req.headers['accept-encoding']);
     const encoding: Encoding = entry.br && accepted.br ? 'br' : entry.gz && accepted.gzip ? 'gzip' : null;
+    const unchanged = status === 200 && notModified(req.headers['if-none-match'], entry.hash);
     const known = plans.get(entry)?.[encoding ?? 'identity'];
-    if (known) {
-      if (status === 200 && notModified(req.headers['if-none-match'], entry.hash)) {
-        res.writeHead(304, known.notModified).end();
-        return;
-      }
-      const body = cache.peek(known.file);
-      if (body) return write(req, res, status, known, body);
-    }
+    const body = known && !unchanged ? cache.peek(known.file) : undefined;
+    if (known && (unchanged || body)) return write(req, res, status, known, body ?? null);
     return (async () => {
       const p = known ?? (await plan(live, dir, path, entry, encoding));
-      if (status === 200 && notModified(req.headers['if-none-match'], entry.hash)) {
-        res.writeHead(304, p.notModified).end();
-        return;
-      }
-      write(req, res, status, p, await cache.read(p.file));
+      write(req, res, status, p, unchanged ? null : await cache.read(p.file));
     })();
   }
 

@@ -26,9 +26,10 @@ export function SiteBuilds() {
   const canBuild = can('site:build');
   const newest = builds.items[0]?.id ?? null;
 
+  // Checked after every reload (a new items array), so the minute runs out even when nothing new arrives.
   useEffect(() => {
     if (awaiting && (newest !== awaiting.newest || Date.now() > awaiting.until)) setAwaiting(null);
-  }, [awaiting, newest]);
+  }, [awaiting, newest, builds.items]);
 
   // While a build runs, or a requested one has not reached the list yet, the list refreshes itself.
   const running = builds.items.some((b) => ACTIVE.has(b.status));
