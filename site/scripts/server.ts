@@ -49,6 +49,7 @@ const builder = new Builder({
   builderKey: () => builderKey(config),
   purge: config.purgeUrl ? { url: config.purgeUrl, token: config.purgeToken } : undefined,
   timeoutMs: config.buildTimeoutMs,
+  resident: config.residentRenderer ? { maxRssMb: config.rendererMaxRssMb } : undefined,
   onLive: loadLive,
   log: (m) => log(`build: ${m}`),
 });

@@ -6,6 +6,8 @@ import { dirname, join } from 'node:path';
 import type { BuildRecords } from './build-records.ts';
 import { changedPaths, exists, processRelease, type ReleaseManifest } from './release-files.ts';
 import type { ReleaseStore } from './releases.ts';
+import { ResidentRenderer } from './resident/client.ts';
+import type { RenderResult } from './resident/protocol.ts';
 
 export interface BuilderOptions {
   siteRoot: string;
@@ -16,6 +18,12 @@ export interface BuilderOptions {
   builderKey: () => string | undefined;
   purge?: { url: string; token?: string };
   timeoutMs: number;
+  /**
+   * Keep a resident renderer (scripts/renderer.ts) between builds: the first build is a full astro
+   * build, later ones render only the changed pages and patch the live release. Off: one `astro build`
+   * child per build.
+   */
+  resident?: { maxRssMb: number };
   /** Called after `current` points at a new release (the server reloads its manifest). */
   onLive: (id: string) => Promise<void>;
   log: (line: string) => void;
@@ -42,7 +50,11 @@ const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
  */
 export class Builder {
   private child: ChildProcess | null = null;
+  private resident: ResidentRenderer | null = null;
+  /** The release the resident renderer's memory matches; a warm build patches only that one. */
+  private residentRelease: string | null = null;
   last: BuildOutcome | null = null;
+  private building = false;
 
   constructor(private readonly o: BuilderOptions) {}
 
@@ -51,7 +63,7 @@ export class Builder {
   }
 
   get childPid(): number | null {
-    return this.child?.pid ?? null;
+    return this.child?.pid ?? (this.building ? this.resident?.pid : null) ?? null;
   }
 
   /** After a crash mid-build: the orphaned astro process goes, its record is closed as failed. */
@@ -101,12 +113,24 @@ export class Builder {
     note(`build ${id} (${triggers.join(', ') || 'webhook'})`);
     try {
       await rm(releases.staging, { recursive: true, force: true });
-      const astro = await this.runAstro(lines, buildId);
-      const pagesSkipped = (astro.match(/\((?:cached|restored)\)/g) ?? []).length;
-      const pagesTotal = (astro.match(/├─/g) ?? []).length;
-      for (const required of ['index.html', '404.html']) {
-        if (!(await exists(join(releases.staging, required)))) throw new Error(`astro build produced no ${required}`);
+      let pagesBuilt: number;
+      let pagesSkipped: number;
+      let patch: { removed: string[] } | undefined;
+      if (this.o.resident) {
+        // A rebuild asked for by hand starts from nothing: a fresh renderer and a full build.
+        const result = await this.runResident(lines, buildId, note, triggers.includes('manual'));
+        pagesBuilt = result.pagesBuilt;
+        pagesSkipped = result.pagesSkipped;
+        if (result.mode === 'warm') patch = { removed: result.removed };
+      } else {
+        const astro = await this.runAstro(lines, buildId);
+        pagesSkipped = (astro.match(/\((?:cached|restored)\)/g) ?? []).length;
+        pagesBuilt = (astro.match(/├─/g) ?? []).length - pagesSkipped;
       }
+      if (!patch)
+        for (const required of ['index.html', '404.html']) {
+          if (!(await exists(join(releases.staging, required)))) throw new Error(`astro build produced no ${required}`);
+        }
       const liveId = await releases.current();
       const previous = liveId ? await releases.manifest(liveId) : null;
       const t1 = Date.now();
@@ -114,13 +138,22 @@ export class Builder {
         releases.staging,
         id,
         previous && liveId ? { dir: releases.dir(liveId), manifest: previous } : null,
+        patch,
       );
-      note(
-        `${stats.files} files: ${stats.compressed} compressed (br+gzip), ${stats.reused} unchanged and linked from ${liveId ?? '-'} in ${Date.now() - t1} ms`,
-      );
+      if (patch) {
+        for (const required of ['/index.html', '/404.html'])
+          if (!manifest.files[required]) throw new Error(`the release would have no ${required.slice(1)}`);
+        note(
+          `${stats.files} files rendered: ${stats.compressed} compressed, ${stats.reused} identical; ${stats.carried} carried from ${liveId}, ${patch.removed.length} removed; in ${Date.now() - t1} ms`,
+        );
+      } else
+        note(
+          `${stats.files} files: ${stats.compressed} compressed (br+gzip), ${stats.reused} unchanged and linked from ${liveId ?? '-'} in ${Date.now() - t1} ms`,
+        );
       await releases.adopt(id);
       await releases.shareAssets(id);
       await releases.activate(id);
+      if (this.o.resident) this.residentRelease = id;
       await writeFile(this.statePath, JSON.stringify({ buildId, live: id }));
       await this.o.onLive(id);
       note(`live: current → ${id}`);
@@ -132,7 +165,7 @@ export class Builder {
         release: id,
         buildId,
         durationMs: Date.now() - started,
-        pagesBuilt: pagesTotal - pagesSkipped,
+        pagesBuilt,
         pagesSkipped,
       };
       note(`succeeded in ${outcome.durationMs} ms: ${outcome.pagesBuilt} pages built, ${pagesSkipped} skipped`);
@@ -164,6 +197,80 @@ export class Builder {
     await rm(this.statePath, { force: true });
     this.last = outcome;
     return outcome;
+  }
+
+  /**
+   * The resident renderer's part of a build. Warm (only the changed pages into staging) when its memory
+   * matches the live release; otherwise, or when a warm build fails, a fresh renderer and a full build.
+   */
+  private async runResident(
+    lines: string[],
+    buildId: string | null,
+    note: (m: string) => void,
+    full: boolean,
+  ): Promise<RenderResult> {
+    const staging = this.o.releases.staging;
+    this.resident ??= new ResidentRenderer({
+      siteRoot: this.o.siteRoot,
+      cwd: await this.workDir(),
+      env: {
+        ...this.o.buildEnv,
+        SITE_OUT_DIR: staging,
+        // Its own content-layer cache: the resident build reads no content through Astro.
+        SITE_CACHE_DIR: join(this.o.releases.cacheDir, 'resident'),
+        ASTRO_TELEMETRY_DISABLED: '1',
+        NO_COLOR: '1',
+        FORCE_COLOR: '0',
+        NODE_ENV: 'production',
+        SITE_OFFLINE_BUILD: '',
+      },
+      timeoutMs: this.o.timeoutMs,
+      maxRssMb: this.o.resident!.maxRssMb,
+    });
+    const renderer = this.resident;
+    const live = await this.o.releases.current();
+    const warm = !full && renderer.warm && live !== null && live === this.residentRelease;
+    if (full) note('full build (asked for by hand)');
+    else if (!warm && renderer.warm) note(`the live release (${live ?? '-'}) is not the renderer's: full build`);
+    if (warm && renderer.lastRssMb > this.o.resident!.maxRssMb)
+      note(`renderer at ${renderer.lastRssMb} MB (limit ${this.o.resident!.maxRssMb}): replaced, full build`);
+    // From here until the new release is live the renderer's memory is ahead of `current`.
+    this.residentRelease = null;
+    await writeFile(this.statePath, JSON.stringify({ buildId, startedAt: new Date().toISOString() }));
+    const attempt = async (fresh: boolean) => {
+      await rm(staging, { recursive: true, force: true });
+      await mkdir(staging, { recursive: true });
+      const { result, output } = await renderer.build({ fresh, apiKey: this.o.builderKey() });
+      lines.push(...output.split('\n').filter(Boolean));
+      if (result.mode === 'cold') {
+        // Astro's own incremental cache may have restored some pages of a full build.
+        const restored = (output.match(/\((?:cached|restored)\)/g) ?? []).length;
+        result.pagesSkipped = restored;
+        result.pagesBuilt -= restored;
+      }
+      const t = Object.entries(result.timingsMs)
+        .map(([k, v]) => `${k} ${v} ms`)
+        .join(', ');
+      note(
+        `renderer (${result.mode}): ${result.pagesBuilt} pages rendered, ${result.pagesSkipped} unchanged; ${t}; ` +
+          `content: ${Object.entries(result.content)
+            .map(([k, v]) => `${k} ${v}`)
+            .join('; ')}; rss ${result.memory.rssMb} MB, heap ${result.memory.heapUsedMb} MB`,
+      );
+      return result;
+    };
+    this.building = true;
+    try {
+      return await attempt(!warm);
+    } catch (err) {
+      const output = (err as { output?: string }).output;
+      if (output) lines.push(...output.split('\n').filter(Boolean));
+      if (!warm) throw err;
+      note(`warm render failed (${(err as Error).message}); a fresh renderer builds everything`);
+      return await attempt(true);
+    } finally {
+      this.building = false;
+    }
   }
 
   /** Runs `astro build` as a child (killable, memory returned after each build); resolves with its output. */
@@ -244,6 +351,7 @@ export class Builder {
   /** Stops a running build (shutdown): it fails and the live release stays. */
   stop(): void {
     this.child?.kill('SIGTERM');
+    this.resident?.stop();
   }
 
   private async purge(paths: string[], note: (m: string) => void): Promise<void> {

@@ -23,6 +23,10 @@ export interface SiteServerConfig {
   builderKeyFile: string;
   purgeUrl?: string;
   purgeToken?: string;
+  /** Keep a resident renderer between builds (SITE_RESIDENT_RENDERER=false: one astro build per publish). */
+  residentRenderer: boolean;
+  /** The renderer is replaced when a build leaves it above this resident set size. */
+  rendererMaxRssMb: number;
   /** Build once at start when the API answers (make dev); off in some tests. */
   buildOnStart: boolean;
   /** What the pages' Content-Security-Policy allows besides the site itself: the API, the PaaS apps. */
@@ -33,7 +37,7 @@ export interface SiteServerConfig {
  * Settings of the site server/builder, from the environment, then `<repo>/.env` (like the API).
  * SITE_PORT, SITE_HOST, SITE_API_URL, PUBLIC_API_URL, SITE_URL, SITE_RELEASES_DIR, SITE_KEEP_RELEASES,
  * SITE_DEBOUNCE_MS, SITE_BUILD_TIMEOUT_MS, SITE_WEBHOOK_SECRET, SITE_BUILDER_KEY, CDN_PURGE_URL,
- * CDN_PURGE_TOKEN, SITE_BUILD_ON_START, DATA_DIR; for the Content-Security-Policy also the API's
+ * CDN_PURGE_TOKEN, SITE_BUILD_ON_START, SITE_RESIDENT_RENDERER, SITE_RENDERER_MAX_RSS_MB, DATA_DIR; for the Content-Security-Policy also the API's
  * PAAS_APP_URL, PAAS_DOMAIN and PAAS_ROUTER_PORT (where the /paas/ page finds the apps it embeds).
  */
 export function loadSiteConfig(source: NodeJS.ProcessEnv = process.env): SiteServerConfig {
@@ -78,6 +82,8 @@ export function loadSiteConfig(source: NodeJS.ProcessEnv = process.env): SiteSer
     purgeUrl: get('CDN_PURGE_URL'),
     purgeToken: get('CDN_PURGE_TOKEN'),
     buildOnStart: get('SITE_BUILD_ON_START') !== 'false',
+    residentRenderer: get('SITE_RESIDENT_RENDERER') !== 'false',
+    rendererMaxRssMb: num('SITE_RENDERER_MAX_RSS_MB', 1536),
     csp: {
       connect: originOf(publicApiUrl),
       frames: paasFrameSources({

@@ -29,7 +29,7 @@ describe('processRelease', () => {
       'favicon.png': 'x',
     });
     const { manifest, stats } = await processRelease(dir, 'r1', null);
-    expect(stats).toEqual({ files: 3, compressed: 2, reused: 0 });
+    expect(stats).toEqual({ files: 3, compressed: 2, reused: 0, carried: 0 });
     const index = manifest.files['/index.html']!;
     expect(index.hash).toMatch(/^[\w-]{27}$/);
     expect(brotliDecompressSync(readFileSync(join(dir, 'index.html.br'))).toString()).toBe(
@@ -62,6 +62,50 @@ describe('processRelease', () => {
     expect(statSync(join(newDir, 'blog/x/index.html')).ino).toBe(statSync(join(oldDir, 'blog/x/index.html')).ino);
     expect(statSync(join(newDir, 'blog/x/index.html.br')).ino).toBe(statSync(join(oldDir, 'blog/x/index.html.br')).ino);
     expect(changedPaths(old.manifest, manifest)).toEqual(['/']);
+  });
+});
+
+describe('processRelease with patch (the resident renderer)', () => {
+  it('carries every file it was not given from the previous release, drops the removed ones, and never touches the previous release', async () => {
+    const prevDir = release({
+      'index.html': page('home v1'),
+      'blog/a/index.html': page('post a'),
+      'blog/b/index.html': page('post b'),
+      '_astro/x.1.css': 'body{color:red}'.repeat(30),
+      'og/blog/a.png': 'png-bytes',
+    });
+    const prev = await processRelease(prevDir, 'r1', null);
+    // Only what the renderer wrote this time: a new home page and a new post; post b was unpublished.
+    const dir = release({ 'index.html': page('home v2'), 'blog/c/index.html': page('post c') });
+    const { manifest, stats } = await processRelease(
+      dir,
+      'r2',
+      { dir: prevDir, manifest: prev.manifest },
+      { removed: ['blog/b/index.html'] },
+    );
+    expect(stats).toMatchObject({ files: 2, carried: 3 });
+    expect(Object.keys(manifest.files).sort()).toEqual([
+      '/_astro/x.1.css',
+      '/blog/a/index.html',
+      '/blog/c/index.html',
+      '/index.html',
+      '/og/blog/a.png',
+    ]);
+    // Carried files are the previous release's bytes and entries, compressed copies included (same inode).
+    expect(manifest.files['/blog/a/index.html']).toEqual(prev.manifest.files['/blog/a/index.html']);
+    expect(statSync(join(dir, 'blog/a/index.html.br')).ino).toBe(statSync(join(prevDir, 'blog/a/index.html.br')).ino);
+    expect(statSync(join(dir, '_astro/x.1.css')).ino).toBe(statSync(join(prevDir, '_astro/x.1.css')).ino);
+    expect(() => statSync(join(dir, 'blog/b/index.html'))).toThrow();
+    // The new home page is new bytes with its own hash; the previous release still serves its own.
+    expect(manifest.files['/index.html']!.hash).not.toBe(prev.manifest.files['/index.html']!.hash);
+    expect(readFileSync(join(prevDir, 'index.html'), 'utf8')).toContain('home v1');
+    expect(brotliDecompressSync(readFileSync(join(dir, 'index.html.br'))).toString()).toContain('home v2');
+    expect((await readManifest(dir))!.files).toEqual(manifest.files);
+  });
+
+  it('refuses to patch without a previous release', async () => {
+    const dir = release({ 'index.html': page('x') });
+    await expect(processRelease(dir, 'r1', null, { removed: [] })).rejects.toThrow(/previous release/);
   });
 });
 

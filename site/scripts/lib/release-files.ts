@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { link, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { link, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, extname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
 import { inlineScriptHashes } from './csp.ts';
@@ -36,6 +36,8 @@ export interface ProcessStats {
   compressed: number;
   /** Files (and their compressed copies) hard-linked from the previous release because they are identical. */
   reused: number;
+  /** With `patch`: files not in the directory, linked from the previous release as they were. */
+  carried: number;
 }
 
 /**
@@ -43,15 +45,38 @@ export interface ProcessStats {
  * compressible one, and writes the manifest. A file identical to the same path in
  * the previous release is hard-linked to it with its compressed copies, so unchanged pages cost
  * neither compression time nor disk.
+ *
+ * `patch` (the resident renderer): the directory holds only the files rendered this time; every other
+ * file of the previous release except `removed` is carried over — linked with its compressed copies
+ * and its manifest entry, never read.
  */
 export async function processRelease(
   dir: string,
   id: string,
   previous: { dir: string; manifest: ReleaseManifest } | null,
+  patch?: { removed: string[] },
 ): Promise<{ manifest: ReleaseManifest; stats: ProcessStats }> {
   const manifest: ReleaseManifest = { id, createdAt: new Date().toISOString(), files: {} };
-  const stats: ProcessStats = { files: 0, compressed: 0, reused: 0 };
+  const stats: ProcessStats = { files: 0, compressed: 0, reused: 0, carried: 0 };
   const paths = await walk(dir);
+  if (patch) {
+    if (!previous) throw new Error('a patched release needs the previous release');
+    const present = new Set(paths.map((rel) => `/${rel.split('\\').join('/')}`));
+    const removed = new Set(patch.removed.map((rel) => `/${rel}`));
+    const carry = Object.entries(previous.manifest.files).filter(([p]) => !present.has(p) && !removed.has(p));
+    const made = new Map<string, Promise<unknown>>();
+    await eachLimited(carry, 16, async ([urlPath, old]) => {
+      const rel = urlPath.slice(1);
+      const parent = dirname(join(dir, rel));
+      if (!made.has(parent)) made.set(parent, mkdir(parent, { recursive: true }));
+      await made.get(parent);
+      await link(join(previous.dir, rel), join(dir, rel));
+      if (old.br) await link(join(previous.dir, `${rel}.br`), join(dir, `${rel}.br`));
+      if (old.gz) await link(join(previous.dir, `${rel}.gz`), join(dir, `${rel}.gz`));
+      manifest.files[urlPath] = old;
+      stats.carried++;
+    });
+  }
   await eachLimited(paths, 8, async (rel) => {
     const file = join(dir, rel);
     const body = await readFile(file);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { getCollection, getEntry } from 'astro:content';
 import type { Schemas } from './api-client.ts';
+import { contentSource, type CollectionName, type Entry } from './content/source.ts';
 
 export type Post = Schemas['PublicPost'];
 export type Project = Schemas['PublicProject'];
@@ -12,11 +13,7 @@ export type Settings = Schemas['PublicSiteSettings'];
 export type DemoApp = Schemas['PublicDemoApp'];
 export type AppListing = Schemas['PublicAppListing'];
 
-export interface Entry<T> {
-  id: string;
-  data: T;
-  digest: string;
-}
+export type { Entry };
 
 /** Every page shows the settings (title, navigation, footer); their digest is part of every cache key. */
 export const FALLBACK_SETTINGS: Settings = {
@@ -26,16 +23,24 @@ export const FALLBACK_SETTINGS: Settings = {
   navigation: [],
 };
 
-async function entries<T>(name: 'posts' | 'projects' | 'pages' | 'skills' | 'tags' | 'apps'): Promise<Entry<T>[]> {
+async function entries<T>(name: Exclude<CollectionName, 'settings'>): Promise<Entry<T>[]> {
+  const source = contentSource();
+  if (source) return source.entries(name) as Entry<T>[];
   const list = await getCollection(name);
   return list.map((e) => ({ id: e.id, data: e.data as T, digest: String((e as { digest?: string }).digest ?? '') }));
 }
 
+let sortedPosts: { generation: number; list: Entry<Post>[] } | null = null;
+
 /** Published posts, newest first. */
 export async function posts(): Promise<Entry<Post>[]> {
-  return (await entries<Post>('posts')).sort(
+  const source = contentSource();
+  if (source && sortedPosts?.generation === source.generation) return sortedPosts.list;
+  const list = (await entries<Post>('posts')).sort(
     (a, b) => b.data.publishedAt.localeCompare(a.data.publishedAt) || b.id.localeCompare(a.id),
   );
+  if (source) sortedPosts = { generation: source.generation, list };
+  return list;
 }
 
 export async function projects(): Promise<Entry<Project>[]> {
@@ -58,6 +63,11 @@ export const tags = async () =>
     .sort((a, b) => b.postCount - a.postCount || a.name.localeCompare(b.name));
 
 export async function settingsEntry(): Promise<Entry<Settings>> {
+  const source = contentSource();
+  if (source) {
+    const found = source.entries('settings').find((e) => e.id === 'site') as Entry<Settings> | undefined;
+    return found ?? { id: 'site', data: FALLBACK_SETTINGS, digest: 'fallback' };
+  }
   const e = await getEntry('settings', 'site');
   return e
     ? { id: e.id, data: e.data as Settings, digest: String((e as { digest?: string }).digest ?? '') }

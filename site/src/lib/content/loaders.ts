@@ -16,9 +16,12 @@ function client(logger: LoaderContext['logger']): ApiClient {
 /**
  * SITE_OFFLINE_BUILD=1 (the nginx image build, where no API runs) lets a build without the API
  * succeed with empty collections; the builder never sets it, so there an unreachable API fails the
- * build and the live release stays.
+ * build and the live release stays. Under the resident renderer (SITE_RESIDENT=1) the loaders read
+ * nothing: it keeps the content in memory itself (scripts/lib/resident/) and the pages read that.
  */
 async function guarded(ctx: LoaderContext, load: () => Promise<void>): Promise<void> {
+  // The resident renderer syncs the content itself and hands it to the pages (site-data.ts).
+  if (process.env.SITE_RESIDENT === '1') return;
   try {
     await load();
   } catch (err) {
@@ -71,45 +74,38 @@ function listLoader<T>(name: string, fetchAll: (api: ApiClient) => Promise<T[]>,
   };
 }
 
-export const projectsLoader = () =>
-  listLoader<Schemas['PublicProject']>(
-    'projects',
-    async (api) => must('GET /api/v1/projects', await api.GET('/api/v1/projects', {})),
-    (p) => p.id,
-  );
+/** The collections read whole from one endpoint, by name: the loaders below and the resident renderer use them. */
+export const LIST_SOURCES = {
+  projects: {
+    fetchAll: async (api: ApiClient) => must('GET /api/v1/projects', await api.GET('/api/v1/projects', {})),
+    idOf: (p: Schemas['PublicProject']) => p.id,
+  },
+  pages: {
+    fetchAll: async (api: ApiClient) => must('GET /api/v1/pages', await api.GET('/api/v1/pages', {})),
+    idOf: (p: Schemas['PublicPage']) => p.id,
+  },
+  skills: {
+    fetchAll: async (api: ApiClient) => must('GET /api/v1/skills', await api.GET('/api/v1/skills', {})),
+    idOf: (s: Schemas['SkillView']) => s.id,
+  },
+  tags: {
+    fetchAll: async (api: ApiClient) => must('GET /api/v1/tags', await api.GET('/api/v1/tags', {})),
+    idOf: (t: Schemas['TagWithCount']) => t.slug,
+  },
+  apps: {
+    fetchAll: async (api: ApiClient) => must('GET /api/v1/paas/apps', await api.GET('/api/v1/paas/apps', {})),
+    idOf: (a: Schemas['PublicAppListing']) => a.slug,
+  },
+  /** One entry, `site`: title, locale, author, social links and navigation (global: every page depends on it). */
+  settings: {
+    fetchAll: async (api: ApiClient) => [must('GET /api/v1/settings', await api.GET('/api/v1/settings', {}))],
+    idOf: (_: Schemas['PublicSiteSettings']) => 'site',
+  },
+} as const;
 
-export const pagesLoader = () =>
-  listLoader<Schemas['PublicPage']>(
-    'pages',
-    async (api) => must('GET /api/v1/pages', await api.GET('/api/v1/pages', {})),
-    (p) => p.id,
-  );
-
-export const skillsLoader = () =>
-  listLoader<Schemas['SkillView']>(
-    'skills',
-    async (api) => must('GET /api/v1/skills', await api.GET('/api/v1/skills', {})),
-    (s) => s.id,
-  );
-
-export const tagsLoader = () =>
-  listLoader<Schemas['TagWithCount']>(
-    'tags',
-    async (api) => must('GET /api/v1/tags', await api.GET('/api/v1/tags', {})),
-    (t) => t.slug,
-  );
-
-export const appsLoader = () =>
-  listLoader<Schemas['PublicAppListing']>(
-    'apps',
-    async (api) => must('GET /api/v1/paas/apps', await api.GET('/api/v1/paas/apps', {})),
-    (a) => a.slug,
-  );
-
-/** One entry, `site`: title, locale, author, social links and navigation (global: every page depends on it). */
-export const settingsLoader = () =>
-  listLoader<Schemas['PublicSiteSettings']>(
-    'settings',
-    async (api) => [must('GET /api/v1/settings', await api.GET('/api/v1/settings', {}))],
-    () => 'site',
-  );
+export const projectsLoader = () => listLoader('projects', LIST_SOURCES.projects.fetchAll, LIST_SOURCES.projects.idOf);
+export const pagesLoader = () => listLoader('pages', LIST_SOURCES.pages.fetchAll, LIST_SOURCES.pages.idOf);
+export const skillsLoader = () => listLoader('skills', LIST_SOURCES.skills.fetchAll, LIST_SOURCES.skills.idOf);
+export const tagsLoader = () => listLoader('tags', LIST_SOURCES.tags.fetchAll, LIST_SOURCES.tags.idOf);
+export const appsLoader = () => listLoader('apps', LIST_SOURCES.apps.fetchAll, LIST_SOURCES.apps.idOf);
+export const settingsLoader = () => listLoader('settings', LIST_SOURCES.settings.fetchAll, LIST_SOURCES.settings.idOf);
