@@ -190,6 +190,7 @@ export interface BuilderStatus {
   building: boolean;
   pending: boolean;
   buildPid: number | null;
+  renderer: { pid: number | null; warm: boolean; rssMb: number; release: string | null } | null;
 }
 
 export async function builderStatus(site: SiteProcess): Promise<BuilderStatus> {

@@ -115,6 +115,7 @@ async function builderRoute(req: IncomingMessage, res: ServerResponse, path: str
       building: coalescer.busy,
       pending: coalescer.pending,
       buildPid: builder.childPid,
+      renderer: builder.renderer,
       last: builder.last,
     });
   }

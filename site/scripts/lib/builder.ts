@@ -66,6 +66,17 @@ export class Builder {
     return this.child?.pid ?? (this.building ? this.resident?.pid : null) ?? null;
   }
 
+  /** The resident renderer, when there is one: its pid, whether its next build is warm, its size after the last build. */
+  get renderer(): { pid: number | null; warm: boolean; rssMb: number; release: string | null } | null {
+    if (!this.o.resident) return null;
+    return {
+      pid: this.resident?.pid ?? null,
+      warm: this.resident?.warm ?? false,
+      rssMb: this.resident?.lastRssMb ?? 0,
+      release: this.residentRelease,
+    };
+  }
+
   /** After a crash mid-build: the orphaned astro process goes, its record is closed as failed. */
   async recover(): Promise<void> {
     const state = await readFile(this.statePath, 'utf8').then(
