@@ -11,6 +11,8 @@ export interface ResidentOptions {
   timeoutMs: number;
   /** Above this resident set size after a build, the renderer is replaced before the next one. */
   maxRssMb: number;
+  /** The child's script (tests); default scripts/renderer.ts. */
+  entry?: string;
 }
 
 // eslint-disable-next-line no-control-regex -- terminal colour codes are what this strips
@@ -91,7 +93,7 @@ export class ResidentRenderer {
   }
 
   private start(): void {
-    const child = fork(join(this.o.siteRoot, 'scripts', 'renderer.ts'), [], {
+    const child = fork(this.o.entry ?? join(this.o.siteRoot, 'scripts', 'renderer.ts'), [], {
       cwd: this.o.cwd,
       // The site server's loader (tsx) and flags, without a debugger port it may hold.
       execArgv: process.execArgv.filter((a) => !a.startsWith('--inspect')),
