@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { readlink } from 'node:fs/promises';
+import { readlink, utimes } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
@@ -139,7 +139,7 @@ describe('the resident renderer', () => {
     }
   });
 
-  it('builds everything afresh when the live release is not its own (a rollback) or it has died', async () => {
+  it('builds everything afresh when the live release is not its own (a rollback), it has died, or the sources changed', async () => {
     await idle();
     // A rollback: `current` is an older release than the renderer's memory.
     expect((await stack.call('POST', '/api/v1/admin/site/rollback', {})).status).toBe(200);
@@ -164,5 +164,13 @@ describe('the resident renderer', () => {
     expect(now.renderer?.warm).toBe(true);
     expect(now.renderer?.pid).not.toBe(before.renderer!.pid);
     expect(now.renderer?.release).toBe(now.release);
+
+    // A template edited under `make dev`: the loaded bundle is stale, so the next build is a full one.
+    const edited = new Date();
+    await utimes(join(SITE_ROOT, 'src', 'lib', 'site-data.ts'), edited, edited);
+    const afterEdit = await post(`Düzenleme ${Date.now()}`, ['Resident']);
+    await until(`/blog/${afterEdit.slug}/`, 200);
+    await idle();
+    expect(stack.site.output()).toMatch(/site sources changed since the renderer was built: full build/);
   });
 });
