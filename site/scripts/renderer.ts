@@ -151,6 +151,7 @@ async function warm(req: BuildRequest): Promise<RenderResult> {
   const worker = async () => {
     while (index < todo.length) {
       const p = todo[index++]!;
+      const started = now();
       const file = outFileOf(p.pathname, p.route.type);
       const result = await prerenderer.render(new Request(urlOf(origin, p.pathname, p.route.type)), {
         routeData: p.route,
@@ -164,6 +165,8 @@ async function warm(req: BuildRequest): Promise<RenderResult> {
       await mkdir(dirname(join(outDir, file)), { recursive: true });
       await writeFile(join(outDir, file), body);
       written.push(file);
+      // The same line astro build prints for a path it rendered (the build record's log).
+      console.log(`  ├─ /${file} (+${ms(started)}ms)`);
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, todo.length) }, worker));
