@@ -2,7 +2,7 @@ import { readFile, readlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../../api/test/harness.js';
-import { builderStatus, lexical, startStack, type Stack } from './stack.ts';
+import { builderIdle, builderStatus, lexical, startStack, type Stack } from './stack.ts';
 
 // The publish path end to end: API → outbox → signed webhook → builder → atomic release → browser.
 let stack: Stack;
@@ -44,15 +44,7 @@ async function createPost(
 }
 
 const live = (path: string) => eventually(async () => (await fetch(stack.site.url + path)).status === 200, 90_000, 250);
-const idle = () =>
-  eventually(
-    async () => {
-      const s = await builderStatus(stack.site);
-      return !s.building && !s.pending;
-    },
-    90_000,
-    250,
-  );
+const idle = () => builderIdle(stack.site);
 /** Gone, or a zombie waiting for init to reap it. */
 async function gone(pid: number): Promise<boolean> {
   try {

@@ -1,12 +1,11 @@
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { readlink, utimes } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually } from '../../api/test/harness.js';
-import { builderStatus, lexical, startStack, type Stack } from './stack.ts';
+import { astroBuild } from '../scripts/bench/site-bench.ts';
+import { builderIdle, builderStatus, lexical, startStack, type Stack } from './stack.ts';
 
 // The resident renderer (site/scripts/renderer.ts): after the first full build, a publish renders only
 // the pages whose cache key changed and patches the live release. What it serves must be exactly what
@@ -23,15 +22,7 @@ afterAll(async () => {
 type Build = { status: string; trigger: string; release: string | null; pagesBuilt: number; pagesSkipped: number };
 const builds = async () =>
   ((await (await stack.call('GET', '/api/v1/admin/site/builds?limit=100')).json()) as { items: Build[] }).items;
-const idle = () =>
-  eventually(
-    async () => {
-      const s = await builderStatus(stack.site);
-      return !s.building && !s.pending;
-    },
-    90_000,
-    250,
-  );
+const idle = () => builderIdle(stack.site);
 const status = (path: string) => fetch(stack.site.url + path).then((r) => r.status);
 const until = (path: string, code: number) => eventually(async () => (await status(path)) === code, 90_000, 200);
 
@@ -55,40 +46,6 @@ function files(root: string): string[] {
   };
   walk(root);
   return out.sort();
-}
-
-/** A full `astro build` of the same content, the way the builder ran it before the renderer. */
-async function fullBuild(outDir: string): Promise<void> {
-  const astro = join(
-    dirname(createRequire(join(SITE_ROOT, 'package.json')).resolve('astro/package.json')),
-    'bin',
-    'astro.mjs',
-  );
-  const work = join(SITE_ROOT, '.releases', '.work', `resident-test-${process.pid}`);
-  mkdirSync(work, { recursive: true });
-  try {
-    const code = await new Promise<number | null>((resolve) => {
-      const child = spawn(process.execPath, [astro, 'build', '--root', SITE_ROOT], {
-        cwd: work,
-        env: {
-          ...process.env,
-          SITE_API_URL: stack.api.url,
-          PUBLIC_API_URL: stack.api.url,
-          SITE_URL: stack.site.url,
-          SITE_OUT_DIR: outDir,
-          SITE_CACHE_DIR: join(outDir, '..', 'cache'),
-          SITE_RESIDENT: '',
-          NODE_ENV: 'production',
-          ASTRO_TELEMETRY_DISABLED: '1',
-        },
-        stdio: 'ignore',
-      });
-      child.on('close', resolve);
-    });
-    expect(code).toBe(0);
-  } finally {
-    rmSync(work, { recursive: true, force: true });
-  }
 }
 
 describe('the resident renderer', () => {
@@ -126,7 +83,13 @@ describe('the resident renderer', () => {
 
     const tmp = mkdtempSync(join(tmpdir(), 'ov-resident-'));
     try {
-      await fullBuild(join(tmp, 'out'));
+      // A full `astro build` of the same content, the way the builder ran it before the renderer.
+      await astroBuild({
+        apiUrl: stack.api.url,
+        siteUrl: stack.site.url,
+        outDir: join(tmp, 'out'),
+        cacheDir: join(tmp, 'cache'),
+      });
       const liveDir = join(stack.releasesDir, await readlink(join(stack.releasesDir, 'current')));
       const expected = files(join(tmp, 'out'));
       expect(files(liveDir)).toEqual(expected);

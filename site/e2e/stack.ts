@@ -197,6 +197,18 @@ export async function builderStatus(site: SiteProcess): Promise<BuilderStatus> {
   return (await (await fetch(`${site.url}/_builder/status`)).json()) as BuilderStatus;
 }
 
+/** Resolves when the builder has nothing running or waiting. */
+export function builderIdle(site: SiteProcess): Promise<unknown> {
+  return eventually(
+    async () => {
+      const s = await builderStatus(site);
+      return !s.building && !s.pending;
+    },
+    90_000,
+    250,
+  );
+}
+
 /** A Lexical document with one paragraph per text. */
 export function lexical(...texts: string[]) {
   return {

@@ -129,29 +129,32 @@ export interface FullBuildResult {
   msPerPage: number;
 }
 
-/** A cold build of the whole site from the API (fresh cache and output dir), as the builder runs it. */
-export async function measureFullBuild(apiUrl: string, siteUrl: string): Promise<FullBuildResult> {
-  const tmp = mkdtempSync(join(tmpdir(), 'ov-site-bench-'));
-  // Its own cwd inside the repo: Astro puts its prerender bundle there (see Builder.workDir).
-  const work = join(SITE_ROOT, '.releases', '.work', `bench-${process.pid}`);
+/**
+ * One `astro build` of the whole site from the API into `outDir` (cache in `cacheDir`), as the builder
+ * ran it before the resident renderer: its own cwd inside the repo, where Astro puts its prerender
+ * bundle (see Builder.workDir). Throws unless it exits 0.
+ */
+export async function astroBuild(opts: { apiUrl: string; siteUrl: string; outDir: string; cacheDir: string }) {
+  const work = join(SITE_ROOT, '.releases', '.work', `full-${process.pid}-${Date.now()}`);
   mkdirSync(work, { recursive: true });
   const astroBin = join(
     dirname(createRequire(join(SITE_ROOT, 'package.json')).resolve('astro/package.json')),
     'bin',
     'astro.mjs',
   );
-  const started = performance.now();
   try {
     const code = await new Promise<number | null>((resolve) => {
       const child = spawn(process.execPath, [astroBin, 'build', '--root', SITE_ROOT], {
         cwd: work,
         env: {
           ...process.env,
-          SITE_API_URL: apiUrl,
-          PUBLIC_API_URL: apiUrl,
-          SITE_URL: siteUrl,
-          SITE_OUT_DIR: join(tmp, 'out'),
-          SITE_CACHE_DIR: join(tmp, 'cache'),
+          SITE_API_URL: opts.apiUrl,
+          PUBLIC_API_URL: opts.apiUrl,
+          SITE_URL: opts.siteUrl,
+          SITE_OUT_DIR: opts.outDir,
+          SITE_CACHE_DIR: opts.cacheDir,
+          SITE_RESIDENT: '',
+          NODE_ENV: 'production',
           ASTRO_TELEMETRY_DISABLED: '1',
           NO_COLOR: '1',
         },
@@ -160,6 +163,17 @@ export async function measureFullBuild(apiUrl: string, siteUrl: string): Promise
       child.on('close', resolve);
     });
     if (code !== 0) throw new Error(`astro build exited with ${code}`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+/** A cold build of the whole site from the API (fresh cache and output dir), as the builder runs it. */
+export async function measureFullBuild(apiUrl: string, siteUrl: string): Promise<FullBuildResult> {
+  const tmp = mkdtempSync(join(tmpdir(), 'ov-site-bench-'));
+  const started = performance.now();
+  try {
+    await astroBuild({ apiUrl, siteUrl, outDir: join(tmp, 'out'), cacheDir: join(tmp, 'cache') });
     const durationMs = Math.round(performance.now() - started);
     const pages = countFiles(
       join(tmp, 'out'),
@@ -168,7 +182,6 @@ export async function measureFullBuild(apiUrl: string, siteUrl: string): Promise
     return { pages, durationMs, msPerPage: Math.round((durationMs / pages) * 100) / 100 };
   } finally {
     rmSync(tmp, { recursive: true, force: true });
-    rmSync(work, { recursive: true, force: true });
   }
 }
 
