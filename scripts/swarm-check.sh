@@ -303,21 +303,27 @@ export CADDY_ADDRESS
 node --import tsx scripts/prod-check/smoke.ts front "$work/state.json"
 lap "smoke (site, login, post, upload, app)"
 
-# Scheduled jobs: every worker enqueues each slot under a fixed id; each ran once across both.
-worker_logs="$(docker service logs --raw "${STACK}_worker" 2>&1 || true)"
-starts=$(grep -c '"msg":"worker started"' <<<"$worker_logs" || true)
-[[ "$starts" -ge 2 ]] || die "expected two workers started, their logs show $starts"
-slots="$(grep '"msg":"cleanup done"' <<<"$worker_logs" | grep -o '"slot":"[^"]*"' | sort | uniq -c || true)"
-[[ -n "$slots" ]] || die "no cleanup job ran (workers' logs)"
-awk '$1 != 1 { exit 1 }' <<<"$slots" || die "a cleanup slot ran more than once: $slots"
-redis_task="$(docker ps -q --filter "label=com.docker.swarm.service.name=${STACK}_redis" | head -n 1)"
-publish_runs="$(docker exec "$redis_task" sh -c 'for k in $(redis-cli --scan --pattern "*jobstats:post-publish-due"); do redis-cli hget "$k" count; done' | head -n 1)"
-worker_since="$(docker service inspect -f '{{.CreatedAt}}' "${STACK}_worker")"
-minutes=$(( ( $(date +%s) - $(date -d "${worker_since%%.*}" +%s) ) / 60 + 1 ))
-[[ "${publish_runs:-0}" -ge 1 && "${publish_runs:-0}" -le "$minutes" ]] ||
-  die "the minute's publishing job ran ${publish_runs:-0} times in $minutes minutes with two workers (expected 1..$minutes)"
-info "scheduled jobs once across 2 workers: cleanup $(tr -s ' \n' ' ' <<<"$slots"); publishing ${publish_runs} runs in ${minutes} minute slots"
-lap "scheduled jobs"
+# The egress policy covers the swarm app: its task's only way out is the ov-paas-egress bridge, and
+# from there the host itself (here: the front door's port, which docker-proxy answers on every host
+# address) refuses a connection at once.
+app_task="$(docker ps -q --filter "label=dev.omervision.paas=$STACK" --filter label=com.docker.swarm.task.id | head -n 1)"
+[[ -n "$app_task" ]] || die "no running task of the app"
+app_networks="$(docker inspect -f '{{range $k, $v := .NetworkSettings.Networks}}{{$k}} {{end}}' "$app_task")"
+[[ " $app_networks" == *" ov-paas-egress "* ]] || die "the app's task is not on ov-paas-egress: $app_networks"
+probe_js='const fs = require("fs"), net = require("net");
+const route = fs.readFileSync("/proc/net/route", "utf8").split("\n").slice(1).map((l) => l.trim().split(/\s+/)).find((f) => f[1] === "00000000");
+const gw = [6, 4, 2, 0].map((i) => parseInt(route[2].slice(i, i + 2), 16)).join(".");
+const s = net.connect(Number(process.argv[1]), gw); s.setTimeout(3000);
+s.on("connect", () => { console.log("open " + gw); process.exit(0); });
+s.on("timeout", () => { console.log("timeout " + gw); process.exit(0); });
+s.on("error", (e) => { console.log(e.code + " " + gw); process.exit(0); });'
+probe="$(docker exec "$app_task" node -e "$probe_js" "$HTTP_PORT" 2>&1 || true)"
+[[ "$probe" == ECONNREFUSED* || "$probe" == ECONNRESET* ]] || die "the app reached the host (port $HTTP_PORT): $probe"
+# The control: the same probe from a worker task (docker_gwbridge, no policy) finds the port open.
+control="$(docker exec "$worker_task" node -e "$probe_js" "$HTTP_PORT" 2>&1 || true)"
+[[ "$control" == open* ]] || die "the control probe from a worker did not reach the host's port $HTTP_PORT ($control): the app's refusal proves nothing"
+info "egress: the app's task is on $(tr -s ' ' <<<"$app_networks")and the host refuses it ($probe:$HTTP_PORT; from a worker: $control)"
+lap "egress of the app"
 
 # The app redeployed (a new commit) while polled through the front door.
 printf '<!doctype html><title>swarm-check</title><h1>Hello from prod-check, version 2</h1>\n' >"$work/fixtures/hello/index.html"
@@ -326,5 +332,35 @@ chmod -R a+rX "$work/fixtures"
 result="$(node --import tsx scripts/swarm-check/redeploy.ts "$work/state.json" 'version 2')" || { echo "$result"; die "the redeployment failed a request or did not complete"; }
 info "redeploy under load: $result"
 lap "redeploy (polled every 0.2 s)"
+
+# Scheduled jobs: every worker enqueues each slot under a fixed id; each ran once across both.
+worker_logs="$(docker service logs --raw "${STACK}_worker" 2>&1 || true)"
+starts=$(grep -c '"msg":"worker started"' <<<"$worker_logs" || true)
+[[ "$starts" -ge 2 ]] || die "expected two workers started, their logs show $starts"
+slots="$(grep '"msg":"cleanup done"' <<<"$worker_logs" | grep -o '"slot":"[^"]*"' | sort | uniq -c || true)"
+[[ -n "$slots" ]] || die "no cleanup job ran (workers' logs)"
+awk '$1 != 1 { exit 1 }' <<<"$slots" || die "a cleanup slot ran more than once: $slots"
+# The minute's publishing job: enqueued by both workers every minute under the minute's id. Wait
+# (bounded) for three runs; every run must fall in a minute of its own (log times), and the
+# database's run counter must agree with the logs.
+publish_times() {
+  docker service logs --raw "${STACK}_worker" 2>&1 | grep '"msg":"maintenance run recorded"' | grep '"job":"post-publish-due"' || true
+}
+for _ in $(seq 60); do
+  [[ "$(publish_times | wc -l)" -ge 3 ]] && break
+  sleep 5
+done
+runs_log="$(publish_times)"
+runs=$(grep -c . <<<"$runs_log" || true)
+[[ "$runs" -ge 3 ]] || die "the minute's publishing job ran $runs times in 5 minutes (expected one a minute)"
+dup_minutes="$(grep -o '"time":[0-9]*' <<<"$runs_log" | cut -d: -f2 | awk '{print int($1 / 60000)}' | sort | uniq -d)"
+[[ -z "$dup_minutes" ]] || die "the minute's publishing job ran twice in one minute: $(grep -c . <<<"$dup_minutes") minute(s)"
+mysql_task="$(docker ps -q --filter "label=com.docker.swarm.service.name=${STACK}_mysql" | head -n 1)"
+db_runs="$(docker exec -e MYSQL_PWD="$MYSQL_PASSWORD" "$mysql_task" mysql -N -uomervision omervision -e "SELECT runs FROM maintenance_runs WHERE job = 'post-publish-due'")"
+[[ "$db_runs" -ge "$runs" && "$db_runs" -le $((runs + 1)) ]] || die "maintenance_runs counts $db_runs runs of post-publish-due, the workers' logs $runs"
+per_worker="$(grep -o '"hostname":"[^"]*"' <<<"$runs_log" | sort | uniq -c | awk '{printf "%s%s", (NR > 1 ? " + " : ""), $1}')"
+info "scheduled jobs once across 2 workers: cleanup $(awk '{printf "%s×%s ", $1, $2}' <<<"$slots"); publishing $runs runs in $runs distinct minutes ($per_worker by worker; maintenance_runs.runs = $db_runs)"
+lap "scheduled jobs"
+
 
 info "timings: ${timing[*]/%/;} total $((SECONDS - started)) s (teardown follows)"
