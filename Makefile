@@ -19,7 +19,7 @@ RESILIENCE_SUMMARY := node --import tsx scripts/resilience-summary.ts
 
 .PHONY: help install dev services services-stop services-status migrate seed openapi openapi-check openapi-lint \
         typecheck lint test test-unit test-integration build compose-check prod-check clean bench bench-login test-resilience \
-        paas-images test-swarm paas-registry fmt fmt-check audit
+        paas-images test-swarm swarm-check paas-registry fmt fmt-check audit
 
 help: ## List targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -119,6 +119,9 @@ build: install ## Compile the api to api/dist
 
 prod-check: install ## compose.yaml up on this machine (local images when pulls fail), smoke-tested through its HTTPS front door, then down -v (~4 min; ~8 min from an empty build cache)
 	scripts/prod-check.sh
+
+swarm-check: install ## deploy/swarm/stack.yaml with docker stack deploy on a one-node swarm (made and left only if none is active; own registry on 127.0.0.1:5055): 2 api + 2 worker, site, login, post, app through the front door, a redeploy polled every 0.2 s without a failure; then everything removed
+	scripts/swarm-check.sh
 
 compose-check: ## Validate compose.yaml: every third-party image pinned; valid with every required secret set, refused (naming it) without any one
 	scripts/check-images.sh

@@ -1,8 +1,9 @@
 #!/bin/sh
-# The worker's entrypoint (compose.yaml): its iptables must write the same backend as the host's
+# The entrypoint of the worker (compose.yaml) and of the egress agent (deploy/swarm/stack.yaml): the
+# iptables of whichever installs the PaaS egress policy must write the same backend as the host's
 # Docker (nf_tables or legacy), or the PaaS egress policy would land in tables the kernel path
 # Docker uses never consults. Debian's default is nft; switch to legacy when only the legacy
-# tables hold Docker's DOCKER-USER chain. Needs root (the worker runs as root in the host's network
+# tables hold Docker's DOCKER-USER chain. Needs root (both run as root in the host's network
 # namespace with NET_ADMIN); as any other user it changes nothing.
 set -eu
 if [ "$(id -u)" = 0 ] && command -v iptables-legacy >/dev/null 2>&1; then

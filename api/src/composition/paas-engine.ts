@@ -21,7 +21,7 @@ import { DeployPipeline } from '../services/paas/pipeline.js';
 import { PaasReconciler } from '../services/paas/reconcile.js';
 import { RepoAccess, REPO_CREDENTIALS_PURPOSE } from '../services/paas/repo-access.js';
 import { PaasRuntime, type AppLock } from '../services/paas/runtime.js';
-import { PaasSandbox } from '../services/paas/sandbox.js';
+import { EGRESS_STAMP_FILE, PaasSandbox } from '../services/paas/sandbox.js';
 import { SwarmDriver } from '../services/paas/swarm-driver.js';
 import type { Infrastructure } from './infrastructure.js';
 import { appLogRepository, paasJobs, paasRepository } from './paas.js';
@@ -91,6 +91,7 @@ export function composePaasEngine(infra: Infrastructure, options: PaasEngineOpti
     docker,
     {
       egress: env.PAAS_EGRESS_POLICY,
+      stampFile: EGRESS_STAMP_FILE,
       egressAllow: env.PAAS_EGRESS_ALLOW,
       proxies: proxyEndpoints(network),
       allowedRegistries: env.PAAS_ALLOWED_REGISTRIES,

@@ -137,8 +137,12 @@ export const envSchema = z.object({
   /** How often the worker samples CPU, memory and restarts of running apps. */
   PAAS_APP_METRICS_INTERVAL_MS: z.coerce.number().int().min(1000).max(600_000).default(10_000),
   // The build and run sandbox (services/paas/sandbox.ts, SECURITY.md)
-  /** enforce = no deployment without the egress policy installed; off = an outside firewall confines the ovp* bridges. */
-  PAAS_EGRESS_POLICY: z.enum(['enforce', 'off']).default('enforce'),
+  /**
+   * enforce = no deployment without the egress policy installed (by this worker); agent = installed by
+   * the node's egress agent (api/src/egress-agent.ts, Swarm), no deployment without its fresh stamp;
+   * off = an outside firewall confines the ovp* bridges.
+   */
+  PAAS_EGRESS_POLICY: z.enum(['enforce', 'agent', 'off']).default('enforce'),
   /** Destinations builds and apps may reach although private: CIDR or address, optionally :port (e.g. a proxy on the LAN). */
   PAAS_EGRESS_ALLOW: list
     .refine(

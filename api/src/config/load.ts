@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseEnv as parseDotEnv } from 'node:util';
 import { parseEnv, type Env } from './env.js';
+import { parseEgressAgentEnv, type EgressAgentEnv } from './egress-agent-env.js';
 import { parseRouterEnv, type RouterEnv } from './router-env.js';
 
 /** The repository root, wherever the process was started from (DATA_DIR and .env are relative to it). */
@@ -22,6 +23,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Env {
 /** The app router's subset (config/router-env.ts), from the same places; it needs no secrets. */
 export function loadRouterConfig(source: NodeJS.ProcessEnv = process.env): RouterEnv {
   return parseRouterEnv({ ...dotEnv(), ...source });
+}
+
+/** The egress agent's subset (config/egress-agent-env.ts), from the same places. */
+export function loadEgressAgentConfig(source: NodeJS.ProcessEnv = process.env): EgressAgentEnv {
+  return parseEgressAgentEnv({ ...dotEnv(), ...source });
 }
 
 function dotEnv(): NodeJS.ProcessEnv {

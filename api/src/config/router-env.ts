@@ -23,12 +23,15 @@ export type RouterEnv = z.infer<typeof routerEnvSchema>;
 
 /** Like parseEnv: empty strings count as unset, other keys are ignored, a bad key is named. */
 export function parseRouterEnv(source: NodeJS.ProcessEnv = process.env): RouterEnv {
-  const cleaned = Object.fromEntries(
-    Object.entries(source).filter(([key, v]) => v !== '' && key in routerEnvSchema.shape),
-  );
-  const result = routerEnvSchema.safeParse(cleaned);
+  return parseEnvSubset(routerEnvSchema, source);
+}
+
+/** A subset of the one schema (a process that reads only a few keys), parsed like parseEnv. */
+export function parseEnvSubset<T extends z.ZodObject<z.ZodRawShape>>(schema: T, source: NodeJS.ProcessEnv): z.infer<T> {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([key, v]) => v !== '' && key in schema.shape));
+  const result = schema.safeParse(cleaned);
   if (!result.success) {
     throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
   }
-  return result.data;
+  return result.data as z.infer<T>;
 }

@@ -1,14 +1,23 @@
 import { execFile } from 'node:child_process';
-import { mkdir, readdir, readFile, rmdir, stat, statfs, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, rmdir, stat, statfs, writeFile } from 'node:fs/promises';
 import { lookup } from 'node:dns/promises';
 import { isIPv4 } from 'node:net';
 import { networkInterfaces } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
 export class HostSandboxError extends Error {}
+
+/** What the egress agent records after each verification of the policy on its node. */
+export interface EgressStamp {
+  node: string;
+  /** Epoch milliseconds. */
+  at: number;
+  /** Rules in the IPv4 egress chain. */
+  rules: number;
+}
 
 /**
  * The host kernel's side of the PaaS sandbox: packet filter rules (iptables/ip6tables, whichever
@@ -139,6 +148,27 @@ export class HostSandboxRepository {
       if (info && Date.now() - info.mtimeMs > olderThanMs) out.push(e.name);
     }
     return out;
+  }
+
+  /** The egress agent's stamp; undefined when missing or unreadable. */
+  async readStamp(path: string): Promise<EgressStamp | undefined> {
+    try {
+      const stamp = JSON.parse(await readFile(path, 'utf8')) as Partial<EgressStamp>;
+      return typeof stamp.at === 'number' ? (stamp as EgressStamp) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Written beside, then renamed: a reader never sees half a stamp. */
+  async writeStamp(path: string, stamp: EgressStamp): Promise<void> {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(`${path}.tmp`, JSON.stringify(stamp), { mode: 0o644 });
+    await rename(`${path}.tmp`, path);
+  }
+
+  async removeStamp(path: string): Promise<void> {
+    await rm(path, { force: true });
   }
 
   /** Free bytes on the filesystem holding `path`, or undefined when this process cannot see it. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { EngineInfo, ImageInfo } from '../../repositories/docker.repository.js';
-import type { HostSandboxRepository } from '../../repositories/host-sandbox.repository.js';
+import type { EgressStamp, HostSandboxRepository } from '../../repositories/host-sandbox.repository.js';
 import { PipelineFailure } from './deploy-log.js';
-import { PaasSandbox, type SandboxSettings } from './sandbox.js';
+import { PaasSandbox, STAMP_MAX_AGE_MS, type SandboxSettings } from './sandbox.js';
 
 const settings: SandboxSettings = {
   egress: 'enforce',
@@ -21,7 +21,11 @@ function fakeHost(options: { failApply?: boolean } = {}) {
   const chains = new Map<string, number>();
   let jumps = false;
   const cgroups = new Map<string, number>();
+  const stamps = new Map<string, EgressStamp>();
   const host = {
+    readStamp: async (path: string) => stamps.get(path),
+    writeStamp: async (path: string, stamp: EgressStamp) => void stamps.set(path, stamp),
+    removeStamp: async (path: string) => void stamps.delete(path),
     resolvConf: async () => 'nameserver 10.0.0.2\n',
     resolve: async (host: string) => (host === 'proxy.lan' ? ['10.1.2.3'] : []),
     interfaces: () => ({}),
@@ -40,7 +44,7 @@ function fakeHost(options: { failApply?: boolean } = {}) {
     staleBuildCgroups: async () => [],
     freeBytes: async () => 10 * 1024 * 1024 * 1024,
   };
-  return { host: host as unknown as HostSandboxRepository, chains, cgroups, flush: () => chains.clear() };
+  return { host: host as unknown as HostSandboxRepository, chains, cgroups, stamps, flush: () => chains.clear() };
 }
 
 function fakeDocker(images: Record<string, Partial<ImageInfo>> = {}, engine: Partial<EngineInfo> = {}) {
@@ -103,6 +107,30 @@ describe('PaasSandbox', () => {
     const warnings: string[] = [];
     await new PaasSandbox(fake.host, fakeDocker(), { ...settings, egress: 'off' }, (m) => warnings.push(m)).ensure();
     expect(warnings[0]).toMatch(/PAAS_EGRESS_POLICY=off/);
+  });
+
+  it("PAAS_EGRESS_POLICY=agent: the node's egress agent installs and stamps; a worker deploys only with a fresh stamp", async () => {
+    const fake = fakeHost();
+    const stampFile = '/run/omervision-egress/policy.json';
+    const worker = () => new PaasSandbox(fake.host, fakeDocker(), { ...settings, egress: 'agent', stampFile });
+    // No agent yet: refused, saying what to run; nothing installed by the worker itself.
+    const missing = await worker()
+      .install()
+      .catch((e: unknown) => e);
+    expect(missing).toBeInstanceOf(PipelineFailure);
+    expect((missing as Error).message).toMatch(/egress agent has not confirmed.*missing.*egress-agent service/);
+    expect(fake.chains.size).toBe(0);
+    // The agent (enforce mode, same stamp file) installs, verifies, stamps.
+    const agent = new PaasSandbox(fake.host, fakeDocker(), { ...settings, stampFile });
+    await agent.ensure();
+    await agent.stamp('node-1');
+    expect(fake.stamps.get(stampFile)).toMatchObject({ node: 'node-1', rules: fake.chains.get('OV-PAAS-EGRESS') });
+    await worker().ensure();
+    // A stale stamp (the agent stopped) or a removed one (it failed) refuses again.
+    fake.stamps.set(stampFile, { ...fake.stamps.get(stampFile)!, at: Date.now() - STAMP_MAX_AGE_MS - 1 });
+    await expect(worker().ensure()).rejects.toThrow(/last confirmed \d+ s ago/);
+    await agent.unstamp();
+    await expect(worker().ensure()).rejects.toThrow(/missing/);
   });
 
   it('pulls the images a Dockerfile names itself, and refuses a base image with a dangerous ONBUILD trigger', async () => {

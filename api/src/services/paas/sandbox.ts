@@ -12,8 +12,14 @@ import {
 } from './egress-policy.js';
 
 export interface SandboxSettings {
-  /** `enforce`: no deployment without the egress policy in place; `off`: the operator filters egress elsewhere. */
-  egress: 'enforce' | 'off';
+  /**
+   * `enforce`: no deployment without the egress policy in place (installed here); `agent`: the node's
+   * egress agent installs it and stamps `stampFile`, and no deployment runs without a fresh stamp (a
+   * worker outside the host's network namespace, Swarm); `off`: the operator filters egress elsewhere.
+   */
+  egress: 'enforce' | 'agent' | 'off';
+  /** Where the egress agent records each verification (egress-agent.ts), and `agent` mode reads it. */
+  stampFile?: string;
   egressAllow: string[];
   /** The operator's proxies: allowed through the policy even on private addresses. */
   proxies: { host: string; port: number }[];
@@ -30,6 +36,10 @@ export interface SandboxSettings {
 export const BUILD_NETWORK = 'ov-paas-build';
 const BUILD_BRIDGE = bridgeName('build');
 const VERIFY_EVERY_MS = 15_000;
+/** The node's egress agent re-verifies every 15 s; a stamp older than this means it stopped doing so. */
+export const STAMP_MAX_AGE_MS = 60_000;
+/** The stamp's place in the egress agent's and the workers' containers (a volume local to the node). */
+export const EGRESS_STAMP_FILE = '/run/omervision-egress/policy.json';
 const DISK_POLL_MS = 1000;
 /** A build cgroup untouched this long belongs to no running build (builds time out long before). */
 const STALE_CGROUP_MS = 6 * 60 * 60_000;
@@ -88,6 +98,10 @@ export class PaasSandbox {
         await this.host.removeCgroup(name, version);
     }
     if (this.settings.egress === 'off') return;
+    if (this.settings.egress === 'agent') {
+      await this.verifyStamp(true);
+      return;
+    }
     const rules = await this.rules();
     try {
       await this.host.applyRules(4, rules.v4, rules.jumps);
@@ -123,7 +137,43 @@ export class PaasSandbox {
       return;
     }
     if (Date.now() - this.verifiedAt < VERIFY_EVERY_MS) return;
+    if (this.settings.egress === 'agent') {
+      await this.verifyStamp(true);
+      return;
+    }
     if (!(await this.verify(false))) await this.install();
+  }
+
+  /**
+   * The egress agent, after each successful install or verification: records when, for the workers
+   * of this node (`agent` mode). `unstamp` when it fails, so they refuse deployments at once.
+   */
+  async stamp(node: string): Promise<void> {
+    if (!this.settings.stampFile) return;
+    const rules = await this.rules();
+    await this.host.writeStamp(this.settings.stampFile, {
+      node,
+      at: Date.now(),
+      rules: rules.counts.v4[EGRESS_CHAIN]!,
+    });
+  }
+
+  async unstamp(): Promise<void> {
+    if (this.settings.stampFile) await this.host.removeStamp(this.settings.stampFile);
+  }
+
+  private async verifyStamp(throwing: boolean): Promise<boolean> {
+    const file = this.settings.stampFile ?? '(no stamp file)';
+    const stamp = this.settings.stampFile ? await this.host.readStamp(this.settings.stampFile) : undefined;
+    const age = stamp ? Date.now() - stamp.at : undefined;
+    const ok = age !== undefined && age < STAMP_MAX_AGE_MS;
+    if (ok) this.verifiedAt = Date.now();
+    else if (throwing)
+      throw new PipelineFailure(
+        `PAAS_EGRESS_POLICY=agent, but this node's egress agent has not confirmed the PaaS egress policy (${file}: ${age === undefined ? 'missing' : `last confirmed ${Math.round(age / 1000)} s ago`}), so nothing is deployed. ` +
+          'Run the egress-agent service on every node (deploy/swarm/stack.yaml: mode global, the host network, NET_ADMIN) with its volume mounted here, and read its log.',
+      );
+    return ok;
   }
 
   private async verify(throwing: boolean): Promise<boolean> {
