@@ -14,7 +14,7 @@ import { keepRawBody } from './middleware/raw-body.js';
 import { errorHandler, notFoundHandler } from './middleware/error-handler.js';
 import { checkJsonBody } from './middleware/json-limits.js';
 import { deprecationHeaders } from './middleware/deprecation.js';
-import { cachedAnswers } from './middleware/cached-answers.js';
+import { cachedAnswers, freshOnNoCache } from './middleware/cached-answers.js';
 import { requestContext } from './middleware/request-context.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { uploadParser } from './middleware/upload.js';
@@ -86,6 +86,7 @@ export function createApp({ env, logger, metrics, composition }: AppDeps): Expre
   // The limit reads no body: a client over it is refused before its body is parsed.
   if (composition.rateLimits) app.use('/api/v1', rateLimit(composition.rateLimits));
   // A URL a public route answered from the cache is answered again from there, before the routes.
+  app.use(freshOnNoCache());
   app.use(cachedAnswers(app, composition.readCache));
   app.use(
     express.json({ limit: env.BODY_LIMIT, type: ['application/json', 'application/*+json'], verify: keepRawBody }),

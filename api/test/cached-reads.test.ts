@@ -61,6 +61,27 @@ describe('cached public reads', () => {
     expect((await (await fetch(`${api.url}/api/v1/posts/${post.slug}`)).json()).excerpt).toBe('Yeni özet');
   });
 
+  it('stale read across replicas: with Cache-Control: no-cache a read sees a publish made through another API process at once', async () => {
+    // The site builder reads right after the publish webhook, possibly from a replica that learnt the
+    // list's cache version less than a second ago and would still answer the old list.
+    const replica = await startTestApi();
+    try {
+      const path = '/api/v1/posts?limit=50';
+      const slugs = async (res: Response) =>
+        ((await res.json()) as { items: { slug: string }[] }).items.map((p) => p.slug);
+      await fetch(api.url + path); // routed, cached
+      await fetch(api.url + path); // answered by URL from memory
+      const post = await publishedPost(replica, token, { title: `Öteki süreçten ${Date.now()}` });
+      const fresh = await fetch(api.url + path, { headers: { 'cache-control': 'no-cache' } });
+      expect(fresh.status).toBe(200);
+      expect(await slugs(fresh)).toContain(post.slug);
+      const bySlug = await fetch(`${api.url}/api/v1/posts/${post.slug}`, { headers: { 'cache-control': 'no-cache' } });
+      expect(bySlug.status).toBe(200);
+    } finally {
+      await replica.close();
+    }
+  });
+
   it('a slug that was never published answers 404, and keeps answering it from the cache', async () => {
     for (let i = 0; i < 2; i++) expect((await fetch(`${api.url}/api/v1/posts/no-such-post-anywhere`)).status).toBe(404);
   });

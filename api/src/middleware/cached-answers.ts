@@ -1,6 +1,6 @@
 import type { Application, NextFunction, Request, RequestHandler, Response } from 'express';
 import { LRUCache } from 'lru-cache';
-import type { CacheEntry } from '../repositories/cache.repository.js';
+import { readFresh, type CacheEntry } from '../repositories/cache.repository.js';
 import { routeOf } from './request-context.js';
 
 /** Shared caches may keep public reads 5 minutes and serve stale for 10 while revalidating. */
@@ -24,6 +24,18 @@ export function notModified(req: Request, entry: CacheEntry<unknown>): boolean {
     !(cacheControl !== undefined && NO_CACHE.test(cacheControl)) &&
     ifNoneMatchHits(req.headers['if-none-match'], entry.etag)
   );
+}
+
+/**
+ * `Cache-Control: no-cache` on a request: its cached reads see every write committed before it,
+ * whichever API process made it (CacheRepository readFresh). Mounted before cachedAnswers.
+ */
+export function freshOnNoCache(): RequestHandler {
+  return (req, _res, next) => {
+    const cacheControl = req.headers['cache-control'];
+    if (cacheControl !== undefined && NO_CACHE.test(cacheControl)) readFresh(next);
+    else next();
+  };
 }
 
 /** The entry's bytes: serialised when the cache was filled, or here for an answer built after the cache. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { CacheRepository } from './cache.repository.js';
+import { CacheRepository, readFresh } from './cache.repository.js';
 import type { RedisClient } from './redis.js';
 
 /** The few Redis commands the cache uses, in memory; `gets` counts reads. */
@@ -34,6 +34,26 @@ const cacheOn = (redis: ReturnType<typeof fakeRedis>) =>
   new CacheRepository(redis as unknown as RedisClient, 'p:', pino({ level: 'silent' }), options);
 
 describe('CacheRepository', () => {
+  it("stale read across replicas: inside readFresh a process sees another process's write at once, not after the one-second memo", async () => {
+    const redis = fakeRedis();
+    const [a, b] = [cacheOn(redis), cacheOn(redis)];
+    let list = ['old'];
+    const load = async () => [...list];
+    expect((await a.get('posts', 'list', load)).value).toEqual(['old']);
+    // Process B publishes: the rows change, B bumps the namespace version in Redis.
+    list = ['new', 'old'];
+    await b.invalidate('posts');
+    // A still trusts the version it read less than a second ago…
+    expect((await a.get('posts', 'list', load)).value).toEqual(['old']);
+    expect(await a.peek('posts', 'list')).toMatchObject({ value: ['old'] });
+    // …unless the read asks for fresh versions (a request with Cache-Control: no-cache): the
+    // answer-by-URL shortcut finds nothing current, and the read loads the new rows.
+    expect(await readFresh(() => a.peek('posts', 'list'))).toBeUndefined();
+    expect((await readFresh(() => a.get('posts', 'list', load))).value).toEqual(['new', 'old']);
+    // And the fresh version is remembered: plain reads in A see it from now on.
+    expect((await a.get('posts', 'list', load)).value).toEqual(['new', 'old']);
+  });
+
   it('fills an entry once with its JSON bytes and the ETag of those bytes; hits return the same bytes', async () => {
     const cache = cacheOn(fakeRedis());
     let loads = 0;

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { Logger } from 'pino';
@@ -31,6 +32,19 @@ export interface CacheStats {
  * the JSON once for this process's LRU and keeps the bytes.
  */
 const VERSION_TTL_MS = 1000;
+
+/**
+ * Reads that must see every write committed before they started, in whichever process it was made:
+ * inside `readFresh` the namespace versions come from Redis, not from this process's one-second
+ * memo. A request asks for that with `Cache-Control: no-cache` (middleware/cached-answers.ts
+ * freshOnNoCache): the site builder does, so a build triggered by a publish never renders the list
+ * an API replica that has not yet noticed the publish still holds. Entries are still served from
+ * memory when current; what it costs is one Redis GET per namespace read.
+ */
+const freshReads = new AsyncLocalStorage<true>();
+export function readFresh<T>(fn: () => T): T {
+  return freshReads.run(true, fn);
+}
 
 export class CacheRepository {
   private readonly lru: LRUCache<string, CacheEntry<unknown>>;
@@ -138,6 +152,8 @@ export class CacheRepository {
 
   private version(ns: string): Promise<number> | number {
     const known = this.versions.get(ns);
+    // Its own read: one already on its way may have left before the write this reader must see.
+    if (freshReads.getStore() && this.redis.isReady) return this.readVersion(ns, known);
     if (known && Date.now() - known.readAt < VERSION_TTL_MS) return known.version;
     if (!this.redis.isReady) return known?.version ?? 0;
     let read = this.versionReads.get(ns);

@@ -15,6 +15,12 @@ export interface ApiClientOptions {
   /** Longest wait honoured from Retry-After. */
   maxRetryAfterMs?: number;
   log?: (message: string) => void;
+  /**
+   * Ask for answers that include every write committed before the request (`Cache-Control:
+   * no-cache`): the builder reads right after a publish, possibly from an API replica whose cache
+   * has not noticed it yet.
+   */
+  fresh?: boolean;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -56,7 +62,10 @@ export function retryingFetch(opts: Pick<ApiClientOptions, 'attempts' | 'timeout
 export function apiClient(opts: ApiClientOptions): ApiClient {
   return createClient<paths>({
     baseUrl: opts.baseUrl.replace(/\/+$/, ''),
-    headers: opts.apiKey ? { authorization: `Bearer ${opts.apiKey}` } : undefined,
+    headers: {
+      ...(opts.apiKey ? { authorization: `Bearer ${opts.apiKey}` } : {}),
+      ...(opts.fresh ? { 'cache-control': 'no-cache' } : {}),
+    },
     fetch: retryingFetch(opts),
   });
 }

@@ -52,7 +52,7 @@ export class ResidentContent implements ContentSource {
   }
 
   async sync(opts: { baseUrl: string; apiKey?: string; log?: (m: string) => void }): Promise<ContentStats> {
-    const api: ApiClient = apiClient({ baseUrl: opts.baseUrl, apiKey: opts.apiKey, log: opts.log });
+    const api: ApiClient = apiClient({ baseUrl: opts.baseUrl, apiKey: opts.apiKey, log: opts.log, fresh: true });
     const meta: SyncMeta = { get: (k) => this.meta.get(k), set: (k, v) => void this.meta.set(k, v) };
     const names = Object.keys(LIST_SOURCES) as (keyof typeof LIST_SOURCES)[];
     // Everything is fetched before anything is swapped in: the pages never see half a sync.

@@ -10,7 +10,12 @@ import { syncList, syncPosts, type SyncStats, type SyncStore } from './sync.ts';
  */
 function client(logger: LoaderContext['logger']): ApiClient {
   const baseUrl = process.env.SITE_API_URL || process.env.PUBLIC_API_URL || 'http://127.0.0.1:8000';
-  return apiClient({ baseUrl, apiKey: process.env.SITE_BUILDER_KEY || undefined, log: (m) => logger.warn(m) });
+  return apiClient({
+    baseUrl,
+    apiKey: process.env.SITE_BUILDER_KEY || undefined,
+    log: (m) => logger.warn(m),
+    fresh: true,
+  });
 }
 
 /**
