@@ -116,8 +116,16 @@ teardown() {
   if ((initialised)); then
     docker swarm leave --force >/dev/null 2>&1 || true
     comm -13 <(printf '%s\n' "$tasks_before") <(docker ps -aq --no-trunc --filter label=com.docker.swarm.task.id | sort) | xargs -r docker rm -f >/dev/null 2>&1 || true
-    grep -qx docker_gwbridge <<<"$networks_before" || docker network rm docker_gwbridge >/dev/null 2>&1 || true
-    grep -qx ov-paas-egress-config <<<"$networks_before" || docker network rm ov-paas-egress-config >/dev/null 2>&1 || true
+    # Right after the leave the engine may still be detaching the last tasks' endpoints: a few tries.
+    local net try
+    for net in docker_gwbridge ov-paas-egress-config; do
+      grep -qx "$net" <<<"$networks_before" && continue
+      for try in 1 2 3 4 5 6 7 8 9 10; do
+        docker network inspect "$net" >/dev/null 2>&1 || break
+        docker network rm "$net" >/dev/null 2>&1 && break
+        sleep 0.5
+      done
+    done
   fi
   # Volumes the stack's tasks made without a name of ours (anonymous ones of the images: caddy, mariadb).
   comm -13 <(printf '%s\n' "$volumes_before") <(docker volume ls -q --filter dangling=true | sort) |
@@ -148,6 +156,9 @@ finish() {
   local extra
   extra="$(comm -13 <(printf '%s\n' "$networks_before") <(docker network ls --format '{{.Name}}' | sort) | tr '\n' ' ')"
   [[ -n "${extra// /}" ]] && left+=" networks: $extra;"
+  # moby/moby#37018: the engine can keep a stale endpoint on docker_gwbridge after the leave; only a
+  # restart of dockerd clears it (then docker network rm docker_gwbridge).
+  [[ "$extra" == *docker_gwbridge* ]] && left+=" (docker_gwbridge still has an endpoint in the engine's store: restart dockerd, then docker network rm docker_gwbridge);"
   extra="$(comm -13 <(printf '%s\n' "$volumes_before") <(docker volume ls -q | sort) | tr '\n' ' ')"
   [[ -n "${extra// /}" ]] && left+=" volumes: $extra;"
   extra="$(docker ps -aq --filter "label=com.docker.stack.namespace=$STACK"; docker ps -aq --filter "label=dev.omervision.paas=$STACK")"
